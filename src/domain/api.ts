@@ -1,0 +1,118 @@
+import { z } from 'zod';
+import { aggregateSchema } from './aggregate-schema';
+import {
+  contextFigureSchema,
+  isoDate,
+  keyProjectSchema,
+  planSchema,
+  progressReportSchema,
+  sectorSchema,
+  targetSchema,
+  targetStateSchema,
+} from './schemas';
+
+/**
+ * Response bodies of `/api/v1`. The server builds them, the MSW mock builds them from the same
+ * catalog through the same domain code, and the client parses every response with them.
+ */
+
+export const targetWithStateSchema = targetSchema.extend({ state: targetStateSchema });
+export type TargetWithStateDto = z.infer<typeof targetWithStateSchema>;
+
+export const plansResponseSchema = z.object({ items: z.array(planSchema) });
+export type PlansResponse = z.infer<typeof plansResponseSchema>;
+
+export const sectorsResponseSchema = z.object({ items: z.array(sectorSchema) });
+export type SectorsResponse = z.infer<typeof sectorsResponseSchema>;
+
+export const targetsResponseSchema = z.object({
+  asOf: isoDate,
+  items: z.array(targetWithStateSchema),
+});
+export type TargetsResponse = z.infer<typeof targetsResponseSchema>;
+
+export const reportWithFlagsSchema = progressReportSchema.extend({
+  /** True when a later correction replaces this report (it stays in the history). */
+  superseded: z.boolean(),
+});
+export type ReportWithFlags = z.infer<typeof reportWithFlagsSchema>;
+
+export const targetDetailResponseSchema = z.object({
+  asOf: isoDate,
+  item: targetWithStateSchema.extend({
+    /** The state one week before `asOf`, for ▲/▼ comparisons. */
+    previousState: targetStateSchema.nullable(),
+    /** Every report, oldest first, corrections included and marked. */
+    reports: z.array(reportWithFlagsSchema),
+    contextFigures: z.array(contextFigureSchema),
+    /** The key projects counted by this target (first page; `projectCount` is the total). */
+    projects: z.array(keyProjectSchema),
+    projectCount: z.number().int().min(0),
+  }),
+});
+export type TargetDetailResponse = z.infer<typeof targetDetailResponseSchema>;
+
+export const sectorSummarySchema = aggregateSchema.extend({
+  id: z.string(),
+  name: z.string(),
+  nameEn: z.string(),
+  /** The sector's progress one week before `asOf`. */
+  previousProgress: z.number().nullable(),
+});
+export type SectorSummary = z.infer<typeof sectorSummarySchema>;
+
+export const headlineSchema = z.object({
+  key: z.string(),
+  target: targetWithStateSchema,
+  previousProgress: z.number().nullable(),
+});
+export type Headline = z.infer<typeof headlineSchema>;
+
+export const freshnessSchema = z.object({
+  /** The newest as-of date of any report (what the data describes). */
+  latestReportAsOf: isoDate.nullable(),
+  /** When the newest report was recorded. */
+  latestRecordedAt: z.string().nullable(),
+  /** When this response was computed (server clock). */
+  generatedAt: z.string(),
+});
+
+export const summaryResponseSchema = z.object({
+  asOf: isoDate,
+  previousAsOf: isoDate,
+  overall: aggregateSchema,
+  sectors: z.array(sectorSummarySchema),
+  headlines: z.array(headlineSchema),
+  /** The targets furthest behind their pace. */
+  warnings: z.array(targetWithStateSchema),
+  freshness: freshnessSchema,
+  /** Every date with at least one report, newest last: the as-of timeline. */
+  reportDates: z.array(isoDate),
+  /** Whether any value in this summary comes from generated demo data. */
+  containsDemo: z.boolean(),
+});
+export type SummaryResponse = z.infer<typeof summaryResponseSchema>;
+
+export const projectsResponseSchema = z.object({
+  page: z.number().int().min(1),
+  pageSize: z.number().int().min(1),
+  total: z.number().int().min(0),
+  items: z.array(keyProjectSchema),
+});
+export type ProjectsResponse = z.infer<typeof projectsResponseSchema>;
+
+export const projectDetailResponseSchema = z.object({
+  item: keyProjectSchema,
+  targets: z.array(targetSchema),
+});
+export type ProjectDetailResponse = z.infer<typeof projectDetailResponseSchema>;
+
+/** RFC 9457 problem details, with the offending parameter named. */
+export const problemSchema = z.object({
+  type: z.string(),
+  title: z.string(),
+  status: z.number().int(),
+  detail: z.string(),
+  param: z.string().optional(),
+});
+export type Problem = z.infer<typeof problemSchema>;

@@ -1,0 +1,133 @@
+import { parseUnit } from './units';
+
+/**
+ * The one place numbers become text. Values travel as numbers in the target's unit; only here do
+ * they meet 万/亿 and thousands separators. zh-CN follows the documents' own style (35万人, 2450亿元);
+ * English uses compact figures and English unit names.
+ */
+export type Locale = 'zh-CN' | 'en';
+
+const nf = new Map<string, Intl.NumberFormat>();
+function numberFormat(locale: Locale, options: Intl.NumberFormatOptions): Intl.NumberFormat {
+  const key = `${locale}|${JSON.stringify(options)}`;
+  let f = nf.get(key);
+  if (!f) {
+    f = new Intl.NumberFormat(locale, options);
+    nf.set(key, f);
+  }
+  return f;
+}
+
+/** Plain number with grouping: 12,345.67. */
+export function formatNumber(value: number, locale: Locale = 'zh-CN', maxFractionDigits = 2): string {
+  if (!Number.isFinite(value)) return '—';
+  return numberFormat(locale, { maximumFractionDigits: maxFractionDigits }).format(value);
+}
+
+/** 350000 → 35万, 245000000000 → 2450亿 (zh); 350K, 245B (en). */
+export function formatCompact(value: number, locale: Locale = 'zh-CN', maxFractionDigits = 2): string {
+  if (!Number.isFinite(value)) return '—';
+  return numberFormat(locale, { notation: 'compact', maximumFractionDigits: maxFractionDigits }).format(value);
+}
+
+const COUNT_WORDS = new Set([
+  '个',
+  '家',
+  '项',
+  '处',
+  '条',
+  '所',
+  '套',
+  '户',
+  '场',
+  '座',
+  '台',
+  '辆',
+  '艘',
+  '张',
+  '批',
+  '件',
+  '种',
+  '次',
+]);
+const EN_UNITS: Record<string, string> = {
+  人: 'people',
+  人次: 'visits',
+  元: 'yuan',
+  公里: 'km',
+  平方米: 'm²',
+  亩: 'mu',
+  千瓦: 'kW',
+  千瓦时: 'kWh',
+  P: 'PFLOPS',
+  架: 'racks',
+  吨: 't',
+  标箱: 'TEU',
+  '%': '%',
+  pp: 'pp',
+};
+
+/** English name of a base unit; count words (个, 家, 项…) have none. */
+export function englishUnit(base: string): string {
+  if (COUNT_WORDS.has(base)) return '';
+  return EN_UNITS[base] ?? base;
+}
+
+/**
+ * A value in the unit as written: (2450, '亿元') → 2450亿元; (350000, '人') → 35万人;
+ * (35, '万人') → 35万人; (12, '%') → 12%. English: 245B yuan, 350K people.
+ */
+export function formatQuantity(value: number | null, unit: string, locale: Locale = 'zh-CN'): string {
+  if (value === null || !Number.isFinite(value)) return '—';
+  if (unit === '') return formatNumber(value, locale);
+  let parsed: ReturnType<typeof parseUnit>;
+  try {
+    parsed = parseUnit(unit);
+  } catch {
+    return `${formatNumber(value, locale)}${locale === 'en' ? ' ' : ''}${unit}`;
+  }
+  if (parsed.base === '%') return `${formatNumber(value, locale)}%`;
+  if (parsed.base === 'pp') return formatPp(value / 100, locale);
+  if (locale === 'en') {
+    const base = value * parsed.factor;
+    const name = englishUnit(parsed.base);
+    const figure = Math.abs(base) >= 1e4 ? formatCompact(base, 'en') : formatNumber(base, 'en');
+    return name === '' ? figure : `${figure} ${name}`;
+  }
+  if (parsed.factor === 1 && Math.abs(value) >= 1e4) return `${formatCompact(value, locale)}${parsed.base}`;
+  return `${formatNumber(value, locale)}${unit}`;
+}
+
+/** A fraction as a percentage: 0.875 → 87.5%. */
+export function formatPercent(fraction: number | null, locale: Locale = 'zh-CN', maxFractionDigits = 1): string {
+  if (fraction === null || !Number.isFinite(fraction)) return '—';
+  return numberFormat(locale, { style: 'percent', maximumFractionDigits: maxFractionDigits }).format(fraction);
+}
+
+/** A gap as signed percentage points: −0.123 → −12.3个百分点 / −12.3 pp. */
+export function formatPp(fraction: number | null, locale: Locale = 'zh-CN'): string {
+  if (fraction === null || !Number.isFinite(fraction)) return '—';
+  const pp = Math.round(fraction * 1000) / 10;
+  const figure = numberFormat(locale, { maximumFractionDigits: 1, signDisplay: 'exceptZero' }).format(pp);
+  return locale === 'en' ? `${figure} pp` : `${figure}个百分点`;
+}
+
+/** 2025-06-30 → 2025年6月30日 / Jun 30, 2025. */
+export function formatDate(iso: string, locale: Locale = 'zh-CN'): string {
+  const [y, m, d] = iso.split('-').map(Number);
+  if (!y || !m || !d) return iso;
+  if (locale === 'zh-CN') return `${y}年${m}月${d}日`;
+  return new Date(Date.UTC(y, m - 1, d)).toLocaleDateString('en', {
+    timeZone: 'UTC',
+    year: 'numeric',
+    month: 'short',
+    day: 'numeric',
+  });
+}
+
+/** "还需每周 9,800人" style rate: the quantity with a per-week or per-month suffix. */
+export function formatRate(value: number, unit: string, per: 'week' | 'month', locale: Locale = 'zh-CN'): string {
+  const q = formatQuantity(value, unit, locale);
+  if (locale === 'en') return `${q}/${per === 'week' ? 'wk' : 'mo'}`;
+  return `每${per === 'week' ? '周' : '月'} ${q}`;
+}

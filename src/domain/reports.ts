@@ -1,0 +1,49 @@
+import type { IsoDate } from './dates';
+import type { ProgressReport } from './schemas';
+
+/**
+ * The two time axes of a report: `asOf` (the date the value is true for) and `recordedAt` (when
+ * it entered the system). "As of date D, known at time K" keeps only reports recorded by K, then
+ * lets every correction (a report with `supersedes`) replace the report it corrects. Reports are
+ * never edited or deleted, so any past view can be reproduced exactly.
+ */
+export interface KnowledgeCut {
+  /** Reports about dates after this one are ignored. */
+  asOf: IsoDate;
+  /** Reports recorded after this instant are ignored (ISO 8601). Omit for "everything known now". */
+  knownAt?: string | undefined;
+}
+
+export function recordedBy(report: ProgressReport, knownAt: string | undefined): boolean {
+  return knownAt === undefined || Date.parse(report.recordedAt) <= Date.parse(knownAt);
+}
+
+/** Reports known at `knownAt` that are not superseded by another report known at that time. */
+export function effectiveReports(reports: readonly ProgressReport[], knownAt?: string): ProgressReport[] {
+  const known = reports.filter((r) => recordedBy(r, knownAt));
+  const superseded = new Set<string>();
+  for (const r of known) if (r.supersedes) superseded.add(r.supersedes);
+  return known.filter((r) => !superseded.has(r.id));
+}
+
+/** Effective reports on or before the cut's as-of date, oldest first (ties: earlier recorded first). */
+export function reportsAsOf(reports: readonly ProgressReport[], cut: KnowledgeCut): ProgressReport[] {
+  return effectiveReports(reports, cut.knownAt)
+    .filter((r) => r.asOf <= cut.asOf)
+    .sort((a, b) =>
+      a.asOf === b.asOf ? Date.parse(a.recordedAt) - Date.parse(b.recordedAt) : a.asOf < b.asOf ? -1 : 1,
+    );
+}
+
+/**
+ * For each as-of date, the last recorded report wins: two reports about the same week are one
+ * figure revised, not two data points.
+ */
+export function onePerDate(sorted: readonly ProgressReport[]): ProgressReport[] {
+  const out: ProgressReport[] = [];
+  for (const r of sorted) {
+    if (out.length > 0 && out[out.length - 1]?.asOf === r.asOf) out[out.length - 1] = r;
+    else out.push(r);
+  }
+  return out;
+}

@@ -1,0 +1,251 @@
+import { z } from 'zod';
+import { isIsoDate } from './dates';
+
+/**
+ * The API contract. Every type the server returns, the mock serves and the client renders is inferred
+ * from these schemas; nothing is declared twice.
+ */
+
+export const isoDate = z.string().refine(isIsoDate, { message: '日期格式应为 YYYY-MM-DD' });
+/** An instant, ISO 8601 with offset, e.g. `2025-06-30T10:00:00+08:00` or `…Z`. */
+export const isoDateTime = z.iso.datetime({ offset: true, message: '时间格式应为 ISO 8601' });
+
+const finite = z.number().refine(Number.isFinite, { message: '必须是有限的数字' });
+
+export const SECTOR_IDS = [
+  'demand',
+  'innovation',
+  'industry',
+  'services',
+  'marine',
+  'reform',
+  'urban',
+  'rural',
+  'green',
+  'livelihood',
+] as const;
+export const sectorIdSchema = z.enum(SECTOR_IDS);
+export type SectorId = z.infer<typeof sectorIdSchema>;
+
+export const sectorSchema = z.object({
+  id: sectorIdSchema,
+  /** 1–10, the order of the city work report. */
+  order: z.number().int().min(1).max(10),
+  name: z.string().min(1),
+  nameEn: z.string().min(1),
+  /** The sector's heading as the city work report writes it. */
+  heading: z.string().min(1),
+});
+export type Sector = z.infer<typeof sectorSchema>;
+
+export const sourceSchema = z.object({
+  /** File name in `shared/seeds/`, e.g. `002_977c2cac0d19ad45.txt`. */
+  document: z.string().min(1),
+  /** An exact substring of that document. */
+  quote: z.string().min(1),
+});
+export type Source = z.infer<typeof sourceSchema>;
+
+export const statusThresholdsSchema = z.object({
+  /** Lagging when progress is below expected by more than this many percentage points. */
+  lagPp: finite.min(0).max(100).default(5),
+  /** Severe when below expected by more than this many percentage points… */
+  severePp: finite.min(0).max(100).default(15),
+  /** …or when projected to miss the target by more than this fraction. */
+  severeMiss: finite.min(0).max(1).default(0.1),
+  /** A target without a report within this many days has status `no_data`. */
+  cycleDays: z.number().int().min(1).max(366).default(14),
+  /** Tolerance of 左右/约 targets, as a fraction of the target. */
+  approxTolerance: finite.min(0).max(0.5).default(0.05),
+});
+export type StatusThresholds = z.infer<typeof statusThresholdsSchema>;
+export const DEFAULT_THRESHOLDS: StatusThresholds = statusThresholdsSchema.parse({});
+
+export const planSchema = z.object({
+  id: z.string().min(1),
+  title: z.string().min(1),
+  issuer: z.string().min(1),
+  year: z.number().int(),
+  /** Source file in `shared/seeds/`. */
+  document: z.string().min(1),
+  publishedOn: isoDate.nullable(),
+  thresholds: statusThresholdsSchema,
+});
+export type Plan = z.infer<typeof planSchema>;
+
+export const METRIC_KINDS = ['cumulative', 'level', 'growth', 'share', 'milestone'] as const;
+export const metricKindSchema = z.enum(METRIC_KINDS);
+export type MetricKind = z.infer<typeof metricKindSchema>;
+
+/**
+ * How the documents state a target: 以上/不少于 → gte, 突破/超过 → gt, 左右/约 → approx,
+ * 达到 → eq (met at or above), 以下/控制在 → lte (lower is better).
+ */
+export const COMPARATORS = ['gte', 'gt', 'approx', 'eq', 'lte'] as const;
+export const comparatorSchema = z.enum(COMPARATORS);
+export type Comparator = z.infer<typeof comparatorSchema>;
+
+export const monthlyProfileSchema = z
+  .array(finite.min(0).max(1))
+  .length(12)
+  .refine((a) => a.every((v, i) => i === 0 || v >= (a[i - 1] ?? 0)), { message: '月度进度曲线必须单调不减' })
+  .refine((a) => a[11] === 1, { message: '月度进度曲线在12月末必须为 1' });
+
+export const pacingSchema = z.discriminatedUnion('type', [
+  /** 时间过半、任务过半. */
+  z.object({ type: z.literal('linear') }),
+  /** Cumulative share expected at the end of each month (Jan…Dec) of a one-year period. */
+  z.object({ type: z.literal('monthly'), name: z.string().min(1), cumulative: monthlyProfileSchema }),
+  /** Milestones: expected = stages planned by the date. */
+  z.object({ type: z.literal('steps') }),
+]);
+export type Pacing = z.infer<typeof pacingSchema>;
+
+export const stageSchema = z.object({
+  name: z.string().min(1),
+  plannedDate: isoDate,
+});
+export type Stage = z.infer<typeof stageSchema>;
+
+export const DISTRICT_CITY = '市级';
+
+export const targetSchema = z.object({
+  id: z.string().min(1),
+  planId: z.string().min(1),
+  sectorId: sectorIdSchema,
+  subsection: z.string().min(1),
+  /** As written in the source. */
+  title: z.string().min(1),
+  /** 市级 or a district name such as 崂山区. */
+  district: z.string().min(1),
+  department: z.string().min(1).nullable(),
+  kind: metricKindSchema,
+  /** The unit as written (亿元, 万人, 个, %, P…). Empty for milestones. */
+  unit: z.string(),
+  /** The target value in `unit`; null for milestones. */
+  target: finite.nullable(),
+  comparator: comparatorSchema,
+  /** Where progress starts from (level/share), in `unit`. */
+  baseline: finite.nullable(),
+  periodStart: isoDate,
+  deadline: isoDate,
+  pacing: pacingSchema,
+  stages: z.array(stageSchema),
+  /** Key of a headline KPI tile (e.g. `key-projects`), when the target is one. */
+  headline: z.string().min(1).nullable(),
+  source: sourceSchema,
+  /** True when the target itself is invented for the demo (never the case for catalog targets). */
+  demo: z.boolean(),
+});
+export type Target = z.infer<typeof targetSchema>;
+
+export const progressReportSchema = z.object({
+  id: z.string().min(1),
+  targetId: z.string().min(1),
+  /** The date the value is true as of. */
+  asOf: isoDate,
+  /** When the report was recorded (the second time axis). */
+  recordedAt: isoDateTime,
+  /** In `unit`; null for milestone reports. */
+  value: finite.nullable(),
+  unit: z.string(),
+  /** Milestones: how many stages are done. */
+  stagesDone: z.number().int().min(0).nullable(),
+  note: z.string(),
+  /** Evidence: a link or a document reference. */
+  evidence: z.string().nullable(),
+  /** Published figures carry their citation. */
+  source: sourceSchema.nullable(),
+  reportedBy: z.string().min(1),
+  /** The id of the report this one corrects. */
+  supersedes: z.string().min(1).nullable(),
+  correctionReason: z.string().nullable(),
+  demo: z.boolean(),
+});
+export type ProgressReport = z.infer<typeof progressReportSchema>;
+
+export const PROJECT_STAGES = ['preparation', 'construction', 'completed', 'operating'] as const;
+export const projectStageSchema = z.enum(PROJECT_STAGES);
+export type ProjectStage = z.infer<typeof projectStageSchema>;
+
+export const keyProjectSchema = z.object({
+  id: z.string().min(1),
+  name: z.string().min(1),
+  district: z.string().min(1),
+  sectorId: sectorIdSchema,
+  /** Targets this project counts towards (e.g. the 460 key projects and the 2450亿元 investment). */
+  targetIds: z.array(z.string().min(1)),
+  /** 亿元. */
+  totalInvestment: finite.min(0).nullable(),
+  /** 亿元 planned for the year. */
+  plannedInvestment: finite.min(0).nullable(),
+  /** 亿元 completed in the year to date. */
+  completedInvestment: finite.min(0).nullable(),
+  stage: projectStageSchema,
+  owner: z.string().nullable(),
+  source: sourceSchema.nullable(),
+  demo: z.boolean(),
+});
+export type KeyProject = z.infer<typeof keyProjectSchema>;
+
+export const contextFigureSchema = z.object({
+  id: z.string().min(1),
+  targetId: z.string().min(1),
+  label: z.string().min(1),
+  value: finite,
+  unit: z.string(),
+  asOf: isoDate,
+  /** How precisely the source dates the figure. */
+  asOfPrecision: z.enum(['day', 'month', 'quarter', 'half', 'year']),
+  /** Why this is context and not progress (a stock beside a flow, another definition, …). */
+  relation: z.string().min(1),
+  source: sourceSchema,
+});
+export type ContextFigure = z.infer<typeof contextFigureSchema>;
+
+export const STATUSES = ['achieved', 'on_track', 'lagging', 'severe', 'no_data', 'not_started'] as const;
+export const statusSchema = z.enum(STATUSES);
+export type Status = z.infer<typeof statusSchema>;
+
+export const latestSchema = z.object({
+  value: finite.nullable(),
+  unit: z.string(),
+  asOf: isoDate,
+  stagesDone: z.number().int().nullable(),
+  demo: z.boolean(),
+});
+
+export const projectionSchema = z.object({
+  /** Projected value at the deadline, in the target's unit. */
+  value: finite,
+  /** Projected progress at the deadline (1 = target met). */
+  progress: finite,
+  willMeet: z.boolean(),
+});
+export type Projection = z.infer<typeof projectionSchema>;
+
+export const requiredRateSchema = z.object({
+  unit: z.string(),
+  /** Still needed, per week and per month, to meet the target by the deadline. */
+  perWeek: finite,
+  perMonth: finite,
+  /** The recent actual rate per week (last ~4 weeks), when it can be measured. */
+  recentPerWeek: finite.nullable(),
+  remaining: finite,
+  weeksLeft: finite,
+});
+export type RequiredRate = z.infer<typeof requiredRateSchema>;
+
+export const targetStateSchema = z.object({
+  /** Fraction of the target done (1 = met); null when unknown. */
+  progress: finite.nullable(),
+  /** Fraction that should be done by the as-of date. */
+  expected: finite.nullable(),
+  /** progress − expected, as a fraction (×100 = percentage points). */
+  gap: finite.nullable(),
+  status: statusSchema,
+  latest: latestSchema.nullable(),
+  projection: projectionSchema.nullable(),
+  requiredRate: requiredRateSchema.nullable(),
+});
+export type TargetState = z.infer<typeof targetStateSchema>;

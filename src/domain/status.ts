@@ -1,0 +1,269 @@
+import { addDays, daysBetween, type IsoDate, minDate } from './dates';
+import { DomainError } from './errors';
+import { assertPacingApplies, expectedShare, stagesPlannedBy } from './pacing';
+import { type KnowledgeCut, onePerDate, reportsAsOf } from './reports';
+import {
+  DEFAULT_THRESHOLDS,
+  type ProgressReport,
+  type Projection,
+  type RequiredRate,
+  type Status,
+  type StatusThresholds,
+  type Target,
+  type TargetState,
+} from './schemas';
+import { convert } from './units';
+
+/**
+ * The status engine: for one target at one as-of date, how far along it is, how far along it should
+ * be, whether it will make it, and what run-rate would still get it there. Pure and deterministic.
+ *
+ * Anchors: the Chinese 序时进度 practice (progress against time elapsed, "时间过半、任务过半"); Open
+ * SDG's ratio of observed to required progress; the German sustainability indicators' extrapolation
+ * of the recent trend to the deadline.
+ */
+export interface StateOptions extends KnowledgeCut {
+  thresholds?: StatusThresholds | undefined;
+}
+
+/** How bad a status is, for sorting and for the "never improves when progress falls" guarantee. */
+export const STATUS_SEVERITY: Record<Status, number> = {
+  achieved: 0,
+  on_track: 1,
+  not_started: 2,
+  no_data: 3,
+  lagging: 4,
+  severe: 5,
+};
+
+/** The recent-trend window: about four weekly reports. */
+const TREND_POINTS = 5;
+const RECENT_DAYS = 28;
+/** A projection is too noisy to call a target severe before this share of the period has passed. */
+const PROJECTION_MIN_EXPECTED = 0.1;
+const DAYS_PER_MONTH = 365.25 / 12;
+
+const invalidTarget = (t: Target, zh: string, en: string) =>
+  new DomainError('invalid_target', `目标“${t.title}”${zh}`, `Target "${t.id}": ${en}`);
+
+/** Checks what the schema cannot: that the target's numbers and period make sense together. */
+export function validateTarget(t: Target): void {
+  assertPacingApplies(t.pacing, t.periodStart, t.deadline);
+  if (t.kind === 'milestone') {
+    if (t.stages.length === 0) throw invalidTarget(t, '是里程碑，但没有阶段', 'a milestone needs at least one stage');
+    return;
+  }
+  if (t.target === null) throw invalidTarget(t, '缺少目标值', 'a quantitative target needs a value');
+  if (usesBaseline(t) && t.target === baselineOf(t)) {
+    throw invalidTarget(t, '的目标值等于基数', 'target equals baseline');
+  }
+  if (t.kind === 'cumulative' && t.target <= 0 && t.comparator !== 'lte') {
+    throw invalidTarget(t, '的累计目标必须大于 0', 'a cumulative target must be positive');
+  }
+}
+
+/** Level targets, and share targets that state where they start from, are paced from a baseline. */
+function usesBaseline(t: Target): boolean {
+  return t.kind === 'level' || t.kind === 'cumulative' || (t.kind === 'share' && t.baseline !== null);
+}
+
+/** Where progress is counted from: 0 for a flow within the period, the stated baseline for a stock. */
+function baselineOf(t: Target): number {
+  return t.kind === 'cumulative' ? 0 : (t.baseline ?? 0);
+}
+
+/** Rates and shares without a baseline are compared as levels: they should be at target all year. */
+function isRateLike(t: Target): boolean {
+  return !usesBaseline(t) || t.comparator === 'lte';
+}
+
+export function isMet(t: Target, value: number, thresholds: StatusThresholds = DEFAULT_THRESHOLDS): boolean {
+  const goal = t.target ?? 0;
+  switch (t.comparator) {
+    case 'gte':
+    case 'eq':
+      return value >= goal;
+    case 'gt':
+      return value > goal;
+    case 'approx':
+      return value >= goal - Math.abs(goal) * thresholds.approxTolerance;
+    case 'lte':
+      return value <= goal;
+  }
+}
+
+/** Progress as a fraction of the target (1 = met), by metric kind. Always finite. */
+export function progressOf(t: Target, value: number): number {
+  const goal = t.target ?? 0;
+  let p: number;
+  if (t.comparator === 'lte') {
+    p = value <= goal ? 1 : goal > 0 ? goal / value : 0;
+  } else if (usesBaseline(t)) {
+    const base = baselineOf(t);
+    p = (value - base) / (goal - base);
+  } else {
+    p = goal > 0 ? value / goal : value >= goal ? 1 : 0;
+  }
+  return Number.isFinite(p) ? p : 0;
+}
+
+function expectedOf(t: Target, date: IsoDate): number {
+  if (isRateLike(t)) return 1;
+  return expectedShare(t.pacing, t.periodStart, t.deadline, date, t.stages);
+}
+
+interface Point {
+  asOf: IsoDate;
+  value: number;
+  e: number;
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const mid = Math.floor(s.length / 2);
+  return s.length % 2 === 1 ? (s[mid] ?? 0) : ((s[mid - 1] ?? 0) + (s[mid] ?? 0)) / 2;
+}
+
+/**
+ * Project the value at the deadline. Paced kinds: the median slope of the last few reports against
+ * the pacing profile (value gained per unit of expected share), applied to the share still to come;
+ * the median makes one odd report harmless, and normalising by the profile keeps a back-loaded
+ * investment target from looking doomed in spring. Rate-like kinds: the latest rate is the forecast.
+ */
+function project(t: Target, points: Point[], thresholds: StatusThresholds): Projection | null {
+  const last = points[points.length - 1];
+  if (!last) return null;
+  let value = last.value;
+  if (!isRateLike(t) && last.e < 1) {
+    const withStart =
+      points[0] && points[0].e > 0 ? [{ asOf: t.periodStart, value: baselineOf(t), e: 0 }, ...points] : points;
+    const recent = withStart.slice(-TREND_POINTS);
+    const slopes: number[] = [];
+    for (let i = 1; i < recent.length; i++) {
+      const a = recent[i - 1] as Point;
+      const b = recent[i] as Point;
+      if (b.e - a.e > 1e-9) slopes.push((b.value - a.value) / (b.e - a.e));
+    }
+    if (slopes.length > 0) {
+      let slope = median(slopes);
+      if (t.kind === 'cumulative') slope = Math.max(0, slope);
+      value = last.value + slope * (1 - last.e);
+    }
+  }
+  if (!Number.isFinite(value)) value = last.value;
+  return { value, progress: progressOf(t, value), willMeet: isMet(t, value, thresholds) };
+}
+
+function requiredRate(t: Target, points: Point[], asOf: IsoDate): RequiredRate | null {
+  const last = points[points.length - 1];
+  if (!last || isRateLike(t) || t.target === null) return null;
+  const remaining = t.target - last.value;
+  const daysLeft = daysBetween(asOf, t.deadline);
+  if (remaining <= 0 || daysLeft <= 0) return null;
+  const since = addDays(last.asOf, -RECENT_DAYS);
+  const windowStart = points.find((p) => p.asOf >= since && p.asOf < last.asOf);
+  const span = windowStart ? daysBetween(windowStart.asOf, last.asOf) : 0;
+  return {
+    unit: t.unit,
+    remaining,
+    weeksLeft: daysLeft / 7,
+    perWeek: remaining / (daysLeft / 7),
+    perMonth: remaining / (daysLeft / DAYS_PER_MONTH),
+    recentPerWeek: windowStart && span > 0 ? (last.value - windowStart.value) / (span / 7) : null,
+  };
+}
+
+function stale(latestAsOf: IsoDate, t: Target, asOf: IsoDate, thresholds: StatusThresholds): boolean {
+  return daysBetween(latestAsOf, minDate(asOf, t.deadline)) > thresholds.cycleDays;
+}
+
+function milestoneState(t: Target, series: ProgressReport[], asOf: IsoDate, th: StatusThresholds): TargetState {
+  const total = t.stages.length;
+  const last = series[series.length - 1];
+  const planned = stagesPlannedBy(t.stages, asOf);
+  const expected = planned / total;
+  const done = Math.min(last?.stagesDone ?? 0, total);
+  const progress = last ? done / total : null;
+  const gap = progress === null ? null : progress - expected;
+  let status: Status;
+  if (done >= total) status = 'achieved';
+  else if (planned === 0 && done === 0) status = 'not_started';
+  else if (!last || stale(last.asOf, t, asOf, th)) status = 'no_data';
+  else status = paceStatus(gap ?? 0, false, th);
+  return {
+    progress,
+    expected,
+    gap,
+    status,
+    latest: last ? { value: null, unit: '', asOf: last.asOf, stagesDone: done, demo: last.demo } : null,
+    projection: null,
+    requiredRate: null,
+  };
+}
+
+function paceStatus(gap: number, projectedMiss: boolean, th: StatusThresholds): Status {
+  if (gap < -th.severePp / 100 || projectedMiss) return 'severe';
+  if (gap < -th.lagPp / 100) return 'lagging';
+  return 'on_track';
+}
+
+/** Converts a report's value into the target's unit (DomainError when the units do not match). */
+export function valueInTargetUnit(t: Target, r: ProgressReport): number | null {
+  if (r.value === null) return null;
+  return r.unit === t.unit || r.unit === '' ? r.value : convert(r.value, r.unit, t.unit);
+}
+
+export function computeTargetState(
+  target: Target,
+  reports: readonly ProgressReport[],
+  options: StateOptions,
+): TargetState {
+  validateTarget(target);
+  const th = options.thresholds ?? DEFAULT_THRESHOLDS;
+  const { asOf } = options;
+  expectedShare({ type: 'linear' }, target.periodStart, target.deadline, asOf); // validates asOf
+  const series = onePerDate(reportsAsOf(reports, options));
+  if (target.kind === 'milestone') return milestoneState(target, series, asOf, th);
+
+  const points: Point[] = [];
+  let lastReport: ProgressReport | undefined;
+  for (const r of series) {
+    const value = valueInTargetUnit(target, r);
+    if (value === null) continue;
+    points.push({ asOf: r.asOf, value, e: expectedShare(target.pacing, target.periodStart, target.deadline, r.asOf) });
+    lastReport = r;
+  }
+  const last = points[points.length - 1];
+  const expected = expectedOf(target, asOf);
+  if (!last || !lastReport) {
+    return {
+      progress: null,
+      expected,
+      gap: null,
+      status: 'no_data',
+      latest: null,
+      projection: null,
+      requiredRate: null,
+    };
+  }
+  const progress = progressOf(target, last.value);
+  const gap = progress - expected;
+  const projection = project(target, points, th);
+  const goal = target.target ?? 0;
+  const latest = { value: last.value, unit: target.unit, asOf: last.asOf, stagesDone: null, demo: lastReport.demo };
+
+  let status: Status;
+  const met = isMet(target, last.value, th);
+  if (met && (!isRateLike(target) || last.asOf >= target.deadline)) status = 'achieved';
+  else if (stale(last.asOf, target, asOf, th)) status = 'no_data';
+  else {
+    const enoughHistory = points.length >= 2 && (isRateLike(target) || expected >= PROJECTION_MIN_EXPECTED);
+    const missBy = th.severeMiss * Math.abs(goal);
+    const projectedMiss =
+      enoughHistory &&
+      projection !== null &&
+      (target.comparator === 'lte' ? projection.value > goal + missBy : projection.value < goal - missBy);
+    status = met ? 'on_track' : paceStatus(gap, projectedMiss, th);
+  }
+  return { progress, expected, gap, status, latest, projection, requiredRate: requiredRate(target, points, asOf) };
+}
