@@ -13,7 +13,17 @@ export default defineConfig({
         test: {
           name: 'node',
           environment: 'node',
-          include: ['src/domain/**/*.test.ts', 'server/**/*.test.ts', 'data/**/*.test.ts', 'mock/**/*.test.ts', 'tests/api/**/*.test.ts'],
+          include: ['src/domain/**/*.test.ts', 'data/**/*.test.ts', 'mock/**/*.test.ts'],
+          testTimeout: 30_000,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'api',
+          environment: 'node',
+          include: ['server/**/*.test.ts', 'tests/api/**/*.test.ts'],
+          globalSetup: ['tests/api/global-setup.ts'],
           testTimeout: 30_000,
           hookTimeout: 120_000,
         },

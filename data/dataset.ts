@@ -1,0 +1,67 @@
+import type { KeyProject, ProgressReport, Target } from '../src/domain/schemas';
+import type { Dataset } from '../src/domain/views';
+import { CATALOG } from './catalog/catalog';
+import { DEMO_SEED, generateDemoProjects, generateDemoReports } from './demo';
+
+export interface DatasetOptions {
+  /** Include generated demo progress and demo key projects (default true; `DEMO=0` leaves them out). */
+  demo: boolean;
+  seed?: number;
+}
+
+/**
+ * The project-count targets whose project lists the demo fills: the city's 460 key projects (with the
+ * 2450亿元 investment they deliver) and Laoshan's 263 (with its 1900亿元).
+ */
+function projectTargets(targets: readonly Target[]) {
+  const byHeadline = (key: string) => targets.find((t) => t.headline === key);
+  const laoshan = targets.filter((t) => t.planId === 'laoshan-2025');
+  const laoshanProjects = laoshan.find((t) => t.unit === '个' && t.title.includes('重点项目'));
+  const laoshanInvestment = laoshan.find((t) => t.unit.endsWith('亿元') && t.title.includes('重点项目'));
+  return {
+    city: byHeadline('key-projects'),
+    cityInvestment: byHeadline('key-investment'),
+    laoshan: laoshanProjects,
+    laoshanInvestment,
+  };
+}
+
+export function demoProjects(targets: readonly Target[], named: readonly KeyProject[], seed = DEMO_SEED): KeyProject[] {
+  const t = projectTargets(targets);
+  const out: KeyProject[] = [];
+  if (t.city?.target) {
+    out.push(
+      ...generateDemoProjects(t.city, named, t.city.target, t.cityInvestment?.target ?? null, {
+        extraTargetIds: t.cityInvestment ? [t.cityInvestment.id] : [],
+        seed,
+      }),
+    );
+  }
+  if (t.laoshan?.target) {
+    out.push(
+      ...generateDemoProjects(t.laoshan, named, t.laoshan.target, t.laoshanInvestment?.target ?? null, {
+        district: '崂山区',
+        extraTargetIds: t.laoshanInvestment ? [t.laoshanInvestment.id] : [],
+        seed,
+      }),
+    );
+  }
+  return out;
+}
+
+/** Instants in one canonical form (UTC, as the database returns them), so mock and server agree. */
+const canonical = (r: ProgressReport): ProgressReport => ({ ...r, recordedAt: new Date(r.recordedAt).toISOString() });
+
+export function buildDataset(options: DatasetOptions): Dataset {
+  const seed = options.seed ?? DEMO_SEED;
+  const { plans, targets, contextFigures, projects } = CATALOG;
+  const publishedReports = CATALOG.publishedReports.map(canonical);
+  if (!options.demo) return { plans, targets, reports: publishedReports, contextFigures, projects };
+  return {
+    plans,
+    targets,
+    reports: [...publishedReports, ...generateDemoReports(targets, publishedReports, seed).map(canonical)],
+    contextFigures,
+    projects: [...projects, ...demoProjects(targets, projects, seed)],
+  };
+}

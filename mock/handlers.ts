@@ -1,0 +1,140 @@
+import { delay, HttpResponse, http } from 'msw';
+import { buildDataset } from '../data/dataset';
+import type { Problem } from '../src/domain/api';
+import { shanghaiDate } from '../src/domain/dates';
+import {
+  detailQuerySchema,
+  notFound,
+  parseQuery,
+  projectsQuerySchema,
+  summaryQuerySchema,
+  targetsQuerySchema,
+} from '../src/domain/query';
+import { SECTORS } from '../src/domain/sectors';
+import {
+  buildProjects,
+  buildSummary,
+  buildTargetDetail,
+  buildTargets,
+  type Cut,
+  type Dataset,
+  DETAIL_PROJECT_LIMIT,
+  newestReportDate,
+} from '../src/domain/views';
+
+/**
+ * MSW handlers for `/api/v1`, answering from the same catalog through the same domain code as the
+ * server. Failure modes can be switched at run time to show and test what people see when the API
+ * misbehaves.
+ */
+export type FailureMode = 'none' | 'server-error' | 'network-error' | 'slow' | 'malformed';
+
+export interface MockOptions {
+  dataset?: Dataset;
+  now?: () => Date;
+  /** Delay of the `slow` failure mode, ms. */
+  slowMs?: number;
+  /** Base URL the handlers answer on (tests in Node need an absolute one). */
+  baseUrl?: string;
+}
+
+export interface MockApi {
+  handlers: ReturnType<typeof http.get>[];
+  setFailure(mode: FailureMode): void;
+  readonly dataset: Dataset;
+}
+
+const problem = (p: Problem) =>
+  HttpResponse.json(p, { status: p.status, headers: { 'content-type': 'application/problem+json; charset=utf-8' } });
+
+let defaultDataset: Dataset | undefined;
+/** The demo dataset, built once per process (it is deterministic). */
+export function mockDataset(): Dataset {
+  defaultDataset ??= buildDataset({ demo: true });
+  return defaultDataset;
+}
+
+export function createMockApi(options: MockOptions = {}): MockApi {
+  const data = options.dataset ?? mockDataset();
+  const now = options.now ?? (() => new Date());
+  const base = `${options.baseUrl ?? ''}/api/v1`;
+  let failure: FailureMode = 'none';
+
+  const cut = (q: { asOf?: string | undefined; knownAt?: string | undefined }): Cut => ({
+    asOf: q.asOf ?? newestReportDate(data.reports, q.knownAt) ?? shanghaiDate(now()),
+    knownAt: q.knownAt,
+  });
+
+  /** Applies the current failure mode; returns a response to send instead, or null to go on. */
+  async function fail(): Promise<Response | null> {
+    if (failure === 'server-error')
+      return problem({ type: 'about:blank', title: '服务器内部错误', status: 500, detail: '模拟的服务器错误' });
+    if (failure === 'network-error') return HttpResponse.error();
+    if (failure === 'slow') await delay(options.slowMs ?? 3000);
+    if (failure === 'malformed') return HttpResponse.json({ unexpected: true, items: 'not-an-array' });
+    return null;
+  }
+
+  const handlers = [
+    http.get(
+      `${base}/health`,
+      async () => (await fail()) ?? HttpResponse.json({ ok: true, time: now().toISOString() }),
+    ),
+    http.get(`${base}/plans`, async () => (await fail()) ?? HttpResponse.json({ items: data.plans })),
+    http.get(`${base}/sectors`, async () => (await fail()) ?? HttpResponse.json({ items: SECTORS })),
+    http.get(`${base}/targets`, async ({ request }) => {
+      const failed = await fail();
+      if (failed) return failed;
+      const parsed = parseQuery(targetsQuerySchema, new URL(request.url).searchParams);
+      if (!parsed.ok) return problem(parsed.problem);
+      return HttpResponse.json(buildTargets(data, parsed.value, cut(parsed.value)));
+    }),
+    http.get(`${base}/targets/:id`, async ({ request, params }) => {
+      const failed = await fail();
+      if (failed) return failed;
+      const parsed = parseQuery(detailQuerySchema, new URL(request.url).searchParams);
+      if (!parsed.ok) return problem(parsed.problem);
+      const id = String(params.id);
+      const projects = buildProjects(data, {
+        target: id,
+        page: 1,
+        pageSize: DETAIL_PROJECT_LIMIT,
+        sort: '-investment',
+      });
+      const body = buildTargetDetail(data, id, cut(parsed.value), { items: projects.items, total: projects.total });
+      return body ? HttpResponse.json(body) : problem(notFound(`目标“${id}”不存在`));
+    }),
+    http.get(`${base}/summary`, async ({ request }) => {
+      const failed = await fail();
+      if (failed) return failed;
+      const parsed = parseQuery(summaryQuerySchema, new URL(request.url).searchParams);
+      if (!parsed.ok) return problem(parsed.problem);
+      return HttpResponse.json(
+        buildSummary(data, parsed.value, cut(parsed.value), { generatedAt: now().toISOString() }),
+      );
+    }),
+    http.get(`${base}/projects`, async ({ request }) => {
+      const failed = await fail();
+      if (failed) return failed;
+      const parsed = parseQuery(projectsQuerySchema, new URL(request.url).searchParams);
+      if (!parsed.ok) return problem(parsed.problem);
+      return HttpResponse.json(buildProjects(data, parsed.value));
+    }),
+    http.get(`${base}/projects/:id`, async ({ params }) => {
+      const failed = await fail();
+      if (failed) return failed;
+      const id = String(params.id);
+      const item = data.projects.find((p) => p.id === id);
+      if (!item) return problem(notFound(`项目“${id}”不存在`));
+      return HttpResponse.json({ item, targets: data.targets.filter((t) => item.targetIds.includes(t.id)) });
+    }),
+  ];
+
+  return {
+    handlers,
+    dataset: data,
+    setFailure(mode) {
+      failure = mode;
+    },
+  };
+}

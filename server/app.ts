@@ -1,0 +1,174 @@
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { serveStatic } from '@hono/node-server/serve-static';
+import { type Context, Hono } from 'hono';
+import { compress } from 'hono/compress';
+import { secureHeaders } from 'hono/secure-headers';
+import type { Problem } from '../src/domain/api';
+import { shanghaiDate } from '../src/domain/dates';
+import { isDomainError } from '../src/domain/errors';
+import {
+  detailQuerySchema,
+  notFound,
+  parseQuery,
+  projectsQuerySchema,
+  summaryQuerySchema,
+  targetsQuerySchema,
+} from '../src/domain/query';
+import { SECTORS } from '../src/domain/sectors';
+import { buildSummary, buildTargetDetail, buildTargets, type Cut, DETAIL_PROJECT_LIMIT } from '../src/domain/views';
+import type { Store } from './store';
+
+export interface AppOptions {
+  store: Store;
+  /** The clock, injected so tests can fix time. */
+  now?: () => Date;
+  /** Built SPA (vite build output); omitted in API-only tests and in dev (Vite serves it). */
+  staticDir?: string | undefined;
+  /** Who may embed the app in a frame (command-centre portals); CSP frame-ancestors. */
+  frameAncestors?: string[];
+}
+
+function problem(c: Context, p: Problem) {
+  return c.json(p, p.status as 400, { 'content-type': 'application/problem+json; charset=utf-8' });
+}
+
+export function createApp(options: AppOptions): Hono {
+  const { store } = options;
+  const now = options.now ?? (() => new Date());
+  const app = new Hono();
+
+  app.use(
+    secureHeaders({
+      contentSecurityPolicy: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        fontSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: options.frameAncestors ?? ["'self'"],
+      },
+      xFrameOptions: 'SAMEORIGIN',
+      referrerPolicy: 'strict-origin-when-cross-origin',
+      crossOriginEmbedderPolicy: false,
+    }),
+  );
+  app.use(compress());
+
+  /** Resolves the as-of date: the one asked for, else the newest report's, else today (Shanghai). */
+  async function cutFrom(q: { asOf?: string | undefined; knownAt?: string | undefined }): Promise<Cut> {
+    const asOf = q.asOf ?? (await store.newestReportDate(q.knownAt)) ?? shanghaiDate(now());
+    return { asOf, knownAt: q.knownAt };
+  }
+
+  const api = new Hono();
+  api.use(async (c, next) => {
+    await next();
+    if (!c.res.headers.has('cache-control')) c.header('cache-control', 'no-store');
+  });
+
+  api.get('/health', (c) => c.json({ ok: true, time: now().toISOString() }));
+
+  api.get('/plans', async (c) => c.json({ items: await store.plans() }));
+
+  api.get('/sectors', (c) => c.json({ items: SECTORS }));
+
+  api.get('/targets', async (c) => {
+    const parsed = parseQuery(targetsQuerySchema, new URL(c.req.url).searchParams);
+    if (!parsed.ok) return problem(c, parsed.problem);
+    const q = parsed.value;
+    const cut = await cutFrom(q);
+    const [plans, targets] = await Promise.all([store.plans(), store.targets(q)]);
+    const reports = await store.reports(
+      targets.map((t) => t.id),
+      cut.asOf,
+    );
+    return c.json(buildTargets({ plans, targets, reports, contextFigures: [], projects: [] }, q, cut));
+  });
+
+  api.get('/targets/:id', async (c) => {
+    const parsed = parseQuery(detailQuerySchema, new URL(c.req.url).searchParams);
+    if (!parsed.ok) return problem(c, parsed.problem);
+    const id = c.req.param('id');
+    const target = await store.target(id);
+    if (!target) return problem(c, notFound(`目标“${id}”不存在`));
+    const cut = await cutFrom(parsed.value);
+    const [plans, reports, contextFigures, projects] = await Promise.all([
+      store.plans(),
+      store.reports([id]),
+      store.contextFigures(id),
+      store.projectsOfTarget(id, DETAIL_PROJECT_LIMIT),
+    ]);
+    const body = buildTargetDetail({ plans, targets: [target], reports, contextFigures }, id, cut, projects);
+    return body ? c.json(body) : problem(c, notFound(`目标“${id}”不存在`));
+  });
+
+  api.get('/summary', async (c) => {
+    const parsed = parseQuery(summaryQuerySchema, new URL(c.req.url).searchParams);
+    if (!parsed.ok) return problem(c, parsed.problem);
+    const q = parsed.value;
+    const cut = await cutFrom(q);
+    const [plans, targets] = await Promise.all([store.plans(), store.targets(q)]);
+    const reports = await store.reports(
+      targets.map((t) => t.id),
+      cut.asOf,
+    );
+    const body = buildSummary({ plans, targets, reports, contextFigures: [], projects: [] }, q, cut, {
+      generatedAt: now().toISOString(),
+    });
+    return c.json(body);
+  });
+
+  api.get('/projects', async (c) => {
+    const parsed = parseQuery(projectsQuerySchema, new URL(c.req.url).searchParams);
+    if (!parsed.ok) return problem(c, parsed.problem);
+    const f = parsed.value;
+    const { total, items } = await store.projects(f);
+    return c.json({ page: f.page, pageSize: f.pageSize, total, items });
+  });
+
+  api.get('/projects/:id', async (c) => {
+    const id = c.req.param('id');
+    const item = await store.project(id);
+    if (!item) return problem(c, notFound(`项目“${id}”不存在`));
+    const targets = (await Promise.all(item.targetIds.map((t) => store.target(t)))).filter((t) => t !== null);
+    return c.json({ item, targets });
+  });
+
+  api.notFound((c) => problem(c, notFound(`接口“${c.req.path}”不存在`)));
+
+  app.route('/api/v1', api);
+  app.all('/api/*', (c) => problem(c, notFound(`接口“${c.req.path}”不存在`)));
+
+  app.onError((err, c) => {
+    if (isDomainError(err))
+      return problem(c, { type: 'about:blank', title: '请求无法处理', status: 400, detail: err.message });
+    console.error(err);
+    return problem(c, {
+      type: 'about:blank',
+      title: '服务器内部错误',
+      status: 500,
+      detail: '服务器内部错误，请稍后重试',
+    });
+  });
+
+  if (options.staticDir && existsSync(path.join(options.staticDir, 'index.html'))) {
+    const root = path.relative(process.cwd(), options.staticDir) || '.';
+    const indexHtml = readFileSync(path.join(options.staticDir, 'index.html'), 'utf8');
+    app.use('/assets/*', async (c, next) => {
+      await next();
+      if (c.res.status === 200) c.header('cache-control', 'public, max-age=31536000, immutable');
+    });
+    app.use('*', serveStatic({ root }));
+    // Client-side routes (/sectors/…, /targets/…, /screen…) all get the SPA shell.
+    app.get('*', (c) => {
+      c.header('cache-control', 'no-cache');
+      return c.html(indexHtml);
+    });
+  }
+  return app;
+}

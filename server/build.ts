@@ -1,0 +1,34 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import path from 'node:path';
+
+export const ROOT = path.resolve(import.meta.dirname, '..');
+export const DIST = path.join(ROOT, 'dist');
+
+function newestMtime(p: string): number {
+  if (!existsSync(p)) return 0;
+  const s = statSync(p);
+  if (!s.isDirectory()) return s.mtimeMs;
+  let newest = 0;
+  for (const entry of readdirSync(p)) newest = Math.max(newest, newestMtime(path.join(p, entry)));
+  return newest;
+}
+
+/** Builds the client when there is no build or its sources are newer than it. */
+export function ensureClientBuild(log: (msg: string) => void = console.log): void {
+  const built = newestMtime(path.join(DIST, 'index.html'));
+  const inputs = ['src', 'index.html', 'public', 'vite.config.ts', 'data', 'mock'].map((p) =>
+    newestMtime(path.join(ROOT, p)),
+  );
+  if (built > 0 && built >= Math.max(...inputs)) return;
+  log('正在构建前端… (building the client)');
+  const r = spawnSync(
+    process.execPath,
+    [path.join(ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'],
+    {
+      cwd: ROOT,
+      stdio: 'inherit',
+    },
+  );
+  if (r.status !== 0) throw new Error('前端构建失败 (vite build failed)');
+}

@@ -1,0 +1,70 @@
+import { mkdirSync } from 'node:fs';
+import { PGlite } from '@electric-sql/pglite';
+import { Kysely, PostgresDialect } from 'kysely';
+import { PGliteDialect } from 'kysely-pglite-dialect';
+import pg from 'pg';
+import type { Database } from './schema';
+
+/** PostgreSQL type OIDs whose default JS mapping we override, identically for PGlite and pg. */
+const OID = { numeric: 1700, int8: 20, date: 1082, timestamptz: 1184, timestamp: 1114 } as const;
+const asIsoInstant = (v: string) => new Date(v).toISOString();
+const PARSERS = {
+  [OID.numeric]: (v: string) => Number(v),
+  [OID.int8]: (v: string) => Number(v),
+  [OID.date]: (v: string) => v,
+  [OID.timestamptz]: asIsoInstant,
+  [OID.timestamp]: asIsoInstant,
+};
+
+export interface DbHandle {
+  db: Kysely<Database>;
+  kind: 'pglite' | 'postgres';
+  /** Where the data lives (a folder for PGlite, the server for PostgreSQL), for logs. */
+  location: string;
+  close(): Promise<void>;
+}
+
+export interface ConnectOptions {
+  /** PostgreSQL connection string; when absent the embedded database is used. */
+  databaseUrl?: string | undefined;
+  /** PGlite data folder; `memory://` for an in-memory database. */
+  dataDir?: string | undefined;
+  /** Start the embedded database from a dump (tests: one template per run). */
+  loadDataDir?: Blob | undefined;
+  poolSize?: number | undefined;
+}
+
+export async function connect(options: ConnectOptions): Promise<DbHandle> {
+  if (options.databaseUrl) {
+    const types = {
+      getTypeParser: (oid: number, format?: 'text' | 'binary') =>
+        (PARSERS as Record<number, (v: string) => unknown>)[oid] ?? pg.types.getTypeParser(oid, format),
+    };
+    const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 10, types });
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    const url = new URL(options.databaseUrl);
+    return {
+      db,
+      kind: 'postgres',
+      location: `${url.hostname}:${url.port || 5432}${url.pathname}`,
+      close: () => db.destroy(),
+    };
+  }
+  const dataDir = options.dataDir ?? './.data';
+  if (!dataDir.startsWith('memory://')) mkdirSync(dataDir, { recursive: true });
+  const client = await PGlite.create({
+    dataDir,
+    parsers: PARSERS,
+    ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
+  });
+  const db = new Kysely<Database>({ dialect: new PGliteDialect(client) });
+  return {
+    db,
+    kind: 'pglite',
+    location: dataDir,
+    close: async () => {
+      await db.destroy();
+      if (!client.closed) await client.close();
+    },
+  };
+}

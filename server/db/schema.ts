@@ -1,0 +1,106 @@
+import type { ColumnType, Generated, JSONColumnType } from 'kysely';
+import type { Pacing, Stage, StatusThresholds } from '../../src/domain/schemas';
+
+/**
+ * Table types for Kysely. Dates are `date` columns read back as `YYYY-MM-DD` strings, instants are
+ * `timestamptz` read back as ISO strings, numerics are parsed to numbers (see connect.ts).
+ */
+export interface PlansTable {
+  id: string;
+  title: string;
+  issuer: string;
+  year: number;
+  document: string;
+  published_on: string | null;
+  thresholds: JSONColumnType<StatusThresholds>;
+}
+
+export interface TargetsTable {
+  id: string;
+  plan_id: string;
+  sector_id: string;
+  subsection: string;
+  title: string;
+  district: string;
+  department: string | null;
+  kind: string;
+  unit: string;
+  target: number | null;
+  comparator: string;
+  baseline: number | null;
+  period_start: string;
+  deadline: string;
+  pacing: JSONColumnType<Pacing>;
+  stages: JSONColumnType<Stage[]>;
+  headline: string | null;
+  source_document: string;
+  source_quote: string;
+  demo: boolean;
+  sort_order: Generated<number>;
+}
+
+export interface ReportsTable {
+  id: string;
+  target_id: string;
+  as_of: string;
+  recorded_at: ColumnType<string, string, never>;
+  value: number | null;
+  unit: string;
+  stages_done: number | null;
+  note: string;
+  evidence: string | null;
+  source_document: string | null;
+  source_quote: string | null;
+  reported_by: string;
+  supersedes: string | null;
+  correction_reason: string | null;
+  demo: boolean;
+}
+
+export interface ContextFiguresTable {
+  id: string;
+  target_id: string;
+  label: string;
+  value: number;
+  unit: string;
+  as_of: string;
+  as_of_precision: string;
+  relation: string;
+  source_document: string;
+  source_quote: string;
+}
+
+export interface ProjectsTable {
+  id: string;
+  name: string;
+  district: string;
+  sector_id: string;
+  total_investment: number | null;
+  planned_investment: number | null;
+  completed_investment: number | null;
+  stage: string;
+  owner: string | null;
+  source_document: string | null;
+  source_quote: string | null;
+  demo: boolean;
+}
+
+export interface ProjectTargetsTable {
+  project_id: string;
+  target_id: string;
+}
+
+export interface MetaTable {
+  key: string;
+  value: string;
+}
+
+export interface Database {
+  plans: PlansTable;
+  targets: TargetsTable;
+  reports: ReportsTable;
+  context_figures: ContextFiguresTable;
+  projects: ProjectsTable;
+  project_targets: ProjectTargetsTable;
+  meta: MetaTable;
+}

@@ -1,0 +1,138 @@
+import { type Kysely, sql } from 'kysely';
+import type { IsoDate } from '../src/domain/dates';
+import type { ContextFigure, KeyProject, Plan, ProgressReport, Target } from '../src/domain/schemas';
+import type { ProjectFilter, TargetFilter } from '../src/domain/views';
+import { contextFigureFromRow, planFromRow, projectFromRow, reportFromRow, targetFromRow } from './db/rows';
+import type { Database } from './db/schema';
+
+/**
+ * Reads for the API. Filters that do not depend on computed state are pushed into SQL; state is then
+ * computed by the domain from the targets' reports up to the as-of date.
+ */
+export function escapeLike(s: string): string {
+  return s.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+export class Store {
+  constructor(readonly db: Kysely<Database>) {}
+
+  async plans(): Promise<Plan[]> {
+    const rows = await this.db.selectFrom('plans').selectAll().orderBy('year').orderBy('id').execute();
+    return rows.map(planFromRow);
+  }
+
+  async targets(filter: Omit<TargetFilter, 'status'> = {}): Promise<Target[]> {
+    let q = this.db.selectFrom('targets').selectAll();
+    if (filter.plan) q = q.where('plan_id', '=', filter.plan);
+    if (filter.sector) q = q.where('sector_id', '=', filter.sector);
+    if (filter.district) q = q.where('district', '=', filter.district);
+    if (filter.department) q = q.where('department', '=', filter.department);
+    if (filter.q?.trim()) {
+      const like = `%${escapeLike(filter.q.trim().toLowerCase())}%`;
+      q = q.where((eb) =>
+        eb.or([
+          eb(sql`lower(title)`, 'like', like),
+          eb(sql`lower(id)`, 'like', like),
+          eb(sql`lower(subsection)`, 'like', like),
+          eb(sql`lower(coalesce(department, ''))`, 'like', like),
+        ]),
+      );
+    }
+    const rows = await q.orderBy('sort_order').execute();
+    return rows.map(targetFromRow);
+  }
+
+  async target(id: string): Promise<Target | null> {
+    const row = await this.db.selectFrom('targets').selectAll().where('id', '=', id).executeTakeFirst();
+    return row ? targetFromRow(row) : null;
+  }
+
+  /** Reports of the given targets (all targets when `targetIds` is null) as of `asOf` or earlier. */
+  async reports(targetIds: readonly string[] | null, asOf?: IsoDate): Promise<ProgressReport[]> {
+    if (targetIds !== null && targetIds.length === 0) return [];
+    let q = this.db.selectFrom('reports').selectAll();
+    if (targetIds !== null) q = q.where('target_id', 'in', targetIds);
+    if (asOf) q = q.where('as_of', '<=', asOf);
+    const rows = await q.orderBy('target_id').orderBy('as_of').orderBy('recorded_at').execute();
+    return rows.map(reportFromRow);
+  }
+
+  /** The newest as-of date of any report recorded by `knownAt`: the default as-of of every view. */
+  async newestReportDate(knownAt?: string): Promise<IsoDate | null> {
+    let q = this.db.selectFrom('reports').select((eb) => eb.fn.max('as_of').as('newest'));
+    if (knownAt) q = q.where('recorded_at', '<=', knownAt);
+    const row = await q.executeTakeFirst();
+    return (row?.newest as string | null | undefined) ?? null;
+  }
+
+  async contextFigures(targetId: string): Promise<ContextFigure[]> {
+    const rows = await this.db
+      .selectFrom('context_figures')
+      .selectAll()
+      .where('target_id', '=', targetId)
+      .orderBy('as_of')
+      .execute();
+    return rows.map(contextFigureFromRow);
+  }
+
+  private async withTargetIds(rows: { id: string }[]): Promise<Map<string, string[]>> {
+    const ids = rows.map((r) => r.id);
+    const links = ids.length
+      ? await this.db.selectFrom('project_targets').selectAll().where('project_id', 'in', ids).execute()
+      : [];
+    const byProject = new Map<string, string[]>();
+    for (const l of links) byProject.set(l.project_id, [...(byProject.get(l.project_id) ?? []), l.target_id]);
+    return byProject;
+  }
+
+  async projects(f: ProjectFilter): Promise<{ total: number; items: KeyProject[] }> {
+    let q = this.db.selectFrom('projects');
+    if (f.target) {
+      const target = f.target;
+      q = q.where('id', 'in', (eb) =>
+        eb.selectFrom('project_targets').select('project_id').where('target_id', '=', target),
+      );
+    }
+    if (f.district) q = q.where('district', '=', f.district);
+    if (f.sector) q = q.where('sector_id', '=', f.sector);
+    if (f.stage) q = q.where('stage', '=', f.stage);
+    if (f.q?.trim()) {
+      const like = `%${escapeLike(f.q.trim().toLowerCase())}%`;
+      q = q.where((eb) =>
+        eb.or([eb(sql`lower(name)`, 'like', like), eb(sql`lower(coalesce(owner, ''))`, 'like', like)]),
+      );
+    }
+    const countRow = await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst();
+    const sort = f.sort ?? 'name';
+    const desc = sort.startsWith('-');
+    const key = desc ? sort.slice(1) : sort;
+    const dir = desc ? 'desc' : 'asc';
+    let ordered = q.selectAll();
+    if (key === 'investment') ordered = ordered.orderBy(sql`coalesce(total_investment, -1)`, dir);
+    else if (key === 'stage')
+      ordered = ordered.orderBy(
+        sql`case stage when 'preparation' then 0 when 'construction' then 1 when 'completed' then 2 else 3 end`,
+        dir,
+      );
+    else if (key === 'district') ordered = ordered.orderBy(sql`district collate "C"`, dir);
+    else ordered = ordered.orderBy(sql`name collate "C"`, dir);
+    const rows = await ordered
+      .orderBy('id')
+      .limit(f.pageSize)
+      .offset((f.page - 1) * f.pageSize)
+      .execute();
+    const links = await this.withTargetIds(rows);
+    return { total: Number(countRow?.n ?? 0), items: rows.map((r) => projectFromRow(r, links.get(r.id) ?? [])) };
+  }
+
+  async project(id: string): Promise<KeyProject | null> {
+    const row = await this.db.selectFrom('projects').selectAll().where('id', '=', id).executeTakeFirst();
+    if (!row) return null;
+    const links = await this.withTargetIds([row]);
+    return projectFromRow(row, links.get(row.id) ?? []);
+  }
+
+  async projectsOfTarget(targetId: string, limit: number): Promise<{ total: number; items: KeyProject[] }> {
+    return this.projects({ target: targetId, page: 1, pageSize: limit, sort: '-investment' });
+  }
+}

@@ -1,0 +1,52 @@
+import { readFileSync } from 'node:fs';
+import pg from 'pg';
+import { inject } from 'vitest';
+import { createApp } from '../../server/app';
+import { connect, type DbHandle } from '../../server/db/connect';
+import { Store } from '../../server/store';
+
+export const TEMPLATE_DB = 'target_board_template';
+
+export type Backend = 'pglite' | 'postgres';
+
+/** The backends this run tests: PGlite always; PostgreSQL when TEST_DATABASE_URL is set (CI). */
+export function backends(): Backend[] {
+  return inject('postgresUrl') ? ['pglite', 'postgres'] : ['pglite'];
+}
+
+/** A fresh copy of the template database, for one test file. */
+export async function freshDb(backend: Backend = 'pglite'): Promise<DbHandle> {
+  if (backend === 'pglite') {
+    const tar = readFileSync(inject('pgliteTemplate'));
+    return connect({ dataDir: 'memory://', loadDataDir: new Blob([tar]) });
+  }
+  const url = inject('postgresUrl');
+  const name = `target_board_t_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  await admin.query(`create database ${name} template ${TEMPLATE_DB}`);
+  await admin.end();
+  const u = new URL(url);
+  u.pathname = `/${name}`;
+  const handle = await connect({ databaseUrl: u.toString(), poolSize: 4 });
+  return {
+    ...handle,
+    close: async () => {
+      await handle.close();
+      const a = new pg.Client({ connectionString: url });
+      await a.connect();
+      await a.query(`drop database if exists ${name} with (force)`);
+      await a.end();
+    },
+  };
+}
+
+/** The fixed "now" of the API tests. */
+export const TEST_NOW = new Date('2026-01-05T10:00:00+08:00');
+
+export async function testApp(backend: Backend = 'pglite') {
+  const db = await freshDb(backend);
+  const store = new Store(db.db);
+  const app = createApp({ store, now: () => TEST_NOW });
+  return { app, store, db, close: () => db.close() };
+}

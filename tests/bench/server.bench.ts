@@ -1,0 +1,80 @@
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { startServer } from '../e2e/server-process';
+import { type Figure, percentile } from './report';
+
+function rssMb(pid: number | undefined): number {
+  if (!pid) return Number.NaN;
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? Number.NaN);
+  return kb / 1024;
+}
+
+/** The server's own start-up time, as it prints it ("启动用时 N ms"). */
+function reportedStartMs(output: string): number {
+  return Number(/启动用时 (\d+) ms/.exec(output)?.[1] ?? Number.NaN);
+}
+
+async function latency(url: string, n: number): Promise<{ p50: number; p95: number }> {
+  for (let i = 0; i < 5; i++) await (await fetch(url)).arrayBuffer();
+  const times: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const t0 = performance.now();
+    const r = await fetch(url);
+    await r.arrayBuffer();
+    if (!r.ok) throw new Error(`${url}: ${r.status}`);
+    times.push(performance.now() - t0);
+  }
+  times.sort((a, b) => a - b);
+  return { p50: percentile(times, 50), p95: percentile(times, 95) };
+}
+
+export async function benchServer(): Promise<Figure[]> {
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'target-board-bench-'));
+  const figures: Figure[] = [];
+  try {
+    let t0 = performance.now();
+    let server = await startServer({ dataDir });
+    figures.push({
+      name: 'server: first start (create database, load catalog + demo)',
+      value: performance.now() - t0,
+      unit: 'ms',
+      budget: 20_000,
+      note: 'spawn → first healthy answer',
+    });
+    await server.stop();
+    t0 = performance.now();
+    server = await startServer({ dataDir });
+    figures.push({
+      name: 'server: warm start (spawn → healthy)',
+      value: performance.now() - t0,
+      unit: 'ms',
+      budget: 3000,
+      note: 'includes Node + TypeScript loader start',
+    });
+    figures.push({
+      name: 'server: warm start (open database → listening)',
+      value: reportedStartMs(server.output()),
+      unit: 'ms',
+      budget: 1000,
+    });
+    figures.push({ name: 'server: RSS after start', value: rssMb(server.process.pid), unit: 'MB', budget: 500 });
+    for (const [name, p] of [
+      ['/summary', '/api/v1/summary'],
+      ['/targets', '/api/v1/targets'],
+      ['/targets?sector=demand&status=lagging', '/api/v1/targets?sector=demand&status=lagging'],
+      ['/targets/:id', '/api/v1/targets/qd-key-projects'],
+    ] as const) {
+      const { p50, p95 } = await latency(`${server.url}${p}`, 200);
+      figures.push({ name: `api ${name} p50 (default data)`, value: p50, unit: 'ms', budget: null });
+      figures.push({ name: `api ${name} p95 (default data)`, value: p95, unit: 'ms', budget: 100 });
+    }
+    figures.push({ name: 'server: RSS after 800 requests', value: rssMb(server.process.pid), unit: 'MB', budget: 500 });
+    await server.stop();
+  } finally {
+    await rm(dataDir, { recursive: true, force: true });
+  }
+  return figures;
+}
