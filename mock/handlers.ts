@@ -16,6 +16,7 @@ import {
   buildSummary,
   buildTargetDetail,
   buildTargets,
+  comparePlans,
   type Cut,
   type Dataset,
   DETAIL_PROJECT_LIMIT,
@@ -80,7 +81,7 @@ export function createMockApi(options: MockOptions = {}): MockApi {
       `${base}/health`,
       async () => (await fail()) ?? HttpResponse.json({ ok: true, time: now().toISOString() }),
     ),
-    http.get(`${base}/plans`, async () => (await fail()) ?? HttpResponse.json({ items: data.plans })),
+    http.get(`${base}/plans`, async () => (await fail()) ?? HttpResponse.json({ items: [...data.plans].sort(comparePlans) })),
     http.get(`${base}/sectors`, async () => (await fail()) ?? HttpResponse.json({ items: SECTORS })),
     http.get(`${base}/targets`, async ({ request }) => {
       const failed = await fail();

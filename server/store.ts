@@ -17,7 +17,7 @@ export class Store {
   constructor(readonly db: Kysely<Database>) {}
 
   async plans(): Promise<Plan[]> {
-    const rows = await this.db.selectFrom('plans').selectAll().orderBy('year').orderBy('id').execute();
+    const rows = await this.db.selectFrom('plans').selectAll().orderBy('year').orderBy(sql`id collate "C"`).execute();
     return rows.map(planFromRow);
   }
 

@@ -95,7 +95,18 @@ export function formatQuantity(value: number | null, unit: string, locale: Local
     return name === '' ? figure : `${figure} ${name}`;
   }
   if (parsed.factor === 1 && Math.abs(value) >= 1e4) return `${formatCompact(value, locale)}${parsed.base}`;
+  if (parsed.factor > 1) return `${formatPrefixed(value)}${unit}`;
   return `${formatNumber(value, locale)}${unit}`;
+}
+
+/**
+ * A figure before 万/亿: the documents write 2450亿元 and 5278.2亿元, never 2,450亿元, and a small
+ * figure keeps three significant digits (0.245万亿元, not 0.25万亿元).
+ */
+function formatPrefixed(value: number): string {
+  const abs = Math.abs(value);
+  const digits = abs >= 1 || abs === 0 ? 2 : Math.min(8, 2 - Math.floor(Math.log10(abs)));
+  return numberFormat('zh-CN', { useGrouping: false, maximumFractionDigits: digits }).format(value);
 }
 
 /** A fraction as a percentage: 0.875 → 87.5%. */
@@ -108,6 +119,7 @@ export function formatPercent(fraction: number | null, locale: Locale = 'zh-CN',
 export function formatPp(fraction: number | null, locale: Locale = 'zh-CN'): string {
   if (fraction === null || !Number.isFinite(fraction)) return '—';
   const pp = Math.round(fraction * 1000) / 10;
+  if (!Number.isFinite(pp)) return '—';
   const figure = numberFormat(locale, { maximumFractionDigits: 1, signDisplay: 'exceptZero' }).format(pp);
   return locale === 'en' ? `${figure} pp` : `${figure}个百分点`;
 }
@@ -130,4 +142,23 @@ export function formatRate(value: number, unit: string, per: 'week' | 'month', l
   const q = formatQuantity(value, unit, locale);
   if (locale === 'en') return `${q}/${per === 'week' ? 'wk' : 'mo'}`;
   return `每${per === 'week' ? '周' : '月'} ${q}`;
+}
+
+/** An instant as HH:mm on the Asia/Shanghai clock (the freshness badge): 1751263200000 → 14:00. */
+export function formatTime(epochMs: number, locale: Locale = 'zh-CN'): string {
+  if (!Number.isFinite(epochMs) || epochMs <= 0) return '—';
+  return new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : 'zh-CN', {
+    timeZone: 'Asia/Shanghai',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).format(epochMs);
+}
+
+/** 2025-06-30 → 6月30日 / Jun 30: compact dates for chart axes and timelines. */
+export function formatShortDate(iso: string, locale: Locale = 'zh-CN'): string {
+  const [y, m, d] = iso.split('-').map(Number);
+  if (!y || !m || !d) return iso;
+  if (locale === 'zh-CN') return `${m}月${d}日`;
+  return new Date(Date.UTC(y, m - 1, d)).toLocaleDateString('en', { timeZone: 'UTC', month: 'short', day: 'numeric' });
 }

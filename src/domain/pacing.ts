@@ -23,19 +23,16 @@ export function expectedShare(
     );
   }
   const d = dayNumber(date);
-  if (pacing.type === 'steps') return stagesPlannedBy(stages, date) / Math.max(stages.length, 1);
+  // Checked before the clamps below, so that assertPacingApplies (which asks about the start) sees it.
+  if (pacing.type === 'monthly') assertCalendarYear(pacing.cumulative, periodStart, deadline);
   if (d <= start) return 0;
   if (d >= end) return 1;
+  if (pacing.type === 'steps') return stagesPlannedBy(stages, date) / Math.max(stages.length, 1);
   if (pacing.type === 'linear') return (d - start) / (end - start);
-  return monthlyShare(pacing.cumulative, periodStart, deadline, date);
+  return monthlyShare(pacing.cumulative, periodStart, date);
 }
 
-/**
- * A 12-month cumulative profile is read against the calendar year of the period: `cumulative[m]`
- * is the share expected at the end of month m; within a month the share grows linearly by day.
- * Periods that are not one calendar year fall back to linear, which is the honest default.
- */
-function monthlyShare(cumulative: readonly number[], periodStart: IsoDate, deadline: IsoDate, date: IsoDate): number {
+function assertCalendarYear(cumulative: readonly number[], periodStart: IsoDate, deadline: IsoDate): void {
   const year = periodStart.slice(0, 4);
   if (periodStart !== `${year}-01-01` || deadline !== `${year}-12-31` || cumulative.length !== 12) {
     throw new DomainError(
@@ -44,6 +41,15 @@ function monthlyShare(cumulative: readonly number[], periodStart: IsoDate, deadl
       'A monthly pacing profile only applies to a calendar-year target',
     );
   }
+}
+
+/**
+ * A 12-month cumulative profile is read against the calendar year of the period: `cumulative[m]`
+ * is the share expected at the end of month m; within a month the share grows linearly by day.
+ * Periods that are not one calendar year are refused (`invalid_pacing`, see assertCalendarYear).
+ */
+function monthlyShare(cumulative: readonly number[], periodStart: IsoDate, date: IsoDate): number {
+  const year = periodStart.slice(0, 4);
   const month = Number(date.slice(5, 7)) - 1;
   const monthStart = dayNumber(`${year}-${date.slice(5, 7)}-01`);
   const nextMonthStart =

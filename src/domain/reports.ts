@@ -1,4 +1,5 @@
 import type { IsoDate } from './dates';
+import { DomainError } from './errors';
 import type { ProgressReport } from './schemas';
 
 /**
@@ -20,6 +21,14 @@ export function recordedBy(report: ProgressReport, knownAt: string | undefined):
 
 /** Reports known at `knownAt` that are not superseded by another report known at that time. */
 export function effectiveReports(reports: readonly ProgressReport[], knownAt?: string): ProgressReport[] {
+  if (knownAt !== undefined && Number.isNaN(Date.parse(knownAt))) {
+    // An unreadable instant would otherwise hide every report and look like "no data".
+    throw new DomainError(
+      'invalid_date',
+      `时间格式不正确：“${knownAt}”，应为 ISO 8601`,
+      `Invalid instant "${knownAt}", expected ISO 8601`,
+    );
+  }
   const known = reports.filter((r) => recordedBy(r, knownAt));
   const superseded = new Set<string>();
   for (const r of known) if (r.supersedes) superseded.add(r.supersedes);

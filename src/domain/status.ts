@@ -1,6 +1,6 @@
-import { addDays, daysBetween, type IsoDate, minDate } from './dates';
+import { addDays, dayNumber, daysBetween, type IsoDate, minDate } from './dates';
 import { DomainError } from './errors';
-import { assertPacingApplies, expectedShare, stagesPlannedBy } from './pacing';
+import { assertPacingApplies, expectedShare } from './pacing';
 import { type KnowledgeCut, onePerDate, reportsAsOf } from './reports';
 import {
   DEFAULT_THRESHOLDS,
@@ -38,7 +38,8 @@ export const STATUS_SEVERITY: Record<Status, number> = {
 
 /** The recent-trend window: about four weekly reports. */
 const TREND_POINTS = 5;
-const RECENT_DAYS = 28;
+/** 近四周 for weekly reporters; 31 rather than 28 so that monthly reporters (28–31 days apart) get a rate too. */
+const RECENT_DAYS = 31;
 /** A projection is too noisy to call a target severe before this share of the period has passed. */
 const PROJECTION_MIN_EXPECTED = 0.1;
 const DAYS_PER_MONTH = 365.25 / 12;
@@ -49,9 +50,18 @@ const invalidTarget = (t: Target, zh: string, en: string) =>
 /** Checks what the schema cannot: that the target's numbers and period make sense together. */
 export function validateTarget(t: Target): void {
   assertPacingApplies(t.pacing, t.periodStart, t.deadline);
+  for (const stage of t.stages) dayNumber(stage.plannedDate); // stages are compared as strings below
   if (t.kind === 'milestone') {
     if (t.stages.length === 0) throw invalidTarget(t, '是里程碑，但没有阶段', 'a milestone needs at least one stage');
     return;
+  }
+  if (t.pacing.type === 'steps' && t.stages.length === 0) {
+    // Without stages the steps profile would expect nothing all year: every figure would look on track.
+    throw new DomainError(
+      'invalid_pacing',
+      `目标“${t.title}”按阶段计划进度，但没有阶段`,
+      `Target "${t.id}": steps pacing needs at least one stage`,
+    );
   }
   if (t.target === null) throw invalidTarget(t, '缺少目标值', 'a quantitative target needs a value');
   if (usesBaseline(t) && t.target === baselineOf(t)) {
@@ -104,7 +114,8 @@ export function progressOf(t: Target, value: number): number {
   } else {
     p = goal > 0 ? value / goal : value >= goal ? 1 : 0;
   }
-  return Number.isFinite(p) ? p : 0;
+  // Overflow (a tiny goal, a huge value) saturates rather than collapsing to 0, so progress stays monotonic.
+  return Number.isNaN(p) ? 0 : Math.max(-Number.MAX_VALUE, Math.min(Number.MAX_VALUE, p));
 }
 
 function expectedOf(t: Target, date: IsoDate): number {
@@ -163,14 +174,19 @@ function requiredRate(t: Target, points: Point[], asOf: IsoDate): RequiredRate |
   const since = addDays(last.asOf, -RECENT_DAYS);
   const windowStart = points.find((p) => p.asOf >= since && p.asOf < last.asOf);
   const span = windowStart ? daysBetween(windowStart.asOf, last.asOf) : 0;
-  return {
+  const recentPerWeek = windowStart && span > 0 ? (last.value - windowStart.value) / (span / 7) : null;
+  const rate = {
     unit: t.unit,
     remaining,
     weeksLeft: daysLeft / 7,
     perWeek: remaining / (daysLeft / 7),
     perMonth: remaining / (daysLeft / DAYS_PER_MONTH),
-    recentPerWeek: windowStart && span > 0 ? (last.value - windowStart.value) / (span / 7) : null,
+    recentPerWeek: recentPerWeek !== null && Number.isFinite(recentPerWeek) ? recentPerWeek : null,
   };
+  // Values near the limits of a double can overflow here; no rate is better than an infinite one.
+  return Number.isFinite(rate.remaining) && Number.isFinite(rate.perWeek) && Number.isFinite(rate.perMonth)
+    ? rate
+    : null;
 }
 
 function stale(latestAsOf: IsoDate, t: Target, asOf: IsoDate, thresholds: StatusThresholds): boolean {
@@ -180,14 +196,14 @@ function stale(latestAsOf: IsoDate, t: Target, asOf: IsoDate, thresholds: Status
 function milestoneState(t: Target, series: ProgressReport[], asOf: IsoDate, th: StatusThresholds): TargetState {
   const total = t.stages.length;
   const last = series[series.length - 1];
-  const planned = stagesPlannedBy(t.stages, asOf);
-  const expected = planned / total;
+  const expected = expectedShare({ type: 'steps' }, t.periodStart, t.deadline, asOf, t.stages);
   const done = Math.min(last?.stagesDone ?? 0, total);
   const progress = last ? done / total : null;
   const gap = progress === null ? null : progress - expected;
   let status: Status;
   if (done >= total) status = 'achieved';
-  else if (planned === 0 && done === 0) status = 'not_started';
+  // Nothing due yet: nothing can be behind or overdue, so staleness does not apply.
+  else if (expected === 0) status = done === 0 ? 'not_started' : 'on_track';
   else if (!last || stale(last.asOf, t, asOf, th)) status = 'no_data';
   else status = paceStatus(gap ?? 0, false, th);
   return {
@@ -201,9 +217,12 @@ function milestoneState(t: Target, series: ProgressReport[], asOf: IsoDate, th: 
   };
 }
 
+/** Gaps are differences of binary fractions: 7.6/8 − 1 is −0.05000000000000004, which is not "below −5 pp". */
+const GAP_EPSILON = 1e-9;
+
 function paceStatus(gap: number, projectedMiss: boolean, th: StatusThresholds): Status {
-  if (gap < -th.severePp / 100 || projectedMiss) return 'severe';
-  if (gap < -th.lagPp / 100) return 'lagging';
+  if (gap < -th.severePp / 100 - GAP_EPSILON || projectedMiss) return 'severe';
+  if (gap < -th.lagPp / 100 - GAP_EPSILON) return 'lagging';
   return 'on_track';
 }
 
@@ -264,6 +283,8 @@ export function computeTargetState(
       projection !== null &&
       (target.comparator === 'lte' ? projection.value > goal + missBy : projection.value < goal - missBy);
     status = met ? 'on_track' : paceStatus(gap, projectedMiss, th);
+    // Past the deadline there is no pace left to be "on": a target not met is at least lagging.
+    if (status === 'on_track' && !met && asOf >= target.deadline) status = 'lagging';
   }
   return { progress, expected, gap, status, latest, projection, requiredRate: requiredRate(target, points, asOf) };
 }

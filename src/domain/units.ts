@@ -77,5 +77,13 @@ export function convert(value: number, from: string, to: string): number {
   }
   if (f.factor === t.factor) return value;
   // Divide by the larger factor last to keep 2450亿元 → 0.245万亿元 exact in binary as far as possible.
-  return f.factor >= t.factor ? value * (f.factor / t.factor) : value / (t.factor / f.factor);
+  const result = f.factor >= t.factor ? value * (f.factor / t.factor) : value / (t.factor / f.factor);
+  if (!Number.isFinite(result)) {
+    throw new DomainError(
+      'invalid_value',
+      `数值过大，无法从“${from}”换算为“${to}”：${String(value)}`,
+      `Value too large to convert from "${from}" to "${to}": ${String(value)}`,
+    );
+  }
+  return result;
 }

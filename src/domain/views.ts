@@ -252,6 +252,9 @@ export interface ProjectFilter {
   pageSize: number;
 }
 
+/** Plans by year, then id: the order every listing uses. */
+export const comparePlans = (a: Plan, b: Plan): number => a.year - b.year || codePointCompare(a.id, b.id);
+
 /** Code-point order, the same as PostgreSQL's `collate "C"`, so the database and the mock agree. */
 export const codePointCompare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 

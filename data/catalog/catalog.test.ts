@@ -1,0 +1,320 @@
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import {
+  contextFigureSchema,
+  keyProjectSchema,
+  planSchema,
+  progressReportSchema,
+  type Source,
+  type Target,
+  targetSchema,
+} from '../../src/domain/schemas';
+import { validateTarget } from '../../src/domain/status';
+import { compatibleUnits, convert } from '../../src/domain/units';
+import { CATALOG } from './catalog';
+import { DOCS } from './define';
+import { DELIBERATE_OMISSIONS, type Omission } from './omissions';
+
+const here = import.meta.dirname ?? path.dirname(fileURLToPath(import.meta.url));
+/** The tests read the byte-identical copies in data/seeds (CI clones the repo without ../shared). */
+const SEEDS = path.resolve(here, '../seeds');
+/** The originals, next to the repository, when present. */
+const SHARED_SEEDS = path.resolve(here, '../../../shared/seeds');
+
+const ALL_DOCS: string[] = Object.values(DOCS);
+const text = new Map(ALL_DOCS.map((d) => [d, readFileSync(path.join(SEEDS, d), 'utf8')]));
+const doc = (name: string): string => {
+  const t = text.get(name);
+  if (t === undefined) throw new Error(`unknown document ${name}`);
+  return t;
+};
+
+/** The plan documents the completeness check covers (000 publishes actuals only). */
+const PLAN_DOCS: string[] = [DOCS.digital, DOCS.cityReport, DOCS.laoshan, DOCS.industry];
+
+/**
+ * A number with an optional magnitude prefix and a unit of count, money, length, area, power,
+ * compute or percent: 460个, 2450亿元, 1.5万家, 700万千瓦, 30余万人, 1.2万余起, 8%, 8000P, 1个百分点.
+ * Years (2025年), ordinals (第13位), ages (70岁), and product names (5G, 2.0) are not figures.
+ */
+const UNITS = [
+  '个百分点',
+  '平方公里',
+  '平方米',
+  '千瓦时',
+  '千瓦',
+  '公里',
+  '公斤',
+  '人次',
+  '家次',
+  '批次',
+  '个',
+  '家',
+  '项',
+  '处',
+  '条',
+  '所',
+  '套',
+  '户',
+  '场',
+  '人',
+  '名',
+  '亩',
+  '元',
+  'P',
+  '%',
+  '架',
+  '台',
+  '座',
+  '艘',
+  '辆',
+  '张',
+  '件',
+  '栋',
+  '间',
+  '款',
+  '次',
+  '起',
+  '支',
+  '枚',
+  '块',
+  '类',
+  '份',
+  '批',
+  '路',
+  '尾',
+  '吨',
+  '倍',
+  '章',
+];
+const FIGURE = new RegExp(`(\\d+(?:\\.\\d+)?)(?:余|多)?(万亿|亿|万|千)?(?:余|多)?(${UNITS.join('|')})`, 'g');
+
+interface Figure {
+  start: number;
+  end: number;
+  phrase: string;
+  value: number;
+  unit: string;
+}
+
+function figures(s: string): Figure[] {
+  return [...s.matchAll(FIGURE)].map((m) => ({
+    start: m.index,
+    end: m.index + m[0].length,
+    phrase: m[0],
+    value: Number(m[1]),
+    unit: `${m[2] ?? ''}${m[3]}`,
+  }));
+}
+
+function occurrences(haystack: string, needle: string): number[] {
+  const out: number[] = [];
+  for (let i = haystack.indexOf(needle); i !== -1; i = haystack.indexOf(needle, i + 1)) out.push(i);
+  return out;
+}
+
+/** Does the quote state `value` in `unit` (after unit conversion)? */
+function quoteStates(quote: string, value: number, unit: string): boolean {
+  return figures(quote).some((f) => {
+    if (!compatibleUnits(f.unit, unit)) return false;
+    const v = convert(f.value, f.unit, unit);
+    return Math.abs(v - value) <= 1e-9 * Math.max(1, Math.abs(value));
+  });
+}
+
+const { plans, targets, publishedReports, contextFigures, projects } = CATALOG;
+const targetById = new Map(targets.map((t) => [t.id, t]));
+
+const sources: Array<{ id: string; source: Source }> = [
+  ...targets.map((t) => ({ id: t.id, source: t.source })),
+  ...publishedReports.flatMap((r) => (r.source ? [{ id: r.id, source: r.source }] : [])),
+  ...contextFigures.map((c) => ({ id: c.id, source: c.source })),
+  ...projects.flatMap((p) => (p.source ? [{ id: p.id, source: p.source }] : [])),
+];
+
+/** Targets whose value the document implies without writing it (全覆盖 = 100 %). */
+const IMPLIED_VALUES = new Set(['ind-digital-transformation-coverage']);
+
+/** The headline KPI tiles the brief asks for; at most three more may be chosen. */
+const REQUIRED_HEADLINES = ['key-projects', 'key-investment', 'new-jobs', 'compute', '5g'];
+
+describe('seed documents', () => {
+  it('data/seeds holds byte-identical copies of shared/seeds when both exist', () => {
+    for (const d of ALL_DOCS) {
+      expect(existsSync(path.join(SEEDS, d)), d).toBe(true);
+      if (existsSync(path.join(SHARED_SEEDS, d))) {
+        expect(readFileSync(path.join(SEEDS, d)).equals(readFileSync(path.join(SHARED_SEEDS, d))), d).toBe(true);
+      }
+    }
+  });
+});
+
+describe('catalog records', () => {
+  it('parse with their schemas', () => {
+    for (const p of plans) expect(() => planSchema.parse(p), p.id).not.toThrow();
+    for (const t of targets) expect(() => targetSchema.parse(t), t.id).not.toThrow();
+    for (const r of publishedReports) expect(() => progressReportSchema.parse(r), r.id).not.toThrow();
+    for (const c of contextFigures) expect(() => contextFigureSchema.parse(c), c.id).not.toThrow();
+    for (const p of projects) expect(() => keyProjectSchema.parse(p), p.id).not.toThrow();
+  });
+
+  it('targets pass validateTarget', () => {
+    for (const t of targets) expect(() => validateTarget(t), t.id).not.toThrow();
+  });
+
+  it('ids are unique across all record types', () => {
+    const ids = [...plans, ...targets, ...publishedReports, ...contextFigures, ...projects].map((r) => r.id);
+    const dupes = ids.filter((id, i) => ids.indexOf(id) !== i);
+    expect(dupes).toEqual([]);
+  });
+
+  it('ids carry their plan prefix and targets cite their plan document', () => {
+    const prefix: Record<string, string> = {
+      'qd-2025': 'qd-',
+      'digital-2025': 'dq-',
+      'laoshan-2025': 'ls-',
+      'industry-10plus1': 'ind-',
+    };
+    for (const t of targets) {
+      const plan = plans.find((p) => p.id === t.planId);
+      expect(plan, t.id).toBeDefined();
+      expect(t.id.startsWith(prefix[t.planId] ?? '?'), t.id).toBe(true);
+      expect(t.source.document, t.id).toBe(plan?.document);
+      expect(t.demo, t.id).toBe(false);
+      expect(t.district, t.id).toBe(t.planId === 'laoshan-2025' ? '崂山区' : '市级');
+    }
+    for (const r of publishedReports) expect(r.id.startsWith('pub-'), r.id).toBe(true);
+    for (const p of projects) expect(p.id.startsWith('prj-'), p.id).toBe(true);
+  });
+
+  it('milestones have steps pacing and stages ending at the deadline; numbers do not', () => {
+    for (const t of targets) {
+      if (t.kind === 'milestone') {
+        expect(t.pacing.type, t.id).toBe('steps');
+        expect(t.stages.length, t.id).toBeGreaterThanOrEqual(1);
+        expect(t.stages.length, t.id).toBeLessThanOrEqual(3);
+        expect(t.stages.at(-1)?.plannedDate, t.id).toBe(t.deadline);
+        for (const s of t.stages) {
+          expect(s.plannedDate >= t.periodStart && s.plannedDate <= t.deadline, t.id).toBe(true);
+        }
+      } else {
+        expect(t.pacing.type, t.id).not.toBe('steps');
+        expect(t.stages, t.id).toEqual([]);
+        expect(t.unit, t.id).not.toBe('');
+      }
+    }
+  });
+
+  it('each headline key is used once, and the required ones are present', () => {
+    const keys = targets.flatMap((t) => (t.headline ? [t.headline] : []));
+    expect(new Set(keys).size).toBe(keys.length);
+    for (const k of REQUIRED_HEADLINES) expect(keys, k).toContain(k);
+    expect(keys.length).toBeLessThanOrEqual(REQUIRED_HEADLINES.length + 3);
+  });
+});
+
+describe('citations', () => {
+  it('every quote is an exact substring of its document', () => {
+    for (const { id, source } of sources) {
+      expect(ALL_DOCS, id).toContain(source.document);
+      expect(doc(source.document).includes(source.quote), `${id}: ${source.quote}`).toBe(true);
+    }
+  });
+
+  it('every title is written in its document (line breaks of the layout aside)', () => {
+    const flat = new Map(ALL_DOCS.map((d) => [d, doc(d).replace(/\n+/g, '')]));
+    for (const t of targets) expect(flat.get(t.source.document)?.includes(t.title), `${t.id}: ${t.title}`).toBe(true);
+  });
+
+  it('every quantitative target value is the figure in its quote', () => {
+    for (const t of targets) {
+      if (t.kind === 'milestone' || IMPLIED_VALUES.has(t.id) || t.target === null) continue;
+      expect(quoteStates(t.source.quote, t.target, t.unit), `${t.id}: ${t.target}${t.unit} in ${t.source.quote}`).toBe(
+        true,
+      );
+    }
+  });
+
+  it('published reports and context figures point at a target, in a convertible unit, with the quoted value', () => {
+    const checks: Array<{ id: string; targetId: string; value: number | null; unit: string; quote: string }> = [
+      ...publishedReports.map((r) => ({ ...r, quote: r.source?.quote ?? '' })),
+      ...contextFigures.map((c) => ({ ...c, quote: c.source.quote })),
+    ];
+    for (const c of checks) {
+      const t = targetById.get(c.targetId) as Target;
+      expect(t, c.id).toBeDefined();
+      if (c.value === null) continue;
+      expect(compatibleUnits(c.unit, t.unit), `${c.id}: ${c.unit} → ${t.unit}`).toBe(true);
+      expect(Number.isFinite(convert(c.value, c.unit, t.unit)), c.id).toBe(true);
+      expect(quoteStates(c.quote, c.value, c.unit), `${c.id}: ${c.value}${c.unit} in ${c.quote}`).toBe(true);
+    }
+    for (const r of publishedReports) {
+      expect(r.demo, r.id).toBe(false);
+      expect(r.source, r.id).not.toBeNull();
+      expect(r.asOf <= r.recordedAt.slice(0, 10), r.id).toBe(true);
+    }
+  });
+
+  it('projects link to existing targets', () => {
+    for (const p of projects) {
+      expect(p.targetIds.length, p.id).toBeGreaterThan(0);
+      for (const id of p.targetIds) expect(targetById.has(id), `${p.id} → ${id}`).toBe(true);
+      expect(p.demo, p.id).toBe(false);
+    }
+  });
+});
+
+describe('completeness', () => {
+  function spansOf(quote: string, through: string | undefined, d: string): Array<[number, number]> {
+    const s = doc(d);
+    return occurrences(s, quote).map((i) => {
+      if (through === undefined) return [i, i + quote.length];
+      const j = s.indexOf(through, i + quote.length);
+      return [i, j === -1 ? i + quote.length : j + through.length];
+    });
+  }
+  const catalogSpans = (d: string) =>
+    sources.filter((s) => s.source.document === d).flatMap((s) => spansOf(s.source.quote, undefined, d));
+  const omissionSpans = (o: Omission) => spansOf(o.quote, o.through, o.document);
+  const inside = (f: Figure, spans: Array<[number, number]>) => spans.some(([a, b]) => a <= f.start && f.end <= b);
+
+  it('omission entries cite their documents exactly', () => {
+    for (const o of DELIBERATE_OMISSIONS) {
+      expect(PLAN_DOCS, o.quote).toContain(o.document);
+      expect(doc(o.document).includes(o.quote), o.quote).toBe(true);
+      if (o.through !== undefined) {
+        const i = doc(o.document).indexOf(o.quote);
+        expect(doc(o.document).indexOf(o.through, i + o.quote.length), `${o.quote} … ${o.through}`).toBeGreaterThan(i);
+      }
+      expect(o.reason.length, o.quote).toBeGreaterThan(0);
+    }
+  });
+
+  it('every figure in the plan documents is in the catalog or deliberately omitted', () => {
+    const uncovered: string[] = [];
+    for (const d of PLAN_DOCS) {
+      const spans = [
+        ...catalogSpans(d),
+        ...DELIBERATE_OMISSIONS.filter((o) => o.document === d).flatMap(omissionSpans),
+      ];
+      for (const f of figures(doc(d))) {
+        if (!inside(f, spans)) {
+          const s = doc(d);
+          uncovered.push(`${d} @${f.start} ${f.phrase}: …${s.slice(Math.max(0, f.start - 20), f.end + 10)}…`);
+        }
+      }
+    }
+    expect(uncovered).toEqual([]);
+  });
+
+  it('every omission is needed: it covers a figure the catalog does not', () => {
+    const unneeded = DELIBERATE_OMISSIONS.filter((o) => {
+      const spans = catalogSpans(o.document);
+      const mine = omissionSpans(o);
+      return !figures(doc(o.document)).some((f) => inside(f, mine) && !inside(f, spans));
+    }).map((o) => o.quote);
+    expect(unneeded).toEqual([]);
+  });
+});

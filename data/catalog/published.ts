@@ -1,0 +1,196 @@
+import type { ContextFigure, ProgressReport } from '../../src/domain/schemas';
+import { DOCS } from './define';
+
+/**
+ * Figures the documents publish as actuals. A figure becomes a progress report only when it measures
+ * exactly what its target measures (same definition, same period, a flow for a flow target); anything
+ * else — a cumulative stock beside a "new" target, another definition, an approximate 超/近 figure, a
+ * past year — is a context figure with the reason in `relation`.
+ *
+ * Dates: the press conference of 001 was held on 2025-06-05 and dates none of its figures more
+ * precisely, so they are as of that day. The year-end report 000 (not dated in the text; its latest
+ * dated figures run to 1—11月) gives undated stocks, taken as of 2025-12-31 with precision `year`.
+ *
+ * Figures in the documents that no target measures (公积金, 体育奖牌, 人工智能产业营收, 民政数据…) are not
+ * exported; see the reply to the brief and `omissions.ts` for the two documents the completeness
+ * check covers.
+ */
+const PRESS_CONFERENCE = '2025-06-05';
+const PRESS_CONFERENCE_AT = '2025-06-05T00:00:00+08:00';
+
+export const PUBLISHED_REPORTS: ProgressReport[] = [
+  {
+    // 今年以来…率先推出6个: a flow within 2025 towards 年底前…不少于20个.
+    id: 'pub-dq-chat-to-handle-ai-scenarios-2025-06-05',
+    targetId: 'dq-chat-to-handle-ai-scenarios',
+    asOf: PRESS_CONFERENCE,
+    recordedAt: PRESS_CONFERENCE_AT,
+    value: 6,
+    unit: '个',
+    stagesDone: null,
+    note: '',
+    evidence: null,
+    source: { document: DOCS.digital, quote: '在全省率先推出6个“边聊边办”AI场景' },
+    reportedBy: '青岛市人民政府新闻办公室',
+    supersedes: null,
+    correctionReason: null,
+    demo: false,
+  },
+  {
+    // The coverage rate itself (a share compared directly); the text does not date it more precisely
+    // than the press conference.
+    id: 'pub-ind-digital-transformation-coverage-2025-06-05',
+    targetId: 'ind-digital-transformation-coverage',
+    asOf: PRESS_CONFERENCE,
+    recordedAt: PRESS_CONFERENCE_AT,
+    value: 94.6,
+    unit: '%',
+    stagesDone: null,
+    note: '',
+    evidence: null,
+    source: { document: DOCS.digital, quote: '规上工业企业数字化转型覆盖率达94.6%' },
+    reportedBy: '青岛市人民政府新闻办公室',
+    supersedes: null,
+    correctionReason: null,
+    demo: false,
+  },
+];
+
+export const CONTEXT_FIGURES: ContextFigure[] = [
+  // 5G: the documents publish the cumulative stock; the target counts base stations opened in 2025.
+  {
+    id: 'ctx-qd-5g-total-2025-06-05',
+    targetId: 'qd-5g-base-stations',
+    label: '累计开通5G基站数',
+    value: 4.45,
+    unit: '万个',
+    asOf: PRESS_CONFERENCE,
+    asOfPrecision: 'day',
+    relation: '累计总量（存量），目标为当年新开通数',
+    source: { document: DOCS.digital, quote: '累计开通5G基站数达4.45万个' },
+  },
+  {
+    id: 'ctx-qd-5g-total-2025',
+    targetId: 'qd-5g-base-stations',
+    label: '开通5G基站数',
+    value: 4.6,
+    unit: '万个',
+    asOf: '2025-12-31',
+    asOfPrecision: 'year',
+    relation: '累计总量（存量），目标为当年新开通数',
+    source: { document: DOCS.bureausYearEnd, quote: '开通5G基站数4.6万个' },
+  },
+  // Racks: 在用标准机架 of all data centres, stated as 超/近; the target counts 通用数据中心标准机架.
+  {
+    id: 'ctx-dq-racks-in-use-2025-06-05',
+    targetId: 'dq-dc-standard-racks',
+    label: '全市数据中心在用标准机架总数',
+    value: 6.2,
+    unit: '万架',
+    asOf: PRESS_CONFERENCE,
+    asOfPrecision: 'day',
+    relation: '口径为全部数据中心在用标准机架，目标为通用数据中心标准机架数；“超”为约数',
+    source: { document: DOCS.digital, quote: '全市数据中心在用标准机架总数超6.2万架' },
+  },
+  {
+    id: 'ctx-dq-racks-in-use-2025',
+    targetId: 'dq-dc-standard-racks',
+    label: '全市数据中心在用标准机架总数',
+    value: 10,
+    unit: '万架',
+    asOf: '2025-12-31',
+    asOfPrecision: 'year',
+    relation: '口径为全部数据中心在用标准机架，目标为通用数据中心标准机架数；“近”为约数',
+    source: { document: DOCS.bureausYearEnd, quote: '全市数据中心在用标准机架总数近10万架' },
+  },
+  {
+    id: 'ctx-dq-no-certificate-total-2025-06-05',
+    targetId: 'dq-no-certificate-scenarios',
+    label: '累计推出“无证明”场景',
+    value: 149,
+    unit: '个',
+    asOf: PRESS_CONFERENCE,
+    asOfPrecision: 'day',
+    relation: '连续5年累计推出的“无证明”场景总数，目标为2025年新打造的社会化“无证明”应用场景',
+    source: { document: DOCS.digital, quote: '推出“无证明”场景149个' },
+  },
+  {
+    id: 'ctx-dq-provincial-digital-clusters-2025-06-05',
+    targetId: 'dq-100bn-digital-clusters',
+    label: '入选省数字产业集群的产业集群',
+    value: 2,
+    unit: '个',
+    asOf: PRESS_CONFERENCE,
+    asOfPrecision: 'day',
+    relation: '入选省级数字产业集群的数量，不是“千亿级”规模口径',
+    source: { document: DOCS.digital, quote: '2个产业集群入选省数字产业集群' },
+  },
+  {
+    id: 'ctx-qd-fitness-facilities-2025',
+    targetId: 'qd-fitness-facilities',
+    label: '年内更新新建健身场地设施',
+    value: 230,
+    unit: '处',
+    asOf: '2025-12-31',
+    asOfPrecision: 'year',
+    relation:
+      '口径为“更新新建健身场地设施”，足球场地、全民健身体育公园等另列；目标为“新建、改扩建体育健身设施”，两者口径未必一致',
+    source: { document: DOCS.bureausYearEnd, quote: '更新新建足球场地38个、健身场地设施230处' },
+  },
+  // Past-year figures (2024) quoted beside a 2025 target.
+  {
+    id: 'ctx-qd-new-trading-enterprises-2024',
+    targetId: 'qd-new-trading-enterprises',
+    label: '2024年有实绩进出口企业较2023年增加',
+    value: 1000,
+    unit: '家',
+    asOf: '2024-12-31',
+    asOfPrecision: 'year',
+    relation: '2024年实绩（上年同口径增量），目标为2025年新增',
+    source: { document: DOCS.industry, quote: '2024年推动全市有实绩进出口企业较2023年增加1000家以上，总量近2.7万家' },
+  },
+  {
+    id: 'ctx-qd-public-parking-2024',
+    targetId: 'qd-public-parking',
+    label: '2024年住宅小区拆违增加停车位',
+    value: 5000,
+    unit: '个',
+    asOf: '2024-12-31',
+    asOfPrecision: 'year',
+    relation: '2024年民生攻坚中通过拆违增加的停车位，既非2025年、也不限于公共停车泊位',
+    source: { document: DOCS.industry, quote: '通过拆违助力新建停车场24处，增加停车位5000余个' },
+  },
+  {
+    id: 'ctx-qd-utility-pipelines-2024',
+    targetId: 'qd-utility-pipelines',
+    label: '2024年改造老旧燃气管网',
+    value: 66,
+    unit: '公里',
+    asOf: '2024-12-31',
+    asOfPrecision: 'year',
+    relation: '2024年仅燃气管网改造，目标为2025年新建和改建燃气、供热、供水管网',
+    source: { document: DOCS.industry, quote: '全市改造老旧燃气管网66公里' },
+  },
+  {
+    id: 'ctx-ls-gdp-growth-2024',
+    targetId: 'ls-gdp-growth',
+    label: '2024年全区生产总值预计增速',
+    value: 6,
+    unit: '%',
+    asOf: '2024-12-31',
+    asOfPrecision: 'year',
+    relation: '2024年预计增速（上年），目标为2025年增速',
+    source: { document: DOCS.laoshan, quote: '预计全区生产总值增长6%以上' },
+  },
+  {
+    id: 'ctx-ls-fiscal-revenue-growth-2024',
+    targetId: 'ls-fiscal-revenue-growth',
+    label: '2024年区级一般公共预算收入增速',
+    value: 1.7,
+    unit: '%',
+    asOf: '2024-12-31',
+    asOfPrecision: 'year',
+    relation: '2024年实绩（上年，收入224.2亿元），目标为2025年增速',
+    source: { document: DOCS.laoshan, quote: '区级一般公共预算收入完成224.2亿元，增长1.7%' },
+  },
+];

@@ -1,0 +1,134 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { aggregate, emptyCounts, type TargetWithState } from './aggregate';
+import { STATUSES, type Status, type TargetState } from './schemas';
+import { computeTargetState } from './status';
+import {
+  guanluReservoir,
+  investment,
+  keyProjects,
+  makeTarget,
+  newJobs,
+  reportFor,
+  stagesReport,
+} from './test-fixtures';
+
+function item(id: string, status: Status, progress: number | null, expected: number | null, gap?: number | null) {
+  const state: TargetState = {
+    progress,
+    expected,
+    gap: gap === undefined ? (progress === null || expected === null ? null : progress - expected) : gap,
+    status,
+    latest: null,
+    projection: null,
+    requiredRate: null,
+  };
+  return { target: makeTarget({ id }), state };
+}
+
+describe('aggregate', () => {
+  it('is empty for no targets', () => {
+    expect(aggregate([])).toEqual({
+      progress: null,
+      expected: null,
+      measured: 0,
+      total: 0,
+      counts: emptyCounts(),
+      laggards: [],
+    });
+    expect(Object.keys(emptyCounts()).sort()).toEqual([...STATUSES].sort());
+  });
+
+  it('averages progress capped at 1 (and floored at 0) and expected over the measured targets', () => {
+    const a = aggregate([
+      item('a', 'achieved', 1.5, 0.5), // counts as 1
+      item('b', 'lagging', 0.3, 0.5),
+      item('c', 'severe', -0.2, 0.5), // a falling growth rate counts as 0
+      item('d', 'no_data', null, 0.5), // not measured
+    ]);
+    expect(a.measured).toBe(3);
+    expect(a.total).toBe(4);
+    expect(a.progress).toBeCloseTo((1 + 0.3 + 0) / 3, 12);
+    expect(a.expected).toBeCloseTo(0.5, 12);
+  });
+
+  it('counts every status', () => {
+    const a = aggregate([
+      item('a', 'achieved', 1, 1),
+      item('b', 'on_track', 0.5, 0.5),
+      item('c', 'on_track', 0.6, 0.5),
+      item('d', 'lagging', 0.4, 0.5),
+      item('e', 'severe', 0.1, 0.5),
+      item('f', 'no_data', null, 0.5),
+      item('g', 'not_started', 0, 0),
+    ]);
+    expect(a.counts).toEqual({ achieved: 1, on_track: 2, lagging: 1, severe: 1, no_data: 1, not_started: 1 });
+  });
+
+  it('lists the worst laggards first by gap, ties by id, lagging and severe only, up to the count', () => {
+    const items = [
+      item('m', 'lagging', 0.42, 0.5), // −8
+      item('z', 'severe', 0.2, 0.5), // −30
+      item('a', 'severe', 0.2, 0.5), // −30, tie → by id
+      item('x', 'on_track', 0.1, 0.5, -0.4), // not a laggard whatever its gap
+      item('n', 'no_data', 0.1, 0.5), // stale: listed elsewhere, not here
+      item('k', 'lagging', 0.35, 0.5), // −15
+    ];
+    expect(aggregate(items).laggards.map((i) => i.target.id)).toEqual(['a', 'z', 'k', 'm']);
+    expect(aggregate(items, 2).laggards.map((i) => i.target.id)).toEqual(['a', 'z']);
+  });
+
+  it('rolls up real states: a sector of 5G, key projects, investment, jobs and the reservoir on 2025-07-01', () => {
+    const asOf = '2025-07-01';
+    const g = makeTarget();
+    const k = keyProjects();
+    const inv = investment();
+    const jobs = newJobs();
+    const res = guanluReservoir();
+    const items: TargetWithState[] = [
+      // 5G: 1500/3000 = 0.5 vs 0.4973 → on track.
+      { target: g, state: computeTargetState(g, [reportFor(g, asOf, 1500)], { asOf }) },
+      // Key projects: 150/460 = 0.326 vs 0.4973 → −17.1 pp severe.
+      { target: k, state: computeTargetState(k, [reportFor(k, asOf, 150)], { asOf }) },
+      // Investment: 1200/2450 = 0.4898 vs profile 0.48 + 0.08 × 1/31 = 0.4826 → on track.
+      { target: inv, state: computeTargetState(inv, [reportFor(inv, asOf, 1200)], { asOf }) },
+      // Jobs: nothing reported → no_data, not measured.
+      { target: jobs, state: computeTargetState(jobs, [], { asOf }) },
+      // Reservoir: 0 of 3 stages done, 1 planned → −33 pp severe.
+      { target: res, state: computeTargetState(res, [stagesReport(res, asOf, 0)], { asOf }) },
+    ];
+    const a = aggregate(items);
+    expect(a.counts).toMatchObject({ on_track: 2, severe: 2, no_data: 1 });
+    expect(a.measured).toBe(4);
+    expect(a.progress).toBeCloseTo((0.5 + 150 / 460 + 1200 / 2450 + 0) / 4, 12);
+    expect(a.expected).toBeCloseTo((181 / 364 + 181 / 364 + (0.48 + 0.08 / 31) + 1 / 3) / 4, 12);
+    expect(a.laggards.map((i) => i.target.id)).toEqual(['t-guanlu', 't-key-projects']);
+  });
+
+  it('properties: means within [0,1], counts add up to the total, laggards sorted', () => {
+    const state = fc.record({
+      status: fc.constantFrom(...STATUSES),
+      progress: fc.option(fc.double({ min: -1e6, max: 1e6, noNaN: true }), { nil: null }),
+      expected: fc.double({ min: 0, max: 1, noNaN: true }),
+    });
+    fc.assert(
+      fc.property(fc.array(state, { maxLength: 30 }), fc.integer({ min: 0, max: 10 }), (states, n) => {
+        const items = states.map((s, i) => item(`t${i}`, s.status, s.progress, s.expected));
+        const a = aggregate(items, n);
+        expect(Object.values(a.counts).reduce((x, y) => x + y, 0)).toBe(items.length);
+        for (const m of [a.progress, a.expected]) {
+          if (m === null) expect(a.measured).toBe(0);
+          else {
+            expect(m).toBeGreaterThanOrEqual(0);
+            expect(m).toBeLessThanOrEqual(1);
+          }
+        }
+        expect(a.laggards.length).toBeLessThanOrEqual(n);
+        const gaps = a.laggards.map((l) => l.state.gap ?? 0);
+        expect(gaps).toEqual([...gaps].sort((x, y) => x - y));
+        for (const l of a.laggards) expect(['lagging', 'severe']).toContain(l.state.status);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
