@@ -16,8 +16,8 @@ import {
   buildSummary,
   buildTargetDetail,
   buildTargets,
-  comparePlans,
   type Cut,
+  comparePlans,
   type Dataset,
   DETAIL_PROJECT_LIMIT,
   newestReportDate,
@@ -81,7 +81,10 @@ export function createMockApi(options: MockOptions = {}): MockApi {
       `${base}/health`,
       async () => (await fail()) ?? HttpResponse.json({ ok: true, time: now().toISOString() }),
     ),
-    http.get(`${base}/plans`, async () => (await fail()) ?? HttpResponse.json({ items: [...data.plans].sort(comparePlans) })),
+    http.get(
+      `${base}/plans`,
+      async () => (await fail()) ?? HttpResponse.json({ items: [...data.plans].sort(comparePlans) }),
+    ),
     http.get(`${base}/sectors`, async () => (await fail()) ?? HttpResponse.json({ items: SECTORS })),
     http.get(`${base}/targets`, async ({ request }) => {
       const failed = await fail();
