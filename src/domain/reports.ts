@@ -29,19 +29,26 @@ export function effectiveReports(reports: readonly ProgressReport[], knownAt?: s
       `Invalid instant "${knownAt}", expected ISO 8601`,
     );
   }
-  const known = reports.filter((r) => recordedBy(r, knownAt));
-  const superseded = new Set<string>();
-  for (const r of known) if (r.supersedes) superseded.add(r.supersedes);
-  return known.filter((r) => !superseded.has(r.id));
+  const limit = knownAt === undefined ? Number.POSITIVE_INFINITY : Date.parse(knownAt);
+  const known = knownAt === undefined ? reports : reports.filter((r) => Date.parse(r.recordedAt) <= limit);
+  let superseded: Set<string> | null = null;
+  for (const r of known) if (r.supersedes) (superseded ??= new Set()).add(r.supersedes);
+  // Most report lists carry no corrections: skip the second pass for them (the engine's hot path).
+  return superseded === null ? [...known] : known.filter((r) => !superseded.has(r.id));
 }
+
+const byAsOfThenRecorded = (a: ProgressReport, b: ProgressReport) =>
+  a.asOf === b.asOf ? Date.parse(a.recordedAt) - Date.parse(b.recordedAt) : a.asOf < b.asOf ? -1 : 1;
 
 /** Effective reports on or before the cut's as-of date, oldest first (ties: earlier recorded first). */
 export function reportsAsOf(reports: readonly ProgressReport[], cut: KnowledgeCut): ProgressReport[] {
-  return effectiveReports(reports, cut.knownAt)
-    .filter((r) => r.asOf <= cut.asOf)
-    .sort((a, b) =>
-      a.asOf === b.asOf ? Date.parse(a.recordedAt) - Date.parse(b.recordedAt) : a.asOf < b.asOf ? -1 : 1,
-    );
+  const out = effectiveReports(reports, cut.knownAt).filter((r) => r.asOf <= cut.asOf);
+  // Reports usually arrive in order (the database sorts them): sort only when they are not.
+  for (let i = 1; i < out.length; i++) {
+    if (byAsOfThenRecorded(out[i - 1] as ProgressReport, out[i] as ProgressReport) > 0)
+      return out.sort(byAsOfThenRecorded);
+  }
+  return out;
 }
 
 /**
