@@ -33,7 +33,14 @@ export default defineConfig({
         test: {
           name: 'dom',
           environment: 'jsdom',
-          include: ['src/**/*.test.tsx', 'src/app/**/*.test.ts', 'src/features/**/*.test.ts', 'src/api/**/*.test.ts', 'src/ui/**/*.test.ts', 'src/stores/**/*.test.ts'],
+          include: [
+            'src/**/*.test.tsx',
+            'src/app/**/*.test.ts',
+            'src/features/**/*.test.ts',
+            'src/api/**/*.test.ts',
+            'src/ui/**/*.test.ts',
+            'src/stores/**/*.test.ts',
+          ],
           setupFiles: ['src/test/setup.ts'],
           testTimeout: 15_000,
         },

@@ -17,7 +17,9 @@ import {
 } from '../src/domain/query';
 import { SECTORS } from '../src/domain/sectors';
 import { buildSummary, buildTargetDetail, buildTargets, type Cut, DETAIL_PROJECT_LIMIT } from '../src/domain/views';
+import { ResponseCache } from './response-cache';
 import type { Store } from './store';
+import { type AccountsOptions, accountsOptions, installWriteApi } from './write-api';
 
 export interface AppOptions {
   store: Store;
@@ -27,6 +29,8 @@ export interface AppOptions {
   staticDir?: string | undefined;
   /** Who may embed the app in a frame (command-centre portals); CSP frame-ancestors. */
   frameAncestors?: string[];
+  /** Sign-in, roles, write endpoints (issue 7): read access, upload limits, proxy trust. */
+  accounts?: Partial<AccountsOptions>;
 }
 
 function problem(c: Context, p: Problem) {
@@ -35,6 +39,7 @@ function problem(c: Context, p: Problem) {
 
 export function createApp(options: AppOptions): Hono {
   const { store } = options;
+  const cache = new ResponseCache();
   const now = options.now ?? (() => new Date());
   const app = new Hono();
 
@@ -71,23 +76,38 @@ export function createApp(options: AppOptions): Hono {
     if (!c.res.headers.has('cache-control')) c.header('cache-control', 'no-store');
   });
 
+  installWriteApi(api, { db: store.db, now, options: accountsOptions(options.accounts) });
+
   api.get('/health', (c) => c.json({ ok: true, time: now().toISOString() }));
 
   api.get('/plans', async (c) => c.json({ items: await store.plans() }));
 
   api.get('/sectors', (c) => c.json({ items: SECTORS }));
 
+  /** Answers from the cache of the current data version, computing (and caching) on a miss. */
+  async function cached(c: Context, key: string, compute: () => Promise<unknown>) {
+    const version = await store.dataVersion();
+    let body = cache.get(version, key);
+    if (body === undefined) {
+      body = JSON.stringify(await compute());
+      cache.set(version, key, body);
+    }
+    return c.body(body, 200, { 'content-type': 'application/json; charset=utf-8' });
+  }
+
   api.get('/targets', async (c) => {
     const parsed = parseQuery(targetsQuerySchema, new URL(c.req.url).searchParams);
     if (!parsed.ok) return problem(c, parsed.problem);
     const q = parsed.value;
-    const cut = await cutFrom(q);
-    const [plans, targets] = await Promise.all([store.plans(), store.targets(q)]);
-    const reports = await store.reports(
-      targets.map((t) => t.id),
-      cut.asOf,
-    );
-    return c.json(buildTargets({ plans, targets, reports, contextFigures: [], projects: [] }, q, cut));
+    return cached(c, `targets ${JSON.stringify(q)}`, async () => {
+      const cut = await cutFrom(q);
+      const [plans, targets, reports] = await Promise.all([
+        store.plans(),
+        store.targets(q),
+        store.reportsForStates(q, cut.asOf),
+      ]);
+      return buildTargets({ plans, targets, reports, contextFigures: [], projects: [] }, q, cut);
+    });
   });
 
   api.get('/targets/:id', async (c) => {
@@ -111,16 +131,17 @@ export function createApp(options: AppOptions): Hono {
     const parsed = parseQuery(summaryQuerySchema, new URL(c.req.url).searchParams);
     if (!parsed.ok) return problem(c, parsed.problem);
     const q = parsed.value;
-    const cut = await cutFrom(q);
-    const [plans, targets] = await Promise.all([store.plans(), store.targets(q)]);
-    const reports = await store.reports(
-      targets.map((t) => t.id),
-      cut.asOf,
-    );
-    const body = buildSummary({ plans, targets, reports, contextFigures: [], projects: [] }, q, cut, {
-      generatedAt: now().toISOString(),
+    return cached(c, `summary ${JSON.stringify(q)}`, async () => {
+      const cut = await cutFrom(q);
+      const [plans, targets, reports] = await Promise.all([
+        store.plans(),
+        store.targets(q),
+        store.reportsForStates(q, cut.asOf),
+      ]);
+      return buildSummary({ plans, targets, reports, contextFigures: [], projects: [] }, q, cut, {
+        generatedAt: now().toISOString(),
+      });
     });
-    return c.json(body);
   });
 
   api.get('/projects', async (c) => {

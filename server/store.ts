@@ -13,6 +13,19 @@ export function escapeLike(s: string): string {
   return s.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
+type StateReportTuple = [
+  string,
+  string,
+  string,
+  string,
+  number | string | null,
+  string,
+  number | null,
+  string | null,
+  boolean,
+  string,
+];
+
 export class Store {
   constructor(readonly db: Kysely<Database>) {}
 
@@ -21,8 +34,9 @@ export class Store {
     return rows.map(planFromRow);
   }
 
-  async targets(filter: Omit<TargetFilter, 'status'> = {}): Promise<Target[]> {
-    let q = this.db.selectFrom('targets').selectAll();
+  /** The targets matching the filters that do not depend on computed state. */
+  private targetQuery(filter: Omit<TargetFilter, 'status'>) {
+    let q = this.db.selectFrom('targets');
     if (filter.plan) q = q.where('plan_id', '=', filter.plan);
     if (filter.sector) q = q.where('sector_id', '=', filter.sector);
     if (filter.district) q = q.where('district', '=', filter.district);
@@ -38,8 +52,49 @@ export class Store {
         ]),
       );
     }
-    const rows = await q.orderBy('sort_order').execute();
+    return q;
+  }
+
+  async targets(filter: Omit<TargetFilter, 'status'> = {}): Promise<Target[]> {
+    const rows = await this.targetQuery(filter).selectAll().orderBy('sort_order').execute();
     return rows.map(targetFromRow);
+  }
+
+  /**
+   * What the status engine needs of the reports of the matching targets, as of a date, in one
+   * round trip: the rows come back as one JSON array (json_agg), which PGlite decodes ~3× faster
+   * than the same rows one by one. Notes, evidence and citations are left out: states do not use them.
+   */
+  async reportsForStates(filter: Omit<TargetFilter, 'status'>, asOf: IsoDate): Promise<ProgressReport[]> {
+    const ids = this.targetQuery(filter).select('id');
+    const { rows } = await sql<{ j: StateReportTuple[] | null }>`
+      select json_agg(json_build_array(id, target_id, as_of, recorded_at, value, unit, stages_done, supersedes, demo, reported_by)
+                      order by target_id, as_of, recorded_at) as j
+      from reports where as_of <= ${asOf} and target_id in (${ids})`.execute(this.db);
+    return (rows[0]?.j ?? []).map(
+      ([id, targetId, date, recordedAt, value, unit, stagesDone, supersedes, demo, reportedBy]) => ({
+        id,
+        targetId,
+        asOf: date,
+        recordedAt: new Date(recordedAt).toISOString(),
+        value: value === null ? null : Number(value),
+        unit,
+        stagesDone,
+        note: '',
+        evidence: null,
+        source: null,
+        reportedBy,
+        supersedes,
+        correctionReason: null,
+        demo,
+      }),
+    );
+  }
+
+  /** Bumped by the database on every change of the data the API computes from (migration 0003). */
+  async dataVersion(): Promise<string> {
+    const row = await this.db.selectFrom('meta').select('value').where('key', '=', 'data_version').executeTakeFirst();
+    return row?.value ?? '0';
   }
 
   async target(id: string): Promise<Target | null> {

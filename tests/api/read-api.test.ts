@@ -166,6 +166,39 @@ describe.each(backends())('read API on %s', (backend: Backend) => {
     }
   });
 
+  it('serves cached answers only while the data is unchanged', async () => {
+    const before = targetsResponseSchema.parse(await json('/targets?plan=qd-2025'));
+    const t = before.items.find((i) => i.kind === 'cumulative' && i.state.latest !== null);
+    if (!t?.state.latest || t.target === null) throw new Error('no cumulative target with a report');
+    const versionBefore = await ctx.store.dataVersion();
+    await ctx.db.db
+      .insertInto('reports')
+      .values({
+        id: 'cache-test-report',
+        target_id: t.id,
+        as_of: before.asOf,
+        recorded_at: '2026-01-05T09:30:00+08:00',
+        value: t.target,
+        unit: t.unit,
+        stages_done: null,
+        note: '',
+        evidence: null,
+        source_document: null,
+        source_quote: null,
+        reported_by: 'test',
+        supersedes: null,
+        correction_reason: null,
+        demo: false,
+      })
+      .execute();
+    expect(await ctx.store.dataVersion()).not.toBe(versionBefore);
+    const after = targetsResponseSchema.parse(await json('/targets?plan=qd-2025'));
+    const updated = after.items.find((i) => i.id === t.id);
+    expect(updated?.state.latest?.value).toBe(t.target);
+    expect(updated?.state.status).toBe('achieved');
+    await ctx.db.db.deleteFrom('reports').where('id', '=', 'cache-test-report').execute();
+  });
+
   it('sends security headers and compresses large responses', async () => {
     const r = await get('/targets', { headers: { 'accept-encoding': 'gzip' } });
     expect(r.headers.get('content-security-policy')).toContain("frame-ancestors 'self'");
