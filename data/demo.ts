@@ -1,4 +1,5 @@
 import { addDays, dayNumber, type IsoDate } from '../src/domain/dates';
+import { isWholeCount } from '../src/domain/format';
 import { expectedShare } from '../src/domain/pacing';
 import type { KeyProject, ProgressReport, ProjectStage, SectorId, Target } from '../src/domain/schemas';
 import { SECTORS } from '../src/domain/sectors';
@@ -60,10 +61,11 @@ function fridays(from: IsoDate, to: IsoDate): IsoDate[] {
 
 const round = (v: number, digits: number) => Math.round(v * 10 ** digits) / 10 ** digits;
 
+/** Counts of things (个, 家, 项, 人…) are whole numbers; amounts, rates and 万-scaled units get two decimals. */
 function decimalsFor(t: Target): number {
-  const goal = Math.abs(t.target ?? 0);
-  if (t.unit === '%' || goal < 100) return 2;
-  return 0;
+  if (t.unit === '%') return 2;
+  if (isWholeCount(t.unit)) return 0;
+  return Math.abs(t.target ?? 0) >= 100 ? 0 : 2;
 }
 
 function recordedAt(asOf: IsoDate, lagDays: number, rand: () => number): string {

@@ -133,13 +133,15 @@ export function createApp(options: AppOptions): Hono {
     const q = parsed.value;
     return cached(c, `summary ${JSON.stringify(q)}`, async () => {
       const cut = await cutFrom(q);
-      const [plans, targets, reports] = await Promise.all([
+      const [plans, targets, reports, reportDates] = await Promise.all([
         store.plans(),
         store.targets(q),
         store.reportsForStates(q, cut.asOf),
+        store.reportDates(cut.knownAt),
       ]);
       return buildSummary({ plans, targets, reports, contextFigures: [], projects: [] }, q, cut, {
         generatedAt: now().toISOString(),
+        reportDates,
       });
     });
   });
@@ -179,16 +181,20 @@ export function createApp(options: AppOptions): Hono {
 
   if (options.staticDir && existsSync(path.join(options.staticDir, 'index.html'))) {
     const root = path.relative(process.cwd(), options.staticDir) || '.';
-    const indexHtml = readFileSync(path.join(options.staticDir, 'index.html'), 'utf8');
+    const indexFile = path.join(options.staticDir, 'index.html');
     app.use('/assets/*', async (c, next) => {
       await next();
       if (c.res.status === 200) c.header('cache-control', 'public, max-age=31536000, immutable');
     });
     app.use('*', serveStatic({ root }));
-    // Client-side routes (/sectors/…, /targets/…, /screen…) all get the SPA shell.
+    // A hashed asset that does not exist is a 404, not the SPA shell (a stale tab after a deploy
+    // must see its chunk fail to load, not parse HTML as JavaScript).
+    app.get('/assets/*', (c) => c.text('Not Found', 404));
+    // Client-side routes (/sectors/…, /targets/…, /screen…) all get the SPA shell, read per request
+    // so a rebuild is served without a restart.
     app.get('*', (c) => {
       c.header('cache-control', 'no-cache');
-      return c.html(indexHtml);
+      return c.html(readFileSync(indexFile, 'utf8'));
     });
   }
   return app;

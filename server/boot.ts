@@ -1,4 +1,5 @@
 import { buildDataset } from '../data/dataset';
+import { ensureFirstAdmin } from './accounts/bootstrap';
 import { type ConnectOptions, connect, type DbHandle } from './db/connect';
 import { migrateToLatest } from './db/migrate';
 import { isSeeded, seedDatabase } from './db/seed';
@@ -7,11 +8,15 @@ export interface BootOptions extends ConnectOptions {
   /** Load generated demo progress on first start (default true). */
   demo: boolean;
   now?: () => Date;
+  /** ADMIN_USERNAME / ADMIN_PASSWORD: the first admin, created when no user exists yet. */
+  firstAdmin?: { ADMIN_USERNAME?: string | undefined; ADMIN_PASSWORD?: string | undefined };
 }
 
 export interface BootResult extends DbHandle {
   migrated: string[];
   seeded: boolean;
+  /** Username of the admin created from the environment on this start, if any. */
+  adminCreated: string | null;
 }
 
 /**
@@ -28,7 +33,10 @@ export async function openDatabase(options: BootOptions): Promise<BootResult> {
       await seedDatabase(handle.db, buildDataset({ demo: options.demo }), { demo: options.demo, seededAt });
       seeded = true;
     }
-    return { ...handle, migrated, seeded };
+    const adminCreated = options.firstAdmin
+      ? await ensureFirstAdmin(handle.db, options.firstAdmin, (options.now ?? (() => new Date()))())
+      : null;
+    return { ...handle, migrated, seeded, adminCreated };
   } catch (e) {
     await handle.close();
     throw e;

@@ -1,5 +1,5 @@
 import { type Kysely, sql } from 'kysely';
-import type { IsoDate } from '../src/domain/dates';
+import { addDays, type IsoDate } from '../src/domain/dates';
 import type { ContextFigure, KeyProject, Plan, ProgressReport, Target } from '../src/domain/schemas';
 import type { ProjectFilter, TargetFilter } from '../src/domain/views';
 import { contextFigureFromRow, planFromRow, projectFromRow, reportFromRow, targetFromRow } from './db/rows';
@@ -12,6 +12,14 @@ import type { Database } from './db/schema';
 export function escapeLike(s: string): string {
   return s.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
+
+/**
+ * What the state computation reads per target (see reportsForStates): the newest 12 reports, and
+ * every report of the last 45 days. The engine uses the last five reports (trend), the 31 days
+ * before the latest one (recent rate), and the same one week earlier (▲/▼ since last week).
+ */
+export const STATE_WINDOW_ROWS = 12;
+export const STATE_WINDOW_DAYS = 45;
 
 type StateReportTuple = [
   string,
@@ -62,15 +70,29 @@ export class Store {
 
   /**
    * What the status engine needs of the reports of the matching targets, as of a date, in one
-   * round trip: the rows come back as one JSON array (json_agg), which PGlite decodes ~3× faster
-   * than the same rows one by one. Notes, evidence and citations are left out: states do not use them.
+   * round trip. Per target only a window is read, through the (target_id, as_of) index (see
+   * STATE_WINDOW_ROWS); a target that stopped reporting after a burst of daily reports more than
+   * 45 days before the as-of date could see its "recent rate" measured over fewer days. The rows
+   * come back as one JSON array (json_agg), which PGlite decodes ~3× faster than row by row.
+   * Notes, evidence and citations are left out.
    */
   async reportsForStates(filter: Omit<TargetFilter, 'status'>, asOf: IsoDate): Promise<ProgressReport[]> {
     const ids = this.targetQuery(filter).select('id');
+    const windowStart = addDays(asOf, -STATE_WINDOW_DAYS);
     const { rows } = await sql<{ j: StateReportTuple[] | null }>`
-      select json_agg(json_build_array(id, target_id, as_of, recorded_at, value, unit, stages_done, supersedes, demo, reported_by)
-                      order by target_id, as_of, recorded_at) as j
-      from reports where as_of <= ${asOf} and target_id in (${ids})`.execute(this.db);
+      select json_agg(json_build_array(r.id, r.target_id, r.as_of, r.recorded_at, r.value, r.unit, r.stages_done,
+                                       r.supersedes, r.demo, r.reported_by)
+                      order by r.target_id, r.as_of, r.recorded_at) as j
+      from (${ids}) as t
+      cross join lateral (
+        (select * from reports
+         where reports.target_id = t.id and reports.as_of <= ${asOf}
+         order by reports.as_of desc, reports.recorded_at desc
+         limit ${STATE_WINDOW_ROWS})
+        union
+        (select * from reports
+         where reports.target_id = t.id and reports.as_of <= ${asOf} and reports.as_of >= ${windowStart})
+      ) as r`.execute(this.db);
     return (rows[0]?.j ?? []).map(
       ([id, targetId, date, recordedAt, value, unit, stagesDone, supersedes, demo, reportedBy]) => ({
         id,
@@ -89,6 +111,23 @@ export class Store {
         demo,
       }),
     );
+  }
+
+  /**
+   * Every distinct report date (the as-of timeline), by a loose index scan on reports(as_of): one
+   * index probe per date instead of reading a million rows.
+   */
+  async reportDates(knownAt?: string): Promise<IsoDate[]> {
+    const known = knownAt ? sql`and recorded_at <= ${knownAt}` : sql``;
+    const { rows } = await sql<{ as_of: string }>`
+      with recursive d(as_of) as (
+        (select as_of from reports where true ${known} order by as_of desc limit 1)
+        union all
+        select (select r.as_of from reports r where r.as_of < d.as_of ${known} order by r.as_of desc limit 1)
+        from d where d.as_of is not null
+      )
+      select as_of from d where as_of is not null order by as_of`.execute(this.db);
+    return rows.map((r) => r.as_of);
   }
 
   /** Bumped by the database on every change of the data the API computes from (migration 0003). */

@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
-import { Kysely, PostgresDialect } from 'kysely';
+import { Kysely, type KyselyConfig, PostgresDialect } from 'kysely';
 import { PGliteDialect } from 'kysely-pglite-dialect';
 import pg from 'pg';
 import type { Database } from './schema';
@@ -32,6 +32,16 @@ export interface ConnectOptions {
   /** Start the embedded database from a dump (tests: one template per run). */
   loadDataDir?: Blob | undefined;
   poolSize?: number | undefined;
+  /** Sees every query run (tests check the plans of the hot paths with EXPLAIN). */
+  onQuery?: ((sql: string, parameters: readonly unknown[]) => void) | undefined;
+}
+
+function logger(options: ConnectOptions): KyselyConfig['log'] {
+  const { onQuery } = options;
+  if (!onQuery) return undefined;
+  return (event) => {
+    if (event.level === 'query') onQuery(event.query.sql, event.query.parameters);
+  };
 }
 
 export async function connect(options: ConnectOptions): Promise<DbHandle> {
@@ -41,7 +51,7 @@ export async function connect(options: ConnectOptions): Promise<DbHandle> {
         (PARSERS as Record<number, (v: string) => unknown>)[oid] ?? pg.types.getTypeParser(oid, format),
     };
     const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 10, types });
-    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), log: logger(options) });
     const url = new URL(options.databaseUrl);
     return {
       db,
@@ -57,7 +67,7 @@ export async function connect(options: ConnectOptions): Promise<DbHandle> {
     parsers: PARSERS,
     ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
   });
-  const db = new Kysely<Database>({ dialect: new PGliteDialect(client) });
+  const db = new Kysely<Database>({ dialect: new PGliteDialect(client), log: logger(options) });
   return {
     db,
     kind: 'pglite',

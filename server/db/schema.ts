@@ -55,6 +55,8 @@ export interface ReportsTable {
   supersedes: string | null;
   correction_reason: string | null;
   demo: boolean;
+  /** The import that brought the report (0002-accounts); null for hand-entered and seeded reports. */
+  import_id: ColumnType<string | null, string | null | undefined, never>;
 }
 
 export interface ContextFiguresTable {
@@ -95,6 +97,66 @@ export interface MetaTable {
   value: string;
 }
 
+export type Role = 'viewer' | 'reporter' | 'admin';
+
+export interface UsersTable {
+  id: string;
+  username: string;
+  display_name: string;
+  password_hash: string;
+  role: Role;
+  created_at: string;
+  disabled: Generated<boolean>;
+}
+
+export interface UserDepartmentsTable {
+  user_id: string;
+  department: string;
+}
+
+export interface SessionsTable {
+  /** sha256 (hex) of the cookie token. */
+  id: string;
+  user_id: string;
+  csrf_token: string;
+  created_at: string;
+  expires_at: string;
+  last_seen: string;
+  ip: string | null;
+}
+
+export interface SignInFailuresTable {
+  username: string;
+  failures: number;
+  window_start: string;
+  locked_until: string | null;
+}
+
+export interface AuditLogTable {
+  id: Generated<number>;
+  at: string;
+  actor_id: string | null;
+  actor: string | null;
+  ip: string | null;
+  action: string;
+  entity: string;
+  entity_id: string | null;
+  /** jsonb: inserted as JSON text, read back parsed. */
+  before: ColumnType<unknown, string | null, never>;
+  after: ColumnType<unknown, string | null, never>;
+}
+
+export interface ImportsTable {
+  id: string;
+  kind: 'reports' | 'catalog';
+  user_id: string;
+  file_sha256: string;
+  file_name: string;
+  committed_at: string;
+  rows: number;
+  summary: JSONColumnType<Record<string, unknown>>;
+}
+
 export interface Database {
   plans: PlansTable;
   targets: TargetsTable;
@@ -103,4 +165,10 @@ export interface Database {
   projects: ProjectsTable;
   project_targets: ProjectTargetsTable;
   meta: MetaTable;
+  users: UsersTable;
+  user_departments: UserDepartmentsTable;
+  sessions: SessionsTable;
+  sign_in_failures: SignInFailuresTable;
+  audit_log: AuditLogTable;
+  imports: ImportsTable;
 }

@@ -86,7 +86,7 @@ export const summaryResponseSchema = z.object({
   /** The targets furthest behind their pace. */
   warnings: z.array(targetWithStateSchema),
   freshness: freshnessSchema,
-  /** Every date with at least one report, newest last: the as-of timeline. */
+  /** Every date with at least one report (also after `asOf`), oldest first: the as-of timeline. */
   reportDates: z.array(isoDate),
   /** Whether any value in this summary comes from generated demo data. */
   containsDemo: z.boolean(),

@@ -96,7 +96,19 @@ export function formatQuantity(value: number | null, unit: string, locale: Local
   }
   if (parsed.factor === 1 && Math.abs(value) >= 1e4) return `${formatCompact(value, locale)}${parsed.base}`;
   if (parsed.factor > 1) return `${formatPrefixed(value)}${unit}`;
-  return `${formatNumber(value, locale)}${unit}`;
+  // 444.21个 is a projection's arithmetic, not a count anyone reports: whole things from 100 up.
+  const digits = isWholeCount(unit) && Math.abs(value) >= 100 ? 0 : 2;
+  return `${formatNumber(value, locale, digits)}${unit}`;
+}
+
+/** Units that count whole things or people (个, 家, 项, 人…), without a 万/亿 prefix. */
+export function isWholeCount(unit: string): boolean {
+  try {
+    const parsed = parseUnit(unit);
+    return parsed.factor === 1 && (COUNT_WORDS.has(parsed.base) || parsed.base === '人' || parsed.base === '户');
+  } catch {
+    return false;
+  }
 }
 
 /**
@@ -137,9 +149,27 @@ export function formatDate(iso: string, locale: Locale = 'zh-CN'): string {
   });
 }
 
+/**
+ * Like formatQuantity, but a small value of a magnitude unit is written in the base unit, the way a
+ * person would say it: (0.0275, '万人') → 275人, (0.5, '亿元') → 5000万元; 1.93万人 stays.
+ */
+export function formatQuantityFit(value: number | null, unit: string, locale: Locale = 'zh-CN'): string {
+  if (value === null || !Number.isFinite(value) || value === 0 || Math.abs(value) >= 1) {
+    return formatQuantity(value, unit, locale);
+  }
+  let parsed: ReturnType<typeof parseUnit>;
+  try {
+    parsed = parseUnit(unit);
+  } catch {
+    return formatQuantity(value, unit, locale);
+  }
+  if (parsed.factor === 1 || parsed.base === '%' || parsed.base === 'pp') return formatQuantity(value, unit, locale);
+  return formatQuantity(value * parsed.factor, parsed.base, locale);
+}
+
 /** "还需每周 9,800人" style rate: the quantity with a per-week or per-month suffix. */
 export function formatRate(value: number, unit: string, per: 'week' | 'month', locale: Locale = 'zh-CN'): string {
-  const q = formatQuantity(value, unit, locale);
+  const q = formatQuantityFit(value, unit, locale);
   if (locale === 'en') return `${q}/${per === 'week' ? 'wk' : 'mo'}`;
   return `每${per === 'week' ? '周' : '月'} ${q}`;
 }

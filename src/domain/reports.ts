@@ -31,10 +31,10 @@ export function effectiveReports(reports: readonly ProgressReport[], knownAt?: s
   }
   const limit = knownAt === undefined ? Number.POSITIVE_INFINITY : Date.parse(knownAt);
   const known = knownAt === undefined ? reports : reports.filter((r) => Date.parse(r.recordedAt) <= limit);
-  let superseded: Set<string> | null = null;
-  for (const r of known) if (r.supersedes) (superseded ??= new Set()).add(r.supersedes);
+  const superseded = new Set<string>();
+  for (const r of known) if (r.supersedes) superseded.add(r.supersedes);
   // Most report lists carry no corrections: skip the second pass for them (the engine's hot path).
-  return superseded === null ? [...known] : known.filter((r) => !superseded.has(r.id));
+  return superseded.size === 0 ? [...known] : known.filter((r) => !superseded.has(r.id));
 }
 
 const byAsOfThenRecorded = (a: ProgressReport, b: ProgressReport) =>

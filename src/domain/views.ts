@@ -141,6 +141,12 @@ function aggregateDtos(items: TargetWithStateDto[], laggards = 5): Aggregate {
 export interface SummaryOptions {
   /** The server's clock, for `freshness.generatedAt` (the domain never reads the clock). */
   generatedAt: string;
+  /**
+   * The as-of timeline: every date with a report in the whole dataset (known at the cut), including
+   * dates after the as-of date so a person can move forward again. The server reads it with an
+   * index scan; when omitted it is taken from `data.reports`.
+   */
+  reportDates?: IsoDate[];
   warningCount?: number;
 }
 
@@ -192,7 +198,7 @@ export function buildSummary(data: Dataset, filter: TargetFilter, cut: Cut, opti
     headlines,
     warnings: overall.laggards.map((l) => now.find((t) => t.id === l.target.id)).filter((t) => t !== undefined),
     freshness: { latestReportAsOf, latestRecordedAt, generatedAt: options.generatedAt },
-    reportDates: reportDates(known),
+    reportDates: options.reportDates ?? reportDates(effectiveReports(data.reports, cut.knownAt)),
     containsDemo: targets.some((t) => t.demo) || known.some((r) => r.demo),
   };
 }

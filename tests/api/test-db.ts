@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import pg from 'pg';
 import { inject } from 'vitest';
 import { createApp } from '../../server/app';
-import { connect, type DbHandle } from '../../server/db/connect';
+import { type ConnectOptions, connect, type DbHandle } from '../../server/db/connect';
 import { Store } from '../../server/store';
 
 export const TEMPLATE_DB = 'target_board_template';
@@ -15,10 +15,13 @@ export function backends(): Backend[] {
 }
 
 /** A fresh copy of the template database, for one test file. */
-export async function freshDb(backend: Backend = 'pglite'): Promise<DbHandle> {
+export async function freshDb(
+  backend: Backend = 'pglite',
+  options: Pick<ConnectOptions, 'onQuery'> = {},
+): Promise<DbHandle> {
   if (backend === 'pglite') {
     const tar = readFileSync(inject('pgliteTemplate'));
-    return connect({ dataDir: 'memory://', loadDataDir: new Blob([tar]) });
+    return connect({ dataDir: 'memory://', loadDataDir: new Blob([tar]), ...options });
   }
   const url = inject('postgresUrl');
   const name = `target_board_t_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
@@ -28,7 +31,7 @@ export async function freshDb(backend: Backend = 'pglite'): Promise<DbHandle> {
   await admin.end();
   const u = new URL(url);
   u.pathname = `/${name}`;
-  const handle = await connect({ databaseUrl: u.toString(), poolSize: 4 });
+  const handle = await connect({ databaseUrl: u.toString(), poolSize: 4, ...options });
   return {
     ...handle,
     close: async () => {

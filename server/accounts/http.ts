@@ -1,0 +1,243 @@
+import { getConnInfo } from '@hono/node-server/conninfo';
+import type { Context } from 'hono';
+import { getCookie } from 'hono/cookie';
+import type { Kysely } from 'kysely';
+import type { z } from 'zod';
+import type { Target } from '../../src/domain/schemas';
+import type { FieldIssue, ReadAccess, User, WriteProblem } from '../../src/domain/write-api';
+import type { Database } from '../db/schema';
+import type { Actor } from './audit';
+import type { RateLimitOptions } from './rate-limit';
+import { resolveSession, SESSION_COOKIE, type Session, sameToken } from './sessions';
+
+export interface WriteLimits {
+  /** Largest upload accepted (bytes). */
+  maxFileBytes: number;
+  /** Most data rows an import may have. */
+  maxRows: number;
+  /** Largest JSON body of a write (bytes). */
+  maxJsonBytes: number;
+}
+
+export const DEFAULT_LIMITS: WriteLimits = { maxFileBytes: 5 * 1024 * 1024, maxRows: 5000, maxJsonBytes: 64 * 1024 };
+
+export interface AccountsOptions {
+  readAccess: ReadAccess;
+  limits: WriteLimits;
+  rateLimit: RateLimitOptions;
+  /** Take the client address from X-Forwarded-For (behind a trusted reverse proxy / load balancer). */
+  trustProxy: boolean;
+  /** Mark the session cookie Secure even when the request looks like plain http (TLS ends at the proxy). */
+  secureCookies: boolean;
+}
+
+export interface WriteDeps {
+  db: Kysely<Database>;
+  now: () => Date;
+  options: AccountsOptions;
+}
+
+export type AccountsEnv = {
+  Variables: {
+    /** Resolves (once per request) the signed-in session, if any. */
+    session: () => Promise<Session | null>;
+    ip: string | null;
+  };
+};
+export type Ctx = Context<AccountsEnv>;
+
+export function problem(
+  c: Context,
+  status: number,
+  p: Omit<WriteProblem, 'type' | 'status'> & Record<string, unknown>,
+) {
+  return c.json({ type: 'about:blank', status, ...p }, status as 400, {
+    'content-type': 'application/problem+json; charset=utf-8',
+  });
+}
+
+export const unauthenticated = (c: Context) =>
+  problem(c, 401, { title: '未登录', detail: '请先登录', code: 'unauthenticated' });
+export const forbidden = (c: Context, detail: string, code = 'forbidden') =>
+  problem(c, 403, { title: '无权操作', detail, code });
+export const notFoundProblem = (c: Context, detail: string) =>
+  problem(c, 404, { title: '未找到', detail, code: 'not_found' });
+export const invalid = (c: Context, detail: string, errors?: FieldIssue[], status = 400, code = 'invalid') =>
+  problem(c, status, { title: '提交的内容有误', detail, code, ...(errors ? { errors } : {}) });
+
+export function clientIp(c: Context, trustProxy: boolean): string | null {
+  if (trustProxy) {
+    const fwd = c.req.header('x-forwarded-for')?.split(',')[0]?.trim();
+    if (fwd) return fwd.slice(0, 64);
+  }
+  try {
+    return getConnInfo(c).remote.address ?? null;
+  } catch {
+    return null; // app.request() in tests has no socket
+  }
+}
+
+/** Per-request setup: the lazy session resolver and the client address. */
+export function accountsMiddleware(deps: WriteDeps) {
+  return async (c: Ctx, next: () => Promise<void>) => {
+    let resolved: Promise<Session | null> | undefined;
+    c.set('session', () => {
+      resolved ??= (async () => {
+        const token = getCookie(c, SESSION_COOKIE);
+        return token ? resolveSession(deps.db, token, deps.now()) : null;
+      })();
+      return resolved;
+    });
+    c.set('ip', clientIp(c, deps.options.trustProxy));
+    await next();
+  };
+}
+
+export const actorOf = (c: Ctx, user: User | null): Actor => ({
+  id: user?.id ?? null,
+  username: user?.username ?? null,
+  ip: c.get('ip'),
+});
+
+const WRITE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+/**
+ * The gate of every write: a session (else 401), then the CSRF token of that session in the
+ * X-CSRF-Token header and, when the browser sends one, an Origin of this host (else 403).
+ */
+export async function requireSession(c: Ctx): Promise<Session | Response> {
+  const session = await c.get('session')();
+  if (!session) return unauthenticated(c);
+  if (WRITE_METHODS.has(c.req.method)) {
+    const header = c.req.header('x-csrf-token') ?? '';
+    if (!sameToken(header, session.csrfToken))
+      return forbidden(c, '请求缺少有效的安全令牌（CSRF），请刷新页面后重试', 'csrf');
+    if (!sameOrigin(c)) return forbidden(c, '跨站请求被拒绝', 'csrf');
+  }
+  return session;
+}
+
+export function sameOrigin(c: Context): boolean {
+  const origin = c.req.header('origin');
+  if (!origin || origin === 'null') return origin !== 'null';
+  try {
+    const host = c.req.header('host') ?? new URL(c.req.url).host;
+    return new URL(origin).host === host;
+  } catch {
+    return false;
+  }
+}
+
+export async function requireRole(c: Ctx, roles: readonly User['role'][]): Promise<Session | Response> {
+  const s = await requireSession(c);
+  if (s instanceof Response) return s;
+  if (!roles.includes(s.user.role))
+    return forbidden(c, roles.includes('reporter') ? '只有填报员或管理员可以执行此操作' : '只有管理员可以执行此操作');
+  return s;
+}
+
+/** Reporters write for the targets their departments lead; admins for every target. */
+export function canWriteTarget(user: User, target: Pick<Target, 'department'>): boolean {
+  if (user.disabled) return false;
+  if (user.role === 'admin') return true;
+  if (user.role !== 'reporter') return false;
+  return target.department !== null && user.departments.includes(target.department);
+}
+
+export function targetForbidden(c: Context, user: User, target: Pick<Target, 'id' | 'title' | 'department'>) {
+  if (user.role === 'viewer') return forbidden(c, '查看者不能填报，请联系管理员开通填报权限');
+  return forbidden(
+    c,
+    target.department === null
+      ? `目标“${target.title}”尚未指定牵头部门，只有管理员可以填报`
+      : `目标“${target.title}”由${target.department}牵头，您所在的部门无权填报`,
+  );
+}
+
+/** A JSON body checked by a schema; 415 for another content type, 400 with per-field errors when invalid. */
+export async function readJson<T extends z.ZodType>(
+  c: Context,
+  schema: T,
+): Promise<{ ok: true; value: z.infer<T> } | { ok: false; response: Response }> {
+  const type = c.req.header('content-type') ?? '';
+  if (!/^application\/json\b/i.test(type))
+    return {
+      ok: false,
+      response: problem(c, 415, {
+        title: '不支持的内容类型',
+        detail: '请求体必须是 JSON',
+        code: 'unsupported_media_type',
+      }),
+    };
+  let body: unknown;
+  try {
+    body = await c.req.json();
+  } catch {
+    return { ok: false, response: invalid(c, '请求体不是有效的 JSON') };
+  }
+  const parsed = schema.safeParse(body);
+  if (parsed.success) return { ok: true, value: parsed.data };
+  const errors = parsed.error.issues.map((i) => ({
+    field: i.path.join('.') || '(body)',
+    message: FIELD_NAMES_ZH[String(i.path[0] ?? '')]
+      ? `${FIELD_NAMES_ZH[String(i.path[0])]}：${zhIssue(i)}`
+      : zhIssue(i),
+  }));
+  return { ok: false, response: invalid(c, errors.map((e) => e.message).join('；'), errors) };
+}
+
+const FIELD_NAMES_ZH: Record<string, string> = {
+  asOf: '截至日期',
+  value: '本期数值',
+  unit: '单位',
+  stagesDone: '已完成阶段',
+  note: '说明',
+  evidence: '佐证',
+  confirmReason: '确认理由',
+  reason: '更正原因',
+  dryRun: '仅预览',
+  username: '用户名',
+  password: '密码',
+  newPassword: '新密码',
+  currentPassword: '当前密码',
+  role: '角色',
+  departments: '部门',
+  displayName: '姓名',
+  disabled: '停用',
+};
+
+function zhIssue(i: z.core.$ZodIssue): string {
+  // zod's own messages are English; ours (set in the schemas) are Chinese and pass through.
+  if (/[\u4e00-\u9fff]/.test(i.message)) return i.message;
+  switch (i.code) {
+    case 'invalid_type':
+      return /received undefined/.test(i.message)
+        ? '缺少此项'
+        : `类型不对（应为 ${TYPE_ZH[String(i.expected)] ?? String(i.expected)}）`;
+    case 'too_big':
+      return '超出允许的范围';
+    case 'too_small':
+      return '低于允许的范围';
+    case 'invalid_value':
+      return '取值无效';
+    case 'unrecognized_keys':
+      return '包含不认识的字段';
+    default:
+      return '格式不正确';
+  }
+}
+
+const TYPE_ZH: Record<string, string> = {
+  number: '数字',
+  string: '文本',
+  boolean: '是/否',
+  object: '对象',
+  array: '列表',
+};
+
+export function isoNow(deps: WriteDeps): string {
+  return deps.now().toISOString();
+}
+
+export type { Session };
+export { getCookie };

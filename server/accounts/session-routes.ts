@@ -1,0 +1,131 @@
+import { Hono } from 'hono';
+import { deleteCookie, setCookie } from 'hono/cookie';
+import { changePasswordRequestSchema, type SessionResponse, signInRequestSchema } from '../../src/domain/write-api';
+import { audit } from './audit';
+import {
+  type AccountsEnv,
+  actorOf,
+  type Ctx,
+  invalid,
+  problem,
+  readJson,
+  requireSession,
+  sameOrigin,
+  type WriteDeps,
+} from './http';
+import { dummyPasswordHash, hashPassword, verifyPassword } from './password';
+import { clearFailures, IpLimiter, lockedFor, recordFailure } from './rate-limit';
+import { createSession, deleteSession, deleteSessionsOfUser, SESSION_COOKIE, SESSION_MAX_MS } from './sessions';
+import { departmentsOf, findUserByUsername, userFromRow } from './users';
+
+/** GET/POST/DELETE /session: who am I, sign in, sign out; POST /session/password. */
+export function sessionRoutes(deps: WriteDeps) {
+  const { db, now, options } = deps;
+  const ipLimiter = new IpLimiter(options.rateLimit.perIpPerMinute);
+  const r = new Hono<AccountsEnv>();
+
+  const secure = (c: Ctx) => options.secureCookies || new URL(c.req.url).protocol === 'https:';
+
+  r.get('/session', async (c) => {
+    const s = await c.get('session')();
+    const body: SessionResponse = {
+      user: s?.user ?? null,
+      csrfToken: s?.csrfToken ?? null,
+      readAccess: options.readAccess,
+    };
+    return c.json(body);
+  });
+
+  r.post('/session', async (c) => {
+    // Sign-in has no session yet, so no CSRF token: a JSON body (which a cross-site form cannot
+    // send without a CORS preflight) and a same-origin Origin stand in for it.
+    if (!sameOrigin(c)) return problem(c, 403, { title: '无权操作', detail: '跨站请求被拒绝', code: 'csrf' });
+    const ip = c.get('ip');
+    const wait = ipLimiter.attempt(ip ?? 'unknown', now());
+    if (wait !== null) return tooMany(c, wait);
+    const body = await readJson(c, signInRequestSchema);
+    if (!body.ok) return body.response;
+    const { username, password } = body.value;
+    const locked = await lockedFor(db, username, now());
+    if (locked !== null) return tooMany(c, locked);
+
+    const row = await findUserByUsername(db, username);
+    const ok = await verifyPassword(password, row?.password_hash ?? (await dummyPasswordHash()));
+    if (!row || !ok || row.disabled) {
+      await recordFailure(db, username, now(), options.rateLimit);
+      await audit(
+        db,
+        now(),
+        { id: row?.id ?? null, username: username.slice(0, 64), ip },
+        {
+          action: 'session.sign_in_failed',
+          entity: 'user',
+          entityId: row?.id ?? null,
+          after: { reason: !row ? 'unknown_user' : row.disabled ? 'disabled' : 'wrong_password' },
+        },
+      );
+      return problem(c, 401, { title: '登录失败', detail: '用户名或密码不正确', code: 'bad_credentials' });
+    }
+    await clearFailures(db, username);
+    const { token, csrfToken } = await createSession(db, row.id, now(), ip);
+    const user = userFromRow(row, await departmentsOf(db, row.id));
+    await audit(db, now(), actorOf(c, user), { action: 'session.sign_in', entity: 'user', entityId: user.id });
+    setCookie(c, SESSION_COOKIE, token, {
+      httpOnly: true,
+      sameSite: 'Lax',
+      secure: secure(c),
+      path: '/',
+      maxAge: Math.floor(SESSION_MAX_MS / 1000),
+    });
+    const res: SessionResponse = { user, csrfToken, readAccess: options.readAccess };
+    return c.json(res);
+  });
+
+  r.delete('/session', async (c) => {
+    const s = await requireSession(c);
+    if (s instanceof Response) return s;
+    await deleteSession(db, s.id);
+    await audit(db, now(), actorOf(c, s.user), { action: 'session.sign_out', entity: 'user', entityId: s.user.id });
+    deleteCookie(c, SESSION_COOKIE, { path: '/', secure: secure(c) });
+    return c.body(null, 204);
+  });
+
+  r.post('/session/password', async (c) => {
+    const s = await requireSession(c);
+    if (s instanceof Response) return s;
+    const body = await readJson(c, changePasswordRequestSchema);
+    if (!body.ok) return body.response;
+    const row = await db.selectFrom('users').select('password_hash').where('id', '=', s.user.id).executeTakeFirst();
+    if (!row || !(await verifyPassword(body.value.currentPassword, row.password_hash)))
+      return invalid(
+        c,
+        '当前密码不正确',
+        [{ field: 'currentPassword', message: '当前密码不正确' }],
+        400,
+        'bad_credentials',
+      );
+    const hash = await hashPassword(body.value.newPassword);
+    await db.transaction().execute(async (trx) => {
+      await trx.updateTable('users').set({ password_hash: hash }).where('id', '=', s.user.id).execute();
+      await audit(trx, now(), actorOf(c, s.user), {
+        action: 'user.password_change',
+        entity: 'user',
+        entityId: s.user.id,
+      });
+    });
+    // Other sessions (another browser, a stolen cookie) end with the old password.
+    await deleteSessionsOfUser(db, s.user.id, s.id);
+    return c.body(null, 204);
+  });
+
+  return r;
+}
+
+function tooMany(c: Ctx, seconds: number) {
+  c.header('retry-after', String(seconds));
+  return problem(c, 429, {
+    title: '尝试次数过多',
+    detail: `登录尝试过于频繁，请 ${Math.ceil(seconds / 60)} 分钟后再试`,
+    code: 'rate_limited',
+  });
+}

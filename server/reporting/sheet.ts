@@ -1,0 +1,225 @@
+import ExcelJS from 'exceljs';
+
+/**
+ * Reads an uploaded spreadsheet into a grid of raw cell values, trusting nothing about it: the type
+ * comes from the bytes (a zip that holds a workbook, or text), never from the file name; the zip's
+ * directory is checked for size before anything is inflated (zip bombs); row counts are capped.
+ */
+export type Raw = string | number | boolean | Date | null | { error: string };
+
+export interface Grid {
+  kind: 'xlsx' | 'csv';
+  /** Rows as they appear, 1-based `row` numbers of the sheet. Empty rows are left out. */
+  rows: { row: number; cells: Raw[] }[];
+}
+
+export type SheetResult = { ok: true; grid: Grid } | { ok: false; status: 400 | 413 | 415 | 422; detail: string };
+
+export interface SheetLimits {
+  maxRows: number;
+  maxFileBytes: number;
+}
+
+/** Inflated size of a workbook we are willing to parse (xlsx XML is ~10× its zip). */
+const MAX_UNZIPPED_BYTES = 64 * 1024 * 1024;
+const MAX_ZIP_ENTRIES = 2000;
+/** Longest single cell read (Excel's own limit is 32,767 characters). */
+export const MAX_CELL_CHARS = 32_767;
+
+export interface SheetChoice {
+  /** Read this worksheet of a workbook; when it is missing the grid is empty. */
+  sheet?: string | undefined;
+}
+
+export async function readSheet(
+  bytes: Uint8Array,
+  limits: SheetLimits,
+  choice: SheetChoice = {},
+): Promise<SheetResult> {
+  if (bytes.byteLength === 0) return { ok: false, status: 400, detail: '文件是空的' };
+  if (bytes.byteLength > limits.maxFileBytes)
+    return { ok: false, status: 413, detail: `文件超过 ${Math.round(limits.maxFileBytes / 1024 / 1024)} MB 的上限` };
+  const b = bytes;
+  if (b[0] === 0x50 && b[1] === 0x4b && b[2] === 0x03 && b[3] === 0x04) return readXlsx(Buffer.from(b), limits, choice);
+  if (b[0] === 0xd0 && b[1] === 0xcf && b[2] === 0x11 && b[3] === 0xe0)
+    return { ok: false, status: 415, detail: '不支持旧版 .xls 或加密的 Excel 文件，请另存为 .xlsx 或 CSV 后再上传' };
+  if (b[0] === 0x4d && b[1] === 0x5a) return { ok: false, status: 415, detail: '这是可执行程序，不是表格文件' };
+  if (b[0] === 0x25 && b[1] === 0x50 && b[2] === 0x44 && b[3] === 0x46)
+    return { ok: false, status: 415, detail: '这是 PDF 文件，请上传 .xlsx 或 CSV 表格' };
+  return readCsv(b, limits);
+}
+
+// --- xlsx ---------------------------------------------------------------------------------------
+
+interface ZipSummary {
+  entries: string[];
+  unzipped: number;
+}
+
+/** Walks the zip's central directory (no inflating) to learn its entries and their sizes. */
+export function zipDirectory(buf: Buffer): ZipSummary | null {
+  const min = Math.max(0, buf.length - 22 - 65_535);
+  let eocd = -1;
+  for (let i = buf.length - 22; i >= min; i--) {
+    if (buf.readUInt32LE(i) === 0x06054b50) {
+      eocd = i;
+      break;
+    }
+  }
+  if (eocd < 0) return null;
+  const count = buf.readUInt16LE(eocd + 10);
+  let p = buf.readUInt32LE(eocd + 16);
+  const entries: string[] = [];
+  let unzipped = 0;
+  for (let n = 0; n < count; n++) {
+    if (p + 46 > buf.length || buf.readUInt32LE(p) !== 0x02014b50) return null;
+    const size = buf.readUInt32LE(p + 24);
+    const nameLen = buf.readUInt16LE(p + 28);
+    const extraLen = buf.readUInt16LE(p + 30);
+    const commentLen = buf.readUInt16LE(p + 32);
+    if (p + 46 + nameLen > buf.length) return null;
+    entries.push(buf.subarray(p + 46, p + 46 + nameLen).toString('utf8'));
+    // 0xFFFFFFFF means zip64: the real size is elsewhere; count it as too big rather than trust it.
+    unzipped += size === 0xffffffff ? Number.POSITIVE_INFINITY : size;
+    p += 46 + nameLen + extraLen + commentLen;
+  }
+  return { entries, unzipped };
+}
+
+const BROKEN_XLSX = '文件已损坏或不是有效的 Excel（.xlsx）文件';
+
+async function readXlsx(buf: Buffer, limits: SheetLimits, choice: SheetChoice): Promise<SheetResult> {
+  const dir = zipDirectory(buf);
+  if (!dir) return { ok: false, status: 422, detail: BROKEN_XLSX };
+  if (!dir.entries.includes('xl/workbook.xml'))
+    return { ok: false, status: 415, detail: '压缩包里没有 Excel 工作簿，请上传 .xlsx 或 CSV 表格' };
+  if (dir.entries.length > MAX_ZIP_ENTRIES || dir.unzipped > MAX_UNZIPPED_BYTES)
+    return { ok: false, status: 413, detail: '工作簿解压后过大，请删除多余的工作表或另存为 CSV' };
+  const wb = new ExcelJS.Workbook();
+  try {
+    await wb.xlsx.load(buf as unknown as ExcelJS.Buffer);
+  } catch {
+    return { ok: false, status: 422, detail: BROKEN_XLSX };
+  }
+  if (choice.sheet && !wb.getWorksheet(choice.sheet)) return { ok: true, grid: { kind: 'xlsx', rows: [] } };
+  const ws = choice.sheet
+    ? wb.getWorksheet(choice.sheet)
+    : (wb.worksheets.find((w) => w.state === 'visible') ?? wb.worksheets[0]);
+  if (!ws) return { ok: false, status: 422, detail: '工作簿里没有工作表' };
+  if (ws.actualRowCount > limits.maxRows + HEADER_ALLOWANCE) return tooManyRows(limits);
+  const rows: Grid['rows'] = [];
+  ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+    const cells: Raw[] = [];
+    row.eachCell({ includeEmpty: true }, (cell, col) => {
+      cells[col - 1] = rawOf(cell.value);
+    });
+    for (let i = 0; i < cells.length; i++) if (cells[i] === undefined) cells[i] = null;
+    rows.push({ row: rowNumber, cells });
+  });
+  return { ok: true, grid: { kind: 'xlsx', rows } };
+}
+
+/** Header and title rows above the data. */
+const HEADER_ALLOWANCE = 20;
+
+const tooManyRows = (limits: SheetLimits): SheetResult => ({
+  ok: false,
+  status: 413,
+  detail: `行数超过上限（最多 ${limits.maxRows} 行数据），请分批导入`,
+});
+
+function clip(s: string): string {
+  return s.length > MAX_CELL_CHARS ? s.slice(0, MAX_CELL_CHARS + 1) : s;
+}
+
+function rawOf(v: ExcelJS.CellValue): Raw {
+  if (v === null || v === undefined) return null;
+  if (typeof v === 'string') return clip(v);
+  if (typeof v === 'number' || typeof v === 'boolean') return v;
+  if (v instanceof Date) return v;
+  if (typeof v === 'object') {
+    if ('error' in v) return { error: String(v.error) };
+    if ('richText' in v) return clip(v.richText.map((t) => t.text).join(''));
+    if ('hyperlink' in v) return clip(String(v.hyperlink || v.text || ''));
+    if ('formula' in v || 'sharedFormula' in v) {
+      const result = (v as { result?: unknown }).result;
+      if (result === undefined || result === null) return { error: '公式没有计算结果' };
+      return rawOf(result as ExcelJS.CellValue);
+    }
+  }
+  return String(v);
+}
+
+// --- csv ----------------------------------------------------------------------------------------
+
+function decodeText(b: Uint8Array): string | null {
+  if (b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf) return new TextDecoder('utf-8').decode(b.subarray(3));
+  if (b[0] === 0xff && b[1] === 0xfe) return new TextDecoder('utf-16le').decode(b.subarray(2));
+  if (b[0] === 0xfe && b[1] === 0xff) return new TextDecoder('utf-16be').decode(b.subarray(2));
+  // Binary files (images, executables without a known signature) have NUL bytes; text never does.
+  if (b.subarray(0, 8192).includes(0)) return null;
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(b);
+  } catch {
+    // Excel on Chinese Windows saves "CSV" in GBK (GB18030 covers it and more).
+    try {
+      return new TextDecoder('gb18030', { fatal: true }).decode(b);
+    } catch {
+      return null;
+    }
+  }
+}
+
+async function readCsv(b: Uint8Array, limits: SheetLimits): Promise<SheetResult> {
+  const text = decodeText(b);
+  if (text === null)
+    return { ok: false, status: 415, detail: '无法识别的文件：请上传 .xlsx 或 CSV（UTF-8 或 GBK 编码）表格' };
+  let lines = 1;
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) lines++;
+  if (lines > (limits.maxRows + HEADER_ALLOWANCE) * 4 + 100) return tooManyRows(limits);
+  const firstLine = text.slice(0, text.indexOf('\n') >>> 0 || text.length);
+  const delimiter =
+    [',', '\t', ';'].map((d) => [d, firstLine.split(d).length] as const).sort((x, y) => y[1] - x[1])[0]?.[0] ?? ',';
+  const rows = parseCsv(text, delimiter);
+  const nonEmpty = rows.filter((r) => r.cells.some((c) => c !== null));
+  if (nonEmpty.length > limits.maxRows + HEADER_ALLOWANCE) return tooManyRows(limits);
+  return { ok: true, grid: { kind: 'csv', rows: nonEmpty } };
+}
+
+/** RFC 4180: quoted fields, "" escapes, newlines inside quotes, CRLF or LF. */
+export function parseCsv(text: string, delimiter = ','): Grid['rows'] {
+  const rows: Grid['rows'] = [];
+  let cells: Raw[] = [];
+  let field = '';
+  let quoted = false;
+  // Row numbers are records, the way Excel numbers the rows of an opened CSV (not text lines).
+  let record = 0;
+  const endField = () => {
+    cells.push(field === '' ? null : clip(field));
+    field = '';
+  };
+  const endRow = () => {
+    endField();
+    record++;
+    rows.push({ row: record, cells });
+    cells = [];
+  };
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (quoted) {
+      if (ch === '"') {
+        if (text[i + 1] === '"') {
+          field += '"';
+          i++;
+        } else quoted = false;
+      } else if (field.length <= MAX_CELL_CHARS) field += ch;
+    } else if (ch === '"' && field === '') quoted = true;
+    else if (ch === delimiter) endField();
+    else if (ch === '\n' || ch === '\r') {
+      if (ch === '\r' && text[i + 1] === '\n') i++;
+      endRow();
+    } else if (field.length <= MAX_CELL_CHARS) field += ch;
+  }
+  if (field !== '' || cells.length) endRow();
+  return rows;
+}

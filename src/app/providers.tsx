@@ -1,0 +1,38 @@
+import { type QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { type ReactNode, useEffect } from 'react';
+import { useUiStore } from '../stores/ui-store';
+import { useResolvedTheme } from '../stores/use-resolved-theme';
+import { NowProvider } from '../ui/use-now';
+
+/** Applies the chosen theme and language to <html>, so CSS variables and screen readers follow. */
+function DocumentSync() {
+  const locale = useUiStore((s) => s.locale);
+  const resolved = useResolvedTheme();
+  useEffect(() => {
+    document.documentElement.dataset.theme = resolved;
+    document.documentElement.style.colorScheme = resolved;
+  }, [resolved]);
+  useEffect(() => {
+    document.documentElement.lang = locale;
+  }, [locale]);
+  return null;
+}
+
+export function Providers({
+  queryClient,
+  now = () => new Date(),
+  children,
+}: {
+  queryClient: QueryClient;
+  now?: () => Date;
+  children: ReactNode;
+}) {
+  return (
+    <QueryClientProvider client={queryClient}>
+      <NowProvider now={now}>
+        <DocumentSync />
+        {children}
+      </NowProvider>
+    </QueryClientProvider>
+  );
+}

@@ -1,0 +1,74 @@
+import { fromDayNumber, type IsoDate, isIsoDate } from './dates';
+
+/**
+ * What people type into spreadsheets and forms, read leniently but never guessed at: 全角 digits and
+ * punctuation, thousands separators, Excel date serials and the usual Chinese date spellings are
+ * accepted; anything else is refused with a reason that can be shown next to the cell.
+ */
+export type CellResult<T> = { ok: true; value: T } | { ok: false; message: string };
+
+/** NFKC folds 全角 digits, letters and punctuation (１２，３４５．６) to their ASCII forms. */
+export function normalizeText(s: string): string {
+  return s
+    .normalize('NFKC')
+    .replace(/[\u200b-\u200d\ufeff]/g, '')
+    .trim();
+}
+
+const PLAIN_NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
+const GROUPED_NUMBER = /^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$/;
+
+/** A number from a form field or a text cell: `12,345.6`, `１２３４５`, ` -3 `. */
+export function parseNumberText(raw: string): CellResult<number> {
+  const s = normalizeText(raw).replace(/\s+/g, '');
+  if (s === '') return { ok: false, message: '不能为空' };
+  let value: number;
+  if (PLAIN_NUMBER.test(s)) value = Number(s);
+  else if (GROUPED_NUMBER.test(s)) value = Number(s.replaceAll(',', ''));
+  else if (/^[+-]?[\d.,]+%$/.test(s)) return { ok: false, message: '请填写不带“%”的数值' };
+  else return { ok: false, message: '不是数字' };
+  if (!Number.isFinite(value)) return { ok: false, message: '数值超出范围' };
+  return { ok: true, value: Object.is(value, -0) ? 0 : value };
+}
+
+/** Excel's day 0 in the 1900 date system is 1899-12-30 (it counts the nonexistent 1900-02-29). */
+const EXCEL_EPOCH_DAY = -25569;
+/** Serials between 1982 and 2149: a plausible report date, not a stray number. */
+const SERIAL_MIN = 30000;
+const SERIAL_MAX = 90000;
+
+export function excelSerialToIso(serial: number): CellResult<IsoDate> {
+  if (!Number.isFinite(serial) || serial < SERIAL_MIN || serial > SERIAL_MAX) {
+    return { ok: false, message: '不是有效日期' };
+  }
+  return { ok: true, value: fromDayNumber(EXCEL_EPOCH_DAY + Math.floor(serial)) };
+}
+
+const DATE_PATTERNS = [
+  /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$/,
+  /^(\d{4})年(\d{1,2})月(\d{1,2})日?$/,
+  /^(\d{4})(\d{2})(\d{2})$/,
+];
+
+/** A date from text: 2025-06-30, 2025/6/30, 2025.6.30, 2025年6月30日, 20250630, or an Excel serial. */
+export function parseDateText(raw: string): CellResult<IsoDate> {
+  const s = normalizeText(raw).replace(/\s+/g, '');
+  if (s === '') return { ok: false, message: '不能为空' };
+  const dateOnly = s.replace(/T00:00(:00(\.000)?)?Z?$/, '');
+  for (const p of DATE_PATTERNS) {
+    const m = p.exec(dateOnly);
+    if (!m) continue;
+    const iso = `${m[1]}-${String(m[2]).padStart(2, '0')}-${String(m[3]).padStart(2, '0')}`;
+    return isIsoDate(iso) ? { ok: true, value: iso } : { ok: false, message: `日期“${s}”不存在` };
+  }
+  if (/^\d{5}(\.\d+)?$/.test(s)) return excelSerialToIso(Number(s));
+  return { ok: false, message: '不是有效日期（应为 YYYY-MM-DD）' };
+}
+
+/**
+ * Spreadsheet programs run a cell that starts with = + - @ (or a tab/CR before them) as a formula:
+ * CSV/formula injection. Every value this app writes into a file goes through here.
+ */
+export function neutralizeFormula(value: string): string {
+  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+}

@@ -1,0 +1,412 @@
+import { z } from 'zod';
+import { targetWithStateSchema } from './api';
+import { addDays, dayNumber, fromDayNumber, type IsoDate } from './dates';
+import { isDomainError } from './errors';
+import { effectiveReports } from './reports';
+import {
+  DEFAULT_THRESHOLDS,
+  isoDate,
+  type ProgressReport,
+  progressReportSchema,
+  type StatusThresholds,
+  type Target,
+  type TargetState,
+  targetSchema,
+  targetStateSchema,
+} from './schemas';
+import { computeTargetState } from './status';
+import { convert } from './units';
+
+/**
+ * The write side of `/api/v1` (issue 7): request and response bodies, and the checks a report must
+ * pass. The server enforces them; the report form runs the same checks to show problems and the
+ * resulting progress before anything is sent.
+ */
+
+export const ROLES = ['viewer', 'reporter', 'admin'] as const;
+export const roleSchema = z.enum(ROLES);
+export type Role = z.infer<typeof roleSchema>;
+export const ROLE_NAMES_ZH: Record<Role, string> = { viewer: '查看者', reporter: '填报员', admin: '管理员' };
+
+export const READ_ACCESS = ['open', 'signed-in'] as const;
+export type ReadAccess = (typeof READ_ACCESS)[number];
+
+const text = (max: number, name: string) => z.string().max(max, { message: `${name}不能超过 ${max} 个字符` });
+const finite = z.number().refine(Number.isFinite, { message: '必须是有限的数字' });
+
+export const usernameSchema = z
+  .string()
+  .trim()
+  .min(2, { message: '用户名至少 2 个字符' })
+  .max(64, { message: '用户名不能超过 64 个字符' })
+  .regex(/^[\p{L}\p{N}._@-]+$/u, { message: '用户名只能包含文字、数字和 . _ @ -' });
+export const passwordSchema = z
+  .string()
+  .min(10, { message: '密码至少 10 个字符' })
+  .max(200, { message: '密码不能超过 200 个字符' });
+export const departmentSchema = z.string().trim().min(1, { message: '部门不能为空' }).max(100);
+
+export const userSchema = z.object({
+  id: z.string(),
+  username: z.string(),
+  displayName: z.string(),
+  role: roleSchema,
+  /** Departments a reporter may report for (empty for viewers; admins may write everything). */
+  departments: z.array(z.string()),
+  disabled: z.boolean(),
+  createdAt: z.string(),
+});
+export type User = z.infer<typeof userSchema>;
+
+export const sessionResponseSchema = z.object({
+  user: userSchema.nullable(),
+  /** Send back as the `X-CSRF-Token` header on every write. */
+  csrfToken: z.string().nullable(),
+  readAccess: z.enum(READ_ACCESS),
+});
+export type SessionResponse = z.infer<typeof sessionResponseSchema>;
+
+export const signInRequestSchema = z.object({
+  username: z.string().trim().min(1, { message: '请输入用户名' }).max(64, { message: '用户名过长' }),
+  password: z.string().min(1, { message: '请输入密码' }).max(200, { message: '密码过长' }),
+});
+
+export const changePasswordRequestSchema = z.object({
+  currentPassword: z.string().min(1).max(200),
+  newPassword: passwordSchema,
+});
+
+/** Evidence is a link (http/https only: no javascript: or data: URLs) or a document reference. */
+const evidenceSchema = text(1000, '佐证')
+  .trim()
+  .refine((s) => !/^[a-z][a-z0-9+.-]*:/i.test(s) || /^https?:\/\/\S+$/i.test(s), {
+    message: '佐证链接只能是 http(s) 地址或文件说明',
+  });
+
+export const reportInputSchema = z.object({
+  asOf: isoDate,
+  /** In `unit` (default: the target's unit); null/absent for milestones. */
+  value: finite.nullable().optional(),
+  unit: text(20, '单位').trim().optional(),
+  stagesDone: z.number().int().min(0).max(1000).nullable().optional(),
+  note: text(2000, '说明').default(''),
+  evidence: evidenceSchema.nullable().optional(),
+  /** Required when the checks ask for confirmation (value below the last one, far beyond the target). */
+  confirmReason: text(500, '确认理由').trim().optional(),
+  /** Check and preview only; nothing is saved. */
+  dryRun: z.boolean().optional(),
+});
+export type ReportInput = z.infer<typeof reportInputSchema>;
+
+export const correctionInputSchema = reportInputSchema.extend({
+  /** Defaults to the as-of date of the corrected report. */
+  asOf: isoDate.optional(),
+  reason: text(500, '更正原因').trim().min(1, { message: '请填写更正原因' }),
+});
+export type CorrectionInput = z.infer<typeof correctionInputSchema>;
+
+export const fieldIssueSchema = z.object({ field: z.string(), message: z.string() });
+export type FieldIssue = z.infer<typeof fieldIssueSchema>;
+
+export const CONFIRMATION_CODES = ['below_last', 'far_beyond'] as const;
+export const confirmationSchema = z.object({ code: z.enum(CONFIRMATION_CODES), message: z.string() });
+export type Confirmation = z.infer<typeof confirmationSchema>;
+
+/** Problem details of the write endpoints: a stable `code`, and per-field issues where useful. */
+export const writeProblemSchema = z.object({
+  type: z.string(),
+  title: z.string(),
+  status: z.number().int(),
+  detail: z.string(),
+  code: z.string().optional(),
+  errors: z.array(fieldIssueSchema).optional(),
+  confirmations: z.array(confirmationSchema).optional(),
+});
+export type WriteProblem = z.infer<typeof writeProblemSchema>;
+
+export const reportResponseSchema = z.object({
+  item: progressReportSchema,
+  /** The target's state as of the report's date with the report counted. */
+  state: targetStateSchema.nullable(),
+  dryRun: z.boolean(),
+  /** True when an identical report already existed and nothing was written. */
+  unchanged: z.boolean(),
+});
+export type ReportResponse = z.infer<typeof reportResponseSchema>;
+
+export const myTargetSchema = targetWithStateSchema.extend({
+  lastReport: progressReportSchema.nullable(),
+  /** No report yet this week (Monday–Sunday, Shanghai) while the target's period runs. */
+  due: z.boolean(),
+  /** The last report is older than the plan's reporting cycle. */
+  overdue: z.boolean(),
+});
+export const myTargetsResponseSchema = z.object({
+  today: isoDate,
+  weekStart: isoDate,
+  items: z.array(myTargetSchema),
+});
+export type MyTargetsResponse = z.infer<typeof myTargetsResponseSchema>;
+
+// --- imports -------------------------------------------------------------------------------------
+
+export const cellIssueSchema = z.object({
+  /** 1-based spreadsheet row. */
+  row: z.number().int(),
+  column: z.string(),
+  message: z.string(),
+});
+export type CellIssue = z.infer<typeof cellIssueSchema>;
+
+export const IMPORT_ROW_STATUSES = ['new', 'correction', 'unchanged', 'skipped', 'error'] as const;
+export const importRowSchema = z.object({
+  row: z.number().int(),
+  targetId: z.string().nullable(),
+  title: z.string().nullable(),
+  status: z.enum(IMPORT_ROW_STATUSES),
+  asOf: isoDate.nullable(),
+  value: z.number().nullable(),
+  unit: z.string().nullable(),
+  /** Status the target would have with this row saved. */
+  previewStatus: z.string().nullable(),
+  previewProgress: z.number().nullable(),
+  errors: z.array(cellIssueSchema),
+});
+export type ImportRow = z.infer<typeof importRowSchema>;
+
+export const importResponseSchema = z.object({
+  mode: z.enum(['dry-run', 'commit']),
+  fileName: z.string(),
+  sha256: z.string(),
+  committed: z.boolean(),
+  /** The same file was already committed by this person: nothing was written again. */
+  alreadyImported: z.boolean(),
+  importId: z.string().nullable(),
+  counts: z.object({
+    rows: z.number().int(),
+    new: z.number().int(),
+    correction: z.number().int(),
+    unchanged: z.number().int(),
+    skipped: z.number().int(),
+    error: z.number().int(),
+  }),
+  /** Every error, in Chinese, e.g. 第12行 “本期数值”：不是数字. */
+  messages: z.array(z.string()),
+  rows: z.array(importRowSchema),
+});
+export type ImportResponse = z.infer<typeof importResponseSchema>;
+
+export function cellMessage(issue: CellIssue): string {
+  return issue.column ? `第${issue.row}行 “${issue.column}”：${issue.message}` : `第${issue.row}行：${issue.message}`;
+}
+
+// --- admin ---------------------------------------------------------------------------------------
+
+export const createUserRequestSchema = z.object({
+  username: usernameSchema,
+  displayName: text(100, '姓名').trim().optional(),
+  password: passwordSchema,
+  role: roleSchema,
+  departments: z.array(departmentSchema).max(50).default([]),
+});
+export const updateUserRequestSchema = z
+  .object({
+    displayName: text(100, '姓名').trim().min(1),
+    password: passwordSchema,
+    role: roleSchema,
+    departments: z.array(departmentSchema).max(50),
+    disabled: z.boolean(),
+  })
+  .partial();
+export const usersResponseSchema = z.object({ items: z.array(userSchema) });
+
+/** Editable catalog fields (the id is fixed once reports refer to it). */
+export const targetPatchSchema = targetSchema.omit({ id: true }).partial();
+export const targetCreateSchema = targetSchema;
+
+export const auditEntrySchema = z.object({
+  id: z.number().int(),
+  at: z.string(),
+  actor: z.string().nullable(),
+  ip: z.string().nullable(),
+  action: z.string(),
+  entity: z.string(),
+  entityId: z.string().nullable(),
+  before: z.unknown(),
+  after: z.unknown(),
+});
+export type AuditEntry = z.infer<typeof auditEntrySchema>;
+export const auditResponseSchema = z.object({
+  total: z.number().int(),
+  page: z.number().int(),
+  pageSize: z.number().int(),
+  items: z.array(auditEntrySchema),
+});
+
+// --- the checks of one report ---------------------------------------------------------------------
+
+/** A value more than this many times the target is almost always a unit slip (35 entered as 350000). */
+export const FAR_BEYOND_FACTOR = 2;
+
+export interface ReportDraft {
+  asOf: IsoDate;
+  value: number | null;
+  /** As entered; '' means the target's unit. */
+  unit: string;
+  stagesDone: number | null;
+}
+
+export interface ReportCheck {
+  errors: FieldIssue[];
+  confirmations: Confirmation[];
+  /** The value in the target's unit, when it could be converted. */
+  valueInTargetUnit: number | null;
+}
+
+const fmt = (n: number) => (Number.isInteger(n) ? String(n) : String(Number(n.toPrecision(10))));
+
+/**
+ * Checks a new report (or a correction of `supersedes`) against the target and its history.
+ * `today` is the reporter's calendar day (Asia/Shanghai) from the injected clock.
+ */
+export function checkReport(
+  target: Target,
+  history: readonly ProgressReport[],
+  draft: ReportDraft,
+  today: IsoDate,
+  supersedes?: string,
+): ReportCheck {
+  const errors: FieldIssue[] = [];
+  const confirmations: Confirmation[] = [];
+  if (draft.asOf > today) errors.push({ field: 'asOf', message: `截至日期不能晚于今天（${today}）` });
+  if (draft.asOf < target.periodStart)
+    errors.push({ field: 'asOf', message: `截至日期早于目标期间的开始日期（${target.periodStart}）` });
+  if (draft.asOf > target.deadline)
+    errors.push({ field: 'asOf', message: `截至日期晚于目标的截止日期（${target.deadline}）` });
+
+  if (target.kind === 'milestone') {
+    if (draft.stagesDone === null) errors.push({ field: 'stagesDone', message: '请填写已完成的阶段数' });
+    else if (draft.stagesDone > target.stages.length)
+      errors.push({ field: 'stagesDone', message: `阶段数不能超过 ${target.stages.length}` });
+    if (draft.value !== null) errors.push({ field: 'value', message: '里程碑目标只填写阶段，不填写数值' });
+    return { errors, confirmations, valueInTargetUnit: null };
+  }
+  if (draft.stagesDone !== null) errors.push({ field: 'stagesDone', message: '数值型目标不填写阶段数' });
+  if (draft.value === null) {
+    errors.push({ field: 'value', message: '请填写本期数值' });
+    return { errors, confirmations, valueInTargetUnit: null };
+  }
+  let value: number;
+  try {
+    value =
+      draft.unit === '' || draft.unit === target.unit ? draft.value : convert(draft.value, draft.unit, target.unit);
+  } catch (e) {
+    errors.push({ field: 'unit', message: isDomainError(e) ? e.message : '单位无效' });
+    return { errors, confirmations, valueInTargetUnit: null };
+  }
+  if (target.kind === 'cumulative' && value < 0) errors.push({ field: 'value', message: '累计数值不能为负数' });
+
+  if (target.kind === 'cumulative') {
+    const earlier = effectiveReports(history)
+      .filter((r) => r.id !== supersedes && r.asOf <= draft.asOf && r.value !== null)
+      .sort((a, b) =>
+        a.asOf === b.asOf ? Date.parse(a.recordedAt) - Date.parse(b.recordedAt) : a.asOf < b.asOf ? -1 : 1,
+      )
+      .at(-1);
+    const lastValue = earlier ? safeConvert(earlier, target) : null;
+    if (earlier && lastValue !== null && value < lastValue) {
+      confirmations.push({
+        code: 'below_last',
+        message: `累计值 ${fmt(value)}${target.unit} 低于上次填报的 ${fmt(lastValue)}${target.unit}（截至 ${earlier.asOf}），请说明原因`,
+      });
+    }
+  }
+  const goal = target.target;
+  if (
+    goal !== null &&
+    goal > 0 &&
+    target.comparator !== 'lte' &&
+    (target.kind === 'cumulative' || target.kind === 'level') &&
+    value > goal * FAR_BEYOND_FACTOR
+  ) {
+    confirmations.push({
+      code: 'far_beyond',
+      message: `数值 ${fmt(value)}${target.unit} 是目标值 ${fmt(goal)}${target.unit} 的 ${fmt(Math.round((value / goal) * 10) / 10)} 倍，请确认单位和数值`,
+    });
+  }
+  return { errors, confirmations, valueInTargetUnit: value };
+}
+
+function safeConvert(r: ProgressReport, t: Target): number | null {
+  if (r.value === null) return null;
+  try {
+    return r.unit === '' || r.unit === t.unit ? r.value : convert(r.value, r.unit, t.unit);
+  } catch {
+    return null;
+  }
+}
+
+/** The target's state as of the report's date, with the report counted (null when it cannot be computed). */
+export function previewState(
+  target: Target,
+  history: readonly ProgressReport[],
+  report: ProgressReport,
+  thresholds: StatusThresholds = DEFAULT_THRESHOLDS,
+): TargetState | null {
+  try {
+    return computeTargetState(target, [...history, report], { asOf: report.asOf, thresholds });
+  } catch (e) {
+    if (isDomainError(e)) return null;
+    throw e;
+  }
+}
+
+/** Monday of the week (Monday–Sunday) containing `date`. */
+export function weekStart(date: IsoDate): IsoDate {
+  const n = dayNumber(date);
+  // 1970-01-01 was a Thursday: day 0 → weekday 3 counting Monday as 0.
+  const weekday = (((n + 3) % 7) + 7) % 7;
+  return fromDayNumber(n - weekday);
+}
+
+/** Whether a target still wants a report this week, and whether it is past its reporting cycle. */
+export function dueness(
+  target: Target,
+  last: ProgressReport | null,
+  today: IsoDate,
+  cycleDays: number,
+): { due: boolean; overdue: boolean } {
+  const start = weekStart(today);
+  const running = target.periodStart <= today && target.deadline >= start;
+  if (!running) return { due: false, overdue: false };
+  const due = last === null || last.asOf < start;
+  const overdue =
+    last === null ? today > addDays(target.periodStart, cycleDays) : last.asOf < addDays(today, -cycleDays);
+  return { due, overdue };
+}
+
+// --- catalog import (admins) ----------------------------------------------------------------------
+
+export const catalogImportRowSchema = z.object({
+  row: z.number().int(),
+  targetId: z.string().nullable(),
+  title: z.string().nullable(),
+  status: z.enum(['new', 'update', 'unchanged', 'error']),
+  errors: z.array(cellIssueSchema),
+});
+export const catalogImportResponseSchema = z.object({
+  mode: z.enum(['dry-run', 'commit']),
+  fileName: z.string(),
+  committed: z.boolean(),
+  plansCreated: z.array(z.string()),
+  counts: z.object({
+    rows: z.number().int(),
+    new: z.number().int(),
+    update: z.number().int(),
+    unchanged: z.number().int(),
+    error: z.number().int(),
+  }),
+  messages: z.array(z.string()),
+  rows: z.array(catalogImportRowSchema),
+});
+export type CatalogImportResponse = z.infer<typeof catalogImportResponseSchema>;

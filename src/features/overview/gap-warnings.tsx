@@ -1,0 +1,67 @@
+import { Link, useSearchParams } from 'react-router';
+import type { TargetWithStateDto } from '../../domain/api';
+import { formatPp } from '../../domain/format';
+import { SECTORS } from '../../domain/sectors';
+import { useTranslation } from '../../i18n/use-translation';
+import { useLocale } from '../../stores/ui-store';
+import { hrefWith } from '../../stores/url-state';
+import { DemoTag } from '../../ui/demo-tag';
+import { ProgressBar } from '../../ui/progress-bar';
+import { formatRunRate } from '../../ui/run-rate';
+import { StatusBadge } from '../../ui/status-badge';
+
+/** The targets furthest behind their pace, with the gap and the run-rate now needed. */
+export function GapWarnings({ warnings }: { warnings: TargetWithStateDto[] }) {
+  const { t } = useTranslation();
+  const locale = useLocale();
+  const asOf = useSearchParams()[0].get('asOf') ?? undefined;
+  return (
+    <section className="card" aria-labelledby="warnings-title">
+      <div className="card__head">
+        <h2 id="warnings-title" className="card__title">
+          {t('overview.warnings')}
+        </h2>
+        <span className="card__hint">{t('overview.warningsHint')}</span>
+      </div>
+      {warnings.length === 0 ? (
+        <p className="muted">{t('overview.noWarnings')}</p>
+      ) : (
+        <ol className="warning-list">
+          {warnings.map((w) => {
+            const sector = SECTORS.find((s) => s.id === w.sectorId);
+            return (
+              <li key={w.id} className="warning">
+                <div className="warning__head">
+                  <Link to={hrefWith(`/targets/${encodeURIComponent(w.id)}`, { asOf })} className="warning__title">
+                    {w.title}
+                  </Link>
+                  <StatusBadge status={w.state.status} />
+                </div>
+                <p className="muted small">
+                  {sector && (locale === 'en' ? sector.nameEn : sector.name)} · {w.district}
+                  {w.department && ` · ${w.department}`}
+                </p>
+                <ProgressBar
+                  progress={w.state.progress}
+                  expected={w.state.expected}
+                  name={w.title}
+                  status={w.state.status}
+                  size="sm"
+                />
+                <p className="warning__gap num">
+                  <strong>
+                    {t('common.gap')} {formatPp(w.state.gap, locale)}
+                  </strong>
+                  {w.state.latest?.demo && <DemoTag />}
+                </p>
+                {w.state.requiredRate && (
+                  <p className="warning__rate num">{formatRunRate(w.state.requiredRate, locale, t)}</p>
+                )}
+              </li>
+            );
+          })}
+        </ol>
+      )}
+    </section>
+  );
+}

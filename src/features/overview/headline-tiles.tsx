@@ -1,0 +1,34 @@
+import type { Headline } from '../../domain/api';
+import { useTranslation } from '../../i18n/use-translation';
+import { hrefWith } from '../../stores/url-state';
+import { KpiTile } from '../../ui/kpi-tile';
+
+export function HeadlineTiles({
+  headlines,
+  compare,
+  asOf,
+}: {
+  headlines: Headline[];
+  compare: boolean;
+  asOf?: string | undefined;
+}) {
+  const { t } = useTranslation();
+  if (headlines.length === 0) return null;
+  return (
+    <section aria-labelledby="headlines-title">
+      <h2 id="headlines-title" className="section-title">
+        {t('overview.headlines')}
+      </h2>
+      <div className="kpi-grid">
+        {headlines.map((h) => (
+          <KpiTile
+            key={h.key}
+            headline={h}
+            compare={compare}
+            href={hrefWith(`/targets/${encodeURIComponent(h.target.id)}`, { asOf })}
+          />
+        ))}
+      </div>
+    </section>
+  );
+}

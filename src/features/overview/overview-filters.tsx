@@ -1,0 +1,113 @@
+import { usePlans } from '../../api/get-plans';
+import { useTargets } from '../../api/get-targets';
+import { DISTRICT_CITY, STATUSES } from '../../domain/schemas';
+import { useTranslation } from '../../i18n/use-translation';
+import { AsOfTimeline } from './as-of-timeline';
+import type { OverviewFilters } from './use-overview-filters';
+
+type Update = (patch: Partial<Record<keyof OverviewFilters, string | undefined>>, o?: { replace?: boolean }) => void;
+
+function Select({
+  label,
+  value,
+  options,
+  onChange,
+  allLabel,
+}: {
+  label: string;
+  value: string | undefined;
+  options: { value: string; label: string }[];
+  onChange: (v: string) => void;
+  allLabel: string;
+}) {
+  return (
+    <label className="field">
+      <span className="field__label">{label}</span>
+      <select value={value ?? ''} onChange={(e) => onChange(e.target.value)}>
+        <option value="">{allLabel}</option>
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
+/**
+ * Plan, district, department and status filters, the as-of timeline and the week-on-week switch.
+ * Options come from their own queries: if one fails, its select still offers "all" and the page works.
+ */
+export function OverviewFiltersBar({ filters, update }: { filters: OverviewFilters; update: Update }) {
+  const { t } = useTranslation();
+  const plans = usePlans();
+  const targets = useTargets({});
+  const items = targets.data?.items ?? [];
+  const districts = [...new Set([DISTRICT_CITY, ...items.map((i) => i.district)])];
+  const departments = [...new Set(items.map((i) => i.department).filter((d) => d !== null))].sort((a, b) =>
+    a.localeCompare(b, 'zh-CN'),
+  );
+  const all = t('common.all');
+  const active = filters.plan || filters.district || filters.department || filters.status || filters.asOf;
+  return (
+    <section className="card filters-card" aria-label={t('overview.filters')}>
+      <div className="filters">
+        <Select
+          label={t('common.plan')}
+          value={filters.plan}
+          allLabel={all}
+          options={(plans.data?.items ?? []).map((p) => ({ value: p.id, label: p.title }))}
+          onChange={(v) => update({ plan: v })}
+        />
+        <Select
+          label={t('common.district')}
+          value={filters.district}
+          allLabel={all}
+          options={districts.map((d) => ({ value: d, label: d }))}
+          onChange={(v) => update({ district: v })}
+        />
+        <Select
+          label={t('common.department')}
+          value={filters.department}
+          allLabel={all}
+          options={departments.map((d) => ({ value: d, label: d }))}
+          onChange={(v) => update({ department: v })}
+        />
+        <Select
+          label={t('common.status')}
+          value={filters.status}
+          allLabel={all}
+          options={STATUSES.map((s) => ({ value: s, label: t(`status.${s}`) }))}
+          onChange={(v) => update({ status: v })}
+        />
+        <AsOfTimeline filters={filters} onChange={(asOf) => update({ asOf }, { replace: true })} />
+        <label className="check">
+          <input
+            type="checkbox"
+            checked={filters.compare}
+            onChange={(e) => update({ compare: e.target.checked ? undefined : '0' })}
+          />
+          {t('overview.compare')}
+        </label>
+        {active && (
+          <button
+            type="button"
+            className="button button--ghost"
+            onClick={() =>
+              update({
+                plan: undefined,
+                district: undefined,
+                department: undefined,
+                status: undefined,
+                asOf: undefined,
+              })
+            }
+          >
+            {t('common.clear')}
+          </button>
+        )}
+      </div>
+    </section>
+  );
+}

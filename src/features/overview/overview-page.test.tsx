@@ -1,0 +1,140 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import { HttpResponse, http } from 'msw';
+import type { SummaryResponse } from '../../domain/api';
+import { formatPp, formatQuantity } from '../../domain/format';
+import { renderApp, setupMockApi } from '../../test/render-app';
+
+const { api, server } = setupMockApi();
+
+async function summary(query = ''): Promise<SummaryResponse> {
+  return (await fetch(`${window.location.origin}/api/v1/summary${query}`)).json() as Promise<SummaryResponse>;
+}
+
+describe('overview', () => {
+  it('shows the headline tiles with the values the API returns', async () => {
+    const expected = await summary();
+    renderApp('/');
+    const headlines = await screen.findByRole('region', { name: '重点指标' });
+    for (const h of expected.headlines) {
+      const tile = within(headlines).getByRole('article', { name: h.target.title });
+      expect(tile).toHaveTextContent(formatQuantity(h.target.state.latest?.value ?? null, h.target.unit));
+      expect(tile).toHaveTextContent(`目标 ${formatQuantity(h.target.target, h.target.unit)}`);
+      expect(within(tile).getByRole('progressbar')).toHaveAccessibleName(`${h.target.title}进度`);
+    }
+    expect(screen.getByRole('heading', { level: 1, name: '总览' })).toBeInTheDocument();
+    expect(screen.getByRole('note')).toHaveTextContent('当前数据包含演示进度');
+  });
+
+  it('shows a progress bar per sector that drills into the sector', async () => {
+    const expected = await summary();
+    const { user } = renderApp('/');
+    const sectors = await screen.findByRole('region', { name: '十大领域进度' });
+    const bars = within(sectors).getAllByRole('progressbar');
+    expect(bars).toHaveLength(10);
+    for (const [i, s] of expected.sectors.entries()) {
+      expect(bars[i]).toHaveAccessibleName(`${s.name}进度`);
+      expect(bars[i]).toHaveAttribute('aria-valuenow', String(Math.round((s.progress ?? 0) * 1000) / 10));
+      expect(bars[i]?.getAttribute('aria-valuetext')).toMatch(/序时进度/);
+    }
+    await user.click(within(sectors).getByRole('link', { name: '科技创新' }));
+    expect(await screen.findByRole('heading', { level: 1, name: '科技创新' })).toBeInTheDocument();
+  });
+
+  it('lists the gap warnings with the gap and the run-rate needed, linking to the target', async () => {
+    const expected = await summary();
+    renderApp('/');
+    const warnings = await screen.findByRole('region', { name: '进度预警' });
+    const first = expected.warnings[0];
+    if (!first) throw new Error('the demo data has lagging targets');
+    const link = within(warnings).getByRole('link', { name: first.title });
+    expect(link).toHaveAttribute('href', `/targets/${first.id}`);
+    expect(warnings).toHaveTextContent(`差距 ${formatPp(first.state.gap)}`);
+    expect(warnings).toHaveTextContent(/还需每周 .+，近四周平均 /);
+  });
+
+  it('filters by district through the URL', async () => {
+    const laoshan = await summary('?district=崂山区');
+    const { user } = renderApp('/');
+    await screen.findByRole('region', { name: '重点指标' });
+    await user.selectOptions(screen.getByRole('combobox', { name: '区市' }), '崂山区');
+    expect(await screen.findByText(`${laoshan.overall.total} 项目标`)).toBeInTheDocument();
+  });
+
+  it('moves the as-of date along the report timeline', async () => {
+    const { user } = renderApp('/');
+    const slider = await screen.findByRole('slider', { name: '截至日期' });
+    expect(screen.getByText('最新')).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: '上一期' }));
+    await waitFor(() => expect(slider).toHaveAttribute('aria-valuetext', '2025年12月19日'));
+    expect(await screen.findByText('截至 2025年12月19日')).toBeInTheDocument();
+  });
+});
+
+describe('overview when the API misbehaves', () => {
+  it('says the server failed on a 500, and recovers on retry', async () => {
+    api.setFailure('server-error');
+    const { user } = renderApp('/');
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent('服务器出错');
+    expect(alert).toHaveTextContent('服务器出错（500），请稍后重试');
+    api.setFailure('none');
+    await user.click(within(alert).getByRole('button', { name: '重试' }));
+    expect(await screen.findByRole('region', { name: '重点指标' })).toBeInTheDocument();
+  });
+
+  it('says the server cannot be reached when the network fails', async () => {
+    api.setFailure('network-error');
+    renderApp('/');
+    expect(await screen.findByRole('alert')).toHaveTextContent('无法连接到服务器');
+  });
+
+  it('rejects a malformed summary with a clear message while the rest of the page works', async () => {
+    server.use(
+      http.get(`${window.location.origin}/api/v1/summary`, () => HttpResponse.json({ asOf: 42, sectors: 'none' })),
+    );
+    const { user } = renderApp('/');
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent('数据格式错误');
+    expect(alert).toHaveTextContent('服务器返回的数据格式不正确，已拒绝显示');
+    // The filters have their own data and still work; so does the navigation.
+    const plan = screen.getByRole('combobox', { name: '规划' });
+    await waitFor(() => expect(within(plan).getAllByRole('option').length).toBeGreaterThan(1));
+    await user.click(screen.getByRole('link', { name: '重点项目' }));
+    expect(await screen.findByRole('heading', { level: 1, name: '重点项目' })).toBeInTheDocument();
+  });
+
+  it('shows skeletons on a slow first load, says it is slow, then the data', async () => {
+    api.setFailure('slow');
+    renderApp('/');
+    expect(screen.getAllByRole('status', { name: '正在加载…' }).length).toBeGreaterThan(0);
+    expect(await screen.findByText('服务器响应较慢，仍在等待…', {}, { timeout: 2_400 })).toBeInTheDocument();
+    expect(await screen.findByRole('region', { name: '重点指标' }, { timeout: 4_000 })).toBeInTheDocument();
+  });
+
+  it('keeps the last good data after failed refreshes, the badge turning amber then red', async () => {
+    const { user } = renderApp('/');
+    await screen.findByRole('region', { name: '重点指标' });
+    const badge = screen.getByText(/^数据更新于 \d{2}:\d{2}$/);
+    const time = badge.textContent?.slice(-5);
+    api.setFailure('server-error');
+    await user.click(screen.getByRole('button', { name: '立即刷新' }));
+    expect(await screen.findByText(`刷新失败 · 显示 ${time} 的数据`)).toBeInTheDocument();
+    expect(screen.getByText('刷新失败 · 显示', { exact: false }).closest('[data-level]')).toHaveAttribute(
+      'data-level',
+      'warn',
+    );
+    expect(screen.getByRole('region', { name: '重点指标' })).toBeInTheDocument();
+    await waitFor(() => expect(screen.getByRole('button', { name: '立即刷新' })).toBeEnabled());
+    await user.click(screen.getByRole('button', { name: '立即刷新' }));
+    expect(await screen.findByText(`连接中断 · 显示 ${time} 的数据`)).toBeInTheDocument();
+    expect(screen.getByText('连接中断', { exact: false }).closest('[data-level]')).toHaveAttribute(
+      'data-level',
+      'down',
+    );
+    expect(screen.getByRole('region', { name: '十大领域进度' })).toBeInTheDocument();
+    api.setFailure('none');
+    await waitFor(() => expect(screen.getByRole('button', { name: '立即刷新' })).toBeEnabled());
+    await user.click(screen.getByRole('button', { name: '立即刷新' }));
+    expect(await screen.findByText(/^数据更新于 \d{2}:\d{2}$/)).toBeInTheDocument();
+  });
+});

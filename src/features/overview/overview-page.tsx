@@ -1,0 +1,72 @@
+import { useSummary } from '../../api/get-summary';
+import { useFreshness } from '../../api/use-freshness';
+import { formatDate } from '../../domain/format';
+import { useTranslation } from '../../i18n/use-translation';
+import { useLocale } from '../../stores/ui-store';
+import { ErrorPanel } from '../../ui/error-panel';
+import { FreshnessBadge } from '../../ui/freshness-badge';
+import { PageHeader } from '../../ui/page-header';
+import { QueryState } from '../../ui/query-state';
+import { SectionBoundary } from '../../ui/section-boundary';
+import { useDocumentTitle } from '../../ui/use-document-title';
+import { GapWarnings } from './gap-warnings';
+import { HeadlineTiles } from './headline-tiles';
+import { OverviewFiltersBar } from './overview-filters';
+import { SectorBars } from './sector-bars';
+import { StatusTargets } from './status-targets';
+import { useOverviewFilters } from './use-overview-filters';
+import './overview.css';
+
+export function OverviewPage() {
+  const { t } = useTranslation();
+  const locale = useLocale();
+  const [filters, update] = useOverviewFilters();
+  const params = { plan: filters.plan, district: filters.district, department: filters.department, asOf: filters.asOf };
+  const summary = useSummary(params);
+  const freshness = useFreshness(summary);
+  useDocumentTitle(t('overview.title'), t('app.title'));
+  const crashed = <ErrorPanel error={new Error(t('error.crashed'))} compact />;
+  return (
+    <div className="stack">
+      <PageHeader
+        title={t('overview.title')}
+        meta={
+          summary.data && (
+            <>
+              <span className="num">
+                {t('common.asOf')} {formatDate(summary.data.asOf, locale)}
+              </span>
+              <span>{t('overview.counts', { total: summary.data.overall.total })}</span>
+            </>
+          )
+        }
+        aside={<FreshnessBadge freshness={freshness} />}
+      />
+      <SectionBoundary fallback={crashed}>
+        <OverviewFiltersBar filters={filters} update={update} />
+      </SectionBoundary>
+      <QueryState query={summary} label={t('freshness.loading')} lines={8}>
+        {(data) => (
+          <>
+            <SectionBoundary fallback={crashed}>
+              <HeadlineTiles headlines={data.headlines} compare={filters.compare} asOf={filters.asOf} />
+            </SectionBoundary>
+            {filters.status && (
+              <SectionBoundary fallback={crashed}>
+                <StatusTargets params={{ ...params, status: filters.status }} />
+              </SectionBoundary>
+            )}
+            <div className="overview-grid">
+              <SectionBoundary fallback={crashed}>
+                <SectorBars sectors={data.sectors} compare={filters.compare} highlight={filters.status} />
+              </SectionBoundary>
+              <SectionBoundary fallback={crashed}>
+                <GapWarnings warnings={data.warnings} />
+              </SectionBoundary>
+            </div>
+          </>
+        )}
+      </QueryState>
+    </div>
+  );
+}

@@ -1,0 +1,73 @@
+import { Link, useSearchParams } from 'react-router';
+import type { SectorSummary } from '../../domain/api';
+import { STATUSES, type Status } from '../../domain/schemas';
+import { useTranslation } from '../../i18n/use-translation';
+import { useLocale } from '../../stores/ui-store';
+import { hrefWith } from '../../stores/url-state';
+import { Delta } from '../../ui/delta';
+import { ProgressBar } from '../../ui/progress-bar';
+import { StatusIcon } from '../../ui/status-icon';
+
+function StatusCounts({ counts, highlight }: { counts: SectorSummary['counts']; highlight?: Status | undefined }) {
+  const { t } = useTranslation();
+  return (
+    <ul className="status-counts">
+      {STATUSES.filter((s) => counts[s] > 0).map((s) => (
+        <li key={s} data-status={s} data-highlight={highlight === s || undefined} title={t(`status.${s}`)}>
+          <StatusIcon status={s} />
+          <span className="visually-hidden">{t(`status.${s}`)}</span>
+          <span className="num">{counts[s]}</span>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** The ten sectors: progress against pace, counts by status; a click anywhere on a row drills in. */
+export function SectorBars({
+  sectors,
+  compare,
+  highlight,
+}: {
+  sectors: SectorSummary[];
+  compare: boolean;
+  highlight?: Status | undefined;
+}) {
+  const { t } = useTranslation();
+  const locale = useLocale();
+  const [search] = useSearchParams();
+  // The sector view understands the same filters; carry them so the drill-down shows the same slice.
+  const carry = ['plan', 'district', 'department', 'status', 'asOf'].map((k) => [k, search.get(k) ?? undefined]);
+  return (
+    <section className="card" aria-labelledby="sectors-title">
+      <div className="card__head">
+        <h2 id="sectors-title" className="card__title">
+          {t('overview.sectors')}
+        </h2>
+        <span className="card__hint">{t('demo.legendExpected')}</span>
+      </div>
+      <ol className="sector-list">
+        {sectors.map((s) => {
+          const name = locale === 'en' ? s.nameEn : s.name;
+          return (
+            <li key={s.id} className="sector-row">
+              <div className="sector-row__name">
+                <Link className="stretched" to={hrefWith(`/sectors/${s.id}`, Object.fromEntries(carry))}>
+                  {name}
+                </Link>
+                <span className="muted small">{t('overview.measured', { measured: s.measured, total: s.total })}</span>
+              </div>
+              <ProgressBar progress={s.progress} expected={s.expected} name={name} status={undefined} />
+              <div className="sector-row__delta">
+                {compare && <Delta now={s.progress} before={s.previousProgress} />}
+              </div>
+              <div className="sector-row__counts">
+                <StatusCounts counts={s.counts} highlight={highlight} />
+              </div>
+            </li>
+          );
+        })}
+      </ol>
+    </section>
+  );
+}

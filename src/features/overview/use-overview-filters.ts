@@ -1,0 +1,28 @@
+import { STATUSES, type Status } from '../../domain/schemas';
+import { oneOf, useUrlState } from '../../stores/url-state';
+
+const KEYS = ['plan', 'district', 'department', 'status', 'asOf', 'compare'] as const;
+
+export interface OverviewFilters {
+  plan: string | undefined;
+  district: string | undefined;
+  department: string | undefined;
+  status: Status | undefined;
+  asOf: string | undefined;
+  /** ▲/▼ since last week; on unless `compare=0`. */
+  compare: boolean;
+}
+
+/** The overview's view state, read from and written to the URL so a link reproduces the view. */
+export function useOverviewFilters() {
+  const [raw, update] = useUrlState(KEYS);
+  const filters: OverviewFilters = {
+    plan: raw.plan,
+    district: raw.district,
+    department: raw.department,
+    status: oneOf(raw.status, STATUSES),
+    asOf: raw.asOf && /^\d{4}-\d{2}-\d{2}$/.test(raw.asOf) ? raw.asOf : undefined,
+    compare: raw.compare !== '0',
+  };
+  return [filters, update] as const;
+}

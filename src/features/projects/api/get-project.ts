@@ -1,0 +1,12 @@
+import { queryOptions, useQuery } from '@tanstack/react-query';
+import { apiGet } from '../../../api/client';
+import { queryKeys } from '../../../api/query-keys';
+import { projectDetailResponseSchema } from '../../../domain/api';
+
+export const getProject = (id: string, signal?: AbortSignal) =>
+  apiGet(`/projects/${encodeURIComponent(id)}`, projectDetailResponseSchema, {}, signal);
+
+export const projectQueryOptions = (id: string) =>
+  queryOptions({ queryKey: queryKeys.project(id), queryFn: ({ signal }) => getProject(id, signal) });
+
+export const useProject = (id: string) => useQuery(projectQueryOptions(id));

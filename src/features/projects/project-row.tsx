@@ -1,0 +1,50 @@
+import { Link } from 'react-router';
+import { formatNumber } from '../../domain/format';
+import type { KeyProject } from '../../domain/schemas';
+import { SECTORS } from '../../domain/sectors';
+import { useTranslation } from '../../i18n/use-translation';
+import { useLocale } from '../../stores/ui-store';
+import { DemoTag } from '../../ui/demo-tag';
+import { ProgressBar } from '../../ui/progress-bar';
+
+export function ProjectRow({
+  project: p,
+  rowIndex,
+  index,
+  measure,
+}: {
+  project: KeyProject;
+  rowIndex: number;
+  index: number;
+  measure: (el: Element | null) => void;
+}) {
+  const { t } = useTranslation();
+  const locale = useLocale();
+  const sector = SECTORS.find((s) => s.id === p.sectorId);
+  const share =
+    p.completedInvestment !== null && p.plannedInvestment ? p.completedInvestment / p.plannedInvestment : null;
+  return (
+    <tr aria-rowindex={rowIndex} data-index={index} ref={measure}>
+      <td className="projects-table__name">
+        <Link to={`/projects/${encodeURIComponent(p.id)}`}>{p.name}</Link>
+        {p.demo && <DemoTag />}
+      </td>
+      <td>{p.district}</td>
+      <td>{sector && (locale === 'en' ? sector.nameEn : sector.name)}</td>
+      <td>
+        <span className="stage" data-stage={p.stage}>
+          {t(`stage.${p.stage}`)}
+        </span>
+      </td>
+      <td className="num">{p.totalInvestment === null ? '—' : formatNumber(p.totalInvestment, locale)}</td>
+      <td className="projects-table__bar">
+        {share === null ? (
+          <span className="muted">—</span>
+        ) : (
+          <ProgressBar progress={share} expected={null} name={p.name} size="sm" />
+        )}
+      </td>
+      <td className="muted small">{p.owner ?? '—'}</td>
+    </tr>
+  );
+}

@@ -1,0 +1,70 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import type { ProjectDetailResponse, ProjectsResponse } from '../../domain/api';
+import { renderApp, setupMockApi } from '../../test/render-app';
+
+const { api } = setupMockApi();
+
+async function get<T>(path: string): Promise<T> {
+  return (await fetch(`${window.location.origin}/api/v1${path}`)).json() as Promise<T>;
+}
+
+describe('projects list', () => {
+  it('shows the total and the first rows in the API order, without rendering every row', async () => {
+    const expected = await get<ProjectsResponse>('/projects?pageSize=5');
+    renderApp('/projects');
+    expect(await screen.findByText(`共 ${expected.total} 项`)).toBeInTheDocument();
+    const table = screen.getByRole('table');
+    const rows = within(table).getAllByRole('row').slice(1);
+    expect(rows.length).toBeGreaterThan(0);
+    expect(rows.length).toBeLessThan(expected.total);
+    expect(rows[0]).toHaveTextContent(expected.items[0]?.name ?? '');
+    expect(table).toHaveAttribute('aria-rowcount', String(expected.total + 1));
+  });
+
+  it('filters by stage and target through the URL', async () => {
+    const filtered = await get<ProjectsResponse>('/projects?stage=operating&target=qd-key-projects');
+    const { user } = renderApp('/projects?target=qd-key-projects');
+    await screen.findByRole('table');
+    await user.selectOptions(screen.getByRole('combobox', { name: '阶段' }), 'operating');
+    expect(await screen.findByText(`共 ${filtered.total} 项`)).toBeInTheDocument();
+    expect(screen.getByRole('combobox', { name: '目标' })).toHaveValue('qd-key-projects');
+  });
+
+  it('opens a project with its investment and the targets it counts towards', async () => {
+    const list = await get<ProjectsResponse>('/projects?sort=-investment&pageSize=1');
+    const first = list.items[0];
+    if (!first) throw new Error('projects exist');
+    const detail = await get<ProjectDetailResponse>(`/projects/${first.id}`);
+    const { user } = renderApp('/projects?sort=-investment');
+    await user.click(await screen.findByRole('link', { name: first.name }));
+    expect(await screen.findByRole('heading', { level: 1, name: new RegExp(first.name) })).toBeInTheDocument();
+    const targets = screen.getByRole('region', { name: '计入目标' });
+    for (const t of detail.targets)
+      expect(within(targets).getAllByRole('link', { name: t.title }).length).toBeGreaterThan(0);
+    expect(within(targets).getAllByRole('link')).toHaveLength(detail.targets.length);
+    if (first.demo) expect(screen.getAllByText('演示').length).toBeGreaterThan(0);
+  });
+
+  it('shows a 404 view for an unknown project', async () => {
+    renderApp('/projects/nope');
+    expect(await screen.findByText('项目“nope”不存在')).toBeInTheDocument();
+  });
+
+  it.each([
+    ['server-error', '服务器出错'],
+    ['network-error', '无法连接到服务器'],
+    ['malformed', '数据格式错误'],
+  ] as const)('shows what went wrong on %s', async (mode, text) => {
+    api.setFailure(mode);
+    renderApp('/projects');
+    expect(await screen.findByRole('alert')).toHaveTextContent(text);
+    expect(screen.getByRole('combobox', { name: '阶段' })).toBeEnabled();
+  });
+
+  it('says a slow list is slow, then shows it', async () => {
+    api.setFailure('slow');
+    renderApp('/projects');
+    expect(await screen.findByText('服务器响应较慢，仍在等待…', {}, { timeout: 2_400 })).toBeInTheDocument();
+    await waitFor(() => expect(screen.getByRole('table')).toBeInTheDocument(), { timeout: 4_000 });
+  });
+});

@@ -1,0 +1,146 @@
+import { Link } from 'react-router';
+import type { TargetWithStateDto } from '../../domain/api';
+import { formatDate, formatPercent, formatPp, formatQuantity } from '../../domain/format';
+import { useTranslation } from '../../i18n/use-translation';
+import { useLocale } from '../../stores/ui-store';
+import { hrefWith } from '../../stores/url-state';
+import { DemoTag } from '../../ui/demo-tag';
+import { ProgressBar } from '../../ui/progress-bar';
+import { ScrollRegion } from '../../ui/scroll-region';
+import { StatusBadge } from '../../ui/status-badge';
+import type { SortKey } from './use-sector-view';
+
+type Update = (patch: Record<string, string | undefined>, o?: { replace?: boolean }) => void;
+
+function SortHeader({
+  column,
+  label,
+  view,
+  update,
+  numeric = false,
+}: {
+  column: SortKey;
+  label: string;
+  view: { sort?: SortKey | undefined; dir: 'asc' | 'desc' };
+  update: Update;
+  numeric?: boolean;
+}) {
+  const active = view.sort === column;
+  const next = active && view.dir === 'asc' ? 'desc' : 'asc';
+  return (
+    <th
+      scope="col"
+      className={numeric ? 'num' : undefined}
+      aria-sort={active ? (view.dir === 'asc' ? 'ascending' : 'descending') : undefined}
+    >
+      <button type="button" className="sort-button" onClick={() => update({ sort: column, dir: next })}>
+        {label}
+        <span aria-hidden="true" className="sort-arrow">
+          {active ? (view.dir === 'asc' ? '↑' : '↓') : '↕'}
+        </span>
+      </button>
+    </th>
+  );
+}
+
+function ValueCell({ item }: { item: TargetWithStateDto }) {
+  const locale = useLocale();
+  const { t } = useTranslation();
+  if (item.kind === 'milestone') {
+    return (
+      <td className="num">
+        {t('target.done', { done: item.state.latest?.stagesDone ?? 0, total: item.stages.length })}
+        {item.state.latest?.demo && <DemoTag />}
+      </td>
+    );
+  }
+  return (
+    <td className="num">
+      <span className="value-pair">
+        <span>{formatQuantity(item.state.latest?.value ?? null, item.unit, locale)}</span>
+        {item.state.latest?.demo && <DemoTag />}
+        <span className="muted"> / {formatQuantity(item.target, item.unit, locale)}</span>
+      </span>
+    </td>
+  );
+}
+
+/** The sector's targets: one row each, sortable by any measure column. */
+export function SectorTable({
+  rows,
+  view,
+  update,
+  caption,
+}: {
+  rows: TargetWithStateDto[];
+  view: { sort?: SortKey | undefined; dir: 'asc' | 'desc'; asOf?: string | undefined };
+  update: Update;
+  caption: string;
+}) {
+  const { t } = useTranslation();
+  const locale = useLocale();
+  if (rows.length === 0) return <p className="card muted">{t('sector.empty')}</p>;
+  const head = { view, update };
+  return (
+    <ScrollRegion label={caption}>
+      <table className="table sector-table">
+        <caption className="visually-hidden">{caption}</caption>
+        <thead>
+          <tr>
+            <SortHeader column="title" label={t('common.target')} {...head} />
+            <SortHeader column="progress" label={t('common.progress')} {...head} />
+            <th scope="col" className="num">
+              {t('common.value')} / {t('common.goal')}
+            </th>
+            <SortHeader column="gap" label={t('common.gap')} numeric {...head} />
+            <SortHeader column="status" label={t('common.status')} {...head} />
+            <SortHeader column="projection" label={t('common.projection')} numeric {...head} />
+            <SortHeader column="latest" label={t('common.latest')} numeric {...head} />
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((item) => (
+            <tr key={item.id}>
+              <td className="sector-table__title">
+                <Link to={hrefWith(`/targets/${encodeURIComponent(item.id)}`, { asOf: view.asOf })}>{item.title}</Link>
+                <span className="muted small">
+                  {item.subsection}
+                  {item.district !== '市级' && ` · ${item.district}`}
+                </span>
+              </td>
+              <td className="sector-table__bar">
+                <ProgressBar
+                  progress={item.state.progress}
+                  expected={item.state.expected}
+                  name={item.title}
+                  status={item.state.status}
+                  size="sm"
+                />
+              </td>
+              <ValueCell item={item} />
+              <td className="num" data-negative={(item.state.gap ?? 0) < 0 || undefined}>
+                {formatPp(item.state.gap, locale)}
+              </td>
+              <td>
+                <StatusBadge status={item.state.status} />
+              </td>
+              <td className="num">
+                {item.state.projection ? (
+                  <span title={formatQuantity(item.state.projection.value, item.unit, locale)}>
+                    {formatPercent(item.state.projection.progress, locale, 0)}{' '}
+                    <span className="muted small">
+                      {item.state.projection.willMeet ? t('common.willMeet') : t('common.willMiss')}
+                    </span>
+                  </span>
+                ) : (
+                  '—'
+                )}
+              </td>
+              <td className="num">{item.state.latest ? formatDate(item.state.latest.asOf, locale) : '—'}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </ScrollRegion>
+  );
+}

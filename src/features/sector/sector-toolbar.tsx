@@ -1,0 +1,64 @@
+import type { TargetWithStateDto } from '../../domain/api';
+import { STATUSES } from '../../domain/schemas';
+import { useTranslation } from '../../i18n/use-translation';
+
+type Update = (patch: Record<string, string | undefined>, o?: { replace?: boolean }) => void;
+
+/** Search by title, filter by status, and the sub-sections of the sector as toggles. */
+export function SectorToolbar({
+  view,
+  update,
+  items,
+}: {
+  view: { q: string; status?: string | undefined; sub?: string | undefined };
+  update: Update;
+  items: TargetWithStateDto[];
+}) {
+  const { t } = useTranslation();
+  const subsections = [...new Set(items.map((i) => i.subsection))];
+  return (
+    <section className="card" aria-label={t('overview.filters')}>
+      <div className="filters">
+        <label className="field">
+          <span className="field__label">{t('sector.searchLabel')}</span>
+          <input
+            type="search"
+            value={view.q}
+            placeholder={t('sector.searchPlaceholder')}
+            onChange={(e) => update({ q: e.target.value }, { replace: true })}
+          />
+        </label>
+        <label className="field">
+          <span className="field__label">{t('common.status')}</span>
+          <select value={view.status ?? ''} onChange={(e) => update({ status: e.target.value })}>
+            <option value="">{t('common.all')}</option>
+            {STATUSES.map((s) => (
+              <option key={s} value={s}>
+                {t(`status.${s}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
+      {subsections.length > 1 && (
+        <fieldset className="chips">
+          <legend className="field__label">{t('sector.subsections')}</legend>
+          <button type="button" className="chip" aria-pressed={!view.sub} onClick={() => update({ sub: undefined })}>
+            {t('common.all')} <span className="num muted">{items.length}</span>
+          </button>
+          {subsections.map((s) => (
+            <button
+              key={s}
+              type="button"
+              className="chip"
+              aria-pressed={view.sub === s}
+              onClick={() => update({ sub: view.sub === s ? undefined : s })}
+            >
+              {s} <span className="num muted">{items.filter((i) => i.subsection === s).length}</span>
+            </button>
+          ))}
+        </fieldset>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,18 @@
+import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
+import { apiGet } from '../../../api/client';
+import { queryKeys, type TargetParams } from '../../../api/query-keys';
+import { targetDetailResponseSchema } from '../../../domain/api';
+
+export const getTarget = ({ id, asOf }: TargetParams, signal?: AbortSignal) =>
+  apiGet(`/targets/${encodeURIComponent(id)}`, targetDetailResponseSchema, { asOf }, signal);
+
+export const targetQueryOptions = (params: TargetParams) =>
+  queryOptions({
+    queryKey: queryKeys.target(params),
+    queryFn: ({ signal }) => getTarget(params, signal),
+    // Keep the previous as-of date's view while another loads, but never another target's.
+    placeholderData: (previous, previousQuery) =>
+      previousQuery?.queryKey[1].id === params.id ? keepPreviousData(previous) : undefined,
+  });
+
+export const useTarget = (params: TargetParams) => useQuery(targetQueryOptions(params));

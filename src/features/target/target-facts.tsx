@@ -1,0 +1,37 @@
+import type { TargetDetailResponse } from '../../domain/api';
+import { formatDate } from '../../domain/format';
+import { SECTORS } from '../../domain/sectors';
+import { useTranslation } from '../../i18n/use-translation';
+import { useLocale } from '../../stores/ui-store';
+
+export function TargetFacts({ item }: { item: TargetDetailResponse['item'] }) {
+  const { t } = useTranslation();
+  const locale = useLocale();
+  const sector = SECTORS.find((s) => s.id === item.sectorId);
+  return (
+    <section className="card" aria-labelledby="facts-title">
+      <h2 id="facts-title" className="card__title">
+        {t('common.target')}
+      </h2>
+      <dl className="dl-grid facts">
+        <dt>{t('common.sector')}</dt>
+        <dd>
+          {sector && (locale === 'en' ? sector.nameEn : sector.name)} · {item.subsection}
+        </dd>
+        <dt>{t('common.department')}</dt>
+        <dd>{item.department ?? '—'}</dd>
+        <dt>{t('common.district')}</dt>
+        <dd>{item.district}</dd>
+        <dt>{t('target.kindLabel')}</dt>
+        <dd>
+          {t(`target.kind.${item.kind}`)}
+          {item.unit && ` · ${item.unit}`}
+        </dd>
+        <dt>{t('target.period')}</dt>
+        <dd className="num">
+          {formatDate(item.periodStart, locale)} – {formatDate(item.deadline, locale)}
+        </dd>
+      </dl>
+    </section>
+  );
+}

@@ -1,0 +1,67 @@
+import { screen, within } from '@testing-library/react';
+import type { TargetDetailResponse } from '../../domain/api';
+import { formatQuantity } from '../../domain/format';
+import { renderApp, setupMockApi } from '../../test/render-app';
+
+const { api } = setupMockApi();
+
+async function detail(id: string): Promise<TargetDetailResponse['item']> {
+  const body = (await (await fetch(`${window.location.origin}/api/v1/targets/${id}`)).json()) as TargetDetailResponse;
+  return body.item;
+}
+
+describe('target view', () => {
+  it('shows the value, the target, the source quote and the key projects', async () => {
+    const item = await detail('qd-key-projects');
+    renderApp('/targets/qd-key-projects');
+    expect(await screen.findByRole('heading', { level: 1, name: item.title }, { timeout: 4_000 })).toBeInTheDocument();
+    const summary = screen.getByRole('region', { name: '进度' });
+    expect(summary).toHaveTextContent(formatQuantity(item.state.latest?.value ?? null, item.unit));
+    expect(summary).toHaveTextContent('演示');
+    const source = screen.getByRole('region', { name: '目标出处' });
+    expect(source).toHaveTextContent(item.source.quote);
+    expect(source).toHaveTextContent(item.source.document);
+    const projects = screen.getByRole('region', { name: '关联重点项目' });
+    expect(within(projects).getByRole('link', { name: `查看全部 ${item.projectCount} 个项目` })).toHaveAttribute(
+      'href',
+      '/projects?target=qd-key-projects',
+    );
+  });
+
+  it('draws the trend chart (loaded lazily) and lists the report history', async () => {
+    const item = await detail('qd-key-projects');
+    renderApp('/targets/qd-key-projects');
+    const chart = await screen.findByRole('figure', { name: `进度趋势：${item.title}` }, { timeout: 5_000 });
+    await within(chart).findByText('序时进度', {}, { timeout: 5_000 });
+    expect(chart.querySelector('svg.recharts-surface')).not.toBeNull();
+    const history = screen.getByRole('table', { name: '填报记录' });
+    expect(within(history).getAllByRole('row')).toHaveLength(item.reports.length + 1);
+  });
+
+  it('keeps a corrected report in the history, marked as replaced', async () => {
+    const corrected = api.dataset.reports.find((r) => r.supersedes !== null);
+    if (!corrected) throw new Error('the demo data has corrections');
+    renderApp(`/targets/${corrected.targetId}`);
+    const history = await screen.findByRole('table', { name: '填报记录' });
+    expect(within(history).getAllByText('已更正').length).toBeGreaterThan(0);
+    expect(within(history).getAllByText('更正').length).toBeGreaterThan(0);
+    expect(history.querySelector('del')).not.toBeNull();
+  });
+
+  it('shows a 404 view for an unknown target', async () => {
+    renderApp('/targets/no-such-target');
+    expect(await screen.findByRole('heading', { level: 1, name: '页面不存在' })).toBeInTheDocument();
+    expect(screen.getByText('目标“no-such-target”不存在')).toBeInTheDocument();
+  });
+
+  it.each([
+    ['server-error', '服务器出错'],
+    ['network-error', '无法连接到服务器'],
+    ['malformed', '数据格式错误'],
+  ] as const)('shows what went wrong on %s', async (mode, text) => {
+    api.setFailure(mode);
+    renderApp('/targets/qd-key-projects');
+    expect(await screen.findByRole('alert')).toHaveTextContent(text);
+    expect(screen.getByRole('navigation', { name: '主导航' })).toBeInTheDocument();
+  });
+});

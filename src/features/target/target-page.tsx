@@ -1,0 +1,100 @@
+import { lazy, Suspense } from 'react';
+import { useParams, useSearchParams } from 'react-router';
+import { isNotFound } from '../../api/api-error';
+import { useFreshness } from '../../api/use-freshness';
+import { SECTORS } from '../../domain/sectors';
+import { useTranslation } from '../../i18n/use-translation';
+import { useLocale } from '../../stores/ui-store';
+import { hrefWith } from '../../stores/url-state';
+import { FreshnessBadge } from '../../ui/freshness-badge';
+import { NotFoundView } from '../../ui/not-found-view';
+import { PageHeader } from '../../ui/page-header';
+import { QueryState } from '../../ui/query-state';
+import { SectionBoundary } from '../../ui/section-boundary';
+import { Skeleton } from '../../ui/skeleton';
+import { SourceQuote } from '../../ui/source-quote';
+import { StatusBadge } from '../../ui/status-badge';
+import { useDocumentTitle } from '../../ui/use-document-title';
+import { useTarget } from './api/get-target';
+import { ContextFigures } from './context-figures';
+import { MilestoneStages } from './milestone-stages';
+import { ReportHistory } from './report-history';
+import { TargetFacts } from './target-facts';
+import { TargetProjects } from './target-projects';
+import { TargetSummary } from './target-summary';
+import { buildTrend } from './trend-series';
+import './target.css';
+
+const TrendChart = lazy(() => import('./trend-chart').then((m) => ({ default: m.TrendChart })));
+
+export function TargetPage() {
+  const { id = '' } = useParams();
+  const asOf = useSearchParams()[0].get('asOf') ?? undefined;
+  const { t } = useTranslation();
+  const locale = useLocale();
+  const query = useTarget({ id, asOf });
+  const freshness = useFreshness(query);
+  const item = query.data?.item;
+  useDocumentTitle(item?.title, t('app.title'));
+  if (isNotFound(query.error) && !item) return <NotFoundView message={t('notFound.target', { id })} />;
+  const sector = item && SECTORS.find((s) => s.id === item.sectorId);
+  return (
+    <div className="stack">
+      <PageHeader
+        crumbs={[
+          { label: t('app.overview'), to: hrefWith('/', { asOf }) },
+          ...(sector
+            ? [
+                {
+                  label: locale === 'en' ? sector.nameEn : sector.name,
+                  to: hrefWith(`/sectors/${sector.id}`, { asOf }),
+                },
+              ]
+            : []),
+        ]}
+        title={item?.title ?? id}
+        meta={item && <StatusBadge status={item.state.status} />}
+        aside={<FreshnessBadge freshness={freshness} />}
+      />
+      <QueryState query={query} label={t('freshness.loading')} lines={10}>
+        {(data) => {
+          const d = data.item;
+          const chartLabel = `${t('target.trend')}：${d.title}`;
+          return (
+            <div className="target-layout">
+              <div className="stack">
+                <TargetSummary item={d} />
+                {d.kind === 'milestone' ? (
+                  <MilestoneStages item={d} />
+                ) : (
+                  <section className="card" aria-labelledby="trend-title">
+                    <h2 id="trend-title" className="card__title">
+                      {t('target.trend')}
+                    </h2>
+                    <SectionBoundary fallback={<p className="muted">{t('error.crashed')}</p>}>
+                      <Suspense fallback={<Skeleton label={t('target.chartLoading')} lines={6} height="2.6rem" />}>
+                        <TrendChart trend={buildTrend(d, data.asOf)} unit={d.unit} label={chartLabel} />
+                      </Suspense>
+                    </SectionBoundary>
+                  </section>
+                )}
+                <ReportHistory item={d} />
+              </div>
+              <div className="stack">
+                <TargetFacts item={d} />
+                <section className="card" aria-labelledby="source-title">
+                  <h2 id="source-title" className="card__title">
+                    {t('target.sourceTitle')}
+                  </h2>
+                  <SourceQuote source={d.source} />
+                </section>
+                <ContextFigures figures={d.contextFigures} />
+                <TargetProjects item={d} />
+              </div>
+            </div>
+          );
+        }}
+      </QueryState>
+    </div>
+  );
+}

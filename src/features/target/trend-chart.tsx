@@ -1,0 +1,99 @@
+import {
+  CartesianGrid,
+  Legend,
+  Line,
+  LineChart,
+  ReferenceLine,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from 'recharts';
+import { fromDayNumber } from '../../domain/dates';
+import { formatCompact, formatQuantity, formatShortDate } from '../../domain/format';
+import { useTranslation } from '../../i18n/use-translation';
+import { useLocale } from '../../stores/ui-store';
+import type { Trend } from './trend-series';
+
+/**
+ * Reported values, the expected-pace line, the target and the projection to the deadline. Loaded
+ * lazily (Recharts is the heaviest dependency) and never animated: a refresh must not replay it.
+ */
+export function TrendChart({ trend, unit, label }: { trend: Trend; unit: string; label: string }) {
+  const { t } = useTranslation();
+  const locale = useLocale();
+  const date = (day: number) => formatShortDate(fromDayNumber(day), locale);
+  const quantity = (v: number) => formatQuantity(v, unit, locale);
+  return (
+    <figure className="trend" aria-label={label}>
+      <ResponsiveContainer width="100%" height={320}>
+        <LineChart margin={{ top: 16, right: 24, bottom: 4, left: 8 }} accessibilityLayer={false}>
+          <CartesianGrid stroke="var(--border)" strokeDasharray="3 3" />
+          <XAxis
+            dataKey="day"
+            type="number"
+            domain={[trend.start, trend.end]}
+            tickFormatter={date}
+            tick={{ fill: 'var(--text-muted)', fontSize: 12 }}
+            stroke="var(--border-strong)"
+            allowDuplicatedCategory={false}
+          />
+          <YAxis
+            dataKey="value"
+            tickFormatter={(v: number) => formatCompact(v, locale)}
+            tick={{ fill: 'var(--text-muted)', fontSize: 12 }}
+            stroke="var(--border-strong)"
+            width={64}
+          />
+          <Tooltip
+            labelFormatter={(v) => date(Number(v))}
+            formatter={(v) => quantity(Number(v))}
+            contentStyle={{ background: 'var(--surface)', border: '1px solid var(--border)', color: 'var(--text)' }}
+          />
+          <Legend wrapperStyle={{ fontSize: 13 }} />
+          {trend.target !== null && (
+            <ReferenceLine
+              y={trend.target}
+              stroke="var(--achieved)"
+              strokeDasharray="6 4"
+              label={{
+                value: `${t('target.targetLine')} ${quantity(trend.target)}`,
+                position: 'insideTopLeft',
+                fill: 'var(--achieved)',
+                fontSize: 12,
+              }}
+            />
+          )}
+          <Line
+            data={trend.expected}
+            dataKey="value"
+            name={t('target.expectedLine')}
+            stroke="var(--text-muted)"
+            strokeDasharray="4 4"
+            dot={false}
+            isAnimationActive={false}
+          />
+          <Line
+            data={trend.projection}
+            dataKey="value"
+            name={t('target.projectionLine')}
+            stroke="var(--lagging-fill)"
+            strokeDasharray="2 4"
+            strokeWidth={2}
+            dot={false}
+            isAnimationActive={false}
+          />
+          <Line
+            data={trend.reported}
+            dataKey="value"
+            name={t('target.reported')}
+            stroke="var(--accent)"
+            strokeWidth={2.5}
+            dot={{ r: 2.5 }}
+            isAnimationActive={false}
+          />
+        </LineChart>
+      </ResponsiveContainer>
+    </figure>
+  );
+}

@@ -1,0 +1,68 @@
+import type { TargetDetailResponse } from '../../domain/api';
+import { addDays, dayNumber } from '../../domain/dates';
+import { expectedShare } from '../../domain/pacing';
+import { onePerDate, reportsAsOf } from '../../domain/reports';
+import { valueInTargetUnit } from '../../domain/status';
+
+export interface TrendPoint {
+  day: number;
+  value: number;
+  demo?: boolean;
+}
+
+export interface Trend {
+  reported: TrendPoint[];
+  expected: TrendPoint[];
+  projection: TrendPoint[];
+  target: number | null;
+  start: number;
+  end: number;
+}
+
+type Detail = TargetDetailResponse['item'];
+
+/**
+ * The series of the trend chart, in the target's unit: the effective reports up to the as-of date,
+ * where the value should be by each week (from the pacing profile), and the straight line from the
+ * last report to the projected value at the deadline.
+ */
+export function buildTrend(item: Detail, asOf: string): Trend {
+  const effective = onePerDate(
+    reportsAsOf(
+      item.reports.filter((r) => !r.superseded),
+      { asOf },
+    ),
+  );
+  const reported: TrendPoint[] = [];
+  for (const r of effective) {
+    const value = valueInTargetUnit(item, r);
+    if (value !== null) reported.push({ day: dayNumber(r.asOf), value, demo: r.demo });
+  }
+  const goal = item.target;
+  const base = item.kind === 'cumulative' ? 0 : (item.baseline ?? null);
+  const expected: TrendPoint[] = [];
+  if (goal !== null && base !== null && item.comparator !== 'lte') {
+    for (let d = item.periodStart; d <= item.deadline; d = addDays(d, 7)) {
+      const share = expectedShare(item.pacing, item.periodStart, item.deadline, d, item.stages);
+      expected.push({ day: dayNumber(d), value: base + share * (goal - base) });
+    }
+    const share = expectedShare(item.pacing, item.periodStart, item.deadline, item.deadline, item.stages);
+    expected.push({ day: dayNumber(item.deadline), value: base + share * (goal - base) });
+  }
+  const last = reported[reported.length - 1];
+  const projection =
+    last && item.state.projection && last.day < dayNumber(item.deadline)
+      ? [
+          { day: last.day, value: last.value },
+          { day: dayNumber(item.deadline), value: item.state.projection.value },
+        ]
+      : [];
+  return {
+    reported,
+    expected,
+    projection,
+    target: goal,
+    start: dayNumber(item.periodStart),
+    end: dayNumber(item.deadline),
+  };
+}

@@ -1,0 +1,38 @@
+import type { Locale } from '../domain/format';
+import { type Messages, zhCN } from './zh-cn';
+
+/** Every message key, as a dotted path into the Chinese messages (the reference set). */
+type Leaves<T, P extends string = ''> = {
+  [K in keyof T & string]: T[K] extends string ? `${P}${K}` : Leaves<T[K], `${P}${K}.`>;
+}[keyof T & string];
+export type MessageKey = Leaves<typeof zhCN>;
+export type Vars = Record<string, string | number>;
+
+const loaded: Partial<Record<Locale, Messages>> = { 'zh-CN': zhCN };
+const pending = new Map<Locale, Promise<Messages>>();
+
+/** Chinese ships with the app; English is its own small chunk, fetched when someone switches. */
+export function loadMessages(locale: Locale): Promise<Messages> {
+  const ready = loaded[locale];
+  if (ready) return Promise.resolve(ready);
+  let p = pending.get(locale);
+  if (!p) {
+    p = import('./en').then((m) => {
+      loaded.en = m.en;
+      return m.en;
+    });
+    pending.set(locale, p);
+  }
+  return p;
+}
+
+export function messagesFor(locale: Locale): Messages | undefined {
+  return loaded[locale];
+}
+
+export function translate(messages: Messages, key: MessageKey, vars?: Vars): string {
+  let node: unknown = messages;
+  for (const part of key.split('.')) node = (node as Record<string, unknown> | undefined)?.[part];
+  const text = typeof node === 'string' ? node : key;
+  return vars ? text.replace(/\{\{(\w+)\}\}/g, (m, name: string) => (name in vars ? String(vars[name]) : m)) : text;
+}

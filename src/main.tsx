@@ -1,0 +1,29 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { App } from './app/app';
+import { loadMessages } from './i18n/messages';
+import { useUiStore } from './stores/ui-store';
+import './app/styles/base.css';
+import './app/styles/layout.css';
+import './app/styles/controls.css';
+import './ui/ui.css';
+
+async function start() {
+  // Preview without a server: the MSW mock in the browser. Lazily imported, so a normal build never ships it.
+  if (import.meta.env.VITE_MOCK === '1') {
+    const { startBrowserMock } = await import('./app/browser-mock');
+    await startBrowserMock();
+  }
+  // Someone who chose English gets English on the first paint, not Chinese for a moment.
+  const { locale } = useUiStore.getState();
+  if (locale !== 'zh-CN') await loadMessages(locale).catch(() => undefined);
+  const root = document.getElementById('root');
+  if (!root) throw new Error('#root missing from index.html');
+  createRoot(root).render(
+    <StrictMode>
+      <App />
+    </StrictMode>,
+  );
+}
+
+void start();

@@ -1,0 +1,48 @@
+import { useCallback, useMemo } from 'react';
+import { useSearchParams } from 'react-router';
+
+/**
+ * View state that a person would send to a colleague lives in the URL. Each view declares which
+ * parameters it reads; values are plain strings (empty = absent), validated by the view.
+ */
+export function useUrlState<K extends string>(keys: readonly K[]) {
+  const [params, setParams] = useSearchParams();
+  const serialized = params.toString();
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `serialized` stands for `params`, which is a new object each render
+  const values = useMemo(() => {
+    const out = {} as Record<K, string | undefined>;
+    for (const k of keys) out[k] = params.get(k) ?? undefined;
+    return out;
+  }, [serialized, keys.join()]);
+
+  const update = useCallback(
+    (patch: Partial<Record<K, string | undefined | null>>, options: { replace?: boolean } = {}) => {
+      setParams(
+        (prev) => {
+          const next = new URLSearchParams(prev);
+          for (const [k, v] of Object.entries(patch) as [string, string | undefined | null][]) {
+            if (v === undefined || v === null || v === '') next.delete(k);
+            else next.set(k, v);
+          }
+          return next;
+        },
+        { replace: options.replace ?? false },
+      );
+    },
+    [setParams],
+  );
+  return [values, update] as const;
+}
+
+/** Narrows a URL value to one of the allowed values, else undefined (a mistyped link shows the default view). */
+export function oneOf<T extends string>(value: string | undefined, allowed: readonly T[]): T | undefined {
+  return value !== undefined && (allowed as readonly string[]).includes(value) ? (value as T) : undefined;
+}
+
+/** A link that carries view state along (the as-of date, a filter), leaving out empty values. */
+export function hrefWith(path: string, params: Record<string, string | undefined>): string {
+  const search = new URLSearchParams();
+  for (const [k, v] of Object.entries(params)) if (v) search.set(k, v);
+  const s = search.toString();
+  return s ? `${path}?${s}` : path;
+}

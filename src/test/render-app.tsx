@@ -1,0 +1,48 @@
+import { QueryClient } from '@tanstack/react-query';
+import { configure, render } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { setupServer } from 'msw/node';
+import { MemoryRouter } from 'react-router';
+import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
+import { createMockApi } from '../../mock/handlers';
+import { Providers } from '../app/providers';
+import { AppRoutes } from '../app/routes';
+import { useUiStore } from '../stores/ui-store';
+
+// Two workers share two cores with the API tests; lazy route chunks can take over a second to import cold.
+configure({ asyncUtilTimeout: 4_000 });
+
+/** A fixed clock for every component test (Asia/Shanghai 2025-12-29 10:30). */
+export const NOW = new Date('2025-12-29T02:30:00Z');
+
+/**
+ * One MSW server per test file, answering from the same catalog and domain code as the real API,
+ * with failure modes that can be switched per test.
+ */
+export function setupMockApi() {
+  const api = createMockApi({ baseUrl: window.location.origin, now: () => NOW, slowMs: 2_500 });
+  const server = setupServer(...api.handlers);
+  beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
+  beforeEach(() => {
+    api.setFailure('none');
+    localStorage.clear();
+    useUiStore.setState({ theme: null, locale: 'zh-CN' });
+  });
+  afterEach(() => server.resetHandlers());
+  afterAll(() => server.close());
+  return { api, server };
+}
+
+/** Renders the whole app (layout, routes) at `url` with a fresh QueryClient. */
+export function renderApp(url: string) {
+  const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false, refetchInterval: false } } });
+  const user = userEvent.setup();
+  const utils = render(
+    <Providers queryClient={queryClient} now={() => NOW}>
+      <MemoryRouter initialEntries={[url]}>
+        <AppRoutes />
+      </MemoryRouter>
+    </Providers>,
+  );
+  return { ...utils, user, queryClient };
+}

@@ -1,0 +1,291 @@
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { importResponseSchema } from '../../src/domain/write-api';
+import { type Backend, backends, TEST_NOW, testApp } from './test-db';
+import { call, type Fixture, fileForm, seedAccounts, signIn, snapshot, type Who } from './write-helpers';
+
+const HEADER = '目标编号,本期数值,截至日期,说明,原因';
+
+async function xlsx(build: (ws: ExcelJS.Worksheet) => void): Promise<Uint8Array> {
+  const wb = new ExcelJS.Workbook();
+  build(wb.addWorksheet('填报'));
+  return new Uint8Array(await wb.xlsx.writeBuffer());
+}
+
+/** Free dates (no report yet) of a target in 2025, oldest first. */
+async function freeDates(ctx: Awaited<ReturnType<typeof testApp>>, targetId: string): Promise<string[]> {
+  const used = new Set(
+    (await ctx.db.db.selectFrom('reports').select('as_of').where('target_id', '=', targetId).execute()).map(
+      (r) => r.as_of,
+    ),
+  );
+  const out: string[] = [];
+  for (
+    let d = new Date('2025-01-01T00:00:00Z');
+    d <= new Date('2025-12-31T00:00:00Z');
+    d.setUTCDate(d.getUTCDate() + 1)
+  ) {
+    const iso = d.toISOString().slice(0, 10);
+    if (!used.has(iso)) out.push(iso);
+  }
+  return out;
+}
+
+describe.each(backends())('Excel/CSV import on %s', (backend: Backend) => {
+  let ctx: Awaited<ReturnType<typeof testApp>>;
+  let f: Fixture;
+  let rep: Who;
+  let admin: Who;
+  beforeAll(async () => {
+    ctx = await testApp(backend);
+    f = await seedAccounts(ctx.db.db, TEST_NOW);
+    rep = await signIn(ctx.app, 'rep-a');
+    admin = await signIn(ctx.app, 'admin');
+  });
+  afterAll(async () => ctx?.close());
+
+  const upload = (mode: 'dry-run' | 'commit', bytes: Uint8Array | string, name = 'upload.csv', w: Who = rep) =>
+    call(ctx.app, 'POST', `/imports?mode=${mode}`, w, fileForm(bytes, name));
+  const reportCount = async () =>
+    Number(
+      (
+        await ctx.db.db
+          .selectFrom('reports')
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .executeTakeFirst()
+      )?.n,
+    );
+
+  it('round-trips the prefilled template: download, fill in, dry run, commit, re-upload without duplicates', async () => {
+    const res = await call(ctx.app, 'GET', '/imports/template', rep);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toContain('spreadsheetml');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await res.arrayBuffer()) as unknown as ExcelJS.Buffer);
+    const ws = wb.getWorksheet('填报');
+    if (!ws) throw new Error('no sheet');
+    expect(ws.getRow(1).getCell(1).value).toBe('目标编号');
+    expect(ws.rowCount).toBe(2);
+    const row = ws.getRow(2);
+    expect(row.getCell(1).value).toBe(f.targetA);
+    const last = Number(row.getCell(6).value);
+    expect(last).toBeGreaterThan(0);
+    row.getCell(8).value = last + 1;
+    row.getCell(10).value = new Date('2025-12-27T00:00:00Z');
+    row.getCell(11).value = '模板往返';
+    const filled = new Uint8Array(await wb.xlsx.writeBuffer());
+
+    const before = await reportCount();
+    const dry = importResponseSchema.parse(await (await upload('dry-run', filled, 'filled.xlsx')).json());
+    expect(dry.counts).toMatchObject({ rows: 1, new: 1, error: 0 });
+    expect(dry.rows[0]?.previewStatus).toBeTruthy();
+    expect(await reportCount()).toBe(before);
+
+    const commit = await upload('commit', filled, 'filled.xlsx');
+    expect(commit.status).toBe(201);
+    const body = importResponseSchema.parse(await commit.json());
+    expect(body.committed).toBe(true);
+    expect(await reportCount()).toBe(before + 1);
+
+    const again = importResponseSchema.parse(await (await upload('commit', filled, 'filled.xlsx')).json());
+    expect(again.alreadyImported).toBe(true);
+    expect(await reportCount()).toBe(before + 1);
+    // The same rows in a different file (re-saved, renamed) are recognised row by row.
+    const resaved = `${HEADER}\n${f.targetA},${last + 1},2025-12-27,模板往返,\n`;
+    const r2 = importResponseSchema.parse(await (await upload('commit', resaved, 'resaved.csv')).json());
+    expect(r2.counts).toMatchObject({ unchanged: 1, new: 0 });
+    expect(await reportCount()).toBe(before + 1);
+    const audit = await ctx.db.db.selectFrom('audit_log').selectAll().where('action', '=', 'import.commit').execute();
+    expect(audit.length).toBeGreaterThanOrEqual(1);
+  });
+
+  it('shows every bad row by row and column in Chinese, writes nothing, then commits the fixed file', async () => {
+    const [d1, d2, d3] = await freeDates(ctx, f.targetA).then((d) => d.slice(-3));
+    const bad = `${HEADER}\n${f.targetA},460,${d1},,\n${f.targetA},四百,${d2},,\nnope,1,${d3},,\n${f.targetA},461,2026-03-01,,\n`;
+    const before = await snapshot(ctx.db.db);
+    const dry = importResponseSchema.parse(await (await upload('dry-run', bad)).json());
+    expect(dry.messages).toContain('第3行 “本期数值”：不是数字');
+    expect(dry.messages).toContain('第4行 “目标编号”：目标“nope”不存在');
+    expect(dry.messages.some((m) => m.startsWith('第5行 “截至日期”：截至日期不能晚于今天'))).toBe(true);
+    expect(dry.counts).toMatchObject({ new: 1, error: 3 });
+    const commit = await upload('commit', bad);
+    expect(commit.status).toBe(422);
+    const p = (await commit.json()) as { detail: string; result: unknown };
+    expect(p.detail).toContain('整个文件未导入');
+    importResponseSchema.parse(p.result);
+    expect(await snapshot(ctx.db.db)).toEqual(before);
+
+    const fixed = `${HEADER}\n${f.targetA},460,${d1},,\n${f.targetA},461,${d2},,\n`;
+    expect((await upload('commit', fixed)).status).toBe(201);
+  });
+
+  it('reads GBK CSV, 全角 digits, thousands separators, Chinese dates and Excel date serials', async () => {
+    const [d1] = (await freeDates(ctx, f.targetA)).slice(-1);
+    const [y, m, d] = (d1 ?? '').split('-');
+    const text = `${HEADER}\n${f.targetA},"１,２３４.５",${y}年${Number(m)}月${Number(d)}日,全角与千分位,超出目标\n`;
+    const gbk = encodeGbk(text);
+    const dry = importResponseSchema.parse(await (await upload('dry-run', gbk, 'gbk.csv')).json());
+    expect(dry.messages).toEqual([]);
+    expect(dry.rows[0]).toMatchObject({ value: 1234.5, asOf: d1, status: 'new' });
+
+    const serial = (iso: string) => Date.parse(`${iso}T00:00:00Z`) / 86_400_000 + 25569;
+    const bytes = await xlsx((ws) => {
+      ws.addRow(['2025年进度填报（甲局）']);
+      ws.mergeCells('A1:E1');
+      ws.addRow(['目标编号', '本期数值', '截至日期', '说明', '原因']);
+      ws.addRow([f.targetA, { formula: '400+50', result: 450 }, serial(d1 ?? ''), '公式与日期序列号', '低于上次，测试']);
+    });
+    const x = importResponseSchema.parse(await (await upload('dry-run', bytes, 'formula.xlsx')).json());
+    expect(x.messages).toEqual([]);
+    expect(x.rows.find((r) => r.status !== 'skipped')).toMatchObject({ row: 3, value: 450, asOf: d1 });
+  });
+
+  it('refuses hostile files with a clear 4xx and leaves the database unchanged', async () => {
+    const before = await snapshot(ctx.db.db);
+    const zipNoWorkbook = await (async () => {
+      const wb = new ExcelJS.Workbook();
+      wb.addWorksheet('x');
+      const buf = Buffer.from(await wb.xlsx.writeBuffer());
+      // Rename the entry so the zip stays valid but holds no workbook.
+      return new Uint8Array(
+        Buffer.from(buf.toString('latin1').replaceAll('xl/workbook.xml', 'xl/workbook.xmm'), 'latin1'),
+      );
+    })();
+    const exe = new Uint8Array(4096);
+    exe.set([0x4d, 0x5a, 0x90, 0x00]);
+    const broken = new Uint8Array(2048);
+    broken.set([0x50, 0x4b, 0x03, 0x04]);
+    broken.fill(0x41, 4);
+    const binary = new Uint8Array(1024).map((_, i) => (i * 37) % 256);
+    const hundredK = `${HEADER}\n${Array.from({ length: 100_000 }, (_, i) => `${f.targetA},${i},2025-06-01,,`).join('\n')}`;
+    const tooBig = new Uint8Array(6 * 1024 * 1024).fill(0x31);
+    const cases: [string, Uint8Array | string, string, number, RegExp][] = [
+      ['a .xlsx that is really a .exe', exe, 'report.xlsx', 415, /可执行程序/],
+      ['a broken zip', broken, 'report.xlsx', 422, /损坏/],
+      ['a zip without a workbook', zipNoWorkbook, 'report.xlsx', 415, /没有 Excel 工作簿/],
+      ['random binary', binary, 'report.csv', 415, /无法识别/],
+      ['100k rows', hundredK, 'big.csv', 413, /行数超过上限/],
+      ['a file over the size limit', tooBig, 'big.csv', 413, /上限/],
+      ['an empty file', '', 'empty.csv', 400, /空/],
+      ['a text file without the header', 'hello,world\n1,2\n', 'x.csv', 422, /没有找到表头/],
+      ['an old .xls', new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]), 'old.xls', 415, /xls/],
+    ];
+    for (const [name, bytes, file, status, message] of cases) {
+      for (const mode of ['dry-run', 'commit'] as const) {
+        const res = await upload(mode, bytes, file, admin);
+        expect(res.status, `${name} (${mode})`).toBe(status);
+        expect(((await res.json()) as { detail: string }).detail, name).toMatch(message);
+      }
+    }
+    // A huge cell and formula-injection strings are row errors: 422 on commit, nothing written.
+    const [d1] = (await freeDates(ctx, f.targetA)).slice(-1);
+    const hostileRows = [
+      `${HEADER}`,
+      `${f.targetA},1,${d1},"${'长'.repeat(40_000)}",`,
+      `${f.targetA},"=HYPERLINK(""http://evil"",""x"")",${d1},,`,
+      `${f.targetA},@SUM(1+1),2025-01-02,,`,
+      `${f.targetA},+1+1,2025-01-03,,`,
+    ].join('\n');
+    const dry = importResponseSchema.parse(await (await upload('dry-run', hostileRows, 'h.csv', admin)).json());
+    expect(dry.messages).toContain('第2行 “说明”：内容过长（最多 2000 个字符）');
+    expect(dry.messages).toContain('第3行 “本期数值”：不是数字');
+    expect(dry.messages).toContain('第4行 “本期数值”：不是数字');
+    expect(dry.messages).toContain('第5行 “本期数值”：不是数字');
+    expect((await upload('commit', hostileRows, 'h.csv', admin)).status).toBe(422);
+    expect(await snapshot(ctx.db.db)).toEqual(before);
+  });
+
+  it('neutralises formula injection in every file it writes (template and audit export)', async () => {
+    await ctx.db.db.updateTable('targets').set({ title: '=cmd|"/c calc"!A1' }).where('id', '=', f.targetA).execute();
+    const raw = new Uint8Array(await (await call(ctx.app, 'GET', '/imports/template?format=csv', rep)).arrayBuffer());
+    expect([...raw.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const csv = new TextDecoder().decode(raw);
+    expect(csv).toContain(`'=cmd|`);
+    const res = await call(ctx.app, 'POST', `/targets/${f.targetA}/reports`, rep, {
+      asOf: '2025-01-02',
+      value: 1,
+      note: '@SUM(A1:A9)',
+      confirmReason: '测试',
+    });
+    expect(res.status).toBe(201);
+    const audit = await call(ctx.app, 'GET', '/admin/audit/export?format=csv&action=report.create', admin);
+    expect(audit.status).toBe(200);
+    const text = await audit.text();
+    expect(text).toContain('report.create');
+    expect(text).not.toMatch(/^[=+@-]/m);
+    const json = (await (await call(ctx.app, 'GET', '/admin/audit?action=report.create', admin)).json()) as {
+      items: { actor: string }[];
+    };
+    expect(json.items[0]?.actor).toBe('rep-a');
+    expect((await call(ctx.app, 'GET', '/admin/audit', rep)).status).toBe(403);
+  });
+
+  it('imports 5,000 rows atomically within the limits (timed)', async () => {
+    const targets = await ctx.db.db
+      .selectFrom('targets')
+      .select('id')
+      .where('kind', '=', 'cumulative')
+      .where('period_start', '<=', '2025-01-01')
+      .where('deadline', '>=', '2025-12-31')
+      .execute();
+    const rows: string[] = [HEADER];
+    for (const t of targets) {
+      for (const d of await freeDates(ctx, t.id)) {
+        if (rows.length > 5000) break;
+        rows.push(`${t.id},${rows.length},${d},批量,批量导入测试`);
+      }
+    }
+    expect(rows.length).toBe(5001);
+    const bytes = await xlsx((ws) => {
+      for (const line of rows) ws.addRow(line.split(',').map((v, i) => (i === 1 && /^\d+$/.test(v) ? Number(v) : v)));
+    });
+    const before = await reportCount();
+    let t0 = performance.now();
+    const dry = await upload('dry-run', bytes, 'big.xlsx', admin);
+    const dryMs = performance.now() - t0;
+    const dryBody = importResponseSchema.parse(await dry.json());
+    expect(dryBody.counts.error, dryBody.messages.slice(0, 5).join('\n')).toBe(0);
+    expect(dryBody.counts.new).toBe(5000);
+    t0 = performance.now();
+    const commit = await upload('commit', bytes, 'big.xlsx', admin);
+    const commitMs = performance.now() - t0;
+    expect(commit.status).toBe(201);
+    expect(await reportCount()).toBe(before + 5000);
+    console.log(
+      `[bench] import 5000 rows (${(bytes.byteLength / 1024).toFixed(0)} KB xlsx) on ${backend}: dry-run ${dryMs.toFixed(0)} ms, commit ${commitMs.toFixed(0)} ms`,
+    );
+    const over = [...rows, `${targets[0]?.id},1,2025-01-01,,`].join('\n');
+    expect((await upload('dry-run', over, 'over.csv', admin)).status).toBe(413);
+  }, 120_000);
+});
+
+/** GBK encoding for the test (Node has a GBK decoder but no encoder): map each character through a table built by decoding. */
+function encodeGbk(text: string): Uint8Array {
+  const table = gbkTable();
+  const out: number[] = [];
+  for (const ch of text) {
+    const code = ch.codePointAt(0) ?? 0;
+    if (code < 0x80) out.push(code);
+    else {
+      const bytes = table.get(ch);
+      if (!bytes) throw new Error(`no GBK for ${ch}`);
+      out.push(...bytes);
+    }
+  }
+  return new Uint8Array(out);
+}
+
+let cachedTable: Map<string, [number, number]> | undefined;
+function gbkTable(): Map<string, [number, number]> {
+  if (cachedTable) return cachedTable;
+  const decoder = new TextDecoder('gbk');
+  const map = new Map<string, [number, number]>();
+  for (let hi = 0x81; hi <= 0xfe; hi++)
+    for (let lo = 0x40; lo <= 0xfe; lo++) {
+      if (lo === 0x7f) continue;
+      const ch = decoder.decode(new Uint8Array([hi, lo]));
+      if (ch.length === 1 && ch !== '\ufffd' && !map.has(ch)) map.set(ch, [hi, lo]);
+    }
+  cachedTable = map;
+  return map;
+}

@@ -1,0 +1,132 @@
+import { type Kysely, sql } from 'kysely';
+import type { Database } from '../../server/db/schema';
+import { SECTORS } from '../../src/domain/sectors';
+
+/**
+ * A province-sized dataset for the scale benchmark: 16 cities × 10 districts, 20,000 targets,
+ * 1,000,000 weekly reports and 50,000 key projects, all flagged demo. Targets are inserted from
+ * JavaScript; reports and projects are generated inside the database (generate_series), which
+ * loads a million rows in seconds instead of minutes of round trips.
+ */
+export const SCALE = { cities: 16, districts: 10, targets: 20_000, weeks: 50, projects: 50_000 } as const;
+
+const CITY_NAMES = [
+  '青岛',
+  '济南',
+  '烟台',
+  '潍坊',
+  '临沂',
+  '济宁',
+  '淄博',
+  '菏泽',
+  '德州',
+  '聊城',
+  '泰安',
+  '威海',
+  '滨州',
+  '东营',
+  '日照',
+  '枣庄',
+];
+
+export async function generateScaleData(db: Kysely<Database>, log: (s: string) => void = () => {}): Promise<void> {
+  const perCity = SCALE.targets / SCALE.cities;
+  await db.transaction().execute(async (trx) => {
+    await trx
+      .insertInto('plans')
+      .values(
+        CITY_NAMES.map((name, i) => ({
+          id: `scale-city-${i + 1}`,
+          title: `${name}市2025年目标（规模测试）`,
+          issuer: `${name}市人民政府`,
+          year: 2025,
+          document: 'scale-benchmark',
+          published_on: null,
+          thresholds: JSON.stringify({ lagPp: 5, severePp: 15, severeMiss: 0.1, cycleDays: 14, approxTolerance: 0.05 }),
+        })),
+      )
+      .execute();
+    log('plans');
+    const rows = [];
+    for (let c = 0; c < SCALE.cities; c++) {
+      for (let i = 0; i < perCity; i++) {
+        const n = c * perCity + i;
+        const district = i % (SCALE.districts + 1) === 0 ? '市级' : `${CITY_NAMES[c]}第${i % (SCALE.districts + 1)}区`;
+        const kind = i % 10 === 9 ? 'milestone' : i % 10 === 8 ? 'growth' : i % 10 === 7 ? 'level' : 'cumulative';
+        rows.push({
+          id: `scale-${n}`,
+          plan_id: `scale-city-${c + 1}`,
+          sector_id: SECTORS[n % SECTORS.length]?.id ?? 'demand',
+          subsection: `分组${(n % 40) + 1}`,
+          title: `${CITY_NAMES[c]}目标${i + 1}`,
+          district,
+          department: `${CITY_NAMES[c]}市部门${(i % 30) + 1}`,
+          kind,
+          unit: kind === 'growth' ? '%' : kind === 'milestone' ? '' : '个',
+          target: kind === 'milestone' ? null : kind === 'growth' ? 8 : 100 + (n % 900),
+          comparator: 'gte',
+          baseline: kind === 'level' ? 50 : null,
+          period_start: '2025-01-01',
+          deadline: '2025-12-31',
+          pacing: JSON.stringify(kind === 'milestone' ? { type: 'steps' } : { type: 'linear' }),
+          stages: JSON.stringify(
+            kind === 'milestone'
+              ? [
+                  { name: '开工', plannedDate: '2025-04-30' },
+                  { name: '主体完工', plannedDate: '2025-09-30' },
+                  { name: '建成', plannedDate: '2025-12-31' },
+                ]
+              : [],
+          ),
+          headline: null,
+          source_document: 'scale-benchmark',
+          source_quote: 'generated',
+          demo: true,
+        });
+      }
+    }
+    for (let i = 0; i < rows.length; i += 1000)
+      await trx
+        .insertInto('targets')
+        .values(rows.slice(i, i + 1000))
+        .execute();
+    log('targets');
+    // Pace factor per target from a hash of its id: most on pace, some behind.
+    await sql`
+      insert into reports (id, target_id, as_of, recorded_at, value, unit, stages_done, note, reported_by, demo)
+      select t.id || '-w' || w,
+             t.id,
+             date '2025-01-03' + w * 7,
+             (date '2025-01-03' + w * 7 + 1)::timestamp at time zone 'Asia/Shanghai' + interval '10 hours',
+             case when t.kind = 'milestone' then null
+                  when t.kind = 'growth' then round((t.target * (0.8 + (abs(hashtext(t.id)) % 40) / 100.0))::numeric, 2)
+                  when t.kind = 'level' then round((t.baseline + (t.target - t.baseline) * (w + 1) / 52.0 * (0.6 + (abs(hashtext(t.id)) % 60) / 100.0))::numeric, 2)
+                  else round((t.target * (w + 1) / 52.0 * (0.6 + (abs(hashtext(t.id)) % 60) / 100.0))::numeric, 2) end,
+             t.unit,
+             case when t.kind = 'milestone' then least(3, (w + abs(hashtext(t.id)) % 8) / 17) else null end,
+             '',
+             coalesce(t.department, '演示'),
+             true
+      from targets t cross join generate_series(0, ${SCALE.weeks - 1}) as w
+      where t.plan_id like 'scale-city-%'`.execute(trx);
+    log('reports');
+    await sql`
+      insert into projects (id, name, district, sector_id, total_investment, planned_investment, completed_investment, stage, demo)
+      select 'scale-prj-' || g,
+             '规模测试项目' || g,
+             case when g % 11 = 0 then '市级' else '第' || (g % 11) || '区' end,
+             (array['demand','innovation','industry','services','marine','reform','urban','rural','green','livelihood'])[1 + g % 10],
+             round((1 + (g % 97))::numeric, 1),
+             round((0.5 + (g % 41) / 2.0)::numeric, 1),
+             round((0.2 + (g % 23) / 3.0)::numeric, 1),
+             (array['preparation','construction','completed','operating'])[1 + g % 4],
+             true
+      from generate_series(1, ${SCALE.projects}) as g`.execute(trx);
+    await sql`
+      insert into project_targets (project_id, target_id)
+      select 'scale-prj-' || g, 'scale-' || ((g % ${SCALE.cities}) * ${perCity})
+      from generate_series(1, ${SCALE.projects}) as g`.execute(trx);
+    log('projects');
+  });
+  await sql`analyze`.execute(db);
+}
