@@ -133,7 +133,13 @@ describe.each(backends())('Excel/CSV import on %s', (backend: Backend) => {
       ws.addRow(['2025年进度填报（甲局）']);
       ws.mergeCells('A1:E1');
       ws.addRow(['目标编号', '本期数值', '截至日期', '说明', '原因']);
-      ws.addRow([f.targetA, { formula: '400+50', result: 450 }, serial(d1 ?? ''), '公式与日期序列号', '低于上次，测试']);
+      ws.addRow([
+        f.targetA,
+        { formula: '400+50', result: 450 },
+        serial(d1 ?? ''),
+        '公式与日期序列号',
+        '低于上次，测试',
+      ]);
     });
     const x = importResponseSchema.parse(await (await upload('dry-run', bytes, 'formula.xlsx')).json());
     expect(x.messages).toEqual([]);

@@ -186,7 +186,11 @@ describe.each(backends())('reports, corrections and sessions on %s', (backend: B
     ).item;
     const noReason = await post(`/reports/${original.id}/corrections`, { value: 452 });
     expect(noReason.status).toBe(400);
-    const res = await post(`/reports/${original.id}/corrections`, { value: 452, reason: '多录了一位', confirmReason: '前一周数据另行更正' });
+    const res = await post(`/reports/${original.id}/corrections`, {
+      value: 452,
+      reason: '多录了一位',
+      confirmReason: '前一周数据另行更正',
+    });
     expect(res.status).toBe(201);
     const fixed = reportResponseSchema.parse(await res.json()).item;
     expect(fixed).toMatchObject({ supersedes: original.id, correctionReason: '多录了一位', asOf: '2025-12-31' });

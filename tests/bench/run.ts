@@ -1,5 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { benchClient } from './client.bench';
 import { benchDomain } from './domain.bench';
 import { type Figure, passes, printTable } from './report';
 import { benchServer } from './server.bench';
@@ -13,6 +14,7 @@ const only = args.includes('--only') ? (args[args.indexOf('--only') + 1] ?? '').
 const suites: Record<string, () => Promise<Figure[]> | Figure[]> = {
   domain: benchDomain,
   server: benchServer,
+  client: benchClient,
 };
 
 const figures: Figure[] = [];

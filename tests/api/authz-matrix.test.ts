@@ -1,0 +1,247 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Backend, backends, TEST_NOW, testApp } from './test-db';
+import { call, DEPT_A, type Fixture, fileForm, seedAccounts, signIn, snapshot, type Who } from './write-helpers';
+
+type Role = 'anonymous' | 'viewer' | 'reporter (own dept)' | 'reporter (other dept)' | 'admin';
+const ROLES: Role[] = ['anonymous', 'viewer', 'reporter (own dept)', 'reporter (other dept)', 'admin'];
+const USERNAME: Record<Exclude<Role, 'anonymous'>, string> = {
+  viewer: 'viewer',
+  'reporter (own dept)': 'rep-a',
+  'reporter (other dept)': 'rep-b',
+  admin: 'admin',
+};
+
+/**
+ * Every write endpoint × every kind of caller. Denied calls must leave the database exactly as it
+ * was; allowed calls must change it (except a dry run). The expected status is the whole answer.
+ */
+describe.each(backends())('authorization matrix on %s', (backend: Backend) => {
+  let ctx: Awaited<ReturnType<typeof testApp>>;
+  let f: Fixture;
+  const who = new Map<Role, Who | null>();
+  let n = 0;
+  beforeAll(async () => {
+    ctx = await testApp(backend);
+    f = await seedAccounts(ctx.db.db, TEST_NOW);
+    who.set('anonymous', null);
+    for (const [role, username] of Object.entries(USERNAME)) who.set(role as Role, await signIn(ctx.app, username));
+  });
+  afterAll(async () => ctx?.close());
+
+  /** A date in 2025 with no report yet for the target, so that an allowed report is accepted as new. */
+  async function freeDate(targetId: string): Promise<string> {
+    const used = new Set(
+      (await ctx.db.db.selectFrom('reports').select('as_of').where('target_id', '=', targetId).execute()).map(
+        (r) => r.as_of,
+      ),
+    );
+    for (let d = 1; d <= 30; d++) {
+      const iso = `2025-12-${String(d).padStart(2, '0')}`;
+      if (!used.has(iso)) return iso;
+    }
+    throw new Error('no free date');
+  }
+
+  async function existingReport(targetId: string): Promise<string> {
+    const row = await ctx.db.db
+      .selectFrom('reports')
+      .select('id')
+      .where('target_id', '=', targetId)
+      .where('id', 'not in', (eb) => eb.selectFrom('reports').select('supersedes').where('supersedes', 'is not', null))
+      .orderBy('as_of', 'desc')
+      .executeTakeFirstOrThrow();
+    return row.id;
+  }
+
+  const csv = async (targetId: string) =>
+    fileForm(
+      `目标编号,本期数值,截至日期,原因\n${targetId},450,${await freeDate(targetId)},矩阵测试 ${++n}\n`,
+      'matrix.csv',
+    );
+
+  interface Case {
+    name: string;
+    /** Expected status per role. */
+    expect: Record<Role, number>;
+    /** Builds the request (fresh preconditions per cell). */
+    run: (w: Who | null, role: Role) => Promise<Response>;
+    /** Whether an allowed call changes data (false for dry runs and no-op writes). */
+    writes?: boolean;
+  }
+  const D = { anonymous: 401, viewer: 403, 'reporter (own dept)': 403, 'reporter (other dept)': 403 } as const;
+
+  const cases: Case[] = [
+    {
+      name: 'POST /targets/:id/reports (own department’s target)',
+      expect: { ...D, 'reporter (own dept)': 201, admin: 201 },
+      run: async (w) =>
+        call(ctx.app, 'POST', `/targets/${f.targetA}/reports`, w, {
+          asOf: await freeDate(f.targetA),
+          value: 450,
+          confirmReason: '矩阵测试',
+        }),
+    },
+    {
+      name: 'POST /targets/:id/reports (target without a department)',
+      expect: { ...D, admin: 201 },
+      run: async (w) =>
+        call(ctx.app, 'POST', `/targets/${f.targetNull}/reports`, w, {
+          asOf: await freeDate(f.targetNull),
+          value: 1,
+          confirmReason: '矩阵测试',
+        }),
+    },
+    {
+      name: 'POST /reports/:id/corrections',
+      expect: { ...D, 'reporter (own dept)': 201, admin: 201 },
+      run: async (w) =>
+        call(ctx.app, 'POST', `/reports/${await existingReport(f.targetA)}/corrections`, w, {
+          value: 455,
+          reason: '矩阵测试更正',
+          confirmReason: '矩阵测试',
+        }),
+    },
+    {
+      name: 'POST /imports?mode=commit',
+      expect: { ...D, 'reporter (own dept)': 201, admin: 201 },
+      run: async (w) => call(ctx.app, 'POST', '/imports?mode=commit', w, await csv(f.targetA)),
+    },
+    {
+      name: 'POST /imports?mode=dry-run',
+      expect: { ...D, 'reporter (own dept)': 200, 'reporter (other dept)': 200, admin: 200 },
+      run: async (w) => call(ctx.app, 'POST', '/imports?mode=dry-run', w, await csv(f.targetA)),
+      writes: false,
+    },
+    {
+      name: 'POST /session/password',
+      expect: { anonymous: 401, viewer: 204, 'reporter (own dept)': 204, 'reporter (other dept)': 204, admin: 204 },
+      run: (w) =>
+        call(ctx.app, 'POST', '/session/password', w, {
+          currentPassword: 'correct horse battery',
+          newPassword: 'correct horse battery',
+        }),
+    },
+    {
+      name: 'DELETE /session',
+      expect: { anonymous: 401, viewer: 204, 'reporter (own dept)': 204, 'reporter (other dept)': 204, admin: 204 },
+      // A session of its own, so the shared ones stay signed in.
+      run: async (w, role) =>
+        call(ctx.app, 'DELETE', '/session', w && role !== 'anonymous' ? await signIn(ctx.app, USERNAME[role]) : null),
+      writes: false,
+    },
+    {
+      name: 'POST /admin/users',
+      expect: { ...D, admin: 201 },
+      run: (w) =>
+        call(ctx.app, 'POST', '/admin/users', w, {
+          username: `new-${++n}`,
+          password: 'another long password',
+          role: 'reporter',
+          departments: [DEPT_A],
+        }),
+    },
+    {
+      name: 'PATCH /admin/users/:id',
+      expect: { ...D, admin: 200 },
+      run: async (w) => {
+        const u = await ctx.db.db
+          .selectFrom('users')
+          .select('id')
+          .where('username', '=', 'viewer')
+          .executeTakeFirstOrThrow();
+        return call(ctx.app, 'PATCH', `/admin/users/${u.id}`, w, { displayName: `查看者 ${++n}` });
+      },
+    },
+    {
+      name: 'POST /admin/plans',
+      expect: { ...D, admin: 201 },
+      run: (w) =>
+        call(ctx.app, 'POST', '/admin/plans', w, {
+          id: `plan-${++n}`,
+          title: '测试规划',
+          issuer: '测试',
+          year: 2026,
+          document: 'test.txt',
+          publishedOn: null,
+          thresholds: { lagPp: 5, severePp: 15, severeMiss: 0.1, cycleDays: 14, approxTolerance: 0.05 },
+        }),
+    },
+    {
+      name: 'POST /admin/targets',
+      expect: { ...D, admin: 201 },
+      run: async (w) => {
+        const t = await ctx.store.target(f.targetB);
+        return call(ctx.app, 'POST', '/admin/targets', w, { ...t, id: `t-${++n}`, department: DEPT_A });
+      },
+    },
+    {
+      name: 'PATCH /admin/targets/:id',
+      expect: { ...D, admin: 200 },
+      run: (w) => call(ctx.app, 'PATCH', `/admin/targets/${f.targetB}`, w, { subsection: `分项 ${++n}` }),
+    },
+    {
+      name: 'POST /admin/catalog-imports?mode=commit',
+      expect: { ...D, admin: 201 },
+      run: (w) =>
+        call(
+          ctx.app,
+          'POST',
+          '/admin/catalog-imports?mode=commit',
+          w,
+          fileForm(
+            `编号,规划编号,领域,目标名称,指标类型,单位,目标值,开始日期,截止日期,来源文件,来源原文\nm-${++n},qd-2025,民生,测试目标,累计,个,10,2026-01-01,2026-12-31,test.txt,测试\n`,
+            'catalog.csv',
+          ),
+        ),
+    },
+  ];
+
+  for (const cse of cases) {
+    it.each(ROLES)(`${cse.name} × %s`, async (role) => {
+      const w = who.get(role) ?? null;
+      const before = await snapshot(ctx.db.db);
+      const res = await cse.run(w, role);
+      const expected = cse.expect[role];
+      expect(res.status, `${role}: ${await res.clone().text()}`).toBe(expected);
+      const after = await snapshot(ctx.db.db);
+      if (expected >= 400 || cse.writes === false) expect(after).toEqual(before);
+      else expect(after).not.toEqual(before);
+      if (expected === 401 || expected === 403) {
+        expect(res.headers.get('content-type')).toContain('application/problem+json');
+        expect(((await res.json()) as { detail: string }).detail).toMatch(/[\u4e00-\u9fff]/);
+      }
+    });
+  }
+
+  it.each(ROLES.filter((r) => r !== 'anonymous'))(
+    '%s without the CSRF token is refused and nothing changes',
+    async (role) => {
+      const w = who.get(role);
+      if (!w) throw new Error('no session');
+      const before = await snapshot(ctx.db.db);
+      const noCsrf = { cookie: w.cookie, csrf: '' };
+      for (const [method, path, body] of [
+        ['POST', `/targets/${f.targetA}/reports`, { asOf: '2025-12-30', value: 450 }],
+        ['POST', '/admin/users', { username: 'x-csrf', password: 'another long password', role: 'admin' }],
+        ['PATCH', `/admin/targets/${f.targetB}`, { department: DEPT_A }],
+        ['DELETE', '/session', undefined],
+      ] as const) {
+        const res = await call(ctx.app, method, path, noCsrf, body);
+        expect(res.status, `${method} ${path}`).toBe(403);
+        expect(((await res.json()) as { code: string }).code).toBe('csrf');
+      }
+      const cross = await call(
+        ctx.app,
+        'POST',
+        `/targets/${f.targetA}/reports`,
+        w,
+        { asOf: '2025-12-30', value: 450 },
+        {
+          origin: 'https://evil.example',
+        },
+      );
+      expect(cross.status).toBe(403);
+      expect(await snapshot(ctx.db.db)).toEqual(before);
+    },
+  );
+});
