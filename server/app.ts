@@ -18,6 +18,7 @@ import {
 import { SECTORS } from '../src/domain/sectors';
 import { buildSummary, buildTargetDetail, buildTargets, type Cut, DETAIL_PROJECT_LIMIT } from '../src/domain/views';
 import { ResponseCache } from './response-cache';
+import { installReviewRoutes } from './review-routes';
 import type { Store } from './store';
 import { type AccountsOptions, accountsOptions, installWriteApi } from './write-api';
 
@@ -32,6 +33,8 @@ export interface AppOptions {
   /** Sign-in, roles, write endpoints (issue 7): read access, upload limits, proxy trust. */
   accounts?: Partial<AccountsOptions>;
 }
+
+const SUMMARY_PRELOAD = '<link rel="preload" href="/api/v1/summary" as="fetch" crossorigin="anonymous">';
 
 function problem(c: Context, p: Problem) {
   return c.json(p, p.status as 400, { 'content-type': 'application/problem+json; charset=utf-8' });
@@ -162,6 +165,8 @@ export function createApp(options: AppOptions): Hono {
     return c.json({ item, targets });
   });
 
+  installReviewRoutes(api, { store, now, cached });
+
   api.notFound((c) => problem(c, notFound(`接口“${c.req.path}”不存在`)));
 
   app.route('/api/v1', api);
@@ -186,15 +191,22 @@ export function createApp(options: AppOptions): Hono {
       await next();
       if (c.res.status === 200) c.header('cache-control', 'public, max-age=31536000, immutable');
     });
-    app.use('*', serveStatic({ root }));
+    const assets = serveStatic({ root });
+    // index.html is never served as a file: the shell below adds its per-request hints to it.
+    app.use('*', (c, next) => (c.req.path === '/' || c.req.path === '/index.html' ? next() : assets(c, next)));
     // A hashed asset that does not exist is a 404, not the SPA shell (a stale tab after a deploy
     // must see its chunk fail to load, not parse HTML as JavaScript).
     app.get('/assets/*', (c) => c.text('Not Found', 404));
     // Client-side routes (/sectors/…, /targets/…, /screen…) all get the SPA shell, read per request
     // so a rebuild is served without a restart.
-    app.get('*', (c) => {
+    app.get('*', async (c) => {
       c.header('cache-control', 'no-cache');
-      return c.html(readFileSync(indexFile, 'utf8'));
+      // The overview's data starts loading with the HTML, in parallel with the JavaScript, instead
+      // of after it: one round trip less before the first numbers (the largest paint). The demo
+      // hint lets the demo banner take its place at first paint instead of pushing the page down.
+      const landing = c.req.path === '/' && !new URL(c.req.url).search;
+      const head = `<meta name="x-contains-demo" content="${(await store.seededWithDemo()) ? '1' : '0'}">${landing ? SUMMARY_PRELOAD : ''}`;
+      return c.html(readFileSync(indexFile, 'utf8').replace('</head>', `${head}</head>`));
     });
   }
   return app;

@@ -130,6 +130,12 @@ export class Store {
     return rows.map((r) => r.as_of);
   }
 
+  /** Whether the database was loaded with generated demo data (set once, at seeding). */
+  async seededWithDemo(): Promise<boolean> {
+    const row = await this.db.selectFrom('meta').select('value').where('key', '=', 'demo').executeTakeFirst();
+    return row?.value === '1';
+  }
+
   /** Bumped by the database on every change of the data the API computes from (migration 0003). */
   async dataVersion(): Promise<string> {
     const row = await this.db.selectFrom('meta').select('value').where('key', '=', 'data_version').executeTakeFirst();

@@ -1,6 +1,7 @@
+// First: configures zod before any schema module is evaluated.
+import './app/zod-config';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { z } from 'zod';
 import { App } from './app/app';
 import { loadMessages } from './i18n/messages';
 import { useUiStore } from './stores/ui-store';
@@ -8,10 +9,6 @@ import './app/styles/base.css';
 import './app/styles/layout.css';
 import './app/styles/controls.css';
 import './ui/ui.css';
-
-// Zod probes `new Function` to decide whether to compile parsers; our CSP (script-src 'self')
-// forbids it, and the probe shows up as a CSP violation in every browser console. Parse without it.
-z.config({ jitless: true });
 
 async function start() {
   // Preview without a server: the MSW mock in the browser. Lazily imported, so a normal build never ships it.

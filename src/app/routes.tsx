@@ -1,26 +1,41 @@
-import { lazy } from 'react';
+import { lazy, Suspense } from 'react';
 import { Route, Routes } from 'react-router';
+import { OverviewPage } from '../features/overview/overview-page';
 import { AppLayout } from './app-layout';
 import { NotFoundPage } from './not-found-page';
 
 /**
- * Every view is its own lazily loaded chunk: the overview's first load carries no chart library,
+ * The overview is the landing page and comes with the entry chunk (a lazy chunk would cost one more
+ * round trip before the first numbers). Every other view is its own lazily loaded chunk: the overview's first load carries no chart library,
  * and Recharts arrives only with the target view. Declarative routes: the data-router half of
  * react-router (loaders, actions, fetchers) would add ~17 KB gzip that this app does not use.
  */
-const OverviewPage = lazy(() =>
-  import('../features/overview/overview-page').then((m) => ({ default: m.OverviewPage })),
-);
 const SectorPage = lazy(() => import('../features/sector/sector-page').then((m) => ({ default: m.SectorPage })));
 const TargetPage = lazy(() => import('../features/target/target-page').then((m) => ({ default: m.TargetPage })));
 const ProjectsPage = lazy(() =>
   import('../features/projects/projects-page').then((m) => ({ default: m.ProjectsPage })),
 );
 const ProjectPage = lazy(() => import('../features/projects/project-page').then((m) => ({ default: m.ProjectPage })));
+/** A wall has nobody to press reload: if the big screen's code cannot load, try the whole page again in 30 s. */
+const ScreenPage = lazy(() =>
+  import('../features/screen/screen-page').then(
+    (m) => ({ default: m.ScreenPage }),
+    () => new Promise<never>(() => setTimeout(() => window.location.reload(), 30_000)),
+  ),
+);
 
 export function AppRoutes() {
   return (
     <Routes>
+      {/* The big screen has no desk chrome: its own full-window canvas, dark while its code loads. */}
+      <Route
+        path="screen"
+        element={
+          <Suspense fallback={<div style={{ position: 'fixed', inset: 0, background: '#02040a' }} />}>
+            <ScreenPage />
+          </Suspense>
+        }
+      />
       <Route element={<AppLayout />}>
         <Route index element={<OverviewPage />} />
         <Route path="sectors/:id" element={<SectorPage />} />

@@ -37,7 +37,8 @@ export function PageHeader({
         <h1 tabIndex={-1} className="page-title">
           {title}
         </h1>
-        {meta && <div className="page-header__meta">{meta}</div>}
+        {/* Always there, one line tall even while the data loads: the page never jumps when it lands. */}
+        <div className="page-header__meta">{meta}</div>
       </div>
       {aside && <div className="page-header__aside">{aside}</div>}
     </header>
