@@ -1,3 +1,4 @@
+import { createServer } from 'node:net';
 import { serve } from '@hono/node-server';
 import { createApp } from './app';
 import { openDatabase } from './boot';
@@ -5,8 +6,27 @@ import { DIST, ensureClientBuild } from './build';
 import { readConfig } from './config';
 import { Store } from './store';
 
+/** Resolves to `port` when it is free, else (only when no PORT was asked for) to a free one. */
+function choosePort(port: number, host: string, explicit: boolean): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', (e: NodeJS.ErrnoException) => {
+      if (e.code !== 'EADDRINUSE') return reject(e);
+      if (explicit)
+        return reject(new Error(`端口 ${port} 已被占用（port in use）：请换一个 PORT，或先停止占用它的程序`));
+      resolve(choosePort(0, host, true));
+    });
+    probe.listen(port, host, () => {
+      const address = probe.address();
+      const chosen = typeof address === 'object' && address ? address.port : port;
+      probe.close(() => resolve(chosen));
+    });
+  });
+}
+
 async function main() {
   const config = readConfig(process.env);
+  const port = await choosePort(config.port, config.host, process.env.PORT !== undefined);
   const started = performance.now();
   if (!config.skipBuild) ensureClientBuild();
   const db = await openDatabase({
@@ -21,7 +41,7 @@ async function main() {
     frameAncestors: config.frameAncestors,
     accounts: config.accounts,
   });
-  const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
+  const server = serve({ fetch: app.fetch, port, hostname: config.host }, (info) => {
     const ms = Math.round(performance.now() - started);
     const where = db.kind === 'pglite' ? `内置数据库 PGlite（${db.location}）` : `PostgreSQL（${db.location}）`;
     console.log(`目标进度看板已启动 · Target Board is running`);

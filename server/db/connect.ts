@@ -1,4 +1,5 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { Kysely, type KyselyConfig, PostgresDialect } from 'kysely';
 import { PGliteDialect } from 'kysely-pglite-dialect';
@@ -44,6 +45,39 @@ function logger(options: ConnectOptions): KyselyConfig['log'] {
   };
 }
 
+/**
+ * PGlite is an embedded database: two processes opening one data folder would corrupt it. A lock
+ * file with the owner's PID refuses the second one with a clear message; a lock left by a process
+ * that no longer runs (a crash, a kill -9) is taken over.
+ */
+export function lockDataDir(dataDir: string): () => void {
+  mkdirSync(dataDir, { recursive: true });
+  const file = path.join(dataDir, 'target-board.lock');
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      writeFileSync(file, String(process.pid), { flag: 'wx' });
+      return () => rmSync(file, { force: true });
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+      const owner = Number(readFileSync(file, 'utf8').trim());
+      if (owner && owner !== process.pid && isAlive(owner)) {
+        throw new Error(`数据目录 ${dataDir} 正被另一个进程（PID ${owner}）使用：请先停止它，或设置另一个 DATA_DIR`);
+      }
+      rmSync(file, { force: true });
+    }
+  }
+  throw new Error(`无法锁定数据目录 ${dataDir}`);
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
 export async function connect(options: ConnectOptions): Promise<DbHandle> {
   if (options.databaseUrl) {
     const types = {
@@ -61,7 +95,7 @@ export async function connect(options: ConnectOptions): Promise<DbHandle> {
     };
   }
   const dataDir = options.dataDir ?? './.data';
-  if (!dataDir.startsWith('memory://')) mkdirSync(dataDir, { recursive: true });
+  const releaseLock = dataDir.startsWith('memory://') ? () => {} : lockDataDir(dataDir);
   const client = await PGlite.create({
     dataDir,
     parsers: PARSERS,
@@ -75,6 +109,7 @@ export async function connect(options: ConnectOptions): Promise<DbHandle> {
     close: async () => {
       await db.destroy();
       if (!client.closed) await client.close();
+      releaseLock();
     },
   };
 }
