@@ -3,6 +3,7 @@ import path from 'node:path';
 import { benchClient } from './client.bench';
 import { benchDomain } from './domain.bench';
 import { type Figure, passes, printTable } from './report';
+import { benchScale } from './scale.bench';
 import { benchServer } from './server.bench';
 
 /**
@@ -15,6 +16,7 @@ const suites: Record<string, () => Promise<Figure[]> | Figure[]> = {
   domain: benchDomain,
   server: benchServer,
   client: benchClient,
+  scale: benchScale,
 };
 
 const figures: Figure[] = [];

@@ -1,0 +1,217 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import ExcelJS from 'exceljs';
+import { sql } from 'kysely';
+import pg from 'pg';
+import { connect } from '../../server/db/connect';
+import { migrateToLatest } from '../../server/db/migrate';
+import { type RunningServer, startServer } from '../e2e/server-process';
+import { startPgCluster } from '../pg-cluster';
+import { generateScaleData, SCALE } from '../scale/generate';
+import { type Figure, percentile } from './report';
+
+/**
+ * A province on one database: 16 cities × 10 districts, 20,000 targets, 1,000,000 reports and
+ * 50,000 key projects (tests/scale/generate.ts), on PGlite and on PostgreSQL (a throwaway cluster,
+ * or BENCH_DATABASE_URL). Figures: cold (first, uncached) and warm (per-data-version cache) latency
+ * of the hot endpoints, a 10,000-row spreadsheet import, and the server's memory.
+ */
+const ADMIN = { username: 'bench-admin', password: 'bench-password-123' };
+type Backend = 'pglite' | 'postgres';
+
+async function prepare(
+  backend: Backend,
+  url: string | null,
+): Promise<{ env: Record<string, string>; cleanup: () => Promise<void> }> {
+  if (backend === 'pglite') {
+    const dataDir = mkdtempSync(path.join(tmpdir(), 'tb-scale-'));
+    const h = await connect({ dataDir });
+    await migrateToLatest(h.db);
+    await generateScaleData(h.db);
+    await markSeeded(h.db);
+    await h.close();
+    return { env: { DATA_DIR: dataDir }, cleanup: async () => rmSync(dataDir, { recursive: true, force: true }) };
+  }
+  if (!url) throw new Error('no PostgreSQL');
+  const name = `tb_scale_${Date.now()}`;
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  await admin.end();
+  const u = new URL(url);
+  u.pathname = `/${name}`;
+  const h = await connect({ databaseUrl: u.toString() });
+  await migrateToLatest(h.db);
+  await generateScaleData(h.db);
+  await markSeeded(h.db);
+  await h.close();
+  return {
+    env: { DATABASE_URL: u.toString() },
+    cleanup: async () => {
+      const c = new pg.Client({ connectionString: url });
+      await c.connect();
+      try {
+        await c.query(`drop database if exists ${name} with (force)`);
+      } finally {
+        await c.end();
+      }
+    },
+  };
+}
+
+/** The scale database holds only the generated province: no catalog or demo seeding on start. */
+async function markSeeded(db: Awaited<ReturnType<typeof connect>>['db']) {
+  await sql`insert into meta (key, value) values ('seeded_at', now()::text), ('demo', '1') on conflict (key) do nothing`.execute(
+    db,
+  );
+}
+
+async function time(url: string, init?: RequestInit): Promise<number> {
+  const t0 = performance.now();
+  const r = await fetch(url, init);
+  await r.arrayBuffer();
+  if (!r.ok) throw new Error(`${url}: ${r.status}`);
+  return performance.now() - t0;
+}
+
+async function series(urls: string[]): Promise<{ p50: number; p95: number }> {
+  const times: number[] = [];
+  for (const u of urls) times.push(await time(u));
+  times.sort((a, b) => a - b);
+  return { p50: percentile(times, 50), p95: percentile(times, 95) };
+}
+
+async function signIn(server: RunningServer): Promise<{ cookie: string; csrf: string }> {
+  const r = await fetch(`${server.url}/api/v1/session`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(ADMIN),
+  });
+  if (!r.ok) throw new Error(`sign-in: ${r.status} ${await r.text()}`);
+  const cookie = (r.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+  const { csrfToken } = (await r.json()) as { csrfToken: string };
+  return { cookie, csrf: csrfToken };
+}
+
+async function importFigures(server: RunningServer, label: string): Promise<Figure[]> {
+  const who = await signIn(server);
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('填报');
+  ws.addRow(['目标编号', '本期数值', '截至日期', '说明', '原因']);
+  let n = 0;
+  for (let i = 0; n < 10_000; i++) {
+    if (i % 10 >= 7) continue; // cumulative targets only (kinds repeat every 10 ids)
+    // The generated targets are 100 + (id mod 900): report each at its target (a confirmation
+    // reason covers the rows whose generated history was ahead of it).
+    ws.addRow([`scale-${i}`, 100 + (i % 900), '2025-12-19', '批量导入（基准测试）', '基准测试数据']);
+    n++;
+  }
+  const bytes = Buffer.from(await wb.xlsx.writeBuffer());
+  const upload = async (mode: string) => {
+    const form = new FormData();
+    form.set('file', new Blob([bytes]), 'scale.xlsx');
+    const t0 = performance.now();
+    const r = await fetch(`${server.url}/api/v1/imports?mode=${mode}`, {
+      method: 'POST',
+      headers: { cookie: who.cookie, 'x-csrf-token': who.csrf },
+      body: form,
+    });
+    const text = await r.text();
+    if (!r.ok) throw new Error(`import ${mode}: ${r.status} ${text.slice(0, 300)}`);
+    return performance.now() - t0;
+  };
+  const dry = await upload('dry-run');
+  const commit = await upload('commit');
+  return [
+    { name: `${label}: import 10,000 rows, dry run`, value: dry, unit: 'ms', budget: 15_000 },
+    { name: `${label}: import 10,000 rows, commit`, value: commit, unit: 'ms', budget: 20_000 },
+  ];
+}
+
+function rssMb(pid: number | undefined): number {
+  if (!pid) return Number.NaN;
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? Number.NaN) / 1024;
+}
+
+async function benchBackend(backend: Backend, url: string | null): Promise<Figure[]> {
+  const label = `scale ${backend}`;
+  const t0 = performance.now();
+  const { env, cleanup } = await prepare(backend, url);
+  const figures: Figure[] = [
+    {
+      name: `${label}: generate 20k targets, 1M reports, 50k projects`,
+      value: performance.now() - t0,
+      unit: 'ms',
+      budget: null,
+    },
+  ];
+  const server = await startServer({
+    env: { ...env, MAX_IMPORT_ROWS: '10000', ADMIN_USERNAME: ADMIN.username, ADMIN_PASSWORD: ADMIN.password },
+  });
+  try {
+    const base = `${server.url}/api/v1`;
+    figures.push({
+      name: `${label}: /summary, first (uncached)`,
+      value: await time(`${base}/summary`),
+      unit: 'ms',
+      budget: null,
+    });
+    const warm = await series(Array.from({ length: 100 }, () => `${base}/summary`));
+    figures.push(
+      { name: `${label}: /summary p50 (cached)`, value: warm.p50, unit: 'ms', budget: null },
+      {
+        name: `${label}: /summary p95 (cached)`,
+        value: warm.p95,
+        unit: 'ms',
+        budget: backend === 'postgres' ? 50 : null,
+      },
+    );
+    const cold = await series(
+      ['2025-06-27', '2025-07-04', '2025-07-11', '2025-07-18', '2025-07-25'].map((d) => `${base}/summary?asOf=${d}`),
+    );
+    figures.push({ name: `${label}: /summary p95, uncached as-of weeks`, value: cold.p95, unit: 'ms', budget: null });
+    const city = await series(
+      Array.from({ length: 16 }, (_, i) => `${base}/summary?plan=scale-city-${i + 1}&asOf=2025-09-26`),
+    );
+    figures.push({ name: `${label}: /summary?plan=<city> p95, uncached`, value: city.p95, unit: 'ms', budget: null });
+    const filtered = await series(
+      Array.from({ length: 16 }, (_, i) => `${base}/targets?plan=scale-city-${i + 1}&status=lagging&asOf=2025-10-31`),
+    );
+    figures.push({
+      name: `${label}: /targets (city, lagging) p95, uncached`,
+      value: filtered.p95,
+      unit: 'ms',
+      budget: null,
+    });
+    const detail = await series(
+      Array.from({ length: 100 }, (_, i) => `${base}/targets/scale-${(i * 197) % SCALE.targets}`),
+    );
+    figures.push(
+      { name: `${label}: /targets/:id p50`, value: detail.p50, unit: 'ms', budget: null },
+      { name: `${label}: /targets/:id p95`, value: detail.p95, unit: 'ms', budget: 100 },
+    );
+    figures.push(...(await importFigures(server, label)));
+    figures.push({ name: `${label}: server RSS`, value: rssMb(server.process.pid), unit: 'MB', budget: null });
+  } finally {
+    await server.stop();
+    await cleanup();
+  }
+  return figures;
+}
+
+export async function benchScale(): Promise<Figure[]> {
+  const figures: Figure[] = [];
+  const external = process.env.BENCH_DATABASE_URL ?? null;
+  const cluster = external ? null : await startPgCluster();
+  try {
+    figures.push(...(await benchBackend('pglite', null)));
+    const url = external ?? cluster?.url ?? null;
+    if (url) figures.push(...(await benchBackend('postgres', url)));
+    else console.error('PostgreSQL not available: scale figures on PGlite only');
+  } finally {
+    cluster?.stop();
+  }
+  return figures;
+}
