@@ -10,7 +10,9 @@ import {
   summaryQuerySchema,
   targetsQuerySchema,
 } from '../src/domain/query';
+import { buildReview, meetingCuts, reviewQuerySchema } from '../src/domain/review';
 import { SECTORS } from '../src/domain/sectors';
+import { attachmentHeader, targetColumns, toCsv } from '../src/domain/table-export';
 import {
   buildProjects,
   buildSummary,
@@ -20,6 +22,7 @@ import {
   comparePlans,
   type Dataset,
   DETAIL_PROJECT_LIMIT,
+  matchesStaticFilter,
   newestReportDate,
 } from '../src/domain/views';
 
@@ -131,6 +134,46 @@ export function createMockApi(options: MockOptions = {}): MockApi {
       const item = data.projects.find((p) => p.id === id);
       if (!item) return problem(notFound(`项目“${id}”不存在`));
       return HttpResponse.json({ item, targets: data.targets.filter((t) => item.targetIds.includes(t.id)) });
+    }),
+    // ---- Weekly review (issue 6): the same domain builders as server/review-routes.ts ----
+    http.get(`${base}/review`, async ({ request }) => {
+      const failed = await fail();
+      if (failed) return failed;
+      const parsed = parseQuery(reviewQuerySchema, new URL(request.url).searchParams);
+      if (!parsed.ok) return problem(parsed.problem);
+      const filter = { plan: parsed.value.plan, district: parsed.value.district };
+      const ids = new Set(data.targets.filter((t) => matchesStaticFilter(t, filter)).map((t) => t.id));
+      const cuts = meetingCuts(
+        parsed.value,
+        data.reports.filter((r) => ids.has(r.targetId)),
+        now(),
+      );
+      if (!cuts.ok) return problem(cuts.problem);
+      return HttpResponse.json(buildReview(data, filter, cuts.value));
+    }),
+    // Writing a workbook needs exceljs, which stays on the server: the mock says so instead.
+    http.get(`${base}/review.xlsx`, async () =>
+      problem({
+        type: 'about:blank',
+        title: '演示模式不支持导出',
+        status: 501,
+        detail: '没有服务器的演示模式不能生成 Excel 文件，请在完整部署中导出',
+      }),
+    ),
+    http.get(`${base}/targets.csv`, async ({ request }) => {
+      const failed = await fail();
+      if (failed) return failed;
+      const parsed = parseQuery(targetsQuerySchema, new URL(request.url).searchParams);
+      if (!parsed.ok) return problem(parsed.problem);
+      const c = cut(parsed.value);
+      const body = buildTargets(data, parsed.value, c);
+      const columns = targetColumns({ plans: new Map(data.plans.map((p) => [p.id, p])) }, { review: false });
+      return new HttpResponse(toCsv(columns, body.items), {
+        headers: {
+          'content-type': 'text/csv; charset=utf-8',
+          'content-disposition': attachmentHeader(`目标清单-${c.asOf}.csv`, `targets-${c.asOf}.csv`),
+        },
+      });
     }),
   ];
 

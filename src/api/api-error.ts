@@ -5,19 +5,34 @@
  */
 export type ApiErrorKind = 'network' | 'http' | 'schema';
 
+/** The problem document of a failed write, as far as the UI needs it (see src/domain/write-api.ts). */
+export interface ApiProblem {
+  code?: string | undefined;
+  detail: string;
+  errors?: { field: string; message: string }[] | undefined;
+  confirmations?: { code: string; message: string }[] | undefined;
+  /** 409 on a report: the report to correct instead. */
+  reportId?: string | undefined;
+  /** 422/403 on an import: the dry-run result with every row. */
+  result?: unknown;
+}
+
 export class ApiError extends Error {
   readonly kind: ApiErrorKind;
   /** HTTP status; 0 when no response arrived. */
   readonly status: number;
   /** Technical detail for the "details" disclosure (schema issues, problem detail). */
   readonly detail: string | undefined;
+  /** The parsed problem document of a failed write, when the server sent one. */
+  readonly problem: ApiProblem | undefined;
 
-  constructor(kind: ApiErrorKind, status: number, message: string, detail?: string) {
+  constructor(kind: ApiErrorKind, status: number, message: string, detail?: string, problem?: ApiProblem) {
     super(message);
     this.name = 'ApiError';
     this.kind = kind;
     this.status = status;
     this.detail = detail;
+    this.problem = problem;
   }
 }
 

@@ -6,6 +6,7 @@ import { Skeleton } from '../ui/skeleton';
 import { DemoNotice } from './demo-notice';
 import { HeaderControls } from './header-controls';
 import { RouteErrorBoundary } from './route-error';
+import { SessionMenu, SessionNavLinks } from './session-menu';
 
 /** Moves focus to the new page's heading after client-side navigation, as a page load would for a screen reader. */
 function useFocusOnNavigate() {
@@ -49,8 +50,11 @@ export function AppLayout() {
               {t('app.overview')}
             </NavLink>
             <NavLink to="/projects">{t('app.projects')}</NavLink>
+            <NavLink to="/review">{t('review.nav')}</NavLink>
+            <SessionNavLinks />
           </nav>
           <HeaderControls />
+          <SessionMenu />
         </div>
       </header>
       <DemoNotice />

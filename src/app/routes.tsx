@@ -16,6 +16,11 @@ const ProjectsPage = lazy(() =>
   import('../features/projects/projects-page').then((m) => ({ default: m.ProjectsPage })),
 );
 const ProjectPage = lazy(() => import('../features/projects/project-page').then((m) => ({ default: m.ProjectPage })));
+const SignInPage = lazy(() => import('../features/report/sign-in-page').then((m) => ({ default: m.SignInPage })));
+const ReportPage = lazy(() => import('../features/report/report-page').then((m) => ({ default: m.ReportPage })));
+const ImportPage = lazy(() => import('../features/report/import-page').then((m) => ({ default: m.ImportPage })));
+const AdminPage = lazy(() => import('../features/admin/admin-page').then((m) => ({ default: m.AdminPage })));
+const ReviewPage = lazy(() => import('../features/review/review-page').then((m) => ({ default: m.ReviewPage })));
 /** A wall has nobody to press reload: if the big screen's code cannot load, try the whole page again in 30 s. */
 const ScreenPage = lazy(() =>
   import('../features/screen/screen-page').then(
@@ -42,6 +47,11 @@ export function AppRoutes() {
         <Route path="targets/:id" element={<TargetPage />} />
         <Route path="projects" element={<ProjectsPage />} />
         <Route path="projects/:id" element={<ProjectPage />} />
+        <Route path="review" element={<ReviewPage />} />
+        <Route path="sign-in" element={<SignInPage />} />
+        <Route path="report" element={<ReportPage />} />
+        <Route path="report/import" element={<ImportPage />} />
+        <Route path="admin" element={<AdminPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

@@ -192,3 +192,13 @@ export function formatShortDate(iso: string, locale: Locale = 'zh-CN'): string {
   if (locale === 'zh-CN') return `${m}月${d}日`;
   return new Date(Date.UTC(y, m - 1, d)).toLocaleDateString('en', { timeZone: 'UTC', month: 'short', day: 'numeric' });
 }
+
+/** 2025-12-29 → 星期一 / Monday: the day of the week of a calendar date (the wall clock). */
+export function formatWeekday(iso: string, locale: Locale = 'zh-CN'): string {
+  const [y, m, d] = iso.split('-').map(Number);
+  if (!y || !m || !d) return '';
+  return new Date(Date.UTC(y, m - 1, d)).toLocaleDateString(locale === 'en' ? 'en' : 'zh-CN', {
+    timeZone: 'UTC',
+    weekday: 'long',
+  });
+}

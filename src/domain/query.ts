@@ -82,6 +82,7 @@ const PARAM_NAMES_ZH: Record<string, string> = {
   q: '搜索词',
   asOf: '截至日期',
   knownAt: '数据时点',
+  previous: '上次会议日期',
   target: '目标',
   stage: '阶段',
   sort: '排序',

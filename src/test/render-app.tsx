@@ -5,6 +5,7 @@ import { setupServer } from 'msw/node';
 import { MemoryRouter } from 'react-router';
 import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
 import { createMockApi } from '../../mock/handlers';
+import { createWriteMockApi } from '../../mock/write-handlers';
 import { Providers } from '../app/providers';
 import { AppRoutes } from '../app/routes';
 import { useUiStore } from '../stores/ui-store';
@@ -21,16 +22,19 @@ export const NOW = new Date('2025-12-29T02:30:00Z');
  */
 export function setupMockApi() {
   const api = createMockApi({ baseUrl: window.location.origin, now: () => NOW, slowMs: 2_500 });
-  const server = setupServer(...api.handlers);
+  // Sign-in, reports, imports and admin (issue 7): the layout asks who is signed in on every page.
+  const write = createWriteMockApi(api, { baseUrl: window.location.origin, now: () => NOW });
+  const server = setupServer(...api.handlers, ...write.handlers);
   beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
   beforeEach(() => {
     api.setFailure('none');
+    write.reset();
     localStorage.clear();
     useUiStore.setState({ theme: null, locale: 'zh-CN' });
   });
   afterEach(() => server.resetHandlers());
   afterAll(() => server.close());
-  return { api, server };
+  return { api, write, server };
 }
 
 /** Renders the whole app (layout, routes) at `url` with a fresh QueryClient. */

@@ -7,6 +7,7 @@ import {
   problemSchema,
   projectDetailResponseSchema,
   projectsResponseSchema,
+  reviewResponseSchema,
   sectorsResponseSchema,
   summaryResponseSchema,
   targetDetailResponseSchema,
@@ -39,6 +40,14 @@ const CASES: Array<[string, z.ZodType]> = [
   ['/projects?page=0', problemSchema],
   ['/targets/does-not-exist', problemSchema],
   ['/projects/does-not-exist', problemSchema],
+  ['/review', reviewResponseSchema],
+  ['/review?asOf=2025-09-30', reviewResponseSchema],
+  ['/review?asOf=2025-06-30&previous=2025-06-02&plan=qd-2025', reviewResponseSchema],
+  [`/review?plan=laoshan-2025&district=${encodeURIComponent('崂山区')}&asOf=2025-11-28`, reviewResponseSchema],
+  ['/review?asOf=2025-09-30&knownAt=2025-09-20T00:00:00Z', reviewResponseSchema],
+  ['/review?asOf=2025-02-30', problemSchema],
+  ['/review?asOf=2025-09-30&previous=2025-10-01', problemSchema],
+  ['/targets.csv?status=nope', problemSchema],
 ];
 
 /** Fields that legitimately differ: the moment each side computed its answer. */
@@ -96,6 +105,17 @@ describe('the mock and the server answer alike', () => {
       projectDetailResponseSchema.parse(await server.json()),
     );
   });
+
+  it.each(['/targets.csv', '/targets.csv?sector=marine&asOf=2025-06-30', '/targets.csv?knownAt=2025-07-01T00:00:00Z'])(
+    '%s (the same bytes)',
+    async (path) => {
+      const { server, mocked } = await both(path);
+      expect(mocked.status).toBe(200);
+      expect(server.status).toBe(200);
+      expect(mocked.headers.get('content-disposition')).toBe(server.headers.get('content-disposition'));
+      expect(await mocked.text()).toBe(await server.text());
+    },
+  );
 
   it('switches to each failure mode and back', async () => {
     mock.setFailure('server-error');

@@ -9,6 +9,7 @@ import { hrefWith } from '../../stores/url-state';
 import { FreshnessBadge } from '../../ui/freshness-badge';
 import { NotFoundView } from '../../ui/not-found-view';
 import { PageHeader } from '../../ui/page-header';
+import { PrintHeader } from '../../ui/print-header';
 import { QueryState } from '../../ui/query-state';
 import { SectionBoundary } from '../../ui/section-boundary';
 import { Skeleton } from '../../ui/skeleton';
@@ -62,6 +63,12 @@ export function TargetPage() {
           const chartLabel = `${t('target.trend')}：${d.title}`;
           return (
             <div className="target-layout">
+              <PrintHeader
+                title={d.title}
+                planId={d.planId}
+                asOf={data.asOf}
+                demo={d.demo || d.reports.some((r) => r.demo)}
+              />
               <div className="stack">
                 <TargetSummary item={d} />
                 {d.kind === 'milestone' ? (

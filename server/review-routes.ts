@@ -1,0 +1,98 @@
+import type { Context, Hono } from 'hono';
+import type { Problem } from '../src/domain/api';
+import { shanghaiDate } from '../src/domain/dates';
+import { parseQuery, targetsQuerySchema } from '../src/domain/query';
+import { buildReview, meetingCuts, type ReviewQuery, reviewQuerySchema } from '../src/domain/review';
+import { attachmentHeader, targetColumns, toCsv } from '../src/domain/table-export';
+import { buildTargets } from '../src/domain/views';
+import { reviewWorkbook } from './export/review-xlsx';
+import type { Store } from './store';
+
+/**
+ * The weekly review meeting (issue 6): `/review` (JSON, cached per data version like the other
+ * reads), `/review.xlsx` (the same review as a workbook) and `/targets.csv` (the target table with
+ * the filters of `/targets`).
+ */
+export interface ReviewRouteDeps {
+  store: Store;
+  now: () => Date;
+  /** The app's per-data-version JSON cache (server/app.ts). */
+  cached: (c: Context, key: string, compute: () => Promise<unknown>) => Promise<Response>;
+}
+
+const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+class ReviewProblem extends Error {
+  constructor(readonly problem: Problem) {
+    super(problem.detail);
+  }
+}
+
+function problem(c: Context, p: Problem) {
+  return c.json(p, p.status as 400, { 'content-type': 'application/problem+json; charset=utf-8' });
+}
+
+export function installReviewRoutes(api: Hono, { store, now, cached }: ReviewRouteDeps): void {
+  /** The review, or a problem: the meeting dates are only known once the reports are read. */
+  async function review(q: ReviewQuery) {
+    const filter = { plan: q.plan, district: q.district };
+    const [plans, targets] = await Promise.all([store.plans(), store.targets(filter)]);
+    const reports = await store.reports(filter.plan || filter.district ? targets.map((t) => t.id) : null);
+    const cuts = meetingCuts(q, reports, now());
+    if (!cuts.ok) return cuts;
+    return { ok: true as const, plans, value: buildReview({ plans, targets, reports }, filter, cuts.value) };
+  }
+
+  api.get('/review', async (c) => {
+    const parsed = parseQuery(reviewQuerySchema, new URL(c.req.url).searchParams);
+    if (!parsed.ok) return problem(c, parsed.problem);
+    const q = parsed.value;
+    // Without a date the meeting is "today" (capped by the newest report), so today is part of the key.
+    const key = `review ${JSON.stringify(q)} ${q.asOf ? '' : shanghaiDate(now())}`;
+    try {
+      return await cached(c, key, async () => {
+        const r = await review(q);
+        // Thrown, not returned: a problem must never be cached as an answer.
+        if (!r.ok) throw new ReviewProblem(r.problem);
+        return r.value;
+      });
+    } catch (e) {
+      if (e instanceof ReviewProblem) return problem(c, e.problem);
+      throw e;
+    }
+  });
+
+  api.get('/review.xlsx', async (c) => {
+    const parsed = parseQuery(reviewQuerySchema, new URL(c.req.url).searchParams);
+    if (!parsed.ok) return problem(c, parsed.problem);
+    const r = await review(parsed.value);
+    if (!r.ok) return problem(c, r.problem);
+    const body = await reviewWorkbook(r.value, { plans: r.plans, now: now() });
+    const scope = [r.value.plan?.title ?? '全部规划', r.value.district].filter(Boolean).join('-');
+    return c.body(new Uint8Array(body), 200, {
+      'content-type': XLSX_TYPE,
+      'content-disposition': attachmentHeader(`周调度会-${scope}-${r.value.asOf}.xlsx`, `review-${r.value.asOf}.xlsx`),
+    });
+  });
+
+  api.get('/targets.csv', async (c) => {
+    const parsed = parseQuery(targetsQuerySchema, new URL(c.req.url).searchParams);
+    if (!parsed.ok) return problem(c, parsed.problem);
+    const q = parsed.value;
+    const asOf = q.asOf ?? (await store.newestReportDate(q.knownAt)) ?? shanghaiDate(now());
+    const [plans, targets, reports] = await Promise.all([
+      store.plans(),
+      store.targets(q),
+      store.reportsForStates(q, asOf),
+    ]);
+    const body = buildTargets({ plans, targets, reports, contextFigures: [], projects: [] }, q, {
+      asOf,
+      knownAt: q.knownAt,
+    });
+    const csv = toCsv(targetColumns({ plans: new Map(plans.map((p) => [p.id, p])) }, { review: false }), body.items);
+    return c.body(csv, 200, {
+      'content-type': 'text/csv; charset=utf-8',
+      'content-disposition': attachmentHeader(`目标清单-${asOf}.csv`, `targets-${asOf}.csv`),
+    });
+  });
+}

@@ -1,0 +1,57 @@
+import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { type SessionResponse, sessionResponseSchema, type User } from '../domain/write-api';
+import { apiGet } from './client';
+import { apiSend } from './send';
+
+/**
+ * Who is signed in, and the CSRF token every write sends back. Server state like any other: it lives
+ * in TanStack Query under `['session']`, never in a store.
+ */
+export const sessionQueryKey = ['session'] as const;
+
+export const sessionQueryOptions = () =>
+  queryOptions({
+    queryKey: sessionQueryKey,
+    queryFn: ({ signal }) => apiGet('/session', sessionResponseSchema, {}, signal),
+    staleTime: 5 * 60_000,
+    refetchInterval: false,
+  });
+
+export const useSession = () => useQuery(sessionQueryOptions());
+
+export function useSessionUser(): User | null {
+  return useSession().data?.user ?? null;
+}
+
+/** Resolves the current CSRF token (asking the server when the session is not loaded yet). */
+export function useCsrfToken(): () => Promise<string | null> {
+  const client = useQueryClient();
+  return async () => (await client.ensureQueryData(sessionQueryOptions())).csrfToken;
+}
+
+export function useSignIn() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: { username: string; password: string }) =>
+      apiSend('/session', { json: body, schema: sessionResponseSchema }),
+    onSuccess: (session: SessionResponse) => {
+      client.setQueryData(sessionQueryKey, session);
+    },
+  });
+}
+
+export function useSignOut() {
+  const client = useQueryClient();
+  const csrf = useCsrfToken();
+  return useMutation({
+    mutationFn: async () => apiSend('/session', { method: 'DELETE', csrfToken: await csrf(), schema: null }),
+    onSettled: () => {
+      client.setQueryData<SessionResponse>(sessionQueryKey, (s) => (s ? { ...s, user: null, csrfToken: null } : s));
+      // What a signed-in person saw (their targets, the user list) is not for the next person.
+      client.removeQueries({ predicate: (q) => q.queryKey[0] === 'my-targets' || q.queryKey[0] === 'admin' });
+    },
+  });
+}
+
+/** After a report or an import: everything that shows progress refreshes. */
+export const PROGRESS_QUERY_ROOTS = ['summary', 'targets', 'target', 'my-targets', 'review', 'projects'] as const;

@@ -1,0 +1,46 @@
+import { Link, NavLink, useLocation } from 'react-router';
+import { useSession, useSignOut } from '../api/session';
+import { useTranslation } from '../i18n/use-translation';
+
+/** Who is signed in, and sign-in/sign-out. Reading needs no sign-in, so a failed check just offers one. */
+export function SessionMenu() {
+  const { t } = useTranslation();
+  const { pathname, search } = useLocation();
+  const user = useSession().data?.user ?? null;
+  const signOut = useSignOut();
+  if (!user) {
+    if (pathname === '/sign-in') return null;
+    return (
+      <Link className="button button--ghost" to={`/sign-in?next=${encodeURIComponent(`${pathname}${search}`)}`}>
+        {t('report.signIn')}
+      </Link>
+    );
+  }
+  return (
+    <div className="session-menu" style={{ display: 'flex', alignItems: 'center', gap: '0.25rem' }}>
+      <span className="session-menu__user" title={t(`report.role.${user.role}`)}>
+        {t('report.signedInAs', { name: user.displayName || user.username })}
+      </span>
+      <button
+        type="button"
+        className="button button--ghost"
+        disabled={signOut.isPending}
+        onClick={() => signOut.mutate()}
+      >
+        {t('report.signOut')}
+      </button>
+    </div>
+  );
+}
+
+/** "填报" for everyone (it leads to the sign-in), "管理" for administrators. */
+export function SessionNavLinks() {
+  const { t } = useTranslation();
+  const user = useSession().data?.user ?? null;
+  return (
+    <>
+      <NavLink to="/report">{t('report.nav')}</NavLink>
+      {user?.role === 'admin' && <NavLink to="/admin">{t('admin.nav')}</NavLink>}
+    </>
+  );
+}

@@ -1,0 +1,299 @@
+import { type Aggregate, aggregate } from './aggregate';
+import type { AggregateDto } from './aggregate-schema';
+import type {
+  LatestReport,
+  ReviewLaggard,
+  ReviewMover,
+  ReviewOverdueGroup,
+  ReviewResponse,
+  ReviewSector,
+  ReviewTarget,
+  ReviewTransition,
+} from './api';
+import { addDays, daysBetween, type IsoDate, minDate, shanghaiDate } from './dates';
+import { badRequest, type ParseResult, targetsQuerySchema } from './query';
+import { effectiveReports, type KnowledgeCut, onePerDate, reportsAsOf } from './reports';
+import type { Plan, ProgressReport, Status, Target, TargetState } from './schemas';
+import { SECTORS } from './sectors';
+import { STATUS_SEVERITY } from './status';
+import { type Dataset, groupReports, matchesStaticFilter, stateOf } from './views';
+
+/**
+ * The weekly review meeting (周调度会): the state of every target at the meeting, the state at the
+ * previous meeting, and what changed in between. Pure: the server and the mock feed it the same
+ * arrays and get the same answer.
+ *
+ * A meeting is reproducible. A review "as of D" only knows what was recorded by the end of the
+ * meeting day (Asia/Shanghai), so a report or a correction recorded afterwards never changes it;
+ * the previous meeting is cut the same way at its own date.
+ */
+
+export const NO_DEPARTMENT = '未明确牵头部门';
+export const MEETING_INTERVAL_DAYS = 7;
+export const MOVER_COUNT = 10;
+
+const WARNING: ReadonlySet<Status> = new Set(['lagging', 'severe']);
+const GOOD: ReadonlySet<Status> = new Set(['on_track', 'achieved']);
+
+/** The last instant of a calendar day in Asia/Shanghai. */
+export const endOfMeetingDay = (date: IsoDate): string => `${date}T23:59:59+08:00`;
+
+export interface MeetingCuts {
+  meeting: Required<KnowledgeCut>;
+  previous: Required<KnowledgeCut>;
+}
+
+export const reviewQuerySchema = targetsQuerySchema
+  .pick({ plan: true, district: true, asOf: true, knownAt: true })
+  .extend({ previous: targetsQuerySchema.shape.asOf });
+export interface ReviewQuery {
+  plan?: string | undefined;
+  district?: string | undefined;
+  asOf?: string | undefined;
+  previous?: string | undefined;
+  knownAt?: string | undefined;
+}
+
+/**
+ * Without a date, the meeting is today; but when nothing has been recorded for more than a meeting
+ * interval (a demo database of 2025 opened in 2026), the day the newest report came in, so the
+ * default review shows the last week that had news rather than an empty one.
+ */
+export function defaultMeetingDate(reports: readonly ProgressReport[], now: Date, knownAt?: string): IsoDate {
+  const limit = knownAt === undefined ? now.getTime() : Math.min(now.getTime(), Date.parse(knownAt));
+  const today = shanghaiDate(new Date(limit));
+  let newest = Number.NEGATIVE_INFINITY;
+  for (const r of reports) {
+    const at = Date.parse(r.recordedAt);
+    if (at <= limit && at > newest) newest = at;
+  }
+  if (!Number.isFinite(newest)) return today;
+  const newestDay = shanghaiDate(new Date(newest));
+  return daysBetween(newestDay, today) > MEETING_INTERVAL_DAYS ? newestDay : today;
+}
+
+/** The two knowledge cuts of a review, or a 400 problem naming the parameter that makes no sense. */
+export function meetingCuts(q: ReviewQuery, reports: readonly ProgressReport[], now: Date): ParseResult<MeetingCuts> {
+  const asOf = q.asOf ?? defaultMeetingDate(reports, now, q.knownAt);
+  const previous = q.previous ?? addDays(asOf, -MEETING_INTERVAL_DAYS);
+  if (previous >= asOf) {
+    return {
+      ok: false,
+      problem: badRequest(`参数“previous”（上次会议日期）应早于本次会议日期 ${asOf}`, 'previous'),
+    };
+  }
+  const knownAt = q.knownAt ?? endOfMeetingDay(asOf);
+  const previousEnd = endOfMeetingDay(previous);
+  const previousKnownAt = Date.parse(previousEnd) <= Date.parse(knownAt) ? previousEnd : knownAt;
+  return { ok: true, value: { meeting: { asOf, knownAt }, previous: { asOf: previous, knownAt: previousKnownAt } } };
+}
+
+/** The report a target's state at the cut rests on: the newest effective one with a figure. */
+export function latestReportAt(
+  target: Target,
+  reports: readonly ProgressReport[],
+  cut: KnowledgeCut,
+): LatestReport | null {
+  const series = onePerDate(reportsAsOf(reports, cut));
+  for (let i = series.length - 1; i >= 0; i--) {
+    const r = series[i] as ProgressReport;
+    if (target.kind === 'milestone' || r.value !== null) {
+      return {
+        id: r.id,
+        asOf: r.asOf,
+        recordedAt: r.recordedAt,
+        reportedBy: r.reportedBy,
+        source: r.source,
+        demo: r.demo,
+      };
+    }
+  }
+  return null;
+}
+
+function aggregateDto(a: Aggregate): AggregateDto {
+  return {
+    progress: a.progress,
+    expected: a.expected,
+    measured: a.measured,
+    total: a.total,
+    counts: a.counts,
+    laggardIds: a.laggards.map((l) => l.target.id),
+  };
+}
+
+const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
+export interface ReviewChanges {
+  sectors: ReviewSector[];
+  newWarnings: ReviewTransition[];
+  recoveries: ReviewTransition[];
+  biggestMovers: ReviewMover[];
+  stillSevere: ReviewTransition[];
+  overdue: ReviewOverdueGroup[];
+  laggards: ReviewLaggard[];
+}
+
+export interface ReviewItem {
+  target: Target;
+  now: TargetState;
+  previous: TargetState;
+  /** The last report known at the meeting (for "overdue": how long since it). */
+  latestAsOf: IsoDate | null;
+}
+
+/**
+ * What changed between two meetings, from each target's state at both cuts:
+ * - new warnings: now lagging or severe, and not in that state before (lagging → severe counts too);
+ * - recoveries: lagging or severe before, on track or achieved now;
+ * - biggest movers: the largest changes of progress, in either direction;
+ * - still severe: severe at both meetings;
+ * - overdue: no report within the reporting cycle (status 未填报), grouped by lead department;
+ * - laggards: every lagging target with the run-rate it now needs beside its recent rate.
+ */
+export function computeReviewChanges(
+  items: readonly ReviewItem[],
+  meetingDate: IsoDate,
+  moverCount = MOVER_COUNT,
+): ReviewChanges {
+  const sectors: ReviewSector[] = SECTORS.map((s) => {
+    const inSector = items.filter((i) => i.target.sectorId === s.id);
+    const now = aggregate(inSector.map((i) => ({ target: i.target, state: i.now })));
+    const before = aggregate(inSector.map((i) => ({ target: i.target, state: i.previous })));
+    return {
+      id: s.id,
+      name: s.name,
+      nameEn: s.nameEn,
+      now: aggregateDto(now),
+      previous: aggregateDto(before),
+      change: now.progress !== null && before.progress !== null ? now.progress - before.progress : null,
+    };
+  });
+
+  const transition = (i: ReviewItem): ReviewTransition => ({
+    id: i.target.id,
+    from: i.previous.status,
+    to: i.now.status,
+    gap: i.now.gap,
+  });
+  const worstFirst = (a: ReviewTransition, b: ReviewTransition) =>
+    STATUS_SEVERITY[b.to] - STATUS_SEVERITY[a.to] || (a.gap ?? 0) - (b.gap ?? 0) || byId(a, b);
+
+  const newWarnings = items
+    .filter(
+      (i) =>
+        WARNING.has(i.now.status) &&
+        (!WARNING.has(i.previous.status) || (i.now.status === 'severe' && i.previous.status === 'lagging')),
+    )
+    .map(transition)
+    .sort(worstFirst);
+  const recoveries = items
+    .filter((i) => WARNING.has(i.previous.status) && GOOD.has(i.now.status))
+    .map(transition)
+    .sort(byId);
+  const stillSevere = items
+    .filter((i) => i.previous.status === 'severe' && i.now.status === 'severe')
+    .map(transition)
+    .sort(worstFirst);
+
+  const biggestMovers: ReviewMover[] = [];
+  for (const i of items) {
+    if (i.now.progress === null || i.previous.progress === null) continue;
+    const change = i.now.progress - i.previous.progress;
+    // Differences of binary fractions: 0.3 − 0.1 − 0.2 is not a movement anyone made.
+    if (Math.abs(change) < 1e-9) continue;
+    biggestMovers.push({ id: i.target.id, from: i.previous.progress, to: i.now.progress, change });
+  }
+  biggestMovers.sort((a, b) => Math.abs(b.change) - Math.abs(a.change) || byId(a, b));
+  biggestMovers.length = Math.min(biggestMovers.length, moverCount);
+
+  const groups = new Map<string | null, ReviewOverdueGroup>();
+  for (const i of items) {
+    if (i.now.status !== 'no_data') continue;
+    const department = i.target.department;
+    let group = groups.get(department);
+    if (!group) {
+      group = { department, items: [] };
+      groups.set(department, group);
+    }
+    group.items.push({
+      id: i.target.id,
+      lastReportAsOf: i.latestAsOf,
+      daysSinceReport:
+        i.latestAsOf === null ? null : daysBetween(i.latestAsOf, minDate(meetingDate, i.target.deadline)),
+      newlyOverdue: i.previous.status !== 'no_data',
+    });
+  }
+  const overdue = [...groups.values()]
+    .map((g) => ({
+      ...g,
+      // Never reported first, then the longest silence.
+      items: g.items.sort(
+        (a, b) =>
+          (b.daysSinceReport ?? Number.MAX_SAFE_INTEGER) - (a.daysSinceReport ?? Number.MAX_SAFE_INTEGER) || byId(a, b),
+      ),
+    }))
+    .sort(
+      (a, b) =>
+        Number(a.department === null) - Number(b.department === null) ||
+        b.items.length - a.items.length ||
+        (a.department ?? '').localeCompare(b.department ?? '', 'zh-CN'),
+    );
+
+  const laggards: ReviewLaggard[] = items
+    .filter((i) => WARNING.has(i.now.status))
+    .map((i) => {
+      const rate = i.now.requiredRate;
+      return {
+        id: i.target.id,
+        status: i.now.status,
+        gap: i.now.gap,
+        requiredRate: rate,
+        projection: i.now.projection,
+        paceRatio: rate && rate.recentPerWeek !== null && rate.perWeek > 0 ? rate.recentPerWeek / rate.perWeek : null,
+      };
+    })
+    .sort((a, b) => (a.gap ?? 0) - (b.gap ?? 0) || byId(a, b));
+
+  return { sectors, newWarnings, recoveries, biggestMovers, stillSevere, overdue, laggards };
+}
+
+export interface ReviewFilter {
+  plan?: string | undefined;
+  district?: string | undefined;
+}
+
+/** The review response, from plain arrays (the server's rows or the mock's catalog). */
+export function buildReview(
+  data: Pick<Dataset, 'plans' | 'targets' | 'reports'>,
+  filter: ReviewFilter,
+  cuts: MeetingCuts,
+): ReviewResponse {
+  const targets = data.targets.filter((t) => matchesStaticFilter(t, filter));
+  const ids = new Set(targets.map((t) => t.id));
+  const reports = data.reports.filter((r) => ids.has(r.targetId));
+  const byTarget = groupReports(reports);
+  const plans = new Map<string, Plan>(data.plans.map((p) => [p.id, p]));
+
+  const items: ReviewItem[] = [];
+  const out: ReviewTarget[] = [];
+  for (const t of targets) {
+    const now = stateOf(t, byTarget, plans, cuts.meeting);
+    const previous = stateOf(t, byTarget, plans, cuts.previous);
+    const latestReport = latestReportAt(t, byTarget.get(t.id) ?? [], cuts.meeting);
+    items.push({ target: t, now, previous, latestAsOf: latestReport?.asOf ?? null });
+    out.push({ ...t, state: now, previousState: previous, latestReport });
+  }
+  const known = effectiveReports(reports, cuts.meeting.knownAt).filter((r) => r.asOf <= cuts.meeting.asOf);
+  return {
+    asOf: cuts.meeting.asOf,
+    knownAt: cuts.meeting.knownAt,
+    previousAsOf: cuts.previous.asOf,
+    previousKnownAt: cuts.previous.knownAt,
+    plan: filter.plan ? (plans.get(filter.plan) ?? null) : null,
+    district: filter.district ?? null,
+    containsDemo: targets.some((t) => t.demo) || known.some((r) => r.demo),
+    targets: out,
+    ...computeReviewChanges(items, cuts.meeting.asOf),
+  };
+}

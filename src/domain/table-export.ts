@@ -1,0 +1,166 @@
+import type { LatestReport, TargetWithStateDto } from './api';
+import { neutralizeFormula } from './cells';
+import type { Plan, Status, TargetState } from './schemas';
+import { SECTORS } from './sectors';
+
+/**
+ * The target table as files: one column model for the CSV download and the Excel workbook, so both
+ * carry the same columns with the same meaning. Values stay numbers in the target's unit (the unit
+ * has its own column); fractions stay fractions until a writer formats them.
+ */
+export type CellKind = 'text' | 'number' | 'percent' | 'pp' | 'date' | 'integer';
+export type CellValue = string | number | null;
+
+export interface Column<R> {
+  key: string;
+  header: string;
+  kind: CellKind;
+  /** Excel column width, in characters. */
+  width: number;
+  value: (row: R) => CellValue;
+}
+
+export const STATUS_LABELS: Record<Status, string> = {
+  achieved: '已完成',
+  on_track: '正常',
+  lagging: '滞后',
+  severe: '严重滞后',
+  no_data: '未填报',
+  not_started: '未开始',
+};
+
+const KIND_LABELS = { cumulative: '累计', level: '期末水平', growth: '增长率', share: '占比', milestone: '里程碑' };
+
+export interface TableTarget extends TargetWithStateDto {
+  previousState?: TargetState | undefined;
+  latestReport?: LatestReport | null | undefined;
+}
+
+export interface TableContext {
+  plans: ReadonlyMap<string, Plan>;
+}
+
+const sectorName = (id: string) => SECTORS.find((s) => s.id === id)?.name ?? id;
+
+/** Percentage points from a fraction, rounded to 0.1 the way the UI shows them. */
+export const toPp = (fraction: number | null): number | null =>
+  fraction === null || !Number.isFinite(fraction) ? null : Math.round(fraction * 1000) / 10;
+
+const current = (t: TableTarget): number | null =>
+  t.kind === 'milestone' ? (t.state.latest ? (t.state.latest.stagesDone ?? 0) : null) : (t.state.latest?.value ?? null);
+
+/** Where the figure comes from: a published document, the demo generator, or the reporting department. */
+export function reportSourceLabel(r: LatestReport | null | undefined): string {
+  if (!r) return '';
+  if (r.source) return `${r.source.quote}（${r.source.document}）`;
+  if (r.demo) return '演示数据（系统生成）';
+  return `${r.reportedBy}填报`;
+}
+
+export function targetColumns(ctx: TableContext, options: { review: boolean }): Column<TableTarget>[] {
+  const cols: (Column<TableTarget> | false)[] = [
+    { key: 'id', header: '编号', kind: 'text', width: 22, value: (t) => t.id },
+    { key: 'sector', header: '领域', kind: 'text', width: 12, value: (t) => sectorName(t.sectorId) },
+    { key: 'plan', header: '规划', kind: 'text', width: 22, value: (t) => ctx.plans.get(t.planId)?.title ?? t.planId },
+    { key: 'title', header: '目标', kind: 'text', width: 48, value: (t) => t.title },
+    { key: 'district', header: '区市', kind: 'text', width: 9, value: (t) => t.district },
+    { key: 'department', header: '牵头部门', kind: 'text', width: 16, value: (t) => t.department ?? '' },
+    { key: 'kind', header: '指标类型', kind: 'text', width: 9, value: (t) => KIND_LABELS[t.kind] },
+    { key: 'value', header: '当前值', kind: 'number', width: 12, value: current },
+    {
+      key: 'target',
+      header: '目标值',
+      kind: 'number',
+      width: 12,
+      value: (t) => (t.kind === 'milestone' ? t.stages.length : t.target),
+    },
+    { key: 'unit', header: '单位', kind: 'text', width: 8, value: (t) => (t.kind === 'milestone' ? '个阶段' : t.unit) },
+    { key: 'progress', header: '进度', kind: 'percent', width: 9, value: (t) => t.state.progress },
+    { key: 'expected', header: '序时进度', kind: 'percent', width: 9, value: (t) => t.state.expected },
+    { key: 'gap', header: '差距', kind: 'pp', width: 10, value: (t) => toPp(t.state.gap) },
+    { key: 'status', header: '状态', kind: 'text', width: 9, value: (t) => STATUS_LABELS[t.state.status] },
+    options.review && {
+      key: 'previousStatus',
+      header: '上次状态',
+      kind: 'text',
+      width: 9,
+      value: (t) => (t.previousState ? STATUS_LABELS[t.previousState.status] : ''),
+    },
+    options.review && {
+      key: 'change',
+      header: '进度变化',
+      kind: 'pp',
+      width: 10,
+      value: (t) =>
+        t.previousState?.progress != null && t.state.progress !== null
+          ? toPp(t.state.progress - t.previousState.progress)
+          : null,
+    },
+    {
+      key: 'projection',
+      header: '预计期末值',
+      kind: 'number',
+      width: 12,
+      value: (t) => t.state.projection?.value ?? null,
+    },
+    {
+      key: 'projectionProgress',
+      header: '预计完成率',
+      kind: 'percent',
+      width: 10,
+      value: (t) => t.state.projection?.progress ?? null,
+    },
+    { key: 'deadline', header: '截止日期', kind: 'date', width: 12, value: (t) => t.deadline },
+    { key: 'latestAsOf', header: '最新填报日期', kind: 'date', width: 13, value: (t) => t.state.latest?.asOf ?? null },
+    options.review && {
+      key: 'latestSource',
+      header: '填报来源',
+      kind: 'text',
+      width: 30,
+      value: (t) => reportSourceLabel(t.latestReport),
+    },
+    {
+      key: 'demo',
+      header: '演示数据',
+      kind: 'text',
+      width: 9,
+      value: (t) => (t.demo || t.state.latest?.demo ? '是' : ''),
+    },
+  ];
+  return cols.filter((c): c is Column<TableTarget> => c !== false);
+}
+
+/** The header a column gets in a plain-text file, where the format cannot say "%" or "pp". */
+export function plainHeader(c: { header: string; kind: CellKind }): string {
+  if (c.kind === 'percent') return `${c.header}（%）`;
+  if (c.kind === 'pp') return `${c.header}（百分点）`;
+  return c.header;
+}
+
+const round = (v: number, digits: number) => Math.round(v * 10 ** digits) / 10 ** digits;
+
+function csvCell(kind: CellKind, value: CellValue): string {
+  if (value === null || value === '') return '';
+  if (typeof value === 'number') {
+    if (!Number.isFinite(value)) return '';
+    const n = kind === 'percent' ? round(value * 100, 1) : kind === 'pp' ? round(value, 1) : round(value, 4);
+    return String(Object.is(n, -0) ? 0 : n);
+  }
+  const text = kind === 'text' ? neutralizeFormula(value) : value;
+  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+}
+
+/**
+ * RFC 4180 CSV with a UTF-8 byte-order mark (Excel reads UTF-8 without it as GBK on Chinese Windows)
+ * and CRLF line ends. Text that a spreadsheet would run as a formula is neutralised.
+ */
+export function toCsv<R>(columns: readonly Column<R>[], rows: readonly R[]): string {
+  const lines = [columns.map((c) => csvCell('text', plainHeader(c))).join(',')];
+  for (const r of rows) lines.push(columns.map((c) => csvCell(c.kind, c.value(r))).join(','));
+  return `\uFEFF${lines.join('\r\n')}\r\n`;
+}
+
+/** RFC 6266/5987 Content-Disposition: an ASCII fallback name and the real (Chinese) one. */
+export function attachmentHeader(fileName: string, asciiFallback: string): string {
+  return `attachment; filename="${asciiFallback.replace(/[^\x20-\x7e]|["\\]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(fileName).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)}`;
+}

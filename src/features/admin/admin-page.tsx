@@ -1,0 +1,45 @@
+import { Link, useSearchParams } from 'react-router';
+import { useTranslation } from '../../i18n/use-translation';
+import { PageHeader } from '../../ui/page-header';
+import { RequireSession } from '../../ui/require-session';
+import { useDocumentTitle } from '../../ui/use-document-title';
+import { AuditPanel } from './audit-panel';
+import { CatalogImportPanel } from './catalog-import-panel';
+import { TargetsPanel } from './targets-panel';
+import { UsersPanel } from './users-panel';
+import '../../ui/forms.css';
+import './admin.css';
+
+const TABS = ['users', 'targets', 'catalog', 'audit'] as const;
+type Tab = (typeof TABS)[number];
+
+/** Users, the target catalog, plan import and the audit log; the tab is in the URL (`?tab=audit`). */
+export function AdminPage() {
+  const { t } = useTranslation();
+  useDocumentTitle(t('admin.docTitle'), t('app.title'));
+  const [params] = useSearchParams();
+  const raw = params.get('tab');
+  const tab: Tab = TABS.includes(raw as Tab) ? (raw as Tab) : 'users';
+  return (
+    <div className="stack">
+      <PageHeader title={t('admin.title')} />
+      <RequireSession roles={['admin']}>
+        {() => (
+          <>
+            <nav aria-label={t('admin.tabs')} className="admin-tabs">
+              {TABS.map((k) => (
+                <Link key={k} to={`?tab=${k}`} aria-current={k === tab ? 'page' : undefined}>
+                  {t(`admin.${k}`)}
+                </Link>
+              ))}
+            </nav>
+            {tab === 'users' && <UsersPanel />}
+            {tab === 'targets' && <TargetsPanel />}
+            {tab === 'catalog' && <CatalogImportPanel />}
+            {tab === 'audit' && <AuditPanel />}
+          </>
+        )}
+      </RequireSession>
+    </div>
+  );
+}

@@ -1,0 +1,115 @@
+import { type FormEvent, useState } from 'react';
+import { parseNumberText } from '../../domain/cells';
+import type { Target } from '../../domain/schemas';
+import { targetPatchSchema } from '../../domain/write-api';
+import { useTranslation } from '../../i18n/use-translation';
+import { describedBy, ErrorSummary, FieldMessage } from '../../ui/form-errors';
+import { usePatchTarget } from './api/targets';
+import { useFieldErrors } from './form-state';
+
+type Fields = 'title' | 'department' | 'target' | 'unit' | 'periodStart' | 'deadline';
+
+/** The fields of a target an administrator changes most: its lead department, title, figure and dates. */
+export function TargetEditForm({ target, onDone }: { target: Target; onDone: () => void }) {
+  const { t } = useTranslation();
+  const patch = usePatchTarget();
+  const [saved, setSaved] = useState(false);
+  const [form, setForm] = useState<Record<Fields, string>>({
+    title: target.title,
+    department: target.department ?? '',
+    target: target.target === null ? '' : String(target.target),
+    unit: target.unit,
+    periodStart: target.periodStart,
+    deadline: target.deadline,
+  });
+  const labels: Record<Fields, string> = {
+    title: t('admin.targetTitle'),
+    department: t('admin.department'),
+    target: t('admin.targetValue'),
+    unit: t('admin.unit'),
+    periodStart: t('admin.periodStart'),
+    deadline: t('admin.deadline'),
+  };
+  const f = useFieldErrors('edit-target', labels);
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    setSaved(false);
+    let value: number | null = null;
+    if (form.target.trim() !== '') {
+      const n = parseNumberText(form.target);
+      if (!n.ok) {
+        f.set('target', n.message);
+        return;
+      }
+      value = n.value;
+    }
+    const body = {
+      title: form.title.trim(),
+      department: form.department.trim() || null,
+      ...(target.kind === 'milestone' ? {} : { target: value, unit: form.unit.trim() }),
+      periodStart: form.periodStart,
+      deadline: form.deadline,
+    };
+    if (!f.validate(targetPatchSchema, body)) return;
+    patch.mutate({ id: target.id, ...body }, { onSuccess: () => setSaved(true), onError: (err) => f.fromServer(err) });
+  };
+  const input = (k: Fields, type = 'text', list?: string) => (
+    <div className="field">
+      <label className="field__label" htmlFor={`edit-target-${k}`}>
+        {labels[k]}
+      </label>
+      <input
+        {...describedBy(`edit-target-${k}`, f.error(k))}
+        type={type}
+        list={list}
+        value={form[k]}
+        onChange={(e) => {
+          f.clear(k);
+          setSaved(false);
+          setForm((s) => ({ ...s, [k]: e.target.value }));
+        }}
+      />
+      <FieldMessage id={`edit-target-${k}`} error={f.error(k)} />
+    </div>
+  );
+  return (
+    <section className="card" aria-labelledby="edit-target-title">
+      <form className="form" noValidate onSubmit={submit}>
+        <h2 id="edit-target-title" className="card__title">
+          {t('admin.editTarget')} · <span className="small">{target.id}</span>
+        </h2>
+        <ErrorSummary title={t('report.errorSummary', { count: f.summary.length })} errors={f.summary} />
+        {f.failure && !f.summary.length && (
+          <div className="form-alert" role="alert">
+            {f.failure.message}
+          </div>
+        )}
+        {saved && (
+          <div className="form-notice form-notice--ok" role="status">
+            <p>{t('admin.saved')}</p>
+          </div>
+        )}
+        {input('title')}
+        {input('department', 'text', 'admin-departments')}
+        {target.kind !== 'milestone' && (
+          <div className="field-pair">
+            {input('target', 'text')}
+            {input('unit')}
+          </div>
+        )}
+        <div className="field-pair">
+          {input('periodStart', 'date')}
+          {input('deadline', 'date')}
+        </div>
+        <div className="form__actions">
+          <button type="submit" className="button button--primary" disabled={patch.isPending}>
+            {t('admin.save')}
+          </button>
+          <button type="button" className="button" onClick={onDone}>
+            {t('admin.cancel')}
+          </button>
+        </div>
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,119 @@
+import { type FormEvent, useState } from 'react';
+import { createUserRequestSchema, ROLES, type Role } from '../../domain/write-api';
+import { useTranslation } from '../../i18n/use-translation';
+import { describedBy, ErrorSummary, FieldMessage } from '../../ui/form-errors';
+import { splitDepartments, useCreateUser } from './api/users';
+import { useFieldErrors } from './form-state';
+
+const empty = { username: '', displayName: '', password: '', role: 'reporter' as Role, departments: '' };
+
+/** A new account: username, initial password, role and the departments it reports for. */
+export function UserCreateForm() {
+  const { t } = useTranslation();
+  const create = useCreateUser();
+  const [form, setForm] = useState(empty);
+  const [done, setDone] = useState<string | null>(null);
+  const f = useFieldErrors('new-user', {
+    username: t('admin.username'),
+    displayName: t('admin.displayName'),
+    password: t('admin.password'),
+    role: t('admin.role'),
+    departments: t('admin.departments'),
+  });
+  const set = (k: keyof typeof empty, v: string) => {
+    f.clear(k);
+    setDone(null);
+    setForm((s) => ({ ...s, [k]: v }));
+  };
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    const body = {
+      username: form.username.trim(),
+      ...(form.displayName.trim() ? { displayName: form.displayName.trim() } : {}),
+      password: form.password,
+      role: form.role,
+      departments: splitDepartments(form.departments),
+    };
+    if (!f.validate(createUserRequestSchema, body)) return;
+    create.mutate(body, {
+      onSuccess: (res) => {
+        setDone(res.item.username);
+        setForm(empty);
+      },
+      onError: (err) => f.fromServer(err),
+    });
+  };
+  const field = (k: keyof typeof empty, label: string, input: React.ReactNode, hint?: string) => (
+    <div className="field">
+      <label className="field__label" htmlFor={`new-user-${k}`}>
+        {label}
+      </label>
+      {input}
+      {hint && (
+        <span id={`new-user-${k}-hint`} className="field__hint">
+          {hint}
+        </span>
+      )}
+      <FieldMessage id={`new-user-${k}`} error={f.error(k)} />
+    </div>
+  );
+  const bind = (k: keyof typeof empty, hint = false) => ({
+    ...describedBy(`new-user-${k}`, f.error(k), hint),
+    value: form[k],
+    onChange: (e: { target: { value: string } }) => set(k, e.target.value),
+  });
+  return (
+    <section className="card" aria-labelledby="new-user-title">
+      <form className="form" noValidate onSubmit={submit}>
+        <h2 id="new-user-title" className="card__title">
+          {t('admin.newUser')}
+        </h2>
+        <ErrorSummary title={t('report.errorSummary', { count: f.summary.length })} errors={f.summary} />
+        {f.failure && !f.summary.length && (
+          <div className="form-alert" role="alert">
+            {f.failure.message}
+          </div>
+        )}
+        {done && (
+          <div className="form-notice form-notice--ok" role="status">
+            <p>{t('admin.created', { name: done })}</p>
+          </div>
+        )}
+        {field('username', t('admin.username'), <input type="text" autoComplete="off" {...bind('username')} />)}
+        {field(
+          'displayName',
+          t('admin.displayName'),
+          <input type="text" autoComplete="off" {...bind('displayName')} />,
+        )}
+        {field(
+          'password',
+          t('admin.password'),
+          <input type="password" autoComplete="new-password" {...bind('password', true)} />,
+          t('admin.passwordHint'),
+        )}
+        {field(
+          'role',
+          t('admin.role'),
+          <select {...bind('role')}>
+            {ROLES.map((r) => (
+              <option key={r} value={r}>
+                {t(`report.role.${r}`)}
+              </option>
+            ))}
+          </select>,
+        )}
+        {field(
+          'departments',
+          t('admin.departments'),
+          <input type="text" {...bind('departments', true)} />,
+          t('admin.departmentsHint'),
+        )}
+        <div className="form__actions">
+          <button type="submit" className="button button--primary" disabled={create.isPending}>
+            {t('admin.create')}
+          </button>
+        </div>
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,106 @@
+import { type FormEvent, useState } from 'react';
+import { ROLES, type Role, type User, updateUserRequestSchema } from '../../domain/write-api';
+import { useTranslation } from '../../i18n/use-translation';
+import { describedBy, ErrorSummary, FieldMessage } from '../../ui/form-errors';
+import { splitDepartments, useUpdateUser } from './api/users';
+import { useFieldErrors } from './form-state';
+
+/** Role, name and departments of one account (a password reset ends its sessions on the server). */
+export function UserEditForm({ user, onDone }: { user: User; onDone: () => void }) {
+  const { t } = useTranslation();
+  const update = useUpdateUser();
+  const [form, setForm] = useState({
+    displayName: user.displayName,
+    role: user.role as Role,
+    departments: user.departments.join('、'),
+    password: '',
+  });
+  const f = useFieldErrors('edit-user', {
+    displayName: t('admin.displayName'),
+    role: t('admin.role'),
+    departments: t('admin.departments'),
+    password: t('admin.password'),
+  });
+  const set = (k: keyof typeof form, v: string) => {
+    f.clear(k);
+    setForm((s) => ({ ...s, [k]: v }));
+  };
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    const body = {
+      displayName: form.displayName.trim(),
+      role: form.role,
+      departments: splitDepartments(form.departments),
+      ...(form.password ? { password: form.password } : {}),
+    };
+    if (!f.validate(updateUserRequestSchema, body)) return;
+    update.mutate({ id: user.id, ...body }, { onSuccess: onDone, onError: (err) => f.fromServer(err) });
+  };
+  const bind = (k: keyof typeof form, hint = false) => ({
+    ...describedBy(`edit-user-${k}`, f.error(k), hint),
+    value: form[k],
+    onChange: (e: { target: { value: string } }) => set(k, e.target.value),
+  });
+  return (
+    <section className="card" aria-labelledby="edit-user-title">
+      <form className="form" noValidate onSubmit={submit}>
+        <h2 id="edit-user-title" className="card__title">
+          {t('admin.editUser', { name: user.username })}
+        </h2>
+        <ErrorSummary title={t('report.errorSummary', { count: f.summary.length })} errors={f.summary} />
+        {f.failure && !f.summary.length && (
+          <div className="form-alert" role="alert">
+            {f.failure.message}
+          </div>
+        )}
+        <div className="field">
+          <label className="field__label" htmlFor="edit-user-displayName">
+            {t('admin.displayName')}
+          </label>
+          <input type="text" {...bind('displayName')} />
+          <FieldMessage id="edit-user-displayName" error={f.error('displayName')} />
+        </div>
+        <div className="field">
+          <label className="field__label" htmlFor="edit-user-role">
+            {t('admin.role')}
+          </label>
+          <select {...bind('role')}>
+            {ROLES.map((r) => (
+              <option key={r} value={r}>
+                {t(`report.role.${r}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label className="field__label" htmlFor="edit-user-departments">
+            {t('admin.departments')}
+          </label>
+          <input type="text" {...bind('departments', true)} />
+          <span id="edit-user-departments-hint" className="field__hint">
+            {t('admin.departmentsHint')}
+          </span>
+          <FieldMessage id="edit-user-departments" error={f.error('departments')} />
+        </div>
+        <div className="field">
+          <label className="field__label" htmlFor="edit-user-password">
+            {t('admin.password')}
+          </label>
+          <input type="password" autoComplete="new-password" {...bind('password', true)} />
+          <span id="edit-user-password-hint" className="field__hint">
+            {t('admin.passwordHint')}
+          </span>
+          <FieldMessage id="edit-user-password" error={f.error('password')} />
+        </div>
+        <div className="form__actions">
+          <button type="submit" className="button button--primary" disabled={update.isPending}>
+            {t('admin.save')}
+          </button>
+          <button type="button" className="button" onClick={onDone}>
+            {t('admin.cancel')}
+          </button>
+        </div>
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,205 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import { HttpResponse, http } from 'msw';
+import { MOCK_PASSWORD } from '../../../mock/write-handlers';
+import { renderApp, setupMockApi } from '../../test/render-app';
+
+const { write, server } = setupMockApi();
+const base = `${window.location.origin}/api/v1`;
+// Reported by the mock's 市工业和信息化局 reporter: cumulative, 80 项, last 76 项 as of 2025-12-19.
+const TARGET = 'ind-three-firsts';
+
+async function openForm() {
+  write.signInAs('rep');
+  const utils = renderApp(`/report?target=${TARGET}`);
+  const form = await screen.findByRole('form', { name: '填报本期进度' }, { timeout: 5_000 });
+  await within(form).findByRole('region', { name: '保存后的进度' });
+  return { ...utils, form };
+}
+
+describe('sign-in', () => {
+  it('sends a signed-out person to the sign-in page and back to the report form', async () => {
+    const { user } = renderApp('/report');
+    const heading = await screen.findByRole('heading', { level: 1, name: '登录' }, { timeout: 5_000 });
+    expect(heading).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: '登录' }));
+    const summary = await screen.findByRole('alert');
+    expect(summary).toHaveTextContent('请输入用户名');
+    expect(screen.getByLabelText('用户名')).toHaveAttribute('aria-invalid', 'true');
+
+    await user.type(screen.getByLabelText('用户名'), 'rep');
+    await user.type(screen.getByLabelText('密码'), 'wrong password');
+    await user.click(screen.getByRole('button', { name: '登录' }));
+    expect(await screen.findByText('用户名或密码不正确')).toBeInTheDocument();
+
+    await user.clear(screen.getByLabelText('密码'));
+    await user.type(screen.getByLabelText('密码'), MOCK_PASSWORD);
+    await user.click(screen.getByRole('button', { name: '登录' }));
+    expect(await screen.findByRole('heading', { level: 1, name: '进度填报' }, { timeout: 5_000 })).toBeInTheDocument();
+    const nav = screen.getByRole('navigation', { name: '主导航' });
+    expect(within(nav).getByRole('link', { name: '填报' })).toHaveAttribute('aria-current', 'page');
+    expect(screen.getByText('已登录：填报员甲')).toBeInTheDocument();
+  });
+
+  it('says when sign-in is rate limited', async () => {
+    const { user } = renderApp('/sign-in');
+    await user.type(await screen.findByLabelText('用户名'), 'locked');
+    await user.type(screen.getByLabelText('密码'), 'whatever');
+    await user.click(screen.getByRole('button', { name: '登录' }));
+    expect(await screen.findByText('登录尝试过于频繁，请 15 分钟后再试')).toBeInTheDocument();
+  });
+
+  it('signs out from the header', async () => {
+    write.signInAs('admin');
+    const { user } = renderApp('/');
+    await user.click(await screen.findByRole('button', { name: '退出登录' }));
+    expect(await screen.findByRole('link', { name: '登录' })).toBeInTheDocument();
+  });
+
+  it('tells a viewer that reporting needs the reporter role', async () => {
+    write.signInAs('viewer');
+    renderApp('/report');
+    expect(await screen.findByRole('heading', { level: 1, name: '需要填报员权限' })).toBeInTheDocument();
+  });
+});
+
+describe('report form', () => {
+  it('lists the department’s targets with what is due this week first', async () => {
+    write.signInAs('rep');
+    renderApp('/report');
+    const list = await screen.findByRole('navigation', { name: '我负责的目标' }, { timeout: 5_000 });
+    const due = within(list).getByRole('region', { name: /本周待填报/ });
+    expect(within(due).getByRole('link', { name: /新增“三首”创新成果80项以上/ })).toBeInTheDocument();
+  });
+
+  it('checks the date and the number as typed, summarising errors with links to the fields', async () => {
+    const { user, form } = await openForm();
+    const value = within(form).getByLabelText('本期数值');
+    const asOf = within(form).getByLabelText('截至日期');
+    await user.type(value, '七十八');
+    await user.clear(asOf);
+    await user.type(asOf, '2026-01-05');
+    await user.click(within(form).getByRole('button', { name: '保存填报' }));
+    const summary = within(form).getByRole('alert');
+    expect(summary).toHaveTextContent('本期数值：不是数字');
+    expect(summary).toHaveTextContent('截至日期：截至日期不能晚于今天（2025-12-29）');
+    expect(value).toHaveAttribute('aria-invalid', 'true');
+    expect(value).toHaveAccessibleDescription(expect.stringContaining('不是数字'));
+    await user.click(within(summary).getByRole('link', { name: /截至日期/ }));
+    expect(asOf).toHaveFocus();
+
+    await user.clear(asOf);
+    await user.type(asOf, '2024-12-31');
+    expect(asOf).toHaveAccessibleDescription(expect.stringContaining('早于目标期间的开始日期（2025-01-01）'));
+    expect(write.reportsWritten).toHaveLength(0);
+  });
+
+  it('shows the resulting progress and status before saving, then saves and refreshes the history', async () => {
+    const { user, form } = await openForm();
+    await user.type(within(form).getByLabelText('本期数值'), '80');
+    const preview = within(form).getByRole('region', { name: '保存后的进度' });
+    expect(preview).toHaveTextContent('已完成');
+    expect(preview).toHaveTextContent('完成进度 100%');
+    await user.type(within(form).getByLabelText('说明'), '第52周');
+    await user.click(within(form).getByRole('button', { name: '保存填报' }));
+    expect(await within(form).findByText(/已保存：截至 2025年12月29日/)).toBeInTheDocument();
+    expect(write.reportsWritten).toMatchObject([{ targetId: TARGET, value: 80, asOf: '2025-12-29', note: '第52周' }]);
+    const history = screen.getByRole('table', { name: '填报记录' });
+    await waitFor(() => expect(within(history).getAllByRole('row')[1]).toHaveTextContent('第52周'));
+    expect(within(form).getByLabelText('本期数值')).toHaveValue('');
+  });
+
+  it('asks for a reason when the cumulative value drops below the last one', async () => {
+    const { user, form } = await openForm();
+    await user.type(within(form).getByLabelText('本期数值'), '70');
+    const confirm = within(form).getByRole('group', { name: '请确认' });
+    expect(confirm).toHaveTextContent('低于上次填报的 76项');
+    await user.click(within(form).getByRole('button', { name: '保存填报' }));
+    expect(within(form).getByRole('alert')).toHaveTextContent('确认理由：请填写确认理由');
+    expect(write.reportsWritten).toHaveLength(0);
+    await user.type(within(confirm).getByLabelText('确认理由'), '口径调整');
+    await user.click(within(form).getByRole('button', { name: '保存填报' }));
+    await within(form).findByText(/已保存/);
+    expect(write.reportsWritten[0]?.note).toContain('【确认】口径调整');
+  });
+
+  it('keeps everything typed on a network failure', async () => {
+    const { user, form } = await openForm();
+    await user.type(within(form).getByLabelText('本期数值'), '78');
+    await user.type(within(form).getByLabelText('说明'), '网络断了也不能丢');
+    write.setWriteFailure('network-error');
+    await user.click(within(form).getByRole('button', { name: '保存填报' }));
+    const alert = await within(form).findByRole('alert');
+    expect(alert).toHaveTextContent('没有保存');
+    expect(alert).toHaveTextContent('无法连接到服务器');
+    expect(alert).toHaveTextContent('您填写的内容仍保留在表单中');
+    expect(within(form).getByLabelText('本期数值')).toHaveValue('78');
+    expect(within(form).getByLabelText('说明')).toHaveValue('网络断了也不能丢');
+    write.setWriteFailure('none');
+    await user.click(within(form).getByRole('button', { name: '保存填报' }));
+    await within(form).findByText(/已保存/);
+  });
+
+  it('on a 409 conflict keeps the inputs and offers to correct the latest report', async () => {
+    const { user, form } = await openForm();
+    // Someone else saved a figure for the same date a moment ago.
+    await user.type(within(form).getByLabelText('本期数值'), '79');
+    await user.type(within(form).getByLabelText('说明'), '我的数字');
+    const other = write.reportsWritten.length;
+    await fetch(`${base}/targets/${TARGET}/reports`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-csrf-token': 'mock-csrf-token' },
+      body: JSON.stringify({ asOf: '2025-12-29', value: 77 }),
+    });
+    expect(write.reportsWritten.length).toBe(other + 1);
+    await user.click(within(form).getByRole('button', { name: '保存填报' }));
+    const alert = await within(form).findByRole('alert');
+    expect(alert).toHaveTextContent('与已有填报冲突');
+    expect(alert).toHaveTextContent('如需修改请更正该条填报');
+    expect(within(form).getByLabelText('本期数值')).toHaveValue('79');
+    await user.click(within(alert).getByRole('button', { name: '载入最新填报并更正' }));
+    const correction = await screen.findByRole('form', { name: '更正填报' });
+    expect(correction).toHaveTextContent('正在更正 2025年12月29日 的填报（原值 77项');
+    expect(within(correction).getByLabelText('本期数值')).toHaveValue('79');
+    expect(within(correction).getByLabelText('说明')).toHaveValue('我的数字');
+    await user.click(within(correction).getByRole('button', { name: '保存更正' }));
+    expect(within(correction).getByRole('alert')).toHaveTextContent('更正原因：请填写更正原因');
+    await user.type(within(correction).getByLabelText('更正原因'), '两人同时填报，以本部门为准');
+    await user.click(within(correction).getByRole('button', { name: '保存更正' }));
+    await waitFor(() => expect(screen.getByRole('form', { name: /填报/ })).toHaveTextContent('已保存'));
+    const saved = write.reportsWritten.at(-1);
+    expect(saved).toMatchObject({ value: 79, correctionReason: '两人同时填报，以本部门为准' });
+    expect(saved?.supersedes).toBe(write.reportsWritten.at(-2)?.id);
+    // History shows both: the replaced one struck through.
+    const history = screen.getByRole('table', { name: '填报记录' });
+    await waitFor(() => {
+      const rows = within(history).getAllByRole('row');
+      expect(rows[1]).toHaveTextContent('79项');
+      expect(rows[1]).toHaveTextContent('更正');
+      expect(rows[2]).toHaveTextContent('77项');
+      expect(rows[2]).toHaveTextContent('已被更正');
+    });
+  });
+
+  it('keeps the inputs and shows the field message on a 422 from the server', async () => {
+    server.use(
+      http.post(`${base}/targets/:id/reports`, () =>
+        HttpResponse.json(
+          {
+            type: 'about:blank',
+            title: '提交的内容有误',
+            status: 422,
+            detail: '单位不兼容',
+            errors: [{ field: 'unit', message: '单位不兼容：服务器说的' }],
+          },
+          { status: 422 },
+        ),
+      ),
+    );
+    const { user, form } = await openForm();
+    await user.type(within(form).getByLabelText('本期数值'), '78');
+    await user.click(within(form).getByRole('button', { name: '保存填报' }));
+    expect(await within(form).findByText('单位不兼容：服务器说的')).toBeInTheDocument();
+    expect(within(form).getByLabelText('单位')).toHaveAttribute('aria-invalid', 'true');
+    expect(within(form).getByLabelText('本期数值')).toHaveValue('78');
+  });
+});

@@ -1,0 +1,168 @@
+import { useState } from 'react';
+import { Link, useSearchParams } from 'react-router';
+import { usePlans } from '../../api/get-plans';
+import { shanghaiDate } from '../../domain/dates';
+import type { ProgressReport } from '../../domain/schemas';
+import type { User } from '../../domain/write-api';
+import { useTranslation } from '../../i18n/use-translation';
+import { PageHeader } from '../../ui/page-header';
+import { QueryState } from '../../ui/query-state';
+import { RequireSession } from '../../ui/require-session';
+import { useDocumentTitle } from '../../ui/use-document-title';
+import { useNow } from '../../ui/use-now';
+import { useMyTargets } from './api/get-my-targets';
+import { useTargetHistory } from './api/get-target-history';
+import { MyTargetList } from './my-target-list';
+import { type Draft, emptyDraft } from './report-draft';
+import { ReportForm } from './report-form';
+import { ReportHistoryTable } from './report-history-table';
+import '../../ui/forms.css';
+import './report.css';
+
+export function ReportPage() {
+  const { t } = useTranslation();
+  useDocumentTitle(t('report.docTitle'), t('app.title'));
+  return (
+    <div className="stack">
+      <PageHeader
+        title={t('report.title')}
+        aside={
+          <Link className="button" to="/report/import">
+            {t('report.importLink')}
+          </Link>
+        }
+      />
+      <RequireSession roles={['reporter', 'admin']}>{(user) => <ReportDesk user={user} />}</RequireSession>
+    </div>
+  );
+}
+
+function ReportDesk({ user }: { user: User }) {
+  const { t } = useTranslation();
+  const query = useMyTargets();
+  const [params] = useSearchParams();
+  // What was typed for each target survives switching between them (and every failed save).
+  const [drafts, setDrafts] = useState<Record<string, Draft>>({});
+  return (
+    <QueryState query={query} label={t('freshness.loading')} lines={8}>
+      {(data) => {
+        if (data.items.length === 0)
+          return (
+            <div className="card">
+              <p>{t('report.noTargets')}</p>
+              {user.departments.length > 0 && (
+                <p className="muted small">{t('report.departments', { list: user.departments.join('、') })}</p>
+              )}
+            </div>
+          );
+        const selectedId = params.get('target') ?? data.items[0]?.id ?? null;
+        const selected = data.items.find((i) => i.id === selectedId) ?? null;
+        return (
+          <div className="report-layout">
+            <aside className="card report-layout__list">
+              <p className="muted small">{t('report.myTargetsHint')}</p>
+              <MyTargetList items={data.items} selected={selected?.id ?? null} />
+            </aside>
+            <div className="card report-layout__panel">
+              {selected ? (
+                <TargetReportPanel
+                  key={selected.id}
+                  target={selected}
+                  saved={drafts[selected.id]}
+                  onDraft={(d) => setDrafts((all) => ({ ...all, [selected.id]: d }))}
+                />
+              ) : (
+                <p>{t('report.pickTarget')}</p>
+              )}
+            </div>
+          </div>
+        );
+      }}
+    </QueryState>
+  );
+}
+
+type MyTarget = NonNullable<ReturnType<typeof useMyTargets>['data']>['items'][number];
+
+function TargetReportPanel({
+  target,
+  saved,
+  onDraft,
+}: {
+  target: MyTarget;
+  saved: Draft | undefined;
+  onDraft: (d: Draft) => void;
+}) {
+  const { t } = useTranslation();
+  const now = useNow()();
+  const today = shanghaiDate(now);
+  const history = useTargetHistory(target.id);
+  const plans = usePlans();
+  const thresholds = plans.data?.items.find((p) => p.id === target.planId)?.thresholds;
+  const [draft, setDraftState] = useState<Draft>(() => saved ?? emptyDraft(today));
+  const [correcting, setCorrecting] = useState<ProgressReport | null>(null);
+  const setDraft = (d: Draft) => {
+    onDraft(d);
+    setDraftState(d);
+  };
+  const startCorrection = (r: ProgressReport) => {
+    setCorrecting(r);
+    setDraft({
+      ...draft,
+      asOf: r.asOf,
+      value: draft.value || (r.value === null ? '' : String(r.value)),
+      unit: r.value === null ? '' : r.unit === target.unit ? '' : r.unit,
+      stagesDone: draft.stagesDone || (r.stagesDone === null ? '' : String(r.stagesDone)),
+      reason: '',
+    });
+  };
+  return (
+    <div className="stack">
+      <header>
+        <h2 className="report-target-title">
+          <Link to={`/targets/${encodeURIComponent(target.id)}`}>{target.title}</Link>
+        </h2>
+        <p className="muted small">
+          {t('common.goal')}：{target.target ?? '—'}
+          {target.unit} · {t('common.department')}：{target.department ?? '—'} · {t('target.deadline')}：
+          {target.deadline}
+        </p>
+      </header>
+      <QueryState query={history} label={t('freshness.loading')} lines={6}>
+        {(detail) => (
+          <>
+            <ReportForm
+              target={target}
+              history={detail.item.reports}
+              thresholds={thresholds}
+              today={today}
+              now={now}
+              draft={draft}
+              onDraftChange={setDraft}
+              correcting={correcting}
+              onCancelCorrection={() => setCorrecting(null)}
+              onLoadLatest={async (reportId) => {
+                const fresh = await history.refetch();
+                const r = fresh.data?.item.reports.find((x) => x.id === reportId);
+                if (r) startCorrection(r);
+              }}
+              onSaved={() => {
+                setCorrecting(null);
+                setDraft({ ...emptyDraft(today), unit: draft.unit });
+              }}
+            />
+            <ReportHistoryTable
+              target={target}
+              reports={detail.item.reports}
+              correctingId={correcting?.id ?? null}
+              onCorrect={(r) => {
+                startCorrection(r);
+                requestAnimationFrame(() => document.getElementById('report-value')?.focus());
+              }}
+            />
+          </>
+        )}
+      </QueryState>
+    </div>
+  );
+}

@@ -1,0 +1,55 @@
+import { Link } from 'react-router';
+import type { ApiError } from '../../api/api-error';
+import { formatDate, formatQuantity } from '../../domain/format';
+import type { ReportResponse } from '../../domain/write-api';
+import { useTranslation } from '../../i18n/use-translation';
+import { useLocale } from '../../stores/ui-store';
+import { StatusBadge } from '../../ui/status-badge';
+
+/** After a save: what was saved and the state it gave, with a way to see it on the board. */
+export function SavedNotice({ saved, unit }: { saved: ReportResponse; unit: string }) {
+  const { t } = useTranslation();
+  const locale = useLocale();
+  const r = saved.item;
+  const value = r.value === null ? `${r.stagesDone ?? 0}` : formatQuantity(r.value, r.unit || unit, locale);
+  return (
+    <div className="form-notice form-notice--ok" role="status">
+      <p>
+        {saved.unchanged ? t('report.savedUnchanged') : t('report.saved', { date: formatDate(r.asOf, locale), value })}
+        {saved.state && (
+          <>
+            {' '}
+            <StatusBadge status={saved.state.status} />
+          </>
+        )}
+      </p>
+      <Link to={`/targets/${encodeURIComponent(r.targetId)}`}>{t('report.viewOnBoard')}</Link>
+    </div>
+  );
+}
+
+/** A failed save: the server's words, the reassurance that nothing typed is lost, and for a conflict the way on. */
+export function FailedNotice({
+  error,
+  onLoadLatest,
+  loading,
+}: {
+  error: ApiError;
+  onLoadLatest: (() => void) | null;
+  loading: boolean;
+}) {
+  const { t } = useTranslation();
+  const conflict = error.status === 409;
+  return (
+    <div className="form-alert" role="alert">
+      <strong>{conflict ? t('report.conflictTitle') : t('report.notSaved')}</strong>
+      <p>{error.message}</p>
+      <p className="small">{t('report.keptInputs')}</p>
+      {conflict && onLoadLatest && (
+        <button type="button" className="button" onClick={onLoadLatest} disabled={loading}>
+          {t('report.loadLatest')}
+        </button>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,118 @@
+import type { ReviewResponse, ReviewTransition } from '../../domain/api';
+import { formatPercent, formatPp } from '../../domain/format';
+import { useTranslation } from '../../i18n/use-translation';
+import { useLocale } from '../../stores/ui-store';
+import { StatusBadge } from '../../ui/status-badge';
+import { TargetLink, targetIndex } from './target-link';
+
+function ChangeCard({
+  id,
+  title,
+  hint,
+  wide = false,
+  children,
+}: {
+  id: string;
+  title: string;
+  hint: string;
+  wide?: boolean;
+  children: React.ReactNode;
+}) {
+  return (
+    <section className={`card review-change${wide ? ' review-change--wide' : ''}`} aria-labelledby={id}>
+      <div className="card__head">
+        <h2 id={id} className="card__title">
+          {title}
+        </h2>
+        <span className="card__hint">{hint}</span>
+      </div>
+      {children}
+    </section>
+  );
+}
+
+function TransitionList({ data, items }: { data: ReviewResponse; items: ReviewTransition[] }) {
+  const { t } = useTranslation();
+  const locale = useLocale();
+  const target = targetIndex(data.targets);
+  if (items.length === 0) return <p className="muted">{t('review.none')}</p>;
+  return (
+    <ul className="review-list">
+      {items.map((i) => {
+        const x = target(i.id);
+        if (!x) return null;
+        return (
+          <li key={i.id}>
+            <div className="review-list__title">
+              <TargetLink target={x} asOf={data.asOf} />
+            </div>
+            <div className="review-list__meta">
+              <StatusBadge status={i.from} />
+              <span aria-hidden="true">→</span>
+              <span className="visually-hidden">{t('review.becomes')}</span>
+              <StatusBadge status={i.to} />
+              <span className="num">
+                {t('common.gap')} {formatPp(i.gap, locale)}
+              </span>
+              <span className="muted small">{x.department ?? t('review.noDepartment')}</span>
+            </div>
+          </li>
+        );
+      })}
+    </ul>
+  );
+}
+
+/** New warnings, recoveries, the still severe and the biggest movers since the previous meeting. */
+export function ReviewChanges({ data }: { data: ReviewResponse }) {
+  const { t } = useTranslation();
+  const locale = useLocale();
+  const target = targetIndex(data.targets);
+  return (
+    <div className="review-changes">
+      <ChangeCard id="review-new-warnings" title={t('review.newWarnings')} hint={t('review.newWarningsHint')}>
+        <TransitionList data={data} items={data.newWarnings} />
+      </ChangeCard>
+      <ChangeCard id="review-recoveries" title={t('review.recoveries')} hint={t('review.recoveriesHint')}>
+        <TransitionList data={data} items={data.recoveries} />
+      </ChangeCard>
+      <ChangeCard id="review-movers" title={t('review.movers')} hint={t('review.moversHint')}>
+        {data.biggestMovers.length === 0 ? (
+          <p className="muted">{t('review.none')}</p>
+        ) : (
+          <ol className="review-list">
+            {data.biggestMovers.map((m) => {
+              const x = target(m.id);
+              if (!x) return null;
+              const dir = m.change > 0 ? 'up' : 'down';
+              return (
+                <li key={m.id}>
+                  <div className="review-list__title">
+                    <TargetLink target={x} asOf={data.asOf} />
+                  </div>
+                  <div className="review-list__meta num">
+                    <span className="delta" data-dir={dir}>
+                      <span aria-hidden="true">{dir === 'up' ? '▲' : '▼'}</span> {formatPp(m.change, locale)}
+                    </span>
+                    <span>
+                      {formatPercent(m.from, locale)} → {formatPercent(m.to, locale)}
+                    </span>
+                    <StatusBadge status={x.state.status} />
+                  </div>
+                </li>
+              );
+            })}
+          </ol>
+        )}
+      </ChangeCard>
+      <ChangeCard
+        id="review-still-severe"
+        title={t('review.stillSevere')}
+        hint={t('review.stillSevereHint')}
+        wide={data.stillSevere.length > 12}
+      >
+        <TransitionList data={data} items={data.stillSevere} />
+      </ChangeCard>
+    </div>
+  );
+}

@@ -1,0 +1,81 @@
+import type { ReviewResponse } from '../../domain/api';
+import { formatPercent, formatPp, formatQuantity, formatQuantityFit, formatRate } from '../../domain/format';
+import { useTranslation } from '../../i18n/use-translation';
+import { useLocale } from '../../stores/ui-store';
+import { ScrollRegion } from '../../ui/scroll-region';
+import { StatusBadge } from '../../ui/status-badge';
+import { TargetLink, targetIndex } from './target-link';
+
+/** Every lagging target: the run-rate it now needs, the rate it has kept up recently, where it is heading. */
+export function ReviewLaggards({ data }: { data: ReviewResponse }) {
+  const { t } = useTranslation();
+  const locale = useLocale();
+  const target = targetIndex(data.targets);
+  return (
+    <section className="card" aria-labelledby="review-laggards-title">
+      <div className="card__head">
+        <h2 id="review-laggards-title" className="card__title">
+          {t('review.laggards')}
+        </h2>
+        <span className="card__hint">{t('review.laggardsHint')}</span>
+      </div>
+      {data.laggards.length === 0 ? (
+        <p className="muted">{t('review.none')}</p>
+      ) : (
+        <ScrollRegion label={t('review.table', { name: t('review.laggards') })}>
+          <table className="table">
+            <thead>
+              <tr>
+                <th scope="col">{t('common.target')}</th>
+                <th scope="col">{t('common.status')}</th>
+                <th scope="col" className="num">
+                  {t('common.gap')}
+                </th>
+                <th scope="col" className="num">
+                  {t('review.needed')}
+                </th>
+                <th scope="col" className="num">
+                  {t('review.recent')}
+                </th>
+                <th scope="col" className="num">
+                  {t('review.paceRatio')}
+                </th>
+                <th scope="col" className="num">
+                  {t('common.projection')}
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {data.laggards.map((l) => {
+                const x = target(l.id);
+                if (!x) return null;
+                const rate = l.requiredRate;
+                return (
+                  <tr key={l.id}>
+                    <td>
+                      <TargetLink target={x} asOf={data.asOf} />
+                    </td>
+                    <td>
+                      <StatusBadge status={l.status} />
+                    </td>
+                    <td className="num">{formatPp(l.gap, locale)}</td>
+                    <td className="num">{rate ? formatRate(rate.perWeek, rate.unit, 'week', locale) : '—'}</td>
+                    <td className="num">
+                      {rate?.recentPerWeek != null ? formatQuantityFit(rate.recentPerWeek, rate.unit, locale) : '—'}
+                    </td>
+                    <td className="num">{formatPercent(l.paceRatio, locale, 0)}</td>
+                    <td className="num">
+                      {l.projection
+                        ? `${formatQuantity(l.projection.value, x.unit, locale)}（${formatPercent(l.projection.progress, locale)}）`
+                        : '—'}
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </ScrollRegion>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,60 @@
+import type { ReviewResponse } from '../../domain/api';
+import { formatDate } from '../../domain/format';
+import { useTranslation } from '../../i18n/use-translation';
+import { useLocale } from '../../stores/ui-store';
+import { TargetLink, targetIndex } from './target-link';
+
+/** Targets with no report within their cycle, by lead department, so the meeting can ask each one. */
+export function ReviewOverdue({ data }: { data: ReviewResponse }) {
+  const { t } = useTranslation();
+  const locale = useLocale();
+  const target = targetIndex(data.targets);
+  return (
+    <section className="card" aria-labelledby="review-overdue-title">
+      <div className="card__head">
+        <h2 id="review-overdue-title" className="card__title">
+          {t('review.overdue')}
+        </h2>
+        <span className="card__hint">{t('review.overdueHint')}</span>
+      </div>
+      {data.overdue.length === 0 ? (
+        <p className="muted">{t('review.none')}</p>
+      ) : (
+        <div className="review-overdue">
+          {data.overdue.map((g) => {
+            const name = g.department ?? t('review.noDepartment');
+            return (
+              <section key={name} className="review-overdue__group" aria-label={name}>
+                <h3 className="review-overdue__dept">
+                  {name} <span className="muted small">{t('review.targetsCount', { count: g.items.length })}</span>
+                </h3>
+                <ul className="review-list">
+                  {g.items.map((i) => {
+                    const x = target(i.id);
+                    if (!x) return null;
+                    return (
+                      <li key={i.id}>
+                        <div className="review-list__title">
+                          <TargetLink target={x} asOf={data.asOf} />
+                          {i.newlyOverdue && <span className="review-tag">{t('review.newlyOverdue')}</span>}
+                        </div>
+                        <div className="review-list__meta muted small num">
+                          {i.lastReportAsOf === null
+                            ? t('review.neverReported')
+                            : t('review.lastReport', {
+                                date: formatDate(i.lastReportAsOf, locale),
+                                days: i.daysSinceReport ?? 0,
+                              })}
+                        </div>
+                      </li>
+                    );
+                  })}
+                </ul>
+              </section>
+            );
+          })}
+        </div>
+      )}
+    </section>
+  );
+}

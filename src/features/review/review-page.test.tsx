@@ -1,0 +1,111 @@
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { HttpResponse, http } from 'msw';
+import type { ReviewResponse } from '../../domain/api';
+import { formatDate, formatPp } from '../../domain/format';
+import { renderApp, setupMockApi } from '../../test/render-app';
+
+const { api, server } = setupMockApi();
+
+async function review(query = ''): Promise<ReviewResponse> {
+  return (await fetch(`${window.location.origin}/api/v1/review${query}`)).json() as Promise<ReviewResponse>;
+}
+
+const byId = (r: ReviewResponse, id: string) => r.targets.find((t) => t.id === id);
+
+describe('weekly review', () => {
+  it('opens today’s meeting with what changed since the previous one', async () => {
+    const expected = await review();
+    renderApp('/review');
+    expect(await screen.findByRole('heading', { level: 1, name: '周调度会' })).toBeInTheDocument();
+    // Component tests run at 2025-12-29 10:30 (Shanghai): the meeting is today, the previous a week ago.
+    expect(expected.asOf).toBe('2025-12-29');
+    expect(await screen.findByText('会议日期 2025年12月29日 · 上次会议 2025年12月22日')).toBeInTheDocument();
+    expect(screen.getByLabelText('会议日期')).toHaveValue('2025-12-29');
+    expect(screen.getByLabelText('上次会议')).toHaveValue('2025-12-22');
+
+    const sectors = screen.getByRole('region', { name: '各领域进展' });
+    const rows = within(sectors).getAllByRole('row').slice(1);
+    const withTargets = expected.sectors.filter((s) => s.now.total > 0);
+    expect(rows).toHaveLength(withTargets.length);
+    for (const [i, s] of withTargets.entries()) {
+      expect(rows[i]).toHaveTextContent(s.name);
+      expect(rows[i]).toHaveTextContent(formatPp(s.change));
+    }
+    expect(within(sectors).getByText('新增预警').nextSibling).toHaveTextContent(String(expected.newWarnings.length));
+
+    const warnings = screen.getByRole('region', { name: '新增预警' });
+    for (const w of expected.newWarnings) {
+      expect(within(warnings).getByRole('link', { name: byId(expected, w.id)?.title })).toHaveAttribute(
+        'href',
+        `/targets/${w.id}?asOf=2025-12-29`,
+      );
+    }
+    const laggards = screen.getByRole('region', { name: '滞后目标所需进度' });
+    expect(within(laggards).getAllByRole('row')).toHaveLength(expected.laggards.length + 1);
+    expect(laggards).toHaveTextContent(/每周 /);
+  });
+
+  it('lists overdue reports by lead department', async () => {
+    const expected = await review('?asOf=2025-11-03');
+    expect(expected.overdue.length).toBeGreaterThan(0);
+    renderApp('/review?asOf=2025-11-03');
+    const overdue = await screen.findByRole('region', { name: '逾期未报' });
+    for (const g of expected.overdue) {
+      const group = within(overdue).getByRole('region', { name: g.department ?? '未明确牵头部门' });
+      for (const i of g.items) {
+        const t = byId(expected, i.id);
+        expect(within(group).getByRole('link', { name: t?.title })).toBeInTheDocument();
+        if (i.lastReportAsOf) expect(group).toHaveTextContent(`最新填报 ${formatDate(i.lastReportAsOf)}`);
+      }
+    }
+  });
+
+  it('keeps the meeting in the URL and exports exactly that meeting', async () => {
+    renderApp('/review?plan=qd-2025');
+    const meeting = await screen.findByLabelText('会议日期');
+    await screen.findByRole('region', { name: '各领域进展' });
+    fireEvent.change(meeting, { target: { value: '2025-09-30' } });
+    expect(await screen.findByText('会议日期 2025年9月30日 · 上次会议 2025年9月23日')).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: '导出 Excel' })).toHaveAttribute(
+      'href',
+      '/api/v1/review.xlsx?plan=qd-2025&asOf=2025-09-30&previous=2025-09-23',
+    );
+    expect(screen.getByRole('link', { name: '导出 CSV' })).toHaveAttribute(
+      'href',
+      `/api/v1/targets.csv?plan=qd-2025&asOf=2025-09-30&knownAt=${encodeURIComponent('2025-09-30T23:59:59+08:00')}`,
+    );
+    // Every sector of the plan has its own table of targets, with a print header above it.
+    const expected = await review('?plan=qd-2025&asOf=2025-09-30');
+    const first = expected.sectors.find((s) => s.now.total > 0);
+    const table = screen.getByRole('region', { name: `${first?.name} · 目标明细` });
+    expect(within(table).getAllByRole('row')).toHaveLength((first?.now.total ?? 0) + 1);
+    expect(within(table).getAllByText('含演示数据').length).toBeGreaterThan(0);
+  });
+});
+
+describe('weekly review when the API misbehaves', () => {
+  it('says the server failed on a 500, and recovers on retry', async () => {
+    api.setFailure('server-error');
+    const { user } = renderApp('/review');
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent('服务器出错（500），请稍后重试');
+    api.setFailure('none');
+    await user.click(within(alert).getByRole('button', { name: '重试' }));
+    expect(await screen.findByRole('region', { name: '各领域进展' })).toBeInTheDocument();
+  });
+
+  it('rejects a malformed review and keeps the meeting controls working', async () => {
+    server.use(http.get(`${window.location.origin}/api/v1/review`, () => HttpResponse.json({ asOf: 'soon' })));
+    renderApp('/review');
+    expect(await screen.findByRole('alert')).toHaveTextContent('服务器返回的数据格式不正确，已拒绝显示');
+    const plan = screen.getByRole('combobox', { name: '规划' });
+    await waitFor(() => expect(within(plan).getAllByRole('option').length).toBeGreaterThan(1));
+  });
+
+  it('explains a previous meeting that is not before the meeting', async () => {
+    renderApp('/review?asOf=2025-09-30&previous=2025-10-07');
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      '参数“previous”（上次会议日期）应早于本次会议日期 2025-09-30',
+    );
+  });
+});

@@ -1,0 +1,112 @@
+import type { ReviewResponse, ReviewTarget } from '../../domain/api';
+import { formatPercent, formatPp, formatQuantity } from '../../domain/format';
+import { useTranslation } from '../../i18n/use-translation';
+import { useLocale } from '../../stores/ui-store';
+import { PrintHeader } from '../../ui/print-header';
+import { ProgressBar } from '../../ui/progress-bar';
+import { ScrollRegion } from '../../ui/scroll-region';
+import { StatusBadge } from '../../ui/status-badge';
+import { TargetLink } from './target-link';
+
+function Value({ x }: { x: ReviewTarget }) {
+  const { t } = useTranslation();
+  const locale = useLocale();
+  if (x.kind === 'milestone')
+    return <>{t('target.done', { done: x.state.latest?.stagesDone ?? 0, total: x.stages.length })}</>;
+  return (
+    <>
+      {formatQuantity(x.state.latest?.value ?? null, x.unit, locale)}
+      <span className="muted"> / {formatQuantity(x.target, x.unit, locale)}</span>
+    </>
+  );
+}
+
+/** Every target of every sector, one sector per printed page. */
+export function ReviewSectorTables({ data }: { data: ReviewResponse }) {
+  const { t } = useTranslation();
+  const locale = useLocale();
+  const sectors = data.sectors.filter((s) => s.now.total > 0);
+  return (
+    <>
+      {sectors.map((s) => {
+        const name = locale === 'en' ? s.nameEn : s.name;
+        const rows = data.targets.filter((x) => x.sectorId === s.id);
+        const titleId = `review-sector-${s.id}`;
+        return (
+          <section key={s.id} className="card review-sector" aria-labelledby={titleId} data-print-break-before="">
+            <PrintHeader
+              compact
+              title={t('review.title')}
+              planId={data.plan?.id}
+              asOf={data.asOf}
+              demo={data.containsDemo}
+            />
+            <div className="card__head">
+              <h2 id={titleId} className="card__title">
+                {t('review.sectorTargets', { sector: name })}
+              </h2>
+              <span className="card__hint num">
+                {t('review.targetsCount', { count: rows.length })} · {t('common.progress')}{' '}
+                {formatPercent(s.now.progress, locale)} · {t('review.change')} {formatPp(s.change, locale)}
+              </span>
+            </div>
+            <ScrollRegion label={t('review.table', { name: t('review.sectorTargets', { sector: name }) })}>
+              <table className="table review-target-table">
+                <thead>
+                  <tr>
+                    <th scope="col">{t('common.target')}</th>
+                    <th scope="col" className="num">
+                      {t('common.value')}
+                    </th>
+                    <th scope="col">{t('common.progress')}</th>
+                    <th scope="col" className="num">
+                      {t('common.gap')}
+                    </th>
+                    <th scope="col" className="num">
+                      {t('review.change')}
+                    </th>
+                    <th scope="col">{t('common.status')}</th>
+                    <th scope="col" className="num">
+                      {t('common.latest')}
+                    </th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {rows.map((x) => (
+                    <tr key={x.id}>
+                      <td>
+                        <TargetLink target={x} asOf={data.asOf} />
+                      </td>
+                      <td className="num nowrap">
+                        <Value x={x} />
+                      </td>
+                      <td className="review-target-table__bar">
+                        <ProgressBar
+                          progress={x.state.progress}
+                          expected={x.state.expected}
+                          name={x.title}
+                          status={x.state.status}
+                          size="sm"
+                        />
+                      </td>
+                      <td className="num">{formatPp(x.state.gap, locale)}</td>
+                      <td className="num">
+                        {x.state.progress !== null && x.previousState.progress !== null
+                          ? formatPp(x.state.progress - x.previousState.progress, locale)
+                          : '—'}
+                      </td>
+                      <td>
+                        <StatusBadge status={x.state.status} />
+                      </td>
+                      <td className="num nowrap">{x.state.latest ? x.state.latest.asOf : '—'}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </ScrollRegion>
+          </section>
+        );
+      })}
+    </>
+  );
+}

@@ -1,0 +1,94 @@
+import { usePlans } from '../../api/get-plans';
+import { useTargets } from '../../api/get-targets';
+import type { ReviewResponse } from '../../domain/api';
+import { DISTRICT_CITY } from '../../domain/schemas';
+import { useTranslation } from '../../i18n/use-translation';
+import { exportHref, type ReviewParams } from './api/get-review';
+
+type Update = (patch: Partial<Record<keyof ReviewParams, string | undefined>>, o?: { replace?: boolean }) => void;
+
+/**
+ * The meeting (its date and the previous meeting's), the plan and district, and the exports. The
+ * date fields show the dates the server chose until someone picks their own.
+ */
+export function ReviewToolbar({
+  params,
+  update,
+  data,
+}: {
+  params: ReviewParams;
+  update: Update;
+  data: ReviewResponse | undefined;
+}) {
+  const { t } = useTranslation();
+  const plans = usePlans();
+  const targets = useTargets({});
+  const districts = [...new Set([DISTRICT_CITY, ...(targets.data?.items ?? []).map((i) => i.district)])];
+  const asOf = params.asOf ?? data?.asOf ?? '';
+  const previous = params.previous ?? data?.previousAsOf ?? '';
+  const scope = { plan: params.plan, district: params.district };
+  // The exports reproduce what is on screen: the same meeting and the same knowledge cut.
+  const meeting = data
+    ? { asOf: data.asOf, previous: data.previousAsOf }
+    : { asOf: params.asOf, previous: params.previous };
+  return (
+    <section className="card filters-card review-toolbar" aria-label={t('review.picker')}>
+      <div className="filters">
+        <label className="field">
+          <span className="field__label">{t('review.meeting')}</span>
+          <input
+            type="date"
+            value={asOf}
+            onChange={(e) => e.target.value && update({ asOf: e.target.value, previous: undefined })}
+          />
+        </label>
+        <label className="field">
+          <span className="field__label">{t('review.previous')}</span>
+          <input
+            type="date"
+            value={previous}
+            max={asOf || undefined}
+            onChange={(e) => e.target.value && update({ previous: e.target.value })}
+          />
+        </label>
+        <label className="field">
+          <span className="field__label">{t('common.plan')}</span>
+          <select value={params.plan ?? ''} onChange={(e) => update({ plan: e.target.value })}>
+            <option value="">{t('common.all')}</option>
+            {(plans.data?.items ?? []).map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.title}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="field">
+          <span className="field__label">{t('common.district')}</span>
+          <select value={params.district ?? ''} onChange={(e) => update({ district: e.target.value })}>
+            <option value="">{t('common.all')}</option>
+            {districts.map((d) => (
+              <option key={d} value={d}>
+                {d}
+              </option>
+            ))}
+          </select>
+        </label>
+        <div className="review-toolbar__exports">
+          <a className="button" href={exportHref('/review.xlsx', { ...scope, ...meeting })} download>
+            {t('review.excel')}
+          </a>
+          <a
+            className="button button--ghost"
+            href={exportHref('/targets.csv', { ...scope, asOf: data?.asOf, knownAt: data?.knownAt })}
+            download
+          >
+            {t('review.csv')}
+          </a>
+          <button type="button" className="button button--ghost" onClick={() => window.print()}>
+            {t('review.print')}
+          </button>
+        </div>
+      </div>
+    </section>
+  );
+}

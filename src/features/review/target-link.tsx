@@ -1,0 +1,19 @@
+import { Link } from 'react-router';
+import type { ReviewTarget } from '../../domain/api';
+import { hrefWith } from '../../stores/url-state';
+import { DemoTag } from '../../ui/demo-tag';
+
+/** A target's title linking to its page as of the meeting date. */
+export function TargetLink({ target, asOf }: { target: ReviewTarget; asOf: string }) {
+  return (
+    <>
+      <Link to={hrefWith(`/targets/${encodeURIComponent(target.id)}`, { asOf })}>{target.title}</Link>
+      {target.state.latest?.demo && <DemoTag />}
+    </>
+  );
+}
+
+export function targetIndex(targets: readonly ReviewTarget[]): (id: string) => ReviewTarget | undefined {
+  const map = new Map(targets.map((t) => [t.id, t]));
+  return (id) => map.get(id);
+}

@@ -1,0 +1,40 @@
+import type { SectorSummary, TargetWithStateDto } from '../../domain/api';
+import type { SectorId, Status } from '../../domain/schemas';
+
+export type Slide = { kind: 'overview' } | { kind: 'sector'; sectorId: SectorId } | { kind: 'warnings' };
+
+export const slideKey = (s: Slide): string => (s.kind === 'sector' ? `sector:${s.sectorId}` : s.kind);
+
+/**
+ * The playlist: the overview, then each chosen sector, then the warnings. A sector without a single
+ * target under the chosen plan or district has nothing to show and is left out (once the summary
+ * says so; before, every chosen sector is kept).
+ */
+export function buildPlaylist(sectors: SectorId[], summarySectors: SectorSummary[] | undefined): Slide[] {
+  const totals = new Map(summarySectors?.map((s) => [s.id, s.total]));
+  const shown = sectors.filter((id) => summarySectors === undefined || (totals.get(id) ?? 0) > 0);
+  return [
+    { kind: 'overview' },
+    ...shown.map((sectorId) => ({ kind: 'sector' as const, sectorId })),
+    { kind: 'warnings' },
+  ];
+}
+
+const ATTENTION: Record<Status, number> = {
+  severe: 0,
+  lagging: 1,
+  no_data: 2,
+  on_track: 3,
+  not_started: 4,
+  achieved: 5,
+};
+
+/** A sector's targets in the order a meeting looks at them: furthest behind first, achieved last. */
+export function byAttention(items: TargetWithStateDto[]): TargetWithStateDto[] {
+  return [...items].sort(
+    (a, b) =>
+      ATTENTION[a.state.status] - ATTENTION[b.state.status] ||
+      (a.state.gap ?? 0) - (b.state.gap ?? 0) ||
+      a.title.localeCompare(b.title, 'zh-CN'),
+  );
+}

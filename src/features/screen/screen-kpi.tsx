@@ -1,0 +1,41 @@
+import type { Headline } from '../../domain/api';
+import { formatQuantity } from '../../domain/format';
+import { useTranslation } from '../../i18n/use-translation';
+import { ProgressBar } from '../../ui/progress-bar';
+import { StatusBadge } from '../../ui/status-badge';
+import { AnimatedNumber } from './animated-number';
+
+/** A headline figure sized for a wall: the value reached (≥ 64 px), the target, pace and status. */
+export function ScreenKpi({ headline }: { headline: Headline }) {
+  const { t, locale } = useTranslation();
+  const { target } = headline;
+  const { state } = target;
+  const titleId = `screen-kpi-${target.id}`;
+  return (
+    <article className="s-kpi" aria-labelledby={titleId} data-status={state.status}>
+      <h3 className="s-kpi__title" id={titleId}>
+        {target.title}
+      </h3>
+      <p className="s-kpi__value num">
+        <span className="visually-hidden">{t('overview.reached')} </span>
+        {target.kind === 'milestone' ? (
+          `${state.latest?.stagesDone ?? 0}/${target.stages.length}`
+        ) : (
+          <AnimatedNumber
+            id={`kpi:${target.id}`}
+            value={state.latest?.value ?? null}
+            format={(v) => formatQuantity(v, target.unit, locale)}
+          />
+        )}
+        {state.latest?.demo && <span className="s-demo-mark">{t('demo.tag')}</span>}
+      </p>
+      <div className="s-kpi__foot">
+        <span className="s-kpi__goal num">
+          {t('screen.targetOf', { value: formatQuantity(target.target, target.unit, locale) })}
+        </span>
+        <StatusBadge status={state.status} />
+      </div>
+      <ProgressBar progress={state.progress} expected={state.expected} name={target.title} status={state.status} />
+    </article>
+  );
+}

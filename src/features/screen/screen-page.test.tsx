@@ -1,0 +1,218 @@
+import { QueryClient } from '@tanstack/react-query';
+import { act, fireEvent, render, screen, within } from '@testing-library/react';
+import { MemoryRouter, Route, Routes } from 'react-router';
+import { afterEach, beforeEach, vi } from 'vitest';
+import { Providers } from '../../app/providers';
+import { renderApp, setupMockApi } from '../../test/render-app';
+import { ScreenPage } from './screen-page';
+
+const { api, server } = setupMockApi();
+
+/** Summary requests the screen has made (the refresh and rollover tests count them). */
+let summaryRequests = 0;
+beforeEach(() => {
+  summaryRequests = 0;
+  server.events.on('request:start', ({ request }) => {
+    if (new URL(request.url).pathname.endsWith('/summary')) summaryRequests++;
+  });
+});
+afterEach(() => {
+  server.events.removeAllListeners();
+  vi.useRealTimers();
+});
+
+/** 2025-12-29 10:30 in Shanghai. */
+const MORNING = new Date('2025-12-29T02:30:00Z');
+
+function renderScreen(url: string, start: Date = MORNING) {
+  vi.useFakeTimers({ now: start, toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'Date'] });
+  const reload = vi.fn();
+  const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+  const utils = render(
+    <Providers queryClient={queryClient} now={() => new Date()}>
+      <MemoryRouter initialEntries={[url]}>
+        <Routes>
+          <Route path="/screen" element={<ScreenPage reload={reload} />} />
+        </Routes>
+      </MemoryRouter>
+    </Providers>,
+  );
+  return { ...utils, reload, queryClient };
+}
+
+/** Lets fake time pass in small steps, so fetches (real I/O through MSW) and renders keep up. */
+async function advance(ms: number, step = 250) {
+  for (let t = 0; t < ms; t += step) {
+    await act(async () => {
+      await vi.advanceTimersByTimeAsync(Math.min(step, ms - t));
+      await new Promise((r) => setImmediate(r));
+    });
+  }
+}
+
+/** Waits (up to 5 s of real time, without moving the fake clock) until `check` passes: data arriving over MSW. */
+async function settle(check: () => void, realMs = 5_000) {
+  const deadline = performance.now() + realMs;
+  for (;;) {
+    try {
+      check();
+      return;
+    } catch (e) {
+      if (performance.now() > deadline) throw e;
+      await act(async () => {
+        await new Promise((r) => setImmediate(r));
+        await vi.advanceTimersByTimeAsync(0);
+      });
+    }
+  }
+}
+
+const slideTitle = () => screen.getByRole('heading', { level: 1 }).textContent;
+const freshness = () => document.querySelector('.screen-fresh') as HTMLElement;
+const kpiValue = (title: string) =>
+  within(screen.getByRole('article', { name: title })).getByText(/万人/, { selector: '.s-kpi__value' });
+
+describe('big screen', () => {
+  it('renders without the desk chrome: headline figures, sector bars, freshness, demo tag', async () => {
+    vi.useRealTimers();
+    renderApp('/screen');
+    expect(await screen.findByRole('heading', { level: 1, name: '总览' })).toBeInTheDocument();
+    expect(await screen.findByRole('article', { name: '城镇新增就业35万人以上' })).toBeInTheDocument();
+    expect(screen.queryByRole('navigation', { name: '主导航' })).not.toBeInTheDocument();
+    expect(screen.queryByRole('link', { name: '跳到主要内容' })).not.toBeInTheDocument();
+    const bar = screen.getByRole('progressbar', { name: '扩大内需进度' });
+    expect(bar).toHaveAttribute('aria-valuenow');
+    expect(bar.getAttribute('aria-valuetext')).toMatch(/^已完成 .+，序时进度 .+$/);
+    expect(screen.getAllByText('严重滞后').length).toBeGreaterThan(0);
+    expect(document.querySelector('.screen-demo')?.textContent).toMatch(/^演示数据/);
+    expect(freshness().textContent).toMatch(/^数据更新于 \d\d:\d\d$/);
+    expect(screen.getByText('截至 2025年12月26日')).toBeInTheDocument();
+    expect(screen.getByText('全部规划 · 全市')).toBeInTheDocument();
+  });
+
+  it('rotates overview → sectors → warnings; ←/→ move and restart the slide’s time; space pauses', async () => {
+    renderScreen('/screen?rotate=10');
+    await settle(() => expect(kpiValue('城镇新增就业35万人以上')).toBeInTheDocument());
+    expect(slideTitle()).toBe('总览');
+    await advance(10_000);
+    expect(slideTitle()).toBe('扩大内需');
+    await settle(() => expect(screen.getByText(/显示最需关注的 \d 项，共 21 项|共 21 项目标/)).toBeInTheDocument());
+    await advance(10_000);
+    expect(slideTitle()).toBe('科技创新');
+    fireEvent.keyDown(window, { key: 'ArrowLeft' });
+    expect(slideTitle()).toBe('扩大内需');
+    await advance(9_000);
+    expect(slideTitle()).toBe('扩大内需');
+    await advance(1_000);
+    expect(slideTitle()).toBe('科技创新');
+    fireEvent.keyDown(window, { key: ' ' });
+    expect(screen.getByText('已暂停')).toBeInTheDocument();
+    await advance(60_000);
+    expect(slideTitle()).toBe('科技创新');
+    fireEvent.keyDown(window, { key: ' ' });
+    expect(screen.queryByText('已暂停')).not.toBeInTheDocument();
+    await advance(10_000);
+    expect(slideTitle()).toBe('创新型产业体系');
+    // Back past the start wraps to the warnings page.
+    for (let i = 0; i < 4; i++) fireEvent.keyDown(window, { key: 'ArrowLeft' });
+    expect(slideTitle()).toBe('进度预警');
+    expect(screen.getByText('12 / 12')).toBeInTheDocument();
+  });
+
+  it('only shows the sectors the URL names, in its order', async () => {
+    renderScreen('/screen?rotate=10&sectors=marine,demand');
+    await settle(() => expect(kpiValue('城镇新增就业35万人以上')).toBeInTheDocument());
+    expect(screen.getByText('1 / 4')).toBeInTheDocument();
+    fireEvent.keyDown(window, { key: 'ArrowRight' });
+    expect(slideTitle()).toBe('海洋城市');
+    fireEvent.keyDown(window, { key: 'ArrowRight' });
+    expect(slideTitle()).toBe('扩大内需');
+  });
+
+  it('refreshes in the background; a failing API keeps the data under an amber, then red badge, and recovers', async () => {
+    renderScreen('/screen?rotate=600&refresh=30');
+    await settle(() => expect(kpiValue('城镇新增就业35万人以上')).toBeInTheDocument());
+    const shown = kpiValue('城镇新增就业35万人以上').textContent;
+    expect(freshness()).toHaveAttribute('data-level', 'ok');
+    expect(freshness().textContent).toBe('数据更新于 10:30');
+    expect(summaryRequests).toBe(1);
+
+    await advance(30_000);
+    await settle(() => expect(summaryRequests).toBe(2));
+    expect(freshness().textContent).toBe('数据更新于 10:30');
+
+    api.setFailure('server-error');
+    await advance(31_000);
+    await settle(() => expect(freshness()).toHaveAttribute('data-level', 'warn'));
+    expect(freshness().textContent).toBe('连接中断 · 数据更新于 10:30');
+    expect(kpiValue('城镇新增就业35万人以上').textContent).toBe(shown);
+
+    await advance(30_000);
+    await settle(() => expect(freshness()).toHaveAttribute('data-level', 'down'));
+    expect(freshness().textContent).toBe('连接中断 · 数据更新于 10:30 · 已失败 2 次');
+    expect(kpiValue('城镇新增就业35万人以上').textContent).toBe(shown);
+
+    api.setFailure('none');
+    await advance(30_000);
+    await settle(() => expect(freshness()).toHaveAttribute('data-level', 'ok'));
+    expect(freshness().textContent).toBe('数据更新于 10:32');
+    expect(kpiValue('城镇新增就业35万人以上').textContent).toBe(shown);
+  });
+
+  it('says it is retrying when the API is down from the start, and shows the data once it is back', async () => {
+    api.setFailure('network-error');
+    renderScreen('/screen?rotate=600&refresh=30');
+    await settle(() => expect(screen.getByText('暂时无法连接到服务器，每 30 秒自动重试')).toBeInTheDocument());
+    api.setFailure('none');
+    await advance(32_000);
+    await settle(() => expect(kpiValue('城镇新增就业35万人以上')).toBeInTheDocument());
+    expect(freshness()).toHaveAttribute('data-level', 'ok');
+  });
+
+  it('rolls over at midnight: new date on the clock and the data asked for again', async () => {
+    renderScreen('/screen?rotate=600&refresh=3600', new Date('2025-12-29T15:59:30Z'));
+    await settle(() => expect(kpiValue('城镇新增就业35万人以上')).toBeInTheDocument());
+    expect(screen.getByText('23:59')).toBeInTheDocument();
+    expect(screen.getByText('12月29日 星期一')).toBeInTheDocument();
+    expect(summaryRequests).toBe(1);
+    await advance(31_000);
+    expect(screen.getByText('00:00')).toBeInTheDocument();
+    expect(screen.getByText('12月30日 星期二')).toBeInTheDocument();
+    await settle(() => expect(summaryRequests).toBe(2));
+    // Only once: the next minutes do not refetch again.
+    await advance(120_000);
+    expect(summaryRequests).toBe(2);
+  });
+
+  it('reloads itself, on a dark background, after the configured number of loops', async () => {
+    const { reload } = renderScreen('/screen?rotate=5&sectors=demand&loops=2&nightly=off');
+    await settle(() => expect(kpiValue('城镇新增就业35万人以上')).toBeInTheDocument());
+    await advance(25_000);
+    expect(reload).not.toHaveBeenCalled();
+    await advance(5_000);
+    expect(screen.getByText('正在重新加载…')).toBeInTheDocument();
+    await advance(500);
+    expect(reload).toHaveBeenCalledTimes(1);
+  });
+
+  it('reloads itself nightly at the configured time, not at start-up', async () => {
+    const { reload } = renderScreen('/screen?rotate=600&nightly=03:30', new Date('2025-12-29T19:29:00Z'));
+    await settle(() => expect(kpiValue('城镇新增就业35万人以上')).toBeInTheDocument());
+    await advance(50_000);
+    expect(reload).not.toHaveBeenCalled();
+    await advance(11_000);
+    expect(screen.getByText('正在重新加载…')).toBeInTheDocument();
+    expect(reload).toHaveBeenCalledTimes(1);
+  });
+
+  it('leaves no timer running after unmount', async () => {
+    const { unmount, queryClient } = renderScreen('/screen?rotate=10&refresh=30');
+    await settle(() => expect(kpiValue('城镇新增就业35万人以上')).toBeInTheDocument());
+    await advance(10_000);
+    expect(vi.getTimerCount()).toBeGreaterThan(0);
+    unmount();
+    // The query cache's own garbage-collection timers belong to the client, not to the screen.
+    queryClient.clear();
+    expect(vi.getTimerCount()).toBe(0);
+  });
+});

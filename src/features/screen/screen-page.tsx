@@ -1,0 +1,188 @@
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useLocation } from 'react-router';
+import { plansQueryOptions } from '../../api/get-plans';
+import { summaryQueryOptions } from '../../api/get-summary';
+import { targetsQueryOptions } from '../../api/get-targets';
+import type { SummaryParams, TargetsParams } from '../../api/query-keys';
+import { useFreshness } from '../../api/use-freshness';
+import type { SummaryResponse } from '../../domain/api';
+import { SECTORS } from '../../domain/sectors';
+import { useTranslation } from '../../i18n/use-translation';
+import { useDocumentTitle } from '../../ui/use-document-title';
+import { NumberMemoryProvider } from './animated-number';
+import { OverviewSlide } from './overview-slide';
+import { buildPlaylist, type Slide, slideKey } from './playlist';
+import { ScreenCanvas } from './screen-canvas';
+import { parseScreenConfig, type ScreenConfig } from './screen-config';
+import { ScreenErrorBoundary } from './screen-error-boundary';
+import { ScreenHeader } from './screen-header';
+import { ScreenTicker } from './screen-ticker';
+import { SectorSlide } from './sector-slide';
+import { usePlaylist } from './use-playlist';
+import { useScreenDocument } from './use-screen-document';
+import { useScreenKeys } from './use-screen-keys';
+import { useWallClock } from './use-wall-clock';
+import { WarningsSlide } from './warnings-slide';
+import './screen.css';
+
+const defaultReload = () => window.location.reload();
+/** Long enough for the dark "reloading" notice to paint before the page goes. */
+const RELOAD_DELAY_MS = 400;
+
+function useScope(config: ScreenConfig): string {
+  const { t } = useTranslation();
+  // Plan titles hardly change: hourly, but retried at the refresh rate while they could not be loaded.
+  const plans = useQuery({
+    ...plansQueryOptions(),
+    refetchInterval: (q) => (q.state.data ? 3_600_000 : config.refreshMs),
+    refetchIntervalInBackground: true,
+  });
+  const plan = config.plan
+    ? (plans.data?.items.find((p) => p.id === config.plan)?.title ?? config.plan)
+    : t('screen.planAll');
+  return `${plan} · ${config.district ?? t('screen.districtAll')}`;
+}
+
+function SlideView({
+  slide,
+  summary,
+  params,
+  refreshMs,
+}: {
+  slide: Slide;
+  summary: SummaryResponse;
+  params: TargetsParams;
+  refreshMs: number;
+}) {
+  if (slide.kind === 'overview') return <OverviewSlide summary={summary} />;
+  if (slide.kind === 'warnings') return <WarningsSlide warnings={summary.warnings} />;
+  const sector = summary.sectors.find((s) => s.id === slide.sectorId);
+  return sector ? <SectorSlide sector={sector} params={params} refreshMs={refreshMs} /> : null;
+}
+
+function Screen({ config, reload }: { config: ScreenConfig; reload: () => void }) {
+  const { t, locale } = useTranslation();
+  const queryClient = useQueryClient();
+  const params: SummaryParams = useMemo(
+    () => ({ plan: config.plan, district: config.district, asOf: config.asOf }),
+    [config.plan, config.district, config.asOf],
+  );
+  const summary = useQuery({
+    ...summaryQueryOptions(params),
+    refetchInterval: config.refreshMs,
+    refetchIntervalInBackground: true,
+  });
+  const freshness = useFreshness(summary);
+  const slides = useMemo(
+    () => buildPlaylist(config.sectors, summary.data?.sectors),
+    [config.sectors, summary.data?.sectors],
+  );
+  const playlist = usePlaylist(slides.length, config.rotateMs);
+  useScreenKeys(playlist);
+
+  const [reloading, setReloading] = useState(false);
+  const requestReload = useCallback(() => setReloading(true), []);
+  useEffect(() => {
+    if (!reloading) return;
+    const timer = setTimeout(reload, RELOAD_DELAY_MS);
+    return () => clearTimeout(timer);
+  }, [reloading, reload]);
+  useEffect(() => {
+    if (config.loops > 0 && playlist.loops >= config.loops) requestReload();
+  }, [playlist.loops, config.loops, requestReload]);
+
+  const clock = useWallClock({
+    nightlyMinute: config.nightlyMinute,
+    // A new day: what "as of" means may have moved, so ask again now rather than at the next refresh.
+    onDayChange: () => void queryClient.invalidateQueries(),
+    onNightly: requestReload,
+  });
+
+  // The next sector's targets load while the current slide is on screen, so no slide opens empty.
+  const next = slides[(playlist.index + 1) % slides.length];
+  useEffect(() => {
+    if (next?.kind !== 'sector') return;
+    void queryClient.prefetchQuery({
+      ...targetsQueryOptions({ ...params, sector: next.sectorId }),
+      staleTime: config.refreshMs / 2,
+    });
+  }, [next, params, config.refreshMs, queryClient]);
+
+  const slide = slides[playlist.index] ?? { kind: 'overview' };
+  const sector = slide.kind === 'sector' ? SECTORS.find((s) => s.id === slide.sectorId) : undefined;
+  const title =
+    slide.kind === 'overview'
+      ? t('screen.overview')
+      : slide.kind === 'warnings'
+        ? t('screen.warnings')
+        : locale === 'en'
+          ? (sector?.nameEn ?? '')
+          : (sector?.name ?? '');
+  useDocumentTitle(t('screen.docTitle'), t('app.title'));
+  const scope = useScope(config);
+
+  if (reloading) {
+    return (
+      <div className="screen-blank" role="status">
+        <p>{t('screen.reloading')}</p>
+      </div>
+    );
+  }
+  const data = summary.data;
+  return (
+    <ScreenCanvas fit={config.fit}>
+      <div className="screen" data-slide={slide.kind}>
+        <ScreenHeader
+          title={title}
+          scope={scope}
+          asOf={data?.asOf}
+          freshness={freshness}
+          clock={clock}
+          position={{
+            index: playlist.index,
+            total: slides.length,
+            paused: playlist.paused,
+            moves: playlist.moves,
+            rotateMs: config.rotateMs,
+          }}
+        />
+        <main className="screen-main" aria-label={t('screen.canvas', { title })}>
+          {data ? (
+            <SlideView
+              key={slideKey(slide)}
+              slide={slide}
+              summary={data}
+              params={params}
+              refreshMs={config.refreshMs}
+            />
+          ) : (
+            <p className="screen-wait" role="status">
+              {summary.isError
+                ? t('screen.offline', { seconds: Math.round((config.refreshMs * config.speed) / 1000) })
+                : t('screen.connecting')}
+            </p>
+          )}
+        </main>
+        <ScreenTicker warnings={data?.warnings} loading={!data} demo={data?.containsDemo ?? false} />
+      </div>
+    </ScreenCanvas>
+  );
+}
+
+/**
+ * `/screen`: the dashboard for a wall or a TV, set up entirely by its URL, rotating through the
+ * overview, each sector and the warnings, refreshing in the background for days.
+ */
+export function ScreenPage({ reload = defaultReload }: { reload?: () => void }) {
+  const { search } = useLocation();
+  const config = useMemo(() => parseScreenConfig(new URLSearchParams(search)), [search]);
+  useScreenDocument(config.lang);
+  return (
+    <ScreenErrorBoundary reload={reload}>
+      <NumberMemoryProvider>
+        <Screen config={config} reload={reload} />
+      </NumberMemoryProvider>
+    </ScreenErrorBoundary>
+  );
+}

@@ -1,0 +1,55 @@
+import type { TargetWithStateDto } from '../../domain/api';
+import { formatPp, formatQuantity } from '../../domain/format';
+import { SECTORS } from '../../domain/sectors';
+import { useTranslation } from '../../i18n/use-translation';
+import { ProgressBar } from '../../ui/progress-bar';
+import { formatRunRate } from '../../ui/run-rate';
+import { StatusBadge } from '../../ui/status-badge';
+import { AnimatedNumber } from './animated-number';
+
+/** One target on a sector or warnings slide: title, status, value against target, pace, gap. */
+export function TargetRow({ item, detail }: { item: TargetWithStateDto; detail: 'sector' | 'warning' }) {
+  const { t, locale } = useTranslation();
+  const { state } = item;
+  const sector = SECTORS.find((s) => s.id === item.sectorId);
+  const sectorName = sector && (locale === 'en' ? sector.nameEn : sector.name);
+  const reached =
+    item.kind === 'milestone' ? (
+      String(state.latest?.stagesDone ?? 0)
+    ) : (
+      <AnimatedNumber
+        id={`target:${item.id}`}
+        value={state.latest?.value ?? null}
+        format={(v) => formatQuantity(v, item.unit, locale)}
+      />
+    );
+  const goal =
+    item.kind === 'milestone'
+      ? t('target.stagesTotal', { total: item.stages.length })
+      : formatQuantity(item.target, item.unit, locale);
+  return (
+    <li className="s-row" data-detail={detail} data-status={state.status}>
+      <div className="s-row__head">
+        <h3 className="s-row__title">{item.title}</h3>
+        <StatusBadge status={state.status} />
+      </div>
+      {detail === 'warning' && (
+        <p className="s-row__meta">{[sectorName, item.district, item.department].filter(Boolean).join(' · ')}</p>
+      )}
+      <div className="s-row__figures">
+        <p className="s-row__value num">
+          <strong>{reached}</strong>
+          <span className="s-row__goal"> / {goal}</span>
+          {state.latest?.demo && <span className="s-demo-mark">{t('demo.tag')}</span>}
+        </p>
+        <ProgressBar progress={state.progress} expected={state.expected} name={item.title} status={state.status} />
+        <p className="s-row__gap num" data-status={state.status}>
+          {state.gap === null ? '' : t('screen.gap', { gap: formatPp(state.gap, locale) })}
+        </p>
+      </div>
+      {detail === 'warning' && state.requiredRate && (
+        <p className="s-row__rate num">{formatRunRate(state.requiredRate, locale, t)}</p>
+      )}
+    </li>
+  );
+}

@@ -1,0 +1,60 @@
+import { forwardRef } from 'react';
+
+export interface FieldError {
+  /** The id of the control the message belongs to. */
+  id: string;
+  label: string;
+  message: string;
+}
+
+/**
+ * Every problem of a form at its top, each a link that moves focus to its field (GOV.UK's error
+ * summary pattern): a keyboard or screen-reader user hears them all and can jump to each one.
+ */
+export const ErrorSummary = forwardRef<HTMLDivElement, { title: string; errors: FieldError[] }>(function ErrorSummary(
+  { title, errors },
+  ref,
+) {
+  if (errors.length === 0) return null;
+  return (
+    <div ref={ref} className="error-summary" role="alert" tabIndex={-1} aria-labelledby="error-summary-title">
+      <h2 id="error-summary-title" className="error-summary__title">
+        {title}
+      </h2>
+      <ul>
+        {errors.map((e) => (
+          <li key={`${e.id}:${e.message}`}>
+            <a
+              href={`#${e.id}`}
+              onClick={(ev) => {
+                ev.preventDefault();
+                document.getElementById(e.id)?.focus();
+              }}
+            >
+              {e.label}：{e.message}
+            </a>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+});
+
+/** aria props of a control with an optional hint and error (the error text is what it describes first). */
+export function describedBy(id: string, error: string | undefined, hint?: boolean) {
+  const ids = [error ? `${id}-error` : null, hint ? `${id}-hint` : null].filter(Boolean).join(' ');
+  return {
+    id,
+    'aria-invalid': error ? true : undefined,
+    'aria-describedby': ids || undefined,
+  } as const;
+}
+
+export function FieldMessage({ id, error }: { id: string; error: string | undefined }) {
+  if (!error) return null;
+  return (
+    <span id={`${id}-error`} className="field__error">
+      {error}
+    </span>
+  );
+}
