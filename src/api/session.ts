@@ -1,5 +1,5 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { type SessionResponse, sessionResponseSchema, type User } from '../domain/write-api';
+import type { SessionResponse, User } from '../domain/write-api';
 import { apiGet } from './client';
 import { apiSend } from './send';
 
@@ -9,10 +9,16 @@ import { apiSend } from './send';
  */
 export const sessionQueryKey = ['session'] as const;
 
+/**
+ * The write-side schemas (and the report checks beside them) load with the first session check,
+ * not with the overview's entry chunk: reading the board needs none of them.
+ */
+const writeApi = () => import('../domain/write-api');
+
 export const sessionQueryOptions = () =>
   queryOptions({
     queryKey: sessionQueryKey,
-    queryFn: ({ signal }) => apiGet('/session', sessionResponseSchema, {}, signal),
+    queryFn: async ({ signal }) => apiGet('/session', (await writeApi()).sessionResponseSchema, {}, signal),
     staleTime: 5 * 60_000,
     refetchInterval: false,
   });
@@ -32,8 +38,8 @@ export function useCsrfToken(): () => Promise<string | null> {
 export function useSignIn() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (body: { username: string; password: string }) =>
-      apiSend('/session', { json: body, schema: sessionResponseSchema }),
+    mutationFn: async (body: { username: string; password: string }) =>
+      apiSend('/session', { json: body, schema: (await writeApi()).sessionResponseSchema }),
     onSuccess: (session: SessionResponse) => {
       client.setQueryData(sessionQueryKey, session);
     },

@@ -104,7 +104,9 @@ describe('report form', () => {
     expect(await within(form).findByText(/已保存：截至 2025年12月29日/)).toBeInTheDocument();
     expect(write.reportsWritten).toMatchObject([{ targetId: TARGET, value: 80, asOf: '2025-12-29', note: '第52周' }]);
     const history = screen.getByRole('table', { name: '填报记录' });
-    await waitFor(() => expect(within(history).getAllByRole('row')[1]).toHaveTextContent('第52周'));
+    await waitFor(() => expect(within(history).getAllByRole('row')[1]).toHaveTextContent('第52周'), {
+      timeout: 8_000,
+    });
     expect(within(form).getByLabelText('本期数值')).toHaveValue('');
   });
 
@@ -163,21 +165,26 @@ describe('report form', () => {
     expect(within(correction).getByLabelText('说明')).toHaveValue('我的数字');
     await user.click(within(correction).getByRole('button', { name: '保存更正' }));
     expect(within(correction).getByRole('alert')).toHaveTextContent('更正原因：请填写更正原因');
-    await user.type(within(correction).getByLabelText('更正原因'), '两人同时填报，以本部门为准');
+    await user.type(within(correction).getByLabelText('更正原因'), '同时填报');
     await user.click(within(correction).getByRole('button', { name: '保存更正' }));
-    await waitFor(() => expect(screen.getByRole('form', { name: /填报/ })).toHaveTextContent('已保存'));
+    await waitFor(() => expect(screen.getByRole('form', { name: /填报/ })).toHaveTextContent('已保存'), {
+      timeout: 8_000,
+    });
     const saved = write.reportsWritten.at(-1);
-    expect(saved).toMatchObject({ value: 79, correctionReason: '两人同时填报，以本部门为准' });
+    expect(saved).toMatchObject({ value: 79, correctionReason: '同时填报' });
     expect(saved?.supersedes).toBe(write.reportsWritten.at(-2)?.id);
     // History shows both: the replaced one struck through.
     const history = screen.getByRole('table', { name: '填报记录' });
-    await waitFor(() => {
-      const rows = within(history).getAllByRole('row');
-      expect(rows[1]).toHaveTextContent('79项');
-      expect(rows[1]).toHaveTextContent('更正');
-      expect(rows[2]).toHaveTextContent('77项');
-      expect(rows[2]).toHaveTextContent('已被更正');
-    });
+    await waitFor(
+      () => {
+        const rows = within(history).getAllByRole('row');
+        expect(rows[1]).toHaveTextContent('79项');
+        expect(rows[1]).toHaveTextContent('更正');
+        expect(rows[2]).toHaveTextContent('77项');
+        expect(rows[2]).toHaveTextContent('已被更正');
+      },
+      { timeout: 8_000 },
+    );
   });
 
   it('keeps the inputs and shows the field message on a 422 from the server', async () => {
