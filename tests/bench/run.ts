@@ -4,6 +4,7 @@ import { benchClient } from './client.bench';
 import { benchDomain } from './domain.bench';
 import { type Figure, passes, printTable } from './report';
 import { benchScale } from './scale.bench';
+import { benchScreen } from './screen.bench';
 import { benchServer } from './server.bench';
 
 /**
@@ -16,6 +17,7 @@ const suites: Record<string, () => Promise<Figure[]> | Figure[]> = {
   domain: benchDomain,
   server: benchServer,
   client: benchClient,
+  screen: benchScreen,
   scale: benchScale,
 };
 

@@ -24,10 +24,13 @@ export function AnimatedNumber({
   id,
   value,
   format,
+  render = (text) => text,
 }: {
   id: string;
   value: number | null;
   format: (value: number | null) => string;
+  /** Lays out the formatted text (e.g. a smaller unit). */
+  render?: (text: string) => ReactNode;
 }) {
   const memory = useContext(MemoryContext);
   const reduced = useReducedMotion();
@@ -61,5 +64,5 @@ export function AnimatedNumber({
     return () => cancelAnimationFrame(frame);
   }, [id, value, reduced, memory]);
 
-  return <>{format(shown)}</>;
+  return <>{render(format(shown))}</>;
 }

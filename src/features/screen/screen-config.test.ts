@@ -112,3 +112,16 @@ describe('nightly reload time', () => {
     );
   });
 });
+
+describe('splitFigure', () => {
+  it('sets the unit apart from the figure, keeping 万/亿 with the figure', async () => {
+    const { splitFigure } = await import('./screen-kpi');
+    expect(splitFigure('29.7万人')).toEqual({ figure: '29.7万', unit: '人' });
+    expect(splitFigure('2451亿元')).toEqual({ figure: '2451亿', unit: '元' });
+    expect(splitFigure('7,762P')).toEqual({ figure: '7,762', unit: 'P' });
+    expect(splitFigure('15.26%')).toEqual({ figure: '15.26%', unit: '' });
+    expect(splitFigure('7,762 PFLOPS')).toEqual({ figure: '7,762', unit: 'PFLOPS' });
+    expect(splitFigure('297K people')).toEqual({ figure: '297K', unit: 'people' });
+    expect(splitFigure('—')).toEqual({ figure: '—', unit: '' });
+  });
+});

@@ -5,6 +5,15 @@ import { ProgressBar } from '../../ui/progress-bar';
 import { StatusBadge } from '../../ui/status-badge';
 import { AnimatedNumber } from './animated-number';
 
+/**
+ * "29.7万人" → 29.7万 + 人, "7,762 PFLOPS" → 7,762 + PFLOPS: the figure large, its unit smaller, the
+ * way wall dashboards set them. Only splits text format.ts produced; a string it cannot read stays whole.
+ */
+export function splitFigure(text: string): { figure: string; unit: string } {
+  const m = /^([-+−]?[\d.,]+(?:[万亿]|[KMBT](?=\s|$))?%?)(.*)$/u.exec(text);
+  return m?.[1] ? { figure: m[1], unit: (m[2] ?? '').trim() } : { figure: text, unit: '' };
+}
+
 /** A headline figure sized for a wall: the value reached (≥ 64 px), the target, pace and status. */
 export function ScreenKpi({ headline }: { headline: Headline }) {
   const { t, locale } = useTranslation();
@@ -25,6 +34,15 @@ export function ScreenKpi({ headline }: { headline: Headline }) {
             id={`kpi:${target.id}`}
             value={state.latest?.value ?? null}
             format={(v) => formatQuantity(v, target.unit, locale)}
+            render={(text) => {
+              const { figure, unit } = splitFigure(text);
+              return (
+                <>
+                  {figure}
+                  {unit && <span className="s-kpi__unit">{unit}</span>}
+                </>
+              );
+            }}
           />
         )}
         {state.latest?.demo && <span className="s-demo-mark">{t('demo.tag')}</span>}

@@ -1,5 +1,5 @@
 import { QueryClient } from '@tanstack/react-query';
-import { act, fireEvent, render, screen, within } from '@testing-library/react';
+import { act, fireEvent, render, screen } from '@testing-library/react';
 import { MemoryRouter, Route, Routes } from 'react-router';
 import { afterEach, beforeEach, vi } from 'vitest';
 import { Providers } from '../../app/providers';
@@ -69,8 +69,12 @@ async function settle(check: () => void, realMs = 5_000) {
 
 const slideTitle = () => screen.getByRole('heading', { level: 1 }).textContent;
 const freshness = () => document.querySelector('.screen-fresh') as HTMLElement;
-const kpiValue = (title: string) =>
-  within(screen.getByRole('article', { name: title })).getByText(/万人/, { selector: '.s-kpi__value' });
+/** The figure on a headline tile ("已达 29.7万人…"), as the audience reads it. */
+const kpiValue = (title: string) => {
+  const value = screen.getByRole('article', { name: title }).querySelector('.s-kpi__value');
+  if (!value?.textContent?.includes('万人')) throw new Error(`no figure on “${title}”`);
+  return value;
+};
 
 describe('big screen', () => {
   it('renders without the desk chrome: headline figures, sector bars, freshness, demo tag', async () => {
@@ -125,8 +129,11 @@ describe('big screen', () => {
     expect(screen.getByText('1 / 4')).toBeInTheDocument();
     fireEvent.keyDown(window, { key: 'ArrowRight' });
     expect(slideTitle()).toBe('海洋城市');
+    // Straight on to a sector whose targets have not arrived yet: the slide waits for them, it does not break.
     fireEvent.keyDown(window, { key: 'ArrowRight' });
     expect(slideTitle()).toBe('扩大内需');
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument();
+    await settle(() => expect(screen.getByText(/共 21 项/)).toBeInTheDocument());
   });
 
   it('refreshes in the background; a failing API keeps the data under an amber, then red badge, and recovers', async () => {

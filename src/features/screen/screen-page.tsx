@@ -132,7 +132,13 @@ function Screen({ config, reload }: { config: ScreenConfig; reload: () => void }
   const data = summary.data;
   return (
     <ScreenCanvas fit={config.fit}>
-      <div className="screen" data-slide={slide.kind}>
+      <div
+        className="screen"
+        data-slide={slide.kind}
+        // The soak bench counts rotations and refreshes by these; only in debug mode.
+        data-moves={config.debug ? playlist.moves : undefined}
+        data-updated={config.debug ? summary.dataUpdatedAt : undefined}
+      >
         <ScreenHeader
           title={title}
           scope={scope}

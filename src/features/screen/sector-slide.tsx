@@ -2,7 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useRef } from 'react';
 import { targetsQueryOptions } from '../../api/get-targets';
 import type { TargetsParams } from '../../api/query-keys';
-import type { SectorSummary } from '../../domain/api';
+import type { SectorSummary, TargetsResponse } from '../../domain/api';
 import { formatPercent, formatPp } from '../../domain/format';
 import { STATUSES } from '../../domain/schemas';
 import { SECTORS } from '../../domain/sectors';
@@ -15,6 +15,9 @@ import { TargetRow } from './target-row';
 import { useFitCount } from './use-fit-count';
 
 const MAX_ROWS = 8;
+/** Module-level, so TanStack Query keeps the selected array (and the fitted row count) between renders. */
+const selectByAttention = (d: TargetsResponse) => byAttention(d.items);
+const NO_TARGETS: TargetsResponse['items'] = [];
 
 /** The sector's heading as the city work report writes it ("在全方位扩大内需上聚力攻坚求实效"). */
 function sectorHeading(id: string, locale: string): string {
@@ -70,9 +73,9 @@ export function SectorSlide({
     ...targetsQueryOptions({ ...params, sector: sector.id as TargetsParams['sector'] }),
     refetchInterval: refreshMs,
     refetchIntervalInBackground: true,
-    select: (d) => byAttention(d.items),
+    select: selectByAttention,
   });
-  const items = targets.data ?? [];
+  const items = targets.data ?? NO_TARGETS;
   const box = useRef<HTMLOListElement>(null);
   const shown = useFitCount(items, MAX_ROWS, box);
   return (

@@ -27,6 +27,11 @@ export function TargetRow({ item, detail }: { item: TargetWithStateDto; detail: 
     item.kind === 'milestone'
       ? t('target.stagesTotal', { total: item.stages.length })
       : formatQuantity(item.target, item.unit, locale);
+  const gap = (
+    <p className="s-row__gap num" data-status={state.status}>
+      {state.gap === null ? '' : t('screen.gap', { gap: formatPp(state.gap, locale) })}
+    </p>
+  );
   return (
     <li className="s-row" data-detail={detail} data-status={state.status}>
       <div className="s-row__head">
@@ -34,7 +39,10 @@ export function TargetRow({ item, detail }: { item: TargetWithStateDto; detail: 
         <StatusBadge status={state.status} />
       </div>
       {detail === 'warning' && (
-        <p className="s-row__meta">{[sectorName, item.district, item.department].filter(Boolean).join(' · ')}</p>
+        <div className="s-row__sub">
+          <p className="s-row__meta">{[sectorName, item.district, item.department].filter(Boolean).join(' · ')}</p>
+          {gap}
+        </div>
       )}
       <div className="s-row__figures">
         <p className="s-row__value num">
@@ -43,9 +51,7 @@ export function TargetRow({ item, detail }: { item: TargetWithStateDto; detail: 
           {state.latest?.demo && <span className="s-demo-mark">{t('demo.tag')}</span>}
         </p>
         <ProgressBar progress={state.progress} expected={state.expected} name={item.title} status={state.status} />
-        <p className="s-row__gap num" data-status={state.status}>
-          {state.gap === null ? '' : t('screen.gap', { gap: formatPp(state.gap, locale) })}
-        </p>
+        {detail === 'sector' && gap}
       </div>
       {detail === 'warning' && state.requiredRate && (
         <p className="s-row__rate num">{formatRunRate(state.requiredRate, locale, t)}</p>

@@ -8,8 +8,10 @@ import { type RefObject, useLayoutEffect, useState } from 'react';
 export function useFitCount<T>(items: readonly T[], max: number, box: RefObject<HTMLElement | null>): number {
   const initial = Math.min(max, items.length);
   const [fit, setFit] = useState({ items, count: initial });
-  const current = fit.items === items ? fit : { items, count: initial };
-  if (fit.items !== items) setFit(current);
+  // Element by element: a caller's fresh but equal array (`data ?? []`) must not restart the fit.
+  const same = fit.items === items || (fit.items.length === items.length && fit.items.every((x, i) => x === items[i]));
+  const current = same ? fit : { items, count: initial };
+  if (!same) setFit(current);
 
   useLayoutEffect(() => {
     const el = box.current;
