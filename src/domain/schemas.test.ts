@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { INVESTMENT_PROFILE } from './pacing';
@@ -69,9 +69,9 @@ describe('schemas', () => {
     expect(targetStateSchema.safeParse(state).success).toBe(false);
   });
 
-  // The seeds live beside the repository in this workspace; skip where they are not checked out.
-  const seeds = join(__dirname, '../../../shared/seeds');
-  it.skipIf(!existsSync(seeds))('every quote used as a test case is an exact line of its source document', () => {
+  // Byte-identical copies of the source documents travel with the repository (data/seeds).
+  const seeds = join(__dirname, '../../data/seeds');
+  it('every quote used as a test case is an exact line of its source document', () => {
     for (const t of catalogCases) {
       const text = readFileSync(join(seeds, t.source.document), 'utf8');
       expect(text, `${t.source.document}: ${t.source.quote}`).toContain(t.source.quote);
