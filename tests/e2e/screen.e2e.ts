@@ -146,12 +146,13 @@ const SIZES = [
   { label: '5760×1080 wall', width: 5760, height: 1080 },
   { label: '1920×1080 at 150 %', width: 1280, height: 720, deviceScaleFactor: 1.5 },
   { label: '2560×1440 at 150 %', width: 1707, height: 960, deviceScaleFactor: 1.5 },
+  { label: '1920×1080 in English', width: 1920, height: 1080, lang: 'en' },
 ];
 
 describe('big screen layout', () => {
   for (const size of SIZES) {
     it(`fits at ${size.label}: every slide, no overflow, rotation advances`, async () => {
-      const { context, page, errors } = await open('/screen?rotate=3', size);
+      const { context, page, errors } = await open(`/screen?rotate=3${size.lang ? `&lang=${size.lang}` : ''}`, size);
       await waitForData(page);
       const total = Number((await pager(page))?.split('/')[1]);
       expect(total).toBe(12);
@@ -166,7 +167,7 @@ describe('big screen layout', () => {
       );
       // Pause, then inspect every slide.
       await page.keyboard.press(' ');
-      await page.getByText('已暂停').waitFor();
+      await page.getByText(size.lang === 'en' ? 'Paused' : '已暂停', { exact: true }).waitFor();
       await page.keyboard.press('ArrowLeft');
       for (let i = 0; i < total; i++) {
         expect(await pager(page)).toBe(`${i + 1} / ${total}`);

@@ -1,7 +1,12 @@
-import { useState } from 'react';
-import { isApiError } from '../../api/api-error';
-import type { CatalogImportResponse } from '../../domain/write-api';
+import { useImportFlow } from '../../api/use-import-flow';
 import { useTranslation } from '../../i18n/use-translation';
+import {
+  ImportCommitBar,
+  ImportFileField,
+  ImportMessages,
+  ImportProgress,
+  ImportRowErrors,
+} from '../../ui/import-flow';
 import { ScrollRegion } from '../../ui/scroll-region';
 import { useCatalogImport } from './api/catalog-import';
 
@@ -9,9 +14,7 @@ import { useCatalogImport } from './api/catalog-import';
 export function CatalogImportPanel() {
   const { t } = useTranslation();
   const upload = useCatalogImport();
-  const [file, setFile] = useState<File | null>(null);
-  const [result, setResult] = useState<CatalogImportResponse | null>(null);
-  const run = (f: File, mode: 'dry-run' | 'commit') => upload.mutate({ file: f, mode }, { onSuccess: setResult });
+  const { file, result, choose, commit } = useImportFlow(upload);
   const c = result?.counts;
   const canCommit = result?.mode === 'dry-run' && c && c.error === 0 && c.new + c.update > 0 && file;
   return (
@@ -20,30 +23,8 @@ export function CatalogImportPanel() {
         {t('admin.catalog')}
       </h2>
       <p>{t('admin.catalogIntro')}</p>
-      <div className="field form">
-        <label className="field__label" htmlFor="catalog-file">
-          {t('report.file')}
-        </label>
-        <input
-          id="catalog-file"
-          type="file"
-          accept=".xlsx,.csv"
-          onChange={(e) => {
-            const f = e.target.files?.[0] ?? null;
-            setFile(f);
-            setResult(null);
-            if (f) run(f, 'dry-run');
-            e.target.value = '';
-          }}
-        />
-      </div>
-      <div aria-live="polite">{upload.isPending && <p role="status">{t('report.checking')}</p>}</div>
-      {upload.isError && (
-        <div className="form-alert" role="alert">
-          <strong>{t('report.notSaved')}</strong>
-          <p>{isApiError(upload.error) ? upload.error.message : String(upload.error)}</p>
-        </div>
-      )}
+      <ImportFileField id="catalog-file" accept=".xlsx,.csv" onChoose={choose} />
+      <ImportProgress pending={upload.isPending} pendingText={t('report.checking')} error={upload.error} />
       {result && c && (
         <>
           {result.committed ? (
@@ -56,16 +37,7 @@ export function CatalogImportPanel() {
           ) : (
             <p>{t('admin.catalogCounts', { ...c })}</p>
           )}
-          {result.messages.length > 0 && (
-            <div className="form-alert" role="alert">
-              <strong>{t('report.errorsTitle', { count: result.messages.length })}</strong>
-              <ul className="import-messages">
-                {result.messages.map((m) => (
-                  <li key={m}>{m}</li>
-                ))}
-              </ul>
-            </div>
-          )}
+          <ImportMessages messages={result.messages} />
           <ScrollRegion label={t('admin.catalog')} className="history-wrap">
             <table className="table">
               <caption className="visually-hidden">{t('admin.catalog')}</caption>
@@ -88,12 +60,7 @@ export function CatalogImportPanel() {
                     <td>{r.title ?? '—'}</td>
                     <td>{t(`admin.catalogStatus.${r.status}`)}</td>
                     <td>
-                      {r.errors.map((e) => (
-                        <span key={`${e.column}:${e.message}`} className="field__error" style={{ display: 'block' }}>
-                          {e.column ? `“${e.column}”：` : ''}
-                          {e.message}
-                        </span>
-                      ))}
+                      <ImportRowErrors errors={r.errors} />
                     </td>
                   </tr>
                 ))}
@@ -101,16 +68,11 @@ export function CatalogImportPanel() {
             </table>
           </ScrollRegion>
           {result.mode === 'dry-run' && (
-            <div className="form__actions">
-              <button
-                type="button"
-                className="button button--primary"
-                disabled={!canCommit || upload.isPending}
-                onClick={() => file && run(file, 'commit')}
-              >
-                {t('admin.catalogCommit')}
-              </button>
-            </div>
+            <ImportCommitBar
+              label={t('admin.catalogCommit')}
+              disabled={!canCommit || upload.isPending}
+              onCommit={commit}
+            />
           )}
         </>
       )}

@@ -5,8 +5,9 @@ import { COMPARATORS, METRIC_KINDS, type Target, targetSchema } from '../../doma
 import { SECTORS } from '../../domain/sectors';
 import { useTranslation } from '../../i18n/use-translation';
 import { useLocale } from '../../stores/ui-store';
-import { describedBy, ErrorSummary, FieldMessage } from '../../ui/form-errors';
+import { describedBy, FieldMessage } from '../../ui/form-errors';
 import { useCreateTarget } from './api/targets';
+import { FormActions, FormFeedback } from './form-feedback';
 import { useFieldErrors } from './form-state';
 
 const KINDS = METRIC_KINDS.filter((k) => k !== 'milestone');
@@ -144,17 +145,7 @@ export function TargetCreateForm() {
         <h2 id="new-target-title" className="card__title">
           {t('admin.newTarget')}
         </h2>
-        <ErrorSummary title={t('report.errorSummary', { count: f.summary.length })} errors={f.summary} />
-        {f.failure && !f.summary.length && (
-          <div className="form-alert" role="alert">
-            {f.failure.message}
-          </div>
-        )}
-        {done && (
-          <div className="form-notice form-notice--ok" role="status">
-            <p>{t('admin.targetCreated', { id: done })}</p>
-          </div>
-        )}
+        <FormFeedback f={f} success={done ? t('admin.targetCreated', { id: done }) : null} />
         <div className="form__grid">
           {control('id')}
           {control('planId', 'select', plans.data?.items.map((p) => [p.id, p.title]) ?? [])}
@@ -184,11 +175,7 @@ export function TargetCreateForm() {
           {control('document')}
           {control('quote')}
         </div>
-        <div className="form__actions">
-          <button type="submit" className="button button--primary" disabled={create.isPending}>
-            {t('admin.createTarget')}
-          </button>
-        </div>
+        <FormActions submitLabel={t('admin.createTarget')} pending={create.isPending} />
       </form>
     </section>
   );

@@ -3,8 +3,9 @@ import { parseNumberText } from '../../domain/cells';
 import type { Target } from '../../domain/schemas';
 import { targetPatchSchema } from '../../domain/write-api';
 import { useTranslation } from '../../i18n/use-translation';
-import { describedBy, ErrorSummary, FieldMessage } from '../../ui/form-errors';
+import { describedBy, FieldMessage } from '../../ui/form-errors';
 import { usePatchTarget } from './api/targets';
+import { FormActions, FormFeedback } from './form-feedback';
 import { useFieldErrors } from './form-state';
 
 type Fields = 'title' | 'department' | 'target' | 'unit' | 'periodStart' | 'deadline';
@@ -78,17 +79,7 @@ export function TargetEditForm({ target, onDone }: { target: Target; onDone: () 
         <h2 id="edit-target-title" className="card__title">
           {t('admin.editTarget')} · <span className="small">{target.id}</span>
         </h2>
-        <ErrorSummary title={t('report.errorSummary', { count: f.summary.length })} errors={f.summary} />
-        {f.failure && !f.summary.length && (
-          <div className="form-alert" role="alert">
-            {f.failure.message}
-          </div>
-        )}
-        {saved && (
-          <div className="form-notice form-notice--ok" role="status">
-            <p>{t('admin.saved')}</p>
-          </div>
-        )}
+        <FormFeedback f={f} success={saved ? t('admin.saved') : null} />
         {input('title')}
         {input('department', 'text', 'admin-departments')}
         {target.kind !== 'milestone' && (
@@ -101,14 +92,7 @@ export function TargetEditForm({ target, onDone }: { target: Target; onDone: () 
           {input('periodStart', 'date')}
           {input('deadline', 'date')}
         </div>
-        <div className="form__actions">
-          <button type="submit" className="button button--primary" disabled={patch.isPending}>
-            {t('admin.save')}
-          </button>
-          <button type="button" className="button" onClick={onDone}>
-            {t('admin.cancel')}
-          </button>
-        </div>
+        <FormActions submitLabel={t('admin.save')} pending={patch.isPending} onCancel={onDone} />
       </form>
     </section>
   );

@@ -1,8 +1,9 @@
 import { type FormEvent, useState } from 'react';
 import { createUserRequestSchema, ROLES, type Role } from '../../domain/write-api';
 import { useTranslation } from '../../i18n/use-translation';
-import { describedBy, ErrorSummary, FieldMessage } from '../../ui/form-errors';
+import { describedBy, FieldMessage } from '../../ui/form-errors';
 import { splitDepartments, useCreateUser } from './api/users';
+import { FormActions, FormFeedback } from './form-feedback';
 import { useFieldErrors } from './form-state';
 
 const empty = { username: '', displayName: '', password: '', role: 'reporter' as Role, departments: '' };
@@ -68,17 +69,7 @@ export function UserCreateForm() {
         <h2 id="new-user-title" className="card__title">
           {t('admin.newUser')}
         </h2>
-        <ErrorSummary title={t('report.errorSummary', { count: f.summary.length })} errors={f.summary} />
-        {f.failure && !f.summary.length && (
-          <div className="form-alert" role="alert">
-            {f.failure.message}
-          </div>
-        )}
-        {done && (
-          <div className="form-notice form-notice--ok" role="status">
-            <p>{t('admin.created', { name: done })}</p>
-          </div>
-        )}
+        <FormFeedback f={f} success={done ? t('admin.created', { name: done }) : null} />
         {field('username', t('admin.username'), <input type="text" autoComplete="off" {...bind('username')} />)}
         {field(
           'displayName',
@@ -108,11 +99,7 @@ export function UserCreateForm() {
           <input type="text" {...bind('departments', true)} />,
           t('admin.departmentsHint'),
         )}
-        <div className="form__actions">
-          <button type="submit" className="button button--primary" disabled={create.isPending}>
-            {t('admin.create')}
-          </button>
-        </div>
+        <FormActions submitLabel={t('admin.create')} pending={create.isPending} />
       </form>
     </section>
   );

@@ -1,8 +1,9 @@
 import { type FormEvent, useState } from 'react';
 import { ROLES, type Role, type User, updateUserRequestSchema } from '../../domain/write-api';
 import { useTranslation } from '../../i18n/use-translation';
-import { describedBy, ErrorSummary, FieldMessage } from '../../ui/form-errors';
+import { describedBy, FieldMessage } from '../../ui/form-errors';
 import { splitDepartments, useUpdateUser } from './api/users';
+import { FormActions, FormFeedback } from './form-feedback';
 import { useFieldErrors } from './form-state';
 
 /** Role, name and departments of one account (a password reset ends its sessions on the server). */
@@ -47,12 +48,7 @@ export function UserEditForm({ user, onDone }: { user: User; onDone: () => void 
         <h2 id="edit-user-title" className="card__title">
           {t('admin.editUser', { name: user.username })}
         </h2>
-        <ErrorSummary title={t('report.errorSummary', { count: f.summary.length })} errors={f.summary} />
-        {f.failure && !f.summary.length && (
-          <div className="form-alert" role="alert">
-            {f.failure.message}
-          </div>
-        )}
+        <FormFeedback f={f} />
         <div className="field">
           <label className="field__label" htmlFor="edit-user-displayName">
             {t('admin.displayName')}
@@ -92,14 +88,7 @@ export function UserEditForm({ user, onDone }: { user: User; onDone: () => void 
           </span>
           <FieldMessage id="edit-user-password" error={f.error('password')} />
         </div>
-        <div className="form__actions">
-          <button type="submit" className="button button--primary" disabled={update.isPending}>
-            {t('admin.save')}
-          </button>
-          <button type="button" className="button" onClick={onDone}>
-            {t('admin.cancel')}
-          </button>
-        </div>
+        <FormActions submitLabel={t('admin.save')} pending={update.isPending} onCancel={onDone} />
       </form>
     </section>
   );

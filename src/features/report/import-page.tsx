@@ -1,8 +1,7 @@
-import { useRef, useState } from 'react';
 import { Link } from 'react-router';
-import { isApiError } from '../../api/api-error';
-import type { ImportResponse } from '../../domain/write-api';
+import { useImportFlow } from '../../api/use-import-flow';
 import { useTranslation } from '../../i18n/use-translation';
+import { ImportCommitBar, ImportFileField, ImportProgress } from '../../ui/import-flow';
 import { PageHeader } from '../../ui/page-header';
 import { RequireSession } from '../../ui/require-session';
 import { useDocumentTitle } from '../../ui/use-document-title';
@@ -26,18 +25,7 @@ export function ImportPage() {
 function ImportDesk() {
   const { t } = useTranslation();
   const upload = usePostImport();
-  const [file, setFile] = useState<File | null>(null);
-  const [result, setResult] = useState<ImportResponse | null>(null);
-  const input = useRef<HTMLInputElement>(null);
-
-  const run = (f: File, mode: 'dry-run' | 'commit') => {
-    upload.mutate(
-      { file: f, mode },
-      {
-        onSuccess: (body) => setResult(body),
-      },
-    );
-  };
+  const { file, result, choose, commit } = useImportFlow(upload);
   const pending = result && !result.committed && !result.alreadyImported ? result : null;
   const toWrite = pending ? pending.counts.new + pending.counts.correction : 0;
   const canCommit = pending?.mode === 'dry-run' && pending.counts.error === 0 && toWrite > 0 && file !== null;
@@ -58,36 +46,16 @@ function ImportDesk() {
           </a>
           <Link to="/report">{t('report.back')}</Link>
         </div>
-        <div className="field form">
-          <label className="field__label" htmlFor="import-file">
-            {t('report.file')}
-          </label>
-          <input
-            ref={input}
-            id="import-file"
-            type="file"
-            accept=".xlsx,.csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,text/csv"
-            onChange={(e) => {
-              const f = e.target.files?.[0] ?? null;
-              setFile(f);
-              setResult(null);
-              if (f) run(f, 'dry-run');
-              // The same file name can be chosen again after fixing it.
-              e.target.value = '';
-            }}
-          />
-        </div>
-        <div aria-live="polite">
-          {upload.isPending && (
-            <p role="status">{upload.variables?.mode === 'commit' ? t('report.committing') : t('report.checking')}</p>
-          )}
-        </div>
-        {upload.isError && (
-          <div className="form-alert" role="alert">
-            <strong>{t('report.notSaved')}</strong>
-            <p>{isApiError(upload.error) ? upload.error.message : String(upload.error)}</p>
-          </div>
-        )}
+        <ImportFileField
+          id="import-file"
+          accept=".xlsx,.csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,text/csv"
+          onChoose={choose}
+        />
+        <ImportProgress
+          pending={upload.isPending}
+          pendingText={upload.variables?.mode === 'commit' ? t('report.committing') : t('report.checking')}
+          error={upload.error}
+        />
         {result?.committed && (
           <div className="form-notice form-notice--ok" role="status">
             <p>{t('report.committed', { count: result.counts.new + result.counts.correction })}</p>
@@ -104,19 +72,15 @@ function ImportDesk() {
         <div className="card stack">
           <ImportResult result={result} />
           {pending?.mode === 'dry-run' && (
-            <div className="form__actions">
-              <button
-                type="button"
-                className="button button--primary"
-                disabled={!canCommit || upload.isPending}
-                onClick={() => file && run(file, 'commit')}
-              >
-                {t('report.commit', { count: toWrite })}
-              </button>
+            <ImportCommitBar
+              label={t('report.commit', { count: toWrite })}
+              disabled={!canCommit || upload.isPending}
+              onCommit={commit}
+            >
               {pending.counts.error === 0 && toWrite === 0 && (
                 <span className="muted">{t('report.nothingToCommit')}</span>
               )}
-            </div>
+            </ImportCommitBar>
           )}
         </div>
       )}

@@ -4,6 +4,7 @@ import { statusSchema } from '../../domain/schemas';
 import type { ImportResponse } from '../../domain/write-api';
 import { useTranslation } from '../../i18n/use-translation';
 import { useLocale } from '../../stores/ui-store';
+import { ImportMessages, ImportRowErrors } from '../../ui/import-flow';
 import { ScrollRegion } from '../../ui/scroll-region';
 import { StatusBadge } from '../../ui/status-badge';
 
@@ -24,14 +25,7 @@ export function ImportResult({ result }: { result: ImportResponse }) {
       </h2>
       <p>{t('report.counts', { ...c })}</p>
       {result.messages.length > 0 && c.error > 0 ? (
-        <div className="form-alert" role="alert">
-          <strong>{t('report.errorsTitle', { count: result.messages.length })}</strong>
-          <ul className="import-messages">
-            {result.messages.map((m) => (
-              <li key={m}>{m}</li>
-            ))}
-          </ul>
-        </div>
+        <ImportMessages messages={result.messages} />
       ) : (
         result.messages.length === 0 && <p className="muted">{t('report.noErrors')}</p>
       )}
@@ -81,12 +75,7 @@ export function ImportResult({ result }: { result: ImportResponse }) {
                       {r.previewProgress !== null && ` ${formatPercent(r.previewProgress, locale)}`}
                     </td>
                     <td>
-                      {r.errors.map((e) => (
-                        <span key={`${e.column}:${e.message}`} className="field__error rblock">
-                          {e.column ? `“${e.column}”：` : ''}
-                          {e.message}
-                        </span>
-                      ))}
+                      <ImportRowErrors errors={r.errors} />
                     </td>
                   </tr>
                 );

@@ -15,7 +15,7 @@ import { useTargetHistory } from './api/get-target-history';
 import { MyTargetList } from './my-target-list';
 import { type Draft, emptyDraft } from './report-draft';
 import { ReportForm } from './report-form';
-import { ReportHistoryTable } from './report-history-table';
+import { ReportHistory } from './report-history';
 import '../../ui/forms.css';
 import './report.css';
 
@@ -151,7 +151,7 @@ function TargetReportPanel({
                 setDraft({ ...emptyDraft(today), unit: draft.unit });
               }}
             />
-            <ReportHistoryTable
+            <ReportHistory
               target={target}
               reports={detail.item.reports}
               correctingId={correcting?.id ?? null}

@@ -1,13 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { isApiError } from '../../../api/api-error';
-import { apiSend } from '../../../api/send';
 import { PROGRESS_QUERY_ROOTS, useCsrfToken } from '../../../api/session';
+import { type ImportRequest, uploadImport } from '../../../api/upload-import';
 import { type ImportResponse, importResponseSchema } from '../../../domain/write-api';
-
-export interface ImportRequest {
-  file: File;
-  mode: 'dry-run' | 'commit';
-}
 
 /**
  * Uploads a filled-in template. A refused commit (422/403) carries the full per-row result, which is
@@ -17,22 +11,8 @@ export function usePostImport() {
   const client = useQueryClient();
   const csrf = useCsrfToken();
   return useMutation({
-    mutationFn: async ({ file, mode }: ImportRequest): Promise<ImportResponse> => {
-      const form = new FormData();
-      form.append('file', file, file.name);
-      try {
-        return await apiSend('/imports', {
-          form,
-          params: { mode },
-          csrfToken: await csrf(),
-          schema: importResponseSchema,
-        });
-      } catch (e) {
-        const result = isApiError(e) ? importResponseSchema.safeParse(e.problem?.result) : null;
-        if (result?.success) return result.data;
-        throw e;
-      }
-    },
+    mutationFn: async (request: ImportRequest): Promise<ImportResponse> =>
+      uploadImport('/imports', request, await csrf(), importResponseSchema),
     onSuccess: (body) => {
       if (body.committed)
         void client.invalidateQueries({

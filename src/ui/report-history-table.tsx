@@ -1,0 +1,82 @@
+import type { ReactNode } from 'react';
+import type { ReportWithFlags } from '../domain/api';
+import { formatDate } from '../domain/format';
+import { useTranslation } from '../i18n/use-translation';
+import { useLocale } from '../stores/ui-store';
+import { DemoTag } from './demo-tag';
+import { ScrollRegion } from './scroll-region';
+import './report-history-table.css';
+
+/**
+ * Reports in the order given: a replaced figure stays visible, struck through and tagged, beside the
+ * one that corrects it. The caller words the tags and the value, since a reporter and a reader of
+ * the board are told different things; `action` adds a last column (a reporter's "correct" button).
+ */
+export function ReportHistoryTable({
+  label,
+  rows,
+  formatValue,
+  supersededTag,
+  correctionTag,
+  noteExtra,
+  action,
+}: {
+  /** Names the table and its scroll region. */
+  label: string;
+  rows: readonly ReportWithFlags[];
+  formatValue: (r: ReportWithFlags) => string;
+  supersededTag: string;
+  correctionTag: string;
+  noteExtra?: (r: ReportWithFlags) => ReactNode;
+  action?: { label: string; cell: (r: ReportWithFlags) => ReactNode };
+}) {
+  const { t } = useTranslation();
+  const locale = useLocale();
+  if (rows.length === 0) return <p className="muted">{t('common.noData')}</p>;
+  return (
+    <ScrollRegion label={label} className="history-wrap">
+      <table className="table history-table">
+        <caption className="visually-hidden">{label}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('common.asOf')}</th>
+            <th scope="col" className="num">
+              {t('common.value')}
+            </th>
+            <th scope="col">{t('target.note')}</th>
+            <th scope="col">{t('target.reportedBy')}</th>
+            {action && (
+              <th scope="col">
+                <span className="visually-hidden">{action.label}</span>
+              </th>
+            )}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r) => (
+            <tr key={r.id} data-superseded={r.superseded || undefined}>
+              <td className="nowrap">{formatDate(r.asOf, locale)}</td>
+              <td className="num nowrap">
+                {r.superseded ? <del>{formatValue(r)}</del> : formatValue(r)}
+                {r.demo && <DemoTag />}
+                {r.superseded && <span className="history-tag history-tag--muted">{supersededTag}</span>}
+                {r.supersedes && <span className="history-tag">{correctionTag}</span>}
+              </td>
+              <td>
+                {r.note}
+                {r.correctionReason && (
+                  <span className="muted small history-reason">
+                    {t('target.correctionOf', { reason: r.correctionReason })}
+                  </span>
+                )}
+                {noteExtra?.(r)}
+              </td>
+              <td className="muted small">{r.reportedBy}</td>
+              {action && <td>{action.cell(r)}</td>}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </ScrollRegion>
+  );
+}
