@@ -168,7 +168,7 @@ describe('report form', () => {
     await user.type(within(correction).getByLabelText('更正原因'), '同时填报');
     await user.click(within(correction).getByRole('button', { name: '保存更正' }));
     await waitFor(() => expect(screen.getByRole('form', { name: /填报/ })).toHaveTextContent('已保存'), {
-      timeout: 8_000,
+      timeout: 20_000,
     });
     const saved = write.reportsWritten.at(-1);
     expect(saved).toMatchObject({ value: 79, correctionReason: '同时填报' });
@@ -183,9 +183,10 @@ describe('report form', () => {
         expect(rows[2]).toHaveTextContent('77项');
         expect(rows[2]).toHaveTextContent('已被更正');
       },
-      { timeout: 8_000 },
+      { timeout: 20_000 },
     );
-  });
+    // A long conversation with the form: give it room on a loaded two-core machine.
+  }, 60_000);
 
   it('keeps the inputs and shows the field message on a 422 from the server', async () => {
     server.use(
