@@ -19,7 +19,10 @@ export default defineConfig({
             { name: 'react', test: /node_modules[\\/](react|react-dom|scheduler)[\\/]/ },
             { name: 'router', test: /node_modules[\\/]react-router[\\/]/ },
             { name: 'query', test: /node_modules[\\/]@tanstack[\\/](query-core|react-query)[\\/]/ },
-            { name: 'zod', test: /node_modules[\\/]zod[\\/]/ },
+            // zod-config travels inside the zod chunk: every chunk that builds a schema imports this
+            // one first, so `jitless` is set before any schema exists (a first import in main.tsx
+            // is not enough once schemas live in shared chunks, whose imports evaluate earlier).
+            { name: 'zod', test: /node_modules[\\/]zod[\\/]|src[\\/]app[\\/]zod-config/ },
           ],
         },
       },

@@ -1,4 +1,4 @@
-import { forwardRef } from 'react';
+import { forwardRef, useLayoutEffect, useRef, useState } from 'react';
 
 export interface FieldError {
   /** The id of the control the message belongs to. */
@@ -57,4 +57,18 @@ export function FieldMessage({ id, error }: { id: string; error: string | undefi
       {error}
     </span>
   );
+}
+
+/**
+ * Moves focus to the error summary after a failed submit, in the same commit that shows it. A
+ * deferred focus (a frame later) could land after the person has already clicked into a field and
+ * started typing, sending their keystrokes nowhere.
+ */
+export function useErrorSummaryFocus() {
+  const ref = useRef<HTMLDivElement>(null);
+  const [attempt, setAttempt] = useState(0);
+  useLayoutEffect(() => {
+    if (attempt > 0) ref.current?.focus();
+  }, [attempt]);
+  return { ref, focusSummary: () => setAttempt((n) => n + 1) };
 }

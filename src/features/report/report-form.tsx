@@ -1,11 +1,11 @@
-import { type FormEvent, useRef, useState } from 'react';
+import { type FormEvent, useState } from 'react';
 import { type ApiError, isApiError } from '../../api/api-error';
 import { formatDate, formatQuantity } from '../../domain/format';
 import type { ProgressReport, StatusThresholds, Target } from '../../domain/schemas';
 import type { Confirmation, ReportResponse } from '../../domain/write-api';
 import { useTranslation } from '../../i18n/use-translation';
 import { useLocale } from '../../stores/ui-store';
-import { ErrorSummary, type FieldError } from '../../ui/form-errors';
+import { ErrorSummary, type FieldError, useErrorSummaryFocus } from '../../ui/form-errors';
 import { usePostReport } from './api/post-report';
 import { checkDraft, type Draft, type DraftErrors, type DraftField } from './report-draft';
 import { ReportFields } from './report-fields';
@@ -44,7 +44,7 @@ export function ReportForm(props: ReportFormProps) {
   const [saved, setSaved] = useState<ReportResponse | null>(null);
   const [failed, setFailed] = useState<ApiError | null>(null);
   const [loadingLatest, setLoadingLatest] = useState(false);
-  const summary = useRef<HTMLDivElement>(null);
+  const summary = useErrorSummaryFocus();
 
   const check = checkDraft(
     target,
@@ -92,7 +92,7 @@ export function ReportForm(props: ReportFormProps) {
     setSaved(null);
     setFailed(null);
     if (!check.input) {
-      requestAnimationFrame(() => summary.current?.focus());
+      summary.focusSummary();
       return;
     }
     const body = check.input;
@@ -155,7 +155,7 @@ export function ReportForm(props: ReportFormProps) {
         </div>
       )}
       <ErrorSummary
-        ref={summary}
+        ref={summary.ref}
         title={t('report.errorSummary', { count: summaryErrors.length })}
         errors={summaryErrors}
       />

@@ -24,6 +24,7 @@ describe('sign-in', () => {
     await user.click(screen.getByRole('button', { name: '登录' }));
     const summary = await screen.findByRole('alert');
     expect(summary).toHaveTextContent('请输入用户名');
+    expect(summary).toHaveFocus();
     expect(screen.getByLabelText('用户名')).toHaveAttribute('aria-invalid', 'true');
 
     await user.type(screen.getByLabelText('用户名'), 'rep');
@@ -164,7 +165,10 @@ describe('report form', () => {
     expect(within(correction).getByLabelText('本期数值')).toHaveValue('79');
     expect(within(correction).getByLabelText('说明')).toHaveValue('我的数字');
     await user.click(within(correction).getByRole('button', { name: '保存更正' }));
-    expect(within(correction).getByRole('alert')).toHaveTextContent('更正原因：请填写更正原因');
+    const problems = within(correction).getByRole('alert');
+    expect(problems).toHaveTextContent('更正原因：请填写更正原因');
+    // Focus is on the summary as soon as it shows, so typing into a field next is never interrupted.
+    expect(problems).toHaveFocus();
     await user.type(within(correction).getByLabelText('更正原因'), '同时填报');
     await user.click(within(correction).getByRole('button', { name: '保存更正' }));
     await waitFor(() => expect(screen.getByRole('form', { name: /填报/ })).toHaveTextContent('已保存'), {

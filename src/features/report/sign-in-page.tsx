@@ -1,9 +1,9 @@
-import { type FormEvent, useRef, useState } from 'react';
+import { type FormEvent, useState } from 'react';
 import { Navigate, useSearchParams } from 'react-router';
 import { isApiError } from '../../api/api-error';
 import { useSession, useSignIn } from '../../api/session';
 import { useTranslation } from '../../i18n/use-translation';
-import { describedBy, ErrorSummary, type FieldError, FieldMessage } from '../../ui/form-errors';
+import { describedBy, ErrorSummary, type FieldError, FieldMessage, useErrorSummaryFocus } from '../../ui/form-errors';
 import { PageHeader } from '../../ui/page-header';
 import { useDocumentTitle } from '../../ui/use-document-title';
 import '../../ui/forms.css';
@@ -24,7 +24,7 @@ export function SignInPage() {
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
   const [errors, setErrors] = useState<FieldError[]>([]);
-  const summary = useRef<HTMLDivElement>(null);
+  const summary = useErrorSummaryFocus();
 
   if (session.data?.user) return <Navigate replace to={next} />;
 
@@ -37,7 +37,7 @@ export function SignInPage() {
       found.push({ id: 'sign-in-password', label: t('report.password'), message: t('report.requirePassword') });
     setErrors(found);
     if (found.length) {
-      requestAnimationFrame(() => summary.current?.focus());
+      summary.focusSummary();
       return;
     }
     signIn.mutate({ username: username.trim(), password });
@@ -53,7 +53,7 @@ export function SignInPage() {
           {t('report.signInTitle')}
         </h2>
         <p className="muted">{t('report.signInHint')}</p>
-        <ErrorSummary ref={summary} title={t('report.errorSummary', { count: errors.length })} errors={errors} />
+        <ErrorSummary ref={summary.ref} title={t('report.errorSummary', { count: errors.length })} errors={errors} />
         {failure && (
           <div className="form-alert" role="alert">
             {isApiError(failure) ? failure.message : String(failure)}
