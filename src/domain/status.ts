@@ -123,6 +123,18 @@ function expectedOf(t: Target, date: IsoDate): number {
   return expectedShare(t.pacing, t.periodStart, t.deadline, date, t.stages);
 }
 
+/**
+ * Where the value itself should be on `date` by the same pacing the status uses: baseline plus the
+ * expected share of the way to the target; the target itself for rates, shares without a baseline
+ * and lower-is-better limits (they should hold all year). Null without a numeric target.
+ */
+export function expectedValueOf(t: Target, date: IsoDate): number | null {
+  if (t.target === null || t.kind === 'milestone') return null;
+  if (isRateLike(t)) return t.target;
+  const base = baselineOf(t);
+  return base + expectedOf(t, date) * (t.target - base);
+}
+
 interface Point {
   asOf: IsoDate;
   value: number;

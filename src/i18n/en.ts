@@ -130,6 +130,7 @@ export const en: Messages = {
     expectedLine: 'Expected pace',
     targetLine: 'Target',
     projectionLine: 'Projection',
+    demoPoints: 'Hollow dashed dots are generated demo values; solid dots are reported or published figures',
     history: 'Report history',
     corrected: 'Corrected',
     correction: 'Correction',

@@ -128,6 +128,7 @@ export const zhCN = {
     expectedLine: '序时进度',
     targetLine: '目标值',
     projectionLine: '预计',
+    demoPoints: '空心虚线点为系统生成的演示数值，实心点为填报或公布的数值',
     history: '填报记录',
     corrected: '已更正',
     correction: '更正',

@@ -34,6 +34,8 @@ describe('target view', () => {
     const chart = await screen.findByRole('figure', { name: `进度趋势：${item.title}` }, { timeout: 5_000 });
     await within(chart).findByText('序时进度', {}, { timeout: 5_000 });
     expect(chart.querySelector('svg.recharts-surface')).not.toBeNull();
+    // Generated values are told apart from published ones on the chart too.
+    expect(chart).toHaveTextContent('空心虚线点为系统生成的演示数值');
     const history = screen.getByRole('table', { name: '填报记录' });
     expect(within(history).getAllByRole('row')).toHaveLength(item.reports.length + 1);
   });

@@ -13,7 +13,7 @@ import { fromDayNumber } from '../../domain/dates';
 import { formatCompact, formatQuantity, formatShortDate } from '../../domain/format';
 import { useTranslation } from '../../i18n/use-translation';
 import { useLocale } from '../../stores/ui-store';
-import type { Trend } from './trend-series';
+import type { Trend, TrendPoint } from './trend-series';
 
 /**
  * Reported values, the expected-pace line, the target and the projection to the deadline. Loaded
@@ -89,11 +89,54 @@ export function TrendChart({ trend, unit, label }: { trend: Trend; unit: string;
             name={t('target.reported')}
             stroke="var(--accent)"
             strokeWidth={2.5}
-            dot={{ r: 2.5 }}
+            dot={ReportedDot}
             isAnimationActive={false}
           />
         </LineChart>
       </ResponsiveContainer>
+      {trend.reported.some((p) => p.demo) && (
+        <figcaption className="trend__caption small muted">
+          <svg aria-hidden="true" width="12" height="12" viewBox="0 0 12 12">
+            <circle
+              cx="6"
+              cy="6"
+              r="4"
+              fill="var(--surface)"
+              stroke="var(--demo)"
+              strokeWidth="1.5"
+              strokeDasharray="2 1.5"
+            />
+          </svg>{' '}
+          {t('target.demoPoints')}
+        </figcaption>
+      )}
     </figure>
+  );
+}
+
+interface DotProps {
+  cx?: number;
+  cy?: number;
+  index?: number;
+  payload?: TrendPoint;
+}
+
+/** A published figure is a filled dot; a generated demo value a hollow dashed one in the demo colour. */
+function ReportedDot({ cx, cy, index, payload }: DotProps) {
+  if (cx === undefined || cy === undefined) return <g key={index} />;
+  return payload?.demo ? (
+    <circle
+      key={index}
+      className="trend__dot trend__dot--demo"
+      cx={cx}
+      cy={cy}
+      r={3}
+      fill="var(--surface)"
+      stroke="var(--demo)"
+      strokeWidth={1.5}
+      strokeDasharray="2 1.5"
+    />
+  ) : (
+    <circle key={index} className="trend__dot" cx={cx} cy={cy} r={3} fill="var(--accent)" stroke="var(--accent)" />
   );
 }

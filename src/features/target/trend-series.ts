@@ -1,8 +1,7 @@
 import type { TargetDetailResponse } from '../../domain/api';
 import { addDays, dayNumber } from '../../domain/dates';
-import { expectedShare } from '../../domain/pacing';
 import { onePerDate, reportsAsOf } from '../../domain/reports';
-import { valueInTargetUnit } from '../../domain/status';
+import { expectedValueOf, valueInTargetUnit } from '../../domain/status';
 
 export interface TrendPoint {
   day: number;
@@ -39,16 +38,13 @@ export function buildTrend(item: Detail, asOf: string): Trend {
     if (value !== null) reported.push({ day: dayNumber(r.asOf), value, demo: r.demo });
   }
   const goal = item.target;
-  const base = item.kind === 'cumulative' ? 0 : (item.baseline ?? null);
   const expected: TrendPoint[] = [];
-  if (goal !== null && base !== null && item.comparator !== 'lte') {
-    for (let d = item.periodStart; d <= item.deadline; d = addDays(d, 7)) {
-      const share = expectedShare(item.pacing, item.periodStart, item.deadline, d, item.stages);
-      expected.push({ day: dayNumber(d), value: base + share * (goal - base) });
-    }
-    const share = expectedShare(item.pacing, item.periodStart, item.deadline, item.deadline, item.stages);
-    expected.push({ day: dayNumber(item.deadline), value: base + share * (goal - base) });
-  }
+  const pushExpected = (d: string) => {
+    const value = expectedValueOf(item, d);
+    if (value !== null) expected.push({ day: dayNumber(d), value });
+  };
+  for (let d = item.periodStart; d < item.deadline; d = addDays(d, 7)) pushExpected(d);
+  pushExpected(item.deadline);
   const last = reported[reported.length - 1];
   const projection =
     last && item.state.projection && last.day < dayNumber(item.deadline)
