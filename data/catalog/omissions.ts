@@ -1,7 +1,9 @@
 import { DOCS } from './define';
 
 /**
- * Numeric phrases in the plan documents (001–004) that are deliberately not in the catalog. The
+ * Numeric phrases in the plan documents (001–004) and the year-end report (000) that are deliberately
+ * not in the catalog. A phrase inside a catalog quote counts as catalogued only when it is a value of
+ * the record citing that quote (a target value, a report or context-figure value…). The
  * completeness test fails on any figure that neither a catalog quote nor an entry here covers, and on
  * an entry here that covers nothing the catalog does not already cover.
  *
@@ -18,6 +20,99 @@ export interface Omission {
 }
 
 export const DELIBERATE_OMISSIONS: Omission[] = [
+  // 000 年终成绩单 — actuals of four bureaus. Those that bear on a target are context figures
+  // (5G, racks, fitness facilities, football activities, rescue stations); the rest measure nothing
+  // a 2025 target measures.
+  {
+    document: DOCS.bureausYearEnd,
+    quote: '从人工智能产业集群营收前三季度突破592.5亿元',
+    through: '最高可贷170万元',
+    reason: '导语，重复正文的人工智能营收、预警处置、公积金贷款额度，无对应目标',
+  },
+  { document: DOCS.bureausYearEnd, quote: '前三季度AI营收超592亿元', reason: '标题，重复正文的人工智能营收' },
+  {
+    document: DOCS.bureausYearEnd,
+    quote: '全市人工智能产业规上企业实现营业收入超592.5亿元,同比增长15.8%',
+    reason: '全市人工智能产业营收及增速（前三季度），无对应目标；崂山区“人工智能、虚拟现实产业总规模”口径不同',
+  },
+  { document: DOCS.bureausYearEnd, quote: '300余家重点企业', reason: '产业园企业数，无对应目标' },
+  { document: DOCS.bureausYearEnd, quote: '2024年营收达220亿元', reason: '2024年（上年）产业园营收，无对应目标' },
+  {
+    document: DOCS.bureausYearEnd,
+    quote: '足球场地38个',
+    reason: '足球场地数，与“健身场地设施230处”分列、单位不同，不是目标“体育健身设施（处）”的口径',
+  },
+  {
+    document: DOCS.bureausYearEnd,
+    quote: '我市183名体育健儿入选山东代表团',
+    through: '共59枚奖牌',
+    reason: '全运会参赛与奖牌，无对应目标',
+  },
+  {
+    document: DOCS.bureausYearEnd,
+    quote: '增加4个青训分中心',
+    through: '525名学生顺利升学',
+    reason: '足球青训体系（分中心、梯队、试点学校、升学），无对应目标',
+  },
+  {
+    document: DOCS.bureausYearEnd,
+    quote: '每万人拥有足球场达1.58块',
+    through: '在全国16个足球重点城市',
+    reason: '足球场人均拥有量与全国评估的城市数，无对应目标',
+  },
+  {
+    document: DOCS.bureausYearEnd,
+    quote: '统筹5个省级以上功能区',
+    through: '纳入清单管理',
+    reason: '安全生产治理（试点功能区、高风险领域、整改问题、清单管理主体），无对应目标',
+  },
+  {
+    document: DOCS.bureausYearEnd,
+    quote: '累计建成综合减灾示范社区503个,占社区总量的24.15%',
+    reason: '历年累计的综合减灾示范社区，无对应目标',
+  },
+  {
+    document: DOCS.bureausYearEnd,
+    quote: '报警预警各类风险1.2万余起',
+    through: '摸排防汛风险点2308处',
+    reason: '风险预警与隐患治理工作量，无对应目标',
+  },
+  {
+    document: DOCS.bureausYearEnd,
+    quote: '新建27处森林火险因子监测站点',
+    through: '预警接收终端487套',
+    reason: '监测预警设施（火险监测站点、监控卡口、地震观测与预警终端），无对应目标',
+  },
+  {
+    document: DOCS.bureausYearEnd,
+    quote: '实现镇(街)30人、村(居)10人综合应急救援队伍全覆盖',
+    reason: '救援队伍配置标准（每镇街、每村居人数），不是数量目标',
+  },
+  {
+    document: DOCS.bureausYearEnd,
+    quote: '沿海一线新增救生圈站点97处',
+    through: '救助群众1771人',
+    reason: '沿海救生设施与基层救援站全年救援量，无对应目标',
+  },
+  {
+    document: DOCS.bureausYearEnd,
+    quote: '全市收缴住房公积金369.77亿元',
+    through: '实现增值收益12.65亿元',
+    reason: '住房公积金业务量（1—11月），无对应目标',
+  },
+  { document: DOCS.bureausYearEnd, quote: '为职工追缴公积金6300余万元', reason: '住房公积金追缴额，无对应目标' },
+  {
+    document: DOCS.bureausYearEnd,
+    quote: '公积金贷款额度最高170万元',
+    through: '下调公积金贷款利率0.25个百分点',
+    reason: '公积金贷款政策参数（额度、上浮比例、还贷能力系数、利率），不是目标',
+  },
+  {
+    document: DOCS.bureausYearEnd,
+    quote: '为职工提取11.24亿元用于支付购房首付款',
+    reason: '住房公积金提取额，无对应目标',
+  },
+
   // 001 数字青岛 — progress figures of 数字青岛2.0 that no 2025 target measures.
   {
     document: DOCS.digital,
@@ -81,6 +176,11 @@ export const DELIBERATE_OMISSIONS: Omission[] = [
   { document: DOCS.cityReport, quote: '现代轻工3个产业迭代升级', reason: '优势产业个数，是产业体系结构' },
   {
     document: DOCS.cityReport,
+    quote: '8条地铁线路等在建项目',
+    reason: '在建地铁线路的条数，说明项目 prj-metro-lines-under-construction 的范围；报告没有地铁的年度数量目标',
+  },
+  {
+    document: DOCS.cityReport,
     quote: '加快5个市际县域合作区建设',
     reason: '在建合作区的范围（加快建设），没有年内可计量的交付',
   },
@@ -92,6 +192,16 @@ export const DELIBERATE_OMISSIONS: Omission[] = [
     reason: '中央经济工作会议的任务数，不是崂山区目标',
   },
   { document: DOCS.laoshan, quote: '人工智能2个先导产业', reason: '先导产业个数，是产业体系结构' },
+  {
+    document: DOCS.laoshan,
+    quote: '区级一般公共预算收入完成224.2亿元',
+    reason: '2024年（上年）收入额；同句的增速1.7%作为背景数收录（ctx-ls-fiscal-revenue-growth-2024）',
+  },
+  {
+    document: DOCS.laoshan,
+    quote: '办好8个方面32件民生实事',
+    reason: '民生实事的方面数，是结构；32件是目标 ls-livelihood-projects',
+  },
 
   // 004 “10+1” — structure of the industry system.
   { document: DOCS.industry, quote: '重点突破40个细分赛道', reason: '赛道数，是产业体系结构（标题）' },

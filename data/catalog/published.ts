@@ -12,8 +12,8 @@ import { DOCS } from './define';
  * dated figures run to 1—11月) gives undated stocks, taken as of 2025-12-31 with precision `year`.
  *
  * Figures in the documents that no target measures (公积金, 体育奖牌, 人工智能产业营收, 民政数据…) are not
- * exported; see the reply to the brief and `omissions.ts` for the two documents the completeness
- * check covers.
+ * exported; each is on the commented list in `omissions.ts`, which the completeness check reads for
+ * the plan documents 001–004 and for the year-end report 000 alike.
  */
 const PRESS_CONFERENCE = '2025-06-05';
 const PRESS_CONFERENCE_AT = '2025-06-05T00:00:00+08:00';
@@ -136,6 +136,70 @@ export const CONTEXT_FIGURES: ContextFigure[] = [
     relation:
       '口径为“更新新建健身场地设施”，足球场地、全民健身体育公园等另列；目标为“新建、改扩建体育健身设施”，两者口径未必一致',
     source: { document: DOCS.bureausYearEnd, quote: '更新新建足球场地38个、健身场地设施230处' },
+  },
+  {
+    id: 'ctx-qd-fitness-parks-and-spaces-2025',
+    targetId: 'qd-fitness-facilities',
+    label: '年内新增全民健身体育公园、儿童运动空间、长者体育运动健康中心',
+    value: 11,
+    unit: '处',
+    asOf: '2025-12-31',
+    asOfPrecision: 'year',
+    relation:
+      '与“健身场地设施230处”分列的另一类体育设施；目标为“新建、改扩建体育健身设施”，两者是否同一口径、能否相加，文中未说明',
+    source: {
+      document: DOCS.bureausYearEnd,
+      quote: '年内新增全民健身体育公园、儿童运动空间、长者体育运动健康中心11处',
+    },
+  },
+  {
+    id: 'ctx-qd-football-activities-2025',
+    targetId: 'qd-fitness-events',
+    label: '开展群众性足球活动',
+    value: 6000,
+    unit: '场',
+    asOf: '2025-12-31',
+    asOfPrecision: 'year',
+    relation: '仅足球一项的群众性活动场次（“余”为约数），是全民健身活动的一部分，不是目标“全民健身活动”的全部口径',
+    source: { document: DOCS.bureausYearEnd, quote: '开展群众性足球活动6000余场' },
+  },
+  {
+    // The only rescue-station target is Laoshan's; the year-end figure is the city's. Another unit
+    // (处 beside 个) as written: shown beside the target, never converted or plotted.
+    id: 'ctx-ls-emergency-rescue-stations-city-2025',
+    targetId: 'ls-emergency-rescue-stations',
+    label: '全市新建基层应急综合救援站',
+    value: 29,
+    unit: '处',
+    asOf: '2025-12-31',
+    asOfPrecision: 'year',
+    relation:
+      '全市口径（市应急局年终成绩单），目标为崂山区“新建提升基层应急救援站”：范围（全市与崂山区）和口径（新建综合救援站与新建、提升救援站）都不同，不是本目标的进度',
+    source: { document: DOCS.bureausYearEnd, quote: '新建基层应急综合救援站29处' },
+  },
+  // Planned total investment of a project pool, beside a target that counts the projects: another
+  // measure (亿元 beside 个), multi-year, and a plan figure rather than an actual.
+  {
+    id: 'ctx-qd-marine-key-projects-total-investment',
+    targetId: 'qd-marine-key-projects',
+    label: '170个海洋重点项目总投资（计划）',
+    value: 2400,
+    unit: '亿元',
+    asOf: '2025-02-09',
+    asOfPrecision: 'day',
+    relation: '项目的计划总投资（跨年度），不是2025年完成的投资，也不是目标所计的项目个数；不作为进度',
+    source: { document: DOCS.cityReport, quote: '积极推进总投资2400亿元的170个海洋重点项目' },
+  },
+  {
+    id: 'ctx-qd-metropolitan-key-projects-total-investment',
+    targetId: 'qd-metropolitan-key-projects',
+    label: '青岛都市圈52个重点项目总投资（计划）',
+    value: 3274,
+    unit: '亿元',
+    asOf: '2025-02-09',
+    asOfPrecision: 'day',
+    relation: '项目的计划总投资（跨年度），不是2025年完成的投资，也不是目标所计的项目个数；不作为进度',
+    source: { document: DOCS.cityReport, quote: '加快总投资3274亿元的52个重点项目建设' },
   },
   // Past-year figures (2024) quoted beside a 2025 target.
   {
