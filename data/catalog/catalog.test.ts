@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import {
   contextFigureSchema,
+  DISTRICT_CITY,
   keyProjectSchema,
   planSchema,
   progressReportSchema,
@@ -13,6 +14,7 @@ import {
 } from '../../src/domain/schemas';
 import { validateTarget } from '../../src/domain/status';
 import { compatibleUnits, convert } from '../../src/domain/units';
+import { QINGDAO_DISTRICTS } from '../demo';
 import { CATALOG } from './catalog';
 import { DOCS } from './define';
 import { DELIBERATE_OMISSIONS, type Omission } from './omissions';
@@ -306,6 +308,29 @@ describe('citations', () => {
       expect(r.demo, r.id).toBe(false);
       expect(r.source, r.id).not.toBeNull();
       expect(r.asOf <= r.recordedAt.slice(0, 10), r.id).toBe(true);
+    }
+  });
+
+  it('a project whose name states its place carries that district; routes between places stay 市级', () => {
+    // Place words in project names → district. 董家口港区 is the port area of 西海岸新区 (黄岛).
+    const PLACES: Array<[string, string]> = [
+      ['西海岸', '西海岸新区'],
+      ['黄岛', '西海岸新区'],
+      ['董家口港区', '西海岸新区'],
+      ['即墨', '即墨区'],
+      ['崂山', '崂山区'],
+      ['胶州市', '胶州市'],
+      ['平度', '平度市'],
+      ['莱西', '莱西市'],
+      ['城阳', '城阳区'],
+    ];
+    const known = new Set<string>([DISTRICT_CITY, ...QINGDAO_DISTRICTS]);
+    for (const p of projects) {
+      expect(known.has(p.district), `${p.id}: ${p.district}`).toBe(true);
+      const place = PLACES.find(([word]) => p.name.includes(word));
+      const route = p.name.includes('至');
+      if (place && !route) expect(p.district, `${p.id} ${p.name}`).toBe(place[1]);
+      if (route) expect(p.district, `${p.id} ${p.name}`).toBe(DISTRICT_CITY);
     }
   });
 

@@ -4,8 +4,11 @@ import { DOCS } from './define';
 /**
  * Key projects the documents name. Stage is the state at the start of 2025 as the text implies it:
  * 推进/加快/在建 → construction; 开工建设/启动 in 2025 → preparation; a project to be 建成/竣工/投产 in
- * 2025 is still under construction. The city report names no districts, so its projects are 市级
- * (国信雪世界, which the Laoshan report also names, is 崂山区). Projects named by the city report are
+ * 2025 is still under construction. The city report lists its projects by sector, not by district:
+ * a project is 市级 unless its name states where it is (青岛西海岸新区肿瘤医院, 中国海洋大学西海岸校区,
+ * 即墨温泉 → 西海岸新区 / 即墨区; 董家口港区 is the port area of 西海岸新区, 黄岛), or the Laoshan
+ * report also names it (国信雪世界 → 崂山区). Routes from one place to another (董家口至五莲铁路,
+ * 青兰高速(河套至黄岛段)) cross districts and stay 市级. Projects named by the city report are
  * linked to the 460 key projects and the 2450亿元 investment — an assumption: the report does not list
  * the 460. Laoshan's are linked to its 263 projects and their 1900亿元 on the same assumption. No investment figures are given
  * per project, so those stay null.
@@ -199,6 +202,7 @@ export const NAMED_PROJECTS: KeyProject[] = [
   cityProject({
     id: 'prj-jimo-hot-spring-upgrade',
     name: '即墨温泉改造升级项目',
+    district: '即墨区',
     sectorId: 'services',
     stage: 'construction',
     quote: '加快推进国信雪世界、即墨温泉改造升级项目',
@@ -245,6 +249,7 @@ export const NAMED_PROJECTS: KeyProject[] = [
   cityProject({
     id: 'prj-dongjiakou-wanbang-ore-terminal',
     name: '董家口港区万邦矿石码头',
+    district: '西海岸新区',
     sectorId: 'marine',
     stage: 'construction',
     quote: '建成董家口港区万邦矿石码头',
@@ -306,6 +311,7 @@ export const NAMED_PROJECTS: KeyProject[] = [
   cityProject({
     id: 'prj-ouc-west-coast-campus-phase2',
     name: '中国海洋大学西海岸校区二期',
+    district: '西海岸新区',
     sectorId: 'livelihood',
     stage: 'construction',
     quote: '积极推进中国海洋大学西海岸校区二期建设',
@@ -349,6 +355,7 @@ export const NAMED_PROJECTS: KeyProject[] = [
   cityProject({
     id: 'prj-west-coast-cancer-hospital',
     name: '青岛西海岸新区肿瘤医院',
+    district: '西海岸新区',
     sectorId: 'livelihood',
     stage: 'construction',
     quote: HOSPITALS_DONE,
