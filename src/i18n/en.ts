@@ -96,6 +96,7 @@ export const en: Messages = {
   overview: {
     title: 'Overview',
     headlines: 'Headline targets',
+    clearOne: 'Clear filter: {{value}}',
     sectors: 'Progress by sector',
     warnings: 'Gap warnings',
     warningsHint: 'Targets furthest behind their expected pace',
@@ -133,6 +134,7 @@ export const en: Messages = {
     demoPoints: 'Hollow dashed dots are generated demo values; solid dots are reported or published figures',
     history: 'Report history',
     corrected: 'Corrected',
+    activeFilters: 'Active filters',
     correction: 'Correction',
     correctionOf: 'Reason: {{reason}}',
     reportedBy: 'Reported by',

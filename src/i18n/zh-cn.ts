@@ -94,6 +94,7 @@ export const zhCN = {
   overview: {
     title: '总览',
     headlines: '重点指标',
+    clearOne: '清除筛选：{{value}}',
     sectors: '十大领域进度',
     warnings: '进度预警',
     warningsHint: '落后序时进度最多的目标',
@@ -130,6 +131,7 @@ export const zhCN = {
     projectionLine: '预计',
     demoPoints: '空心虚线点为系统生成的演示数值，实心点为填报或公布的数值',
     history: '填报记录',
+    activeFilters: '当前筛选',
     corrected: '已更正',
     correction: '更正',
     correctionOf: '更正原因：{{reason}}',

@@ -1,5 +1,5 @@
 import { screen, waitFor, within } from '@testing-library/react';
-import type { TargetsResponse } from '../../domain/api';
+import type { PlansResponse, TargetsResponse } from '../../domain/api';
 import { formatPp } from '../../domain/format';
 import { renderApp, setupMockApi } from '../../test/render-app';
 
@@ -25,18 +25,59 @@ describe('sector view', () => {
     }
   });
 
-  it('sorts by gap, worst first after a second click', async () => {
+  it('sorts by gap: worst first on the first click, best first on the second', async () => {
     const expected = await targets('demand');
     const { user } = renderApp('/sectors/demand');
     await screen.findByRole('table');
+    const byGap = [...expected.items]
+      .filter((i) => i.state.gap !== null)
+      .sort((a, b) => (a.state.gap ?? 0) - (b.state.gap ?? 0));
     const gapHeader = screen.getByRole('button', { name: /差距/ });
     await user.click(gapHeader);
+    expect(screen.getByRole('columnheader', { name: /差距/ })).toHaveAttribute('aria-sort', 'ascending');
+    // Ties (several targets done ahead of pace) keep the catalog order: compare the gap, not the title.
+    expect(bodyRows()[0]).toHaveTextContent(formatPp(byGap[0]?.state.gap ?? null));
+    expect(byGap[0]?.state.gap).toBeLessThan(0);
     await user.click(gapHeader);
     expect(screen.getByRole('columnheader', { name: /差距/ })).toHaveAttribute('aria-sort', 'descending');
-    const best = [...expected.items]
-      .filter((i) => i.state.gap !== null)
-      .sort((a, b) => (b.state.gap ?? 0) - (a.state.gap ?? 0))[0];
-    expect(bodyRows()[0]).toHaveTextContent(best?.title ?? '');
+    expect(bodyRows()[0]).toHaveTextContent(formatPp(byGap.at(-1)?.state.gap ?? null));
+  });
+
+  it('shows the filters carried from the overview as chips that can be removed, by keyboard too', async () => {
+    const all = await targets('demand');
+    const laoshan = all.items.filter((i) => i.district === '崂山区');
+    expect(laoshan.length).toBeGreaterThan(0);
+    expect(laoshan.length).toBeLessThan(all.items.length);
+    const { user } = renderApp(`/sectors/demand?district=${encodeURIComponent('崂山区')}&plan=laoshan-2025`);
+    const chips = await screen.findByRole('list', { name: '当前筛选' });
+    await waitFor(() => expect(bodyRows()).toHaveLength(laoshan.length));
+    expect(within(chips).getByText('区市')).toBeInTheDocument();
+    const plans = (await (await fetch(`${window.location.origin}/api/v1/plans`)).json()) as PlansResponse;
+    const title = plans.items.find((p) => p.id === 'laoshan-2025')?.title ?? '';
+    const plan = await within(chips).findByRole('button', { name: `清除筛选：${title}` });
+    const district = within(chips).getByRole('button', { name: '清除筛选：崂山区' });
+    district.focus();
+    await user.keyboard('{Enter}');
+    await waitFor(() => expect(bodyRows()).toHaveLength(laoshan.length));
+    expect(screen.queryByRole('button', { name: '清除筛选：崂山区' })).not.toBeInTheDocument();
+    expect(screen.getByRole('searchbox', { name: '按标题搜索' })).toHaveFocus();
+    await user.click(plan);
+    await waitFor(() => expect(bodyRows()).toHaveLength(all.items.length));
+    expect(screen.queryByRole('list', { name: '当前筛选' })).not.toBeInTheDocument();
+  });
+
+  it('leads back to the overview with the same filters', async () => {
+    const district = encodeURIComponent('崂山区');
+    renderApp(`/sectors/demand?plan=laoshan-2025&district=${district}&asOf=2025-12-19`);
+    const crumbs = await screen.findByRole('navigation', { name: '当前位置' });
+    const back = within(crumbs).getByRole('link', { name: '总览' });
+    const href = new URL(back.getAttribute('href') ?? '', window.location.origin);
+    expect(href.pathname).toBe('/');
+    expect(Object.fromEntries(href.searchParams)).toEqual({
+      plan: 'laoshan-2025',
+      district: '崂山区',
+      asOf: '2025-12-19',
+    });
   });
 
   it('searches by title', async () => {

@@ -37,7 +37,18 @@ export function SectorPage() {
   return (
     <div className="stack">
       <PageHeader
-        crumbs={[{ label: t('app.overview'), to: hrefWith('/', { asOf: view.asOf }) }]}
+        crumbs={[
+          {
+            label: t('app.overview'),
+            // Back to the same slice of the overview the drill-down came from.
+            to: hrefWith('/', {
+              plan: view.plan,
+              district: view.district,
+              department: view.department,
+              asOf: view.asOf,
+            }),
+          },
+        ]}
         title={name}
         meta={
           <>

@@ -1,27 +1,49 @@
+import { useRef } from 'react';
 import type { TargetWithStateDto } from '../../domain/api';
 import { STATUSES } from '../../domain/schemas';
 import { useTranslation } from '../../i18n/use-translation';
+import { ActiveFilterChips } from './active-filter-chips';
 
 type Update = (patch: Record<string, string | undefined>, o?: { replace?: boolean }) => void;
 
-/** Search by title, filter by status, and the sub-sections of the sector as toggles. */
+/**
+ * Search by title, filter by status, the sub-sections of the sector as toggles, and the filters
+ * carried over from the overview as removable chips.
+ */
 export function SectorToolbar({
   view,
   update,
   items,
 }: {
-  view: { q: string; status?: string | undefined; sub?: string | undefined };
+  view: {
+    q: string;
+    status?: string | undefined;
+    sub?: string | undefined;
+    plan?: string | undefined;
+    district?: string | undefined;
+    department?: string | undefined;
+  };
   update: Update;
   items: TargetWithStateDto[];
 }) {
   const { t } = useTranslation();
   const subsections = [...new Set(items.map((i) => i.subsection))];
+  const search = useRef<HTMLInputElement>(null);
   return (
     <section className="card" aria-label={t('overview.filters')}>
+      <ActiveFilterChips
+        view={view}
+        onRemove={(key) => {
+          update({ [key]: undefined });
+          // The chip goes away with its filter; focus stays in the toolbar rather than falling to the page.
+          search.current?.focus();
+        }}
+      />
       <div className="filters">
         <label className="field">
           <span className="field__label">{t('sector.searchLabel')}</span>
           <input
+            ref={search}
             type="search"
             value={view.q}
             placeholder={t('sector.searchPlaceholder')}
