@@ -107,7 +107,7 @@ export function createApp(options: AppOptions): Hono {
       const [plans, targets, reports] = await Promise.all([
         store.plans(),
         store.targets(q),
-        store.reportsForStates(q, cut.asOf),
+        store.stateReports(q, cut.asOf),
       ]);
       return buildTargets({ plans, targets, reports, contextFigures: [], projects: [] }, q, cut);
     });
@@ -139,7 +139,7 @@ export function createApp(options: AppOptions): Hono {
       const [plans, targets, reports, reportDates] = await Promise.all([
         store.plans(),
         store.targets(q),
-        store.reportsForStates(q, cut.asOf),
+        store.stateReports(q, cut.asOf),
         store.reportDates(cut.knownAt),
       ]);
       return buildSummary({ plans, targets, reports, contextFigures: [], projects: [] }, q, cut, {

@@ -83,7 +83,7 @@ export function installReviewRoutes(api: Hono, { store, now, cached }: ReviewRou
     const [plans, targets, reports] = await Promise.all([
       store.plans(),
       store.targets(q),
-      store.reportsForStates(q, asOf),
+      store.stateReports(q, asOf),
     ]);
     const body = buildTargets({ plans, targets, reports, contextFigures: [], projects: [] }, q, {
       asOf,

@@ -1,6 +1,7 @@
 import { type Kysely, sql } from 'kysely';
 import { addDays, type IsoDate } from '../src/domain/dates';
 import type { ContextFigure, KeyProject, Plan, ProgressReport, Target } from '../src/domain/schemas';
+import { needsInferredBaseline } from '../src/domain/status';
 import type { ProjectFilter, TargetFilter } from '../src/domain/views';
 import { contextFigureFromRow, planFromRow, projectFromRow, reportFromRow, targetFromRow } from './db/rows';
 import type { Database } from './db/schema';
@@ -148,6 +149,37 @@ export class Store {
   }
 
   /** Reports of the given targets (all targets when `targetIds` is null) as of `asOf` or earlier. */
+  /**
+   * The reports the status engine reads (`reportsForStates`), plus, for stocks paced from their first
+   * report (`needsInferredBaseline`: a level or multi-year share with no stated baseline), every
+   * version of that first report, however old. Each report once.
+   */
+  async stateReports(filter: Omit<TargetFilter, 'status'>, asOf: IsoDate): Promise<ProgressReport[]> {
+    const [window, targets] = await Promise.all([this.reportsForStates(filter, asOf), this.targets(filter)]);
+    const ids = targets.filter(needsInferredBaseline).map((t) => t.id);
+    if (ids.length === 0) return window;
+    const rows = await this.db
+      .selectFrom('reports as r')
+      .selectAll()
+      .where('r.target_id', 'in', ids)
+      .where('r.as_of', '=', (eb) =>
+        eb
+          .selectFrom('reports as f')
+          .select((f) => f.fn.min('f.as_of').as('first'))
+          .whereRef('f.target_id', '=', 'r.target_id')
+          .where('f.as_of', '<=', asOf),
+      )
+      .execute();
+    const seen = new Set(window.map((r) => r.id));
+    const firsts = rows.map(reportFromRow).filter((r) => !seen.has(r.id));
+    if (firsts.length === 0) return window;
+    // Oldest first, as reportsForStates returns them (the engine does not depend on it; tests compare).
+    return [...firsts, ...window].sort(
+      (a, b) =>
+        a.targetId.localeCompare(b.targetId) || a.asOf.localeCompare(b.asOf) || a.recordedAt.localeCompare(b.recordedAt),
+    );
+  }
+
   async reports(targetIds: readonly string[] | null, asOf?: IsoDate): Promise<ProgressReport[]> {
     if (targetIds !== null && targetIds.length === 0) return [];
     let q = this.db.selectFrom('reports').selectAll();

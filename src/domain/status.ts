@@ -36,8 +36,11 @@ export const STATUS_SEVERITY: Record<Status, number> = {
   severe: 5,
 };
 
-/** The recent-trend window: about four weekly reports. */
-const TREND_POINTS = 5;
+/**
+ * The trend window: the latest report and the eight before it (two months of weekly reports). Long
+ * enough that a count moving every few weeks (14, 14, 14, 15) still shows its rate.
+ */
+const TREND_POINTS = 9;
 /** 近四周 for weekly reporters; 31 rather than 28 so that monthly reporters (28–31 days apart) get a rate too. */
 const RECENT_DAYS = 31;
 /** A projection is too noisy to call a target severe before this share of the period has passed. */
@@ -161,11 +164,12 @@ function project(t: Target, points: Point[], thresholds: StatusThresholds): Proj
     const withStart =
       points[0] && points[0].e > 0 ? [{ asOf: t.periodStart, value: baselineOf(t), e: 0 }, ...points] : points;
     const recent = withStart.slice(-TREND_POINTS);
+    // Slopes from each earlier point of the window to the latest report, and their median: one odd
+    // report in between moves one slope only, and a count that steps every few weeks (14, 14, 14,
+    // 15) still has a rate, where week-to-week slopes would be mostly 0 and project a standstill.
     const slopes: number[] = [];
-    for (let i = 1; i < recent.length; i++) {
-      const a = recent[i - 1] as Point;
-      const b = recent[i] as Point;
-      if (b.e - a.e > 1e-9) slopes.push((b.value - a.value) / (b.e - a.e));
+    for (const a of recent.slice(0, -1)) {
+      if (last.e - a.e > 1e-9) slopes.push((last.value - a.value) / (last.e - a.e));
     }
     if (slopes.length > 0) {
       let slope = median(slopes);
@@ -244,17 +248,52 @@ export function valueInTargetUnit(t: Target, r: ProgressReport): number | null {
   return r.unit === t.unit || r.unit === '' ? r.value : convert(r.value, r.unit, t.unit);
 }
 
+/** A stock whose starting point the documents do not state: a level, or a share to reach over several years. */
+export function needsInferredBaseline(t: Target): boolean {
+  if (t.baseline !== null || t.target === null || t.comparator === 'lte') return false;
+  return t.kind === 'level' || (t.kind === 'share' && daysBetween(t.periodStart, t.deadline) > 366);
+}
+
+/**
+ * The target as it is paced. A stock with no stated baseline cannot be paced from zero (the racks
+ * in use in January are not this year's progress, and a stalled stock would look far ahead), so it
+ * is paced from its first report: that value is the baseline and that date the start, on a straight
+ * line to the target. `series` are the effective reports, oldest first. Unchanged otherwise, and
+ * when the first report already meets the target.
+ */
+export function pacedTarget(t: Target, series: readonly ProgressReport[]): Target {
+  if (!needsInferredBaseline(t)) return t;
+  const first = series.find((r) => r.value !== null);
+  if (!first || first.asOf >= t.deadline) return t;
+  const value = valueInTargetUnit(t, first);
+  if (value === null || !(value < (t.target ?? 0))) return t;
+  const shifted = first.asOf > t.periodStart;
+  return {
+    ...t,
+    baseline: value,
+    periodStart: shifted ? first.asOf : t.periodStart,
+    pacing: shifted ? { type: 'linear' } : t.pacing,
+  };
+}
+
+/** The report a target is paced from when its baseline is inferred (see `pacedTarget`), else null. */
+export function inferredBaseline(t: Target, reports: readonly ProgressReport[], cut: KnowledgeCut) {
+  const paced = pacedTarget(t, onePerDate(reportsAsOf(reports, cut)));
+  return paced === t || paced.baseline === null ? null : { asOf: paced.periodStart, value: paced.baseline };
+}
+
 export function computeTargetState(
-  target: Target,
+  input: Target,
   reports: readonly ProgressReport[],
   options: StateOptions,
 ): TargetState {
-  validateTarget(target);
+  validateTarget(input);
   const th = options.thresholds ?? DEFAULT_THRESHOLDS;
   const { asOf } = options;
-  expectedShare({ type: 'linear' }, target.periodStart, target.deadline, asOf); // validates asOf
+  expectedShare({ type: 'linear' }, input.periodStart, input.deadline, asOf); // validates asOf
   const series = onePerDate(reportsAsOf(reports, options));
-  if (target.kind === 'milestone') return milestoneState(target, series, asOf, th);
+  if (input.kind === 'milestone') return milestoneState(input, series, asOf, th);
+  const target = pacedTarget(input, series);
 
   const points: Point[] = [];
   let lastReport: ProgressReport | undefined;
@@ -290,8 +329,12 @@ export function computeTargetState(
   else {
     const enoughHistory = points.length >= 2 && (isRateLike(target) || expected >= PROJECTION_MIN_EXPECTED);
     const missBy = th.severeMiss * Math.abs(goal);
+    // A projection is an extrapolation of a few noisy weeks: it escalates a target that is already
+    // lagging to severe, but cannot by itself call one within 5 pp of its pace 严重滞后 (in a review
+    // meeting a red line on a target that is on pace is a false alarm, and false alarms get ignored).
     const projectedMiss =
       enoughHistory &&
+      gap < -th.lagPp / 100 - GAP_EPSILON &&
       projection !== null &&
       (target.comparator === 'lte' ? projection.value > goal + missBy : projection.value < goal - missBy);
     status = met ? 'on_track' : paceStatus(gap, projectedMiss, th);

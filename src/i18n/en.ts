@@ -152,6 +152,8 @@ export const en: Messages = {
     deadline: 'Deadline',
     kindLabel: 'Metric kind',
     period: 'Period',
+    pacedFrom: 'Paced from',
+    pacedFromHint: '(no baseline in the document: progress is counted from the first report)',
     comparator: { gte: 'at least', gt: 'above', approx: 'about', eq: 'reach', lte: 'at most' },
     kind: { cumulative: 'Cumulative', level: 'Level', growth: 'Growth rate', share: 'Share', milestone: 'Milestone' },
   },

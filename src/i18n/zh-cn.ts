@@ -150,6 +150,8 @@ export const zhCN = {
     deadline: '截止',
     kindLabel: '指标类型',
     period: '期限',
+    pacedFrom: '进度起点',
+    pacedFromHint: '（文件未给出基数：自首次填报起按时间计算进度）',
     comparator: { gte: '以上', gt: '突破', approx: '左右', eq: '达到', lte: '以下' },
     kind: { cumulative: '累计', level: '期末水平', growth: '增长率', share: '占比', milestone: '里程碑' },
   },

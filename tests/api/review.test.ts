@@ -135,7 +135,8 @@ describe.each(backends())('review API on %s', (backend: Backend) => {
     expect(laggard?.id).toBe('rv-slow');
     expect(laggard?.requiredRate?.perWeek).toBeCloseTo(77.7, 10);
     expect(laggard?.requiredRate?.recentPerWeek).toBeCloseTo(67.5, 10);
-    expect(laggard?.projection?.value).toBeCloseTo(945, 8);
+    // The same series as the domain's hand-worked meeting: 445 + median slope 130/0.14 per period × 0.5.
+    expect(laggard?.projection?.value).toBeCloseTo(445 + (130 / 0.14) * 0.5, 8);
     const demand = r.sectors.find((s) => s.id === 'demand');
     expect(demand?.change).toBeCloseTo((0.5 + 0.445 - 0.43 - 0.385) / 2, 12);
     expect(steady?.latestReport).toMatchObject({ id: 'rv-steady-2025-02-20', reportedBy: HOSTILE_REPORTER });
@@ -224,7 +225,7 @@ describe.each(backends())('review API on %s', (backend: Backend) => {
     expect(slow.getCell(col('进度')).numFmt).toBe('0.0%');
     expect(slow.getCell(col('序时进度')).value).toBe(0.5);
     expect(slow.getCell(col('差距')).value).toBe(-5.5);
-    expect(slow.getCell(col('预计期末值')).value).toBeCloseTo(945, 8);
+    expect(slow.getCell(col('预计期末值')).value).toBeCloseTo(445 + (130 / 0.14) * 0.5, 8);
     expect(slow.getCell(col('状态')).value).toBe('滞后');
     expect(slow.getCell(col('上次状态')).value).toBe('正常');
     const date = slow.getCell(col('最新填报日期'));
@@ -289,7 +290,7 @@ describe.each(backends())('review API on %s', (backend: Backend) => {
     );
     expect(lines).toHaveLength(4); // header, two targets, the final CRLF
     expect(lines).toContain(
-      `rv-slow,扩大内需,调度会测试规划,"'=HYPERLINK(""http://example.invalid"",""点我"")",市级,'@SUM(A1:A9),累计,445,1000,个,44.5,50,-5.5,滞后,945,94.5,2025-04-11,2025-02-20,`,
+      `rv-slow,扩大内需,调度会测试规划,"'=HYPERLINK(""http://example.invalid"",""点我"")",市级,'@SUM(A1:A9),累计,445,1000,个,44.5,50,-5.5,滞后,909.2857,90.9,2025-04-11,2025-02-20,`,
     );
     const all = targetsResponseSchema.parse(await (await get('/targets?sector=marine')).json());
     const marine = new TextDecoder().decode(await (await get('/targets.csv?sector=marine')).arrayBuffer());

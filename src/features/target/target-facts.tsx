@@ -1,13 +1,15 @@
 import type { TargetDetailResponse } from '../../domain/api';
-import { formatDate } from '../../domain/format';
+import { formatDate, formatQuantity } from '../../domain/format';
 import { SECTORS } from '../../domain/sectors';
+import { inferredBaseline } from '../../domain/status';
 import { useTranslation } from '../../i18n/use-translation';
 import { useLocale } from '../../stores/ui-store';
 
-export function TargetFacts({ item }: { item: TargetDetailResponse['item'] }) {
+export function TargetFacts({ item, asOf }: { item: TargetDetailResponse['item']; asOf: string }) {
   const { t } = useTranslation();
   const locale = useLocale();
   const sector = SECTORS.find((s) => s.id === item.sectorId);
+  const pacedFrom = inferredBaseline(item, item.reports, { asOf });
   return (
     <section className="card" aria-labelledby="facts-title">
       <h2 id="facts-title" className="card__title">
@@ -31,6 +33,17 @@ export function TargetFacts({ item }: { item: TargetDetailResponse['item'] }) {
         <dd className="num">
           {formatDate(item.periodStart, locale)} – {formatDate(item.deadline, locale)}
         </dd>
+        {pacedFrom && (
+          <>
+            <dt>{t('target.pacedFrom')}</dt>
+            <dd>
+              <span className="num">
+                {formatDate(pacedFrom.asOf, locale)} · {formatQuantity(pacedFrom.value, item.unit, locale)}
+              </span>
+              <span className="muted small"> {t('target.pacedFromHint')}</span>
+            </dd>
+          </>
+        )}
       </dl>
     </section>
   );

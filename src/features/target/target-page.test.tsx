@@ -40,6 +40,18 @@ describe('target view', () => {
     expect(within(history).getAllByRole('row')).toHaveLength(item.reports.length + 1);
   });
 
+  it('says where a stock without a stated baseline is paced from', async () => {
+    const item = await detail('qd-renewable-capacity');
+    const first = item.reports
+      .filter((r) => !r.superseded && r.value !== null)
+      .sort((a, b) => (a.asOf < b.asOf ? -1 : 1))[0];
+    renderApp('/targets/qd-renewable-capacity');
+    const facts = await screen.findByRole('region', { name: '目标' }, { timeout: 4_000 });
+    expect(within(facts).getByText('进度起点')).toBeInTheDocument();
+    expect(facts).toHaveTextContent(formatQuantity(first?.value ?? null, item.unit));
+    expect(facts).toHaveTextContent('文件未给出基数');
+  });
+
   it('keeps a corrected report in the history, marked as replaced', async () => {
     const corrected = api.dataset.reports.find((r) => r.supersedes !== null);
     if (!corrected) throw new Error('the demo data has corrections');

@@ -88,7 +88,7 @@ export function TargetPage() {
                 <ReportHistory item={d} />
               </div>
               <div className="stack">
-                <TargetFacts item={d} />
+                <TargetFacts item={d} asOf={data.asOf} />
                 <section className="card" aria-labelledby="source-title">
                   <h2 id="source-title" className="card__title">
                     {t('target.sourceTitle')}

@@ -1,7 +1,7 @@
 import type { TargetDetailResponse } from '../../domain/api';
 import { addDays, dayNumber } from '../../domain/dates';
 import { onePerDate, reportsAsOf } from '../../domain/reports';
-import { expectedValueOf, valueInTargetUnit } from '../../domain/status';
+import { expectedValueOf, pacedTarget, valueInTargetUnit } from '../../domain/status';
 
 export interface TrendPoint {
   day: number;
@@ -38,12 +38,14 @@ export function buildTrend(item: Detail, asOf: string): Trend {
     if (value !== null) reported.push({ day: dayNumber(r.asOf), value, demo: r.demo });
   }
   const goal = item.target;
+  // A stock with no stated baseline is paced from its first report, as the status engine does.
+  const paced = pacedTarget(item, effective);
   const expected: TrendPoint[] = [];
   const pushExpected = (d: string) => {
-    const value = expectedValueOf(item, d);
+    const value = expectedValueOf(paced, d);
     if (value !== null) expected.push({ day: dayNumber(d), value });
   };
-  for (let d = item.periodStart; d < item.deadline; d = addDays(d, 7)) pushExpected(d);
+  for (let d = paced.periodStart; d < item.deadline; d = addDays(d, 7)) pushExpected(d);
   pushExpected(item.deadline);
   const last = reported[reported.length - 1];
   const projection =
