@@ -115,6 +115,7 @@ export const en: Messages = {
     compare: 'Compare with last week',
     statusTargets: 'Targets with status “{{status}}”',
     measured: '{{measured}}/{{total}} with progress',
+    statusLegend: 'Status key',
   },
   sector: {
     subsections: 'Sub-sections',

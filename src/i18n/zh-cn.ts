@@ -113,6 +113,7 @@ export const zhCN = {
     compare: '与上周比较',
     statusTargets: '状态为“{{status}}”的目标',
     measured: '{{measured}}/{{total}} 项有进度',
+    statusLegend: '状态图例',
   },
   sector: {
     subsections: '分项',

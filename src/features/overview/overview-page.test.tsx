@@ -60,6 +60,20 @@ describe('overview', () => {
     expect(await screen.findByText(`${laoshan.overall.total} 项目标`)).toBeInTheDocument();
   });
 
+  it('names each status icon of the sector counts in a visible legend', async () => {
+    renderApp('/');
+    const sectors = await screen.findByRole('region', { name: '十大领域进度' });
+    const legend = within(sectors).getByRole('list', { name: '状态图例' });
+    expect(within(legend).getAllByRole('listitem').map((li) => li.textContent)).toEqual([
+      '已完成',
+      '正常',
+      '滞后',
+      '严重滞后',
+      '未填报',
+      '未开始',
+    ]);
+  });
+
   it('moves the as-of date along the report timeline', async () => {
     const { user } = renderApp('/');
     const slider = await screen.findByRole('slider', { name: '截至日期' });

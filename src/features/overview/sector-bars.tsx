@@ -23,6 +23,24 @@ function StatusCounts({ counts, highlight }: { counts: SectorSummary['counts']; 
   );
 }
 
+/**
+ * What each count's icon means, in words, always on screen: the counts themselves are an icon and a
+ * number, so without this the status would rest on colour and a hover title.
+ */
+function StatusLegend() {
+  const { t } = useTranslation();
+  return (
+    <ul className="status-counts status-legend" aria-label={t('overview.statusLegend')}>
+      {STATUSES.map((s) => (
+        <li key={s} data-status={s}>
+          <StatusIcon status={s} />
+          {t(`status.${s}`)}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
 /** The ten sectors: progress against pace, counts by status; a click anywhere on a row drills in. */
 export function SectorBars({
   sectors,
@@ -46,6 +64,7 @@ export function SectorBars({
         </h2>
         <span className="card__hint">{t('demo.legendExpected')}</span>
       </div>
+      <StatusLegend />
       <ol className="sector-list">
         {sectors.map((s) => {
           const name = locale === 'en' ? s.nameEn : s.name;
