@@ -25,7 +25,8 @@ export function emptyCounts(): StatusCounts {
   return Object.fromEntries(STATUSES.map((s) => [s, 0])) as StatusCounts;
 }
 
-const LAGGING: ReadonlySet<Status> = new Set(['lagging', 'severe']);
+/** The statuses that raise a warning (the laggards of an aggregate). */
+export const WARNING_STATUSES: ReadonlySet<Status> = new Set(['lagging', 'severe']);
 
 export function aggregate(items: readonly TargetWithState[], laggardCount = 5): Aggregate {
   const counts = emptyCounts();
@@ -41,7 +42,7 @@ export function aggregate(items: readonly TargetWithState[], laggardCount = 5): 
     }
   }
   const laggards = items
-    .filter((i) => LAGGING.has(i.state.status) && i.state.gap !== null)
+    .filter((i) => WARNING_STATUSES.has(i.state.status) && i.state.gap !== null)
     .sort((a, b) => (a.state.gap ?? 0) - (b.state.gap ?? 0) || a.target.id.localeCompare(b.target.id))
     .slice(0, laggardCount);
   return {

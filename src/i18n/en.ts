@@ -116,6 +116,9 @@ export const en: Messages = {
     statusTargets: 'Targets with status “{{status}}”',
     measured: '{{measured}}/{{total}} with progress',
     statusLegend: 'Status key',
+    warningsHintStatus: 'Only “{{status}}” targets, furthest behind pace first',
+    noWarningsForStatus:
+    showAllWarnings: 'Show all warnings',
   },
   sector: {
     subsections: 'Sub-sections',

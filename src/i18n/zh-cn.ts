@@ -114,6 +114,9 @@ export const zhCN = {
     statusTargets: '状态为“{{status}}”的目标',
     measured: '{{measured}}/{{total}} 项有进度',
     statusLegend: '状态图例',
+    warningsHintStatus: '仅显示状态为“{{status}}”的目标，落后序时最多的在前',
+    noWarningsForStatus: '状态为“{{status}}”的目标不会触发进度预警：预警只列出滞后和严重滞后的目标。',
+    showAllWarnings: '显示全部预警',
   },
   sector: {
     subsections: '分项',

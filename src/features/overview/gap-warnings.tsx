@@ -1,6 +1,8 @@
 import { Link, useSearchParams } from 'react-router';
+import { WARNING_STATUSES } from '../../domain/aggregate';
 import type { TargetWithStateDto } from '../../domain/api';
 import { formatPp } from '../../domain/format';
+import type { Status } from '../../domain/schemas';
 import { SECTORS } from '../../domain/sectors';
 import { useTranslation } from '../../i18n/use-translation';
 import { useLocale } from '../../stores/ui-store';
@@ -10,20 +12,45 @@ import { ProgressBar } from '../../ui/progress-bar';
 import { formatRunRate } from '../../ui/run-rate';
 import { StatusBadge } from '../../ui/status-badge';
 
-/** The targets furthest behind their pace, with the gap and the run-rate now needed. */
-export function GapWarnings({ warnings }: { warnings: TargetWithStateDto[] }) {
+/**
+ * The targets furthest behind their pace, with the gap and the run-rate now needed. Under a status
+ * filter, only that status: a status that never warns (on track, achieved…) says so instead of
+ * showing warnings the filter does not cover.
+ */
+export function GapWarnings({
+  warnings,
+  status,
+  onShowAll,
+}: {
+  warnings: TargetWithStateDto[];
+  status?: Status | undefined;
+  onShowAll?: () => void;
+}) {
   const { t } = useTranslation();
   const locale = useLocale();
   const asOf = useSearchParams()[0].get('asOf') ?? undefined;
+  const statusName = status && t(`status.${status}`);
+  const outside = status !== undefined && !WARNING_STATUSES.has(status);
   return (
     <section className="card" aria-labelledby="warnings-title">
       <div className="card__head">
         <h2 id="warnings-title" className="card__title">
           {t('overview.warnings')}
         </h2>
-        <span className="card__hint">{t('overview.warningsHint')}</span>
+        <span className="card__hint">
+          {statusName ? t('overview.warningsHintStatus', { status: statusName }) : t('overview.warningsHint')}
+        </span>
       </div>
-      {warnings.length === 0 ? (
+      {outside ? (
+        <div className="warnings-outside">
+          <p>{t('overview.noWarningsForStatus', { status: statusName ?? '' })}</p>
+          {onShowAll && (
+            <button type="button" className="button button--ghost" onClick={onShowAll}>
+              {t('overview.showAllWarnings')}
+            </button>
+          )}
+        </div>
+      ) : warnings.length === 0 ? (
         <p className="muted">{t('overview.noWarnings')}</p>
       ) : (
         <ol className="warning-list">

@@ -1,6 +1,6 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { HttpResponse, http } from 'msw';
-import type { SummaryResponse } from '../../domain/api';
+import type { SummaryResponse, TargetsResponse } from '../../domain/api';
 import { formatPp, formatQuantity } from '../../domain/format';
 import { renderApp, setupMockApi } from '../../test/render-app';
 
@@ -72,6 +72,39 @@ describe('overview', () => {
       '未填报',
       '未开始',
     ]);
+  });
+
+  it('with a lagging status chosen, warns only of lagging targets, furthest behind first', async () => {
+    const lagging = (await (
+      await fetch(`${window.location.origin}/api/v1/targets?status=lagging`)
+    ).json()) as TargetsResponse;
+    const worst = [...lagging.items]
+      .filter((i) => i.state.gap !== null)
+      .sort((a, b) => (a.state.gap ?? 0) - (b.state.gap ?? 0) || a.id.localeCompare(b.id))[0];
+    const all = await summary();
+    // Without the filter the panel mixes in severe targets: the filter has something to remove.
+    expect(all.warnings.some((w) => w.state.status === 'severe')).toBe(true);
+    renderApp('/?status=lagging');
+    const warnings = await screen.findByRole('region', { name: '进度预警' });
+    expect(warnings).toHaveTextContent('仅显示状态为“滞后”的目标');
+    await waitFor(() => expect(within(warnings).getAllByRole('link')[0]).toHaveTextContent(worst?.title ?? ''));
+    const items = within(warnings).getAllByRole('listitem');
+    for (const item of items) {
+      expect(item).toHaveTextContent('滞后');
+      expect(item).not.toHaveTextContent('严重滞后');
+    }
+  });
+
+  it('with a status that never warns, says so plainly and offers every warning again', async () => {
+    const { user } = renderApp('/?status=on_track');
+    const warnings = await screen.findByRole('region', { name: '进度预警' });
+    expect(warnings).toHaveTextContent('状态为“正常”的目标不会触发进度预警');
+    expect(within(warnings).queryAllByRole('link')).toHaveLength(0);
+    await user.click(within(warnings).getByRole('button', { name: '显示全部预警' }));
+    await waitFor(() =>
+      expect(within(screen.getByRole('region', { name: '进度预警' })).getAllByText('严重滞后')).not.toHaveLength(0),
+    );
+    expect(screen.getByRole('combobox', { name: '状态' })).toHaveValue('');
   });
 
   it('moves the as-of date along the report timeline', async () => {

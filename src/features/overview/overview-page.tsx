@@ -14,6 +14,7 @@ import { HeadlineTiles } from './headline-tiles';
 import { OverviewFiltersBar } from './overview-filters';
 import { SectorBars } from './sector-bars';
 import { StatusTargets } from './status-targets';
+import { StatusWarnings } from './status-warnings';
 import { useOverviewFilters } from './use-overview-filters';
 import './overview.css';
 
@@ -61,7 +62,16 @@ export function OverviewPage() {
                 <SectorBars sectors={data.sectors} compare={filters.compare} highlight={filters.status} />
               </SectionBoundary>
               <SectionBoundary fallback={crashed}>
-                <GapWarnings warnings={data.warnings} />
+                {filters.status ? (
+                  <StatusWarnings
+                    params={params}
+                    status={filters.status}
+                    summaryWarnings={data.warnings}
+                    onShowAll={() => update({ status: undefined })}
+                  />
+                ) : (
+                  <GapWarnings warnings={data.warnings} />
+                )}
               </SectionBoundary>
             </div>
           </>
