@@ -60,7 +60,10 @@ export function buildDataset(options: DatasetOptions): Dataset {
   return {
     plans,
     targets,
-    reports: [...publishedReports, ...generateDemoReports(targets, publishedReports, seed).map(canonical)],
+    reports: [
+      ...publishedReports,
+      ...generateDemoReports(targets, publishedReports, seed, contextFigures).map(canonical),
+    ],
     contextFigures,
     projects: [...projects, ...demoProjects(targets, projects, seed)],
   };

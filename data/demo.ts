@@ -1,8 +1,9 @@
 import { addDays, dayNumber, type IsoDate } from '../src/domain/dates';
 import { isWholeCount } from '../src/domain/format';
 import { expectedShare } from '../src/domain/pacing';
-import type { KeyProject, ProgressReport, ProjectStage, SectorId, Target } from '../src/domain/schemas';
+import type { ContextFigure, KeyProject, ProgressReport, ProjectStage, SectorId, Target } from '../src/domain/schemas';
 import { SECTORS } from '../src/domain/sectors';
+import { compatibleUnits, convert } from '../src/domain/units';
 
 /**
  * The demo data generator. Most targets have no published progress, so the default database also
@@ -11,11 +12,19 @@ import { SECTORS } from '../src/domain/sectors';
  * Deterministic: the same seed gives the same data (mulberry32 PRNG, seeded per target by a hash of
  * the seed and the target id, so adding a target does not reshuffle the others).
  *
- * The spread, by design: ~60 % of targets on pace, ~13 % lagging, ~8 % severely lagging, ~9 %
- * achieved early, ~10 % from departments that report late (every third week, or stop in autumn).
+ * The spread, by design: ~60 % of targets on pace, ~13 % lagging (a slow start, then on pace), ~8 %
+ * severely lagging, ~9 % achieved early, ~10 % from departments that report late (every third week,
+ * or stop in autumn). `data/demo.test.ts` checks the resulting statuses with the status engine.
  * Reports are as of each Friday of 2025, recorded one to three days later (late reporters: up to ten).
  * About one in twenty targets carries a correction of an earlier report (a typo fixed), so history
  * shows corrections. Demo key projects fill the 460 / 263 project lists.
+ *
+ * A level target (a stock: racks in use, high-tech enterprises, an industry's size) does not start
+ * from zero: its demo series starts from a stock (`demoStartStock`) and moves from there towards the
+ * target. Where the documents publish a context figure for it, the start is chosen so that a series
+ * on pace passes through the earliest such figure (超6.2万架 in June: the demo shows about 6.2万 then,
+ * never 3万); elsewhere it is a generated share of the target. The start exists only in the demo
+ * reports — nothing is added to the catalog as if it were published.
  */
 export const DEMO_SEED = 20250101;
 export const DEMO_YEAR_END: IsoDate = '2025-12-31';
@@ -43,14 +52,23 @@ export function hashString(s: string, seed = 0): number {
 
 export type DemoProfile = 'on_pace' | 'lagging' | 'severe' | 'early' | 'late_reporter';
 
-/** Which behaviour a target gets, and its pace factor (actual ÷ planned pace). */
-export function demoProfile(rand: () => number): { profile: DemoProfile; factor: number } {
+/**
+ * Which behaviour a target gets: its pace factor (actual ÷ planned pace) and, for a lagging one, the
+ * shortfall it builds up in the first months and then carries (a slow start, since back on pace):
+ * such a target is behind (滞后) without a trend that projects a large miss, which would make it
+ * 严重滞后. On-pace targets keep within a few points of their pace, just under it, so at the year's
+ * last report (the default as-of date) they are on track rather than all already achieved.
+ */
+export function demoProfile(rand: () => number): { profile: DemoProfile; factor: number; deficit: number } {
   const r = rand();
-  if (r < 0.6) return { profile: 'on_pace', factor: 0.98 + rand() * 0.1 };
-  if (r < 0.73) return { profile: 'lagging', factor: 0.84 + rand() * 0.06 };
-  if (r < 0.81) return { profile: 'severe', factor: 0.55 + rand() * 0.15 };
-  if (r < 0.9) return { profile: 'early', factor: 1.25 + rand() * 0.2 };
-  return { profile: 'late_reporter', factor: 0.93 + rand() * 0.1 };
+  if (r < 0.6) return { profile: 'on_pace', factor: 0.955 + rand() * 0.035, deficit: 0 };
+  if (r < 0.73) {
+    const deficit = 0.065 + rand() * 0.025;
+    return { profile: 'lagging', factor: 1 - deficit, deficit };
+  }
+  if (r < 0.81) return { profile: 'severe', factor: 0.55 + rand() * 0.15, deficit: 0 };
+  if (r < 0.9) return { profile: 'early', factor: 1.25 + rand() * 0.2, deficit: 0 };
+  return { profile: 'late_reporter', factor: 0.95 + rand() * 0.06, deficit: 0 };
 }
 
 function fridays(from: IsoDate, to: IsoDate): IsoDate[] {
@@ -73,29 +91,115 @@ function recordedAt(asOf: IsoDate, lagDays: number, rand: () => number): string 
   return `${addDays(asOf, lagDays)}T${String(hour).padStart(2, '0')}:${String(Math.floor(rand() * 60)).padStart(2, '0')}:00+08:00`;
 }
 
-function demoValue(t: Target, share: number, factor: number, rand: () => number, previous: number | null): number {
+/**
+ * Where the demo series of a level target starts (at the period start, in the target's unit): the
+ * target's own baseline when the catalog states one; else, from the earliest context figure in the
+ * target's unit dated within the period and below the target, the stock from which a series on pace
+ * reaches that figure on its date; else a generated 80–92 % of the target (55–70 % for a plan of
+ * several years). Generated, like every demo value: never a catalog baseline. From a figure's date
+ * on, the demo stock does not fall below it either.
+ */
+export function demoStartStock(t: Target, contextFigures: readonly ContextFigure[] = [], seed = DEMO_SEED): number {
+  if (t.baseline !== null) return t.baseline;
+  const goal = t.target ?? 0;
+  const anchor = contextFigures
+    .filter(
+      (c) =>
+        c.targetId === t.id &&
+        compatibleUnits(c.unit, t.unit) &&
+        c.asOf > t.periodStart &&
+        c.asOf < t.deadline &&
+        convert(c.value, c.unit, t.unit) < goal,
+    )
+    .sort((a, b) => (a.asOf < b.asOf ? -1 : a.asOf > b.asOf ? 1 : 0))[0];
+  if (anchor) {
+    const v = convert(anchor.value, anchor.unit, t.unit);
+    const s = expectedShare(t.pacing, t.periodStart, t.deadline, anchor.asOf, t.stages);
+    return Math.max(0, Math.min(v, (v - goal * s) / (1 - s)));
+  }
+  const rand = mulberry32(hashString(`${t.id}:stock`, seed));
+  const multiYear = dayNumber(t.deadline) - dayNumber(t.periodStart) > 366;
+  return goal * (multiYear ? 0.55 + rand() * 0.15 : 0.8 + rand() * 0.12);
+}
+
+interface Behaviour {
+  profile: DemoProfile;
+  factor: number;
+  deficit: number;
+}
+
+/** The share of the work done by `share` of the planned pace: a lagging target's shortfall builds up by the end of April. */
+function doneShare(share: number, b: Behaviour): number {
+  if (b.profile === 'lagging') return Math.max(0, share - b.deficit * Math.min(1, share / 0.33));
+  return share * b.factor;
+}
+
+/**
+ * Whole counts of a few items (3 labs, 5 schools) move in steps: an on-pace department has the next
+ * one done around when it is due (rounded up), a lagging one not yet (rounded down).
+ */
+function roundValue(t: Target, v: number, b: Behaviour): number {
+  const digits = decimalsFor(t);
+  if (digits > 0 || !isWholeCount(t.unit) || (t.target ?? 0) > 20) return round(v, digits);
+  if (b.profile === 'lagging' || b.profile === 'severe') return Math.floor(v + 1e-9);
+  return Math.max(0, Math.ceil(v - 0.15));
+}
+
+/** Published stocks of a level target below its target value, in its unit (see `demoStartStock`). */
+function stockFloors(t: Target, contextFigures: readonly ContextFigure[]): Array<{ asOf: IsoDate; value: number }> {
+  return contextFigures.flatMap((c) => {
+    if (c.targetId !== t.id || !compatibleUnits(c.unit, t.unit)) return [];
+    const value = convert(c.value, c.unit, t.unit);
+    return value < (t.target ?? 0) ? [{ asOf: c.asOf, value }] : [];
+  });
+}
+
+function demoValue(
+  t: Target,
+  share: number,
+  b: Behaviour,
+  rand: () => number,
+  previous: number | null,
+  start: number,
+): number {
   const goal = t.target ?? 0;
   const noise = 1 + (rand() - 0.5) * 0.04;
+  const cap = b.factor > 1.2 ? 1.15 : 1.05;
   let v: number;
-  if (t.kind === 'cumulative') v = goal * Math.min(share * factor * noise, factor > 1.2 ? 1.15 : 1.05);
+  if (t.kind === 'cumulative') v = goal * Math.min(doneShare(share, b) * noise, cap);
   else if (t.kind === 'level' || (t.kind === 'share' && t.baseline !== null)) {
-    const base = t.baseline ?? 0;
-    v = base + (goal - base) * Math.min(share * factor * noise, 1.1);
+    const base = t.kind === 'level' ? start : (t.baseline ?? 0);
+    v = base + (goal - base) * Math.min(doneShare(share, b) * noise, 1.1);
   } else if (t.comparator === 'lte') {
-    v = goal * (2 - Math.min(factor, 1.05)) * noise;
+    v = goal * (2 - Math.min(b.factor, 1.05)) * noise;
   } else {
     // Rates and shares: the year-to-date figure hovers around its pace factor times the target.
-    v = goal * factor * noise;
+    v = goal * b.factor * noise;
   }
-  const rounded = round(v, decimalsFor(t));
+  const rounded = roundValue(t, v, b);
   // Flows never shrink: a cumulative value below last week's would be a reporting error.
   return t.kind === 'cumulative' && previous !== null ? Math.max(previous, rounded) : rounded;
 }
 
-/** Weekly demo reports for one target, through 2025. */
-export function demoReportsFor(t: Target, seed = DEMO_SEED): ProgressReport[] {
+/**
+ * Weekly demo reports for one target, through 2025. `contextFigures`: the published figures beside
+ * the target, which a level target's demo series is made consistent with (see `demoStartStock`).
+ */
+export function demoReportsFor(
+  t: Target,
+  seed = DEMO_SEED,
+  contextFigures: readonly ContextFigure[] = [],
+): ProgressReport[] {
   const rand = mulberry32(hashString(t.id, seed));
-  const { profile, factor } = demoProfile(rand);
+  const start = t.kind === 'level' ? demoStartStock(t, contextFigures, seed) : 0;
+  // A stock never stands below a figure the documents published for it by then (2 clusters in June).
+  const floors = t.kind === 'level' ? stockFloors(t, contextFigures) : [];
+  const floorAt = (asOf: IsoDate) =>
+    floors.reduce((m, f) => (f.asOf <= asOf ? Math.max(m, f.value) : m), Number.NEGATIVE_INFINITY);
+  const behaviour = demoProfile(rand);
+  const { profile } = behaviour;
+  // On-pace milestones: each stage is reported done up to five weeks before its planned date.
+  const leadDays = 7 * Math.floor(rand() * 6);
   const reporter = t.department ?? '演示填报人';
   const end = t.deadline < DEMO_YEAR_END ? t.deadline : DEMO_YEAR_END;
   // Late reporters report every third week and, for half of them, stop in the autumn.
@@ -123,7 +227,8 @@ export function demoReportsFor(t: Target, seed = DEMO_SEED): ProgressReport[] {
       demo: true,
     } satisfies Partial<ProgressReport>;
     if (t.kind === 'milestone') {
-      const planned = t.stages.filter((s) => s.plannedDate <= asOf).length;
+      const lead = profile === 'on_pace' || profile === 'late_reporter' ? leadDays : 0;
+      const planned = t.stages.filter((s) => s.plannedDate <= addDays(asOf, lead)).length;
       const behind = profile === 'severe' ? 2 : profile === 'lagging' ? 1 : 0;
       const ahead =
         profile === 'early' && planned < t.stages.length && dayNumber(asOf) > dayNumber(t.periodStart) + 120 ? 1 : 0;
@@ -135,7 +240,7 @@ export function demoReportsFor(t: Target, seed = DEMO_SEED): ProgressReport[] {
       });
       return;
     }
-    const value = demoValue(t, share, factor, rand, previous);
+    const value = Math.max(demoValue(t, share, behaviour, rand, previous, start), floorAt(asOf));
     previous = value;
     reports.push({ ...base, value, unit: t.unit, stagesDone: null });
   });
@@ -163,9 +268,10 @@ export function generateDemoReports(
   targets: readonly Target[],
   published: readonly ProgressReport[],
   seed = DEMO_SEED,
+  contextFigures: readonly ContextFigure[] = [],
 ): ProgressReport[] {
   const hasPublished = new Set(published.map((r) => r.targetId));
-  return targets.filter((t) => !hasPublished.has(t.id)).flatMap((t) => demoReportsFor(t, seed));
+  return targets.filter((t) => !hasPublished.has(t.id)).flatMap((t) => demoReportsFor(t, seed, contextFigures));
 }
 
 export const QINGDAO_DISTRICTS = [
