@@ -148,7 +148,6 @@ export class Store {
     return row ? targetFromRow(row) : null;
   }
 
-  /** Reports of the given targets (all targets when `targetIds` is null) as of `asOf` or earlier. */
   /**
    * The reports the status engine reads (`reportsForStates`), plus, for stocks paced from their first
    * report (`needsInferredBaseline`: a level or multi-year share with no stated baseline), every
@@ -180,6 +179,7 @@ export class Store {
     );
   }
 
+  /** Reports of the given targets (all targets when `targetIds` is null) as of `asOf` or earlier. */
   async reports(targetIds: readonly string[] | null, asOf?: IsoDate): Promise<ProgressReport[]> {
     if (targetIds !== null && targetIds.length === 0) return [];
     let q = this.db.selectFrom('reports').selectAll();

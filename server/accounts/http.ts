@@ -42,6 +42,8 @@ export type AccountsEnv = {
     /** Resolves (once per request) the signed-in session, if any. */
     session: () => Promise<Session | null>;
     ip: string | null;
+    /** The scheme and host the browser used: the proxy's X-Forwarded-Proto/-Host when it is trusted. */
+    publicOrigin: { https: boolean; host: string };
   };
 };
 export type Ctx = Context<AccountsEnv>;
@@ -65,9 +67,20 @@ export const notFoundProblem = (c: Context, detail: string) =>
 export const invalid = (c: Context, detail: string, errors?: FieldIssue[], status = 400, code = 'invalid') =>
   problem(c, status, { title: '提交的内容有误', detail, code, ...(errors ? { errors } : {}) });
 
+/** The last value of a comma-separated header a proxy appends to: the only one the proxy wrote itself. */
+function lastForwarded(c: Context, name: string): string | undefined {
+  const v = c.req.header(name)?.split(',').at(-1)?.trim();
+  return v ? v : undefined;
+}
+
+/**
+ * The client's address. Behind a trusted proxy it is the rightmost X-Forwarded-For entry, the one
+ * the proxy appended: the entries left of it are whatever the client chose to send, and trusting
+ * them would let anyone dodge the sign-in limits or write any address into the audit log.
+ */
 export function clientIp(c: Context, trustProxy: boolean): string | null {
   if (trustProxy) {
-    const fwd = c.req.header('x-forwarded-for')?.split(',')[0]?.trim();
+    const fwd = lastForwarded(c, 'x-forwarded-for');
     if (fwd) return fwd.slice(0, 64);
   }
   try {
@@ -89,6 +102,7 @@ export function accountsMiddleware(deps: WriteDeps) {
       return resolved;
     });
     c.set('ip', clientIp(c, deps.options.trustProxy));
+    c.set('publicOrigin', publicOrigin(c, deps.options.trustProxy));
     await next();
   };
 }
@@ -117,12 +131,21 @@ export async function requireSession(c: Ctx): Promise<Session | Response> {
   return session;
 }
 
-export function sameOrigin(c: Context): boolean {
+export function publicOrigin(c: Context, trustProxy: boolean): { https: boolean; host: string } {
+  const url = new URL(c.req.url);
+  const host = c.req.header('host') ?? url.host;
+  if (!trustProxy) return { https: url.protocol === 'https:', host };
+  return {
+    https: (lastForwarded(c, 'x-forwarded-proto') ?? url.protocol.replace(':', '')) === 'https',
+    host: lastForwarded(c, 'x-forwarded-host') ?? host,
+  };
+}
+
+export function sameOrigin(c: Ctx): boolean {
   const origin = c.req.header('origin');
   if (!origin || origin === 'null') return origin !== 'null';
   try {
-    const host = c.req.header('host') ?? new URL(c.req.url).host;
-    return new URL(origin).host === host;
+    return new URL(origin).host === c.get('publicOrigin').host;
   } catch {
     return false;
   }

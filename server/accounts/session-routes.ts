@@ -24,7 +24,7 @@ export function sessionRoutes(deps: WriteDeps) {
   const ipLimiter = new IpLimiter(options.rateLimit.perIpPerMinute);
   const r = new Hono<AccountsEnv>();
 
-  const secure = (c: Ctx) => options.secureCookies || new URL(c.req.url).protocol === 'https:';
+  const secure = (c: Ctx) => options.secureCookies || c.get('publicOrigin').https;
 
   r.get('/session', async (c) => {
     const s = await c.get('session')();

@@ -71,6 +71,49 @@ describe.each(backends())('reports, corrections and sessions on %s', (backend: B
     expect(row.some((r) => r.id === token)).toBe(false);
   });
 
+  it('behind a trusted proxy: the address it appended, its scheme for the cookie, its host for the origin check', async () => {
+    const proxied = createApp({ store: new Store(ctx.db.db), now: () => TEST_NOW, accounts: { trustProxy: true } });
+    const res = await proxied.request('/api/v1/session', {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        // The client wrote the first entry itself; the load balancer appended the real address.
+        'x-forwarded-for': '6.6.6.6, 203.0.113.9',
+        'x-forwarded-proto': 'https',
+        'x-forwarded-host': 'board.example.gov.cn',
+        host: '10.0.0.5:5173',
+      },
+      body: JSON.stringify({ username: 'viewer', password: PASSWORD }),
+    });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('set-cookie')).toMatch(/;\s*Secure/i);
+    const audit = await ctx.db.db
+      .selectFrom('audit_log')
+      .select('ip')
+      .where('action', '=', 'session.sign_in')
+      .orderBy('id', 'desc')
+      .executeTakeFirstOrThrow();
+    expect(audit.ip).toBe('203.0.113.9');
+    const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+    const { csrfToken } = (await res.json()) as { csrfToken: string };
+    const write = (origin: string) =>
+      proxied.request('/api/v1/session', {
+        method: 'DELETE',
+        headers: {
+          cookie,
+          'x-csrf-token': csrfToken,
+          origin,
+          host: '10.0.0.5:5173',
+          'x-forwarded-host': 'board.example.gov.cn',
+        },
+      });
+    expect((await write('https://evil.example')).status).toBe(403);
+    expect((await write('https://board.example.gov.cn')).status).toBe(204);
+    // Without TRUST_PROXY the headers mean nothing: plain http, no Secure flag.
+    const direct = await call(ctx.app, 'POST', '/session', null, { username: 'viewer', password: PASSWORD });
+    expect(direct.headers.get('set-cookie')).not.toMatch(/Secure/i);
+  });
+
   it('answers reads only to signed-in people when READ_ACCESS=signed-in', async () => {
     const closed = createApp({
       store: new Store(ctx.db.db),
