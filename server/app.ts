@@ -17,6 +17,7 @@ import {
 } from '../src/domain/query';
 import { SECTORS } from '../src/domain/sectors';
 import { buildSummary, buildTargetDetail, buildTargets, type Cut, DETAIL_PROJECT_LIMIT } from '../src/domain/views';
+import { readProjectFacets } from './project-facets';
 import { ResponseCache } from './response-cache';
 import { installReviewRoutes } from './review-routes';
 import type { Store } from './store';
@@ -154,7 +155,8 @@ export function createApp(options: AppOptions): Hono {
     if (!parsed.ok) return problem(c, parsed.problem);
     const f = parsed.value;
     const { total, items } = await store.projects(f);
-    return c.json({ page: f.page, pageSize: f.pageSize, total, items });
+    const facets = f.page === 1 ? { facets: await readProjectFacets(store.db) } : {};
+    return c.json({ page: f.page, pageSize: f.pageSize, total, items, ...facets });
   });
 
   api.get('/projects/:id', async (c) => {

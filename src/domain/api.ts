@@ -97,11 +97,22 @@ export const summaryResponseSchema = z.object({
 });
 export type SummaryResponse = z.infer<typeof summaryResponseSchema>;
 
+/** What the project filters can offer, over every key project whatever the filter (not just a page). */
+export const projectFacetsSchema = z.object({
+  /** Every district with a key project: 市级 first, then in code-point order. */
+  districts: z.array(z.string().min(1)),
+  /** Every target a key project counts towards, in code-point order. */
+  targetIds: z.array(z.string().min(1)),
+});
+export type ProjectFacets = z.infer<typeof projectFacetsSchema>;
+
 export const projectsResponseSchema = z.object({
   page: z.number().int().min(1),
   pageSize: z.number().int().min(1),
   total: z.number().int().min(0),
   items: z.array(keyProjectSchema),
+  /** On the first page only: the options of the district and target filters. */
+  facets: projectFacetsSchema.optional(),
 });
 export type ProjectsResponse = z.infer<typeof projectsResponseSchema>;
 

@@ -1,6 +1,7 @@
 import { type Aggregate, aggregate } from './aggregate';
 import type { AggregateDto } from './aggregate-schema';
 import type {
+  ProjectFacets,
   ProjectsResponse,
   SectorSummary,
   SummaryResponse,
@@ -21,7 +22,7 @@ import type {
   Target,
   TargetState,
 } from './schemas';
-import { DEFAULT_THRESHOLDS } from './schemas';
+import { DEFAULT_THRESHOLDS, DISTRICT_CITY } from './schemas';
 import { SECTORS } from './sectors';
 import { computeTargetState } from './status';
 
@@ -293,5 +294,28 @@ export function buildProjects(data: Dataset, f: ProjectFilter): ProjectsResponse
     )
     .sort(compareProjects(f.sort ?? 'name'));
   const start = (f.page - 1) * f.pageSize;
-  return { page: f.page, pageSize: f.pageSize, total: all.length, items: all.slice(start, start + f.pageSize) };
+  const page = { page: f.page, pageSize: f.pageSize, total: all.length, items: all.slice(start, start + f.pageSize) };
+  if (f.page !== 1) return page;
+  return {
+    ...page,
+    facets: projectFacets(
+      data.projects.map((p) => p.district),
+      data.projects.flatMap((p) => p.targetIds),
+    ),
+  };
+}
+
+const byCodePoint = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/**
+ * The filter options of the projects list from every project's district and targets, in one
+ * order for the server and the mock (a database collation would differ from JavaScript's).
+ */
+export function projectFacets(districts: Iterable<string>, targetIds: Iterable<string>): ProjectFacets {
+  return {
+    districts: [...new Set(districts)].sort(
+      (a, b) => Number(b === DISTRICT_CITY) - Number(a === DISTRICT_CITY) || byCodePoint(a, b),
+    ),
+    targetIds: [...new Set(targetIds)].sort(byCodePoint),
+  };
 }

@@ -1,29 +1,44 @@
 import { useTargets } from '../../api/get-targets';
-import type { KeyProject } from '../../domain/schemas';
+import type { ProjectFacets } from '../../domain/api';
 import { DISTRICT_CITY, PROJECT_STAGES } from '../../domain/schemas';
 import { SECTORS } from '../../domain/sectors';
 import { useTranslation } from '../../i18n/use-translation';
 import { useLocale } from '../../stores/ui-store';
 import type { ProjectsUpdate, ProjectsView } from './use-projects-view';
 
-/** Target, district, sector, stage and a name search; all in the URL. */
+/** Districts as a person scans them: the city level first, then in Chinese order. */
+function districtOptions(facets: ProjectFacets | undefined, selected: string | undefined): string[] {
+  const list = new Set([DISTRICT_CITY, ...(facets?.districts ?? [])]);
+  if (selected) list.add(selected);
+  return [...list].sort(
+    (a, b) => Number(b === DISTRICT_CITY) - Number(a === DISTRICT_CITY) || a.localeCompare(b, 'zh-CN'),
+  );
+}
+
+/**
+ * Target, district, sector, stage and a name search; all in the URL. The target and district
+ * options come from the API's facets over every project, not from the rows loaded so far.
+ */
 export function ProjectsFilters({
   view,
   update,
-  loaded,
+  facets,
 }: {
   view: ProjectsView;
   update: ProjectsUpdate;
-  loaded: KeyProject[];
+  facets: ProjectFacets | undefined;
 }) {
   const { t } = useTranslation();
   const locale = useLocale();
   const targets = useTargets({});
-  // The targets that count projects are the ones projects point at (plus the one in the URL).
-  const targetIds = new Set(loaded.flatMap((p) => p.targetIds));
+  const targetIds = new Set(facets?.targetIds ?? []);
+  // A link may name a target with no project: it stays selectable, or the select would lie.
   if (view.target) targetIds.add(view.target);
   const titles = new Map((targets.data?.items ?? []).map((i) => [i.id, i.title]));
-  const districts = [...new Set([DISTRICT_CITY, '崂山区', ...loaded.map((p) => p.district)])];
+  const targetOptions = [...targetIds]
+    .map((id) => ({ id, title: titles.get(id) ?? id }))
+    .sort((a, b) => a.title.localeCompare(b.title, 'zh-CN'));
+  const districts = districtOptions(facets, view.district);
   const all = t('common.all');
   return (
     <section className="card" aria-label={t('overview.filters')}>
@@ -32,9 +47,9 @@ export function ProjectsFilters({
           <span className="field__label">{t('common.target')}</span>
           <select value={view.target ?? ''} onChange={(e) => update({ target: e.target.value })}>
             <option value="">{t('projects.anyTarget')}</option>
-            {[...targetIds].map((id) => (
-              <option key={id} value={id}>
-                {titles.get(id) ?? id}
+            {targetOptions.map((o) => (
+              <option key={o.id} value={o.id}>
+                {o.title}
               </option>
             ))}
           </select>

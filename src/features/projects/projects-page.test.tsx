@@ -1,8 +1,10 @@
 import { screen, waitFor, within } from '@testing-library/react';
-import type { ProjectDetailResponse, ProjectsResponse } from '../../domain/api';
+import type { ProjectDetailResponse, ProjectsResponse, TargetsResponse } from '../../domain/api';
 import { renderApp, setupMockApi } from '../../test/render-app';
 
 const { api } = setupMockApi();
+
+const zh = (a: string | null | undefined, b: string | null | undefined) => (a ?? '').localeCompare(b ?? '', 'zh-CN');
 
 async function get<T>(path: string): Promise<T> {
   return (await fetch(`${window.location.origin}/api/v1${path}`)).json() as Promise<T>;
@@ -29,6 +31,28 @@ describe('projects list', () => {
     expect(await screen.findByText(`共 ${filtered.total} 项`)).toBeInTheDocument();
     expect(screen.getByRole('combobox', { name: '目标' })).toHaveValue('qd-key-projects');
   });
+
+  it('offers every district and every target with projects, not only those of the loaded rows', async () => {
+    const { facets } = await get<ProjectsResponse>('/projects?pageSize=1');
+    if (!facets) throw new Error('the first page carries the filter options');
+    const targets = await get<TargetsResponse>('/targets');
+    const titles = new Map(targets.items.map((t) => [t.id, t.title]));
+    // Two hospital projects: their rows name two districts and two targets at most.
+    renderApp('/projects?target=qd-hospitals-completed');
+    expect(await screen.findByText('共 2 项')).toBeInTheDocument();
+    const district = screen.getByRole('combobox', { name: '区市' });
+    const names = (select: HTMLElement) =>
+      within(select)
+        .getAllByRole('option')
+        .map((o) => o.textContent);
+    expect(names(district)).toEqual(['全部', '市级', ...facets.districts.filter((d) => d !== '市级').sort(zh)]);
+    expect(facets.districts.length).toBeGreaterThan(5);
+    const target = screen.getByRole('combobox', { name: '目标' });
+    await waitFor(() => expect(names(target)).toContain(titles.get('ls-roads-opened')));
+    expect(names(target).slice(1).sort(zh)).toEqual(facets.targetIds.map((id) => titles.get(id) ?? id).sort(zh));
+  });
+
+
 
   it('opens a project with its investment and the targets it counts towards', async () => {
     const list = await get<ProjectsResponse>('/projects?sort=-investment&pageSize=1');

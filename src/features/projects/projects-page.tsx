@@ -25,7 +25,7 @@ export function ProjectsPage() {
         meta={total !== undefined && <span className="num">{t('common.count', { count: total })}</span>}
         aside={<FreshnessBadge freshness={freshness} />}
       />
-      <ProjectsFilters view={view} update={update} loaded={query.data?.pages.flatMap((p) => p.items) ?? []} />
+      <ProjectsFilters view={view} update={update} facets={query.data?.pages[0]?.facets} />
       <QueryState query={query} label={t('projects.title')} lines={12}>
         {(data) => (
           <ProjectsTable
