@@ -1,6 +1,6 @@
 /**
- * Every failure of the API reaches the UI as one of three kinds, with a message in Chinese that can
- * be shown as is: the server could not be reached, it answered with an error, or it answered with
+ * Every failure of the API reaches the UI as one of three kinds, with a message in Chinese for logs
+ * and forms (the error panel words it from kind and status in the person's language): the server could not be reached, it answered with an error, or it answered with
  * something the contract does not allow (rejected by the domain schema, never rendered).
  */
 export type ApiErrorKind = 'network' | 'http' | 'schema';
@@ -35,6 +35,9 @@ export class ApiError extends Error {
     this.problem = problem;
   }
 }
+
+/** The detail of a response that was not JSON at all (a proxy's HTML page), as opposed to JSON the schema rejects. */
+export const NOT_JSON_DETAIL = '响应不是有效的 JSON';
 
 export function isApiError(e: unknown): e is ApiError {
   return e instanceof ApiError;

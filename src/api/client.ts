@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { problemSchema } from '../domain/api';
-import { ApiError } from './api-error';
+import { ApiError, NOT_JSON_DETAIL } from './api-error';
 
 export type QueryParams = Record<string, string | number | undefined | null>;
 
@@ -52,7 +52,7 @@ export async function apiGet<S extends z.ZodType>(
   try {
     body = await res.json();
   } catch {
-    throw new ApiError('schema', res.status, '服务器返回的数据无法解析，已拒绝显示', '响应不是有效的 JSON');
+    throw new ApiError('schema', res.status, '服务器返回的数据无法解析，已拒绝显示', NOT_JSON_DETAIL);
   }
   const parsed = schema.safeParse(body);
   if (!parsed.success) {

@@ -52,6 +52,12 @@ export const en: Messages = {
     slow: 'The server is slow to respond, still waiting…',
     crashed: 'This part failed to display; the rest of the page still works.',
     section: 'This part cannot be shown right now',
+    networkMessage: 'Cannot reach the server. Check the network and try again.',
+    serverMessage: 'The server failed ({{status}}). Please try again later.',
+    notFoundMessage: 'The requested item does not exist.',
+    requestFailed: 'The request failed ({{status}}).',
+    unreadable: 'The server’s answer could not be read, so it is not shown.',
+    invalid: 'The server’s answer is not in the expected format, so it is not shown.',
   },
   notFound: {
     title: 'Page not found',
@@ -175,6 +181,7 @@ export const en: Messages = {
     anyTarget: 'All targets',
     investmentProgress: 'Investment this year',
     sort: 'Sort',
+    totalUnit: 'Total investment (100M yuan)',
   },
   screen: {
     docTitle: 'Big screen',

@@ -50,6 +50,12 @@ export const zhCN = {
     slow: '服务器响应较慢，仍在等待…',
     crashed: '这一部分显示出错，页面其余部分不受影响。',
     section: '这一部分暂时无法显示',
+    networkMessage: '无法连接到服务器，请检查网络后重试',
+    serverMessage: '服务器出错（{{status}}），请稍后重试',
+    notFoundMessage: '请求的内容不存在',
+    requestFailed: '请求失败（{{status}}）',
+    unreadable: '服务器返回的数据无法解析，已拒绝显示',
+    invalid: '服务器返回的数据格式不正确，已拒绝显示',
   },
   notFound: {
     title: '页面不存在',
@@ -173,6 +179,7 @@ export const zhCN = {
     anyTarget: '全部目标',
     investmentProgress: '年度投资完成',
     sort: '排序',
+    totalUnit: '总投资（亿元）',
   },
   screen: {
     docTitle: '大屏展示',

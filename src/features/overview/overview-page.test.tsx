@@ -2,6 +2,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import { HttpResponse, http } from 'msw';
 import type { SummaryResponse, TargetsResponse } from '../../domain/api';
 import { formatPp, formatQuantity } from '../../domain/format';
+import { useUiStore } from '../../stores/ui-store';
 import { renderApp, setupMockApi } from '../../test/render-app';
 
 const { api, server } = setupMockApi();
@@ -64,14 +65,11 @@ describe('overview', () => {
     renderApp('/');
     const sectors = await screen.findByRole('region', { name: '十大领域进度' });
     const legend = within(sectors).getByRole('list', { name: '状态图例' });
-    expect(within(legend).getAllByRole('listitem').map((li) => li.textContent)).toEqual([
-      '已完成',
-      '正常',
-      '滞后',
-      '严重滞后',
-      '未填报',
-      '未开始',
-    ]);
+    expect(
+      within(legend)
+        .getAllByRole('listitem')
+        .map((li) => li.textContent),
+    ).toEqual(['已完成', '正常', '滞后', '严重滞后', '未填报', '未开始']);
   });
 
   it('with a lagging status chosen, warns only of lagging targets, furthest behind first', async () => {
@@ -127,6 +125,16 @@ describe('overview when the API misbehaves', () => {
     api.setFailure('none');
     await user.click(within(alert).getByRole('button', { name: '重试' }));
     expect(await screen.findByRole('region', { name: '重点指标' })).toBeInTheDocument();
+  });
+
+  it('words the failure in English for an English reader', async () => {
+    useUiStore.setState({ locale: 'en' });
+    api.setFailure('server-error');
+    renderApp('/');
+    const alert = await screen.findByRole('alert');
+    await waitFor(() => expect(alert).toHaveTextContent('Server error'));
+    expect(alert).toHaveTextContent('The server failed (500). Please try again later.');
+    expect(alert).not.toHaveTextContent('服务器出错');
   });
 
   it('says the server cannot be reached when the network fails', async () => {

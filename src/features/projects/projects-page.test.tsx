@@ -1,5 +1,6 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import type { ProjectDetailResponse, ProjectsResponse, TargetsResponse } from '../../domain/api';
+import { useUiStore } from '../../stores/ui-store';
 import { renderApp, setupMockApi } from '../../test/render-app';
 
 const { api } = setupMockApi();
@@ -52,7 +53,12 @@ describe('projects list', () => {
     expect(names(target).slice(1).sort(zh)).toEqual(facets.targetIds.map((id) => titles.get(id) ?? id).sort(zh));
   });
 
-
+  it('names the investment column’s unit in English too', async () => {
+    useUiStore.setState({ locale: 'en' });
+    renderApp('/projects');
+    const header = await screen.findByRole('columnheader', { name: /^Total investment \(100M yuan\)/ });
+    expect(header).not.toHaveTextContent('亿元');
+  });
 
   it('opens a project with its investment and the targets it counts towards', async () => {
     const list = await get<ProjectsResponse>('/projects?sort=-investment&pageSize=1');

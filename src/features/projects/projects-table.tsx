@@ -111,7 +111,7 @@ export function ProjectsTable({
             <SortTh column="district" label={t('common.district')} {...sortProps} />
             <th scope="col">{t('common.sector')}</th>
             <SortTh column="stage" label={t('projects.stage')} {...sortProps} />
-            <SortTh column="investment" label={`${t('projects.total')}（亿元）`} numeric {...sortProps} />
+            <SortTh column="investment" label={t('projects.totalUnit')} numeric {...sortProps} />
             <th scope="col">{t('projects.investmentProgress')}</th>
             <th scope="col">{t('projects.owner')}</th>
           </tr>
