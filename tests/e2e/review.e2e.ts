@@ -48,7 +48,9 @@ function renderPages(pdfPath: string, prefix: string): number {
 
 async function printToPdf(page: Page, name: string): Promise<{ file: string; pdf: Buffer }> {
   await page.emulateMedia({ media: 'print' });
-  const pdf = await page.pdf({ format: 'A4', landscape: true, printBackground: true });
+  // The page size comes from the print stylesheet's @page rule: passing format/landscape here would
+  // override it, and the A4-landscape check below could no longer fail.
+  const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true });
   const file = path.join(OUT, `${name}.pdf`);
   writeFileSync(file, pdf);
   return { file, pdf };
