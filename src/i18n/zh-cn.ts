@@ -214,6 +214,7 @@ export const zhCN = {
     sectorProgress: '领域进度',
     byStatus: '按状态',
     behind: '滞后 {{count}} 项',
+    noData: '未填报 {{count}} 项',
     count: '{{count}} 项',
     reloading: '正在重新加载…',
     crashed: '显示出错，{{seconds}} 秒后自动重新加载',

@@ -6,11 +6,41 @@ import { StatusIcon } from '../../ui/status-icon';
 import { AnimatedNumber } from './animated-number';
 import { ScreenKpi } from './screen-kpi';
 
+/**
+ * What the audience should know about a sector's targets besides its bar: how many are behind and
+ * how many have no report. Only a sector with neither is called on track.
+ */
+function SectorStatus({ counts }: { counts: SectorSummary['counts'] }) {
+  const { t } = useTranslation();
+  const behind = counts.severe + counts.lagging;
+  if (behind === 0 && counts.no_data === 0)
+    return (
+      <span className="s-sector__flag" data-status="on_track">
+        <StatusIcon status="on_track" />
+        {t('status.on_track')}
+      </span>
+    );
+  return (
+    <>
+      {behind > 0 && (
+        <span className="s-sector__flag" data-status={counts.severe > 0 ? 'severe' : 'lagging'}>
+          <StatusIcon status={counts.severe > 0 ? 'severe' : 'lagging'} />
+          {t('screen.behind', { count: behind })}
+        </span>
+      )}
+      {counts.no_data > 0 && (
+        <span className="s-sector__flag" data-status="no_data">
+          <StatusIcon status="no_data" />
+          {t('screen.noData', { count: counts.no_data })}
+        </span>
+      )}
+    </>
+  );
+}
+
 function SectorRow({ sector }: { sector: SectorSummary }) {
-  const { t, locale } = useTranslation();
+  const { locale } = useTranslation();
   const name = locale === 'en' ? sector.nameEn : sector.name;
-  const behind = sector.counts.severe + sector.counts.lagging;
-  const worst = sector.counts.severe > 0 ? 'severe' : behind > 0 ? 'lagging' : 'on_track';
   return (
     <li className="s-sector">
       <span className="s-sector__name">{name}</span>
@@ -18,9 +48,8 @@ function SectorRow({ sector }: { sector: SectorSummary }) {
       <span className="s-sector__pct num">
         <AnimatedNumber id={`sector:${sector.id}`} value={sector.progress} format={(v) => formatPercent(v, locale)} />
       </span>
-      <span className="s-sector__behind num" data-status={worst}>
-        <StatusIcon status={worst} />
-        {behind > 0 ? t('screen.behind', { count: behind }) : t('status.on_track')}
+      <span className="s-sector__behind num">
+        <SectorStatus counts={sector.counts} />
       </span>
     </li>
   );

@@ -1,8 +1,10 @@
 import { QueryClient } from '@tanstack/react-query';
 import { act, fireEvent, render, screen } from '@testing-library/react';
+import { HttpResponse, http } from 'msw';
 import { MemoryRouter, Route, Routes } from 'react-router';
 import { afterEach, beforeEach, vi } from 'vitest';
 import { Providers } from '../../app/providers';
+import type { SummaryResponse } from '../../domain/api';
 import { renderApp, setupMockApi } from '../../test/render-app';
 import { ScreenPage } from './screen-page';
 
@@ -222,4 +224,29 @@ describe('big screen', () => {
     queryClient.clear();
     expect(vi.getTimerCount()).toBe(0);
   });
+});
+
+describe('big screen, what the audience reads', () => {
+  const summaryUrl = `${window.location.origin}/api/v1/summary`;
+
+  it('does not call a sector on track while some of its targets are unreported', async () => {
+    const real = (await (await fetch(summaryUrl)).json()) as SummaryResponse;
+    const zero = { achieved: 0, on_track: 0, lagging: 0, severe: 0, no_data: 0, not_started: 0 };
+    const sectors = real.sectors.map((s) =>
+      s.id === 'marine'
+        ? { ...s, counts: { ...zero, on_track: s.total - 2, no_data: 2 } }
+        : s.id === 'demand'
+          ? { ...s, counts: { ...zero, on_track: s.total - 4, lagging: 1, no_data: 3 } }
+          : s,
+    );
+    server.use(http.get(summaryUrl, () => HttpResponse.json({ ...real, sectors })));
+    renderApp('/screen');
+    const row = (name: string) => screen.getByText(name, { selector: '.s-sector__name' }).closest('li') as HTMLElement;
+    await screen.findByText('海洋城市', { selector: '.s-sector__name' });
+    expect(row('海洋城市')).toHaveTextContent('未填报 2 项');
+    expect(row('海洋城市')).not.toHaveTextContent('正常');
+    expect(row('扩大内需')).toHaveTextContent('滞后 1 项');
+    expect(row('扩大内需')).toHaveTextContent('未填报 3 项');
+  });
+
 });
