@@ -1,12 +1,12 @@
 import { type QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { type ReactNode, useEffect } from 'react';
-import { useUiStore } from '../stores/ui-store';
+import { useLocale } from '../stores/ui-store';
 import { useResolvedTheme } from '../stores/use-resolved-theme';
 import { NowProvider } from '../ui/use-now';
 
 /** Applies the chosen theme and language to <html>, so CSS variables and screen readers follow. */
 function DocumentSync() {
-  const locale = useUiStore((s) => s.locale);
+  const locale = useLocale();
   const resolved = useResolvedTheme();
   useEffect(() => {
     document.documentElement.dataset.theme = resolved;

@@ -8,8 +8,11 @@ interface UiState {
   /** null: follow the operating system. */
   theme: ThemeChoice | null;
   locale: Locale;
+  /** A language a view asks for (a `/screen?lang=` bookmark): shown while it is set, never saved. */
+  localeOverride: Locale | null;
   setTheme: (theme: ThemeChoice) => void;
   setLocale: (locale: Locale) => void;
+  setLocaleOverride: (locale: Locale | null) => void;
 }
 
 /** Personal display preferences; they belong to the person, not the view, so they stay out of the URL. */
@@ -18,8 +21,10 @@ export const useUiStore = create<UiState>()(
     (set) => ({
       theme: null,
       locale: 'zh-CN',
+      localeOverride: null,
       setTheme: (theme) => set({ theme }),
       setLocale: (locale) => set({ locale }),
+      setLocaleOverride: (localeOverride) => set({ localeOverride }),
     }),
     {
       name: 'target-board.ui',
@@ -29,4 +34,5 @@ export const useUiStore = create<UiState>()(
   ),
 );
 
-export const useLocale = (): Locale => useUiStore((s) => s.locale);
+/** The language shown: a view's temporary override, else the person's saved choice. */
+export const useLocale = (): Locale => useUiStore((s) => s.localeOverride ?? s.locale);

@@ -30,7 +30,7 @@ export function setupMockApi() {
     api.setFailure('none');
     write.reset();
     localStorage.clear();
-    useUiStore.setState({ theme: null, locale: 'zh-CN' });
+    useUiStore.setState({ theme: null, locale: 'zh-CN', localeOverride: null });
   });
   afterEach(() => server.resetHandlers());
   afterAll(() => server.close());

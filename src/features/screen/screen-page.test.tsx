@@ -249,4 +249,16 @@ describe('big screen, what the audience reads', () => {
     expect(row('扩大内需')).toHaveTextContent('未填报 3 项');
   });
 
+  it('shows the bookmarked language without changing the language the person saved for the desk', async () => {
+    const saved = () =>
+      (JSON.parse(localStorage.getItem('target-board.ui') ?? '{}') as { state?: { locale?: string } }).state?.locale;
+    expect(saved()).toBe('zh-CN');
+    const { unmount } = renderApp('/screen?lang=en');
+    expect(await screen.findByRole('heading', { level: 1, name: 'Overview' })).toBeInTheDocument();
+    // What the desk dashboard reads on its next load, even if this screen is never closed cleanly.
+    expect(saved()).toBe('zh-CN');
+    unmount();
+    renderApp('/');
+    expect(await screen.findByRole('heading', { level: 1, name: '总览' })).toBeInTheDocument();
+  });
 });

@@ -6,7 +6,7 @@ const BACKGROUND = '#02040a';
 
 /**
  * What the screen changes outside its own tree, put back on unmount: a dark, unscrollable page
- * (also the background a reload shows), the language the bookmark asks for, and a screen wake lock
+ * (also the background a reload shows), the language the bookmark asks for (for this page only), and a screen wake lock
  * where the browser offers one, so the TV does not go to sleep.
  */
 export function useScreenDocument(lang: Locale | undefined) {
@@ -23,12 +23,12 @@ export function useScreenDocument(lang: Locale | undefined) {
     };
   }, []);
 
+  // An override, not the saved choice: a wall display bookmarked in English must not switch the
+  // desk dashboard of whoever set it up (the screen may be closed without ever unmounting).
   useLayoutEffect(() => {
     if (!lang) return;
-    const before = useUiStore.getState().locale;
-    if (before === lang) return;
-    useUiStore.getState().setLocale(lang);
-    return () => useUiStore.getState().setLocale(before);
+    useUiStore.getState().setLocaleOverride(lang);
+    return () => useUiStore.getState().setLocaleOverride(null);
   }, [lang]);
 
   useEffect(() => {
