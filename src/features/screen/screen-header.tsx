@@ -2,6 +2,7 @@ import type { Freshness } from '../../api/use-freshness';
 import { formatDate, formatShortDate, formatTime, formatWeekday } from '../../domain/format';
 import { useTranslation } from '../../i18n/use-translation';
 import { ScreenFreshness } from './screen-freshness';
+import { useReducedMotion } from './use-reduced-motion';
 import type { WallClock } from './use-wall-clock';
 
 export interface SlidePosition {
@@ -30,6 +31,7 @@ export function ScreenHeader({
   position: SlidePosition;
 }) {
   const { t, locale } = useTranslation();
+  const reducedMotion = useReducedMotion();
   return (
     <header className="screen-head">
       <div className="screen-head__title">
@@ -61,16 +63,18 @@ export function ScreenHeader({
           {t('screen.slideOfLabel', { index: position.index + 1, total: position.total })}
         </span>
       </div>
-      <div className="screen-head__progress" aria-hidden="true">
-        <span
-          key={position.moves}
-          className="screen-head__progress-fill"
-          style={{
-            animationDuration: `${position.rotateMs}ms`,
-            animationPlayState: position.paused ? 'paused' : 'running',
-          }}
-        />
-      </div>
+      {!reducedMotion && (
+        <div className="screen-head__progress" aria-hidden="true">
+          <span
+            key={position.moves}
+            className="screen-head__progress-fill"
+            style={{
+              animationDuration: `${position.rotateMs}ms`,
+              animationPlayState: position.paused ? 'paused' : 'running',
+            }}
+          />
+        </div>
+      )}
     </header>
   );
 }

@@ -261,4 +261,18 @@ describe('big screen, what the audience reads', () => {
     renderApp('/');
     expect(await screen.findByRole('heading', { level: 1, name: '总览' })).toBeInTheDocument();
   });
+
+  it('keeps the slide-time line still under prefers-reduced-motion', async () => {
+    vi.stubGlobal('matchMedia', (query: string) => ({
+      matches: query.includes('reduce'),
+      addEventListener: () => undefined,
+      removeEventListener: () => undefined,
+    }));
+    renderApp('/screen?rotate=10');
+    expect(await screen.findByText('1 / 12')).toBeInTheDocument();
+    // The line is decoration (aria-hidden); what matters is that nothing on the header animates.
+    const header = screen.getByRole('banner');
+    expect(header.querySelector('[style*="animation"]')).toBeNull();
+    vi.unstubAllGlobals();
+  });
 });
