@@ -124,6 +124,7 @@ export const en: Messages = {
     statusLegend: 'Status key',
     warningsHintStatus: 'Only “{{status}}” targets, furthest behind pace first',
     noWarningsForStatus:
+      '“{{status}}” targets never raise a warning: warnings list lagging and severely lagging targets only.',
     showAllWarnings: 'Show all warnings',
   },
   sector: {
@@ -137,6 +138,7 @@ export const en: Messages = {
   },
   target: {
     trend: 'Trend',
+    pageTitle: 'Target',
     chartLoading: 'Loading chart…',
     reported: 'Reported',
     expectedLine: 'Expected pace',
@@ -181,6 +183,7 @@ export const en: Messages = {
     anyTarget: 'All targets',
     investmentProgress: 'Investment this year',
     sort: 'Sort',
+    pageTitle: 'Project',
     totalUnit: 'Total investment (100M yuan)',
   },
   screen: {

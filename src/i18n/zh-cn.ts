@@ -135,6 +135,7 @@ export const zhCN = {
   },
   target: {
     trend: '进度趋势',
+    pageTitle: '目标详情',
     chartLoading: '正在加载图表…',
     reported: '填报值',
     expectedLine: '序时进度',
@@ -179,6 +180,7 @@ export const zhCN = {
     anyTarget: '全部目标',
     investmentProgress: '年度投资完成',
     sort: '排序',
+    pageTitle: '项目详情',
     totalUnit: '总投资（亿元）',
   },
   screen: {

@@ -35,7 +35,7 @@ export function ProjectPage() {
         ]}
         title={
           <>
-            {item?.name ?? id}
+            {item?.name ?? (query.isPending ? t('freshness.loading') : t('projects.pageTitle'))}
             {item?.demo && <DemoTag />}
           </>
         }

@@ -60,6 +60,13 @@ describe('projects list', () => {
     expect(header).not.toHaveTextContent('亿元');
   });
 
+  it('titles a project page neutrally while it loads, never with the raw id', async () => {
+    api.setFailure('slow');
+    renderApp('/projects/p-001');
+    expect(await screen.findByRole('heading', { level: 1 })).toHaveTextContent('正在加载…');
+    expect(screen.queryByText('p-001')).not.toBeInTheDocument();
+  });
+
   it('opens a project with its investment and the targets it counts towards', async () => {
     const list = await get<ProjectsResponse>('/projects?sort=-investment&pageSize=1');
     const first = list.items[0];

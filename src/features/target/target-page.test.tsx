@@ -62,6 +62,13 @@ describe('target view', () => {
     expect(history.querySelector('del')).not.toBeNull();
   });
 
+  it('titles the page neutrally while it loads, never with the raw id', async () => {
+    api.setFailure('slow');
+    renderApp('/targets/qd-key-projects');
+    expect(await screen.findByRole('heading', { level: 1 })).toHaveTextContent('正在加载…');
+    expect(screen.queryByText('qd-key-projects')).not.toBeInTheDocument();
+  });
+
   it('shows a 404 view for an unknown target', async () => {
     renderApp('/targets/no-such-target');
     expect(await screen.findByRole('heading', { level: 1, name: '页面不存在' })).toBeInTheDocument();

@@ -53,7 +53,7 @@ export function TargetPage() {
               ]
             : []),
         ]}
-        title={item?.title ?? id}
+        title={item?.title ?? (query.isPending ? t('freshness.loading') : t('target.pageTitle'))}
         meta={item && <StatusBadge status={item.state.status} />}
         aside={<FreshnessBadge freshness={freshness} />}
       />
