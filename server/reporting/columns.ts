@@ -69,7 +69,7 @@ export class RowReader<K extends string> {
   text(k: K, max: number, required = false): string | null {
     const v = this.raw(k);
     if (v === null || (typeof v === 'string' && v.trim() === '')) return required ? this.fail(k, '不能为空') : null;
-    if (typeof v === 'object' && !(v instanceof Date)) return this.fail(k, `公式错误（${v.error}）`);
+    if (typeof v === 'object' && !(v instanceof Date)) return this.fail(k, cellProblem(v));
     const s = v instanceof Date ? v.toISOString().slice(0, 10) : String(v).trim();
     if (s.length > max) return this.fail(k, `内容过长（最多 ${max} 个字符）`);
     return s;
@@ -87,7 +87,7 @@ export class RowReader<K extends string> {
     }
     if (v instanceof Date) return this.fail(k, '不是数字（单元格是日期格式）');
     if (typeof v === 'boolean') return this.fail(k, '不是数字');
-    return this.fail(k, `公式错误（${v.error}）`);
+    return this.fail(k, cellProblem(v));
   }
 
   date(k: K, required = false): string | null {
@@ -109,6 +109,11 @@ export class RowReader<K extends string> {
       return r.ok ? r.value : this.fail(k, r.message);
     }
     if (typeof v === 'boolean') return this.fail(k, '不是有效日期');
-    return this.fail(k, `公式错误（${v.error}）`);
+    return this.fail(k, cellProblem(v));
   }
+}
+
+/** What is wrong with a cell that holds no usable value: a formula error, or a merge from a row above. */
+function cellProblem(v: { error: string } | { merged: string }): string {
+  return 'merged' in v ? `是合并单元格（与 ${v.merged} 合并），请取消合并，每行分别填写` : `公式错误（${v.error}）`;
 }

@@ -5,7 +5,7 @@ import ExcelJS from 'exceljs';
  * comes from the bytes (a zip that holds a workbook, or text), never from the file name; the zip's
  * directory is checked for size before anything is inflated (zip bombs); row counts are capped.
  */
-export type Raw = string | number | boolean | Date | null | { error: string };
+export type Raw = string | number | boolean | Date | null | { error: string } | { merged: string };
 
 export interface Grid {
   kind: 'xlsx' | 'csv';
@@ -111,7 +111,16 @@ async function readXlsx(buf: Buffer, limits: SheetLimits, choice: SheetChoice): 
   ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
     const cells: Raw[] = [];
     row.eachCell({ includeEmpty: true }, (cell, col) => {
-      cells[col - 1] = rawOf(cell.value);
+      // A cell merged down from a row above shows that row's value: copying it would report the same
+      // figure twice without anyone having typed it, so the row is refused with a message instead.
+      if (cell.isMerged && cell.master.address !== cell.address && Number(cell.master.row) !== rowNumber) {
+        cells[col - 1] = { merged: cell.master.address };
+        return;
+      }
+      const raw = rawOf(cell.value);
+      // A percent-formatted cell holds 0.35 and shows 35%: the figure the person typed and sees is 35.
+      cells[col - 1] =
+        typeof raw === 'number' && /%/.test(cell.numFmt ?? '') ? Number((raw * 100).toPrecision(12)) : raw;
     });
     for (let i = 0; i < cells.length; i++) if (cells[i] === undefined) cells[i] = null;
     rows.push({ row: rowNumber, cells });

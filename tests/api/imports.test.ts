@@ -146,6 +146,29 @@ describe.each(backends())('Excel/CSV import on %s', (backend: Backend) => {
     expect(x.rows.find((r) => r.status !== 'skipped')).toMatchObject({ row: 3, value: 450, asOf: d1 });
   });
 
+  it('refuses a value merged down over two rows, and reads a percent-formatted cell as the figure shown', async () => {
+    const [d1, d2] = (await freeDates(ctx, f.targetA)).slice(-2);
+    const bytes = await xlsx((ws) => {
+      ws.addRow(['目标编号', '本期数值', '截至日期', '说明', '原因']);
+      ws.addRow([f.targetA, 455, d1, '第一行', '低于上次，测试']);
+      ws.addRow([f.targetA, null, d2, '合并下来的数值', '低于上次，测试']);
+      ws.mergeCells('B2:B3');
+    });
+    const before = await snapshot(ctx.db.db);
+    const merged = importResponseSchema.parse(await (await upload('dry-run', bytes, 'merged.xlsx')).json());
+    expect(merged.messages).toContain('第3行 “本期数值”：是合并单元格（与 B2 合并），请取消合并，每行分别填写');
+    expect((await upload('commit', bytes, 'merged.xlsx')).status).toBe(422);
+    expect(await snapshot(ctx.db.db)).toEqual(before);
+
+    const percent = await xlsx((ws) => {
+      ws.addRow(['目标编号', '本期数值', '截至日期', '说明', '原因']);
+      const row = ws.addRow([f.targetA, 4.55, d1, '百分比格式', '低于上次，测试']);
+      row.getCell(2).numFmt = '0%';
+    });
+    const p = importResponseSchema.parse(await (await upload('dry-run', percent, 'percent.xlsx')).json());
+    expect(p.rows.find((r) => r.status !== 'skipped')).toMatchObject({ value: 455 });
+  });
+
   it('refuses hostile files with a clear 4xx and leaves the database unchanged', async () => {
     const before = await snapshot(ctx.db.db);
     const zipNoWorkbook = await (async () => {
