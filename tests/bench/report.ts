@@ -10,6 +10,8 @@ export interface Figure {
 
 export function passes(f: Figure): boolean {
   if (f.budget === null) return true;
+  // A figure that could not be measured (NaN: e.g. no PostgreSQL) never passes its budget.
+  if (!Number.isFinite(f.value)) return false;
   return f.lowerIsBetter === false ? f.value >= f.budget : f.value <= f.budget;
 }
 
