@@ -150,6 +150,7 @@ export const en: Messages = {
     correction: 'Correction',
     correctionOf: 'Reason: {{reason}}',
     reportedBy: 'Reported by',
+    evidence: 'Evidence',
     note: 'Note',
     context: 'Context figures',
     contextHint: 'These figures do not measure the target exactly; shown for context, not counted as progress.',

@@ -147,6 +147,7 @@ export const zhCN = {
     correction: '更正',
     correctionOf: '更正原因：{{reason}}',
     reportedBy: '填报人',
+    evidence: '佐证',
     note: '说明',
     context: '背景数据',
     contextHint: '这些数据口径与目标不完全一致，仅作参考，不计入进度。',

@@ -69,6 +69,7 @@ export function ReportHistoryTable({
                     {t('target.correctionOf', { reason: r.correctionReason })}
                   </span>
                 )}
+                {r.evidence && <Evidence evidence={r.evidence} label={t('target.evidence')} />}
                 {noteExtra?.(r)}
               </td>
               <td className="muted small">{r.reportedBy}</td>
@@ -78,5 +79,22 @@ export function ReportHistoryTable({
         </tbody>
       </table>
     </ScrollRegion>
+  );
+}
+
+/** The evidence a reporter gave: a link when it is a web address (only http/https), else the document named. */
+function Evidence({ evidence, label }: { evidence: string; label: string }) {
+  const isLink = /^https?:\/\//i.test(evidence);
+  return (
+    <span className="muted small history-evidence">
+      {label}：
+      {isLink ? (
+        <a href={evidence} target="_blank" rel="noopener noreferrer">
+          {evidence}
+        </a>
+      ) : (
+        evidence
+      )}
+    </span>
   );
 }

@@ -83,7 +83,7 @@ describe.each(backends())('reports, corrections and sessions on %s', (backend: B
         'x-forwarded-host': 'board.example.gov.cn',
         host: '10.0.0.5:5173',
       },
-      body: JSON.stringify({ username: 'viewer', password: PASSWORD }),
+      body: JSON.stringify({ username: 'rep-b', password: PASSWORD }),
     });
     expect(res.status).toBe(200);
     expect(res.headers.get('set-cookie')).toMatch(/;\s*Secure/i);
@@ -110,7 +110,7 @@ describe.each(backends())('reports, corrections and sessions on %s', (backend: B
     expect((await write('https://evil.example')).status).toBe(403);
     expect((await write('https://board.example.gov.cn')).status).toBe(204);
     // Without TRUST_PROXY the headers mean nothing: plain http, no Secure flag.
-    const direct = await call(ctx.app, 'POST', '/session', null, { username: 'viewer', password: PASSWORD });
+    const direct = await call(ctx.app, 'POST', '/session', null, { username: 'rep-b', password: PASSWORD });
     expect(direct.headers.get('set-cookie')).not.toMatch(/Secure/i);
   });
 

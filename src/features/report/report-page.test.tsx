@@ -5,7 +5,7 @@ import { renderApp, setupMockApi } from '../../test/render-app';
 
 const { write, server } = setupMockApi();
 const base = `${window.location.origin}/api/v1`;
-// Reported by the mock's 市工业和信息化局 reporter: cumulative, 80 项, last 76 项 as of 2025-12-19.
+// Reported by the mock's 市工业和信息化局 reporter: cumulative, 80 项, last reported 2025-12-19 (a demo value between 70 and 78).
 const TARGET = 'ind-three-firsts';
 
 async function openForm() {
@@ -101,6 +101,7 @@ describe('report form', () => {
     expect(preview).toHaveTextContent('已完成');
     expect(preview).toHaveTextContent('完成进度 100%');
     await user.type(within(form).getByLabelText('说明'), '第52周');
+    await user.type(within(form).getByLabelText('佐证链接或文件'), 'https://example.gov.cn/week52');
     await user.click(within(form).getByRole('button', { name: '保存填报' }));
     expect(await within(form).findByText(/已保存：截至 2025年12月29日/)).toBeInTheDocument();
     expect(write.reportsWritten).toMatchObject([{ targetId: TARGET, value: 80, asOf: '2025-12-29', note: '第52周' }]);
@@ -108,6 +109,12 @@ describe('report form', () => {
     await waitFor(() => expect(within(history).getAllByRole('row')[1]).toHaveTextContent('第52周'), {
       timeout: 8_000,
     });
+    // The evidence given is in the history, as a link that opens apart from the board.
+    const link = within(within(history).getAllByRole('row')[1] as HTMLElement).getByRole('link', {
+      name: 'https://example.gov.cn/week52',
+    });
+    expect(link).toHaveAttribute('href', 'https://example.gov.cn/week52');
+    expect(link).toHaveAttribute('rel', 'noopener noreferrer');
     expect(within(form).getByLabelText('本期数值')).toHaveValue('');
   });
 
@@ -115,7 +122,10 @@ describe('report form', () => {
     const { user, form } = await openForm();
     await user.type(within(form).getByLabelText('本期数值'), '70');
     const confirm = within(form).getByRole('group', { name: '请确认' });
-    expect(confirm).toHaveTextContent('低于上次填报的 76项');
+    const last = (await (await fetch(`${base}/targets/${TARGET}`)).json()) as {
+      item: { state: { latest: { value: number } } };
+    };
+    expect(confirm).toHaveTextContent(`低于上次填报的 ${last.item.state.latest.value}项`);
     await user.click(within(form).getByRole('button', { name: '保存填报' }));
     expect(within(form).getByRole('alert')).toHaveTextContent('确认理由：请填写确认理由');
     expect(write.reportsWritten).toHaveLength(0);
