@@ -68,7 +68,7 @@ describe('weekly review', () => {
     expect(await screen.findByText('会议日期 2025年9月30日 · 上次会议 2025年9月23日')).toBeInTheDocument();
     expect(screen.getByRole('link', { name: '导出 Excel' })).toHaveAttribute(
       'href',
-      '/api/v1/review.xlsx?plan=qd-2025&asOf=2025-09-30&previous=2025-09-23',
+      `/api/v1/review.xlsx?plan=qd-2025&asOf=2025-09-30&previous=2025-09-23&knownAt=${encodeURIComponent('2025-09-30T23:59:59+08:00')}`,
     );
     expect(screen.getByRole('link', { name: '导出 CSV' })).toHaveAttribute(
       'href',
@@ -80,6 +80,39 @@ describe('weekly review', () => {
     const table = screen.getByRole('region', { name: `${first?.name} · 目标明细` });
     expect(within(table).getAllByRole('row')).toHaveLength((first?.now.total ?? 0) + 1);
     expect(within(table).getAllByText('含演示数据').length).toBeGreaterThan(0);
+  });
+
+  it('reopens a meeting held at 09:30 with only what had been recorded by then', async () => {
+    const asked: URL[] = [];
+    const listen = ({ request }: { request: Request }) => {
+      const url = new URL(request.url);
+      if (url.pathname === '/api/v1/review') asked.push(url);
+    };
+    server.events.on('request:start', listen);
+    try {
+      renderApp('/review?asOf=2025-12-29&time=09:30');
+      expect(await screen.findByText('只含 2025年12月29日 09:30 会议开始前已录入的数据')).toBeInTheDocument();
+      expect(screen.getByLabelText('会议时间')).toHaveValue('09:30');
+      expect(asked.at(-1)?.searchParams.get('knownAt')).toBe('2025-12-29T09:30:00+08:00');
+      // The same cut goes into the exports, so the workbook is the meeting as it was.
+      const knownAt = encodeURIComponent('2025-12-29T09:30:00+08:00');
+      expect(screen.getByRole('link', { name: '导出 Excel' }).getAttribute('href')).toContain(`knownAt=${knownAt}`);
+      expect(screen.getByRole('link', { name: '导出 CSV' }).getAttribute('href')).toContain(`knownAt=${knownAt}`);
+      // Departments record the week's figures over the weekend and on Monday: the 09:30 meeting has
+      // only those recorded by then; the whole day's review has the ones recorded later too.
+      const cut = Date.parse('2025-12-29T09:30:00+08:00');
+      const recorded = (r: ReviewResponse) =>
+        r.targets.map((t) => Date.parse(t.latestReport?.recordedAt ?? '1970-01-01'));
+      const morning = await review(`?asOf=2025-12-29&knownAt=${knownAt}`);
+      const day = await review('?asOf=2025-12-29');
+      expect(recorded(morning).every((at) => at <= cut)).toBe(true);
+      expect(recorded(day).some((at) => at > cut)).toBe(true);
+      // Clearing the time goes back to the whole day.
+      fireEvent.change(screen.getByLabelText('会议时间'), { target: { value: '' } });
+      expect(await screen.findByText('只含会议当日结束前已录入的数据')).toBeInTheDocument();
+    } finally {
+      server.events.removeListener('request:start', listen);
+    }
   });
 });
 

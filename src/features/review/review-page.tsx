@@ -27,7 +27,7 @@ import './review.css';
 export function ReviewPage() {
   const { t } = useTranslation();
   const locale = useLocale();
-  const [params, update] = useReviewParams();
+  const [params, update, time] = useReviewParams();
   const review = useReview(params);
   const freshness = useFreshness(review);
   useDocumentTitle(t('review.title'), t('app.title'));
@@ -49,7 +49,11 @@ export function ReviewPage() {
                   previous: formatDate(data.previousAsOf, locale),
                 })}
               </span>
-              <span>{t('review.knownAtNote')}</span>
+              <span>
+                {time
+                  ? t('review.knownAtTimeNote', { time: `${formatDate(data.asOf, locale)} ${time}` })
+                  : t('review.knownAtNote')}
+              </span>
             </>
           )
         }
@@ -57,7 +61,7 @@ export function ReviewPage() {
       />
       <div data-print-hide="">
         <SectionBoundary fallback={crashed}>
-          <ReviewToolbar params={params} update={update} data={data} />
+          <ReviewToolbar params={params} time={time} update={update} data={data} />
         </SectionBoundary>
       </div>
       <QueryState query={review} label={t('freshness.loading')} lines={10}>

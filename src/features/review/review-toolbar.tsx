@@ -5,7 +5,10 @@ import { DISTRICT_CITY } from '../../domain/schemas';
 import { useTranslation } from '../../i18n/use-translation';
 import { exportHref, type ReviewParams } from './api/get-review';
 
-type Update = (patch: Partial<Record<keyof ReviewParams, string | undefined>>, o?: { replace?: boolean }) => void;
+type Update = (
+  patch: Partial<Record<Exclude<keyof ReviewParams, 'knownAt'> | 'time', string | undefined>>,
+  o?: { replace?: boolean },
+) => void;
 
 /**
  * The meeting (its date and the previous meeting's), the plan and district, and the exports. The
@@ -13,10 +16,13 @@ type Update = (patch: Partial<Record<keyof ReviewParams, string | undefined>>, o
  */
 export function ReviewToolbar({
   params,
+  time,
   update,
   data,
 }: {
   params: ReviewParams;
+  /** The meeting time (HH:MM) when one is set. */
+  time: string;
   update: Update;
   data: ReviewResponse | undefined;
 }) {
@@ -29,8 +35,8 @@ export function ReviewToolbar({
   const scope = { plan: params.plan, district: params.district };
   // The exports reproduce what is on screen: the same meeting and the same knowledge cut.
   const meeting = data
-    ? { asOf: data.asOf, previous: data.previousAsOf }
-    : { asOf: params.asOf, previous: params.previous };
+    ? { asOf: data.asOf, previous: data.previousAsOf, knownAt: data.knownAt }
+    : { asOf: params.asOf, previous: params.previous, knownAt: params.knownAt };
   return (
     <section className="card filters-card review-toolbar" aria-label={t('review.picker')}>
       <div className="filters">
@@ -42,6 +48,22 @@ export function ReviewToolbar({
             onChange={(e) => e.target.value && update({ asOf: e.target.value, previous: undefined })}
           />
         </label>
+        <div className="field">
+          <label className="field__label" htmlFor="review-time">
+            {t('review.time')}
+          </label>
+          <input
+            id="review-time"
+            type="time"
+            value={time}
+            aria-describedby="review-time-hint"
+            // A time belongs to a date: picking one fixes the meeting date shown.
+            onChange={(e) => update({ time: e.target.value || undefined, asOf: asOf || undefined })}
+          />
+          <span id="review-time-hint" className="field__hint">
+            {t('review.timeHint')}
+          </span>
+        </div>
         <label className="field">
           <span className="field__label">{t('review.previous')}</span>
           <input

@@ -2,16 +2,21 @@ import { isIsoDate } from '../../domain/dates';
 import { useUrlState } from '../../stores/url-state';
 import type { ReviewParams } from './api/get-review';
 
-const KEYS = ['asOf', 'previous', 'plan', 'district'] as const;
+const KEYS = ['asOf', 'time', 'previous', 'plan', 'district'] as const;
+
+/** A meeting time as the URL holds it (HH:MM, Beijing time). */
+export const isMeetingTime = (s: string | undefined): s is string => !!s && /^([01]\d|2[0-3]):[0-5]\d$/.test(s);
 
 /** The meeting and its filters live in the URL: a link reopens exactly this review. */
 export function useReviewParams() {
   const [raw, update] = useUrlState(KEYS);
   const params: ReviewParams = {
     asOf: isIsoDate(raw.asOf) ? raw.asOf : undefined,
+    // A meeting at 09:30 knows only what was recorded by 09:30; without a time, by the day's end.
+    knownAt: isIsoDate(raw.asOf) && isMeetingTime(raw.time) ? `${raw.asOf}T${raw.time}:00+08:00` : undefined,
     previous: isIsoDate(raw.previous) ? raw.previous : undefined,
     plan: raw.plan,
     district: raw.district,
   };
-  return [params, update] as const;
+  return [params, update, isMeetingTime(raw.time) ? raw.time : ''] as const;
 }

@@ -5,6 +5,8 @@ import { reviewResponseSchema } from '../../../domain/api';
 /** The meeting as the client asks for it (names are the API's, see src/domain/review.ts). */
 export interface ReviewParams {
   asOf?: string | undefined;
+  /** What the meeting knew: reports recorded after this instant are left out (default: the day's end). */
+  knownAt?: string | undefined;
   previous?: string | undefined;
   plan?: string | undefined;
   district?: string | undefined;
