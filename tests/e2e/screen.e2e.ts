@@ -2,7 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SummaryResponse } from '../../src/domain/api';
 import { formatQuantity } from '../../src/domain/format';
-import { launchBrowser } from './harness';
+import { axeViolations, launchBrowser } from './harness';
 import { type RunningServer, startServer } from './server-process';
 
 /**
@@ -238,6 +238,24 @@ describe('big screen layout', () => {
     await page.getByRole('heading', { level: 1, name: '海洋城市' }).waitFor();
     await page.keyboard.press('ArrowRight');
     await page.getByRole('heading', { level: 1, name: '扩大内需' }).waitFor();
+    await context.close();
+  });
+});
+
+describe('big screen accessibility', () => {
+  it('axe finds no WCAG 2.1 AA violations on any slide', async () => {
+    const { context, page } = await open('/screen?rotate=600', { width: 1920, height: 1080 });
+    await waitForData(page);
+    const total = Number((await pager(page))?.split('/')[1]);
+    expect(total).toBeGreaterThan(2);
+    const found: Record<string, unknown> = {};
+    for (let i = 1; i <= total; i++) {
+      const v = await axeViolations(page);
+      if (v.length > 0) found[(await page.locator('h1').first().textContent()) ?? String(i)] = v;
+      await page.keyboard.press('ArrowRight');
+      await page.waitForTimeout(700);
+    }
+    expect(found).toEqual({});
     await context.close();
   });
 });
