@@ -18,11 +18,14 @@ function projectTargets(targets: readonly Target[]) {
   const laoshan = targets.filter((t) => t.planId === 'laoshan-2025');
   const laoshanProjects = laoshan.find((t) => t.unit === '个' && t.title.includes('重点项目'));
   const laoshanInvestment = laoshan.find((t) => t.unit.endsWith('亿元') && t.title.includes('重点项目'));
+  // Laoshan states its projects' planned total (a context figure, not a target): the demo list adds up to it.
+  const laoshanTotal = CATALOG.contextFigures.find((c) => c.id === 'ctx-ls-key-projects-total-investment')?.value;
   return {
     city: byHeadline('key-projects'),
     cityInvestment: byHeadline('key-investment'),
     laoshan: laoshanProjects,
     laoshanInvestment,
+    laoshanTotal: laoshanInvestment?.target ?? laoshanTotal ?? null,
   };
 }
 
@@ -39,9 +42,10 @@ export function demoProjects(targets: readonly Target[], named: readonly KeyProj
   }
   if (t.laoshan?.target) {
     out.push(
-      ...generateDemoProjects(t.laoshan, named, t.laoshan.target, t.laoshanInvestment?.target ?? null, {
+      ...generateDemoProjects(t.laoshan, named, t.laoshan.target, t.laoshanTotal, {
         district: '崂山区',
         extraTargetIds: t.laoshanInvestment ? [t.laoshanInvestment.id] : [],
+        totalIsMultiYear: !t.laoshanInvestment,
         seed,
       }),
     );

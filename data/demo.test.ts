@@ -87,6 +87,20 @@ describe('demo generator', () => {
     expect(demoStartStock(racks, CATALOG.contextFigures)).toBeGreaterThan(5.5);
   });
 
+  it('fills the key-project lists: 460 city projects planning 2450亿元 this year, 263 Laoshan projects of 1900亿元 in all', () => {
+    const { projects } = buildDataset({ demo: true });
+    const of = (id: string) => projects.filter((p) => p.targetIds.includes(id));
+    const sum = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0);
+    expect(of('qd-key-projects')).toHaveLength(460);
+    expect(of('ls-key-projects')).toHaveLength(263);
+    const cityDemo = of('qd-key-projects').filter((p) => p.demo);
+    expect(sum(cityDemo.map((p) => p.plannedInvestment ?? 0))).toBeCloseTo(2450, -1);
+    // Laoshan's 1900亿元 is the projects' total (multi-year) investment, not the year's plan.
+    const laoshanDemo = of('ls-key-projects').filter((p) => p.demo);
+    expect(sum(laoshanDemo.map((p) => p.totalInvestment ?? 0))).toBeCloseTo(1900, -1);
+    for (const p of laoshanDemo) expect(p.plannedInvestment ?? 0).toBeLessThanOrEqual(p.totalInvestment ?? 0);
+  });
+
   it('gives a realistic status spread at the default as-of date (the newest report)', () => {
     const asOf = newestReportDate(demo.reports);
     expect(asOf).toBe('2025-12-26');

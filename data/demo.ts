@@ -326,7 +326,13 @@ export function generateDemoProjects(
   named: readonly KeyProject[],
   count: number,
   plannedTotal: number | null,
-  options: { district?: string; extraTargetIds?: readonly string[]; seed?: number } = {},
+  options: {
+    district?: string;
+    extraTargetIds?: readonly string[];
+    seed?: number;
+    /** `plannedTotal` is what the projects' total (multi-year) investment adds up to, not the year's plan. */
+    totalIsMultiYear?: boolean;
+  } = {},
 ): KeyProject[] {
   const rand = mulberry32(hashString(target.id, options.seed ?? DEMO_SEED));
   const already = named.filter((p) => p.targetIds.includes(target.id)).length;
@@ -348,8 +354,11 @@ export function generateDemoProjects(
     const district = options.district ?? QINGDAO_DISTRICTS[Math.floor(rand() * QINGDAO_DISTRICTS.length)] ?? '市级';
     const place = PLACE_WORDS[Math.floor(rand() * PLACE_WORDS.length)];
     const kind = kinds[Math.floor(rand() * kinds.length)];
-    const planned = plannedTotal === null ? round(1 + rand() * 20, 1) : round((plannedTotal * w) / weightSum, 1);
-    const total = round(planned * (1.5 + rand() * 4), 1);
+    const share = plannedTotal === null ? null : (plannedTotal * w) / weightSum;
+    const spread = 1.5 + rand() * 4;
+    const planned =
+      share === null ? round(1 + rand() * 20, 1) : round(options.totalIsMultiYear ? share / spread : share, 1);
+    const total = options.totalIsMultiYear && share !== null ? round(share, 1) : round(planned * spread, 1);
     const stage = stages[Math.floor(rand() * stages.length)] ?? 'construction';
     const completedShare = stage === 'preparation' ? rand() * 0.2 : stage === 'construction' ? 0.5 + rand() * 0.5 : 1;
     return {

@@ -184,6 +184,7 @@ const IMPLIED_VALUES = new Set(['ind-digital-transformation-coverage']);
 const CONTEXT_IN_OTHER_UNITS = new Set([
   'ctx-qd-marine-key-projects-total-investment',
   'ctx-qd-metropolitan-key-projects-total-investment',
+  'ctx-ls-key-projects-total-investment',
   'ctx-ls-emergency-rescue-stations-city-2025',
 ]);
 

@@ -17,14 +17,8 @@ export const LAOSHAN_2025_TARGETS: Target[] = [
       quote: '突出抓好总投资1900亿元的263个重点项目',
       ...flow('个', 263),
     },
-    {
-      // 1900亿元 is the total (multi-year) investment of the 263 projects, not investment to complete in
-      // 2025: a level the project list adds up to, kept because the district's projects roll up into it.
-      id: 'ls-key-project-investment',
-      title: '突出抓好总投资1900亿元的263个重点项目',
-      quote: '突出抓好总投资1900亿元的263个重点项目',
-      ...level('亿元', 1900),
-    },
+    // 1900亿元 is the projects' planned total (multi-year) investment, not a 2025 target: it is a
+    // context figure of ls-key-projects (see published.ts), as the city's 2400亿元 and 3274亿元 are.
     {
       id: 'ls-projects-under-construction',
       quote: '推动青岛国际通信业务出入口局一期等120个项目高水平建设',

@@ -14,7 +14,7 @@ import { DOCS } from './define';
  * per project, so those stay null.
  */
 const CITY_TARGETS = ['qd-key-projects', 'qd-key-investment'];
-const LAOSHAN_TARGETS = ['ls-key-projects', 'ls-key-project-investment'];
+const LAOSHAN_TARGETS = ['ls-key-projects'];
 
 interface ProjectInput {
   id: string;

@@ -201,6 +201,17 @@ export const CONTEXT_FIGURES: ContextFigure[] = [
     relation: '项目的计划总投资（跨年度），不是2025年完成的投资，也不是目标所计的项目个数；不作为进度',
     source: { document: DOCS.cityReport, quote: '加快总投资3274亿元的52个重点项目建设' },
   },
+  {
+    id: 'ctx-ls-key-projects-total-investment',
+    targetId: 'ls-key-projects',
+    label: '263个重点项目总投资（计划）',
+    value: 1900,
+    unit: '亿元',
+    asOf: '2025-01-06',
+    asOfPrecision: 'day',
+    relation: '项目的计划总投资（跨年度），不是2025年完成的投资，也不是目标所计的项目个数；不作为进度',
+    source: { document: DOCS.laoshan, quote: '突出抓好总投资1900亿元的263个重点项目' },
+  },
   // Past-year figures (2024) quoted beside a 2025 target.
   {
     id: 'ctx-qd-new-trading-enterprises-2024',

@@ -9,6 +9,7 @@ import { renderApp, setupMockApi } from '../../test/render-app';
 import { ScreenPage } from './screen-page';
 
 const { api, server } = setupMockApi();
+const demandTotal = () => api.dataset.targets.filter((t) => t.sectorId === 'demand').length;
 
 /** Summary requests the screen has made (the refresh and rollover tests count them). */
 let summaryRequests = 0;
@@ -102,7 +103,11 @@ describe('big screen', () => {
     expect(slideTitle()).toBe('总览');
     await advance(10_000);
     expect(slideTitle()).toBe('扩大内需');
-    await settle(() => expect(screen.getByText(/显示最需关注的 \d 项，共 21 项|共 21 项目标/)).toBeInTheDocument());
+    await settle(() =>
+      expect(
+        screen.getByText(new RegExp(`显示最需关注的 \\d 项，共 ${demandTotal()} 项|共 ${demandTotal()} 项目标`)),
+      ).toBeInTheDocument(),
+    );
     await advance(10_000);
     expect(slideTitle()).toBe('科技创新');
     fireEvent.keyDown(window, { key: 'ArrowLeft' });
@@ -135,7 +140,7 @@ describe('big screen', () => {
     fireEvent.keyDown(window, { key: 'ArrowRight' });
     expect(slideTitle()).toBe('扩大内需');
     expect(screen.queryByRole('alert')).not.toBeInTheDocument();
-    await settle(() => expect(screen.getByText(/共 21 项/)).toBeInTheDocument());
+    await settle(() => expect(screen.getByText(new RegExp(`共 ${demandTotal()} 项`))).toBeInTheDocument());
   });
 
   it('refreshes in the background; a failing API keeps the data under an amber, then red badge, and recovers', async () => {
