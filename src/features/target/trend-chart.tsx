@@ -40,6 +40,7 @@ export function TrendChart({ trend, unit, label }: { trend: Trend; unit: string;
           />
           <YAxis
             dataKey="value"
+            domain={[trend.floor, 'auto']}
             tickFormatter={(v: number) => formatCompact(v, locale)}
             tick={{ fill: 'var(--text-muted)', fontSize: 12 }}
             stroke="var(--border-strong)"

@@ -30,6 +30,17 @@ describe('trend series', () => {
     expect((at?.value ?? 0) / (item.target ?? 1)).toBeCloseTo(item.state.expected ?? Number.NaN, 1);
   });
 
+  it('starts the value axis near a stock’s baseline, and at 0 for a flow', async () => {
+    const racks = await detail('dq-dc-standard-racks');
+    const trend = buildTrend(racks.item, racks.asOf);
+    const lowest = Math.min(...trend.reported.map((p) => p.value));
+    expect(trend.floor).toBeGreaterThan(0);
+    expect(trend.floor).toBeLessThanOrEqual(lowest);
+    expect(trend.floor).toBeGreaterThan(lowest * 0.8);
+    const flow = await detail('qd-key-projects');
+    expect(buildTrend(flow.item, flow.asOf).floor).toBe(0);
+  });
+
   it('holds a growth rate at its target all year', async () => {
     const { item, asOf } = await detail('qd-fiscal-sci-tech-growth');
     expect(item.kind).toBe('growth');

@@ -14,6 +14,8 @@ export interface Trend {
   expected: TrendPoint[];
   projection: TrendPoint[];
   target: number | null;
+  /** Where the value axis starts: 0, or just below the baseline of a stock (6.5万 racks from 5.98万 would be a flat line on an axis from 0). */
+  floor: number;
   start: number;
   end: number;
 }
@@ -55,7 +57,12 @@ export function buildTrend(item: Detail, asOf: string): Trend {
           { day: dayNumber(item.deadline), value: item.state.projection.value },
         ]
       : [];
+  const base = paced.kind === 'cumulative' ? 0 : paced.baseline;
+  const lowest = Math.min(...reported.map((p) => p.value), ...(base === null ? [] : [base]));
+  const floor =
+    base !== null && base > 0 && Number.isFinite(lowest) && lowest > 0 ? niceFloor(lowest, goal ?? lowest) : 0;
   return {
+    floor,
     reported,
     expected,
     projection,
@@ -63,4 +70,11 @@ export function buildTrend(item: Detail, asOf: string): Trend {
     start: dayNumber(item.periodStart),
     end: dayNumber(item.deadline),
   };
+}
+
+/** A round number a little below `low`, on the scale of the span up to `high`. */
+function niceFloor(low: number, high: number): number {
+  const span = Math.max(Math.abs(high - low), Math.abs(low) * 0.02);
+  const step = 10 ** Math.floor(Math.log10(span));
+  return Math.max(0, Math.floor((low - span * 0.1) / step) * step);
 }
