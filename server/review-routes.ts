@@ -80,11 +80,7 @@ export function installReviewRoutes(api: Hono, { store, now, cached }: ReviewRou
     if (!parsed.ok) return problem(c, parsed.problem);
     const q = parsed.value;
     const asOf = q.asOf ?? (await store.newestReportDate(q.knownAt)) ?? shanghaiDate(now());
-    const [plans, targets, reports] = await Promise.all([
-      store.plans(),
-      store.targets(q),
-      store.stateReports(q, asOf),
-    ]);
+    const [plans, targets, reports] = await Promise.all([store.plans(), store.targets(q), store.stateReports(q, asOf)]);
     const body = buildTargets({ plans, targets, reports, contextFigures: [], projects: [] }, q, {
       asOf,
       knownAt: q.knownAt,
