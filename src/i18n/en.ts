@@ -220,7 +220,7 @@ export const en: Messages = {
     sectorProgress: 'Sector progress',
     byStatus: 'By status',
     behind: '{{count}} behind',
-    noData: '{{count}} not reported',
+    noData: '{{count}} unreported',
     count: '{{count}}',
     reloading: 'Reloading…',
     crashed: 'Display error; reloading in {{seconds}} s',
