@@ -4,6 +4,7 @@ import type { Problem } from '../src/domain/api';
 import { shanghaiDate } from '../src/domain/dates';
 import {
   detailQuerySchema,
+  knownPlan,
   notFound,
   parseQuery,
   projectsQuerySchema,
@@ -92,7 +93,7 @@ export function createMockApi(options: MockOptions = {}): MockApi {
     http.get(`${base}/targets`, async ({ request }) => {
       const failed = await fail();
       if (failed) return failed;
-      const parsed = parseQuery(targetsQuerySchema, new URL(request.url).searchParams);
+      const parsed = knownPlan(parseQuery(targetsQuerySchema, new URL(request.url).searchParams), data.plans);
       if (!parsed.ok) return problem(parsed.problem);
       return HttpResponse.json(buildTargets(data, parsed.value, cut(parsed.value)));
     }),
@@ -114,7 +115,7 @@ export function createMockApi(options: MockOptions = {}): MockApi {
     http.get(`${base}/summary`, async ({ request }) => {
       const failed = await fail();
       if (failed) return failed;
-      const parsed = parseQuery(summaryQuerySchema, new URL(request.url).searchParams);
+      const parsed = knownPlan(parseQuery(summaryQuerySchema, new URL(request.url).searchParams), data.plans);
       if (!parsed.ok) return problem(parsed.problem);
       return HttpResponse.json(
         buildSummary(data, parsed.value, cut(parsed.value), { generatedAt: now().toISOString() }),
@@ -139,7 +140,7 @@ export function createMockApi(options: MockOptions = {}): MockApi {
     http.get(`${base}/review`, async ({ request }) => {
       const failed = await fail();
       if (failed) return failed;
-      const parsed = parseQuery(reviewQuerySchema, new URL(request.url).searchParams);
+      const parsed = knownPlan(parseQuery(reviewQuerySchema, new URL(request.url).searchParams), data.plans);
       if (!parsed.ok) return problem(parsed.problem);
       const filter = { plan: parsed.value.plan, district: parsed.value.district };
       const ids = new Set(data.targets.filter((t) => matchesStaticFilter(t, filter)).map((t) => t.id));
@@ -163,7 +164,7 @@ export function createMockApi(options: MockOptions = {}): MockApi {
     http.get(`${base}/targets.csv`, async ({ request }) => {
       const failed = await fail();
       if (failed) return failed;
-      const parsed = parseQuery(targetsQuerySchema, new URL(request.url).searchParams);
+      const parsed = knownPlan(parseQuery(targetsQuerySchema, new URL(request.url).searchParams), data.plans);
       if (!parsed.ok) return problem(parsed.problem);
       const c = cut(parsed.value);
       const body = buildTargets(data, parsed.value, c);

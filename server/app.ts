@@ -9,6 +9,7 @@ import { shanghaiDate } from '../src/domain/dates';
 import { isDomainError } from '../src/domain/errors';
 import {
   detailQuerySchema,
+  knownPlan,
   notFound,
   parseQuery,
   projectsQuerySchema,
@@ -100,7 +101,7 @@ export function createApp(options: AppOptions): Hono {
   }
 
   api.get('/targets', async (c) => {
-    const parsed = parseQuery(targetsQuerySchema, new URL(c.req.url).searchParams);
+    const parsed = knownPlan(parseQuery(targetsQuerySchema, new URL(c.req.url).searchParams), await store.plans());
     if (!parsed.ok) return problem(c, parsed.problem);
     const q = parsed.value;
     return cached(c, `targets ${JSON.stringify(q)}`, async () => {
@@ -132,7 +133,7 @@ export function createApp(options: AppOptions): Hono {
   });
 
   api.get('/summary', async (c) => {
-    const parsed = parseQuery(summaryQuerySchema, new URL(c.req.url).searchParams);
+    const parsed = knownPlan(parseQuery(summaryQuerySchema, new URL(c.req.url).searchParams), await store.plans());
     if (!parsed.ok) return problem(c, parsed.problem);
     const q = parsed.value;
     return cached(c, `summary ${JSON.stringify(q)}`, async () => {

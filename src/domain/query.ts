@@ -108,6 +108,25 @@ export function parseQuery<T>(schema: z.ZodType<T>, params: URLSearchParams): Pa
   return { ok: false, problem: badRequest(detail, param) };
 }
 
+/**
+ * A plan filter must name a plan: `?plan=qd-2052` (a typo) answering an empty board would look like
+ * a plan with no targets. 400, naming the parameter and the plans there are.
+ */
+export function knownPlan<T extends { plan?: string | undefined }>(
+  parsed: ParseResult<T>,
+  plans: readonly { id: string }[],
+): ParseResult<T> {
+  if (!parsed.ok || !parsed.value.plan || plans.some((p) => p.id === parsed.value.plan)) return parsed;
+  const ids = plans
+    .map((p) => p.id)
+    .sort()
+    .join('、');
+  return {
+    ok: false,
+    problem: badRequest(`参数“plan”（规划）的取值“${parsed.value.plan}”不存在，可选：${ids}`, 'plan'),
+  };
+}
+
 export function badRequest(detail: string, param?: string): Problem {
   return { type: 'about:blank', title: '请求参数错误', status: 400, detail, ...(param ? { param } : {}) };
 }

@@ -37,6 +37,7 @@ const CASES: Array<[string, z.ZodType]> = [
   ['/projects?sort=-investment&page=3&pageSize=25', projectsResponseSchema],
   ['/projects?sector=marine&stage=construction', projectsResponseSchema],
   ['/targets?asOf=2025-02-30', problemSchema],
+  ['/summary?plan=qd-2052', problemSchema],
   ['/projects?page=0', problemSchema],
   ['/targets/does-not-exist', problemSchema],
   ['/projects/does-not-exist', problemSchema],

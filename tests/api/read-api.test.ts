@@ -149,6 +149,10 @@ describe.each(backends())('read API on %s', (backend: Backend) => {
     ['/projects?pageSize=100000', 'pageSize'],
     ['/projects?sort=price', 'sort'],
     ['/projects?stage=done', 'stage'],
+    ['/targets?plan=qd-2052', 'plan'],
+    ['/summary?plan=qd-2052', 'plan'],
+    ['/review?plan=qd-2052', 'plan'],
+    ['/targets.csv?plan=qd-2052', 'plan'],
   ])('answers %s with 400 naming the parameter', async (path, param) => {
     const r = await get(path);
     expect(r.status).toBe(400);
