@@ -14,6 +14,7 @@ import {
   updateUserRequestSchema,
 } from '../../src/domain/write-api';
 import { importCatalog } from '../catalog-admin/catalog-import';
+import { catalogTemplateXlsx } from '../catalog-admin/catalog-template';
 import { planFromRow, planToRow, targetFromRow, targetToRow } from '../db/rows';
 import type { Database } from '../db/schema';
 import { disposition, fileTooBig, readUpload } from '../reporting/import-routes';
@@ -229,6 +230,16 @@ export function adminRoutes(deps: WriteDeps) {
     if (!result) return notFoundProblem(c, `目标“${id}”不存在`);
     if ('bad' in result) return invalid(c, result.bad ?? '目标无效', undefined, 422);
     return c.json({ item: result.after });
+  });
+
+  r.get('/admin/catalog-imports/template', async (c) => {
+    const s = await admin(c);
+    if (s instanceof Response) return s;
+    const buf = await catalogTemplateXlsx(now().toISOString());
+    return c.body(new Uint8Array(buf), 200, {
+      'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      'content-disposition': disposition('目标目录导入模板.xlsx'),
+    });
   });
 
   r.post(

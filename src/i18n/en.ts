@@ -432,6 +432,7 @@ export const en: Messages = {
     targetCreated: 'Target {{id}} added.',
     catalogIntro:
       'Upload a new year’s plan (.xlsx or .csv with the catalog columns; an Excel file may add a “规划” sheet). It is checked first; committing is all or nothing.',
+    catalogTemplate: 'Download the catalog template (with instructions)',
     catalogCounts: '{{rows}} rows: {{new}} new, {{update}} updated, {{unchanged}} unchanged, {{error}} errors',
     catalogCommit: 'Commit import',
     catalogCommitted: 'Imported: {{new}} new, {{update}} updated.',

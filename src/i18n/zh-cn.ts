@@ -428,6 +428,7 @@ export const zhCN = {
     targetCreated: '已新增目标 {{id}}。',
     catalogIntro:
       '上传新一年的规划目标表（.xlsx 或 .csv，列：编号、规划编号、领域、分项、目标名称、区市、牵头部门、指标类型、单位、目标值、比较方式、基数、开始日期、截止日期、进度曲线、阶段、来源文件、来源原文；Excel 可附“规划”工作表）。先预览，再提交；提交是整体的。',
+    catalogTemplate: '下载目录导入模板（含填写说明）',
     catalogCounts: '共 {{rows}} 行：新增 {{new}}，更新 {{update}}，未变 {{unchanged}}，错误 {{error}}',
     catalogCommit: '提交导入',
     catalogCommitted: '已导入：新增 {{new}} 项，更新 {{update}} 项。',

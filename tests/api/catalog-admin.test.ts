@@ -154,6 +154,53 @@ describe.each(backends())('catalog and user administration on %s', (backend: Bac
     expect(again.counts).toMatchObject({ unchanged: 2, new: 0, update: 0 });
   });
 
+  it('gives admins a catalog template that, once filled in, reads back without an error', async () => {
+    expect((await call(ctx.app, 'GET', '/admin/catalog-imports/template', rep)).status).toBe(403);
+    const res = await call(ctx.app, 'GET', '/admin/catalog-imports/template', admin);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-disposition')).toContain(encodeURIComponent('目标目录导入模板.xlsx'));
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(await res.arrayBuffer()) as unknown as ExcelJS.Buffer);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['目标', '规划', '说明']);
+    const targets = wb.getWorksheet('目标') as ExcelJS.Worksheet;
+    const header = (targets.getRow(1).values as unknown[]).slice(1);
+    expect(header).toContain('来源原文');
+    const at = (name: string) => header.indexOf(name) + 1;
+    const row = targets.getRow(2);
+    const fill: Record<string, unknown> = {
+      编号: 'qd26-from-template',
+      规划编号: 'qd-2026t',
+      领域: '民生',
+      目标名称: '新增城镇就业36万人以上',
+      指标类型: '累计',
+      单位: '万人',
+      目标值: 36,
+      开始日期: '2026-01-01',
+      截止日期: '2026-12-31',
+      来源文件: '2026-report.txt',
+      来源原文: '新增城镇就业36万人以上',
+    };
+    for (const [k, v] of Object.entries(fill)) row.getCell(at(k)).value = v as ExcelJS.CellValue;
+    const plans = wb.getWorksheet('规划') as ExcelJS.Worksheet;
+    const planHeader = (plans.getRow(1).values as unknown[]).slice(1);
+    const planRow = plans.getRow(2);
+    const planFill: Record<string, unknown> = {
+      规划编号: 'qd-2026t',
+      标题: '2026年政府工作报告（模板测试）',
+      发布机关: '青岛市人民政府',
+      年度: 2026,
+      来源文件: '2026-report.txt',
+    };
+    for (const [k, v] of Object.entries(planFill))
+      planRow.getCell(planHeader.indexOf(k) + 1).value = v as ExcelJS.CellValue;
+    const filled = new Uint8Array(await wb.xlsx.writeBuffer());
+    const dry = await call(ctx.app, 'POST', '/admin/catalog-imports?mode=dry-run', admin, fileForm(filled, 't.xlsx'));
+    const body = catalogImportResponseSchema.parse(await dry.json());
+    expect(body.messages).toEqual([]);
+    expect(body.counts).toMatchObject({ new: 1, error: 0 });
+    expect(body.plansCreated).toEqual(['qd-2026t']);
+  });
+
   it('manages users: create, disable (ends their sessions), and never removes the last admin', async () => {
     const created = await call(ctx.app, 'POST', '/admin/users', admin, {
       username: 'li.si',

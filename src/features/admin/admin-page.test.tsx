@@ -52,6 +52,13 @@ describe('admin', () => {
     expect(api.dataset.targets.find((t) => t.id === target.id)?.department).toBe('市发展改革委');
   });
 
+  it('offers the catalog template beside the plan import', async () => {
+    write.signInAs('admin');
+    renderApp('/admin?tab=catalog');
+    const link = await screen.findByRole('link', { name: '下载目录导入模板（含填写说明）' }, { timeout: 5_000 });
+    expect(link).toHaveAttribute('href', '/api/v1/admin/catalog-imports/template');
+  });
+
   it('shows the audit log with export links', async () => {
     write.signInAs('admin');
     const { user } = renderApp('/admin?tab=audit');

@@ -23,6 +23,11 @@ export function CatalogImportPanel() {
         {t('admin.catalog')}
       </h2>
       <p>{t('admin.catalogIntro')}</p>
+      <p>
+        <a className="button" href="/api/v1/admin/catalog-imports/template" download>
+          {t('admin.catalogTemplate')}
+        </a>
+      </p>
       <ImportFileField id="catalog-file" accept=".xlsx,.csv" onChoose={choose} />
       <ImportProgress pending={upload.isPending} pendingText={t('report.checking')} error={upload.error} />
       {result && c && (
