@@ -235,7 +235,7 @@ export const en: Messages = {
     meetingMeta: 'Meeting {{date}} · previous meeting {{previous}}',
     knownAtNote: 'Only data recorded by the end of the meeting day',
     knownAtTimeNote: 'Only data recorded before the meeting at {{time}}',
-    time: 'Meeting time',
+    time: 'Meeting time (optional)',
     timeHint: 'Empty: everything recorded that day',
     exports: 'Exports',
     excel: 'Export Excel',

@@ -232,7 +232,7 @@ export const zhCN = {
     meetingMeta: '会议日期 {{date}} · 上次会议 {{previous}}',
     knownAtNote: '只含会议当日结束前已录入的数据',
     knownAtTimeNote: '只含 {{time}} 会议开始前已录入的数据',
-    time: '会议时间',
+    time: '会议时间（可选）',
     timeHint: '留空则含当日全部录入',
     exports: '导出',
     excel: '导出 Excel',

@@ -92,7 +92,7 @@ describe('weekly review', () => {
     try {
       renderApp('/review?asOf=2025-12-29&time=09:30');
       expect(await screen.findByText('只含 2025年12月29日 09:30 会议开始前已录入的数据')).toBeInTheDocument();
-      expect(screen.getByLabelText('会议时间')).toHaveValue('09:30');
+      expect(screen.getByLabelText('会议时间（可选）')).toHaveValue('09:30');
       expect(asked.at(-1)?.searchParams.get('knownAt')).toBe('2025-12-29T09:30:00+08:00');
       // The same cut goes into the exports, so the workbook is the meeting as it was.
       const knownAt = encodeURIComponent('2025-12-29T09:30:00+08:00');
@@ -108,7 +108,7 @@ describe('weekly review', () => {
       expect(recorded(morning).every((at) => at <= cut)).toBe(true);
       expect(recorded(day).some((at) => at > cut)).toBe(true);
       // Clearing the time goes back to the whole day.
-      fireEvent.change(screen.getByLabelText('会议时间'), { target: { value: '' } });
+      fireEvent.change(screen.getByLabelText('会议时间（可选）'), { target: { value: '' } });
       expect(await screen.findByText('只含会议当日结束前已录入的数据')).toBeInTheDocument();
     } finally {
       server.events.removeListener('request:start', listen);

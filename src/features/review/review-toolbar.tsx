@@ -60,7 +60,8 @@ export function ReviewToolbar({
             // A time belongs to a date: picking one fixes the meeting date shown.
             onChange={(e) => update({ time: e.target.value || undefined, asOf: asOf || undefined })}
           />
-          <span id="review-time-hint" className="field__hint">
+          {/* Read with the field; on screen the label's "optional" says enough and keeps the row aligned. */}
+          <span id="review-time-hint" className="visually-hidden">
             {t('review.timeHint')}
           </span>
         </div>
