@@ -13,6 +13,7 @@ import type { SummaryResponse } from '../../src/domain/api';
 import { formatPercent, formatQuantity } from '../../src/domain/format';
 import { CHROMIUM, CHROMIUM_ARGS } from '../e2e/harness';
 import { freePort, type RunningServer, startServer } from '../e2e/server-process';
+import { insertSyntheticProjects } from '../scale/generate';
 import { type Figure, percentile } from './report';
 
 /**
@@ -208,18 +209,11 @@ async function projectsServer(): Promise<RunningServer> {
   try {
     const { rows } = await sql<{ n: number }>`select count(*)::int as n from projects`.execute(h.db);
     const have = Number(rows[0]?.n ?? 0);
-    await sql`
-      insert into projects (id, name, district, sector_id, total_investment, planned_investment, completed_investment, stage, demo)
-      select 'bench-prj-' || g,
-             '基准测试项目' || g,
-             case when g % 11 = 0 then '市级' else '第' || (g % 11) || '区' end,
-             (array['demand','innovation','industry','services','marine','reform','urban','rural','green','livelihood'])[1 + g % 10],
-             round((1 + (g % 97))::numeric, 1),
-             round((0.5 + (g % 41) / 2.0)::numeric, 1),
-             round((0.2 + (g % 23) / 3.0)::numeric, 1),
-             (array['preparation','construction','completed','operating'])[1 + g % 4],
-             true
-      from generate_series(1, ${PROJECT_ROWS - have}) as g`.execute(h.db);
+    await insertSyntheticProjects(h.db, {
+      idPrefix: 'bench-prj-',
+      namePrefix: '基准测试项目',
+      count: PROJECT_ROWS - have,
+    });
   } finally {
     await h.close();
   }

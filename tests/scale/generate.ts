@@ -110,18 +110,7 @@ export async function generateScaleData(db: Kysely<Database>, log: (s: string) =
       from targets t cross join generate_series(0, ${SCALE.weeks - 1}) as w
       where t.plan_id like 'scale-city-%'`.execute(trx);
     log('reports');
-    await sql`
-      insert into projects (id, name, district, sector_id, total_investment, planned_investment, completed_investment, stage, demo)
-      select 'scale-prj-' || g,
-             '规模测试项目' || g,
-             case when g % 11 = 0 then '市级' else '第' || (g % 11) || '区' end,
-             (array['demand','innovation','industry','services','marine','reform','urban','rural','green','livelihood'])[1 + g % 10],
-             round((1 + (g % 97))::numeric, 1),
-             round((0.5 + (g % 41) / 2.0)::numeric, 1),
-             round((0.2 + (g % 23) / 3.0)::numeric, 1),
-             (array['preparation','construction','completed','operating'])[1 + g % 4],
-             true
-      from generate_series(1, ${SCALE.projects}) as g`.execute(trx);
+    await insertSyntheticProjects(trx, { idPrefix: 'scale-prj-', namePrefix: '规模测试项目', count: SCALE.projects });
     await sql`
       insert into project_targets (project_id, target_id)
       select 'scale-prj-' || g, 'scale-' || ((g % ${SCALE.cities}) * ${perCity})
@@ -129,4 +118,28 @@ export async function generateScaleData(db: Kysely<Database>, log: (s: string) =
     log('projects');
   });
   await sql`analyze`.execute(db);
+}
+
+/**
+ * `count` synthetic key projects (ids `${idPrefix}1…`, flagged demo), spread over districts, sectors
+ * and stages by their number, in one INSERT … SELECT: the scale dataset and the client bench's long
+ * projects table both use it.
+ */
+export async function insertSyntheticProjects(
+  db: Kysely<Database>,
+  o: { idPrefix: string; namePrefix: string; count: number },
+): Promise<void> {
+  if (o.count <= 0) return;
+  await sql`
+    insert into projects (id, name, district, sector_id, total_investment, planned_investment, completed_investment, stage, demo)
+    select ${o.idPrefix}::text || g,
+           ${o.namePrefix}::text || g,
+           case when g % 11 = 0 then '市级' else '第' || (g % 11) || '区' end,
+           (array['demand','innovation','industry','services','marine','reform','urban','rural','green','livelihood'])[1 + g % 10],
+           round((1 + (g % 97))::numeric, 1),
+           round((0.5 + (g % 41) / 2.0)::numeric, 1),
+           round((0.2 + (g % 23) / 3.0)::numeric, 1),
+           (array['preparation','construction','completed','operating'])[1 + g % 4],
+           true
+    from generate_series(1, ${o.count}) as g`.execute(db);
 }
