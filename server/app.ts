@@ -9,7 +9,6 @@ import { shanghaiDate } from '../src/domain/dates';
 import { isDomainError } from '../src/domain/errors';
 import {
   detailQuerySchema,
-  knownPlan,
   notFound,
   parseQuery,
   projectsQuerySchema,
@@ -101,15 +100,16 @@ export function createApp(options: AppOptions): Hono {
   }
 
   api.get('/targets', async (c) => {
-    const parsed = knownPlan(parseQuery(targetsQuerySchema, new URL(c.req.url).searchParams), await store.plans());
+    const parsed = await store.checkPlan(parseQuery(targetsQuerySchema, new URL(c.req.url).searchParams));
     if (!parsed.ok) return problem(c, parsed.problem);
     const q = parsed.value;
     return cached(c, `targets ${JSON.stringify(q)}`, async () => {
       const cut = await cutFrom(q);
+      const matching = store.targets(q);
       const [plans, targets, reports] = await Promise.all([
         store.plans(),
-        store.targets(q),
-        store.stateReports(q, cut.asOf),
+        matching,
+        store.stateReports(q, cut.asOf, matching),
       ]);
       return buildTargets({ plans, targets, reports, contextFigures: [], projects: [] }, q, cut);
     });
@@ -133,15 +133,16 @@ export function createApp(options: AppOptions): Hono {
   });
 
   api.get('/summary', async (c) => {
-    const parsed = knownPlan(parseQuery(summaryQuerySchema, new URL(c.req.url).searchParams), await store.plans());
+    const parsed = await store.checkPlan(parseQuery(summaryQuerySchema, new URL(c.req.url).searchParams));
     if (!parsed.ok) return problem(c, parsed.problem);
     const q = parsed.value;
     return cached(c, `summary ${JSON.stringify(q)}`, async () => {
       const cut = await cutFrom(q);
+      const matching = store.targets(q);
       const [plans, targets, reports, reportDates] = await Promise.all([
         store.plans(),
-        store.targets(q),
-        store.stateReports(q, cut.asOf),
+        matching,
+        store.stateReports(q, cut.asOf, matching),
         store.reportDates(cut.knownAt),
       ]);
       return buildSummary({ plans, targets, reports, contextFigures: [], projects: [] }, q, cut, {

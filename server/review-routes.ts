@@ -1,7 +1,7 @@
 import type { Context, Hono } from 'hono';
 import type { Problem } from '../src/domain/api';
 import { shanghaiDate } from '../src/domain/dates';
-import { knownPlan, parseQuery, targetsQuerySchema } from '../src/domain/query';
+import { parseQuery, targetsQuerySchema } from '../src/domain/query';
 import { buildReview, meetingCuts, type ReviewQuery, reviewQuerySchema } from '../src/domain/review';
 import { attachmentHeader, targetColumns, toCsv } from '../src/domain/table-export';
 import { buildTargets } from '../src/domain/views';
@@ -44,7 +44,7 @@ export function installReviewRoutes(api: Hono, { store, now, cached }: ReviewRou
   }
 
   api.get('/review', async (c) => {
-    const parsed = knownPlan(parseQuery(reviewQuerySchema, new URL(c.req.url).searchParams), await store.plans());
+    const parsed = await store.checkPlan(parseQuery(reviewQuerySchema, new URL(c.req.url).searchParams));
     if (!parsed.ok) return problem(c, parsed.problem);
     const q = parsed.value;
     // Without a date the meeting is "today" (capped by the newest report), so today is part of the key.
@@ -63,7 +63,7 @@ export function installReviewRoutes(api: Hono, { store, now, cached }: ReviewRou
   });
 
   api.get('/review.xlsx', async (c) => {
-    const parsed = knownPlan(parseQuery(reviewQuerySchema, new URL(c.req.url).searchParams), await store.plans());
+    const parsed = await store.checkPlan(parseQuery(reviewQuerySchema, new URL(c.req.url).searchParams));
     if (!parsed.ok) return problem(c, parsed.problem);
     const r = await review(parsed.value);
     if (!r.ok) return problem(c, r.problem);
@@ -76,11 +76,16 @@ export function installReviewRoutes(api: Hono, { store, now, cached }: ReviewRou
   });
 
   api.get('/targets.csv', async (c) => {
-    const parsed = knownPlan(parseQuery(targetsQuerySchema, new URL(c.req.url).searchParams), await store.plans());
+    const parsed = await store.checkPlan(parseQuery(targetsQuerySchema, new URL(c.req.url).searchParams));
     if (!parsed.ok) return problem(c, parsed.problem);
     const q = parsed.value;
     const asOf = q.asOf ?? (await store.newestReportDate(q.knownAt)) ?? shanghaiDate(now());
-    const [plans, targets, reports] = await Promise.all([store.plans(), store.targets(q), store.stateReports(q, asOf)]);
+    const matching = store.targets(q);
+    const [plans, targets, reports] = await Promise.all([
+      store.plans(),
+      matching,
+      store.stateReports(q, asOf, matching),
+    ]);
     const body = buildTargets({ plans, targets, reports, contextFigures: [], projects: [] }, q, {
       asOf,
       knownAt: q.knownAt,

@@ -1,5 +1,6 @@
 import { type Kysely, sql } from 'kysely';
 import { addDays, type IsoDate } from '../src/domain/dates';
+import { knownPlan, type ParseResult } from '../src/domain/query';
 import type { ContextFigure, KeyProject, Plan, ProgressReport, Target } from '../src/domain/schemas';
 import { needsInferredBaseline } from '../src/domain/status';
 import type { ProjectFilter, TargetFilter } from '../src/domain/views';
@@ -62,6 +63,14 @@ export class Store {
       );
     }
     return q;
+  }
+
+  /**
+   * A query whose plan filter names no plan becomes a 400 (`knownPlan`); the plans are read only when
+   * a plan is asked for, so unfiltered (and cached) requests pay nothing for the check.
+   */
+  async checkPlan<T extends { plan?: string | undefined }>(parsed: ParseResult<T>): Promise<ParseResult<T>> {
+    return parsed.ok && parsed.value.plan ? knownPlan(parsed, await this.plans()) : parsed;
   }
 
   async targets(filter: Omit<TargetFilter, 'status'> = {}): Promise<Target[]> {
@@ -160,8 +169,13 @@ export class Store {
    * report (`needsInferredBaseline`: a level or multi-year share with no stated baseline), every
    * version of that first report, however old. Each report once.
    */
-  async stateReports(filter: Omit<TargetFilter, 'status'>, asOf: IsoDate): Promise<ProgressReport[]> {
-    const [window, targets] = await Promise.all([this.reportsForStates(filter, asOf), this.targets(filter)]);
+  async stateReports(
+    filter: Omit<TargetFilter, 'status'>,
+    asOf: IsoDate,
+    /** The matching targets, which every caller loads anyway (`targets(filter)`): not read twice. */
+    targetsOfFilter: Promise<readonly Target[]>,
+  ): Promise<ProgressReport[]> {
+    const [window, targets] = await Promise.all([this.reportsForStates(filter, asOf), targetsOfFilter]);
     const ids = targets.filter(needsInferredBaseline).map((t) => t.id);
     if (ids.length === 0) return window;
     const rows = await this.db
