@@ -28,6 +28,10 @@ export function emptyCounts(): StatusCounts {
 /** The statuses that raise a warning (the laggards of an aggregate). */
 export const WARNING_STATUSES: ReadonlySet<Status> = new Set(['lagging', 'severe']);
 
+/** Most negative gap first; ties by id. */
+const behindFirst = (a: TargetWithState, b: TargetWithState): number =>
+  (a.state.gap ?? 0) - (b.state.gap ?? 0) || a.target.id.localeCompare(b.target.id);
+
 export function aggregate(items: readonly TargetWithState[], laggardCount = 5): Aggregate {
   const counts = emptyCounts();
   let progressSum = 0;
@@ -41,10 +45,18 @@ export function aggregate(items: readonly TargetWithState[], laggardCount = 5): 
       measured += 1;
     }
   }
-  const laggards = items
-    .filter((i) => WARNING_STATUSES.has(i.state.status) && i.state.gap !== null)
-    .sort((a, b) => (a.state.gap ?? 0) - (b.state.gap ?? 0) || a.target.id.localeCompare(b.target.id))
-    .slice(0, laggardCount);
+  // The few furthest behind, by insertion into a short sorted list rather than sorting every
+  // lagging target: a province has thousands of them and the summary wants eight.
+  const laggards: TargetWithState[] = [];
+  for (const item of items) {
+    if (!WARNING_STATUSES.has(item.state.status) || item.state.gap === null) continue;
+    const last = laggards[laggards.length - 1];
+    if (laggards.length >= laggardCount && (last === undefined || behindFirst(item, last) >= 0)) continue;
+    let at = laggards.length;
+    while (at > 0 && behindFirst(item, laggards[at - 1] as TargetWithState) < 0) at--;
+    laggards.splice(at, 0, item);
+    if (laggards.length > laggardCount) laggards.pop();
+  }
   return {
     progress: measured > 0 ? progressSum / measured : null,
     expected: measured > 0 ? expectedSum / measured : null,

@@ -68,8 +68,16 @@ function parseDayNumber(date: IsoDate): number {
   return era * 146097 + doe - 719468;
 }
 
+/** The other direction, cached the same way (the engine's window bounds: addDays on every report date). */
+const DATE_CACHE = new Map<number, IsoDate>();
+
 export function fromDayNumber(n: number): IsoDate {
-  return new Date(n * DAY_MS).toISOString().slice(0, 10);
+  const cached = DATE_CACHE.get(n);
+  if (cached !== undefined) return cached;
+  const date = new Date(n * DAY_MS).toISOString().slice(0, 10);
+  if (DATE_CACHE.size >= DAY_CACHE_LIMIT) DATE_CACHE.clear();
+  DATE_CACHE.set(n, date);
+  return date;
 }
 
 export function addDays(date: IsoDate, days: number): IsoDate {

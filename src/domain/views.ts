@@ -1,4 +1,4 @@
-import { type Aggregate, aggregate } from './aggregate';
+import { type Aggregate, aggregate, type TargetWithState } from './aggregate';
 import type { AggregateDto } from './aggregate-schema';
 import type {
   ProjectFacets,
@@ -85,7 +85,8 @@ export function matchesStaticFilter(t: Target, f: TargetFilter): boolean {
   if (f.department && t.department !== f.department) return false;
   if (f.q) {
     const q = f.q.trim().toLowerCase();
-    if (q && !`${t.title} ${t.id} ${t.subsection} ${t.department ?? ''}`.toLowerCase().includes(q)) return false;
+    // Field by field, as the database's filter does (server/store.ts): a match never spans two fields.
+    if (q && ![t.title, t.id, t.subsection, t.department ?? ''].some((s) => s.toLowerCase().includes(q))) return false;
   }
   return true;
 }
@@ -121,6 +122,22 @@ export function buildTargets(data: Dataset, filter: TargetFilter, cut: Cut): Tar
   return { asOf: cut.asOf, items };
 }
 
+/** The target list of the given (already filtered) targets from their facts at the cut. */
+export function listTargets(
+  targets: readonly Target[],
+  facts: ReadonlyMap<string, TargetFacts>,
+  filter: Pick<TargetFilter, 'status'>,
+  cut: Cut,
+): TargetsResponse {
+  const items: TargetWithStateDto[] = [];
+  for (const t of targets) {
+    const state = facts.get(t.id)?.state;
+    if (!state) throw new Error(`no facts for target ${t.id}`);
+    if (!filter.status || state.status === filter.status) items.push({ ...t, state });
+  }
+  return { asOf: cut.asOf, items };
+}
+
 function toDto(a: Aggregate): AggregateDto {
   return {
     progress: a.progress,
@@ -130,13 +147,6 @@ function toDto(a: Aggregate): AggregateDto {
     counts: a.counts,
     laggardIds: a.laggards.map((l) => l.target.id),
   };
-}
-
-function aggregateDtos(items: TargetWithStateDto[], laggards = 5): Aggregate {
-  return aggregate(
-    items.map((i) => ({ target: i, state: i.state })),
-    laggards,
-  );
 }
 
 export interface SummaryOptions {
@@ -151,56 +161,145 @@ export interface SummaryOptions {
   warningCount?: number;
 }
 
+/**
+ * What the summary (and the target list) need of one target at a cut: its state then and one week
+ * earlier (the ▲/▼), and what its known reports up to the as-of date say about freshness. One
+ * target's facts depend only on that target, its plan's thresholds, its reports and the cut, so the
+ * server can keep them and recompute only the targets whose reports changed (server/state-memo.ts).
+ */
+export interface TargetFacts {
+  state: TargetState;
+  previous: TargetState;
+  /** The newest as-of date of a known report on or before the cut's as-of date. */
+  latestAsOf: IsoDate | null;
+  /** The newest recording instant of those reports, and the same in epoch milliseconds. */
+  latestRecordedAt: string | null;
+  latestRecordedMs: number;
+  /** Whether any of those reports is generated demo data. */
+  demo: boolean;
+}
+
+export function targetFacts(
+  target: Target,
+  reports: readonly ProgressReport[],
+  plans: ReadonlyMap<string, Plan>,
+  cut: Cut,
+): TargetFacts {
+  const options = { knownAt: cut.knownAt, thresholds: plans.get(target.planId)?.thresholds ?? DEFAULT_THRESHOLDS };
+  let latestAsOf: IsoDate | null = null;
+  let latestRecordedAt: string | null = null;
+  let latestRecordedMs = Number.NEGATIVE_INFINITY;
+  let demo = false;
+  for (const r of effectiveReports(reports, cut.knownAt)) {
+    if (r.asOf > cut.asOf) continue;
+    if (latestAsOf === null || r.asOf > latestAsOf) latestAsOf = r.asOf;
+    const ms = Date.parse(r.recordedAt);
+    if (ms > latestRecordedMs) {
+      latestRecordedMs = ms;
+      latestRecordedAt = r.recordedAt;
+    }
+    demo ||= r.demo;
+  }
+  return {
+    state: computeTargetState(target, reports, { ...options, asOf: cut.asOf }),
+    previous: computeTargetState(target, reports, { ...options, asOf: addDays(cut.asOf, -WEEK) }),
+    latestAsOf,
+    latestRecordedAt,
+    latestRecordedMs,
+    demo,
+  };
+}
+
+/** Every target's facts at the cut, from a dataset's reports. */
+export function factsOf(
+  targets: readonly Target[],
+  reports: readonly ProgressReport[],
+  plans: readonly Plan[],
+  cut: Cut,
+): Map<string, TargetFacts> {
+  const byTarget = groupReports(reports);
+  const planMap = new Map(plans.map((p) => [p.id, p]));
+  return new Map(targets.map((t) => [t.id, targetFacts(t, byTarget.get(t.id) ?? [], planMap, cut)]));
+}
+
 export function buildSummary(data: Dataset, filter: TargetFilter, cut: Cut, options: SummaryOptions): SummaryResponse {
   const targets = data.targets.filter((t) => matchesStaticFilter(t, filter));
-  const ids = new Set(targets.map((t) => t.id));
-  const reports = data.reports.filter((r) => ids.has(r.targetId));
-  const byTarget = groupReports(reports);
-  const previousAsOf = addDays(cut.asOf, -WEEK);
-  const now = withStates(targets, byTarget, data.plans, cut);
-  const before = withStates(targets, byTarget, data.plans, { ...cut, asOf: previousAsOf });
-  const previousById = new Map(before.map((t) => [t.id, t.state]));
-
-  const sectors: SectorSummary[] = SECTORS.map((s) => {
-    const items = now.filter((t) => t.sectorId === s.id);
-    const prev = aggregateDtos(before.filter((t) => t.sectorId === s.id));
-    return {
-      ...toDto(aggregateDtos(items)),
-      id: s.id,
-      name: s.name,
-      nameEn: s.nameEn,
-      previousProgress: prev.progress,
-    };
+  return summarize(targets, factsOf(targets, data.reports, data.plans, cut), cut, {
+    ...options,
+    reportDates: options.reportDates ?? reportDates(effectiveReports(data.reports, cut.knownAt)),
   });
+}
+
+/** The summary of the given (already filtered) targets from their facts at the cut. */
+export function summarize(
+  targets: readonly Target[],
+  facts: ReadonlyMap<string, TargetFacts>,
+  cut: Cut,
+  options: SummaryOptions & { reportDates: IsoDate[] },
+): SummaryResponse {
+  // One pass, no copies of the targets: at a province's 20,000 targets this runs after every write.
+  const now: TargetWithState[] = [];
+  const before: TargetWithState[] = [];
+  const sectorNow = new Map<SectorId, TargetWithState[]>(SECTORS.map((s) => [s.id, []]));
+  const sectorBefore = new Map<SectorId, TargetWithState[]>(SECTORS.map((s) => [s.id, []]));
+  const headlined: Array<{ target: Target & { headline: string }; state: TargetState; previous: TargetState }> = [];
+  let latestReportAsOf: IsoDate | null = null;
+  let latestRecordedAt: string | null = null;
+  let latestRecordedMs = Number.NEGATIVE_INFINITY;
+  let containsDemo = false;
+  for (const target of targets) {
+    const f = facts.get(target.id);
+    if (!f) throw new Error(`no facts for target ${target.id}`);
+    const n = { target, state: f.state };
+    const b = { target, state: f.previous };
+    now.push(n);
+    before.push(b);
+    sectorNow.get(target.sectorId)?.push(n);
+    sectorBefore.get(target.sectorId)?.push(b);
+    if (target.headline !== null)
+      headlined.push({ target: { ...target, headline: target.headline }, state: f.state, previous: f.previous });
+    if (f.latestAsOf !== null && (latestReportAsOf === null || f.latestAsOf > latestReportAsOf))
+      latestReportAsOf = f.latestAsOf;
+    if (f.latestRecordedAt !== null && f.latestRecordedMs > latestRecordedMs) {
+      latestRecordedMs = f.latestRecordedMs;
+      latestRecordedAt = f.latestRecordedAt;
+    }
+    containsDemo ||= target.demo || f.demo;
+  }
+
+  const sectors: SectorSummary[] = SECTORS.map((s) => ({
+    ...toDto(aggregate(sectorNow.get(s.id) ?? [])),
+    id: s.id,
+    name: s.name,
+    nameEn: s.nameEn,
+    previousProgress: aggregate(sectorBefore.get(s.id) ?? []).progress,
+  }));
 
   const rank = (key: string) => {
     const i = HEADLINE_ORDER.indexOf(key);
     return i === -1 ? HEADLINE_ORDER.length : i;
   };
-  const headlines = now
-    .filter((t): t is TargetWithStateDto & { headline: string } => t.headline !== null)
-    .sort((a, b) => rank(a.headline) - rank(b.headline) || a.headline.localeCompare(b.headline))
-    .map((t) => ({ key: t.headline, target: t, previousProgress: previousById.get(t.id)?.progress ?? null }));
+  const headlines = headlined
+    .sort(
+      (a, b) => rank(a.target.headline) - rank(b.target.headline) || a.target.headline.localeCompare(b.target.headline),
+    )
+    .map((h) => ({
+      key: h.target.headline,
+      target: { ...h.target, state: h.state },
+      previousProgress: h.previous.progress,
+    }));
 
-  const overall = aggregateDtos(now, options.warningCount ?? 8);
-  const known = effectiveReports(reports, cut.knownAt).filter((r) => r.asOf <= cut.asOf);
-  let latestReportAsOf: IsoDate | null = null;
-  let latestRecordedAt: string | null = null;
-  for (const r of known) {
-    if (latestReportAsOf === null || r.asOf > latestReportAsOf) latestReportAsOf = r.asOf;
-    if (latestRecordedAt === null || Date.parse(r.recordedAt) > Date.parse(latestRecordedAt))
-      latestRecordedAt = r.recordedAt;
-  }
+  const overall = aggregate(now, options.warningCount ?? 8);
   return {
     asOf: cut.asOf,
-    previousAsOf,
+    previousAsOf: addDays(cut.asOf, -WEEK),
     overall: toDto(overall),
     sectors,
     headlines,
-    warnings: overall.laggards.map((l) => now.find((t) => t.id === l.target.id)).filter((t) => t !== undefined),
+    warnings: overall.laggards.map((l) => ({ ...l.target, state: l.state })),
     freshness: { latestReportAsOf, latestRecordedAt, generatedAt: options.generatedAt },
-    reportDates: options.reportDates ?? reportDates(effectiveReports(data.reports, cut.knownAt)),
-    containsDemo: targets.some((t) => t.demo) || known.some((r) => r.demo),
+    reportDates: options.reportDates,
+    containsDemo,
   };
 }
 
