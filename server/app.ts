@@ -16,10 +16,11 @@ import {
   targetsQuerySchema,
 } from '../src/domain/query';
 import { SECTORS } from '../src/domain/sectors';
-import { buildSummary, buildTargetDetail, buildTargets, type Cut, DETAIL_PROJECT_LIMIT } from '../src/domain/views';
+import { buildTargetDetail, type Cut, DETAIL_PROJECT_LIMIT, listTargets, summarize } from '../src/domain/views';
 import { readProjectFacets } from './project-facets';
 import { ResponseCache } from './response-cache';
 import { installReviewRoutes } from './review-routes';
+import { StateMemo } from './state-memo';
 import type { Store } from './store';
 import { type AccountsOptions, accountsOptions, installWriteApi } from './write-api';
 
@@ -33,6 +34,8 @@ export interface AppOptions {
   frameAncestors?: string[];
   /** Sign-in, roles, write endpoints (issue 7): read access, upload limits, proxy trust. */
   accounts?: Partial<AccountsOptions>;
+  /** The per-target state memo (server/state-memo.ts); tests pass their own to watch it. */
+  memo?: StateMemo;
 }
 
 const SUMMARY_PRELOAD = '<link rel="preload" href="/api/v1/summary" as="fetch" crossorigin="anonymous">';
@@ -44,6 +47,7 @@ function problem(c: Context, p: Problem) {
 export function createApp(options: AppOptions): Hono {
   const { store } = options;
   const cache = new ResponseCache();
+  const memo = options.memo ?? new StateMemo(store);
   const now = options.now ?? (() => new Date());
   const app = new Hono();
 
@@ -105,13 +109,8 @@ export function createApp(options: AppOptions): Hono {
     const q = parsed.value;
     return cached(c, `targets ${JSON.stringify(q)}`, async () => {
       const cut = await cutFrom(q);
-      const matching = store.targets(q);
-      const [plans, targets, reports] = await Promise.all([
-        store.plans(),
-        matching,
-        store.stateReports(q, cut.asOf, matching),
-      ]);
-      return buildTargets({ plans, targets, reports, contextFigures: [], projects: [] }, q, cut);
+      const { targets, facts } = await memo.read(q, cut, !q.asOf && !q.knownAt);
+      return listTargets(targets, facts, q, cut);
     });
   });
 
@@ -138,17 +137,11 @@ export function createApp(options: AppOptions): Hono {
     const q = parsed.value;
     return cached(c, `summary ${JSON.stringify(q)}`, async () => {
       const cut = await cutFrom(q);
-      const matching = store.targets(q);
-      const [plans, targets, reports, reportDates] = await Promise.all([
-        store.plans(),
-        matching,
-        store.stateReports(q, cut.asOf, matching),
+      const [{ targets, facts }, reportDates] = await Promise.all([
+        memo.read(q, cut, !q.asOf && !q.knownAt),
         store.reportDates(cut.knownAt),
       ]);
-      return buildSummary({ plans, targets, reports, contextFigures: [], projects: [] }, q, cut, {
-        generatedAt: now().toISOString(),
-        reportDates,
-      });
+      return summarize(targets, facts, cut, { generatedAt: now().toISOString(), reportDates });
     });
   });
 
@@ -169,7 +162,7 @@ export function createApp(options: AppOptions): Hono {
     return c.json({ item, targets });
   });
 
-  installReviewRoutes(api, { store, now, cached });
+  installReviewRoutes(api, { store, memo, now, cached });
 
   api.notFound((c) => problem(c, notFound(`接口“${c.req.path}”不存在`)));
 

@@ -2,10 +2,18 @@ import type { Context, Hono } from 'hono';
 import type { Problem } from '../src/domain/api';
 import { shanghaiDate } from '../src/domain/dates';
 import { parseQuery, targetsQuerySchema } from '../src/domain/query';
-import { buildReview, meetingCuts, type ReviewQuery, reviewQuerySchema } from '../src/domain/review';
+import {
+  buildReview,
+  cutsOfMeeting,
+  meetingDateAfter,
+  meetingLimit,
+  type ReviewQuery,
+  reviewQuerySchema,
+} from '../src/domain/review';
 import { attachmentHeader, targetColumns, toCsv } from '../src/domain/table-export';
-import { buildTargets } from '../src/domain/views';
+import { listTargets } from '../src/domain/views';
 import { reviewWorkbook } from './export/review-xlsx';
+import type { StateMemo } from './state-memo';
 import type { Store } from './store';
 
 /**
@@ -15,6 +23,8 @@ import type { Store } from './store';
  */
 export interface ReviewRouteDeps {
   store: Store;
+  /** The per-target state memo the target list and the summary share (server/state-memo.ts). */
+  memo: StateMemo;
   now: () => Date;
   /** The app's per-data-version JSON cache (server/app.ts). */
   cached: (c: Context, key: string, compute: () => Promise<unknown>) => Promise<Response>;
@@ -32,14 +42,20 @@ function problem(c: Context, p: Problem) {
   return c.json(p, p.status as 400, { 'content-type': 'application/problem+json; charset=utf-8' });
 }
 
-export function installReviewRoutes(api: Hono, { store, now, cached }: ReviewRouteDeps): void {
+export function installReviewRoutes(api: Hono, { store, memo, now, cached }: ReviewRouteDeps): void {
   /** The review, or a problem: the meeting dates are only known once the reports are read. */
   async function review(q: ReviewQuery) {
     const filter = { plan: q.plan, district: q.district };
-    const [plans, targets] = await Promise.all([store.plans(), store.targets(filter)]);
-    const reports = await store.reports(filter.plan || filter.district ? targets.map((t) => t.id) : null);
-    const cuts = meetingCuts(q, reports, now());
+    const at = now();
+    const [plans, targets, newest] = await Promise.all([
+      store.plans(),
+      store.targets(filter),
+      q.asOf ? null : store.newestRecordedAt(filter, meetingLimit(at, q.knownAt)),
+    ]);
+    const cuts = cutsOfMeeting(q, q.asOf ?? meetingDateAfter(newest, at, q.knownAt));
     if (!cuts.ok) return cuts;
+    // Only the reports the two states rest on: a province's review must not read a million rows.
+    const reports = await store.reviewReports(targets, cuts.value);
     return { ok: true as const, plans, value: buildReview({ plans, targets, reports }, filter, cuts.value) };
   }
 
@@ -80,17 +96,11 @@ export function installReviewRoutes(api: Hono, { store, now, cached }: ReviewRou
     if (!parsed.ok) return problem(c, parsed.problem);
     const q = parsed.value;
     const asOf = q.asOf ?? (await store.newestReportDate(q.knownAt)) ?? shanghaiDate(now());
-    const matching = store.targets(q);
-    const [plans, targets, reports] = await Promise.all([
-      store.plans(),
-      matching,
-      store.stateReports(q, asOf, matching),
-    ]);
-    const body = buildTargets({ plans, targets, reports, contextFigures: [], projects: [] }, q, {
-      asOf,
-      knownAt: q.knownAt,
-    });
-    const csv = toCsv(targetColumns({ plans: new Map(plans.map((p) => [p.id, p])) }, { review: false }), body.items);
+    const cut = { asOf, knownAt: q.knownAt };
+    const { catalog, targets, facts } = await memo.read(q, cut, !q.asOf && !q.knownAt);
+    const body = listTargets(targets, facts, q, cut);
+    const plans = new Map(catalog.plans.map((p) => [p.id, p]));
+    const csv = toCsv(targetColumns({ plans }, { review: false }), body.items);
     return c.body(csv, 200, {
       'content-type': 'text/csv; charset=utf-8',
       'content-disposition': attachmentHeader(`目标清单-${asOf}.csv`, `targets-${asOf}.csv`),

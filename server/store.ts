@@ -23,6 +23,12 @@ export function escapeLike(s: string): string {
 export const STATE_WINDOW_ROWS = 12;
 export const STATE_WINDOW_DAYS = 45;
 
+/** What a window read is cut at: only reports recorded by `knownAt`; `withSource` also reads citations. */
+export interface WindowOptions {
+  knownAt?: string | undefined;
+  withSource?: boolean;
+}
+
 type StateReportTuple = [
   string,
   string,
@@ -34,6 +40,8 @@ type StateReportTuple = [
   string | null,
   boolean,
   string,
+  string | null,
+  string | null,
 ];
 
 export class Store {
@@ -79,17 +87,27 @@ export class Store {
   }
 
   /**
-   * What the status engine needs of the reports of the matching targets, as of a date, in one
-   * round trip. Per target only a window is read, through the (target_id, as_of) index (see
+   * What the status engine needs of the reports of the given targets, as of a date, in one round
+   * trip. Per target only a window is read, through the (target_id, as_of) index (see
    * STATE_WINDOW_ROWS); a target that stopped reporting after a burst of daily reports more than
    * 45 days before the as-of date could see its "recent rate" measured over fewer days. The rows
    * come back as one JSON array (json_agg), which PGlite decodes ~3× faster than row by row.
    * Notes, evidence and citations are left out.
    */
-  async reportsForStates(filter: Omit<TargetFilter, 'status'>, asOf: IsoDate): Promise<ProgressReport[]> {
-    const ids = this.targetQuery(filter).select('id');
+  async reportsForStates(
+    targetIds: readonly string[],
+    asOf: IsoDate,
+    options: WindowOptions = {},
+  ): Promise<ProgressReport[]> {
+    if (targetIds.length === 0) return [];
     const windowStart = addDays(asOf, -STATE_WINDOW_DAYS);
-    // The window's lower bound per target is the earlier of the 45-day start and the as-of date of
+    // A past knowledge cut (a meeting reproduced) counts its window among the reports known then:
+    // reports recorded later must not push known ones out of it.
+    const known = (alias: string) =>
+      options.knownAt ? sql`and ${sql.ref(`${alias}.recorded_at`)} <= ${options.knownAt}::timestamptz` : sql``;
+    const source = options.withSource ? sql`r.source_document, r.source_quote` : sql`null, null`;
+    // The ids travel as one JSON parameter (any number of them, the same on PGlite and pg). The
+    // window's lower bound per target is the earlier of the 45-day start and the as-of date of
     // its 12th newest report (an index-only probe), so one index range scan reads the whole window:
     // no union of two scans, no de-duplication, and the rows come out in (target, as_of,
     // recorded_at) order without sorting the whole result (OFFSET 0 keeps the planner from
@@ -97,21 +115,23 @@ export class Store {
     // epoch milliseconds: a third of the JSON's size, and no date-string parsing per row.
     const { rows } = await sql<{ j: StateReportTuple[] | null }>`
       select json_agg(json_build_array(r.id, r.target_id, r.as_of, floor(extract(epoch from r.recorded_at) * 1000)::int8,
-                                       r.value, r.unit, r.stages_done, r.supersedes, r.demo, r.reported_by)) as j
-      from (${ids.orderBy('id').offset(0)}) as t
+                                       r.value, r.unit, r.stages_done, r.supersedes, r.demo, r.reported_by,
+                                       ${source})) as j
+      from (select value as id from json_array_elements_text(${JSON.stringify(targetIds)}::json)
+            order by 1 offset 0) as t
       cross join lateral (
         select r.* from reports r
-        where r.target_id = t.id and r.as_of <= ${asOf}
+        where r.target_id = t.id and r.as_of <= ${asOf} ${known('r')}
           and r.as_of >= least(${windowStart}::date, coalesce(
             (select w.as_of from reports w
-             where w.target_id = t.id and w.as_of <= ${asOf}
+             where w.target_id = t.id and w.as_of <= ${asOf} ${known('w')}
              order by w.as_of desc offset ${STATE_WINDOW_ROWS - 1} limit 1),
             '0001-01-01'::date))
         order by r.as_of, r.recorded_at
         offset 0
       ) as r`.execute(this.db);
     return (rows[0]?.j ?? []).map(
-      ([id, targetId, date, recordedAt, value, unit, stagesDone, supersedes, demo, reportedBy]) => ({
+      ([id, targetId, date, recordedAt, value, unit, stagesDone, supersedes, demo, reportedBy, document, quote]) => ({
         id,
         targetId,
         asOf: date,
@@ -121,7 +141,7 @@ export class Store {
         stagesDone,
         note: '',
         evidence: null,
-        source: null,
+        source: document && quote ? { document, quote } : null,
         reportedBy,
         supersedes,
         correctionReason: null,
@@ -165,36 +185,105 @@ export class Store {
   }
 
   /**
-   * The reports the status engine reads (`reportsForStates`), plus, for stocks paced from their first
-   * report (`needsInferredBaseline`: a level or multi-year share with no stated baseline), every
-   * version of that first report, however old. Each report once.
+   * The reports the status engine reads (`reportsForStates`) of the given targets, plus, for stocks
+   * paced from their first report (`needsInferredBaseline`: a level or multi-year share with no
+   * stated baseline), every version of that first report, however old. Each report once.
    */
   async stateReports(
-    filter: Omit<TargetFilter, 'status'>,
+    targets: readonly Target[],
     asOf: IsoDate,
-    /** The matching targets, which every caller loads anyway (`targets(filter)`): not read twice. */
-    targetsOfFilter: Promise<readonly Target[]>,
+    options: WindowOptions = {},
   ): Promise<ProgressReport[]> {
-    const [window, targets] = await Promise.all([this.reportsForStates(filter, asOf), targetsOfFilter]);
     const ids = targets.filter(needsInferredBaseline).map((t) => t.id);
-    if (ids.length === 0) return window;
-    const rows = await this.db
-      .selectFrom('reports as r')
-      .selectAll()
-      .where('r.target_id', 'in', ids)
-      .where('r.as_of', '=', (eb) =>
-        eb
-          .selectFrom('reports as f')
-          .select((f) => f.fn.min('f.as_of').as('first'))
-          .whereRef('f.target_id', '=', 'r.target_id')
-          .where('f.as_of', '<=', asOf),
-      )
-      .execute();
+    const { knownAt } = options;
+    const [window, rows] = await Promise.all([
+      this.reportsForStates(
+        targets.map((t) => t.id),
+        asOf,
+        options,
+      ),
+      ids.length === 0
+        ? []
+        : this.db
+            .selectFrom('reports as r')
+            .selectAll()
+            .where('r.target_id', 'in', ids)
+            .where('r.as_of', '=', (eb) =>
+              eb
+                .selectFrom('reports as f')
+                .select((f) => f.fn.min('f.as_of').as('first'))
+                .whereRef('f.target_id', '=', 'r.target_id')
+                .where('f.as_of', '<=', asOf)
+                .$if(knownAt !== undefined, (w) => w.where('f.recorded_at', '<=', knownAt as string)),
+            )
+            .execute(),
+    ]);
     const seen = new Set(window.map((r) => r.id));
     const firsts = rows.map(reportFromRow).filter((r) => !seen.has(r.id));
     if (firsts.length === 0) return window;
     // Oldest first, as reportsForStates returns them (the engine does not depend on it; tests compare).
     return [...firsts, ...window].sort(
+      (a, b) =>
+        a.targetId.localeCompare(b.targetId) ||
+        a.asOf.localeCompare(b.asOf) ||
+        a.recordedAt.localeCompare(b.recordedAt),
+    );
+  }
+
+  /**
+   * The data version, the catalog version (plans and targets) and, when `since` is given, the
+   * targets whose reports changed after that data version (migration 0004), read in one statement
+   * and so in one snapshot: every change stamped at or below the returned data version is listed.
+   */
+  async versions(since: string | null): Promise<{ data: string; catalog: string; changed: string[] }> {
+    const { rows } = await sql<{ data: string | null; catalog: string | null; changed: string[] | string | null }>`
+      select (select value from meta where key = 'data_version') as data,
+             (select value from meta where key = 'catalog_version') as catalog,
+             (select json_agg(target_id) from report_changes
+              where ${since}::bigint is not null and version > ${since}::bigint) as changed`.execute(this.db);
+    const row = rows[0];
+    const changed = typeof row?.changed === 'string' ? (JSON.parse(row.changed) as string[]) : (row?.changed ?? []);
+    return { data: row?.data ?? '0', catalog: row?.catalog ?? '0', changed };
+  }
+
+  /**
+   * The newest recording instant (epoch ms) of a report recorded by `limit`, of the targets
+   * matching the filter: the default meeting date of a review. Unfiltered it is one probe of the
+   * recorded_at index; filtered, one probe per matching target.
+   */
+  async newestRecordedAt(filter: Omit<TargetFilter, 'status'>, limit: number): Promise<number | null> {
+    const at = new Date(limit).toISOString();
+    const filtered = Boolean(filter.plan || filter.sector || filter.district || filter.department || filter.q?.trim());
+    const { rows } = filtered
+      ? await sql<{ newest: number | null }>`
+          select floor(extract(epoch from max(n.at)) * 1000)::float8 as newest
+          from (${this.targetQuery(filter).select('id')}) as t
+          cross join lateral (select max(r.recorded_at) as at from reports r
+                              where r.target_id = t.id and r.recorded_at <= ${at}::timestamptz) as n`.execute(this.db)
+      : await sql<{ newest: number | null }>`
+          select floor(extract(epoch from max(recorded_at)) * 1000)::float8 as newest
+          from reports where recorded_at <= ${at}::timestamptz`.execute(this.db);
+    const newest = rows[0]?.newest;
+    return newest === null || newest === undefined ? null : Number(newest);
+  }
+
+  /**
+   * What a review computes from (`buildReview`): the state windows of the given targets at both
+   * meetings, each cut at what was known then, with citations (the latest report's source). Each
+   * report once, oldest first.
+   */
+  async reviewReports(
+    targets: readonly Target[],
+    cuts: { meeting: { asOf: IsoDate; knownAt: string }; previous: { asOf: IsoDate; knownAt: string } },
+  ): Promise<ProgressReport[]> {
+    const [meeting, previous] = await Promise.all([
+      this.stateReports(targets, cuts.meeting.asOf, { knownAt: cuts.meeting.knownAt, withSource: true }),
+      this.stateReports(targets, cuts.previous.asOf, { knownAt: cuts.previous.knownAt }),
+    ]);
+    const seen = new Set(meeting.map((r) => r.id));
+    const extra = previous.filter((r) => !seen.has(r.id));
+    if (extra.length === 0) return meeting;
+    return [...meeting, ...extra].sort(
       (a, b) =>
         a.targetId.localeCompare(b.targetId) ||
         a.asOf.localeCompare(b.asOf) ||

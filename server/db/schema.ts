@@ -92,6 +92,13 @@ export interface ProjectTargetsTable {
   target_id: string;
 }
 
+/** Per target, the data version of the last change of its reports (migration 0004). */
+export interface ReportChangesTable {
+  target_id: string;
+  /** bigint: read back as a string. */
+  version: ColumnType<string, string | number, string | number>;
+}
+
 export interface MetaTable {
   key: string;
   value: string;
@@ -165,6 +172,7 @@ export interface Database {
   projects: ProjectsTable;
   project_targets: ProjectTargetsTable;
   meta: MetaTable;
+  report_changes: ReportChangesTable;
   users: UsersTable;
   user_departments: UserDepartmentsTable;
   sessions: SessionsTable;

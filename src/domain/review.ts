@@ -54,27 +54,44 @@ export interface ReviewQuery {
   knownAt?: string | undefined;
 }
 
+/** The latest instant a default meeting date may look at: now, or the knowledge cut when earlier. */
+export const meetingLimit = (now: Date, knownAt?: string): number =>
+  knownAt === undefined ? now.getTime() : Math.min(now.getTime(), Date.parse(knownAt));
+
+/** The newest recording instant (epoch ms) among the reports recorded by `limit`, or null. */
+export function newestRecorded(reports: readonly ProgressReport[], limit: number): number | null {
+  let newest: number | null = null;
+  for (const r of reports) {
+    const at = Date.parse(r.recordedAt);
+    if (at <= limit && (newest === null || at > newest)) newest = at;
+  }
+  return newest;
+}
+
 /**
  * Without a date, the meeting is today; but when nothing has been recorded for more than a meeting
  * interval (a demo database of 2025 opened in 2026), the day the newest report came in, so the
- * default review shows the last week that had news rather than an empty one.
+ * default review shows the last week that had news rather than an empty one. `newest` is the
+ * newest recording instant by `meetingLimit` (the server reads it with one indexed query).
  */
-export function defaultMeetingDate(reports: readonly ProgressReport[], now: Date, knownAt?: string): IsoDate {
-  const limit = knownAt === undefined ? now.getTime() : Math.min(now.getTime(), Date.parse(knownAt));
-  const today = shanghaiDate(new Date(limit));
-  let newest = Number.NEGATIVE_INFINITY;
-  for (const r of reports) {
-    const at = Date.parse(r.recordedAt);
-    if (at <= limit && at > newest) newest = at;
-  }
-  if (!Number.isFinite(newest)) return today;
+export function meetingDateAfter(newest: number | null, now: Date, knownAt?: string): IsoDate {
+  const today = shanghaiDate(new Date(meetingLimit(now, knownAt)));
+  if (newest === null) return today;
   const newestDay = shanghaiDate(new Date(newest));
   return daysBetween(newestDay, today) > MEETING_INTERVAL_DAYS ? newestDay : today;
 }
 
+export function defaultMeetingDate(reports: readonly ProgressReport[], now: Date, knownAt?: string): IsoDate {
+  return meetingDateAfter(newestRecorded(reports, meetingLimit(now, knownAt)), now, knownAt);
+}
+
 /** The two knowledge cuts of a review, or a 400 problem naming the parameter that makes no sense. */
 export function meetingCuts(q: ReviewQuery, reports: readonly ProgressReport[], now: Date): ParseResult<MeetingCuts> {
-  const asOf = q.asOf ?? defaultMeetingDate(reports, now, q.knownAt);
+  return cutsOfMeeting(q, q.asOf ?? defaultMeetingDate(reports, now, q.knownAt));
+}
+
+/** The cuts of a meeting held on `asOf` (the query's, or the default meeting date). */
+export function cutsOfMeeting(q: ReviewQuery, asOf: IsoDate): ParseResult<MeetingCuts> {
   const previous = q.previous ?? addDays(asOf, -MEETING_INTERVAL_DAYS);
   if (previous >= asOf) {
     return {

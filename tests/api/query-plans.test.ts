@@ -49,8 +49,11 @@ describe.each(backends())('query plans on %s', (backend: Backend) => {
   }
 
   it.each([
-    ['the reports behind /summary and /targets', (s: Store) => s.reportsForStates({}, '2025-09-30')],
-    ['the reports behind a sector filter', (s: Store) => s.reportsForStates({ sector: 'marine' }, '2025-09-30')],
+    ['the reports behind /summary and /targets', async (s: Store) => s.stateReports(await s.targets(), '2025-09-30')],
+    [
+      'the reports behind a sector filter',
+      async (s: Store) => s.stateReports(await s.targets({ sector: 'marine' }), '2025-09-30'),
+    ],
     ['the as-of timeline', (s: Store) => s.reportDates()],
     ['one target’s history', (s: Store) => s.reports(['qd-key-projects'])],
     ['the newest report date', (s: Store) => s.newestReportDate()],

@@ -1,0 +1,179 @@
+import type { Hono } from 'hono';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApp } from '../../server/app';
+import type { DbHandle } from '../../server/db/connect';
+import { StateMemo } from '../../server/state-memo';
+import { Store } from '../../server/store';
+import { type SummaryResponse, summaryResponseSchema, targetsResponseSchema } from '../../src/domain/api';
+import { type Backend, backends, freshDb, TEST_NOW } from './test-db';
+
+/**
+ * The per-target state memo (issue 8): after a write only the written target is recomputed, and
+ * every answer equals one computed from scratch, on this instance and on another one sharing the
+ * database.
+ */
+describe.each(backends())('state memo on %s', (backend: Backend) => {
+  let db: DbHandle;
+  let store: Store;
+  let memoA: StateMemo;
+  let appA: Hono;
+  let memoB: StateMemo;
+  let appB: Hono;
+  let targetCount: number;
+
+  beforeAll(async () => {
+    db = await freshDb(backend);
+    store = new Store(db.db);
+    memoA = new StateMemo(store);
+    appA = createApp({ store, memo: memoA, now: () => TEST_NOW });
+    // A second instance: its own memo and response cache, the same database.
+    memoB = new StateMemo(new Store(db.db));
+    appB = createApp({ store: new Store(db.db), memo: memoB, now: () => TEST_NOW });
+    targetCount = (await store.targets()).length;
+  });
+  afterAll(async () => {
+    await db?.close();
+  });
+
+  async function json(app: Hono, path: string): Promise<unknown> {
+    const r = await app.request(`/api/v1${path}`);
+    expect(r.status, `${path} → ${r.status}`).toBe(200);
+    return r.json();
+  }
+  const summary = async (app: Hono, path = '/summary') => summaryResponseSchema.parse(await json(app, path));
+  /** The same question asked of an instance that has computed nothing yet. */
+  const fromScratch = (path: string) =>
+    json(createApp({ store: new Store(db.db), memo: new StateMemo(new Store(db.db)), now: () => TEST_NOW }), path);
+  const comparable = (s: SummaryResponse) => ({ ...s, freshness: { ...s.freshness, generatedAt: null } });
+
+  let reportSeq = 0;
+  async function report(targetId: string, asOf: string, value: number, unit: string): Promise<string> {
+    reportSeq += 1;
+    const id = `memo-test-${reportSeq}`;
+    await db.db
+      .insertInto('reports')
+      .values({
+        id,
+        target_id: targetId,
+        as_of: asOf,
+        recorded_at: '2026-01-05T09:30:00+08:00',
+        value,
+        unit,
+        stages_done: null,
+        note: '',
+        evidence: null,
+        source_document: null,
+        source_quote: null,
+        reported_by: 'test',
+        supersedes: null,
+        correction_reason: null,
+        demo: false,
+      })
+      .execute();
+    return id;
+  }
+
+  /** A cumulative target with a report that is not yet achieved, at the default as-of date. */
+  async function unmetTarget() {
+    const list = targetsResponseSchema.parse(await json(appA, '/targets'));
+    const t = list.items.find(
+      (i) => i.kind === 'cumulative' && i.state.latest !== null && i.state.status !== 'achieved' && i.target !== null,
+    );
+    if (!t || t.target === null) throw new Error('no unmet cumulative target with a report');
+    return { id: t.id, target: t.target, unit: t.unit, asOf: list.asOf };
+  }
+
+  it('recomputes only the written target after a report, and answers as a fresh computation would', async () => {
+    const t = await unmetTarget();
+    const before = await summary(appA);
+    const computedBefore = memoA.stats().computed;
+    expect(computedBefore).toBe(targetCount);
+
+    const id = await report(t.id, before.asOf, t.target, t.unit);
+    const after = await summary(appA);
+    expect(memoA.stats().computed - computedBefore).toBe(1);
+    expect(after.overall.counts.achieved).toBe(before.overall.counts.achieved + 1);
+    expect(comparable(after)).toEqual(comparable(summaryResponseSchema.parse(await fromScratch('/summary'))));
+    // The target list shares the memo: nothing to recompute for it.
+    const list = targetsResponseSchema.parse(await json(appA, '/targets'));
+    expect(list.items.find((i) => i.id === t.id)?.state.status).toBe('achieved');
+    expect(memoA.stats().computed - computedBefore).toBe(1);
+
+    // Removing the report brings the previous answer back, again by recomputing one target.
+    await db.db.deleteFrom('reports').where('id', '=', id).execute();
+    expect(comparable(await summary(appA))).toEqual(comparable(before));
+    expect(memoA.stats().computed - computedBefore).toBe(2);
+  });
+
+  it('sees a write made through another instance', async () => {
+    const t = await unmetTarget();
+    const before = await summary(appB);
+    const computedBefore = memoB.stats().computed;
+    const id = await report(t.id, before.asOf, t.target, t.unit);
+    // The write API of instance A, as a department would use it, is another process here: instance B
+    // learns of the change from the database alone.
+    const after = await summary(appB);
+    expect(after.overall.counts.achieved).toBe(before.overall.counts.achieved + 1);
+    expect(memoB.stats().computed - computedBefore).toBe(1);
+    await db.db.updateTable('reports').set({ value: 0 }).where('id', '=', id).execute();
+    const corrected = await summary(appB);
+    expect(corrected.overall.counts.achieved).toBe(before.overall.counts.achieved);
+    expect(comparable(corrected)).toEqual(comparable(summaryResponseSchema.parse(await fromScratch('/summary'))));
+    await db.db.deleteFrom('reports').where('id', '=', id).execute();
+  });
+
+  it('keeps a past as-of date exact when a later report arrives', async () => {
+    const t = await unmetTarget();
+    const past = (await summary(appA)).reportDates.at(-5);
+    if (!past) throw new Error('not enough report dates');
+    const path = `/summary?asOf=${past}`;
+    const before = await summary(appA, path);
+    const id = await report(t.id, t.asOf, t.target, t.unit);
+    const computedBefore = memoA.stats().computed;
+    const after = await summary(appA, path);
+    expect(memoA.stats().computed - computedBefore).toBe(1);
+    // A report dated after the cut changes nothing about it, but the timeline and freshness stay the same too.
+    expect(comparable(after)).toEqual(comparable(before));
+    await db.db.deleteFrom('reports').where('id', '=', id).execute();
+  });
+
+  it('recomputes every target when the catalog changes', async () => {
+    const before = await summary(appA);
+    const computedBefore = memoA.stats().computed;
+    const plan = await db.db.selectFrom('plans').select(['id', 'thresholds']).orderBy('year').executeTakeFirstOrThrow();
+    const thresholds = plan.thresholds as Record<string, number>;
+    // A much stricter plan: far more of its targets lag.
+    await db.db
+      .updateTable('plans')
+      .set({ thresholds: JSON.stringify({ ...thresholds, lagPp: 0.001, severePp: 0.002 }) })
+      .where('id', '=', plan.id)
+      .execute();
+    const after = await summary(appA);
+    expect(memoA.stats().computed - computedBefore).toBe(targetCount);
+    expect(comparable(after)).not.toEqual(comparable(before));
+    expect(comparable(after)).toEqual(comparable(summaryResponseSchema.parse(await fromScratch('/summary'))));
+    await db.db
+      .updateTable('plans')
+      .set({ thresholds: JSON.stringify(thresholds) })
+      .where('id', '=', plan.id)
+      .execute();
+    expect(comparable(await summary(appA))).toEqual(comparable(before));
+  });
+
+  it('stamps report changes in the database: insert, update, delete', async () => {
+    const t = await unmetTarget();
+    const v0 = (await store.versions(null)).data;
+    const id = await report(t.id, t.asOf, 1, t.unit);
+    const v1 = await store.versions(v0);
+    expect(v1.changed).toEqual([t.id]);
+    expect(BigInt(v1.data)).toBeGreaterThan(BigInt(v0));
+    await db.db.updateTable('reports').set({ value: 2 }).where('id', '=', id).execute();
+    expect((await store.versions(v1.data)).changed).toEqual([t.id]);
+    const v2 = (await store.versions(null)).data;
+    await db.db.deleteFrom('reports').where('id', '=', id).execute();
+    const v3 = await store.versions(v2);
+    expect(v3.changed).toEqual([t.id]);
+    expect((await store.versions(v3.data)).changed).toEqual([]);
+    expect(v3.catalog).toBe(v1.catalog);
+  });
+});
