@@ -57,6 +57,19 @@ describe.each(backends())('query plans on %s', (backend: Backend) => {
     ['the as-of timeline', (s: Store) => s.reportDates()],
     ['one target’s history', (s: Store) => s.reports(['qd-key-projects'])],
     ['the newest report date', (s: Store) => s.newestReportDate()],
+    ['a review’s default meeting date', (s: Store) => s.newestRecordedAt({}, Date.parse('2026-01-05T10:00:00Z'))],
+    [
+      'a city review’s default meeting date',
+      (s: Store) => s.newestRecordedAt({ plan: 'qd-2025' }, Date.parse('2026-01-05T10:00:00Z')),
+    ],
+    [
+      'the reports behind a review',
+      async (s: Store) =>
+        s.reviewReports(await s.targets({ plan: 'qd-2025' }), {
+          meeting: { asOf: '2025-09-30', knownAt: '2025-09-30T23:59:59+08:00' },
+          previous: { asOf: '2025-06-30', knownAt: '2025-06-30T23:59:59+08:00' },
+        }),
+    ],
   ])('%s use an index, never a sequential scan of reports', async (_name, run) => {
     const reportScans = await plansOf(run);
     expect(reportScans.length).toBeGreaterThan(0);

@@ -4,7 +4,14 @@ import { createApp } from '../../server/app';
 import type { DbHandle } from '../../server/db/connect';
 import { StateMemo } from '../../server/state-memo';
 import { Store } from '../../server/store';
-import { type SummaryResponse, summaryResponseSchema, targetsResponseSchema } from '../../src/domain/api';
+import {
+  reviewResponseSchema,
+  type SummaryResponse,
+  summaryResponseSchema,
+  targetsResponseSchema,
+} from '../../src/domain/api';
+import { buildReview, meetingCuts } from '../../src/domain/review';
+import { buildSummary } from '../../src/domain/views';
 import { type Backend, backends, freshDb, TEST_NOW } from './test-db';
 
 /**
@@ -158,6 +165,21 @@ describe.each(backends())('state memo on %s', (backend: Backend) => {
       .where('id', '=', plan.id)
       .execute();
     expect(comparable(await summary(appA))).toEqual(comparable(before));
+  });
+
+  it('answers from the reports’ windows as it would from their whole history', async () => {
+    const [plans, targets, reports] = await Promise.all([store.plans(), store.targets(), store.reports(null)]);
+    const data = { plans, targets, reports, contextFigures: [], projects: [] };
+    for (const asOf of ['2025-03-31', '2025-09-30']) {
+      const served = await summary(appA, `/summary?asOf=${asOf}`);
+      const full = buildSummary(data, {}, { asOf }, { generatedAt: 'x' });
+      expect(comparable(served)).toEqual(comparable(summaryResponseSchema.parse(JSON.parse(JSON.stringify(full)))));
+    }
+    const q = { asOf: '2025-09-30', previous: '2025-06-30' };
+    const served = reviewResponseSchema.parse(await json(appA, `/review?asOf=${q.asOf}&previous=${q.previous}`));
+    const cuts = meetingCuts(q, reports, TEST_NOW);
+    if (!cuts.ok) throw new Error('cuts');
+    expect(served).toEqual(reviewResponseSchema.parse(JSON.parse(JSON.stringify(buildReview(data, {}, cuts.value)))));
   });
 
   it('stamps report changes in the database: insert, update, delete', async () => {
