@@ -6,9 +6,10 @@ import { sql } from 'kysely';
 import pg from 'pg';
 import { connect } from '../../server/db/connect';
 import { migrateToLatest } from '../../server/db/migrate';
+import { addDays } from '../../src/domain/dates';
 import { type RunningServer, startServer } from '../e2e/server-process';
 import { startPgCluster } from '../pg-cluster';
-import { generateScaleData, SCALE } from '../scale/generate';
+import { FIRST_WEEK, generateScaleData, SCALE } from '../scale/generate';
 import { type Figure, percentile } from './report';
 
 /**
@@ -18,12 +19,17 @@ import { type Figure, percentile } from './report';
  * of the hot endpoints, a 10,000-row spreadsheet import, and the server's memory.
  */
 /**
- * /summary right after a write, on PostgreSQL at province scale: a guard against regressions at
- * today's level (p95 ~3.4 s on 2 shared cores), not the 50 ms of a cached answer. The status engine
- * reads ~240,000 window reports (12 per target) and computes 20,000 targets at two dates (this week
- * and last), uncached, on every first request after a write. See README, "Benchmarks".
+ * /summary right after a write, on PostgreSQL at province scale: the per-target state memo
+ * (server/state-memo.ts) recomputes the written target alone, so the answer after a write is held to
+ * the budget of any /summary. The first report of a new as-of date moves "the present" for everyone:
+ * every target is recomputed at the new date (the status engine over 20,000 targets), a guard at
+ * today's level rather than a target met. See README, "Benchmarks".
  */
-const AFTER_WRITE_BUDGET_MS = 4000;
+const AFTER_WRITE_BUDGET_MS = 50;
+/** The newest generated week, and the week after it (the reports the bench writes). */
+const LAST_WEEK = addDays(FIRST_WEEK, 7 * (SCALE.weeks - 1));
+const NEW_WEEK = addDays(LAST_WEEK, 7);
+const NEW_DATE_BUDGET_MS = 4000;
 
 const ADMIN = { username: 'bench-admin', password: 'bench-password-123' };
 type Backend = 'pglite' | 'postgres';
@@ -103,37 +109,54 @@ async function signIn(server: RunningServer): Promise<{ cookie: string; csrf: st
 }
 
 /**
- * /summary as a user sees it after any department reports: each write bumps the data version, so the
- * first request after it misses the response cache and runs the status engine over the province.
- * Five writes (targets the 10,000-row import does not touch), each followed by one timed /summary.
+ * /summary as a user sees it after a department reports. Each write bumps the data version, so the
+ * first request after it misses the response cache. The first write is the first report of a new
+ * week (the present moves: every target recomputed); then five more reports of that week, each
+ * followed by one timed /summary (targets the 10,000-row import does not touch).
  */
-async function afterWriteFigures(server: RunningServer, label: string, budget: number | null): Promise<Figure[]> {
+async function afterWriteFigures(
+  server: RunningServer,
+  label: string,
+  budgets: { write: number | null; newDate: number | null },
+): Promise<Figure[]> {
   const who = await signIn(server);
   const base = `${server.url}/api/v1`;
-  const times: number[] = [];
-  for (let i = 0; i < 5; i++) {
+  const write = async (i: number) => {
     const id = `scale-${SCALE.targets - 10 + i}`; // cumulative (kind repeats every 10 ids)
     const r = await fetch(`${base}/targets/${id}/reports`, {
       method: 'POST',
       headers: { cookie: who.cookie, 'x-csrf-token': who.csrf, 'content-type': 'application/json' },
       body: JSON.stringify({
-        asOf: '2025-12-19',
+        asOf: NEW_WEEK,
         value: 100 + ((SCALE.targets - 10 + i) % 900),
         confirmReason: '基准测试',
       }),
     });
     if (!r.ok) throw new Error(`report ${id}: ${r.status} ${(await r.text()).slice(0, 300)}`);
+  };
+  await write(0);
+  const newDate = await time(`${base}/summary`);
+  const times: number[] = [];
+  for (let i = 1; i <= 5; i++) {
+    await write(i);
     times.push(await time(`${base}/summary`));
   }
   times.sort((a, b) => a - b);
   return [
+    {
+      name: `${label}: /summary after the first report of a new week`,
+      value: newDate,
+      unit: 'ms',
+      budget: budgets.newDate,
+      note: 'every target recomputed at the new as-of date',
+    },
     { name: `${label}: /summary after a write p50`, value: percentile(times, 50), unit: 'ms', budget: null },
     {
       name: `${label}: /summary after a write p95`,
       value: percentile(times, 95),
       unit: 'ms',
-      budget,
-      note: 'first request after a report: cache miss',
+      budget: budgets.write,
+      note: 'cache miss; the written target recomputed',
     },
   ];
 }
@@ -148,7 +171,7 @@ async function importFigures(server: RunningServer, label: string): Promise<Figu
     if (i % 10 >= 7) continue; // cumulative targets only (kinds repeat every 10 ids)
     // The generated targets are 100 + (id mod 900): report each at its target (a confirmation
     // reason covers the rows whose generated history was ahead of it).
-    ws.addRow([`scale-${i}`, 100 + (i % 900), '2025-12-19', '批量导入（基准测试）', '基准测试数据']);
+    ws.addRow([`scale-${i}`, 100 + (i % 900), NEW_WEEK, '批量导入（基准测试）', '基准测试数据']);
     n++;
   }
   const bytes = Buffer.from(await wb.xlsx.writeBuffer());
@@ -236,7 +259,17 @@ async function benchBackend(backend: Backend, url: string | null): Promise<Figur
       { name: `${label}: /targets/:id p50`, value: detail.p50, unit: 'ms', budget: null },
       { name: `${label}: /targets/:id p95`, value: detail.p95, unit: 'ms', budget: 100 },
     );
-    figures.push(...(await afterWriteFigures(server, label, backend === 'postgres' ? AFTER_WRITE_BUDGET_MS : null)));
+    const reviews = await series(
+      Array.from({ length: 5 }, (_, i) => `${base}/review?plan=scale-city-${i + 2}&asOf=${addDays(LAST_WEEK, -7 * i)}`),
+    );
+    figures.push({ name: `${label}: /review?plan=<city> p95, uncached`, value: reviews.p95, unit: 'ms', budget: null });
+    const pg = backend === 'postgres';
+    figures.push(
+      ...(await afterWriteFigures(server, label, {
+        write: pg ? AFTER_WRITE_BUDGET_MS : null,
+        newDate: pg ? NEW_DATE_BUDGET_MS : null,
+      })),
+    );
     figures.push(...(await importFigures(server, label)));
     figures.push({ name: `${label}: server RSS`, value: rssMb(server.process.pid), unit: 'MB', budget: null });
   } finally {
@@ -256,6 +289,13 @@ function noPostgres(reason: string): Figure[] {
       value: Number.NaN,
       unit: 'ms',
       budget: AFTER_WRITE_BUDGET_MS,
+      note,
+    },
+    {
+      name: 'scale postgres: /summary after the first report of a new week',
+      value: Number.NaN,
+      unit: 'ms',
+      budget: NEW_DATE_BUDGET_MS,
       note,
     },
   ];

@@ -9,6 +9,8 @@ import { SECTORS } from '../../src/domain/sectors';
  * loads a million rows in seconds instead of minutes of round trips.
  */
 export const SCALE = { cities: 16, districts: 10, targets: 20_000, weeks: 50, projects: 50_000 } as const;
+/** The as-of date of the first of the weekly reports (a Friday). */
+export const FIRST_WEEK = '2025-01-03';
 
 const CITY_NAMES = [
   '青岛',
@@ -96,8 +98,8 @@ export async function generateScaleData(db: Kysely<Database>, log: (s: string) =
       insert into reports (id, target_id, as_of, recorded_at, value, unit, stages_done, note, reported_by, demo)
       select t.id || '-w' || w,
              t.id,
-             date '2025-01-03' + w * 7,
-             (date '2025-01-03' + w * 7 + 1)::timestamp at time zone 'Asia/Shanghai' + interval '10 hours',
+             ${FIRST_WEEK}::date + w * 7,
+             (${FIRST_WEEK}::date + w * 7 + 1)::timestamp at time zone 'Asia/Shanghai' + interval '10 hours',
              case when t.kind = 'milestone' then null
                   when t.kind = 'growth' then round((t.target * (0.8 + (abs(hashtext(t.id)) % 40) / 100.0))::numeric, 2)
                   when t.kind = 'level' then round((t.baseline + (t.target - t.baseline) * (w + 1) / 52.0 * (0.6 + (abs(hashtext(t.id)) % 60) / 100.0))::numeric, 2)
