@@ -56,7 +56,7 @@ export class StateMemo {
     options: MemoOptions = {},
   ) {
     this.maxFacts = options.maxFacts ?? 60_000;
-    this.maxCuts = options.maxCuts ?? 32;
+    this.maxCuts = options.maxCuts ?? 12;
   }
 
   /** The targets matching the filter and their facts at the cut, with the catalog they come from. */
