@@ -1,13 +1,52 @@
 import react from '@vitejs/plugin-react';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 
 const apiPort = process.env.API_PORT ?? '5174';
 
-export default defineConfig({
-  plugins: [react()],
+/**
+ * The app (src/boot.tsx) is a dynamic import of the entry (src/main.tsx); its chunks are still
+ * preloaded from the HTML head, so they download with the page as static imports would. The
+ * server-rendered landing page drops these links (server/app.ts): there the first paint goes first.
+ */
+function preloadBoot(): Plugin {
+  return {
+    name: 'preload-boot',
+    apply: 'build',
+    transformIndexHtml: {
+      order: 'post',
+      handler(html, ctx) {
+        const chunks = Object.values(ctx.bundle ?? {}).filter((c) => c.type === 'chunk');
+        const boot = chunks.find((c) => c.facadeModuleId?.endsWith('/src/boot.tsx'));
+        if (!boot) return html;
+        const files = new Set<string>();
+        const css = new Set<string>();
+        const visit = (fileName: string) => {
+          if (files.has(fileName)) return;
+          files.add(fileName);
+          const chunk = chunks.find((c) => c.fileName === fileName);
+          for (const f of chunk?.viteMetadata?.importedCss ?? []) css.add(f);
+          for (const i of chunk?.imports ?? []) visit(i);
+        };
+        visit(boot.fileName);
+        const links = [
+          ...[...css].filter((f) => !html.includes(f)).map((f) => `<link rel="stylesheet" crossorigin href="/${f}">`),
+          ...[...files]
+            .filter((f) => !html.includes(f))
+            .map((f) => `<link rel="modulepreload" crossorigin href="/${f}">`),
+        ];
+        return html.replace('</head>', `  ${links.join('\n    ')}\n  </head>`);
+      },
+    },
+  };
+}
+
+export default defineConfig(({ isSsrBuild }) => ({
+  plugins: [react(), preloadBoot()],
   build: {
     outDir: 'dist',
     emptyOutDir: true,
+    // The server-side render of the overview (src/entry-server.tsx, into dist-ssr) needs no public files.
+    copyPublicDir: !isSsrBuild,
     target: 'es2022',
     // Recharts (~120 KB gzip) is one lazy chunk of the target view; nothing else comes near this.
     chunkSizeWarningLimit: 450,
@@ -31,4 +70,4 @@ export default defineConfig({
   server: {
     proxy: { '/api': { target: `http://127.0.0.1:${apiPort}`, changeOrigin: false } },
   },
-});
+}));

@@ -12,6 +12,7 @@ import {
   notFound,
   parseQuery,
   projectsQuerySchema,
+  type SummaryQuery,
   summaryQuerySchema,
   targetsQuerySchema,
 } from '../src/domain/query';
@@ -20,6 +21,7 @@ import { buildTargetDetail, type Cut, DETAIL_PROJECT_LIMIT, listTargets, summari
 import { readProjectFacets } from './project-facets';
 import { ResponseCache } from './response-cache';
 import { installReviewRoutes } from './review-routes';
+import { loadRenderer, overviewShell } from './ssr';
 import { StateMemo } from './state-memo';
 import type { Store } from './store';
 import { type AccountsOptions, accountsOptions, installWriteApi } from './write-api';
@@ -30,6 +32,8 @@ export interface AppOptions {
   now?: () => Date;
   /** Built SPA (vite build output); omitted in API-only tests and in dev (Vite serves it). */
   staticDir?: string | undefined;
+  /** The built server-side render of the overview (dist-ssr); without it the browser renders alone. */
+  ssrDir?: string | undefined;
   /** Who may embed the app in a frame (command-centre portals); CSP frame-ancestors. */
   frameAncestors?: string[];
   /** Sign-in, roles, write endpoints (issue 7): read access, upload limits, proxy trust. */
@@ -92,15 +96,30 @@ export function createApp(options: AppOptions): Hono {
 
   api.get('/sectors', (c) => c.json({ items: SECTORS }));
 
-  /** Answers from the cache of the current data version, computing (and caching) on a miss. */
-  async function cached(c: Context, key: string, compute: () => Promise<unknown>) {
+  /** The JSON body from the cache of the current data version, computing (and caching) it on a miss. */
+  async function cachedBody(key: string, compute: () => Promise<unknown>): Promise<string> {
     const version = await store.dataVersion();
     let body = cache.get(version, key);
     if (body === undefined) {
       body = JSON.stringify(await compute());
       cache.set(version, key, body);
     }
-    return c.body(body, 200, { 'content-type': 'application/json; charset=utf-8' });
+    return body;
+  }
+
+  async function cached(c: Context, key: string, compute: () => Promise<unknown>) {
+    return c.body(await cachedBody(key, compute), 200, { 'content-type': 'application/json; charset=utf-8' });
+  }
+
+  function summaryBody(q: SummaryQuery): Promise<string> {
+    return cachedBody(`summary ${JSON.stringify(q)}`, async () => {
+      const cut = await cutFrom(q);
+      const [{ targets, facts }, reportDates] = await Promise.all([
+        memo.read(q, cut, !q.asOf && !q.knownAt),
+        store.reportDates(cut.knownAt),
+      ]);
+      return summarize(targets, facts, cut, { generatedAt: now().toISOString(), reportDates });
+    });
   }
 
   api.get('/targets', async (c) => {
@@ -134,15 +153,7 @@ export function createApp(options: AppOptions): Hono {
   api.get('/summary', async (c) => {
     const parsed = await store.checkPlan(parseQuery(summaryQuerySchema, new URL(c.req.url).searchParams));
     if (!parsed.ok) return problem(c, parsed.problem);
-    const q = parsed.value;
-    return cached(c, `summary ${JSON.stringify(q)}`, async () => {
-      const cut = await cutFrom(q);
-      const [{ targets, facts }, reportDates] = await Promise.all([
-        memo.read(q, cut, !q.asOf && !q.knownAt),
-        store.reportDates(cut.knownAt),
-      ]);
-      return summarize(targets, facts, cut, { generatedAt: now().toISOString(), reportDates });
-    });
+    return c.body(await summaryBody(parsed.value), 200, { 'content-type': 'application/json; charset=utf-8' });
   });
 
   api.get('/projects', async (c) => {
@@ -196,14 +207,44 @@ export function createApp(options: AppOptions): Hono {
     app.get('/assets/*', (c) => c.text('Not Found', 404));
     // Client-side routes (/sectors/…, /targets/…, /screen…) all get the SPA shell, read per request
     // so a rebuild is served without a restart.
+    const renderer = loadRenderer(options.ssrDir);
+    /** The landing page's server-rendered overview, per data version and minute (its "updated … ago"). */
+    async function landingShell(): Promise<string | null> {
+      const r = await renderer;
+      if (!r) return null;
+      const at = now();
+      const key = `ssr ${Math.floor(at.getTime() / 60_000)}`;
+      const version = await store.dataVersion();
+      const hit = cache.get(version, key);
+      if (hit !== undefined) return hit;
+      try {
+        const shell = overviewShell(r, await summaryBody({}), at);
+        cache.set(version, key, shell);
+        return shell;
+      } catch (e) {
+        // The page still works without it: the browser renders the overview as before.
+        console.error('总览服务端渲染失败 (SSR of the overview failed):', e);
+        return null;
+      }
+    }
     app.get('*', async (c) => {
       c.header('cache-control', 'no-cache');
-      // The overview's data starts loading with the HTML, in parallel with the JavaScript, instead
-      // of after it: one round trip less before the first numbers (the largest paint). The demo
-      // hint lets the demo banner take its place at first paint instead of pushing the page down.
+      // The landing page arrives with the overview already rendered (src/entry-server.tsx) and its
+      // summary inline: the first numbers can be painted before the JavaScript has run. Without a
+      // renderer the summary at least starts loading with the HTML, in parallel with the
+      // JavaScript. The demo hint lets the demo banner take its place at first paint instead of
+      // pushing the page down.
       const landing = c.req.path === '/' && !new URL(c.req.url).search;
-      const head = `<meta name="x-contains-demo" content="${(await store.seededWithDemo()) ? '1' : '0'}">${landing ? SUMMARY_PRELOAD : ''}`;
-      return c.html(readFileSync(indexFile, 'utf8').replace('</head>', `${head}</head>`));
+      const shell = landing ? await landingShell() : null;
+      const head = `<meta name="x-contains-demo" content="${(await store.seededWithDemo()) ? '1' : '0'}">${landing && !shell ? SUMMARY_PRELOAD : ''}`;
+      let html = readFileSync(indexFile, 'utf8').replace('</head>', `${head}</head>`);
+      // With the overview already in the HTML, the app's code is fetched after the first paint
+      // (src/main.tsx), not preloaded: compiling it first held that paint back.
+      if (shell)
+        html = html
+          .replace(/^\s*<link rel="modulepreload"[^>]*>\n/gm, '')
+          .replace('<div id="root"></div>', `${shell}<div id="root"></div>`);
+      return c.html(html);
     });
   }
   return app;

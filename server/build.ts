@@ -4,6 +4,8 @@ import path from 'node:path';
 
 export const ROOT = path.resolve(import.meta.dirname, '..');
 export const DIST = path.join(ROOT, 'dist');
+/** The server-side render of the overview (src/entry-server.tsx), built beside the client. */
+export const DIST_SSR = path.join(ROOT, 'dist-ssr');
 
 function newestMtime(p: string): number {
   if (!existsSync(p)) return 0;
@@ -16,19 +18,25 @@ function newestMtime(p: string): number {
 
 /** Builds the client when there is no build or its sources are newer than it. */
 export function ensureClientBuild(log: (msg: string) => void = console.log): void {
-  const built = newestMtime(path.join(DIST, 'index.html'));
+  const built = Math.min(
+    newestMtime(path.join(DIST, 'index.html')),
+    newestMtime(path.join(DIST_SSR, 'entry-server.js')),
+  );
   const inputs = ['src', 'index.html', 'public', 'vite.config.ts', 'data', 'mock'].map((p) =>
     newestMtime(path.join(ROOT, p)),
   );
   if (built > 0 && built >= Math.max(...inputs)) return;
   log('正在构建前端… (building the client)');
-  const r = spawnSync(
-    process.execPath,
-    [path.join(ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'],
-    {
-      cwd: ROOT,
-      stdio: 'inherit',
-    },
-  );
-  if (r.status !== 0) throw new Error('前端构建失败 (vite build failed)');
+  const vite = (args: string[]) =>
+    spawnSync(
+      process.execPath,
+      [path.join(ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn', ...args],
+      {
+        cwd: ROOT,
+        stdio: 'inherit',
+      },
+    ).status === 0;
+  if (!vite([])) throw new Error('前端构建失败 (vite build failed)');
+  if (!vite(['--ssr', 'src/entry-server.tsx', '--outDir', DIST_SSR]))
+    throw new Error('前端构建失败 (vite build --ssr failed)');
 }

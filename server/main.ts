@@ -2,7 +2,7 @@ import { createServer } from 'node:net';
 import { serve } from '@hono/node-server';
 import { createApp } from './app';
 import { openDatabase } from './boot';
-import { DIST, ensureClientBuild } from './build';
+import { DIST, DIST_SSR, ensureClientBuild } from './build';
 import { readConfig } from './config';
 import { Store } from './store';
 
@@ -38,6 +38,7 @@ async function main() {
   const app = createApp({
     store: new Store(db.db),
     staticDir: DIST,
+    ssrDir: DIST_SSR,
     frameAncestors: config.frameAncestors,
     accounts: config.accounts,
   });

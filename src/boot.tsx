@@ -3,12 +3,21 @@ import './app/zod-config';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/app';
+import { type SummaryResponse, summaryResponseSchema } from './domain/api';
 import { loadMessages } from './i18n/messages';
 import { useUiStore } from './stores/ui-store';
-import './app/styles/base.css';
-import './app/styles/layout.css';
-import './app/styles/controls.css';
-import './ui/ui.css';
+
+/** The summary inlined with a server-rendered landing page (server/ssr.ts), if it is one and it parses. */
+function ssrSummary(): SummaryResponse | undefined {
+  const text = document.getElementById('ssr-summary')?.textContent;
+  if (!text) return undefined;
+  try {
+    const parsed = summaryResponseSchema.safeParse(JSON.parse(text));
+    return parsed.success ? parsed.data : undefined;
+  } catch {
+    return undefined;
+  }
+}
 
 async function start() {
   // Preview without a server: the MSW mock in the browser. Lazily imported, so a normal build never ships it.
@@ -23,7 +32,7 @@ async function start() {
   if (!root) throw new Error('#root missing from index.html');
   createRoot(root).render(
     <StrictMode>
-      <App />
+      <App initialSummary={ssrSummary()} />
     </StrictMode>,
   );
 }

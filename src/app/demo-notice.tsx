@@ -4,6 +4,7 @@ import { DemoBanner } from '../ui/demo-tag';
 
 /** The server's hint in index.html: whether the database holds generated demo data. */
 function demoHint(): boolean {
+  if (typeof document === 'undefined') return false; // rendered on the server: the summary decides
   return document.querySelector('meta[name="x-contains-demo"]')?.getAttribute('content') === '1';
 }
 

@@ -2,7 +2,10 @@ import { useEffect, useState } from 'react';
 import { type ThemeChoice, useUiStore } from './ui-store';
 
 function systemQuery(): MediaQueryList | null {
-  return typeof window.matchMedia === 'function' ? window.matchMedia('(prefers-color-scheme: dark)') : null;
+  // typeof window: the overview is also rendered on the server (src/entry-server.tsx).
+  return typeof window !== 'undefined' && typeof window.matchMedia === 'function'
+    ? window.matchMedia('(prefers-color-scheme: dark)')
+    : null;
 }
 
 /** The theme in effect: the person's choice, else the operating system's. */

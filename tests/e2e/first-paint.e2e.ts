@@ -1,0 +1,81 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { SummaryResponse } from '../../src/domain/api';
+import { formatQuantity } from '../../src/domain/format';
+import { api, baseURL, launchBrowser, newPage } from './harness';
+
+/**
+ * The landing page arrives with the overview rendered on the server (server/ssr.ts): its numbers are
+ * on screen before any JavaScript runs, and the live page replaces that first paint without a trace.
+ */
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+const ariaNow = (progress: number | null) => String(Math.round(Math.max(0, Math.min(1, progress ?? 0)) * 1000) / 10);
+
+describe('server-rendered first paint', () => {
+  it('shows the API’s headline figures and sector bars with JavaScript switched off', async () => {
+    const summary = await api<SummaryResponse>('/summary');
+    const context = await browser.newContext({
+      baseURL: baseURL(),
+      javaScriptEnabled: false,
+      viewport: { width: 1440, height: 900 },
+      locale: 'zh-CN',
+    });
+    try {
+      const page = await context.newPage();
+      await page.goto('/');
+      const ssr = page.locator('#ssr');
+      // A preview, not the page: nothing in it can be focused or clicked, and screen readers skip it.
+      expect(await ssr.getAttribute('inert')).not.toBeNull();
+      expect(await ssr.getAttribute('aria-hidden')).toBe('true');
+      const text = (await ssr.textContent()) ?? '';
+      for (const h of summary.headlines) {
+        expect(text).toContain(h.target.title);
+        expect(text).toContain(formatQuantity(h.target.state.latest?.value ?? null, h.target.unit));
+      }
+      for (const s of summary.sectors) {
+        const bar = ssr.locator(`[role="progressbar"][aria-label="${s.name}进度"]`);
+        expect(await bar.getAttribute('aria-valuenow')).toBe(ariaNow(s.progress));
+      }
+      // Styled: the page's stylesheet is in the head, so the preview does not flash unstyled.
+      expect(await page.locator('head link[rel="stylesheet"]').count()).toBeGreaterThan(0);
+      expect(
+        await ssr
+          .locator('.kpi')
+          .first()
+          .evaluate((e) => getComputedStyle(e).display),
+      ).not.toBe('inline');
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('is replaced by the live page, which starts from the inlined summary', async () => {
+    const { context, page } = await newPage(browser);
+    try {
+      const summaryFetches: string[] = [];
+      page.on('request', (r) => {
+        if (new URL(r.url()).pathname === '/api/v1/summary') summaryFetches.push(r.url());
+      });
+      await page.goto('/');
+      await page.getByRole('heading', { level: 1, name: '总览' }).waitFor();
+      expect(await page.locator('#ssr').count()).toBe(0);
+      expect(await page.locator('main').count()).toBe(1);
+      expect(await page.getByRole('region', { name: '重点指标' }).count()).toBe(1);
+      // The summary came with the HTML: the page did not ask for it again.
+      expect(summaryFetches).toEqual([]);
+      // A page other than the landing one is rendered by the browser alone.
+      await page.goto('/projects');
+      await page.getByRole('heading', { level: 1 }).first().waitFor();
+      expect(await page.locator('#ssr').count()).toBe(0);
+    } finally {
+      await context.close();
+    }
+  });
+});
