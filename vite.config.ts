@@ -47,6 +47,8 @@ export default defineConfig(({ isSsrBuild }) => ({
     emptyOutDir: true,
     // The server-side render of the overview (src/entry-server.tsx, into dist-ssr) needs no public files.
     copyPublicDir: !isSsrBuild,
+    // Every browser this targets (es2022) has modulepreload: the polyfill would be dead weight in the entry.
+    modulePreload: { polyfill: false },
     target: 'es2022',
     // Recharts (~120 KB gzip) is one lazy chunk of the target view; nothing else comes near this.
     chunkSizeWarningLimit: 450,

@@ -21,7 +21,7 @@ import { buildTargetDetail, type Cut, DETAIL_PROJECT_LIMIT, listTargets, summari
 import { readProjectFacets } from './project-facets';
 import { ResponseCache } from './response-cache';
 import { installReviewRoutes } from './review-routes';
-import { loadRenderer, overviewShell } from './ssr';
+import { loadRenderer, type OverviewRenderer, overviewShell } from './ssr';
 import { StateMemo } from './state-memo';
 import type { Store } from './store';
 import { type AccountsOptions, accountsOptions, installWriteApi } from './write-api';
@@ -207,9 +207,12 @@ export function createApp(options: AppOptions): Hono {
     app.get('/assets/*', (c) => c.text('Not Found', 404));
     // Client-side routes (/sectors/…, /targets/…, /screen…) all get the SPA shell, read per request
     // so a rebuild is served without a restart.
-    const renderer = loadRenderer(options.ssrDir);
+    // Loaded with the first landing page, not at start: a server that only answers the API (a wall
+    // of screens, the bench) does not carry the renderer's ~25 MB.
+    let renderer: Promise<OverviewRenderer | null> | null = null;
     /** The landing page's server-rendered overview, per data version and minute (its "updated … ago"). */
     async function landingShell(): Promise<string | null> {
+      renderer ??= loadRenderer(options.ssrDir);
       const r = await renderer;
       if (!r) return null;
       const at = now();
