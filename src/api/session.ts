@@ -1,5 +1,5 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { SessionResponse, User } from '../domain/write-api';
+import type { SessionResponse, User } from '../domain/session-schema';
 import { apiGet } from './client';
 import { apiSend } from './send';
 
@@ -10,10 +10,10 @@ import { apiSend } from './send';
 export const sessionQueryKey = ['session'] as const;
 
 /**
- * The write-side schemas (and the report checks beside them) load with the first session check,
- * not with the overview's entry chunk: reading the board needs none of them.
+ * The session schema loads with the first session check, not with the overview's entry chunk; the
+ * rest of the write side (write-api.ts, with the report checks) only with a page that writes.
  */
-const writeApi = () => import('../domain/write-api');
+const writeApi = () => import('../domain/session-schema');
 
 export const sessionQueryOptions = () =>
   queryOptions({

@@ -14,8 +14,22 @@ import {
   targetSchema,
   targetStateSchema,
 } from './schemas';
+import { type Role, roleSchema, userSchema } from './session-schema';
 import { computeTargetState } from './status';
 import { convert } from './units';
+
+// Who is signed in lives in its own small module (the session check runs on every page).
+export {
+  READ_ACCESS,
+  type ReadAccess,
+  ROLES,
+  type Role,
+  roleSchema,
+  type SessionResponse,
+  sessionResponseSchema,
+  type User,
+  userSchema,
+} from './session-schema';
 
 /**
  * The write side of `/api/v1` (issue 7): request and response bodies, and the checks a report must
@@ -23,13 +37,7 @@ import { convert } from './units';
  * resulting progress before anything is sent.
  */
 
-export const ROLES = ['viewer', 'reporter', 'admin'] as const;
-export const roleSchema = z.enum(ROLES);
-export type Role = z.infer<typeof roleSchema>;
 export const ROLE_NAMES_ZH: Record<Role, string> = { viewer: '查看者', reporter: '填报员', admin: '管理员' };
-
-export const READ_ACCESS = ['open', 'signed-in'] as const;
-export type ReadAccess = (typeof READ_ACCESS)[number];
 
 const text = (max: number, name: string) => z.string().max(max, { message: `${name}不能超过 ${max} 个字符` });
 const finite = z.number().refine(Number.isFinite, { message: '必须是有限的数字' });
@@ -45,26 +53,6 @@ export const passwordSchema = z
   .min(10, { message: '密码至少 10 个字符' })
   .max(200, { message: '密码不能超过 200 个字符' });
 export const departmentSchema = z.string().trim().min(1, { message: '部门不能为空' }).max(100);
-
-export const userSchema = z.object({
-  id: z.string(),
-  username: z.string(),
-  displayName: z.string(),
-  role: roleSchema,
-  /** Departments a reporter may report for (empty for viewers; admins may write everything). */
-  departments: z.array(z.string()),
-  disabled: z.boolean(),
-  createdAt: z.string(),
-});
-export type User = z.infer<typeof userSchema>;
-
-export const sessionResponseSchema = z.object({
-  user: userSchema.nullable(),
-  /** Send back as the `X-CSRF-Token` header on every write. */
-  csrfToken: z.string().nullable(),
-  readAccess: z.enum(READ_ACCESS),
-});
-export type SessionResponse = z.infer<typeof sessionResponseSchema>;
 
 export const signInRequestSchema = z.object({
   username: z.string().trim().min(1, { message: '请输入用户名' }).max(64, { message: '用户名过长' }),
