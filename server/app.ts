@@ -3,6 +3,7 @@ import path from 'node:path';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { type Context, Hono } from 'hono';
 import { compress } from 'hono/compress';
+import { getCookie } from 'hono/cookie';
 import { secureHeaders } from 'hono/secure-headers';
 import type { Problem } from '../src/domain/api';
 import { shanghaiDate } from '../src/domain/dates';
@@ -21,7 +22,7 @@ import { buildTargetDetail, type Cut, DETAIL_PROJECT_LIMIT, listTargets, summari
 import { readProjectFacets } from './project-facets';
 import { ResponseCache } from './response-cache';
 import { installReviewRoutes } from './review-routes';
-import { loadRenderer, type OverviewRenderer, overviewShell } from './ssr';
+import { DISPLAY_COOKIE, landingHtml, loadRenderer, type OverviewRenderer, overviewShell, parseDisplay } from './ssr';
 import { StateMemo } from './state-memo';
 import type { Store } from './store';
 import { type AccountsOptions, accountsOptions, installWriteApi } from './write-api';
@@ -41,6 +42,10 @@ export interface AppOptions {
   /** The per-target state memo (server/state-memo.ts); tests pass their own to watch it. */
   memo?: StateMemo;
 }
+
+/** The landing page's summary (no filters), and its key in the response cache. */
+const LANDING_SUMMARY: SummaryQuery = {};
+const SUMMARY_KEY = `summary ${JSON.stringify(LANDING_SUMMARY)}`;
 
 const SUMMARY_PRELOAD = '<link rel="preload" href="/api/v1/summary" as="fetch" crossorigin="anonymous">';
 
@@ -210,18 +215,28 @@ export function createApp(options: AppOptions): Hono {
     // Loaded with the first landing page, not at start: a server that only answers the API (a wall
     // of screens, the bench) does not carry the renderer's ~25 MB.
     let renderer: Promise<OverviewRenderer | null> | null = null;
-    /** The landing page's server-rendered overview, per data version and minute (its "updated … ago"). */
+    /**
+     * The landing page's server-rendered overview, per data version and minute (its "updated … ago").
+     * Never waits for the status engine: when the summary of this data version is not computed yet
+     * (the first report of a new week), the page goes out without a preview and the summary is
+     * computed meanwhile, for the page's own request of it.
+     */
     async function landingShell(): Promise<string | null> {
       renderer ??= loadRenderer(options.ssrDir);
       const r = await renderer;
       if (!r) return null;
       const at = now();
-      const key = `ssr ${Math.floor(at.getTime() / 60_000)}`;
       const version = await store.dataVersion();
+      const key = `ssr ${Math.floor(at.getTime() / 60_000)}`;
       const hit = cache.get(version, key);
       if (hit !== undefined) return hit;
+      const summary = cache.get(version, SUMMARY_KEY);
+      if (summary === undefined) {
+        summaryBody(LANDING_SUMMARY).catch((e) => console.error('总览数据计算失败 (summary failed):', e));
+        return null;
+      }
       try {
-        const shell = overviewShell(r, await summaryBody({}), at);
+        const shell = overviewShell(r, summary, at);
         cache.set(version, key, shell);
         return shell;
       } catch (e) {
@@ -237,17 +252,12 @@ export function createApp(options: AppOptions): Hono {
       // renderer the summary at least starts loading with the HTML, in parallel with the
       // JavaScript. The demo hint lets the demo banner take its place at first paint instead of
       // pushing the page down.
+      const display = parseDisplay(getCookie(c, DISPLAY_COOKIE));
       const landing = c.req.path === '/' && !new URL(c.req.url).search;
-      const shell = landing ? await landingShell() : null;
+      // The preview is Chinese: someone who reads the board in English waits for the app instead.
+      const shell = landing && display.locale !== 'en' ? await landingShell() : null;
       const head = `<meta name="x-contains-demo" content="${(await store.seededWithDemo()) ? '1' : '0'}">${landing && !shell ? SUMMARY_PRELOAD : ''}`;
-      let html = readFileSync(indexFile, 'utf8').replace('</head>', `${head}</head>`);
-      // With the overview already in the HTML, the app's code is fetched after the first paint
-      // (src/main.tsx), not preloaded: compiling it first held that paint back.
-      if (shell)
-        html = html
-          .replace(/^\s*<link rel="modulepreload"[^>]*>\n/gm, '')
-          .replace('<div id="root"></div>', `${shell}<div id="root"></div>`);
-      return c.html(html);
+      return c.html(landingHtml(readFileSync(indexFile, 'utf8'), { head, theme: display.theme, shell }));
     });
   }
   return app;

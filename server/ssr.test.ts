@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { overviewShell, scriptJson } from './ssr';
+import { landingHtml, overviewShell, parseDisplay, scriptJson } from './ssr';
 
 describe('server-rendered landing page', () => {
   it('inlines the summary as JSON that cannot close its script element', () => {
@@ -20,5 +20,34 @@ describe('server-rendered landing page', () => {
       '<div id="ssr" inert aria-hidden="true"><main>2025-12-12</main></div>' +
         '<script type="application/json" id="ssr-summary">{"asOf":"2025-12-12"}</script>',
     );
+  });
+});
+
+describe('the SPA shell of one request', () => {
+  const index =
+    '<html lang="zh-CN"><head><title>t</title>\n    <link rel="modulepreload" href="/assets/a.js">\n</head><body><div id="root"></div></body></html>';
+
+  it("keeps catalog text with replacement patterns ($&, $`, $') as text", () => {
+    const shell = '<div id="ssr">R$&D 投入 $` $\' $$</div>';
+    const html = landingHtml(index, { head: '<meta name="x">', theme: null, shell });
+    expect(html.match(/<div id="root">/g)).toHaveLength(1);
+    expect(html).toContain('<div id="ssr">R$&D 投入 $` $\' $$</div><div id="root"></div>');
+    expect(html.indexOf('<div id="ssr">')).toBeLessThan(html.indexOf('<div id="root">'));
+  });
+
+  it('drops the app preloads only when the preview is there, and puts the reader’s theme on <html>', () => {
+    const withPreview = landingHtml(index, { head: '', theme: 'dark', shell: '<div id="ssr"></div>' });
+    expect(withPreview).not.toContain('modulepreload');
+    expect(withPreview).toContain('<html lang="zh-CN" data-theme="dark">');
+    const without = landingHtml(index, { head: '', theme: null, shell: null });
+    expect(without).toContain('modulepreload');
+    expect(without).toContain('<html lang="zh-CN">');
+  });
+
+  it('reads the display cookie, and nothing else from it', () => {
+    expect(parseDisplay('en.dark')).toEqual({ locale: 'en', theme: 'dark' });
+    expect(parseDisplay('zh-CN.light')).toEqual({ locale: 'zh-CN', theme: 'light' });
+    expect(parseDisplay('en.dark" onload="x')).toEqual({ locale: null, theme: null });
+    expect(parseDisplay(undefined)).toEqual({ locale: null, theme: null });
   });
 });

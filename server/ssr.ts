@@ -29,6 +29,43 @@ export const scriptJson = (json: string): string =>
     .replace(/\u2029/g, '\\u2029');
 
 /**
+ * How the page is shown, as the browser last told the server (the `tb-ui` cookie, set by the app:
+ * src/app/providers.tsx): `<locale>.<theme>`. The server-rendered preview is Chinese, so it is only
+ * sent to people who read Chinese; the theme goes on <html> so nothing flashes light for a dark page.
+ */
+export const DISPLAY_COOKIE = 'tb-ui';
+
+export interface Display {
+  locale: 'zh-CN' | 'en' | null;
+  theme: 'light' | 'dark' | null;
+}
+
+export function parseDisplay(cookie: string | undefined): Display {
+  const m = /^(zh-CN|en)\.(light|dark)$/.exec(cookie ?? '');
+  return m ? { locale: m[1] as Display['locale'], theme: m[2] as Display['theme'] } : { locale: null, theme: null };
+}
+
+/**
+ * The SPA shell for one request: the per-request head hints, the theme on <html>, and (landing page)
+ * the server-rendered preview before #root. Function replacements: the preview holds catalog text,
+ * in which `$&` or `$'` must stay text rather than act as replacement patterns.
+ */
+export function landingHtml(
+  index: string,
+  parts: { head: string; theme: Display['theme']; shell: string | null },
+): string {
+  let html = index.replace('</head>', () => `${parts.head}</head>`);
+  if (parts.theme) html = html.replace('<html lang="zh-CN">', () => `<html lang="zh-CN" data-theme="${parts.theme}">`);
+  if (!parts.shell) return html;
+  const shell = parts.shell;
+  // With the overview already in the HTML, the app's code is fetched after the first paint
+  // (src/main.tsx), not preloaded: compiling it first held that paint back.
+  return html
+    .replace(/^\s*<link rel="modulepreload"[^>]*>\n/gm, '')
+    .replace('<div id="root"></div>', () => `${shell}<div id="root"></div>`);
+}
+
+/**
  * The overview's first paint for the landing page: the server-rendered overview, inert and hidden
  * from assistive technology (the live page replaces it as soon as it runs, src/app/app.tsx), and the
  * summary it was rendered from, which the page starts with instead of fetching it again.

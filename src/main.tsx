@@ -6,16 +6,29 @@ import './app/styles/controls.css';
 import './ui/ui.css';
 import './features/overview/overview.css';
 
-/** Resolves once the next frame has been painted. */
-const afterNextPaint = () => new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+/** Resolves once the next frame has been painted, or soon in a background tab (which paints nothing). */
+const afterNextPaint = () =>
+  new Promise<void>((resolve) => {
+    requestAnimationFrame(() => setTimeout(resolve, 0));
+    setTimeout(resolve, 100);
+  });
 
 async function main() {
   // A server-rendered landing page (server/ssr.ts) is painted before the app's code is even
   // fetched (its preload links are left out there): fetching, compiling and running it first held
   // that paint back until React had rendered the page again (Lighthouse LCP ~630 ms; ~330 ms with
   // the paint first). Every other page preloads the app from its HTML and starts it at once.
-  if (document.getElementById('ssr')) await afterNextPaint();
-  await import('./boot');
+  const preview = document.getElementById('ssr');
+  if (preview) await afterNextPaint();
+  try {
+    await import('./boot');
+  } catch (e) {
+    // The app's code did not load (a deploy replaced it, the network dropped): the preview becomes
+    // the page, its links plain links, rather than a picture nobody can use.
+    preview?.removeAttribute('inert');
+    preview?.removeAttribute('aria-hidden');
+    throw e;
+  }
 }
 
 void main();

@@ -56,6 +56,18 @@ describe('server-rendered first paint', () => {
     }
   });
 
+  it('leaves the Chinese preview out for someone who reads in English, and puts a dark theme on <html>', async () => {
+    await api<SummaryResponse>('/summary');
+    const html = async (cookie: string) =>
+      (await fetch(`${baseURL()}/`, { headers: { cookie: `tb-ui=${cookie}` } })).text();
+    const english = await html('en.light');
+    expect(english).not.toContain('id="ssr"');
+    expect(english).toContain('rel="preload" href="/api/v1/summary"');
+    const dark = await html('zh-CN.dark');
+    expect(dark).toContain('id="ssr"');
+    expect(dark).toContain('<html lang="zh-CN" data-theme="dark">');
+  });
+
   it('is replaced by the live page, which starts from the inlined summary', async () => {
     const { context, page } = await newPage(browser);
     try {
