@@ -128,6 +128,19 @@ describe('StateMemo', () => {
     expect(memo.stats().computed).toBe(computed);
   });
 
+  it('stays bounded when every request asks for another cut, even one that matches nothing', async () => {
+    const db = new FakeDb([a, b]);
+    const memo = new StateMemo(db.store(), { maxCuts: 3 });
+    for (let h = 0; h < 10; h++)
+      await memo.read({ sector: 'marine' }, { asOf: '2025-06-30', knownAt: `2025-06-30T0${h}:00:00Z` });
+    expect(memo.stats().cuts).toBe(3);
+    // One instant written two ways is one cut.
+    await memo.read({}, { asOf: '2025-06-30', knownAt: '2025-06-30T17:00:00+08:00' });
+    const computed = memo.stats().computed;
+    await memo.read({}, { asOf: '2025-06-30', knownAt: '2025-06-30T09:00:00Z' });
+    expect(memo.stats().computed).toBe(computed);
+  });
+
   it('filters without computing targets outside the filter', async () => {
     const db = new FakeDb([a, makeTarget({ id: 'm', sectorId: 'marine' })]);
     const memo = new StateMemo(db.store());

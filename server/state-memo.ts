@@ -66,7 +66,12 @@ export class StateMemo {
     /** The cut is the present (no date asked for): what wall screens and most people look at, kept first. */
     present = false,
   ): Promise<{ catalog: Catalog; targets: Target[]; facts: Map<string, TargetFacts> }> {
-    const key = `${cut.asOf}\u0000${cut.knownAt ?? ''}`;
+    // One instant written two ways (+08:00, Z) is one cut.
+    const knownAt =
+      cut.knownAt === undefined || Number.isNaN(Date.parse(cut.knownAt))
+        ? (cut.knownAt ?? '')
+        : new Date(cut.knownAt).toISOString();
+    const key = `${cut.asOf}\u0000${knownAt}`;
     if (present) this.presentKey = key;
     const known = this.cuts.get(key);
     const versions = await this.store.versions(known ? known.seen.toString() : null);
@@ -84,6 +89,7 @@ export class StateMemo {
     // changes just read were relative to another entry's version.)
     this.cuts.delete(key);
     this.cuts.set(key, entry);
+    this.evict(key);
 
     const targets = catalog.targets.filter((t) => matchesStaticFilter(t, filter));
     const missing = targets.filter((t) => !entry.facts.has(t.id));

@@ -170,9 +170,16 @@ describe.each(backends())('state memo on %s', (backend: Backend) => {
   it('answers from the reports’ windows as it would from their whole history', async () => {
     const [plans, targets, reports] = await Promise.all([store.plans(), store.targets(), store.reports(null)]);
     const data = { plans, targets, reports, contextFigures: [], projects: [] };
-    for (const asOf of ['2025-03-31', '2025-09-30']) {
-      const served = await summary(appA, `/summary?asOf=${asOf}`);
-      const full = buildSummary(data, {}, { asOf }, { generatedAt: 'x' });
+    const asked = [
+      { asOf: '2025-03-31' },
+      { asOf: '2025-09-30' },
+      // A past knowledge cut: the window counts only what was known then.
+      { asOf: '2025-09-30', knownAt: '2025-08-15T12:00:00+08:00' },
+    ];
+    for (const cut of asked) {
+      const query = `asOf=${cut.asOf}${cut.knownAt ? `&knownAt=${encodeURIComponent(cut.knownAt)}` : ''}`;
+      const served = await summary(appA, `/summary?${query}`);
+      const full = buildSummary(data, {}, cut, { generatedAt: 'x' });
       expect(comparable(served)).toEqual(comparable(summaryResponseSchema.parse(JSON.parse(JSON.stringify(full)))));
     }
     const q = { asOf: '2025-09-30', previous: '2025-06-30' };

@@ -23,6 +23,9 @@ export async function up(db: Kysely<any>): Promise<void> {
   await sql`
     create function bump_catalog_version() returns trigger language plpgsql as $$
     begin
+      -- Every writer locks the data_version row first, then catalog_version: one order, no deadlock
+      -- between a transaction that writes reports then targets and one that writes the other way.
+      perform 1 from meta where key = 'data_version' for update;
       update meta set value = (value::bigint + 1)::text where key = 'catalog_version';
       return null;
     end $$`.execute(db);
