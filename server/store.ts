@@ -44,6 +44,10 @@ type StateReportTuple = [
   string | null,
 ];
 
+/** Target, then as-of date, then recording time: the order the window reads return rows in. */
+const byTargetThenTime = (a: ProgressReport, b: ProgressReport): number =>
+  a.targetId.localeCompare(b.targetId) || a.asOf.localeCompare(b.asOf) || a.recordedAt.localeCompare(b.recordedAt);
+
 export class Store {
   constructor(readonly db: Kysely<Database>) {}
 
@@ -222,12 +226,7 @@ export class Store {
     const firsts = rows.map(reportFromRow).filter((r) => !seen.has(r.id));
     if (firsts.length === 0) return window;
     // Oldest first, as reportsForStates returns them (the engine does not depend on it; tests compare).
-    return [...firsts, ...window].sort(
-      (a, b) =>
-        a.targetId.localeCompare(b.targetId) ||
-        a.asOf.localeCompare(b.asOf) ||
-        a.recordedAt.localeCompare(b.recordedAt),
-    );
+    return [...firsts, ...window].sort(byTargetThenTime);
   }
 
   /**
@@ -283,12 +282,7 @@ export class Store {
     const seen = new Set(meeting.map((r) => r.id));
     const extra = previous.filter((r) => !seen.has(r.id));
     if (extra.length === 0) return meeting;
-    return [...meeting, ...extra].sort(
-      (a, b) =>
-        a.targetId.localeCompare(b.targetId) ||
-        a.asOf.localeCompare(b.asOf) ||
-        a.recordedAt.localeCompare(b.recordedAt),
-    );
+    return [...meeting, ...extra].sort(byTargetThenTime);
   }
 
   /** Reports of the given targets (all targets when `targetIds` is null) as of `asOf` or earlier. */

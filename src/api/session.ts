@@ -13,12 +13,12 @@ export const sessionQueryKey = ['session'] as const;
  * The session schema loads with the first session check, not with the overview's entry chunk; the
  * rest of the write side (write-api.ts, with the report checks) only with a page that writes.
  */
-const writeApi = () => import('../domain/session-schema');
+const sessionSchema = () => import('../domain/session-schema');
 
 export const sessionQueryOptions = () =>
   queryOptions({
     queryKey: sessionQueryKey,
-    queryFn: async ({ signal }) => apiGet('/session', (await writeApi()).sessionResponseSchema, {}, signal),
+    queryFn: async ({ signal }) => apiGet('/session', (await sessionSchema()).sessionResponseSchema, {}, signal),
     staleTime: 5 * 60_000,
     refetchInterval: false,
   });
@@ -39,7 +39,7 @@ export function useSignIn() {
   const client = useQueryClient();
   return useMutation({
     mutationFn: async (body: { username: string; password: string }) =>
-      apiSend('/session', { json: body, schema: (await writeApi()).sessionResponseSchema }),
+      apiSend('/session', { json: body, schema: (await sessionSchema()).sessionResponseSchema }),
     onSuccess: (session: SessionResponse) => {
       client.setQueryData(sessionQueryKey, session);
     },

@@ -114,12 +114,10 @@ export function withStates(
   return targets.map((t) => ({ ...t, state: stateOf(t, reportsByTarget, planMap, cut) }));
 }
 
+/** The target list from plain arrays (the mock), through the same facts as the server's memo. */
 export function buildTargets(data: Dataset, filter: TargetFilter, cut: Cut): TargetsResponse {
   const targets = data.targets.filter((t) => matchesStaticFilter(t, filter));
-  const items = withStates(targets, groupReports(data.reports), data.plans, cut).filter(
-    (t) => !filter.status || t.state.status === filter.status,
-  );
-  return { asOf: cut.asOf, items };
+  return listTargets(targets, factsOf(targets, data.reports, data.plans, cut), filter, cut);
 }
 
 /** The target list of the given (already filtered) targets from their facts at the cut. */
