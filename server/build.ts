@@ -34,6 +34,9 @@ export function ensureClientBuild(log: (msg: string) => void = console.log): voi
       {
         cwd: ROOT,
         stdio: 'inherit',
+        // Always a production build: started from a test runner (NODE_ENV=test) Vite bundles React's
+        // development build, twice the size, and `npm start` would then serve it.
+        env: { ...process.env, NODE_ENV: 'production' },
       },
     ).status === 0;
   if (!vite([])) throw new Error('前端构建失败 (vite build failed)');
