@@ -9,7 +9,7 @@ import {
   targetsResponseSchema,
 } from '../../src/domain/api';
 import { addDays } from '../../src/domain/dates';
-import { type Backend, backends, testApp } from './test-db';
+import { type Backend, backends, insertReport, testApp } from './test-db';
 
 describe.each(backends())('read API on %s', (backend: Backend) => {
   let ctx: Awaited<ReturnType<typeof testApp>>;
@@ -175,26 +175,13 @@ describe.each(backends())('read API on %s', (backend: Backend) => {
     const t = before.items.find((i) => i.kind === 'cumulative' && i.state.latest !== null);
     if (!t?.state.latest || t.target === null) throw new Error('no cumulative target with a report');
     const versionBefore = await ctx.store.dataVersion();
-    await ctx.db.db
-      .insertInto('reports')
-      .values({
-        id: 'cache-test-report',
-        target_id: t.id,
-        as_of: before.asOf,
-        recorded_at: '2026-01-05T09:30:00+08:00',
-        value: t.target,
-        unit: t.unit,
-        stages_done: null,
-        note: '',
-        evidence: null,
-        source_document: null,
-        source_quote: null,
-        reported_by: 'test',
-        supersedes: null,
-        correction_reason: null,
-        demo: false,
-      })
-      .execute();
+    await insertReport(ctx.db.db, {
+      id: 'cache-test-report',
+      targetId: t.id,
+      asOf: before.asOf,
+      value: t.target,
+      unit: t.unit,
+    });
     expect(await ctx.store.dataVersion()).not.toBe(versionBefore);
     const after = targetsResponseSchema.parse(await json('/targets?plan=qd-2025'));
     const updated = after.items.find((i) => i.id === t.id);

@@ -12,7 +12,7 @@ import {
 } from '../../src/domain/api';
 import { buildReview, meetingCuts } from '../../src/domain/review';
 import { buildSummary } from '../../src/domain/views';
-import { type Backend, backends, freshDb, TEST_NOW } from './test-db';
+import { type Backend, backends, freshDb, insertReport, TEST_NOW } from './test-db';
 
 /**
  * The per-target state memo (issue 8): after a write only the written target is recomputed, and
@@ -57,26 +57,7 @@ describe.each(backends())('state memo on %s', (backend: Backend) => {
   async function report(targetId: string, asOf: string, value: number, unit: string): Promise<string> {
     reportSeq += 1;
     const id = `memo-test-${reportSeq}`;
-    await db.db
-      .insertInto('reports')
-      .values({
-        id,
-        target_id: targetId,
-        as_of: asOf,
-        recorded_at: '2026-01-05T09:30:00+08:00',
-        value,
-        unit,
-        stages_done: null,
-        note: '',
-        evidence: null,
-        source_document: null,
-        source_quote: null,
-        reported_by: 'test',
-        supersedes: null,
-        correction_reason: null,
-        demo: false,
-      })
-      .execute();
+    await insertReport(db.db, { id, targetId, asOf, value, unit });
     return id;
   }
 

@@ -53,3 +53,30 @@ export async function testApp(backend: Backend = 'pglite') {
   const app = createApp({ store, now: () => TEST_NOW });
   return { app, store, db, close: () => db.close() };
 }
+
+/** One department report, written straight into the database (as another instance would). */
+export async function insertReport(
+  db: DbHandle['db'],
+  r: { id: string; targetId: string; asOf: string; value: number; unit: string },
+): Promise<void> {
+  await db
+    .insertInto('reports')
+    .values({
+      id: r.id,
+      target_id: r.targetId,
+      as_of: r.asOf,
+      recorded_at: '2026-01-05T09:30:00+08:00',
+      value: r.value,
+      unit: r.unit,
+      stages_done: null,
+      note: '',
+      evidence: null,
+      source_document: null,
+      source_quote: null,
+      reported_by: 'test',
+      supersedes: null,
+      correction_reason: null,
+      demo: false,
+    })
+    .execute();
+}
