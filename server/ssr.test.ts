@@ -25,7 +25,7 @@ describe('server-rendered landing page', () => {
 
 describe('the SPA shell of one request', () => {
   const index =
-    '<html lang="zh-CN"><head><title>t</title>\n    <link rel="modulepreload" href="/assets/a.js">\n</head><body><div id="root"></div></body></html>';
+    '<html lang="zh-CN"><head><title>t</title>\n    <script type="module" crossorigin src="/assets/i.js"></script>\n    <link rel="modulepreload" href="/assets/a.js">\n</head><body><div id="root"></div></body></html>';
 
   it("keeps catalog text with replacement patterns ($&, $`, $') as text", () => {
     const shell = '<div id="ssr">R$&D 投入 $` $\' $$</div>';
@@ -35,12 +35,14 @@ describe('the SPA shell of one request', () => {
     expect(html.indexOf('<div id="ssr">')).toBeLessThan(html.indexOf('<div id="root">'));
   });
 
-  it('drops the app preloads only when the preview is there, and puts the reader’s theme on <html>', () => {
+  it('drops the app preloads and lowers the entry’s priority only when the preview is there, and puts the reader’s theme on <html>', () => {
     const withPreview = landingHtml(index, { head: '', theme: 'dark', shell: '<div id="ssr"></div>' });
     expect(withPreview).not.toContain('modulepreload');
+    expect(withPreview).toContain('<script type="module" fetchpriority="low" crossorigin src="/assets/i.js"></script>');
     expect(withPreview).toContain('<html lang="zh-CN" data-theme="dark">');
     const without = landingHtml(index, { head: '', theme: null, shell: null });
     expect(without).toContain('modulepreload');
+    expect(without).not.toContain('fetchpriority');
     expect(without).toContain('<html lang="zh-CN">');
   });
 

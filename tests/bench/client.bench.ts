@@ -361,7 +361,22 @@ interface LighthouseFigures {
   bytes: number;
 }
 
+/**
+ * One Lighthouse run that measured the page. A run can end in a runtime error instead (seen here:
+ * NO_NAVSTART, the trace missing its navigation start), which leaves every timing undefined: such a
+ * run is repeated, twice at most, and then reported as the error it is rather than as NaN.
+ */
 async function runLighthouse(url: string): Promise<LighthouseFigures> {
+  let lastError = '';
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const run = await lighthouseOnce(url);
+    if ('error' in run) lastError = run.error;
+    else return run;
+  }
+  throw new Error(`Lighthouse could not measure ${url} in 3 runs: ${lastError}`);
+}
+
+async function lighthouseOnce(url: string): Promise<LighthouseFigures | { error: string }> {
   const port = await freePort();
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
@@ -374,12 +389,15 @@ async function runLighthouse(url: string): Promise<LighthouseFigures> {
       desktopConfig,
     );
     const lhr = result?.lhr;
-    if (!lhr) throw new Error(`Lighthouse gave no result for ${url}`);
+    if (!lhr) return { error: 'no result' };
+    if (lhr.runtimeError) return { error: `${lhr.runtimeError.code}: ${lhr.runtimeError.message}` };
+    const lcp = lhr.audits['largest-contentful-paint']?.numericValue;
+    if (lcp === undefined) return { error: 'no LCP in the report' };
     return {
       performance: lhr.categories.performance?.score ?? 0,
       accessibility: lhr.categories.accessibility?.score ?? 0,
       bestPractices: lhr.categories['best-practices']?.score ?? 0,
-      lcp: lhr.audits['largest-contentful-paint']?.numericValue ?? Number.NaN,
+      lcp,
       tbt: lhr.audits['total-blocking-time']?.numericValue ?? Number.NaN,
       bytes: lhr.audits['total-byte-weight']?.numericValue ?? Number.NaN,
     };
@@ -389,10 +407,10 @@ async function runLighthouse(url: string): Promise<LighthouseFigures> {
 }
 
 /**
- * Lighthouse's figures vary from run to run (its own guidance is to take the median of several):
- * three runs, and the one with the median LCP, for the pages and the static reference alike.
+ * Lighthouse's figures vary from run to run; its own guidance is to take the median of five:
+ * five runs, and the one with the median LCP, for the pages and the static reference alike.
  */
-async function medianLighthouse(url: string, runs = 3): Promise<LighthouseFigures> {
+async function medianLighthouse(url: string, runs = 5): Promise<LighthouseFigures> {
   const results: LighthouseFigures[] = [];
   for (let i = 0; i < runs; i++) results.push(await runLighthouse(url));
   results.sort((a, b) => a.lcp - b.lcp);
