@@ -2,6 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { benchClient } from './client.bench';
 import { benchDomain } from './domain.bench';
+import { machineSpeed } from './machine';
 import { type Figure, passes, printTable } from './report';
 import { benchScale } from './scale.bench';
 import { benchScreen } from './screen.bench';
@@ -21,12 +22,13 @@ const suites: Record<string, () => Promise<Figure[]> | Figure[]> = {
   scale: benchScale,
 };
 
-const figures: Figure[] = [];
+const figures: Figure[] = [machineSpeed('start')];
 for (const [name, suite] of Object.entries(suites)) {
   if (only && !only.includes(name)) continue;
   console.error(`· ${name}…`);
   figures.push(...(await suite()));
 }
+figures.push(machineSpeed('end'));
 console.log();
 printTable(figures);
 if (args.includes('--json')) {
