@@ -37,9 +37,14 @@ export function setupMockApi() {
   return { api, write, server };
 }
 
-/** Renders the whole app (layout, routes) at `url` with a fresh QueryClient. */
+/**
+ * Renders the whole app (layout, routes) at `url` with a fresh QueryClient: the app's own, answers
+ * kept fresh for as long as there, without retries and timed refreshes (tests that need them set them).
+ */
 export function renderApp(url: string) {
-  const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false, refetchInterval: false } } });
+  const queryClient = new QueryClient({
+    defaultOptions: { queries: { staleTime: 30_000, retry: false, refetchInterval: false } },
+  });
   const user = userEvent.setup();
   const utils = render(
     <Providers queryClient={queryClient} now={() => NOW}>

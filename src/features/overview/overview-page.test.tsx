@@ -113,6 +113,31 @@ describe('overview', () => {
     await waitFor(() => expect(slider).toHaveAttribute('aria-valuetext', '2025年12月19日'));
     expect(await screen.findByText('截至 2025年12月19日')).toBeInTheDocument();
   });
+
+  it('fetches the weeks either side while the reader is at the slider, so a step back shows at once', async () => {
+    const asked: string[] = [];
+    const record = ({ request }: { request: Request }) => {
+      const url = new URL(request.url);
+      if (url.pathname.endsWith('/summary')) asked.push(url.searchParams.get('asOf') ?? 'newest');
+    };
+    server.events.on('request:start', record);
+    try {
+      const { user } = renderApp('/');
+      const slider = await screen.findByRole('slider', { name: '截至日期' });
+      expect(await screen.findByText('截至 2025年12月26日')).toBeInTheDocument();
+      expect(asked).not.toContain('2025-12-19');
+      await user.hover(slider);
+      await waitFor(() => expect(asked).toContain('2025-12-19'));
+      await user.click(screen.getByRole('button', { name: '上一期' }));
+      expect(await screen.findByText('截至 2025年12月19日')).toBeInTheDocument();
+      expect(asked.filter((d) => d === '2025-12-19')).toHaveLength(1);
+      // The next step back is fetched in turn, and the week just left is already known.
+      await waitFor(() => expect(asked).toContain('2025-12-12'));
+      expect(asked.filter((d) => d === 'newest')).toHaveLength(1);
+    } finally {
+      server.events.removeListener('request:start', record);
+    }
+  });
 });
 
 describe('overview when the API misbehaves', () => {
