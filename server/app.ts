@@ -22,7 +22,16 @@ import { buildTargetDetail, type Cut, DETAIL_PROJECT_LIMIT, listTargets, summari
 import { readProjectFacets } from './project-facets';
 import { ResponseCache } from './response-cache';
 import { installReviewRoutes } from './review-routes';
-import { DISPLAY_COOKIE, landingHtml, loadRenderer, type OverviewRenderer, overviewShell, parseDisplay } from './ssr';
+import {
+  apiPreloadHref,
+  DISPLAY_COOKIE,
+  landingHtml,
+  loadRenderer,
+  type OverviewRenderer,
+  overviewShell,
+  parseDisplay,
+  preloadLink,
+} from './ssr';
 import { StateMemo } from './state-memo';
 import type { Store } from './store';
 import { type AccountsOptions, accountsOptions, installWriteApi } from './write-api';
@@ -46,8 +55,6 @@ export interface AppOptions {
 /** The landing page's summary (no filters), and its key in the response cache. */
 const LANDING_SUMMARY: SummaryQuery = {};
 const SUMMARY_KEY = `summary ${JSON.stringify(LANDING_SUMMARY)}`;
-
-const SUMMARY_PRELOAD = '<link rel="preload" href="/api/v1/summary" as="fetch" crossorigin="anonymous">';
 
 function problem(c: Context, p: Problem) {
   return c.json(p, p.status as 400, { 'content-type': 'application/problem+json; charset=utf-8' });
@@ -248,15 +255,18 @@ export function createApp(options: AppOptions): Hono {
     app.get('*', async (c) => {
       c.header('cache-control', 'no-cache');
       // The landing page arrives with the overview already rendered (src/entry-server.tsx) and its
-      // summary inline: the first numbers can be painted before the JavaScript has run. Without a
-      // renderer the summary at least starts loading with the HTML, in parallel with the
-      // JavaScript. The demo hint lets the demo banner take its place at first paint instead of
+      // summary inline: the first numbers can be painted before the JavaScript has run. Without
+      // it, the page's first API request (the summary; a target's detail on a target page) starts
+      // with the HTML, in parallel with the JavaScript. The demo hint lets the demo banner take its place at first paint instead of
       // pushing the page down.
       const display = parseDisplay(getCookie(c, DISPLAY_COOKIE));
-      const landing = c.req.path === '/' && !new URL(c.req.url).search;
+      const { search } = new URL(c.req.url);
+      const landing = c.req.path === '/' && !search;
       // The preview is Chinese: someone who reads the board in English waits for the app instead.
       const shell = landing && display.locale !== 'en' ? await landingShell() : null;
-      const head = `<meta name="x-contains-demo" content="${(await store.seededWithDemo()) ? '1' : '0'}">${landing && !shell ? SUMMARY_PRELOAD : ''}`;
+      // (The preview carries its summary: nothing to preload then.)
+      const preload = shell ? null : apiPreloadHref(c.req.path, search);
+      const head = `<meta name="x-contains-demo" content="${(await store.seededWithDemo()) ? '1' : '0'}">${preload ? preloadLink(preload) : ''}`;
       return c.html(landingHtml(readFileSync(indexFile, 'utf8'), { head, theme: display.theme, shell }));
     });
   }

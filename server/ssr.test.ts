@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { landingHtml, overviewShell, parseDisplay, scriptJson } from './ssr';
+import { apiPreloadHref, landingHtml, overviewShell, parseDisplay, preloadLink, scriptJson } from './ssr';
 
 describe('server-rendered landing page', () => {
   it('inlines the summary as JSON that cannot close its script element', () => {
@@ -44,6 +44,24 @@ describe('the SPA shell of one request', () => {
     expect(without).toContain('modulepreload');
     expect(without).not.toContain('fetchpriority');
     expect(without).toContain('<html lang="zh-CN">');
+  });
+
+  it('preloads the first API request of the landing page and of a target page, built as the client builds it', () => {
+    expect(apiPreloadHref('/', '')).toBe('/api/v1/summary');
+    expect(apiPreloadHref('/', '?district=崂山区')).toBeNull();
+    expect(apiPreloadHref('/targets/qd-key-projects', '')).toBe('/api/v1/targets/qd-key-projects');
+    expect(apiPreloadHref('/targets/qd-key-projects', '?asOf=2025-11-28&x=1')).toBe(
+      '/api/v1/targets/qd-key-projects?asOf=2025-11-28',
+    );
+    expect(apiPreloadHref('/targets/%E5%9B%BE', '')).toBe('/api/v1/targets/%E5%9B%BE');
+    expect(apiPreloadHref('/targets/%E0%A4%A', '')).toBeNull();
+    expect(apiPreloadHref('/targets/a/b', '')).toBeNull();
+    expect(apiPreloadHref('/projects', '')).toBeNull();
+    // A hostile as-of value stays inside the attribute.
+    const link = preloadLink(apiPreloadHref('/targets/t', '?asOf=%22%3E%3Cscript%3E') ?? '');
+    expect(link).toBe(
+      '<link rel="preload" href="/api/v1/targets/t?asOf=%22%3E%3Cscript%3E" as="fetch" crossorigin="anonymous">',
+    );
   });
 
   it('reads the display cookie, and nothing else from it', () => {

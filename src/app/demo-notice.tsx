@@ -10,10 +10,13 @@ function demoHint(): boolean {
 
 /**
  * The banner on every view whenever the data holds generated demo progress (summary.containsDemo).
- * Until the summary arrives the server's hint decides, so the banner is there at first paint and
- * never pushes the page down when the data lands.
+ * The server's hint in the HTML decides until a summary is at hand, so the banner is there at first
+ * paint and never pushes the page down. The notice reads the summary the overview has loaded but
+ * does not fetch one itself: on a target page that fetch competed with the target's own (the
+ * server computing the whole province's summary first) for a flag the hint already gives (demo
+ * data changes only when the server starts, which reloads the page).
  */
 export function DemoNotice() {
-  const { data } = useQuery(summaryQueryOptions({}));
+  const { data } = useQuery({ ...summaryQueryOptions({}), enabled: false });
   return (data ? data.containsDemo : demoHint()) ? <DemoBanner /> : null;
 }

@@ -90,4 +90,26 @@ describe('server-rendered first paint', () => {
       await context.close();
     }
   });
+
+  it('starts a target page’s own request with its HTML, asks for it once, and not for the summary', async () => {
+    const { context, page } = await newPage(browser);
+    try {
+      const html = await (await fetch(`${baseURL()}/targets/qd-key-projects?asOf=2025-11-28`)).text();
+      expect(html).toContain(
+        '<link rel="preload" href="/api/v1/targets/qd-key-projects?asOf=2025-11-28" as="fetch" crossorigin="anonymous">',
+      );
+      const api: string[] = [];
+      page.on('request', (r) => {
+        const url = new URL(r.url());
+        if (url.pathname.startsWith('/api/v1/')) api.push(url.pathname + url.search);
+      });
+      await page.goto('/targets/qd-key-projects');
+      await page.getByRole('heading', { level: 1, name: '抓好460个省市重点项目建设' }).waitFor();
+      // One request for the target (the preload, which the page's fetch used), and no summary.
+      expect(api.filter((u) => u === '/api/v1/targets/qd-key-projects')).toHaveLength(1);
+      expect(api.filter((u) => u.startsWith('/api/v1/summary'))).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
 });
