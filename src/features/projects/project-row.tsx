@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import { Link } from 'react-router';
 import { formatNumber } from '../../domain/format';
 import type { KeyProject } from '../../domain/schemas';
@@ -7,7 +8,12 @@ import { useLocale } from '../../stores/ui-store';
 import { DemoTag } from '../../ui/demo-tag';
 import { ProgressBar } from '../../ui/progress-bar';
 
-export function ProjectRow({
+/**
+ * One row of the virtualized project table. Memoized: scrolling re-renders the table every frame,
+ * and without it every row in view rendered again (its bar, link and labels) for the two or three
+ * rows that came into view (a p95 frame of 50 ms scrolling 20,000 rows on a slow machine).
+ */
+export const ProjectRow = memo(function ProjectRow({
   project: p,
   rowIndex,
   index,
@@ -47,4 +53,4 @@ export function ProjectRow({
       <td className="muted small">{p.owner ?? '—'}</td>
     </tr>
   );
-}
+});

@@ -7,7 +7,8 @@ import { ScrollRegion } from '../../ui/scroll-region';
 import { ProjectRow } from './project-row';
 import type { ProjectsUpdate, ProjectsView } from './use-projects-view';
 
-const ROW_ESTIMATE = 45;
+/** A one-line row's height (projects.css: `.projects-table tbody tr`); taller rows are measured. */
+const ROW_ESTIMATE = 38;
 /** Rows rendered when the scroll box cannot be measured (no layout, e.g. jsdom): never an empty table. */
 const FALLBACK_ROWS = 30;
 
