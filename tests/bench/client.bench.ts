@@ -210,11 +210,12 @@ async function interactionLatency(browser: Browser, server: RunningServer): Prom
  * to the next at two speeds: a fast wheel (100 px a frame, 6,000 px/s) and a drag of the scrollbar
  * from top to bottom in 300 frames (~3,000 px, ~65 rows a frame: every frame renders a fresh set of
  * rows). Figures: p95 frame time and dropped frames (vsyncs at 60 Hz that showed no new frame). The
- * wheel is the budgeted figure (p95 ≤ 33 ms: no more than two vsyncs for a frame, 95 % of the time);
+ * wheel is the budgeted figure (p95 ≤ 34 ms: no more than two vsyncs for a frame, 95 % of the time);
  * the drag is a stress figure without a budget, printed so a regression shows.
  */
 const PROJECT_ROWS = 20_000;
-const FRAME_BUDGET_MS = 33;
+/** Two vsyncs at 60 Hz (33.3 ms; rAF-to-rAF reads 33.4) and a little for the clock: a frame shown at the second vsync passes. */
+const FRAME_BUDGET_MS = 34;
 
 async function projectsServer(): Promise<RunningServer> {
   const seeding = await startServer();
