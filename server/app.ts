@@ -257,8 +257,8 @@ export function createApp(options: AppOptions): Hono {
       // The landing page arrives with the overview already rendered (src/entry-server.tsx) and its
       // summary inline: the first numbers can be painted before the JavaScript has run. Without
       // it, the page's first API request (the summary; a target's detail on a target page) starts
-      // with the HTML, in parallel with the JavaScript. The demo hint lets the demo banner take its place at first paint instead of
-      // pushing the page down.
+      // with the HTML, in parallel with the JavaScript. The demo hint lets the demo banner take
+      // its place at first paint instead of pushing the page down.
       const display = parseDisplay(getCookie(c, DISPLAY_COOKIE));
       const { search } = new URL(c.req.url);
       const landing = c.req.path === '/' && !search;
