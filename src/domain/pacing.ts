@@ -13,6 +13,19 @@ export function expectedShare(
   date: IsoDate,
   stages: readonly Stage[] = [],
 ): number {
+  return pacingCurve(pacing, periodStart, deadline, stages)(date);
+}
+
+/**
+ * `expectedShare` for one target and many dates: the period and profile are checked and read once,
+ * and each date costs one day-number lookup (the status engine asks this for every report).
+ */
+export function pacingCurve(
+  pacing: Pacing,
+  periodStart: IsoDate,
+  deadline: IsoDate,
+  stages: readonly Stage[] = [],
+): (date: IsoDate) => number {
   const start = dayNumber(periodStart);
   const end = dayNumber(deadline);
   if (end <= start) {
@@ -22,14 +35,60 @@ export function expectedShare(
       `Deadline ${deadline} must be after the period start ${periodStart}`,
     );
   }
-  const d = dayNumber(date);
-  // Checked before the clamps below, so that assertPacingApplies (which asks about the start) sees it.
-  if (pacing.type === 'monthly') assertCalendarYear(pacing.cumulative, periodStart, deadline);
-  if (d <= start) return 0;
-  if (d >= end) return 1;
-  if (pacing.type === 'steps') return stagesPlannedBy(stages, date) / Math.max(stages.length, 1);
-  if (pacing.type === 'linear') return (d - start) / (end - start);
-  return monthlyShare(pacing.cumulative, periodStart, date);
+  const share = inPeriodShare(pacing, periodStart, deadline, stages, start, end);
+  return (date) => {
+    const d = dayNumber(date);
+    if (d <= start) return 0;
+    if (d >= end) return 1;
+    return share(date, d);
+  };
+}
+
+/** The share strictly inside the period, by profile type. */
+function inPeriodShare(
+  pacing: Pacing,
+  periodStart: IsoDate,
+  deadline: IsoDate,
+  stages: readonly Stage[],
+  start: number,
+  end: number,
+): (date: IsoDate, day: number) => number {
+  switch (pacing.type) {
+    case 'steps':
+      return (date) => stagesPlannedBy(stages, date) / Math.max(stages.length, 1);
+    case 'linear':
+      return (_, d) => (d - start) / (end - start);
+    case 'monthly': {
+      assertCalendarYear(pacing.cumulative, periodStart, deadline);
+      const months = monthStarts(Number(periodStart.slice(0, 4)));
+      const cumulative = pacing.cumulative;
+      // A 12-month cumulative profile is read against the calendar year of the period:
+      // `cumulative[m]` is the share expected at the end of month m; within a month the share
+      // grows linearly by day, counted at the end of the day, so 12-31 reaches exactly 1.
+      return (date, d) => {
+        const month = (date.charCodeAt(5) - 48) * 10 + (date.charCodeAt(6) - 48) - 1;
+        const monthStart = months[month] ?? d;
+        const nextMonthStart = months[month + 1] ?? d + 1;
+        const before = month === 0 ? 0 : (cumulative[month - 1] ?? 0);
+        const after = cumulative[month] ?? 1;
+        return before + ((after - before) * (d - monthStart + 1)) / (nextMonthStart - monthStart);
+      };
+    }
+  }
+}
+
+const MONTH_STARTS = new Map<number, readonly number[]>();
+
+/** Day numbers of the first of each month of `year` and of the next January: 13 numbers. */
+function monthStarts(year: number): readonly number[] {
+  let starts = MONTH_STARTS.get(year);
+  if (!starts) {
+    starts = Array.from({ length: 13 }, (_, m) =>
+      m === 12 ? dayNumber(`${year + 1}-01-01`) : dayNumber(`${year}-${String(m + 1).padStart(2, '0')}-01`),
+    );
+    MONTH_STARTS.set(year, starts);
+  }
+  return starts;
 }
 
 function assertCalendarYear(cumulative: readonly number[], periodStart: IsoDate, deadline: IsoDate): void {
@@ -43,33 +102,13 @@ function assertCalendarYear(cumulative: readonly number[], periodStart: IsoDate,
   }
 }
 
-/**
- * A 12-month cumulative profile is read against the calendar year of the period: `cumulative[m]`
- * is the share expected at the end of month m; within a month the share grows linearly by day.
- * Periods that are not one calendar year are refused (`invalid_pacing`, see assertCalendarYear).
- */
-function monthlyShare(cumulative: readonly number[], periodStart: IsoDate, date: IsoDate): number {
-  const year = periodStart.slice(0, 4);
-  const month = Number(date.slice(5, 7)) - 1;
-  const monthStart = dayNumber(`${year}-${date.slice(5, 7)}-01`);
-  const nextMonthStart =
-    month === 11
-      ? dayNumber(`${Number(year) + 1}-01-01`)
-      : dayNumber(`${year}-${String(month + 2).padStart(2, '0')}-01`);
-  const before = month === 0 ? 0 : (cumulative[month - 1] ?? 0);
-  const after = cumulative[month] ?? 1;
-  // The day's share is counted at the end of the day, so 12-31 reaches exactly 1.
-  const within = (dayNumber(date) - monthStart + 1) / (nextMonthStart - monthStart);
-  return before + (after - before) * within;
-}
-
 export function stagesPlannedBy(stages: readonly Stage[], date: IsoDate): number {
   return stages.filter((s) => s.plannedDate <= date).length;
 }
 
 /** Validates a pacing profile against a target's period; throws a DomainError when it cannot apply. */
 export function assertPacingApplies(pacing: Pacing, periodStart: IsoDate, deadline: IsoDate): void {
-  expectedShare(pacing, periodStart, deadline, periodStart);
+  pacingCurve(pacing, periodStart, deadline);
 }
 
 /**

@@ -21,20 +21,47 @@ export function recordedBy(report: ProgressReport, knownAt: string | undefined):
 
 /** Reports known at `knownAt` that are not superseded by another report known at that time. */
 export function effectiveReports(reports: readonly ProgressReport[], knownAt?: string): ProgressReport[] {
-  if (knownAt !== undefined && Number.isNaN(Date.parse(knownAt))) {
+  return knownEffective(reports, knownAt, undefined);
+}
+
+/**
+ * `effectiveReports`, optionally only those about dates on or before `asOf`, in one pass over the
+ * reports (the engine's hot path: most lists carry no corrections and need no second look).
+ */
+function knownEffective(
+  reports: readonly ProgressReport[],
+  knownAt: string | undefined,
+  asOf: IsoDate | undefined,
+): ProgressReport[] {
+  let limit = Number.POSITIVE_INFINITY;
+  if (knownAt !== undefined) {
+    limit = Date.parse(knownAt);
     // An unreadable instant would otherwise hide every report and look like "no data".
-    throw new DomainError(
-      'invalid_date',
-      `时间格式不正确：“${knownAt}”，应为 ISO 8601`,
-      `Invalid instant "${knownAt}", expected ISO 8601`,
-    );
+    if (Number.isNaN(limit)) {
+      throw new DomainError(
+        'invalid_date',
+        `时间格式不正确：“${knownAt}”，应为 ISO 8601`,
+        `Invalid instant "${knownAt}", expected ISO 8601`,
+      );
+    }
   }
-  const limit = knownAt === undefined ? Number.POSITIVE_INFINITY : Date.parse(knownAt);
-  const known = knownAt === undefined ? reports : reports.filter((r) => Date.parse(r.recordedAt) <= limit);
-  const superseded = new Set<string>();
-  for (const r of known) if (r.supersedes) superseded.add(r.supersedes);
-  // Most report lists carry no corrections: skip the second pass for them (the engine's hot path).
-  return superseded.size === 0 ? [...known] : known.filter((r) => !superseded.has(r.id));
+  // Plain loops, no closures: this runs for every report of every target on each summary.
+  const all = knownAt === undefined;
+  let superseded: Set<string> | undefined;
+  for (const r of reports) {
+    if (r.supersedes && (all || Date.parse(r.recordedAt) <= limit)) {
+      if (!superseded) superseded = new Set();
+      superseded.add(r.supersedes);
+    }
+  }
+  const out: ProgressReport[] = [];
+  for (const r of reports) {
+    if (asOf !== undefined && r.asOf > asOf) continue;
+    if (!all && Date.parse(r.recordedAt) > limit) continue;
+    if (superseded?.has(r.id)) continue;
+    out.push(r);
+  }
+  return out;
 }
 
 const byAsOfThenRecorded = (a: ProgressReport, b: ProgressReport) =>
@@ -42,7 +69,7 @@ const byAsOfThenRecorded = (a: ProgressReport, b: ProgressReport) =>
 
 /** Effective reports on or before the cut's as-of date, oldest first (ties: earlier recorded first). */
 export function reportsAsOf(reports: readonly ProgressReport[], cut: KnowledgeCut): ProgressReport[] {
-  const out = effectiveReports(reports, cut.knownAt).filter((r) => r.asOf <= cut.asOf);
+  const out = knownEffective(reports, cut.knownAt, cut.asOf);
   // Reports usually arrive in order (the database sorts them): sort only when they are not.
   for (let i = 1; i < out.length; i++) {
     if (byAsOfThenRecorded(out[i - 1] as ProgressReport, out[i] as ProgressReport) > 0)

@@ -642,6 +642,29 @@ describe('validation: bad input throws a DomainError with the right code', () =>
   });
 });
 
+describe('projection of a number paced by stages', () => {
+  // Half the work is planned by 06-30 and the rest by 12-31: the expected share steps 0 → ½ → 1.
+  const t = makeTarget({
+    title: '完成改造任务100个',
+    target: 100,
+    pacing: { type: 'steps' },
+    stages: [
+      { name: '上半年', plannedDate: '2025-06-30' },
+      { name: '下半年', plannedDate: '2025-12-31' },
+    ],
+  });
+
+  it('extrapolates along the stages, not as a standstill', () => {
+    const s = at(t, series(t, '2025-07-04', [40, 50, 60]), '2025-07-18');
+    expect(s.expected).toBe(0.5);
+    expect(s.gap).toBeCloseTo(0.1, 10);
+    // 60 done when half was planned: the half still to come at that rate gives 60 + 60 = 120.
+    expect(s.projection?.value).toBeCloseTo(120, 10);
+    expect(s.projection?.willMeet).toBe(true);
+    expect(s.status).toBe('on_track');
+  });
+});
+
 describe('projection of a count that steps every few weeks', () => {
   // 新建未来产业实验室20家 style: whole numbers, reported weekly, moving every two to five weeks.
   const t = makeTarget({ title: '布局建设未来产业实验室20家', unit: '家', target: 20 });

@@ -1,6 +1,6 @@
 import { addDays, dayNumber, daysBetween, type IsoDate, minDate } from './dates';
 import { DomainError } from './errors';
-import { assertPacingApplies, expectedShare } from './pacing';
+import { assertPacingApplies, expectedShare, pacingCurve } from './pacing';
 import { type KnowledgeCut, onePerDate, reportsAsOf } from './reports';
 import {
   DEFAULT_THRESHOLDS,
@@ -295,16 +295,17 @@ export function computeTargetState(
   if (input.kind === 'milestone') return milestoneState(input, series, asOf, th);
   const target = pacedTarget(input, series);
 
+  const curve = pacingCurve(target.pacing, target.periodStart, target.deadline, target.stages);
   const points: Point[] = [];
   let lastReport: ProgressReport | undefined;
   for (const r of series) {
     const value = valueInTargetUnit(target, r);
     if (value === null) continue;
-    points.push({ asOf: r.asOf, value, e: expectedShare(target.pacing, target.periodStart, target.deadline, r.asOf) });
+    points.push({ asOf: r.asOf, value, e: curve(r.asOf) });
     lastReport = r;
   }
   const last = points[points.length - 1];
-  const expected = expectedOf(target, asOf);
+  const expected = isRateLike(target) ? 1 : curve(asOf);
   if (!last || !lastReport) {
     return {
       progress: null,
