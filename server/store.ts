@@ -23,10 +23,15 @@ export function escapeLike(s: string): string {
 export const STATE_WINDOW_ROWS = 12;
 export const STATE_WINDOW_DAYS = 45;
 
-/** What a window read is cut at: only reports recorded by `knownAt`; `withSource` also reads citations. */
+/**
+ * What a window read is cut at: only reports recorded by `knownAt`; `withSource` also reads citations.
+ * `through` (≥ the as-of date) extends the window forward to that date: one read then holds the
+ * window of every date from the as-of date to `through` (the import checks rows of several dates).
+ */
 export interface WindowOptions {
   knownAt?: string | undefined;
   withSource?: boolean;
+  through?: IsoDate | undefined;
 }
 
 type StateReportTuple = [
@@ -125,7 +130,7 @@ export class Store {
             order by 1 offset 0) as t
       cross join lateral (
         select r.* from reports r
-        where r.target_id = t.id and r.as_of <= ${asOf} ${known('r')}
+        where r.target_id = t.id and r.as_of <= ${options.through ?? asOf} ${known('r')}
           and r.as_of >= least(${windowStart}::date, coalesce(
             (select w.as_of from reports w
              where w.target_id = t.id and w.as_of <= ${asOf} ${known('w')}

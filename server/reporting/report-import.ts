@@ -12,8 +12,9 @@ import {
 import { type Actor, audit } from '../accounts/audit';
 import { canWriteTarget } from '../accounts/http';
 import { isUniqueViolation } from '../accounts/users';
-import { reportFromRow, reportToRow, targetFromRow } from '../db/rows';
+import { reportToRow, targetFromRow } from '../db/rows';
 import type { Database } from '../db/schema';
+import { Store } from '../store';
 import { type ColumnSpec, findHeader, RowReader } from './columns';
 import { writeReport } from './report-service';
 import type { Grid } from './sheet';
@@ -136,6 +137,56 @@ function parseRows(grid: Grid, targets: Map<string, Target>): { parsed: Parsed[]
 
 const sha256 = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
 
+/** Above this many distinct (first date, last date) spans, one read covers the widest span for all. */
+const MAX_WINDOW_READS = 16;
+
+/**
+ * What each target's rows are checked against: the reports the status engine reads
+ * (`Store.stateReports`) for every date the file reports it at, read under the row locks. A row's
+ * checks (a report of the same date, the latest earlier figure, a correction's original) and its
+ * preview state need no more than that window, so the preview shows what the dashboard will, and a
+ * 10,000-row file reads ~12 reports per target instead of each target's whole history.
+ */
+async function historyWindows(
+  trx: Transaction<Database>,
+  locked: ReadonlyMap<string, Target>,
+  rows: readonly Parsed[],
+): Promise<Map<string, ProgressReport[]>> {
+  const span = new Map<string, { from: string; through: string }>();
+  for (const x of rows) {
+    if (!x.targetId || !x.input || !locked.has(x.targetId)) continue;
+    const s = span.get(x.targetId);
+    if (!s) span.set(x.targetId, { from: x.input.asOf, through: x.input.asOf });
+    else if (x.input.asOf < s.from) s.from = x.input.asOf;
+    else if (x.input.asOf > s.through) s.through = x.input.asOf;
+  }
+  const groups = new Map<string, { from: string; through: string; targets: Target[] }>();
+  for (const [id, s] of span) {
+    const key = `${s.from}|${s.through}`;
+    const g = groups.get(key) ?? { ...s, targets: [] };
+    g.targets.push(locked.get(id) as Target);
+    groups.set(key, g);
+  }
+  if (groups.size > MAX_WINDOW_READS) {
+    const all = [...groups.values()];
+    const from = all.reduce((m, g) => (g.from < m ? g.from : m), all[0]?.from ?? '');
+    const through = all.reduce((m, g) => (g.through > m ? g.through : m), '');
+    groups.clear();
+    groups.set('all', { from, through, targets: all.flatMap((g) => g.targets) });
+  }
+  const store = new Store(trx);
+  const history = new Map<string, ProgressReport[]>();
+  for (const g of groups.values()) {
+    const reports = await store.stateReports(g.targets, g.from, { through: g.through });
+    for (const r of reports) {
+      const h = history.get(r.targetId);
+      if (h) h.push(r);
+      else history.set(r.targetId, [r]);
+    }
+  }
+  return history;
+}
+
 /**
  * Dry run and commit share everything but the last step. The commit re-parses the uploaded file and
  * re-checks every row under row locks inside one transaction, then writes all rows or none.
@@ -184,17 +235,7 @@ export async function importReports(ctx: ImportContext): Promise<ImportOutcome> 
         .execute();
       for (const r of rows) locked.set(r.id, targetFromRow(r));
     }
-    const history = new Map<string, ProgressReport[]>();
-    for (let i = 0; i < ids.length; i += 500) {
-      const rows = await trx
-        .selectFrom('reports')
-        .selectAll()
-        .where('target_id', 'in', ids.slice(i, i + 500))
-        .orderBy('as_of')
-        .orderBy('recorded_at')
-        .execute();
-      for (const r of rows) history.set(r.target_id, [...(history.get(r.target_id) ?? []), reportFromRow(r)]);
-    }
+    const history = await historyWindows(trx, locked, dataRows);
     const results: ImportRow[] = [];
     const toInsert: ProgressReport[] = [];
     let forbidden = false;
@@ -294,7 +335,8 @@ export async function importReports(ctx: ImportContext): Promise<ImportOutcome> 
           base.previewProgress = outcome.state?.progress ?? null;
           toInsert.push(outcome.report);
           // Later rows of the same target are checked against this one.
-          history.set(target.id, [...hist, outcome.report]);
+          hist.push(outcome.report);
+          history.set(target.id, hist);
           break;
       }
       if (base.errors.length) base.status = 'error';

@@ -119,6 +119,47 @@ describe.each(backends())('Excel/CSV import on %s', (backend: Backend) => {
     expect((await upload('commit', fixed)).status).toBe(201);
   });
 
+  it('checks a row for a past date against the reports around that date, not only the newest ones', async () => {
+    const history = await ctx.db.db
+      .selectFrom('reports')
+      .select(['as_of', 'value'])
+      .where('target_id', '=', f.targetA)
+      .where('supersedes', 'is', null)
+      .orderBy('as_of')
+      .execute();
+    // Weekly demo reports through the year: the third and fifth are months and dozens of reports back.
+    expect(history.length).toBeGreaterThan(20);
+    const [old, earlier, next] = [history[2], history[4], history[5]];
+    if (!old || !earlier || !next || earlier.value === null) throw new Error('fixture: no history');
+    const free = await freeDates(ctx, f.targetA);
+    const between = free.find((d) => d > earlier.as_of && d < next.as_of);
+    const newest = free.at(-1);
+    if (!between || !newest) throw new Error('fixture: no free dates');
+    const below = Number(earlier.value) - 1;
+    const file = [
+      HEADER,
+      `${f.targetA},${Number(old.value) + 1},${old.as_of},,`,
+      `${f.targetA},${below},${between},,`,
+      `${f.targetA},${Number(history.at(-1)?.value) + 1},${newest},,`,
+    ].join('\n');
+    const before = await snapshot(ctx.db.db);
+    const dry = importResponseSchema.parse(await (await upload('dry-run', file)).json());
+    expect(dry.rows.map((r) => r.status)).toEqual(['error', 'error', 'new']);
+    expect(dry.messages.find((m) => m.startsWith('第2行'))).toContain(`该目标截至 ${old.as_of} 已有填报`);
+    expect(dry.messages.find((m) => m.startsWith('第3行'))).toContain(`（截至 ${earlier.as_of}）`);
+    expect(dry.rows[2]?.previewProgress).not.toBeNull();
+    expect(await snapshot(ctx.db.db)).toEqual(before);
+
+    // With reasons: the old date becomes a correction of its report, the low figure is explained.
+    const explained = [
+      HEADER,
+      `${f.targetA},${Number(old.value) + 1},${old.as_of},,统计口径调整`,
+      `${f.targetA},${below},${between},,核减重复统计`,
+    ].join('\n');
+    const ok = importResponseSchema.parse(await (await upload('commit', explained)).json());
+    expect(ok.rows.map((r) => r.status)).toEqual(['correction', 'new']);
+  });
+
   it('reads GBK CSV, 全角 digits, thousands separators, Chinese dates and Excel date serials', async () => {
     const [d1] = (await freeDates(ctx, f.targetA)).slice(-1);
     const [y, m, d] = (d1 ?? '').split('-');
