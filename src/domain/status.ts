@@ -121,9 +121,10 @@ export function progressOf(t: Target, value: number): number {
   return Number.isNaN(p) ? 0 : Math.max(-Number.MAX_VALUE, Math.min(Number.MAX_VALUE, p));
 }
 
-function expectedOf(t: Target, date: IsoDate): number {
+/** `curve`: the target's pacing curve when the caller has built it already (the status engine). */
+function expectedOf(t: Target, date: IsoDate, curve?: (date: IsoDate) => number): number {
   if (isRateLike(t)) return 1;
-  return expectedShare(t.pacing, t.periodStart, t.deadline, date, t.stages);
+  return curve ? curve(date) : expectedShare(t.pacing, t.periodStart, t.deadline, date, t.stages);
 }
 
 /**
@@ -305,7 +306,7 @@ export function computeTargetState(
     lastReport = r;
   }
   const last = points[points.length - 1];
-  const expected = isRateLike(target) ? 1 : curve(asOf);
+  const expected = expectedOf(target, asOf, curve);
   if (!last || !lastReport) {
     return {
       progress: null,
