@@ -1,4 +1,3 @@
-import ExcelJS from 'exceljs';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { type Kysely, sql, type Transaction } from 'kysely';
@@ -19,6 +18,7 @@ import { planFromRow, planToRow, targetFromRow, targetToRow } from '../db/rows';
 import type { Database } from '../db/schema';
 import { disposition, fileTooBig, readUpload } from '../reporting/import-routes';
 import { readSheet } from '../reporting/sheet';
+import { newWorkbook } from '../workbook';
 import { audit } from './audit';
 import {
   type AccountsEnv,
@@ -319,7 +319,7 @@ export function adminRoutes(deps: WriteDeps) {
     ];
     const name = `审计日志-${now().toISOString().slice(0, 10)}`;
     if (c.req.query('format') === 'xlsx') {
-      const wb = new ExcelJS.Workbook();
+      const wb = await newWorkbook();
       const ws = wb.addWorksheet('审计日志');
       ws.addRow(header);
       for (const e of rows) ws.addRow(cells(e).map((v) => (typeof v === 'string' ? v.slice(0, 32_000) : v)));

@@ -1,5 +1,6 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { SECTORS } from '../../src/domain/sectors';
+import { newWorkbook } from '../workbook';
 import { CATALOG_COLUMNS, PLAN_COLUMNS } from './catalog-import';
 
 /**
@@ -8,7 +9,7 @@ import { CATALOG_COLUMNS, PLAN_COLUMNS } from './catalog-import';
  * the importer's own, so a filled template always reads back.
  */
 export async function catalogTemplateXlsx(generatedAt: string): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  const wb = await newWorkbook();
   wb.creator = '目标进度看板';
   wb.created = new Date(generatedAt);
   const targets = wb.addWorksheet('目标', { views: [{ state: 'frozen', ySplit: 1 }] });

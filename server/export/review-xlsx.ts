@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import type { ReviewResponse, ReviewTarget } from '../../src/domain/api';
 import { neutralizeFormula } from '../../src/domain/cells';
 import { NO_DEPARTMENT } from '../../src/domain/review';
@@ -11,6 +11,7 @@ import {
   targetColumns,
   toPp,
 } from '../../src/domain/table-export';
+import { newWorkbook } from '../workbook';
 
 /**
  * The review as an Excel workbook: a summary per sector, every target, the warnings and the overdue
@@ -105,7 +106,7 @@ export function reviewTitleLines(review: ReviewResponse): string[] {
 }
 
 export async function reviewWorkbook(review: ReviewResponse, options: ReviewWorkbookOptions): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  const wb = await newWorkbook();
   wb.creator = '目标进度看板';
   wb.created = options.now;
   wb.modified = options.now;

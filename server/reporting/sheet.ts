@@ -1,4 +1,5 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { newWorkbook } from '../workbook';
 
 /**
  * Reads an uploaded spreadsheet into a grid of raw cell values, trusting nothing about it: the type
@@ -95,7 +96,7 @@ async function readXlsx(buf: Buffer, limits: SheetLimits, choice: SheetChoice): 
     return { ok: false, status: 415, detail: '压缩包里没有 Excel 工作簿，请上传 .xlsx 或 CSV 表格' };
   if (dir.entries.length > MAX_ZIP_ENTRIES || dir.unzipped > MAX_UNZIPPED_BYTES)
     return { ok: false, status: 413, detail: '工作簿解压后过大，请删除多余的工作表或另存为 CSV' };
-  const wb = new ExcelJS.Workbook();
+  const wb = await newWorkbook();
   try {
     await wb.xlsx.load(buf as unknown as ExcelJS.Buffer);
   } catch {

@@ -1,7 +1,7 @@
-import ExcelJS from 'exceljs';
 import { neutralizeFormula } from '../../src/domain/cells';
 import { effectiveReports } from '../../src/domain/reports';
 import type { ProgressReport, Target } from '../../src/domain/schemas';
+import { newWorkbook } from '../workbook';
 import { REPORT_COLUMNS } from './report-import';
 
 /** The import template, prefilled with the reporter's targets and their last figures. */
@@ -53,7 +53,7 @@ export function templateCsv(rows: readonly TemplateRow[]): string {
 }
 
 export async function templateXlsx(rows: readonly TemplateRow[], generatedAt: string): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  const wb = await newWorkbook();
   wb.creator = '目标进度看板';
   wb.created = new Date(generatedAt);
   const ws = wb.addWorksheet('填报', { views: [{ state: 'frozen', ySplit: 1, xSplit: 2 }] });

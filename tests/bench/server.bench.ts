@@ -52,7 +52,7 @@ export async function benchServer(): Promise<Figure[]> {
       value: performance.now() - t0,
       unit: 'ms',
       budget: 3000,
-      note: 'includes Node + TypeScript loader start',
+      note: 'as npm start: Node start, esbuild bundling of server/, loading it',
     });
     figures.push({
       name: 'server: warm start (open database → listening)',

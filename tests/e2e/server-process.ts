@@ -28,14 +28,14 @@ export interface RunningServer {
   stop(): Promise<void>;
 }
 
-/** Starts `server/main.ts` as one Node process (no tsx wrapper processes) and waits until it answers. */
+/** Starts the server as `npm start` does (`server/start.js`: the compiled bundle), as one Node process, and waits until it answers. */
 export async function startServer(
   options: { port?: number; dataDir?: string; env?: Record<string, string> } = {},
 ): Promise<RunningServer> {
   const port = options.port ?? (await freePort());
   const dataDir = options.dataDir ?? mkdtempSync(path.join(tmpdir(), 'target-board-e2e-'));
   let out = '';
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+  const child = spawn(process.execPath, ['server/start.js'], {
     cwd: ROOT,
     env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, SKIP_BUILD: '1', ...options.env },
     stdio: ['ignore', 'pipe', 'pipe'],
