@@ -67,6 +67,30 @@ describe('StateMemo', () => {
     expect(next.facts.get('a')?.state.latest?.value).toBe(1000);
   });
 
+  it('never changes the facts a request already holds when a later change is seen', async () => {
+    const c = makeTarget({ id: 'c', sectorId: 'marine' });
+    const db = new FakeDb([a, b, c]);
+    db.write('a', [reportFor(a, '2025-06-27', 1000)]);
+    const memo = new StateMemo(db.store());
+    const held = await memo.read({}, cut);
+    db.write('a', [reportFor(a, '2025-06-27', 1200)]);
+    const next = await memo.read({}, cut);
+    // The earlier request, still building its answer, finds every target it was given as it was.
+    expect([...held.targets.map((t) => held.facts.get(t.id)?.state.latest?.value ?? null)]).toEqual([1000, null, null]);
+    expect(next.facts.get('a')?.state.latest?.value).toBe(1200);
+    expect(memo.stats().computed).toBe(4);
+    // A filtered read after a change computes the changed targets it shows, and no other.
+    db.write('c', [reportFor(c, '2025-06-27', 7)]);
+    db.write('a', [reportFor(a, '2025-06-27', 1300)]);
+    const marine = await memo.read({ sector: 'marine' }, cut);
+    expect(marine.targets.map((t) => t.id)).toEqual(['c']);
+    expect(marine.facts.get('c')?.state.latest?.value).toBe(7);
+    expect(memo.stats().computed).toBe(5);
+    const all = await memo.read({}, cut);
+    expect(all.facts.get('a')?.state.latest?.value).toBe(1300);
+    expect(memo.stats().computed).toBe(6);
+  });
+
   it('never keeps a result computed from reads older than a change it has seen since', async () => {
     const db = new FakeDb([a, b]);
     const memo = new StateMemo(db.store());

@@ -19,7 +19,18 @@ interface CutEntry {
   seen: bigint;
   /** Bumped whenever facts are dropped: a computation that started earlier must not store its result. */
   generation: number;
+  /**
+   * Copied on write, never deleted from: a request holds the map it read while it builds its
+   * answer, and a change seen meanwhile by another request replaces the map instead of emptying
+   * entries under it. (Facts are only ever added to a map in place, which no reader minds.)
+   */
   facts: Map<string, TargetFacts>;
+  /**
+   * Once every target of the catalog has had facts here: the ids that have none now (dropped by
+   * changes). Null until then. Lets a read after a write find its one missing target without
+   * looking up all 20,000 of a province.
+   */
+  absent: Set<string> | null;
 }
 
 export interface Catalog {
@@ -27,7 +38,11 @@ export interface Catalog {
   plans: Plan[];
   /** Every target, in the catalog's order (sort_order). */
   targets: Target[];
+  byId: ReadonlyMap<string, Target>;
 }
+
+const hasStaticFilter = (f: Omit<TargetFilter, 'status'>): boolean =>
+  Boolean(f.plan || f.sector || f.district || f.department || f.q?.trim());
 
 export interface MemoOptions {
   /** Facts kept over all cuts (~1 KB each: 60,000 are three cuts of a 20,000-target province). */
@@ -79,9 +94,16 @@ export class StateMemo {
 
     let entry = this.cuts.get(key);
     if (!entry) {
-      entry = { seen: BigInt(versions.data), generation: 0, facts: new Map() };
+      entry = { seen: BigInt(versions.data), generation: 0, facts: new Map(), absent: null };
     } else if (entry === known && BigInt(versions.data) > entry.seen) {
-      for (const id of versions.changed) entry.facts.delete(id);
+      const dropped = versions.changed.filter((id) => entry?.facts.has(id));
+      if (dropped.length > 0) entry.facts = new Map(entry.facts);
+      for (const id of dropped) {
+        entry.facts.delete(id);
+        entry.absent?.add(id);
+      }
+      // Even with nothing to drop: a computation of a changed target started before this change
+      // (its facts already dropped) must not store what it read.
       if (versions.changed.length > 0) entry.generation++;
       entry.seen = BigInt(versions.data);
     }
@@ -91,27 +113,35 @@ export class StateMemo {
     this.cuts.set(key, entry);
     this.evict(key);
 
-    const targets = catalog.targets.filter((t) => matchesStaticFilter(t, filter));
-    const missing = targets.filter((t) => !entry.facts.has(t.id));
-    const facts = new Map<string, TargetFacts>();
-    for (const t of targets) {
-      const f = entry.facts.get(t.id);
-      if (f) facts.set(t.id, f);
+    const filtered = hasStaticFilter(filter);
+    const targets = filtered ? catalog.targets.filter((t) => matchesStaticFilter(t, filter)) : catalog.targets;
+    const held = entry.facts;
+    const missing = entry.absent
+      ? [...entry.absent].flatMap((id) => {
+          const t = catalog.byId.get(id);
+          return t && (!filtered || matchesStaticFilter(t, filter)) ? [t] : [];
+        })
+      : targets.filter((t) => !held.has(t.id));
+    if (missing.length === 0) return { catalog, targets, facts: held };
+
+    const generation = entry.generation;
+    const reports = await this.store.stateReports(missing, cut.asOf, { knownAt: cut.knownAt });
+    const fresh = factsOf(missing, reports, catalog.plans, cut);
+    this.computed += fresh.size;
+    const current = entry;
+    if (this.cuts.get(key) !== current || current.generation !== generation) {
+      // A change was seen while these were computed: answer from them, keep none of them.
+      const facts = new Map(held);
+      for (const [id, f] of fresh) facts.set(id, f);
+      return { catalog, targets, facts };
     }
-    if (missing.length > 0) {
-      const generation = entry.generation;
-      const reports = await this.store.stateReports(missing, cut.asOf, { knownAt: cut.knownAt });
-      const fresh = factsOf(missing, reports, catalog.plans, cut);
-      this.computed += fresh.size;
-      const current = entry;
-      const stillValid = this.cuts.get(key) === current && current.generation === generation;
-      for (const [id, f] of fresh) {
-        facts.set(id, f);
-        if (stillValid) current.facts.set(id, f);
-      }
-      if (stillValid) this.evict(key);
+    for (const [id, f] of fresh) {
+      current.facts.set(id, f);
+      current.absent?.delete(id);
     }
-    return { catalog, targets, facts };
+    if (!current.absent && current.facts.size === catalog.targets.length) current.absent = new Set();
+    this.evict(key);
+    return { catalog, targets, facts: current.facts };
   }
 
   /** The catalog of the given version, loaded once per version (concurrent requests share it). */
@@ -123,6 +153,7 @@ export class StateMemo {
       version,
       plans,
       targets,
+      byId: new Map(targets.map((t) => [t.id, t])),
     }));
     this.catalog = loading;
     // A failed load must not stay cached: the next request tries again.

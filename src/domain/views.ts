@@ -1,4 +1,4 @@
-import { type Aggregate, aggregate, type TargetWithState } from './aggregate';
+import { Accumulator, type Aggregate } from './aggregate';
 import type { AggregateDto } from './aggregate-schema';
 import type {
   ProjectFacets,
@@ -235,11 +235,11 @@ export function summarize(
   cut: Cut,
   options: SummaryOptions & { reportDates: IsoDate[] },
 ): SummaryResponse {
-  // One pass, no copies of the targets: at a province's 20,000 targets this runs after every write.
-  const now: TargetWithState[] = [];
-  const before: TargetWithState[] = [];
-  const sectorNow = new Map<SectorId, TargetWithState[]>(SECTORS.map((s) => [s.id, []]));
-  const sectorBefore = new Map<SectorId, TargetWithState[]>(SECTORS.map((s) => [s.id, []]));
+  // One pass, each state read once: at a province's 20,000 targets this runs after every write.
+  const laggardCount = options.warningCount ?? 8;
+  const overall = new Accumulator(laggardCount);
+  const sectorNow = new Map(SECTORS.map((s) => [s.id, new Accumulator()]));
+  const sectorBefore = new Map(SECTORS.map((s) => [s.id, new Accumulator(0)]));
   const headlined: Array<{ target: Target & { headline: string }; state: TargetState; previous: TargetState }> = [];
   let latestReportAsOf: IsoDate | null = null;
   let latestRecordedAt: string | null = null;
@@ -248,12 +248,9 @@ export function summarize(
   for (const target of targets) {
     const f = facts.get(target.id);
     if (!f) throw new Error(`no facts for target ${target.id}`);
-    const n = { target, state: f.state };
-    const b = { target, state: f.previous };
-    now.push(n);
-    before.push(b);
-    sectorNow.get(target.sectorId)?.push(n);
-    sectorBefore.get(target.sectorId)?.push(b);
+    overall.add(target, f.state);
+    sectorNow.get(target.sectorId)?.add(target, f.state);
+    sectorBefore.get(target.sectorId)?.add(target, f.previous);
     if (target.headline !== null)
       headlined.push({ target: { ...target, headline: target.headline }, state: f.state, previous: f.previous });
     if (f.latestAsOf !== null && (latestReportAsOf === null || f.latestAsOf > latestReportAsOf))
@@ -266,11 +263,11 @@ export function summarize(
   }
 
   const sectors: SectorSummary[] = SECTORS.map((s) => ({
-    ...toDto(aggregate(sectorNow.get(s.id) ?? [])),
+    ...toDto((sectorNow.get(s.id) as Accumulator).result()),
     id: s.id,
     name: s.name,
     nameEn: s.nameEn,
-    previousProgress: aggregate(sectorBefore.get(s.id) ?? []).progress,
+    previousProgress: (sectorBefore.get(s.id) as Accumulator).result().progress,
   }));
 
   const rank = (key: string) => {
@@ -287,14 +284,14 @@ export function summarize(
       previousProgress: h.previous.progress,
     }));
 
-  const overall = aggregate(now, options.warningCount ?? 8);
+  const whole = overall.result();
   return {
     asOf: cut.asOf,
     previousAsOf: addDays(cut.asOf, -WEEK),
-    overall: toDto(overall),
+    overall: toDto(whole),
     sectors,
     headlines,
-    warnings: overall.laggards.map((l) => ({ ...l.target, state: l.state })),
+    warnings: whole.laggards.map((l) => ({ ...l.target, state: l.state })),
     freshness: { latestReportAsOf, latestRecordedAt, generatedAt: options.generatedAt },
     reportDates: options.reportDates,
     containsDemo,
