@@ -22,6 +22,9 @@ export function escapeLike(s: string): string {
  */
 export const STATE_WINDOW_ROWS = 12;
 export const STATE_WINDOW_DAYS = 45;
+/** Window reads of more targets than twice this are split into at most WINDOW_PARTS reads at once. */
+const WINDOW_CHUNK = 2000;
+const WINDOW_PARTS = 6;
 
 /**
  * What a window read is cut at: only reports recorded by `knownAt`; `withSource` also reads citations.
@@ -53,8 +56,20 @@ type StateReportTuple = [
 const byTargetThenTime = (a: ProgressReport, b: ProgressReport): number =>
   a.targetId.localeCompare(b.targetId) || a.asOf.localeCompare(b.asOf) || a.recordedAt.localeCompare(b.recordedAt);
 
+export interface StoreOptions {
+  /** Window reads of more targets than twice this are split (default WINDOW_CHUNK; tests set it low). */
+  windowChunk?: number;
+}
+
 export class Store {
-  constructor(readonly db: Kysely<Database>) {}
+  private readonly windowChunk: number;
+
+  constructor(
+    readonly db: Kysely<Database>,
+    options: StoreOptions = {},
+  ) {
+    this.windowChunk = options.windowChunk ?? WINDOW_CHUNK;
+  }
 
   async plans(): Promise<Plan[]> {
     const rows = await this.db.selectFrom('plans').selectAll().orderBy('year').orderBy(sql`id collate "C"`).execute();
@@ -109,6 +124,23 @@ export class Store {
     options: WindowOptions = {},
   ): Promise<ProgressReport[]> {
     if (targetIds.length === 0) return [];
+    const chunk = this.windowChunk;
+    if (targetIds.length < 2 * chunk) return this.windowRead(targetIds, asOf, options);
+    // A province's every target (the first report of a new week): a few reads at once, so that a
+    // PostgreSQL server works on them in parallel while this process decodes the ones already back
+    // (PGlite runs them one after another, no slower). Each is a range of the ids in order.
+    const sorted = [...targetIds].sort();
+    const parts = Math.min(WINDOW_PARTS, Math.ceil(sorted.length / chunk));
+    const size = Math.ceil(sorted.length / parts);
+    const chunks = Array.from({ length: parts }, (_, i) => sorted.slice(i * size, (i + 1) * size));
+    return (await Promise.all(chunks.map((ids) => this.windowRead(ids, asOf, options)))).flat();
+  }
+
+  private async windowRead(
+    targetIds: readonly string[],
+    asOf: IsoDate,
+    options: WindowOptions,
+  ): Promise<ProgressReport[]> {
     const windowStart = addDays(asOf, -STATE_WINDOW_DAYS);
     // A past knowledge cut (a meeting reproduced) counts its window among the reports known then:
     // reports recorded later must not push known ones out of it.

@@ -170,6 +170,21 @@ describe.each(backends())('state memo on %s', (backend: Backend) => {
     expect(served).toEqual(reviewResponseSchema.parse(JSON.parse(JSON.stringify(buildReview(data, {}, cuts.value)))));
   });
 
+  it('reads the same windows in parallel parts as in one read (a province after a new week)', async () => {
+    const ids = (await store.targets()).map((t) => t.id);
+    const split = new Store(db.db, { windowChunk: 5 });
+    const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+    for (const [asOf, knownAt] of [
+      ['2025-09-30', undefined],
+      ['2025-09-30', '2025-08-15T12:00:00+08:00'],
+    ] as const) {
+      const whole = await store.reportsForStates(ids, asOf, { knownAt });
+      const parts = await split.reportsForStates(ids, asOf, { knownAt });
+      expect(whole.length).toBeGreaterThan(ids.length);
+      expect([...parts].sort(byId)).toEqual([...whole].sort(byId));
+    }
+  });
+
   it('stamps report changes in the database: insert, update, delete', async () => {
     const t = await unmetTarget();
     const v0 = (await store.versions(null)).data;
