@@ -32,7 +32,7 @@ import {
   parseDisplay,
   preloadLink,
 } from './ssr';
-import { StateMemo } from './state-memo';
+import { HISTORY_LIMIT, StateMemo } from './state-memo';
 import type { Store } from './store';
 import { type AccountsOptions, accountsOptions, installWriteApi } from './write-api';
 
@@ -63,7 +63,7 @@ function problem(c: Context, p: Problem) {
 export function createApp(options: AppOptions): Hono {
   const { store } = options;
   const cache = new ResponseCache();
-  const memo = options.memo ?? new StateMemo(store);
+  const memo = options.memo ?? new StateMemo(store, { historyLimit: HISTORY_LIMIT });
   const now = options.now ?? (() => new Date());
   const app = new Hono();
 

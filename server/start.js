@@ -7,7 +7,7 @@
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { build } from 'esbuild';
+import { build, stop } from 'esbuild';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 // In dist-server/ so that the bundle finds the project root (and dist/, node_modules/) one level up,
@@ -25,6 +25,8 @@ const result = await build({
   logLevel: 'warning',
   absWorkingDir: ROOT,
 });
+// esbuild answers from a helper process: ended here, not left beside the server for its lifetime.
+await stop();
 const code = result.outputFiles[0]?.contents;
 if (!code) throw new Error('服务端构建失败 (esbuild produced no output)');
 let current = null;

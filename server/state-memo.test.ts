@@ -16,6 +16,8 @@ class FakeDb {
   reports: ProgressReport[] = [];
   /** When set, the next stateReports call reads its rows, then waits for it before answering. */
   hold: Promise<void> | null = null;
+  windowReads = 0;
+  historyReads = 0;
   constructor(readonly targets: Target[]) {}
 
   write(targetId: string, reports: ProgressReport[]) {
@@ -33,7 +35,13 @@ class FakeDb {
       }),
       plans: async (): Promise<Plan[]> => [],
       targets: async () => [...this.targets],
+      reportCountUpTo: async (limit: number) => Math.min(limit, this.reports.length),
+      reports: async (ids: readonly string[] | null) => {
+        this.historyReads += 1;
+        return this.reports.filter((r) => ids === null || ids.includes(r.targetId));
+      },
       stateReports: async (targets: readonly Target[], asOf: IsoDate) => {
+        this.windowReads += 1;
         const ids = new Set(targets.map((t) => t.id));
         const rows = this.reports.filter((r) => ids.has(r.targetId) && r.asOf <= asOf);
         const hold = this.hold;
@@ -89,6 +97,35 @@ describe('StateMemo', () => {
     const all = await memo.read({}, cut);
     expect(all.facts.get('a')?.state.latest?.value).toBe(1300);
     expect(memo.stats().computed).toBe(6);
+  });
+
+  it('holds every report of a small database: new cuts and writes are answered without window reads', async () => {
+    const db = new FakeDb([a, b]);
+    db.write('a', [reportFor(a, '2025-03-28', 300), reportFor(a, '2025-06-27', 1000)]);
+    const memo = new StateMemo(db.store(), { historyLimit: 10 });
+    const june = await memo.read({}, cut);
+    expect(june.facts.get('a')?.state.latest?.value).toBe(1000);
+    const march = await memo.read({}, { asOf: '2025-03-31' });
+    expect(march.facts.get('a')?.state.latest?.value).toBe(300);
+    expect(march.facts.get('b')?.state.latest).toBeNull();
+    db.write('b', [reportFor(b, '2025-06-27', 2000)]);
+    const after = await memo.read({}, cut);
+    expect(after.facts.get('b')?.state.latest?.value).toBe(2000);
+    expect(after.facts.get('a')?.state.latest?.value).toBe(1000);
+    // One read of everything, one of the changed target; no window read at all.
+    expect({ windows: db.windowReads, history: db.historyReads }).toEqual({ windows: 0, history: 2 });
+    // The same facts as the window reads give.
+    const windowed = await new StateMemo(db.store()).read({}, { asOf: '2025-03-31' });
+    expect(windowed.facts.get('a')).toEqual(march.facts.get('a'));
+  });
+
+  it('reads windows instead when the database holds more reports than the limit', async () => {
+    const db = new FakeDb([a, b]);
+    db.write('a', [reportFor(a, '2025-03-28', 300), reportFor(a, '2025-06-27', 1000)]);
+    const memo = new StateMemo(db.store(), { historyLimit: 1 });
+    expect((await memo.read({}, cut)).facts.get('a')?.state.latest?.value).toBe(1000);
+    await memo.read({}, { asOf: '2025-03-31' });
+    expect({ windows: db.windowReads, history: db.historyReads }).toEqual({ windows: 2, history: 0 });
   });
 
   it('never keeps a result computed from reads older than a change it has seen since', async () => {

@@ -1,4 +1,4 @@
-import type { Plan, Target } from '../src/domain/schemas';
+import type { Plan, ProgressReport, Target } from '../src/domain/schemas';
 import { type Cut, factsOf, matchesStaticFilter, type TargetFacts, type TargetFilter } from '../src/domain/views';
 import type { Store } from './store';
 
@@ -48,6 +48,22 @@ export interface MemoOptions {
   /** Facts kept over all cuts (~1 KB each: 60,000 are three cuts of a 20,000-target province). */
   maxFacts?: number;
   maxCuts?: number;
+  /**
+   * Up to this many reports in the database (a city's catalog over years), every report is held in
+   * memory and a new cut (an as-of date or knowledge cut not asked for before) is computed without
+   * reading the database; above it (a province), each cut reads its windows (Store.stateReports).
+   * 0 (the default) never holds them; the server passes HISTORY_LIMIT.
+   */
+  historyLimit?: number;
+}
+
+/** ~0.5 KB a report: at most ~25 MB held. A city's default data is ~5,000 reports a year. */
+export const HISTORY_LIMIT = 50_000;
+
+/** Every report by target (target, as-of, recorded order), as of the data version `seen`. */
+interface History {
+  seen: bigint;
+  byTarget: Map<string, ProgressReport[]>;
 }
 
 export interface MemoStats {
@@ -65,6 +81,11 @@ export class StateMemo {
   private readonly maxCuts: number;
   private computed = 0;
   private presentKey: string | null = null;
+  private readonly historyLimit: number;
+  /** null: not loaded; 'off': more reports than historyLimit (until the catalog changes). */
+  private history: History | 'off' | null = null;
+  /** Loads and refreshes run one after another: a refresh never applies reads older than the last. */
+  private historyQueue: Promise<unknown> = Promise.resolve();
 
   constructor(
     private readonly store: Store,
@@ -72,6 +93,7 @@ export class StateMemo {
   ) {
     this.maxFacts = options.maxFacts ?? 60_000;
     this.maxCuts = options.maxCuts ?? 12;
+    this.historyLimit = options.historyLimit ?? 0;
   }
 
   /** The targets matching the filter and their facts at the cut, with the catalog they come from. */
@@ -125,7 +147,10 @@ export class StateMemo {
     if (missing.length === 0) return { catalog, targets, facts: held };
 
     const generation = entry.generation;
-    const reports = await this.store.stateReports(missing, cut.asOf, { knownAt: cut.knownAt });
+    const history = await this.historyNow();
+    const reports = history
+      ? missing.flatMap((t) => history.byTarget.get(t.id) ?? [])
+      : await this.store.stateReports(missing, cut.asOf, { knownAt: cut.knownAt });
     const fresh = factsOf(missing, reports, catalog.plans, cut);
     this.computed += fresh.size;
     const current = entry;
@@ -144,10 +169,51 @@ export class StateMemo {
     return { catalog, targets, facts: current.facts };
   }
 
+  /**
+   * Every report, brought up to the database's current data version (the targets changed since
+   * the last refresh are read again), or null above the limit. Read after the cut's versions, so
+   * it is never older than the facts it is used for.
+   */
+  private historyNow(): Promise<History | null> {
+    if (this.historyLimit <= 0 || this.history === 'off') return Promise.resolve(null);
+    const next = this.historyQueue.then(async (): Promise<History | null> => {
+      const held = this.history;
+      if (held === 'off') return null;
+      if (held === null) {
+        const { data } = await this.store.versions(null);
+        if ((await this.store.reportCountUpTo(this.historyLimit + 1)) > this.historyLimit) {
+          this.history = 'off';
+          return null;
+        }
+        const byTarget = new Map<string, ProgressReport[]>();
+        for (const r of await this.store.reports(null)) {
+          const list = byTarget.get(r.targetId);
+          if (list) list.push(r);
+          else byTarget.set(r.targetId, [r]);
+        }
+        const loaded = { seen: BigInt(data), byTarget };
+        this.history = loaded;
+        return loaded;
+      }
+      const { data, changed } = await this.store.versions(held.seen.toString());
+      if (BigInt(data) <= held.seen) return held;
+      const ids = [...new Set(changed)];
+      const rows = await this.store.reports(ids);
+      for (const id of ids) held.byTarget.set(id, []);
+      for (const r of rows) held.byTarget.get(r.targetId)?.push(r);
+      held.seen = BigInt(data);
+      return held;
+    });
+    // A failed read leaves the history as it was: the next request tries again.
+    this.historyQueue = next.catch(() => {});
+    return next;
+  }
+
   /** The catalog of the given version, loaded once per version (concurrent requests share it). */
   private catalogAt(version: string): Promise<Catalog> {
     if (this.catalog && this.catalogVersion === version) return this.catalog;
     this.cuts.clear();
+    this.history = null;
     this.catalogVersion = version;
     const loading = Promise.all([this.store.plans(), this.store.targets()]).then(([plans, targets]) => ({
       version,

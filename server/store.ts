@@ -332,6 +332,13 @@ export class Store {
     return rows.map(reportFromRow);
   }
 
+  /** How many reports the database holds, counted no further than `limit` (bounded at any scale). */
+  async reportCountUpTo(limit: number): Promise<number> {
+    const { rows } = await sql<{ n: number }>`
+      select count(*)::int as n from (select 1 from reports limit ${limit}) as r`.execute(this.db);
+    return Number(rows[0]?.n ?? 0);
+  }
+
   /** The newest as-of date of any report recorded by `knownAt`: the default as-of of every view. */
   async newestReportDate(knownAt?: string): Promise<IsoDate | null> {
     let q = this.db.selectFrom('reports').select((eb) => eb.fn.max('as_of').as('newest'));
