@@ -205,7 +205,8 @@ export function createApp(options: AppOptions): Hono {
   });
 
   if (options.staticDir && existsSync(path.join(options.staticDir, 'index.html'))) {
-    const root = path.relative(process.cwd(), options.staticDir) || '.';
+    const staticDir = options.staticDir;
+    const root = path.relative(process.cwd(), staticDir) || '.';
     const indexFile = path.join(options.staticDir, 'index.html');
     app.use('/assets/*', async (c, next) => {
       await next();
@@ -222,6 +223,16 @@ export function createApp(options: AppOptions): Hono {
     // Loaded with the first landing page, not at start: a server that only answers the API (a wall
     // of screens, the bench) does not carry the renderer's ~25 MB.
     let renderer: Promise<OverviewRenderer | null> | null = null;
+    /** The build's stylesheets by href, read once each (their names carry their content's hash). */
+    const stylesheets = new Map<string, string | null>();
+    const stylesheet = (href: string): string | null => {
+      if (!/^\/assets\/[\w.-]+\.css$/.test(href)) return null;
+      if (!stylesheets.has(href)) {
+        const file = path.join(staticDir, href);
+        stylesheets.set(href, existsSync(file) ? readFileSync(file, 'utf8') : null);
+      }
+      return stylesheets.get(href) ?? null;
+    };
     /**
      * The landing page's server-rendered overview, per data version and minute (its "updated … ago").
      * Never waits for the status engine: when the summary of this data version is not computed yet
@@ -267,7 +278,7 @@ export function createApp(options: AppOptions): Hono {
       // (The preview carries its summary: nothing to preload then.)
       const preload = shell ? null : apiPreloadHref(c.req.path, search);
       const head = `<meta name="x-contains-demo" content="${(await store.seededWithDemo()) ? '1' : '0'}">${preload ? preloadLink(preload) : ''}`;
-      return c.html(landingHtml(readFileSync(indexFile, 'utf8'), { head, theme: display.theme, shell }));
+      return c.html(landingHtml(readFileSync(indexFile, 'utf8'), { head, theme: display.theme, shell, stylesheet }));
     });
   }
   return app;

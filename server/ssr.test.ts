@@ -46,6 +46,24 @@ describe('the SPA shell of one request', () => {
     expect(without).toContain('<html lang="zh-CN">');
   });
 
+  it('inlines the stylesheet with the preview only, and never a stylesheet that could close its <style>', () => {
+    const styled = index.replace('</head>', '<link rel="stylesheet" crossorigin href="/assets/i.css">\n</head>');
+    const css = (href: string) => (href === '/assets/i.css' ? '.kpi{display:grid}' : null);
+    const withPreview = landingHtml(styled, { head: '', theme: null, shell: '<div id="ssr"></div>', stylesheet: css });
+    expect(withPreview).toContain('<style>.kpi{display:grid}</style>');
+    expect(withPreview).not.toContain('rel="stylesheet"');
+    const without = landingHtml(styled, { head: '', theme: null, shell: null, stylesheet: css });
+    expect(without).toContain('<link rel="stylesheet" crossorigin href="/assets/i.css">');
+    const hostile = landingHtml(styled, {
+      head: '',
+      theme: null,
+      shell: '<div id="ssr"></div>',
+      stylesheet: () => 'a{}</style><script>alert(1)</script>',
+    });
+    expect(hostile).toContain('<link rel="stylesheet" crossorigin href="/assets/i.css">');
+    expect(hostile).not.toContain('alert(1)');
+  });
+
   it('preloads the first API request of the landing page and of a target page, built as the client builds it', () => {
     expect(apiPreloadHref('/', '')).toBe('/api/v1/summary');
     expect(apiPreloadHref('/', '?district=崂山区')).toBeNull();

@@ -43,8 +43,10 @@ describe('server-rendered first paint', () => {
         const bar = ssr.locator(`[role="progressbar"][aria-label="${s.name}进度"]`);
         expect(await bar.getAttribute('aria-valuenow')).toBe(ariaNow(s.progress));
       }
-      // Styled: the page's stylesheet is in the head, so the preview does not flash unstyled.
-      expect(await page.locator('head link[rel="stylesheet"]').count()).toBeGreaterThan(0);
+      // Styled: the page's stylesheet is inline in the head, so the preview neither flashes unstyled
+      // nor waits for another request to paint.
+      expect(await page.locator('head link[rel="stylesheet"]').count()).toBe(0);
+      expect(await page.locator('head style').evaluate((e) => (e.textContent ?? '').length)).toBeGreaterThan(1000);
       expect(
         await ssr
           .locator('.kpi')
