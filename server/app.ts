@@ -4,7 +4,7 @@ import { serveStatic } from '@hono/node-server/serve-static';
 import { type Context, Hono } from 'hono';
 import { compress } from 'hono/compress';
 import { getCookie } from 'hono/cookie';
-import { secureHeaders } from 'hono/secure-headers';
+import { NONCE, secureHeaders } from 'hono/secure-headers';
 import type { Problem } from '../src/domain/api';
 import { shanghaiDate } from '../src/domain/dates';
 import { isDomainError } from '../src/domain/errors';
@@ -71,7 +71,8 @@ export function createApp(options: AppOptions): Hono {
     secureHeaders({
       contentSecurityPolicy: {
         defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
+        // The nonce admits one inline script: the landing page's loader of the app (server/ssr.ts).
+        scriptSrc: ["'self'", NONCE],
         styleSrc: ["'self'", "'unsafe-inline'"],
         imgSrc: ["'self'", 'data:', 'blob:'],
         fontSrc: ["'self'", 'data:'],
@@ -278,7 +279,15 @@ export function createApp(options: AppOptions): Hono {
       // (The preview carries its summary: nothing to preload then.)
       const preload = shell ? null : apiPreloadHref(c.req.path, search);
       const head = `<meta name="x-contains-demo" content="${(await store.seededWithDemo()) ? '1' : '0'}">${preload ? preloadLink(preload) : ''}`;
-      return c.html(landingHtml(readFileSync(indexFile, 'utf8'), { head, theme: display.theme, shell, stylesheet }));
+      return c.html(
+        landingHtml(readFileSync(indexFile, 'utf8'), {
+          head,
+          theme: display.theme,
+          shell,
+          stylesheet,
+          nonce: c.get('secureHeadersNonce'),
+        }),
+      );
     });
   }
   return app;

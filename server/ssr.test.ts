@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { apiPreloadHref, landingHtml, overviewShell, parseDisplay, preloadLink, scriptJson } from './ssr';
+import { apiPreloadHref, entryLoader, landingHtml, overviewShell, parseDisplay, preloadLink, scriptJson } from './ssr';
 
 describe('server-rendered landing page', () => {
   it('inlines the summary as JSON that cannot close its script element', () => {
@@ -62,6 +62,16 @@ describe('the SPA shell of one request', () => {
     });
     expect(hostile).toContain('<link rel="stylesheet" crossorigin href="/assets/i.css">');
     expect(hostile).not.toContain('alert(1)');
+  });
+
+  it('with a nonce, adds the app’s entry only from an inline loader of that nonce, and only with the preview', () => {
+    const withPreview = landingHtml(index, { head: '', theme: null, shell: '<div id="ssr"></div>', nonce: 'n0nce' });
+    expect(withPreview).not.toContain('<script type="module"');
+    expect(withPreview).toContain(`<script nonce="n0nce">${entryLoader('/assets/i.js')}</script>`);
+    expect(entryLoader('/assets/i.js')).toContain(`s.src="/assets/i.js"`);
+    const without = landingHtml(index, { head: '', theme: null, shell: null, nonce: 'n0nce' });
+    expect(without).toContain('<script type="module" crossorigin src="/assets/i.js"></script>');
+    expect(without).not.toContain('nonce=');
   });
 
   it('preloads the first API request of the landing page and of a target page, built as the client builds it', () => {
