@@ -1,5 +1,13 @@
 import type { Plan, ProgressReport, Target } from '../src/domain/schemas';
-import { type Cut, factsOf, matchesStaticFilter, type TargetFacts, type TargetFilter } from '../src/domain/views';
+import {
+  type Cut,
+  factsOf,
+  groupReports,
+  hasStaticFilter,
+  matchesStaticFilter,
+  type TargetFacts,
+  type TargetFilter,
+} from '../src/domain/views';
 import type { Store } from './store';
 
 /**
@@ -40,9 +48,6 @@ export interface Catalog {
   targets: Target[];
   byId: ReadonlyMap<string, Target>;
 }
-
-const hasStaticFilter = (f: Omit<TargetFilter, 'status'>): boolean =>
-  Boolean(f.plan || f.sector || f.district || f.department || f.q?.trim());
 
 export interface MemoOptions {
   /** Facts kept over all cuts (~1 KB each: 60,000 are three cuts of a 20,000-target province). */
@@ -185,22 +190,15 @@ export class StateMemo {
           this.history = 'off';
           return null;
         }
-        const byTarget = new Map<string, ProgressReport[]>();
-        for (const r of await this.store.reports(null)) {
-          const list = byTarget.get(r.targetId);
-          if (list) list.push(r);
-          else byTarget.set(r.targetId, [r]);
-        }
-        const loaded = { seen: BigInt(data), byTarget };
+        const loaded = { seen: BigInt(data), byTarget: groupReports(await this.store.reports(null)) };
         this.history = loaded;
         return loaded;
       }
       const { data, changed } = await this.store.versions(held.seen.toString());
       if (BigInt(data) <= held.seen) return held;
       const ids = [...new Set(changed)];
-      const rows = await this.store.reports(ids);
-      for (const id of ids) held.byTarget.set(id, []);
-      for (const r of rows) held.byTarget.get(r.targetId)?.push(r);
+      const fresh = groupReports(await this.store.reports(ids));
+      for (const id of ids) held.byTarget.set(id, fresh.get(id) ?? []);
       held.seen = BigInt(data);
       return held;
     });

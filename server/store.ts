@@ -3,7 +3,7 @@ import { addDays, type IsoDate } from '../src/domain/dates';
 import { knownPlan, type ParseResult } from '../src/domain/query';
 import type { ContextFigure, KeyProject, Plan, ProgressReport, Target } from '../src/domain/schemas';
 import { needsInferredBaseline } from '../src/domain/status';
-import type { ProjectFilter, TargetFilter } from '../src/domain/views';
+import { hasStaticFilter, type ProjectFilter, type TargetFilter } from '../src/domain/views';
 import { contextFigureFromRow, planFromRow, projectFromRow, reportFromRow, targetFromRow } from './db/rows';
 import type { Database } from './db/schema';
 
@@ -289,7 +289,7 @@ export class Store {
    */
   async newestRecordedAt(filter: Omit<TargetFilter, 'status'>, limit: number): Promise<number | null> {
     const at = new Date(limit).toISOString();
-    const filtered = Boolean(filter.plan || filter.sector || filter.district || filter.department || filter.q?.trim());
+    const filtered = hasStaticFilter(filter);
     const { rows } = filtered
       ? await sql<{ newest: number | null }>`
           select floor(extract(epoch from max(n.at)) * 1000)::float8 as newest

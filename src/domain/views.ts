@@ -78,6 +78,11 @@ export function reportDates(reports: readonly ProgressReport[]): IsoDate[] {
   return [...new Set(reports.map((r) => r.asOf))].sort();
 }
 
+/** Whether the filter narrows the targets at all by what `matchesStaticFilter` checks. */
+export function hasStaticFilter(f: Omit<TargetFilter, 'status'>): boolean {
+  return Boolean(f.plan || f.sector || f.district || f.department || f.q?.trim());
+}
+
 export function matchesStaticFilter(t: Target, f: TargetFilter): boolean {
   if (f.plan && t.planId !== f.plan) return false;
   if (f.sector && t.sectorId !== f.sector) return false;
