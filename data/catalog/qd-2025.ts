@@ -87,15 +87,10 @@ export const QD_2025_TARGETS: Target[] = [
     },
   ]),
   ...section(ctx, 'innovation', '强化产业应用研究和科技成果转化', [
-    {
-      id: 'qd-industry-key-tech-projects',
-      title: '实施100项产业关键技术攻关和10项重大应用基础研究',
-      quote: '实施100项产业关键技术攻关',
-      ...flow('项', 100),
-    },
+    { id: 'qd-industry-key-tech-projects', quote: '实施100项产业关键技术攻关', ...flow('项', 100) },
     {
       id: 'qd-applied-basic-research',
-      title: '实施100项产业关键技术攻关和10项重大应用基础研究',
+      title: '实施10项重大应用基础研究',
       quote: '10项重大应用基础研究',
       ...flow('项', 10),
     },
@@ -225,47 +220,17 @@ export const QD_2025_TARGETS: Target[] = [
 
   // 7 在提升城市功能品质上聚力攻坚求实效
   ...section(ctx, 'urban', '深入实施城市更新', [
-    {
-      id: 'qd-urban-village-resettlement',
-      title: '实现10个城中村改造回迁,新改造53个老旧小区',
-      quote: '实现10个城中村改造回迁',
-      ...flow('个', 10),
-    },
-    {
-      id: 'qd-old-residential-renovation',
-      title: '实现10个城中村改造回迁,新改造53个老旧小区',
-      quote: '新改造53个老旧小区',
-      ...flow('个', 53),
-    },
+    { id: 'qd-urban-village-resettlement', quote: '实现10个城中村改造回迁', ...flow('个', 10) },
+    { id: 'qd-old-residential-renovation', quote: '新改造53个老旧小区', ...flow('个', 53) },
     { id: 'qd-non-direct-power-renovation', quote: '完成非直供电小区改造10万户', ...flow('万户', 10) },
-    {
-      id: 'qd-micro-renewal',
-      title: '实施60处城市“微更新”,建成50个口袋公园',
-      quote: '实施60处城市“微更新”',
-      ...flow('处', 60),
-    },
-    {
-      id: 'qd-pocket-parks',
-      title: '实施60处城市“微更新”,建成50个口袋公园',
-      quote: '建成50个口袋公园',
-      ...flow('个', 50),
-    },
+    { id: 'qd-micro-renewal', quote: '实施60处城市“微更新”', ...flow('处', 60) },
+    { id: 'qd-pocket-parks', quote: '建成50个口袋公园', ...flow('个', 50) },
     { id: 'qd-utility-pipelines', quote: '新建和改建燃气、供热、供水管网1247公里', ...flow('公里', 1247) },
   ]),
   ...section(ctx, 'urban', '健全城市管理长效机制', [
     { id: 'qd-back-streets', quote: '实施50条背街小巷综合整治', ...flow('条', 50) },
-    {
-      id: 'qd-traffic-bottlenecks',
-      title: '改造交通堵点106处,新增公共停车泊位1万个以上',
-      quote: '改造交通堵点106处',
-      ...flow('处', 106),
-    },
-    {
-      id: 'qd-public-parking',
-      title: '改造交通堵点106处,新增公共停车泊位1万个以上',
-      quote: '新增公共停车泊位1万个以上',
-      ...flow('万个', 1),
-    },
+    { id: 'qd-traffic-bottlenecks', quote: '改造交通堵点106处', ...flow('处', 106) },
+    { id: 'qd-public-parking', quote: '新增公共停车泊位1万个以上', ...flow('万个', 1) },
   ]),
 
   // 8 在推进乡村全面振兴上聚力攻坚求实效
@@ -280,48 +245,18 @@ export const QD_2025_TARGETS: Target[] = [
     { id: 'qd-quality-agri-products', quote: '新增全国名特优新和绿色优质农产品50个以上', ...flow('个', 50) },
   ]),
   ...section(ctx, 'rural', '推动城乡融合发展', [
-    {
-      id: 'qd-municipal-rural-zones',
-      title: '打造10个市级乡村振兴片区,创建4个省级乡村振兴片区',
-      quote: '打造10个市级乡村振兴片区',
-      ...flow('个', 10),
-    },
-    {
-      id: 'qd-provincial-rural-zones',
-      title: '打造10个市级乡村振兴片区,创建4个省级乡村振兴片区',
-      quote: '创建4个省级乡村振兴片区',
-      ...flow('个', 4),
-    },
+    { id: 'qd-municipal-rural-zones', quote: '打造10个市级乡村振兴片区', ...flow('个', 10) },
+    { id: 'qd-provincial-rural-zones', quote: '创建4个省级乡村振兴片区', ...flow('个', 4) },
     { id: 'qd-rural-roads', quote: '养护、提升“四好农村路”600公里', ...flow('公里', 600) },
-    {
-      id: 'qd-rural-water-supply',
-      title: '新增规模化供水村庄100个,完成120个村庄生活污水治理',
-      quote: '新增规模化供水村庄100个',
-      ...flow('个', 100),
-    },
-    {
-      id: 'qd-rural-sewage',
-      title: '新增规模化供水村庄100个,完成120个村庄生活污水治理',
-      quote: '完成120个村庄生活污水治理',
-      ...flow('个', 120),
-    },
+    { id: 'qd-rural-water-supply', quote: '新增规模化供水村庄100个', ...flow('个', 100) },
+    { id: 'qd-rural-sewage', quote: '完成120个村庄生活污水治理', ...flow('个', 120) },
     { id: 'qd-rural-house-energy-retrofit', quote: '开展农房节能改造5万户以上', ...flow('万户', 5) },
   ]),
 
   // 9 在推动全面绿色转型上聚力攻坚求实效
   ...section(ctx, 'green', '打好蓝天、碧水、净土保卫战', [
-    {
-      id: 'qd-air-pollution-projects',
-      title: '完成大气污染减排项目1200个以上,基本淘汰国三及以下非营运柴油货车',
-      quote: '完成大气污染减排项目1200个以上',
-      ...flow('个', 1200),
-    },
-    {
-      id: 'qd-diesel-truck-phaseout',
-      title: '完成大气污染减排项目1200个以上,基本淘汰国三及以下非营运柴油货车',
-      quote: '基本淘汰国三及以下非营运柴油货车',
-      ...milestone('基本淘汰'),
-    },
+    { id: 'qd-air-pollution-projects', quote: '完成大气污染减排项目1200个以上', ...flow('个', 1200) },
+    { id: 'qd-diesel-truck-phaseout', quote: '基本淘汰国三及以下非营运柴油货车', ...milestone('基本淘汰') },
     {
       id: 'qd-sewage-projects-start',
       quote: '开工建设张村河水质净化厂二期等16个污水处理项目',
@@ -369,46 +304,16 @@ export const QD_2025_TARGETS: Target[] = [
       quote: '建成北大人民医院青岛医院二期、青岛西海岸新区肿瘤医院',
       ...milestone('北大人民医院青岛医院二期建成', '青岛西海岸新区肿瘤医院建成'),
     },
-    {
-      id: 'qd-peak-disciplines',
-      title: '启动培育12个市级攀峰学科、75个重点专科',
-      quote: '启动培育12个市级攀峰学科',
-      ...flow('个', 12),
-    },
-    {
-      id: 'qd-key-specialties',
-      title: '启动培育12个市级攀峰学科、75个重点专科',
-      quote: '75个重点专科',
-      ...flow('个', 75),
-    },
-    {
-      id: 'qd-medical-alliances',
-      title: '建设10个紧密型医联体,推动1000名医务人员深入基层开展对口帮扶',
-      quote: '建设10个紧密型医联体',
-      ...flow('个', 10),
-    },
-    {
-      id: 'qd-medical-staff-grassroots',
-      title: '建设10个紧密型医联体,推动1000名医务人员深入基层开展对口帮扶',
-      quote: '推动1000名医务人员深入基层开展对口帮扶',
-      ...flow('名', 1000),
-    },
+    { id: 'qd-peak-disciplines', quote: '启动培育12个市级攀峰学科', ...flow('个', 12) },
+    { id: 'qd-key-specialties', title: '启动培育75个重点专科', quote: '75个重点专科', ...flow('个', 75) },
+    { id: 'qd-medical-alliances', quote: '建设10个紧密型医联体', ...flow('个', 10) },
+    { id: 'qd-medical-staff-grassroots', quote: '推动1000名医务人员深入基层开展对口帮扶', ...flow('名', 1000) },
     { id: 'qd-tcm-innovation-base', quote: '建成青岛中医药传承创新基地', ...milestone('建成') },
   ]),
   ...section(ctx, 'livelihood', '完善多层次社会保障体系', [
     { id: 'qd-pension-insured', quote: '新增企业职工养老保险参保12万人以上', ...flow('万人', 12) },
-    {
-      id: 'qd-dementia-care-centers',
-      title: '新建、改扩建30处社区嵌入式失智老年人照护中心,完成适老化改造1万户以上',
-      quote: '新建、改扩建30处社区嵌入式失智老年人照护中心',
-      ...flow('处', 30),
-    },
-    {
-      id: 'qd-elderly-home-adaptation',
-      title: '新建、改扩建30处社区嵌入式失智老年人照护中心,完成适老化改造1万户以上',
-      quote: '完成适老化改造1万户以上',
-      ...flow('万户', 1),
-    },
+    { id: 'qd-dementia-care-centers', quote: '新建、改扩建30处社区嵌入式失智老年人照护中心', ...flow('处', 30) },
+    { id: 'qd-elderly-home-adaptation', quote: '完成适老化改造1万户以上', ...flow('万户', 1) },
     { id: 'qd-childcare-places', quote: '新增婴幼儿托位4000个以上', ...flow('个', 4000) },
     { id: 'qd-disabled-accessibility', quote: '实施残疾人家庭无障碍改造500户以上', ...flow('户', 500) },
     { id: 'qd-affordable-housing', quote: '建设筹集保障性住房1500套', ...flow('套', 1500) },
