@@ -111,6 +111,7 @@ describe('demo generator', () => {
       severe: 0,
       no_data: 0,
       not_started: 0,
+      missed: 0,
     };
     for (const t of demo.targets) {
       const plan = demo.plans.find((p) => p.id === t.planId);

@@ -3,10 +3,16 @@ import type { ReviewResponse, ReviewTarget } from '../../src/domain/api';
 import { neutralizeFormula } from '../../src/domain/cells';
 import { NO_DEPARTMENT } from '../../src/domain/review';
 import type { Plan } from '../../src/domain/schemas';
+import { changeDigits, changeOf, roundDerived, roundedPp } from '../../src/domain/figures';
+import { STATUSES } from '../../src/domain/schemas';
 import {
   type CellKind,
   type CellValue,
   type Column,
+  cellKind,
+  gapCell,
+  gapColumn,
+  gapTextCell,
   STATUS_LABELS,
   targetColumns,
   toPp,
@@ -24,6 +30,7 @@ const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: 
 function numberFormat(kind: CellKind, value: number): string | undefined {
   if (kind === 'percent') return '0.0%';
   if (kind === 'pp') return '+0.0;-0.0;0.0';
+  if (kind === 'pp2') return '+0.00;-0.00;0.00';
   if (kind === 'integer') return '0';
   if (kind === 'number') return Number.isInteger(value) ? '#,##0' : '#,##0.00';
   return undefined;
@@ -77,7 +84,7 @@ function addTable<R>(
   for (const r of rows) {
     const row = ws.addRow([]);
     columns.forEach((c, i) => {
-      setCell(row.getCell(i + 1), c.kind, c.value(r));
+      setCell(row.getCell(i + 1), cellKind(c, r), c.value(r));
     });
   }
   columns.forEach((c, i) => {
@@ -131,7 +138,7 @@ export async function reviewWorkbook(review: ReviewResponse, options: ReviewWork
     { key: 'expected', header: '序时进度', kind: 'percent', width: 10, value: (s) => s.now.expected },
     { key: 'previous', header: '上次平均进度', kind: 'percent', width: 12, value: (s) => s.previous.progress },
     { key: 'change', header: '变化（百分点）', kind: 'pp', width: 14, value: (s) => toPp(s.change) },
-    ...(['achieved', 'on_track', 'lagging', 'severe', 'no_data', 'not_started'] as const).map(
+    ...STATUSES.map(
       (st): Column<SectorRow> => ({
         key: st,
         header: STATUS_LABELS[st],
@@ -171,10 +178,7 @@ export async function reviewWorkbook(review: ReviewResponse, options: ReviewWork
       id: w.id,
       from: STATUS_LABELS[w.from],
       to: STATUS_LABELS[w.to],
-      change:
-        t.state.progress !== null && t.previousState.progress !== null
-          ? t.state.progress - t.previousState.progress
-          : null,
+      change: changeOf(t, t.state, t.previousState),
     };
   });
   for (const m of review.biggestMovers) {
@@ -200,9 +204,17 @@ export async function reviewWorkbook(review: ReviewResponse, options: ReviewWork
     text('department', '牵头部门', 16, (r: WarningRow) => target(r.id).department ?? NO_DEPARTMENT),
     text('from', '上次状态', 10, (r: WarningRow) => r.from),
     text('to', '本次状态', 10, (r: WarningRow) => r.to),
-    { key: 'progress', header: '进度', kind: 'percent', width: 9, value: (r) => target(r.id).state.progress },
-    { key: 'change', header: '进度变化', kind: 'pp', width: 10, value: (r) => toPp(r.change) },
-    { key: 'gap', header: '差距', kind: 'pp', width: 10, value: (r) => toPp(target(r.id).state.gap) },
+    { key: 'progress', header: '完成率', kind: 'percent', width: 9, value: (r) => target(r.id).state.progress },
+    {
+      key: 'change',
+      header: '较上周变化',
+      kind: 'pp',
+      width: 10,
+      kindOf: (r) => (changeDigits(target(r.id)) === 2 ? 'pp2' : 'pp'),
+      value: (r) => roundedPp(r.change, changeDigits(target(r.id))),
+    },
+    { ...gapColumn, kindOf: (r) => gapColumn.kindOf(target(r.id)), value: (r) => gapCell(target(r.id).state) },
+    text('gapText', '差距说明', 24, (r: WarningRow) => gapTextCell(target(r.id))),
     {
       key: 'perWeek',
       header: '每周还需',
@@ -223,7 +235,7 @@ export async function reviewWorkbook(review: ReviewResponse, options: ReviewWork
       header: '预计期末值',
       kind: 'number',
       width: 12,
-      value: (r) => target(r.id).state.projection?.value ?? null,
+      value: (r) => roundDerived(target(r.id), target(r.id).state.projection?.value ?? null),
     },
     text('id', '编号', 22, (r: WarningRow) => r.id),
   ];

@@ -18,7 +18,12 @@ function item(id: string, status: Status, progress: number | null, expected: num
     progress,
     expected,
     gap: gap === undefined ? (progress === null || expected === null ? null : progress - expected) : gap,
+    gapBasis: 'target',
+    judgedAt: '2025-06-30',
     status,
+    forecastMiss: false,
+    milestone: null,
+    fromBaseline: null,
     latest: null,
     projection: null,
     requiredRate: null,
@@ -62,7 +67,15 @@ describe('aggregate', () => {
       item('f', 'no_data', null, 0.5),
       item('g', 'not_started', 0, 0),
     ]);
-    expect(a.counts).toEqual({ achieved: 1, on_track: 2, lagging: 1, severe: 1, no_data: 1, not_started: 1 });
+    expect(a.counts).toEqual({
+      achieved: 1,
+      on_track: 2,
+      lagging: 1,
+      severe: 1,
+      no_data: 1,
+      not_started: 1,
+      missed: 0,
+    });
   });
 
   it('lists the worst laggards first by gap, ties by id, lagging and severe only, up to the count', () => {
@@ -94,7 +107,8 @@ describe('aggregate', () => {
       { target: inv, state: computeTargetState(inv, [reportFor(inv, asOf, 1200)], { asOf }) },
       // Jobs: nothing reported → no_data, not measured.
       { target: jobs, state: computeTargetState(jobs, [], { asOf }) },
-      // Reservoir: 0 of 3 stages done, 1 planned → −33 pp severe.
+      // Reservoir: 0 of 3 stages done, the first (04-30) 62 days overdue → severe (after the key
+      // projects' −17.1 pp: 62 days is 17.0 % of a year).
       { target: res, state: computeTargetState(res, [stagesReport(res, asOf, 0)], { asOf }) },
     ];
     const a = aggregate(items);
@@ -102,7 +116,7 @@ describe('aggregate', () => {
     expect(a.measured).toBe(4);
     expect(a.progress).toBeCloseTo((0.5 + 150 / 460 + 1200 / 2450 + 0) / 4, 12);
     expect(a.expected).toBeCloseTo((181 / 364 + 181 / 364 + (0.48 + 0.08 / 31) + 1 / 3) / 4, 12);
-    expect(a.laggards.map((i) => i.target.id)).toEqual(['t-guanlu', 't-key-projects']);
+    expect(a.laggards.map((i) => i.target.id)).toEqual(['t-key-projects', 't-guanlu']);
   });
 
   it('properties: means within [0,1], counts add up to the total, laggards sorted', () => {
@@ -124,9 +138,11 @@ describe('aggregate', () => {
           }
         }
         expect(a.laggards.length).toBeLessThanOrEqual(n);
-        const gaps = a.laggards.map((l) => l.state.gap ?? 0);
-        expect(gaps).toEqual([...gaps].sort((x, y) => x - y));
-        for (const l of a.laggards) expect(['lagging', 'severe']).toContain(l.state.status);
+        // 未完成 first, then 严重滞后, then 滞后; within a status, furthest behind first.
+        const rank = { missed: 0, severe: 1, lagging: 2 } as Record<string, number>;
+        const keys = a.laggards.map((l) => [rank[l.state.status] ?? 3, l.state.gap ?? 0] as const);
+        expect(keys).toEqual([...keys].sort((x, y) => x[0] - y[0] || x[1] - y[1]));
+        for (const l of a.laggards) expect(['lagging', 'severe', 'missed']).toContain(l.state.status);
       }),
       { numRuns: 300 },
     );

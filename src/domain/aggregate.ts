@@ -25,12 +25,25 @@ export function emptyCounts(): StatusCounts {
   return Object.fromEntries(STATUSES.map((s) => [s, 0])) as StatusCounts;
 }
 
-/** The statuses that raise a warning (the laggards of an aggregate). */
-export const WARNING_STATUSES: ReadonlySet<Status> = new Set(['lagging', 'severe']);
+/** The statuses that raise a warning (the laggards of an aggregate): behind pace, or missed for good. */
+export const WARNING_STATUSES: ReadonlySet<Status> = new Set(['lagging', 'severe', 'missed']);
 
-/** Most negative gap first; ties by id. */
-const behindFirst = (a: TargetWithState, b: TargetWithState): number =>
-  (a.state.gap ?? 0) - (b.state.gap ?? 0) || a.target.id.localeCompare(b.target.id);
+/** How bad a warning is, worst first: 未完成, 严重滞后, 滞后. */
+const WARNING_RANK: Partial<Record<Status, number>> = { missed: 0, severe: 1, lagging: 2 };
+
+/**
+ * How far behind, for ordering (more negative is further behind): the gap, or for a milestone its
+ * overdue days as a fraction of a year (a node 179 days late sorts beside a gap of −49 个百分点).
+ */
+export function behindBy(s: TargetState): number {
+  return s.gap ?? (s.milestone ? -s.milestone.overdueDays / 365 : 0);
+}
+
+/** Worst status first, then furthest behind; ties by id. */
+export const behindFirst = (a: TargetWithState, b: TargetWithState): number =>
+  (WARNING_RANK[a.state.status] ?? 3) - (WARNING_RANK[b.state.status] ?? 3) ||
+  behindBy(a.state) - behindBy(b.state) ||
+  a.target.id.localeCompare(b.target.id);
 
 /**
  * Builds an `Aggregate` one target at a time, touching each state once: a province's summary adds
@@ -51,13 +64,13 @@ export class Accumulator {
   add(target: Target, state: TargetState): void {
     this.total += 1;
     this.counts[state.status] += 1;
-    const { progress, expected, gap } = state;
+    const { progress, expected } = state;
     if (progress !== null && expected !== null) {
       this.progressSum += Math.max(0, Math.min(1, progress));
       this.expectedSum += Math.max(0, Math.min(1, expected));
       this.measured += 1;
     }
-    if (this.laggardCount === 0 || gap === null || !WARNING_STATUSES.has(state.status)) return;
+    if (this.laggardCount === 0 || !WARNING_STATUSES.has(state.status)) return;
     // The few furthest behind, by insertion into a short sorted list rather than sorting every
     // lagging target: a province has thousands of them and the summary wants eight.
     const laggards = this.laggards;

@@ -97,7 +97,8 @@ describe('formatPercent', () => {
 describe('formatPp', () => {
   it.each<[number | null, string, string]>([
     [-0.123, '-12.3个百分点', '-12.3 pp'],
-    [0.05, '+5个百分点', '+5 pp'],
+    [0.05, '+5.0个百分点', '+5.0 pp'],
+    [-0.06, '-6.0个百分点', '-6.0 pp'], // one digit always: never "-6" on one page and "-6.0" on another
     [0.0027, '+0.3个百分点', '+0.3 pp'],
     [0, '0个百分点', '0 pp'],
     [-0.0004, '0个百分点', '0 pp'], // rounds to zero: no "-0"

@@ -141,12 +141,20 @@ export function formatPercent(fraction: number | null, locale: Locale = 'zh-CN',
   return numberFormat(locale, { style: 'percent', maximumFractionDigits: maxFractionDigits }).format(fraction);
 }
 
-/** A gap as signed percentage points: −0.123 → −12.3个百分点 / −12.3 pp. */
-export function formatPp(fraction: number | null, locale: Locale = 'zh-CN'): string {
+/**
+ * A gap as signed percentage points: −0.123 → −12.3个百分点 / −12.3 pp. `digits`: 1 for a gap of
+ * 完成率, 2 for a rate's own difference (−0.0426 → −4.26个百分点), always written out (−6.0, not −6).
+ */
+export function formatPp(fraction: number | null, locale: Locale = 'zh-CN', digits = 1): string {
   if (fraction === null || !Number.isFinite(fraction)) return '—';
-  const pp = Math.round(fraction * 1000) / 10;
+  const factor = 10 ** digits;
+  const pp = Math.round(fraction * 100 * factor) / factor;
   if (!Number.isFinite(pp)) return '—';
-  const figure = numberFormat(locale, { maximumFractionDigits: 1, signDisplay: 'exceptZero' }).format(pp);
+  const figure = numberFormat(locale, {
+    minimumFractionDigits: pp === 0 ? 0 : digits,
+    maximumFractionDigits: digits,
+    signDisplay: 'exceptZero',
+  }).format(pp === 0 ? 0 : pp);
   return locale === 'en' ? `${figure} pp` : `${figure}个百分点`;
 }
 

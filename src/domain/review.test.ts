@@ -119,7 +119,8 @@ describe('a review (hand-worked)', () => {
     expect(pair('b-new-warning')).toEqual(['on_track', 'lagging', 0.385, 0.445]);
     expect(pair('c-recovery')).toEqual(['lagging', 'on_track', 0.36, 0.48]);
     expect(pair('d-still-severe')).toEqual(['severe', 'severe', 0.19, 0.22]);
-    expect(pair('e-overdue')).toEqual(['lagging', 'no_data', 0.29, 0.29]);
+    // Judged at its figure's date (01-30, on pace) while fresh; stale at this meeting.
+    expect(pair('e-overdue')).toEqual(['on_track', 'no_data', 0.29, 0.29]);
     expect(pair('f-never')).toEqual(['no_data', 'no_data', null, null]);
     // The correction came in after the meeting: the meeting saw 500.
     expect(pair('g-corrected')).toEqual(['on_track', 'on_track', 0.43, 0.5]);

@@ -1,4 +1,4 @@
-import { type Aggregate, aggregate } from './aggregate';
+import { type Aggregate, aggregate, behindBy, WARNING_STATUSES } from './aggregate';
 import type { AggregateDto } from './aggregate-schema';
 import type {
   LatestReport,
@@ -11,6 +11,7 @@ import type {
   ReviewTransition,
 } from './api';
 import { addDays, daysBetween, type IsoDate, minDate, shanghaiDate } from './dates';
+import { changeOf } from './figures';
 import { badRequest, type ParseResult, targetsQuerySchema } from './query';
 import { effectiveReports, type KnowledgeCut, onePerDate, reportsAsOf } from './reports';
 import type { Plan, ProgressReport, Status, Target, TargetState } from './schemas';
@@ -32,7 +33,7 @@ export const NO_DEPARTMENT = '未明确牵头部门';
 export const MEETING_INTERVAL_DAYS = 7;
 export const MOVER_COUNT = 10;
 
-const WARNING: ReadonlySet<Status> = new Set(['lagging', 'severe']);
+const WARNING: ReadonlySet<Status> = WARNING_STATUSES;
 const GOOD: ReadonlySet<Status> = new Set(['on_track', 'achieved']);
 
 /** The last instant of a calendar day in Asia/Shanghai. */
@@ -191,10 +192,11 @@ export function computeReviewChanges(
     id: i.target.id,
     from: i.previous.status,
     to: i.now.status,
-    gap: i.now.gap,
+    gap: behindBy(i.now),
   });
   const worstFirst = (a: ReviewTransition, b: ReviewTransition) =>
     STATUS_SEVERITY[b.to] - STATUS_SEVERITY[a.to] || (a.gap ?? 0) - (b.gap ?? 0) || byId(a, b);
+  const behind = new Map(items.map((i) => [i.target.id, behindBy(i.now)]));
 
   const newWarnings = items
     .filter(
@@ -216,9 +218,10 @@ export function computeReviewChanges(
   const biggestMovers: ReviewMover[] = [];
   for (const i of items) {
     if (i.now.progress === null || i.previous.progress === null) continue;
-    const change = i.now.progress - i.previous.progress;
+    // Of 完成率, or of the rate itself for growth rates and shares (figures.ts).
+    const change = changeOf(i.target, i.now, i.previous);
     // Differences of binary fractions: 0.3 − 0.1 − 0.2 is not a movement anyone made.
-    if (Math.abs(change) < 1e-9) continue;
+    if (change === null || Math.abs(change) < 1e-9) continue;
     biggestMovers.push({ id: i.target.id, from: i.previous.progress, to: i.now.progress, change });
   }
   biggestMovers.sort((a, b) => Math.abs(b.change) - Math.abs(a.change) || byId(a, b));
@@ -270,7 +273,12 @@ export function computeReviewChanges(
         paceRatio: rate && rate.recentPerWeek !== null && rate.perWeek > 0 ? rate.recentPerWeek / rate.perWeek : null,
       };
     })
-    .sort((a, b) => (a.gap ?? 0) - (b.gap ?? 0) || byId(a, b));
+    .sort(
+      (a, b) =>
+        STATUS_SEVERITY[b.status] - STATUS_SEVERITY[a.status] ||
+        (behind.get(a.id) ?? 0) - (behind.get(b.id) ?? 0) ||
+        byId(a, b),
+    );
 
   return { sectors, newWarnings, recoveries, biggestMovers, stillSevere, overdue, laggards };
 }

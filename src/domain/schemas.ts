@@ -57,6 +57,16 @@ export const statusThresholdsSchema = z.object({
   cycleDays: z.number().int().min(1).max(366).default(14),
   /** Tolerance of 左右/约 targets, as a fraction of the target. */
   approxTolerance: finite.min(0).max(0.5).default(0.05),
+  /**
+   * Growth rates and shares are judged by the rate itself: lagging when it is more than this many
+   * 个百分点 of the rate below its target (or its expected level), severe past `rateSeverePp`.
+   * Default 0.5 and 2: a GDP growth of 5.0 % against 5.5 % is what a meeting calls behind; 2 points
+   * below is what it calls far behind.
+   */
+  rateLagPp: finite.min(0).max(100).default(0.5),
+  rateSeverePp: finite.min(0).max(100).default(2),
+  /** A milestone whose next node is overdue is lagging; severe when overdue by more than this many days. */
+  milestoneSevereDays: z.number().int().min(0).max(3660).default(30),
 });
 export type StatusThresholds = z.infer<typeof statusThresholdsSchema>;
 export const DEFAULT_THRESHOLDS: StatusThresholds = statusThresholdsSchema.parse({});
@@ -203,7 +213,11 @@ export const contextFigureSchema = z.object({
 });
 export type ContextFigure = z.infer<typeof contextFigureSchema>;
 
-export const STATUSES = ['achieved', 'on_track', 'lagging', 'severe', 'no_data', 'not_started'] as const;
+/**
+ * `missed` (未完成) is final: past the deadline a target not met is not "lagging", it can no longer
+ * catch up.
+ */
+export const STATUSES = ['achieved', 'on_track', 'lagging', 'severe', 'no_data', 'not_started', 'missed'] as const;
 export const statusSchema = z.enum(STATUSES);
 export type Status = z.infer<typeof statusSchema>;
 
@@ -236,14 +250,63 @@ export const requiredRateSchema = z.object({
 });
 export type RequiredRate = z.infer<typeof requiredRateSchema>;
 
+/**
+ * What a gap measures. `target`: 完成率 − 应完成率 (cumulative and stock targets), in 个百分点 of the
+ * target. `rate`: the difference of a growth rate or share from its target (or the level it should
+ * have reached), in 个百分点 of the rate itself.
+ */
+export const GAP_BASES = ['target', 'rate'] as const;
+export const gapBasisSchema = z.enum(GAP_BASES);
+export type GapBasis = z.infer<typeof gapBasisSchema>;
+
+/** A milestone in stages: how many nodes are done, the next one, and how overdue it is. */
+export const milestoneProgressSchema = z.object({
+  done: z.number().int().min(0),
+  total: z.number().int().min(1),
+  next: stageSchema.nullable(),
+  /** Days the next node is past its planned date at the judged date; 0 when not overdue. */
+  overdueDays: z.number().int().min(0),
+});
+export type MilestoneProgress = z.infer<typeof milestoneProgressSchema>;
+
 export const targetStateSchema = z.object({
-  /** Fraction of the target done (1 = met); null when unknown. */
+  /**
+   * 完成率: value ÷ target in the sense of the comparator (target ÷ value for 以下 limits; done ÷ all
+   * nodes for milestones). 1 = met; null when unknown.
+   */
   progress: finite.nullable(),
-  /** Fraction that should be done by the as-of date. */
+  /** 应完成率 (序时进度) on the same scale, at `judgedAt`: where the value should be ÷ the target. */
   expected: finite.nullable(),
-  /** progress − expected, as a fraction (×100 = percentage points). */
+  /**
+   * The gap as a fraction (×100 = 个百分点), in the sense of `gapBasis`: 完成率 − 应完成率 for
+   * `target`, the rate's own difference from where it should be for `rate`; null for milestones.
+   */
   gap: finite.nullable(),
+  gapBasis: gapBasisSchema.nullable(),
+  /**
+   * The date the target is judged at: its latest figure's as-of date (a report on another target
+   * never moves it), or the view's as-of date when it has no figure.
+   */
+  judgedAt: isoDate,
   status: statusSchema,
+  /** The trend to the deadline says it will miss (预计难完成), whatever the status says of its pace. */
+  forecastMiss: z.boolean(),
+  milestone: milestoneProgressSchema.nullable(),
+  /**
+   * A stock paced from a baseline (stated, or its first report): the pace is judged on the way from
+   * the baseline to the target ("较基数增加…"), which is what the status compares; `progress` and
+   * `expected` above stay on the 完成率 scale. Null when paced from zero.
+   */
+  fromBaseline: z
+    .object({
+      value: finite,
+      /** The baseline's date: the period start when stated, the first report's date when inferred. */
+      asOf: isoDate,
+      /** Share of the way from the baseline to the target done, and expected at `judgedAt`. */
+      progress: finite,
+      expected: finite,
+    })
+    .nullable(),
   latest: latestSchema.nullable(),
   projection: projectionSchema.nullable(),
   requiredRate: requiredRateSchema.nullable(),

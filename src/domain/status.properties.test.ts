@@ -106,6 +106,9 @@ const thresholds: fc.Arbitrary<StatusThresholds> = fc.record({
   severeMiss: fc.double({ min: 0, max: 1, noNaN: true }),
   cycleDays: fc.integer({ min: 1, max: 366 }),
   approxTolerance: fc.double({ min: 0, max: 0.5, noNaN: true }),
+  rateLagPp: fc.double({ min: 0, max: 100, noNaN: true }),
+  rateSeverePp: fc.double({ min: 0, max: 100, noNaN: true }),
+  milestoneSevereDays: fc.integer({ min: 0, max: 3660 }),
 });
 
 /** Reports for a target: random dates, units of the target's family, recorded times and corrections. */
@@ -389,6 +392,92 @@ describe('invalid input throws a DomainError with the right code, never NaN', ()
           return;
         }
         expect.unreachable(`expected ${breaker.code}, got ${JSON.stringify(result)}`);
+      }),
+      { numRuns: RUNS },
+    );
+  });
+});
+
+describe('the figures officials read (issue 18)', () => {
+  it('完成率 is value ÷ target (target ÷ value for a limit), whatever the kind and baseline', () => {
+    fc.assert(
+      fc.property(
+        quantitativeTarget.chain((t) => fc.record({ target: fc.constant(t), reports: reportsFor(t) })),
+        day(Y, 0, 900),
+        ({ target, reports }, asOf) => {
+          const s = computeTargetState(target, reports, { asOf });
+          if (s.latest?.value == null || s.progress === null) return;
+          const v = s.latest.value;
+          const goal = target.target ?? 0;
+          if (target.comparator === 'lte') {
+            if (v > goal && goal > 0) expect(s.progress).toBeCloseTo(goal / v, 9);
+          } else if (goal > 0 && Number.isFinite(v / goal)) {
+            expect(s.progress).toBeCloseTo(v / goal, 9);
+          }
+        },
+      ),
+      { numRuns: RUNS },
+    );
+  });
+
+  it('a growth rate’s or share’s gap is the rate’s own difference from where it should be', () => {
+    const rateTarget = quantitativeTarget.filter((t) => t.kind === 'growth' || t.kind === 'share');
+    fc.assert(
+      fc.property(
+        rateTarget.chain((t) => fc.record({ target: fc.constant(t), reports: reportsFor(t, finiteIn(200)) })),
+        day(Y, 0, 900),
+        ({ target, reports }, asOf) => {
+          const s = computeTargetState(target, reports, { asOf });
+          if (s.latest?.value == null || s.gap === null) return;
+          expect(s.gapBasis).toBe('rate');
+          // Where it should be: the target all year, or the paced level of a share with a baseline.
+          const level = (s.expected ?? 0) * (target.target ?? 0);
+          if ((target.target ?? 0) > 0 && target.comparator !== 'lte') {
+            const scale = Math.max(1, Math.abs(s.latest.value), Math.abs(level));
+            expect(Math.abs(s.gap * 100 - (s.latest.value - level))).toBeLessThanOrEqual(1e-9 * scale);
+          }
+        },
+      ),
+      { numRuns: RUNS },
+    );
+  });
+
+  it('a report on target A never changes the state of target B, at any as-of date', () => {
+    fc.assert(
+      fc.property(
+        scenario,
+        anyTarget.chain((a) => fc.record({ target: fc.constant({ ...a, id: 'a' }), reports: reportsFor(a) })),
+        ({ target: b, reports, asOf, thresholds: th }, other) => {
+          const mine = reports.map((r) => ({ ...r, targetId: b.id }));
+          const theirs = other.reports.map((r, i) => ({ ...r, id: `a${i}`, targetId: 'a', supersedes: null }));
+          // The memo and the views hand each target only its own reports; the as-of date is the
+          // view's and stays put. A later report of A, dated after all of B's, changes nothing of B's.
+          const alone = computeTargetState(b, mine, { asOf, thresholds: th });
+          const grouped = new Map<string, ProgressReport[]>();
+          for (const r of [...mine, ...theirs]) grouped.set(r.targetId, [...(grouped.get(r.targetId) ?? []), r]);
+          expect(computeTargetState(b, grouped.get(b.id) ?? [], { asOf, thresholds: th })).toEqual(alone);
+        },
+      ),
+      { numRuns: 100 },
+    );
+  });
+
+  it('a target’s pace is judged at its own figure’s date: moving the view’s date later (within the cycle) never moves it', () => {
+    fc.assert(
+      fc.property(scenario, fc.integer({ min: 1, max: 13 }), ({ target, reports, asOf, thresholds: th }, later) => {
+        const before = computeTargetState(target, reports, { asOf, thresholds: { ...th, cycleDays: 14 } });
+        const after = computeTargetState(target, reports, {
+          asOf: addDays(asOf, later),
+          thresholds: { ...th, cycleDays: 14 },
+        });
+        // No new figure in between, none stale yet, the deadline not passed: the same verdict.
+        const newFigure = reports.some((r) => r.asOf > asOf && r.asOf <= addDays(asOf, later));
+        const passes = addDays(asOf, later) > target.deadline || asOf > target.deadline;
+        if (newFigure || passes || before.latest === null || after.status === 'no_data') return;
+        if (target.kind === 'milestone') return; // a node falling due is news even without a report
+        expect(after.gap).toBe(before.gap);
+        expect(after.expected).toBe(before.expected);
+        expect(after.status).toBe(before.status);
       }),
       { numRuns: RUNS },
     );

@@ -66,6 +66,9 @@ describe('defaults', () => {
       severeMiss: 0.1,
       cycleDays: 14,
       approxTolerance: 0.05,
+      rateLagPp: 0.5,
+      rateSeverePp: 2,
+      milestoneSevereDays: 30,
     });
   });
 
@@ -73,7 +76,7 @@ describe('defaults', () => {
     const order = Object.entries(STATUS_SEVERITY)
       .sort((a, b) => a[1] - b[1])
       .map(([s]) => s);
-    expect(order).toEqual(['achieved', 'on_track', 'not_started', 'no_data', 'lagging', 'severe']);
+    expect(order).toEqual(['achieved', 'on_track', 'not_started', 'no_data', 'lagging', 'severe', 'missed']);
   });
 });
 
@@ -130,19 +133,28 @@ describe('cumulative: 新开通5G基站3000个 (progress = value / target, linea
 });
 
 describe('thresholds: gap boundaries are strict ("below expected − 5 pp")', () => {
-  // 技改投资增长8%以上 is rate-like (expected 1 all year), so progress − 1 is the gap.
+  // 技改投资增长8%以上 is a rate: its gap is the rate's own difference from 8 %, in 个百分点.
   const g = techRenewalGrowth();
+  // A limit (以下) scored as target ÷ value is compared with 100 %: 30/31.579 ≈ 0.95.
+  const limit = pm25();
 
-  it('exactly −5 pp is on track, anything below is lagging', () => {
-    // 7.6/8 = 0.95 → gap −5 pp (in binary −0.05000000000000004).
-    expect(one(g, '2025-06-30', 7.6).status).toBe('on_track');
-    expect(one(g, '2025-06-30', 7.59).status).toBe('lagging');
+  it('exactly −0.5 个百分点 of a rate is on track, anything below is lagging', () => {
+    // 7.5 − 8 = −0.5 (in binary not exactly).
+    expect(one(g, '2025-06-30', 7.5).status).toBe('on_track');
+    expect(one(g, '2025-06-30', 7.49).status).toBe('lagging');
   });
 
-  it('exactly −15 pp is lagging, anything below is severe', () => {
-    // 6.8/8 = 0.85 → gap −15 pp.
-    expect(one(g, '2025-06-30', 6.8).status).toBe('lagging');
-    expect(one(g, '2025-06-30', 6.79).status).toBe('severe');
+  it('exactly −2 个百分点 of a rate is lagging, anything below is severe', () => {
+    expect(one(g, '2025-06-30', 6).status).toBe('lagging');
+    expect(one(g, '2025-06-30', 5.99).status).toBe('severe');
+  });
+
+  it('exactly −5 pp of 完成率 is on track, anything below is lagging', () => {
+    // 30 / (30 / 0.95) = 0.95 → −5 pp; a little more is below.
+    expect(one(limit, '2025-06-30', 30 / 0.95).status).toBe('on_track');
+    expect(one(limit, '2025-06-30', 30 / 0.949).status).toBe('lagging');
+    expect(one(limit, '2025-06-30', 30 / 0.85).status).toBe('lagging');
+    expect(one(limit, '2025-06-30', 30 / 0.849).status).toBe('severe');
   });
 
   it('are configurable per plan', () => {
@@ -156,14 +168,17 @@ describe('thresholds: gap boundaries are strict ("below expected − 5 pp")', ()
 describe('growth: 技改投资增长8%以上 (latest YTD rate vs target rate)', () => {
   const g = techRenewalGrowth();
 
-  it('compares the rate with the target rate all year (expected 1)', () => {
-    // 7.8/8 = 0.975 → gap −2.5 pp.
+  it('compares the rate with the target rate all year (expected 1), the gap in 个百分点 of the rate', () => {
+    // 完成率 7.8/8 = 97.5 %; the rate is 0.2 个百分点 below its target.
     const s = one(g, '2025-03-31', 7.8);
     expect(s.expected).toBe(1);
     expect(s.progress).toBeCloseTo(0.975, 12);
+    expect(s.gapBasis).toBe('rate');
+    expect(s.gap).toBeCloseTo(-0.002, 12);
     expect(s.status).toBe('on_track');
-    // 6.5/8 = 0.8125 → −18.75 pp.
-    expect(one(g, '2025-06-30', 6.5).status).toBe('severe');
+    // 6.5 is 1.5 below: lagging; 5.9 is 2.1 below: severe.
+    expect(one(g, '2025-06-30', 6.5).status).toBe('lagging');
+    expect(one(g, '2025-06-30', 5.9).status).toBe('severe');
   });
 
   it('is on track, not achieved, while above target before the year ends; achieved at the deadline', () => {
@@ -211,12 +226,17 @@ describe('approx: 布局概念验证平台和中试基地30家左右 (±5 %)', (
   });
 });
 
-describe('level: progress = (value − baseline) / (target − baseline)', () => {
+describe('level: 完成率 = value / target, paced from the baseline', () => {
   it('全区算力规模突破2600P (gt, baseline 1600P): 2100P by 07-01 is half-way', () => {
     const t = laoshanCompute();
     const s = one(t, '2025-07-01', 2100);
-    // (2100 − 1600) / (2600 − 1600) = 0.5 vs 0.4973.
-    expect(s.progress).toBe(0.5);
+    // 完成率 2100/2600; the pace: (2100 − 1600) / (2600 − 1600) = 0.5 of the way vs 0.4973.
+    expect(s.progress).toBeCloseTo(2100 / 2600, 12);
+    expect(s.fromBaseline).toMatchObject({ value: 1600, progress: 0.5 });
+    expect(s.fromBaseline?.expected).toBeCloseTo(181 / 364, 12);
+    // 应完成率 on the same scale: (1600 + 0.4973 × 1000) / 2600.
+    expect(s.expected).toBeCloseTo((1600 + (181 / 364) * 1000) / 2600, 12);
+    expect(s.gap).toBeCloseTo(2100 / 2600 - (1600 + (181 / 364) * 1000) / 2600, 12);
     expect(s.status).toBe('on_track');
     // 1900: 0.3 → gap −19.7 pp.
     expect(one(t, '2025-07-01', 1900).status).toBe('severe');
@@ -229,7 +249,7 @@ describe('level: progress = (value − baseline) / (target − baseline)', () =>
     expect(one(t, '2025-12-01', 2600).status).toBe('on_track');
     const s = one(t, '2025-12-31', 2600);
     expect(s.progress).toBe(1);
-    expect(s.status).toBe('lagging');
+    expect(s.status).toBe('missed');
     expect(one(t, '2025-12-31', 2601).status).toBe('achieved');
   });
 
@@ -238,20 +258,18 @@ describe('level: progress = (value − baseline) / (target − baseline)', () =>
     expect(one(t, '2025-12-31', 8000).status).toBe('achieved');
     expect(one(t, '2025-12-31', 8500).status).toBe('achieved');
     const s = one(t, '2025-12-31', 7999);
-    // (7999 − 5000) / 3000 = 0.99967 → gap −0.03 pp.
-    expect(s.progress).toBeCloseTo(2999 / 3000, 12);
-    // Within 5 pp of pace, but the deadline has come: not met is at least lagging.
-    expect(s.status).toBe('lagging');
+    expect(s.progress).toBeCloseTo(7999 / 8000, 12);
+    // Within 5 pp of pace, but the deadline has come: not met is 未完成, for good.
+    expect(s.status).toBe('missed');
     expect(one(t, '2025-12-01', 7999).status).toBe('on_track');
   });
 
-  it('progressOf follows the formula and stays finite', () => {
+  it('progressOf is value ÷ target whatever the baseline, and stays finite', () => {
     const t = laoshanCompute();
-    expect(progressOf(t, 1600)).toBe(0);
-    expect(progressOf(t, 2350)).toBe(0.75);
-    expect(progressOf(t, 1500)).toBeCloseTo(-0.1, 12);
-    // Not reachable through computeTargetState (validation refuses it), but never NaN.
-    expect(progressOf(laoshanCompute({ baseline: 2600 }), 2600)).toBe(0);
+    expect(progressOf(t, 1600)).toBeCloseTo(1600 / 2600, 12);
+    expect(progressOf(t, 2600)).toBe(1);
+    expect(progressOf(laoshanCompute({ baseline: 2600 }), 2600)).toBe(1);
+    expect(progressOf(laoshanCompute({ target: 0 }), 5)).toBe(1);
   });
 });
 
@@ -268,10 +286,14 @@ describe('share: 数字经济核心产业增加值占地区生产总值比重达
 
   it('with a stated baseline (11.2 %, assumed), is paced from it', () => {
     const t = digitalShare({ baseline: 11.2 });
-    // (11.6 − 11.2) / 0.8 = 0.5 vs 181/364.
+    // Should be at 11.2 + 181/364 × 0.8 = 11.598 %: 11.6 % is 0.002 个百分点 above it.
+    const level = 11.2 + (181 / 364) * 0.8;
     const s = one(t, '2025-07-01', 11.6);
-    expect(s.progress).toBeCloseTo(0.5, 12);
-    expect(s.expected).toBeCloseTo(181 / 364, 12);
+    expect(s.progress).toBeCloseTo(11.6 / 12, 12);
+    expect(s.expected).toBeCloseTo(level / 12, 12);
+    expect(s.gapBasis).toBe('rate');
+    expect(s.gap).toBeCloseTo((11.6 - level) / 100, 12);
+    expect(s.fromBaseline?.progress).toBeCloseTo(0.5, 12);
     expect(s.status).toBe('on_track');
   });
 });
@@ -325,8 +347,13 @@ describe('milestone: 建成官路水库主体工程 (stages 04-30, 08-31, 12-31)
     const behind = at(t, [stagesReport(t, '2025-09-01', 1)], '2025-09-01');
     expect(behind.expected).toBeCloseTo(2 / 3, 12);
     expect(behind.progress).toBeCloseTo(1 / 3, 12);
-    expect(behind.status).toBe('severe'); // −33 pp
+    // The second node (08-31) is one day overdue: lagging, in days, not percentage points.
+    expect(behind.status).toBe('lagging');
+    expect(behind.gap).toBeNull();
+    expect(behind.milestone).toEqual({ done: 1, total: 3, next: t.stages[1], overdueDays: 1 });
     expect(behind.latest).toMatchObject({ stagesDone: 1, value: null });
+    // 45 days overdue (> 30): severe.
+    expect(at(t, [stagesReport(t, '2025-10-15', 1)], '2025-10-15').status).toBe('severe');
     expect(at(t, [stagesReport(t, '2025-09-01', 2)], '2025-09-01').status).toBe('on_track');
     expect(at(t, [stagesReport(t, '2025-12-20', 3)], '2025-12-20').status).toBe('achieved');
   });
@@ -348,7 +375,9 @@ describe('milestone: 建成官路水库主体工程 (stages 04-30, 08-31, 12-31)
         { name: '竣工验收', plannedDate: '2026-03-31' },
       ],
     });
-    expect(at(late, [stagesReport(late, '2025-12-31', 1)], '2025-12-31').expected).toBe(1);
+    const s = at(late, [stagesReport(late, '2025-12-31', 1)], '2025-12-31');
+    expect(s.expected).toBe(1);
+    expect(s.status).toBe('missed');
   });
 });
 
@@ -711,17 +740,21 @@ describe('a stock with no stated baseline is paced from its first report', () =>
   it('shows a stalled stock as behind, not far ahead', () => {
     const stalled = [reportFor(racks, '2025-05-30', 6.2), reportFor(racks, '2025-06-27', 6.2)];
     const s = at(racks, stalled, '2025-06-27');
-    // Paced from 6.2 on 05-30 to 6.5 on 12-31: expected 28/215 = 0.13, progress 0.
-    expect(s.progress).toBe(0);
-    expect(s.expected).toBeCloseTo(28 / 215, 10);
+    // Paced from 6.2 on 05-30 to 6.5 on 12-31: expected 28/215 = 0.13 of the way, done 0.
+    expect(s.fromBaseline).toEqual({ value: 6.2, asOf: '2025-05-30', progress: 0, expected: s.fromBaseline?.expected });
+    expect(s.fromBaseline?.expected).toBeCloseTo(28 / 215, 10);
     expect(s.status).toBe('lagging');
+    // The headline is still value ÷ target (95.4 %), and 应完成率 on the same scale.
+    expect(s.progress).toBeCloseTo(6.2 / 6.5, 12);
+    expect(s.expected).toBeCloseTo((6.2 + (28 / 215) * 0.3) / 6.5, 10);
     expect(inferredBaseline(racks, stalled, { asOf: '2025-06-27' })).toEqual({ asOf: '2025-05-30', value: 6.2 });
   });
 
   it('keeps a stock growing at the pace it needs on track', () => {
     const growing = series(racks, '2025-05-30', [6.2, 6.22, 6.24, 6.26, 6.28]);
     const s = at(racks, growing, '2025-06-27');
-    expect(s.progress).toBeCloseTo(0.08 / 0.3, 10);
+    expect(s.fromBaseline?.progress).toBeCloseTo(0.08 / 0.3, 10);
+    expect(s.progress).toBeCloseTo(6.28 / 6.5, 10);
     expect(s.status).toBe('on_track');
   });
 
@@ -733,7 +766,7 @@ describe('a stock with no stated baseline is paced from its first report', () =>
   it('uses a stated baseline as it is', () => {
     const stated = { ...racks, baseline: 5 };
     expect(inferredBaseline(stated, [reportFor(stated, '2025-05-30', 6.2)], { asOf: '2025-06-27' })).toBeNull();
-    expect(one(stated, '2025-06-27', 6.2).progress).toBeCloseTo(1.2 / 1.5, 10);
+    expect(one(stated, '2025-06-27', 6.2).fromBaseline?.progress).toBeCloseTo(1.2 / 1.5, 10);
   });
 
   it('leaves one-year shares compared as levels (at target all year)', () => {

@@ -1,12 +1,14 @@
 import { addDays, dayNumber, daysBetween, type IsoDate, minDate } from './dates';
 import { DomainError } from './errors';
-import { assertPacingApplies, expectedShare, pacingCurve } from './pacing';
+import { assertPacingApplies, expectedShare, pacingCurve, stagesPlannedBy } from './pacing';
 import { type KnowledgeCut, onePerDate, reportsAsOf } from './reports';
 import {
   DEFAULT_THRESHOLDS,
+  type GapBasis,
   type ProgressReport,
   type Projection,
   type RequiredRate,
+  type Stage,
   type Status,
   type StatusThresholds,
   type Target,
@@ -34,6 +36,7 @@ export const STATUS_SEVERITY: Record<Status, number> = {
   no_data: 3,
   lagging: 4,
   severe: 5,
+  missed: 6,
 };
 
 /**
@@ -105,20 +108,28 @@ export function isMet(t: Target, value: number, thresholds: StatusThresholds = D
   }
 }
 
-/** Progress as a fraction of the target (1 = met), by metric kind. Always finite. */
+/**
+ * 完成率: the value as a fraction of the target (1 = met), in the sense of its comparator: value ÷
+ * target, or target ÷ value for a limit (以下) once it is exceeded. A stock is measured from zero
+ * like every other figure (7,912P of 8,000P is 98.9 %), whatever it is paced from. Always finite.
+ */
 export function progressOf(t: Target, value: number): number {
   const goal = t.target ?? 0;
   let p: number;
-  if (t.comparator === 'lte') {
-    p = value <= goal ? 1 : goal > 0 ? goal / value : 0;
-  } else if (usesBaseline(t)) {
-    const base = baselineOf(t);
-    p = (value - base) / (goal - base);
-  } else {
-    p = goal > 0 ? value / goal : value >= goal ? 1 : 0;
-  }
-  // Overflow (a tiny goal, a huge value) saturates rather than collapsing to 0, so progress stays monotonic.
-  return Number.isNaN(p) ? 0 : Math.max(-Number.MAX_VALUE, Math.min(Number.MAX_VALUE, p));
+  if (t.comparator === 'lte') p = value <= goal ? 1 : goal > 0 ? goal / value : 0;
+  else p = goal > 0 ? value / goal : value >= goal ? 1 : 0;
+  return saturate(p);
+}
+
+/** Overflow (a tiny goal, a huge value) saturates rather than collapsing to 0, so figures stay monotonic and finite. */
+function saturate(x: number): number {
+  return Number.isNaN(x) ? 0 : Math.max(-Number.MAX_VALUE, Math.min(Number.MAX_VALUE, x));
+}
+
+/** Growth rates and shares are judged by the rate itself (个百分点 of the rate), other kinds by 完成率. */
+export function gapBasisOf(t: Target): GapBasis | null {
+  if (t.kind === 'milestone') return null;
+  return t.kind === 'growth' || t.kind === 'share' ? 'rate' : 'target';
 }
 
 /** `curve`: the target's pacing curve when the caller has built it already (the status engine). */
@@ -134,9 +145,7 @@ function expectedOf(t: Target, date: IsoDate, curve?: (date: IsoDate) => number)
  */
 export function expectedValueOf(t: Target, date: IsoDate): number | null {
   if (t.target === null || t.kind === 'milestone') return null;
-  if (isRateLike(t)) return t.target;
-  const base = baselineOf(t);
-  return base + expectedOf(t, date) * (t.target - base);
+  return expectedLevel(t, expectedOf(t, date));
 }
 
 interface Point {
@@ -210,24 +219,44 @@ function stale(latestAsOf: IsoDate, t: Target, asOf: IsoDate, thresholds: Status
   return daysBetween(latestAsOf, minDate(asOf, t.deadline)) > thresholds.cycleDays;
 }
 
+/** Stages in the order they are planned (the order nodes are done in). */
+function plannedOrder(stages: readonly Stage[]): Stage[] {
+  return [...stages].sort((a, b) => (a.plannedDate < b.plannedDate ? -1 : a.plannedDate > b.plannedDate ? 1 : 0));
+}
+
+/**
+ * Milestones speak in nodes: done of all, the next node and how many days it is overdue at the
+ * date of the latest report. An overdue node makes it lagging (severe past `milestoneSevereDays`);
+ * no percentage-point gap.
+ */
 function milestoneState(t: Target, series: ProgressReport[], asOf: IsoDate, th: StatusThresholds): TargetState {
   const total = t.stages.length;
   const last = series[series.length - 1];
-  const expected = expectedShare({ type: 'steps' }, t.periodStart, t.deadline, asOf, t.stages);
+  const judgedAt = last?.asOf ?? asOf;
   const done = Math.min(last?.stagesDone ?? 0, total);
-  const progress = last ? done / total : null;
-  const gap = progress === null ? null : progress - expected;
+  const next = plannedOrder(t.stages)[done] ?? null;
+  const overdueDays = last && next && next.plannedDate < judgedAt ? daysBetween(next.plannedDate, judgedAt) : 0;
+  const dueByNow = stagesPlannedBy(t.stages, asOf);
+  const final = judgedAt >= t.deadline || asOf > t.deadline;
   let status: Status;
   if (done >= total) status = 'achieved';
   // Nothing due yet: nothing can be behind or overdue, so staleness does not apply.
-  else if (expected === 0) status = done === 0 ? 'not_started' : 'on_track';
+  else if (dueByNow === 0) status = done === 0 ? 'not_started' : 'on_track';
   else if (!last || stale(last.asOf, t, asOf, th)) status = 'no_data';
-  else status = paceStatus(gap ?? 0, false, th);
+  else if (final) status = 'missed';
+  else if (overdueDays > th.milestoneSevereDays) status = 'severe';
+  else if (overdueDays > 0) status = 'lagging';
+  else status = 'on_track';
   return {
-    progress,
-    expected,
-    gap,
+    progress: last ? done / total : null,
+    expected: expectedShare({ type: 'steps' }, t.periodStart, t.deadline, judgedAt, t.stages),
+    gap: null,
+    gapBasis: null,
+    judgedAt,
     status,
+    forecastMiss: false,
+    milestone: { done, total, next, overdueDays },
+    fromBaseline: null,
     latest: last ? { value: null, unit: '', asOf: last.asOf, stagesDone: done, demo: last.demo } : null,
     projection: null,
     requiredRate: null,
@@ -237,9 +266,16 @@ function milestoneState(t: Target, series: ProgressReport[], asOf: IsoDate, th: 
 /** Gaps are differences of binary fractions: 7.6/8 − 1 is −0.05000000000000004, which is not "below −5 pp". */
 const GAP_EPSILON = 1e-9;
 
-function paceStatus(gap: number, projectedMiss: boolean, th: StatusThresholds): Status {
-  if (gap < -th.severePp / 100 - GAP_EPSILON || projectedMiss) return 'severe';
-  if (gap < -th.lagPp / 100 - GAP_EPSILON) return 'lagging';
+/** The gap, as a fraction, below which a target of this basis is lagging and severe. */
+function gapLimits(basis: GapBasis, th: StatusThresholds): { lag: number; severe: number } {
+  return basis === 'rate'
+    ? { lag: -th.rateLagPp / 100 - GAP_EPSILON, severe: -th.rateSeverePp / 100 - GAP_EPSILON }
+    : { lag: -th.lagPp / 100 - GAP_EPSILON, severe: -th.severePp / 100 - GAP_EPSILON };
+}
+
+function paceStatus(gap: number, projectedMiss: boolean, limits: { lag: number; severe: number }): Status {
+  if (gap < limits.severe || projectedMiss) return 'severe';
+  if (gap < limits.lag) return 'lagging';
   return 'on_track';
 }
 
@@ -295,6 +331,8 @@ export function computeTargetState(
   const series = onePerDate(reportsAsOf(reports, options));
   if (input.kind === 'milestone') return milestoneState(input, series, asOf, th);
   const target = pacedTarget(input, series);
+  const goal = target.target ?? 0;
+  const basis = gapBasisOf(target) ?? 'target';
 
   const curve = pacingCurve(target.pacing, target.periodStart, target.deadline, target.stages);
   const points: Point[] = [];
@@ -306,42 +344,98 @@ export function computeTargetState(
     lastReport = r;
   }
   const last = points[points.length - 1];
-  const expected = expectedOf(target, asOf, curve);
   if (!last || !lastReport) {
     return {
       progress: null,
-      expected,
+      expected: progressOf(target, expectedLevel(target, expectedOf(target, asOf, curve))),
       gap: null,
-      status: 'no_data',
+      gapBasis: basis,
+      judgedAt: asOf,
+      status: asOf > target.deadline ? 'missed' : 'no_data',
+      forecastMiss: false,
+      milestone: null,
+      fromBaseline: null,
       latest: null,
       projection: null,
       requiredRate: null,
     };
   }
+  // Pace is judged at the date the figure describes, not at the view's as-of date: another
+  // department's later report moves the view's date, and must not move this target's verdict.
+  const judgedAt = last.asOf;
+  const share = expectedOf(target, judgedAt, curve);
+  const level = expectedLevel(target, share);
   const progress = progressOf(target, last.value);
-  const gap = progress - expected;
+  const expected = progressOf(target, level);
+  const gap = saturate(
+    basis === 'rate'
+      ? (target.comparator === 'lte' ? level / 100 - last.value / 100 : last.value / 100 - level / 100)
+      : progress - expected,
+  );
+  // A stock paced from a baseline is judged on its way from there: 6.2万架 of 6.5万架 is 95 % of the
+  // target but none of this year's increase. Everything else is paced from zero, where the two agree.
+  const base = baselineOf(target);
+  const fromBaseline =
+    !isRateLike(target) && base !== 0
+      ? {
+          value: base,
+          asOf: target.periodStart,
+          progress: saturate((last.value - base) / (goal - base)),
+          expected: share,
+        }
+      : null;
+  const paceGap = basis === 'target' && fromBaseline ? saturate(fromBaseline.progress - fromBaseline.expected) : gap;
   const projection = project(target, points, th);
-  const goal = target.target ?? 0;
   const latest = { value: last.value, unit: target.unit, asOf: last.asOf, stagesDone: null, demo: lastReport.demo };
+  const limits = gapLimits(basis, th);
+  const rateLike = isRateLike(target);
+  const enoughHistory = points.length >= 2 && (rateLike || last.e >= PROJECTION_MIN_EXPECTED);
+  const missBy = th.severeMiss * Math.abs(goal);
+  const projectedShort =
+    projection !== null &&
+    (target.comparator === 'lte' ? projection.value > goal + missBy : projection.value < goal - missBy);
 
   let status: Status;
   const met = isMet(target, last.value, th);
-  if (met && (!isRateLike(target) || last.asOf >= target.deadline)) status = 'achieved';
+  const final = judgedAt >= target.deadline || asOf > target.deadline;
+  if (met && (!rateLike || final)) status = 'achieved';
   else if (stale(last.asOf, target, asOf, th)) status = 'no_data';
+  // Past the deadline there is no pace left to be on: the target is met or it is not (未完成).
+  else if (final) status = 'missed';
+  else if (met) status = 'on_track';
   else {
-    const enoughHistory = points.length >= 2 && (isRateLike(target) || expected >= PROJECTION_MIN_EXPECTED);
-    const missBy = th.severeMiss * Math.abs(goal);
     // A projection is an extrapolation of a few noisy weeks: it escalates a target that is already
-    // lagging to severe, but cannot by itself call one within 5 pp of its pace 严重滞后 (in a review
-    // meeting a red line on a target that is on pace is a false alarm, and false alarms get ignored).
-    const projectedMiss =
-      enoughHistory &&
-      gap < -th.lagPp / 100 - GAP_EPSILON &&
-      projection !== null &&
-      (target.comparator === 'lte' ? projection.value > goal + missBy : projection.value < goal - missBy);
-    status = met ? 'on_track' : paceStatus(gap, projectedMiss, th);
-    // Past the deadline there is no pace left to be "on": a target not met is at least lagging.
-    if (status === 'on_track' && !met && asOf >= target.deadline) status = 'lagging';
+    // lagging to severe, but cannot by itself call one within its pace 严重滞后 (in a review meeting
+    // a red line on a target that is on pace is a false alarm, and false alarms get ignored).
+    status = paceStatus(paceGap, enoughHistory && paceGap < limits.lag && projectedShort, limits);
   }
-  return { progress, expected, gap, status, latest, projection, requiredRate: requiredRate(target, points, asOf) };
+  // The forecast's verdict travels with the status, so no view shows 正常 beside "难完成". A rate's
+  // forecast is its latest value, which the gap already states; only paced kinds forecast.
+  const forecastMiss =
+    !rateLike &&
+    enoughHistory &&
+    projection !== null &&
+    !projection.willMeet &&
+    (status === 'on_track' || status === 'lagging' || status === 'severe');
+  return {
+    progress,
+    expected,
+    gap,
+    gapBasis: basis,
+    judgedAt,
+    status,
+    forecastMiss,
+    milestone: null,
+    fromBaseline,
+    latest,
+    projection,
+    requiredRate: requiredRate(target, points, asOf),
+  };
+}
+
+/** Where the value should be when `share` of the way is expected: baseline + share × (target − baseline). */
+function expectedLevel(t: Target, share: number): number {
+  if (isRateLike(t)) return t.target ?? 0;
+  const base = baselineOf(t);
+  return base + share * ((t.target ?? 0) - base);
 }

@@ -1,3 +1,13 @@
+import {
+  changeDigits,
+  changeOf,
+  STATUS_LABELS as FIGURE_STATUS_LABELS,
+  gapDigits,
+  gapText,
+  roundDerived,
+  roundedPp,
+  verdictText,
+} from './figures';
 import type { LatestReport, TargetWithStateDto } from './api';
 import { neutralizeFormula } from './cells';
 import type { Plan, Status, TargetState } from './schemas';
@@ -8,7 +18,8 @@ import { SECTORS } from './sectors';
  * carry the same columns with the same meaning. Values stay numbers in the target's unit (the unit
  * has its own column); fractions stay fractions until a writer formats them.
  */
-export type CellKind = 'text' | 'number' | 'percent' | 'pp' | 'date' | 'integer';
+/** `pp`: 个百分点 with one decimal (a gap of 完成率); `pp2`: with two (a growth rate's or share's own gap). */
+export type CellKind = 'text' | 'number' | 'percent' | 'pp' | 'pp2' | 'date' | 'integer';
 export type CellValue = string | number | null;
 
 export interface Column<R> {
@@ -18,16 +29,14 @@ export interface Column<R> {
   /** Excel column width, in characters. */
   width: number;
   value: (row: R) => CellValue;
+  /** The kind of one row's cell, where it differs by row (a rate's gap has two decimals). */
+  kindOf?: (row: R) => CellKind;
 }
 
-export const STATUS_LABELS: Record<Status, string> = {
-  achieved: '已完成',
-  on_track: '正常',
-  lagging: '滞后',
-  severe: '严重滞后',
-  no_data: '未填报',
-  not_started: '未开始',
-};
+/** The kind of the cell of `row` in column `c`. */
+export const cellKind = <R>(c: Column<R>, row: R): CellKind => c.kindOf?.(row) ?? c.kind;
+
+export const STATUS_LABELS: Record<Status, string> = FIGURE_STATUS_LABELS['zh-CN'];
 
 const KIND_LABELS = { cumulative: '累计', level: '期末水平', growth: '增长率', share: '占比', milestone: '里程碑' };
 
@@ -45,6 +54,25 @@ const sectorName = (id: string) => SECTORS.find((s) => s.id === id)?.name ?? id;
 /** Percentage points from a fraction, rounded to 0.1 the way the UI shows them. */
 export const toPp = (fraction: number | null): number | null =>
   fraction === null || !Number.isFinite(fraction) ? null : Math.round(fraction * 1000) / 10;
+
+/** The gap column of every table export: 个百分点 with the digits of its basis. */
+export const gapColumn = {
+  key: 'gap',
+  header: '差距（个百分点）',
+  kind: 'pp',
+  width: 10,
+  kindOf: (row: { state: Pick<TargetState, 'gapBasis'> }) => (row.state.gapBasis === 'rate' ? 'pp2' : 'pp'),
+} as const satisfies Omit<Column<{ state: Pick<TargetState, 'gapBasis'> }>, 'value'>;
+
+/** A gap as an export writes it: 个百分点 rounded as the screen rounds it; null for milestones. */
+export const gapCell = (s: Pick<TargetState, 'gap' | 'gapBasis'>): number | null =>
+  s.gapBasis === null ? null : roundedPp(s.gap, gapDigits(s.gapBasis));
+
+/** The gap in words, as the target page says it ("低于目标 4.26个百分点", "逾期 179 天"). */
+export const gapTextCell = (t: TargetWithStateDto): string => {
+  const text = gapText(t, t.state);
+  return text === '—' ? '' : text;
+};
 
 const current = (t: TableTarget): number | null =>
   t.kind === 'milestone' ? (t.state.latest ? (t.state.latest.stagesDone ?? 0) : null) : (t.state.latest?.value ?? null);
@@ -75,10 +103,18 @@ export function targetColumns(ctx: TableContext, options: { review: boolean }): 
       value: (t) => (t.kind === 'milestone' ? t.stages.length : t.target),
     },
     { key: 'unit', header: '单位', kind: 'text', width: 8, value: (t) => (t.kind === 'milestone' ? '个阶段' : t.unit) },
-    { key: 'progress', header: '进度', kind: 'percent', width: 9, value: (t) => t.state.progress },
-    { key: 'expected', header: '序时进度', kind: 'percent', width: 9, value: (t) => t.state.expected },
-    { key: 'gap', header: '差距', kind: 'pp', width: 10, value: (t) => toPp(t.state.gap) },
-    { key: 'status', header: '状态', kind: 'text', width: 9, value: (t) => STATUS_LABELS[t.state.status] },
+    { key: 'progress', header: '完成率', kind: 'percent', width: 9, value: (t) => t.state.progress },
+    {
+      key: 'expected',
+      header: '应完成率（序时进度）',
+      kind: 'percent',
+      width: 11,
+      value: (t) => (t.kind === 'milestone' ? null : t.state.expected),
+    },
+    { ...gapColumn, value: (t) => gapCell(t.state) },
+    { key: 'gapText', header: '差距说明', kind: 'text', width: 24, value: (t) => gapTextCell(t) },
+    { key: 'status', header: '状态', kind: 'text', width: 14, value: (t) => verdictText(t.state) },
+    { key: 'judgedAt', header: '数据截至', kind: 'date', width: 12, value: (t) => (t.state.latest ? t.state.judgedAt : null) },
     options.review && {
       key: 'previousStatus',
       header: '上次状态',
@@ -88,20 +124,18 @@ export function targetColumns(ctx: TableContext, options: { review: boolean }): 
     },
     options.review && {
       key: 'change',
-      header: '进度变化',
+      header: '较上周变化',
       kind: 'pp',
       width: 10,
-      value: (t) =>
-        t.previousState?.progress != null && t.state.progress !== null
-          ? toPp(t.state.progress - t.previousState.progress)
-          : null,
+      kindOf: (t) => (changeDigits(t) === 2 ? 'pp2' : 'pp'),
+      value: (t) => roundedPp(changeOf(t, t.state, t.previousState), changeDigits(t)),
     },
     {
       key: 'projection',
       header: '预计期末值',
       kind: 'number',
       width: 12,
-      value: (t) => t.state.projection?.value ?? null,
+      value: (t) => roundDerived(t, t.state.projection?.value ?? null),
     },
     {
       key: 'projectionProgress',
@@ -133,7 +167,7 @@ export function targetColumns(ctx: TableContext, options: { review: boolean }): 
 /** The header a column gets in a plain-text file, where the format cannot say "%" or "pp". */
 export function plainHeader(c: { header: string; kind: CellKind }): string {
   if (c.kind === 'percent') return `${c.header}（%）`;
-  if (c.kind === 'pp') return `${c.header}（百分点）`;
+  if ((c.kind === 'pp' || c.kind === 'pp2') && !c.header.includes('百分点')) return `${c.header}（个百分点）`;
   return c.header;
 }
 
@@ -143,7 +177,14 @@ function csvCell(kind: CellKind, value: CellValue): string {
   if (value === null || value === '') return '';
   if (typeof value === 'number') {
     if (!Number.isFinite(value)) return '';
-    const n = kind === 'percent' ? round(value * 100, 1) : kind === 'pp' ? round(value, 1) : round(value, 4);
+    const n =
+      kind === 'percent'
+        ? round(value * 100, 1)
+        : kind === 'pp'
+          ? round(value, 1)
+          : kind === 'pp2'
+            ? round(value, 2)
+            : round(value, 4);
     return String(Object.is(n, -0) ? 0 : n);
   }
   const text = kind === 'text' ? neutralizeFormula(value) : value;
@@ -156,7 +197,7 @@ function csvCell(kind: CellKind, value: CellValue): string {
  */
 export function toCsv<R>(columns: readonly Column<R>[], rows: readonly R[]): string {
   const lines = [columns.map((c) => csvCell('text', plainHeader(c))).join(',')];
-  for (const r of rows) lines.push(columns.map((c) => csvCell(c.kind, c.value(r))).join(','));
+  for (const r of rows) lines.push(columns.map((c) => csvCell(cellKind(c, r), c.value(r))).join(','));
   return `\uFEFF${lines.join('\r\n')}\r\n`;
 }
 

@@ -21,12 +21,13 @@ export function buildPlaylist(sectors: SectorId[], summarySectors: SectorSummary
 }
 
 const ATTENTION: Record<Status, number> = {
-  severe: 0,
-  lagging: 1,
-  no_data: 2,
-  on_track: 3,
-  not_started: 4,
-  achieved: 5,
+  missed: 0,
+  severe: 1,
+  lagging: 2,
+  no_data: 3,
+  on_track: 4,
+  not_started: 5,
+  achieved: 6,
 };
 
 /** A sector's targets in the order a meeting looks at them: furthest behind first, achieved last. */

@@ -1,0 +1,91 @@
+import { describe, expect, it } from 'vitest';
+import {
+  changeOf,
+  completionText,
+  formatChange,
+  formatDerived,
+  formatGap,
+  gapText,
+  nextNodeText,
+  verdictText,
+} from './figures';
+import { computeTargetState } from './status';
+import {
+  cityCompute,
+  digitalShare,
+  guanluReservoir,
+  makeTarget,
+  pm25,
+  reportFor,
+  series,
+  stagesReport,
+  techRenewalGrowth,
+} from './test-fixtures';
+
+/** What an official reads, target by target: each figure as the product writes it. */
+describe('the vocabulary of figures', () => {
+  it('a growth rate: 5.74 % against 10 % is 4.26 个百分点 below target, not "-42.6"', () => {
+    const t = techRenewalGrowth({ title: '软件业务收入增长10%以上', target: 10 });
+    const s = computeTargetState(t, [reportFor(t, '2025-06-30', 5.74)], { asOf: '2025-06-30' });
+    expect(completionText(t, s)).toBe('57.4%');
+    expect(formatGap(s)).toBe('-4.26个百分点');
+    expect(gapText(t, s)).toBe('低于目标 4.26个百分点');
+    expect(gapText(t, s, 'en')).toBe('4.26 pp below target');
+    expect(gapText(t, s, 'zh-CN', true)).toBe('-4.26个百分点');
+    const above = computeTargetState(t, [reportFor(t, '2025-06-30', 13.35)], { asOf: '2025-06-30' });
+    expect(gapText(t, above)).toBe('高于目标 3.35个百分点');
+  });
+
+  it('a share at 32.24 % against 35 % is 2.76 个百分点 below, and its weekly change is the rate’s own', () => {
+    const t = digitalShare({ target: 35 });
+    const reports = [reportFor(t, '2025-06-23', 32.4), reportFor(t, '2025-06-30', 32.24)];
+    const now = computeTargetState(t, reports, { asOf: '2025-06-30' });
+    const before = computeTargetState(t, reports, { asOf: '2025-06-23' });
+    expect(gapText(t, now)).toBe('低于目标 2.76个百分点');
+    expect(changeOf(t, now, before)).toBeCloseTo(-0.0016, 12);
+    expect(formatChange(t, now, before)).toBe('-0.16个百分点');
+  });
+
+  it('a stock paced from its first report: the headline is value ÷ target (98.9 %), not the pace share', () => {
+    const t = cityCompute({ baseline: null });
+    const reports = series(t, '2025-06-06', [7800, 7830, 7860, 7890, 7912]);
+    const s = computeTargetState(t, reports, { asOf: '2025-07-04' });
+    expect(completionText(t, s)).toBe('98.9%');
+    // Every percentage is checkable: 完成率 − 应完成率 is the gap, in the same digits.
+    const expectedPct = Math.round((s.expected ?? 0) * 1000) / 10;
+    expect(formatGap(s)).toBe(
+      `${98.9 - expectedPct >= 0 ? '+' : ''}${(Math.round((98.9 - expectedPct) * 10) / 10).toFixed(1)}个百分点`,
+    );
+  });
+
+  it('a limit (以下): above it, the rate-free 完成率 gap reads behind pace', () => {
+    const t = pm25();
+    const s = computeTargetState(t, [reportFor(t, '2025-06-30', 32)], { asOf: '2025-06-30' });
+    expect(gapText(t, s)).toBe('落后序时进度 6.3个百分点');
+  });
+
+  it('a milestone speaks in nodes and overdue days, never in percentage points', () => {
+    const t = guanluReservoir();
+    const s = computeTargetState(t, [stagesReport(t, '2025-12-20', 1)], { asOf: '2025-12-20' });
+    expect(completionText(t, s)).toBe('1/3个节点');
+    expect(gapText(t, s)).toBe(`逾期 ${s.milestone?.overdueDays} 天`);
+    expect(s.milestone?.overdueDays).toBe(111); // 08-31 → 12-20
+    expect(gapText(t, s, 'en')).toBe('111 days overdue');
+    expect(nextNodeText(s)).toMatch(/^下一节点：/);
+    expect(verdictText(s)).toBe('严重滞后');
+    const early = computeTargetState(t, [stagesReport(t, '2025-05-01', 1)], { asOf: '2025-05-01' });
+    expect(gapText(t, early)).toBe('按计划');
+  });
+
+  it('derived figures: counts whole, others to the precision of the target as written', () => {
+    expect(formatDerived(makeTarget({ unit: '家', target: 30 }), 18.22)).toBe('18家');
+    expect(formatDerived(makeTarget({ unit: '个', target: 3000 }), 6.16)).toBe('6个');
+    expect(formatDerived(cityCompute(), 7927.27)).toBe('7,927P');
+    expect(formatDerived(techRenewalGrowth({ target: 5.5 }), 5.4321)).toBe('5.4%');
+  });
+
+  it('one verdict: a forecast miss travels with the status', () => {
+    expect(verdictText({ status: 'on_track', forecastMiss: true })).toBe('正常 · 预计难完成');
+    expect(verdictText({ status: 'missed', forecastMiss: false }, 'en')).toBe('Missed');
+  });
+});

@@ -1,0 +1,178 @@
+import { formatNumber, formatPercent, formatPp, formatQuantity, formatShortDate, isWholeCount, type Locale } from './format';
+import type { Status, Target, TargetState } from './schemas';
+
+/**
+ * The vocabulary of figures every view, export and the wall uses, so the same target reads the
+ * same on every page (DESIGN.md, "How officials read the numbers"):
+ *
+ * - 完成率 (`state.progress`, value ÷ target) is the headline percentage; milestones count nodes.
+ * - The gap is 完成率 − 应完成率 in 个百分点 for cumulative and stock targets, and the rate's own
+ *   difference from its target for growth rates and shares ("低于目标 4.26个百分点").
+ * - Counts are whole numbers; a derived figure (a projection) keeps the precision of the target as
+ *   written; a gap has one decimal (个百分点 of the target) or two (个百分点 of a rate).
+ */
+
+type Figured = Pick<Target, 'kind' | 'unit' | 'target' | 'comparator'>;
+
+/** Digits of a rate's gap (4.26个百分点); a 完成率 gap has one (−6.0个百分点). */
+const RATE_GAP_DIGITS = 2;
+
+/** 完成率 as written on every tile, bar, table and export: "98.9%", or "2/3个节点" for a milestone. */
+export function completionText(t: Figured, s: TargetState, locale: Locale = 'zh-CN'): string {
+  if (t.kind === 'milestone') {
+    if (!s.milestone) return '—';
+    const { done, total } = s.milestone;
+    return locale === 'en' ? `${done}/${total} nodes` : `${done}/${total}个节点`;
+  }
+  return formatPercent(s.progress, locale);
+}
+
+/** The gap in 个百分点, signed, as a fraction (×100): null for a milestone or without a figure. */
+export function gapPp(s: TargetState): number | null {
+  return s.gapBasis === null ? null : s.gap;
+}
+
+/** Digits a gap of this basis is written with: 1 (个百分点 of 完成率) or 2 (个百分点 of a rate). */
+export const gapDigits = (basis: TargetState['gapBasis']): number => (basis === 'rate' ? RATE_GAP_DIGITS : 1);
+
+/** A fraction as 个百分点, rounded to `digits` as the text is: the number an export writes. */
+export function roundedPp(fraction: number | null, digits: number): number | null {
+  if (fraction === null || !Number.isFinite(fraction)) return null;
+  const f = 10 ** digits;
+  const pp = Math.round(fraction * 100 * f) / f;
+  return Object.is(pp, -0) ? 0 : pp;
+}
+
+/** A signed gap, rounded the one way every page and export rounds it: "−6.0个百分点", "−4.26个百分点". */
+export function formatGap(s: Pick<TargetState, 'gap' | 'gapBasis'>, locale: Locale = 'zh-CN'): string {
+  if (s.gap === null || s.gapBasis === null) return '—';
+  return formatPp(s.gap, locale, gapDigits(s.gapBasis));
+}
+
+/**
+ * The gap as a person says it. Milestones: "逾期 179 天" / "按计划". Rates: "低于目标 4.26个百分点"
+ * (or "低于序时进度…" for a share paced from a baseline). Others: "落后序时进度 6.0个百分点".
+ * `short`: the signed figure alone, for a table column headed 差距 (milestones keep their words).
+ */
+export function gapText(t: Figured, s: TargetState, locale: Locale = 'zh-CN', short = false): string {
+  const en = locale === 'en';
+  if (t.kind === 'milestone') {
+    const m = s.milestone;
+    if (!m || s.latest === null) return '—';
+    if (m.done >= m.total) return en ? 'all nodes done' : '全部节点完成';
+    if (m.overdueDays > 0) return en ? `${m.overdueDays} days overdue` : `逾期 ${m.overdueDays} 天`;
+    return en ? 'on schedule' : '按计划';
+  }
+  if (s.gap === null || s.gapBasis === null) return '—';
+  if (short) return formatGap(s, locale);
+  const digits = gapDigits(s.gapBasis);
+  const size = formatPp(Math.abs(s.gap), locale, digits).replace(/^\+/, '');
+  if (Math.round(Math.abs(s.gap) * 10 ** (digits + 2)) === 0) {
+    return s.gapBasis === 'rate'
+      ? en
+        ? 'at target'
+        : '与目标持平'
+      : en
+        ? 'on pace'
+        : '与序时进度持平';
+  }
+  if (s.gapBasis === 'rate') {
+    // For a limit (以下) a positive gap means the rate is below it: say where the rate is.
+    const above = (t.comparator === 'lte' ? -s.gap : s.gap) > 0;
+    const ref = s.expected !== null && Math.abs(s.expected - 1) > 1e-9 ? 'pace' : 'target';
+    if (en) return `${size} ${above ? 'above' : 'below'} ${ref === 'target' ? 'target' : 'expected pace'}`;
+    return `${above ? '高于' : '低于'}${ref === 'target' ? '目标' : '序时进度'} ${size}`;
+  }
+  if (en) return `${size} ${s.gap < 0 ? 'behind' : 'ahead of'} pace`;
+  return `${s.gap < 0 ? '落后' : '超过'}序时进度 ${size}`;
+}
+
+/**
+ * Week-on-week change as a fraction (×100 = 个百分点): of 完成率 for cumulative and stock targets,
+ * of the rate itself for growth rates and shares (a rate moving from 5.9 % to 5.74 % changed by
+ * −0.16个百分点, not by −1.6). Null for milestones or without both figures.
+ */
+export function changeOf(t: Figured, now: TargetState, before: TargetState | null | undefined): number | null {
+  if (t.kind === 'milestone' || !before) return null;
+  if (now.gapBasis === 'rate') {
+    const a = now.latest?.value;
+    const b = before.latest?.value;
+    return a == null || b == null ? null : (a - b) / 100;
+  }
+  return now.progress === null || before.progress === null ? null : now.progress - before.progress;
+}
+
+/** Digits of a week-on-week change, the same as its gap's. */
+export function changeDigits(t: Figured): number {
+  return t.kind === 'growth' || t.kind === 'share' ? RATE_GAP_DIGITS : 1;
+}
+
+/** Week-on-week change as text, with the digits of its gap: "−0.16个百分点". */
+export function formatChange(t: Figured, now: TargetState, before: TargetState | null | undefined, locale: Locale = 'zh-CN'): string {
+  return formatPp(changeOf(t, now, before), locale, changeDigits(t));
+}
+
+/** Decimal places of a number as written (2450 → 0, 5.5 → 1, 0.25 → 2). */
+function writtenDigits(n: number): number {
+  const s = String(n);
+  const dot = s.indexOf('.');
+  return dot === -1 || s.includes('e') ? 0 : Math.min(4, s.length - dot - 1);
+}
+
+/**
+ * A figure the engine derived (a projection, an expected level): counts are whole (18家, not
+ * 18.22家), money and rates keep the precision of the target as written (7,927P against 8000P).
+ */
+export function formatDerived(t: Figured, value: number | null, locale: Locale = 'zh-CN'): string {
+  const rounded = roundDerived(t, value);
+  return rounded === null ? '—' : formatQuantity(rounded, t.unit, locale);
+}
+
+/** The number `formatDerived` writes, for exports. */
+export function roundDerived(t: Figured, value: number | null): number | null {
+  if (value === null || !Number.isFinite(value)) return null;
+  const digits = isWholeCount(t.unit) ? 0 : writtenDigits(t.target ?? 0);
+  const factor = 10 ** digits;
+  return Math.round(value * factor) / factor;
+}
+
+/** Labels of the statuses in the product's words, the same on every page, export and the wall. */
+export const STATUS_LABELS: Record<Locale, Record<Status, string>> = {
+  'zh-CN': {
+    achieved: '已完成',
+    on_track: '正常',
+    lagging: '滞后',
+    severe: '严重滞后',
+    no_data: '未填报',
+    not_started: '未开始',
+    missed: '未完成',
+  },
+  en: {
+    achieved: 'Achieved',
+    on_track: 'On track',
+    lagging: 'Lagging',
+    severe: 'Severely lagging',
+    no_data: 'No recent report',
+    not_started: 'Not started',
+    missed: 'Missed',
+  },
+};
+
+export const FORECAST_MISS_LABEL: Record<Locale, string> = { 'zh-CN': '预计难完成', en: 'Projected to miss' };
+
+/** One verdict per target: the status, and the forecast's "预计难完成" when it says the target will miss. */
+export function verdictText(s: Pick<TargetState, 'status' | 'forecastMiss'>, locale: Locale = 'zh-CN'): string {
+  const label = STATUS_LABELS[locale][s.status];
+  return s.forecastMiss ? `${label} · ${FORECAST_MISS_LABEL[locale]}` : label;
+}
+
+/** For a milestone: the next node and its date ("下一节点：开工 6月30日"), or null. */
+export function nextNodeText(s: TargetState, locale: Locale = 'zh-CN'): string | null {
+  const next = s.milestone?.next;
+  if (!next || (s.milestone && s.milestone.done >= s.milestone.total)) return null;
+  const date = formatShortDate(next.plannedDate, locale);
+  return locale === 'en' ? `Next: ${next.name}, ${date}` : `下一节点：${next.name}（${date}）`;
+}
+
+/** A whole count of targets, as the headline counts write it. */
+export const formatCount = (n: number, locale: Locale = 'zh-CN') => formatNumber(n, locale, 0);
