@@ -3,13 +3,16 @@ import { buildDataset } from '../data/dataset';
 import type { Problem } from '../src/domain/api';
 import { shanghaiDate } from '../src/domain/dates';
 import {
+  type CatalogFilter,
   detailQuerySchema,
-  knownPlan,
+  filterValuesOf,
   notFound,
+  type ParseResult,
   parseQuery,
   projectsQuerySchema,
   summaryQuerySchema,
   targetsQuerySchema,
+  withKnownFilters,
 } from '../src/domain/query';
 import { buildReview, meetingCuts, reviewQuerySchema } from '../src/domain/review';
 import { SECTORS } from '../src/domain/sectors';
@@ -70,6 +73,13 @@ export function createMockApi(options: MockOptions = {}): MockApi {
     knownAt: q.knownAt,
   });
 
+  /**
+   * The query, failed when a filter names no plan, district or department of the dataset, as the
+   * server answers it (the values are gathered per request: the write mock edits the targets).
+   */
+  const known = <T extends CatalogFilter>(parsed: ParseResult<T>): ParseResult<T> =>
+    withKnownFilters(parsed, filterValuesOf(data.plans, data.targets));
+
   /** Applies the current failure mode; returns a response to send instead, or null to go on. */
   async function fail(): Promise<Response | null> {
     if (failure === 'server-error')
@@ -93,7 +103,7 @@ export function createMockApi(options: MockOptions = {}): MockApi {
     http.get(`${base}/targets`, async ({ request }) => {
       const failed = await fail();
       if (failed) return failed;
-      const parsed = knownPlan(parseQuery(targetsQuerySchema, new URL(request.url).searchParams), data.plans);
+      const parsed = known(parseQuery(targetsQuerySchema, new URL(request.url).searchParams));
       if (!parsed.ok) return problem(parsed.problem);
       return HttpResponse.json(buildTargets(data, parsed.value, cut(parsed.value)));
     }),
@@ -115,7 +125,7 @@ export function createMockApi(options: MockOptions = {}): MockApi {
     http.get(`${base}/summary`, async ({ request }) => {
       const failed = await fail();
       if (failed) return failed;
-      const parsed = knownPlan(parseQuery(summaryQuerySchema, new URL(request.url).searchParams), data.plans);
+      const parsed = known(parseQuery(summaryQuerySchema, new URL(request.url).searchParams));
       if (!parsed.ok) return problem(parsed.problem);
       return HttpResponse.json(
         buildSummary(data, parsed.value, cut(parsed.value), { generatedAt: now().toISOString() }),
@@ -140,7 +150,7 @@ export function createMockApi(options: MockOptions = {}): MockApi {
     http.get(`${base}/review`, async ({ request }) => {
       const failed = await fail();
       if (failed) return failed;
-      const parsed = knownPlan(parseQuery(reviewQuerySchema, new URL(request.url).searchParams), data.plans);
+      const parsed = known(parseQuery(reviewQuerySchema, new URL(request.url).searchParams));
       if (!parsed.ok) return problem(parsed.problem);
       const filter = { plan: parsed.value.plan, district: parsed.value.district };
       const ids = new Set(data.targets.filter((t) => matchesStaticFilter(t, filter)).map((t) => t.id));
@@ -164,7 +174,7 @@ export function createMockApi(options: MockOptions = {}): MockApi {
     http.get(`${base}/targets.csv`, async ({ request }) => {
       const failed = await fail();
       if (failed) return failed;
-      const parsed = knownPlan(parseQuery(targetsQuerySchema, new URL(request.url).searchParams), data.plans);
+      const parsed = known(parseQuery(targetsQuerySchema, new URL(request.url).searchParams));
       if (!parsed.ok) return problem(parsed.problem);
       const c = cut(parsed.value);
       const body = buildTargets(data, parsed.value, c);

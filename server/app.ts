@@ -5,7 +5,6 @@ import { type Context, Hono } from 'hono';
 import { compress } from 'hono/compress';
 import { getCookie } from 'hono/cookie';
 import { NONCE, secureHeaders } from 'hono/secure-headers';
-import type { Problem } from '../src/domain/api';
 import { shanghaiDate } from '../src/domain/dates';
 import { isDomainError } from '../src/domain/errors';
 import {
@@ -19,6 +18,8 @@ import {
 } from '../src/domain/query';
 import { SECTORS } from '../src/domain/sectors';
 import { buildTargetDetail, type Cut, DETAIL_PROJECT_LIMIT, listTargets, summarize } from '../src/domain/views';
+import { checkFilters } from './filter-check';
+import { ProblemAnswer, problem } from './problem';
 import { readProjectFacets } from './project-facets';
 import { ResponseCache } from './response-cache';
 import { installReviewRoutes } from './review-routes';
@@ -55,10 +56,6 @@ export interface AppOptions {
 /** The landing page's summary (no filters), and its key in the response cache. */
 const LANDING_SUMMARY: SummaryQuery = {};
 const SUMMARY_KEY = `summary ${JSON.stringify(LANDING_SUMMARY)}`;
-
-function problem(c: Context, p: Problem) {
-  return c.json(p, p.status as 400, { 'content-type': 'application/problem+json; charset=utf-8' });
-}
 
 export function createApp(options: AppOptions): Hono {
   const { store } = options;
@@ -126,6 +123,7 @@ export function createApp(options: AppOptions): Hono {
 
   function summaryBody(q: SummaryQuery): Promise<string> {
     return cachedBody(`summary ${JSON.stringify(q)}`, async () => {
+      await checkFilters(memo, q);
       const cut = await cutFrom(q);
       const [{ targets, facts }, reportDates] = await Promise.all([
         memo.read(q, cut, !q.asOf && !q.knownAt),
@@ -136,10 +134,11 @@ export function createApp(options: AppOptions): Hono {
   }
 
   api.get('/targets', async (c) => {
-    const parsed = await store.checkPlan(parseQuery(targetsQuerySchema, new URL(c.req.url).searchParams));
+    const parsed = parseQuery(targetsQuerySchema, new URL(c.req.url).searchParams);
     if (!parsed.ok) return problem(c, parsed.problem);
     const q = parsed.value;
     return cached(c, `targets ${JSON.stringify(q)}`, async () => {
+      await checkFilters(memo, q);
       const cut = await cutFrom(q);
       const { targets, facts } = await memo.read(q, cut, !q.asOf && !q.knownAt);
       return listTargets(targets, facts, q, cut);
@@ -164,7 +163,7 @@ export function createApp(options: AppOptions): Hono {
   });
 
   api.get('/summary', async (c) => {
-    const parsed = await store.checkPlan(parseQuery(summaryQuerySchema, new URL(c.req.url).searchParams));
+    const parsed = parseQuery(summaryQuerySchema, new URL(c.req.url).searchParams);
     if (!parsed.ok) return problem(c, parsed.problem);
     return c.body(await summaryBody(parsed.value), 200, { 'content-type': 'application/json; charset=utf-8' });
   });
@@ -194,6 +193,7 @@ export function createApp(options: AppOptions): Hono {
   app.all('/api/*', (c) => problem(c, notFound(`接口“${c.req.path}”不存在`)));
 
   app.onError((err, c) => {
+    if (err instanceof ProblemAnswer) return problem(c, err.problem);
     if (isDomainError(err))
       return problem(c, { type: 'about:blank', title: '请求无法处理', status: 400, detail: err.message });
     console.error(err);

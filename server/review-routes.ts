@@ -1,5 +1,4 @@
 import type { Context, Hono } from 'hono';
-import type { Problem } from '../src/domain/api';
 import { shanghaiDate } from '../src/domain/dates';
 import { parseQuery, targetsQuerySchema } from '../src/domain/query';
 import {
@@ -13,6 +12,8 @@ import {
 import { attachmentHeader, targetColumns, toCsv } from '../src/domain/table-export';
 import { listTargets } from '../src/domain/views';
 import { reviewWorkbook } from './export/review-xlsx';
+import { checkFilters } from './filter-check';
+import { ProblemAnswer, problem } from './problem';
 import type { StateMemo } from './state-memo';
 import type { Store } from './store';
 
@@ -32,19 +33,10 @@ export interface ReviewRouteDeps {
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
-class ReviewProblem extends Error {
-  constructor(readonly problem: Problem) {
-    super(problem.detail);
-  }
-}
-
-function problem(c: Context, p: Problem) {
-  return c.json(p, p.status as 400, { 'content-type': 'application/problem+json; charset=utf-8' });
-}
-
 export function installReviewRoutes(api: Hono, { store, memo, now, cached }: ReviewRouteDeps): void {
   /** The review, or a problem: the meeting dates are only known once the reports are read. */
   async function review(q: ReviewQuery) {
+    await checkFilters(memo, q);
     const filter = { plan: q.plan, district: q.district };
     const at = now();
     const [plans, targets, newest] = await Promise.all([
@@ -60,26 +52,21 @@ export function installReviewRoutes(api: Hono, { store, memo, now, cached }: Rev
   }
 
   api.get('/review', async (c) => {
-    const parsed = await store.checkPlan(parseQuery(reviewQuerySchema, new URL(c.req.url).searchParams));
+    const parsed = parseQuery(reviewQuerySchema, new URL(c.req.url).searchParams);
     if (!parsed.ok) return problem(c, parsed.problem);
     const q = parsed.value;
     // Without a date the meeting is "today" (capped by the newest report), so today is part of the key.
     const key = `review ${JSON.stringify(q)} ${q.asOf ? '' : shanghaiDate(now())}`;
-    try {
-      return await cached(c, key, async () => {
-        const r = await review(q);
-        // Thrown, not returned: a problem must never be cached as an answer.
-        if (!r.ok) throw new ReviewProblem(r.problem);
-        return r.value;
-      });
-    } catch (e) {
-      if (e instanceof ReviewProblem) return problem(c, e.problem);
-      throw e;
-    }
+    return cached(c, key, async () => {
+      const r = await review(q);
+      // Thrown, not returned: a problem must never be cached as an answer (the app's error handler answers it).
+      if (!r.ok) throw new ProblemAnswer(r.problem);
+      return r.value;
+    });
   });
 
   api.get('/review.xlsx', async (c) => {
-    const parsed = await store.checkPlan(parseQuery(reviewQuerySchema, new URL(c.req.url).searchParams));
+    const parsed = parseQuery(reviewQuerySchema, new URL(c.req.url).searchParams);
     if (!parsed.ok) return problem(c, parsed.problem);
     const r = await review(parsed.value);
     if (!r.ok) return problem(c, r.problem);
@@ -92,9 +79,10 @@ export function installReviewRoutes(api: Hono, { store, memo, now, cached }: Rev
   });
 
   api.get('/targets.csv', async (c) => {
-    const parsed = await store.checkPlan(parseQuery(targetsQuerySchema, new URL(c.req.url).searchParams));
+    const parsed = parseQuery(targetsQuerySchema, new URL(c.req.url).searchParams);
     if (!parsed.ok) return problem(c, parsed.problem);
     const q = parsed.value;
+    await checkFilters(memo, q);
     const asOf = q.asOf ?? (await store.newestReportDate(q.knownAt)) ?? shanghaiDate(now());
     const cut = { asOf, knownAt: q.knownAt };
     const { catalog, targets, facts } = await memo.read(q, cut, !q.asOf && !q.knownAt);

@@ -1,3 +1,4 @@
+import { type FilterValues, filterValuesOf } from '../src/domain/query';
 import type { Plan, ProgressReport, Target } from '../src/domain/schemas';
 import {
   type Cut,
@@ -91,6 +92,8 @@ export class StateMemo {
   private history: History | 'off' | null = null;
   /** Loads and refreshes run one after another: a refresh never applies reads older than the last. */
   private historyQueue: Promise<unknown> = Promise.resolve();
+  /** What filters may name, of the catalog they were built from. */
+  private values: { of: Catalog; values: FilterValues } | null = null;
 
   constructor(
     private readonly store: Store,
@@ -172,6 +175,14 @@ export class StateMemo {
     if (!current.absent && current.facts.size === catalog.targets.length) current.absent = new Set();
     this.evict(key);
     return { catalog, targets, facts: current.facts };
+  }
+
+  /** The plans, districts and departments filters may name, from the current catalog (built once per version). */
+  async filterValues(): Promise<FilterValues> {
+    const catalog = await this.catalogAt((await this.store.versions(null)).catalog);
+    if (this.values?.of !== catalog)
+      this.values = { of: catalog, values: filterValuesOf(catalog.plans, catalog.targets) };
+    return this.values.values;
   }
 
   /**

@@ -1,6 +1,5 @@
 import { type Kysely, sql } from 'kysely';
 import { addDays, type IsoDate } from '../src/domain/dates';
-import { knownPlan, type ParseResult } from '../src/domain/query';
 import type { ContextFigure, KeyProject, Plan, ProgressReport, Target } from '../src/domain/schemas';
 import { needsInferredBaseline } from '../src/domain/status';
 import { hasStaticFilter, type ProjectFilter, type TargetFilter } from '../src/domain/views';
@@ -95,14 +94,6 @@ export class Store {
       );
     }
     return q;
-  }
-
-  /**
-   * A query whose plan filter names no plan becomes a 400 (`knownPlan`); the plans are read only when
-   * a plan is asked for, so unfiltered (and cached) requests pay nothing for the check.
-   */
-  async checkPlan<T extends { plan?: string | undefined }>(parsed: ParseResult<T>): Promise<ParseResult<T>> {
-    return parsed.ok && parsed.value.plan ? knownPlan(parsed, await this.plans()) : parsed;
   }
 
   async targets(filter: Omit<TargetFilter, 'status'> = {}): Promise<Target[]> {

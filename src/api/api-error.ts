@@ -1,3 +1,5 @@
+import { isFilterParam, type UnknownFilter } from '../domain/query';
+
 /**
  * Every failure of the API reaches the UI as one of three kinds, with a message in Chinese for logs
  * and forms (the error panel words it from kind and status in the person's language): the server could not be reached, it answered with an error, or it answered with
@@ -5,10 +7,14 @@
  */
 export type ApiErrorKind = 'network' | 'http' | 'schema';
 
-/** The problem document of a failed write, as far as the UI needs it (see src/domain/write-api.ts). */
+/** The problem document of a failed request, as far as the UI needs it (see src/domain/write-api.ts). */
 export interface ApiProblem {
   code?: string | undefined;
   detail: string;
+  /** A read's bad parameter, the value sent and the values it can take (an unknown filter value). */
+  param?: string | undefined;
+  value?: string | undefined;
+  allowed?: string[] | undefined;
   errors?: { field: string; message: string }[] | undefined;
   confirmations?: { code: string; message: string }[] | undefined;
   /** 409 on a report: the report to correct instead. */
@@ -44,3 +50,11 @@ export function isApiError(e: unknown): e is ApiError {
 }
 
 export const isNotFound = (e: unknown): boolean => isApiError(e) && e.kind === 'http' && e.status === 404;
+
+/** The filter a 400 says names nothing (`?district=崂山`), or null for any other failure. */
+export function unknownFilterOf(e: unknown): UnknownFilter | null {
+  if (!isApiError(e) || e.kind !== 'http' || e.status !== 400) return null;
+  const p = e.problem;
+  if (!p?.param || p.value === undefined || !isFilterParam(p.param)) return null;
+  return { param: p.param, value: p.value, allowed: p.allowed ?? [] };
+}

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { problemSchema } from '../domain/api';
+import { type Problem, problemSchema } from '../domain/api';
 import { ApiError, NOT_JSON_DETAIL } from './api-error';
 
 export type QueryParams = Record<string, string | number | undefined | null>;
@@ -21,16 +21,21 @@ function describeIssues(error: z.ZodError): string {
 }
 
 async function httpError(res: Response): Promise<ApiError> {
-  let detail: string | undefined;
+  let problem: Problem | undefined;
   try {
-    const problem = problemSchema.safeParse(await res.json());
-    if (problem.success) detail = problem.data.detail;
+    const parsed = problemSchema.safeParse(await res.json());
+    if (parsed.success) problem = parsed.data;
   } catch {
     // Not a problem document (a proxy's HTML page, say): the status alone has to do.
   }
+  const detail = problem?.detail;
   if (res.status === 404) return new ApiError('http', 404, detail ?? '请求的内容不存在', detail);
   if (res.status >= 500) return new ApiError('http', res.status, `服务器出错（${res.status}），请稍后重试`, detail);
-  return new ApiError('http', res.status, detail ?? `请求失败（${res.status}）`, detail);
+  // A bad parameter keeps its name, value and valid values: an unknown filter value is shown as such.
+  const named = problem?.param
+    ? { detail: problem.detail, param: problem.param, value: problem.value, allowed: problem.allowed }
+    : undefined;
+  return new ApiError('http', res.status, detail ?? `请求失败（${res.status}）`, detail, named);
 }
 
 /** The one fetch wrapper: every response is parsed with its domain schema before anything renders it. */

@@ -122,13 +122,18 @@ export const projectDetailResponseSchema = z.object({
 });
 export type ProjectDetailResponse = z.infer<typeof projectDetailResponseSchema>;
 
-/** RFC 9457 problem details, with the offending parameter named. */
+/**
+ * RFC 9457 problem details, with the offending parameter named; for a value the parameter cannot
+ * take (an unknown district, say), that value and the ones it can (`allowed`).
+ */
 export const problemSchema = z.object({
   type: z.string(),
   title: z.string(),
   status: z.number().int(),
   detail: z.string(),
   param: z.string().optional(),
+  value: z.string().optional(),
+  allowed: z.array(z.string()).optional(),
 });
 export type Problem = z.infer<typeof problemSchema>;
 

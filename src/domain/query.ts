@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Problem } from './api';
 import { isIsoDate } from './dates';
-import { projectStageSchema, sectorIdSchema, statusSchema } from './schemas';
+import { DISTRICT_CITY, projectStageSchema, sectorIdSchema, statusSchema } from './schemas';
 import { PROJECT_SORTS } from './views';
 
 /**
@@ -100,31 +100,95 @@ export function parseQuery<T>(schema: z.ZodType<T>, params: URLSearchParams): Pa
   if (result.success) return { ok: true, value: result.data };
   const issue = result.error.issues[0];
   const param = String(issue?.path[0] ?? '');
+  if (issue?.code === 'invalid_value') {
+    // An enum (sector, status, stage, sort): name the value and the ones there are.
+    return { ok: false, problem: unknownValue(param, raw[param] ?? '', issue.values.map(String)) };
+  }
   const name = PARAM_NAMES_ZH[param] ?? param;
-  const detail =
-    issue?.code === 'invalid_value'
-      ? `参数“${param}”（${name}）的取值“${raw[param] ?? ''}”无效`
-      : `参数“${param}”（${name}）${issue?.message ?? '无效'}`;
-  return { ok: false, problem: badRequest(detail, param) };
+  return { ok: false, problem: badRequest(`参数“${param}”（${name}）${issue?.message ?? '无效'}`, param) };
+}
+
+/** A 400 for a value the parameter cannot take, with the values it can (`allowed`, for the UI to offer). */
+export function unknownValue(param: string, value: string, allowed: readonly string[]): Problem {
+  const name = PARAM_NAMES_ZH[param] ?? param;
+  return {
+    ...badRequest(`参数“${param}”（${name}）的取值“${value}”不存在，可选：${allowed.join('、')}`, param),
+    value,
+    allowed: [...allowed],
+  };
 }
 
 /**
- * A plan filter must name a plan: `?plan=qd-2052` (a typo) answering an empty board would look like
- * a plan with no targets. 400, naming the parameter and the plans there are.
+ * What a filter may name beyond the fixed sets (sectors and statuses are enums of the schema): the
+ * plans, and the districts and departments the targets have. Built once per catalog, so checking a
+ * request is a Set lookup.
  */
-export function knownPlan<T extends { plan?: string | undefined }>(
-  parsed: ParseResult<T>,
+export interface FilterValues {
+  plans: ReadonlySet<string>;
+  districts: ReadonlySet<string>;
+  departments: ReadonlySet<string>;
+}
+
+export function filterValuesOf(
   plans: readonly { id: string }[],
-): ParseResult<T> {
-  if (!parsed.ok || !parsed.value.plan || plans.some((p) => p.id === parsed.value.plan)) return parsed;
-  const ids = plans
-    .map((p) => p.id)
-    .sort()
-    .join('、');
-  return {
-    ok: false,
-    problem: badRequest(`参数“plan”（规划）的取值“${parsed.value.plan}”不存在，可选：${ids}`, 'plan'),
-  };
+  targets: readonly { district: string; department: string | null }[],
+): FilterValues {
+  const districts = new Set<string>();
+  const departments = new Set<string>();
+  for (const t of targets) {
+    districts.add(t.district);
+    if (t.department) departments.add(t.department);
+  }
+  return { plans: new Set(plans.map((p) => p.id)), districts, departments };
+}
+
+/** The filters a person sets in a URL; a value naming nothing in them is an unknown filter value. */
+export const FILTER_PARAMS = ['plan', 'sector', 'district', 'department', 'status'] as const;
+export type FilterParam = (typeof FILTER_PARAMS)[number];
+
+/** A filter naming nothing (from a 400's `param`/`value`/`allowed`, or found by the page itself). */
+export interface UnknownFilter {
+  param: FilterParam;
+  value: string;
+  /** The values the filter can take, as the API lists them. */
+  allowed: readonly string[];
+}
+
+export const isFilterParam = (s: string): s is FilterParam => (FILTER_PARAMS as readonly string[]).includes(s);
+
+/** The query's filters whose values must be among the catalog's (`FilterValues`). */
+export interface CatalogFilter {
+  plan?: string | undefined;
+  district?: string | undefined;
+  department?: string | undefined;
+}
+
+export const hasCatalogFilter = (q: CatalogFilter): boolean => Boolean(q.plan || q.district || q.department);
+
+const byCodePoint = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+/** 市级 first, then the districts in code-point order (as the project facets list them). */
+const byDistrict = (a: string, b: string) =>
+  Number(b === DISTRICT_CITY) - Number(a === DISTRICT_CITY) || byCodePoint(a, b);
+
+/**
+ * A filter naming nothing in the catalog (`?district=崂山`, the district being 崂山区) must not answer
+ * an empty board that looks like all-clear: a 400 naming the parameter and the values there are.
+ * Null when every filter names something.
+ */
+export function unknownFilterValue(q: CatalogFilter, known: FilterValues): Problem | null {
+  if (q.plan && !known.plans.has(q.plan)) return unknownValue('plan', q.plan, [...known.plans].sort(byCodePoint));
+  if (q.district && !known.districts.has(q.district))
+    return unknownValue('district', q.district, [...known.districts].sort(byDistrict));
+  if (q.department && !known.departments.has(q.department))
+    return unknownValue('department', q.department, [...known.departments].sort(byCodePoint));
+  return null;
+}
+
+/** `parseQuery`'s result, failed when a filter names nothing in the catalog (`unknownFilterValue`). */
+export function withKnownFilters<T extends CatalogFilter>(parsed: ParseResult<T>, known: FilterValues): ParseResult<T> {
+  if (!parsed.ok) return parsed;
+  const problem = unknownFilterValue(parsed.value, known);
+  return problem ? { ok: false, problem } : parsed;
 }
 
 export function badRequest(detail: string, param?: string): Problem {

@@ -457,4 +457,16 @@ export const en: Messages = {
     apply: 'Filter',
     empty: 'No entries.',
   },
+  unknownFilter: {
+    title: 'No {{param}} "{{value}}"',
+    message:
+      'The link filters by a value that does not exist in the data, so no targets are shown here; this does not mean nothing is behind.',
+    clear: 'Clear the {{param}} filter',
+    options: 'Valid {{param}} values ({{count}})',
+    screenMessage:
+      'The screen’s link filters by a value that does not exist, so no data is shown. Correct “{{key}}=” in the link.',
+    screenOptions: 'Valid values: {{values}}',
+    more: 'and {{count}} more',
+    param: { plan: 'plan', sector: 'sector', district: 'district', department: 'department', status: 'status' },
+  },
 };

@@ -1,5 +1,6 @@
 import { useCallback, useMemo } from 'react';
 import { useSearchParams } from 'react-router';
+import type { FilterParam, UnknownFilter } from '../domain/query';
 
 /**
  * View state that a person would send to a colleague lives in the URL. Each view declares which
@@ -37,6 +38,18 @@ export function useUrlState<K extends string>(keys: readonly K[]) {
 /** Narrows a URL value to one of the allowed values, else undefined (a mistyped link shows the default view). */
 export function oneOf<T extends string>(value: string | undefined, allowed: readonly T[]): T | undefined {
   return value !== undefined && (allowed as readonly string[]).includes(value) ? (value as T) : undefined;
+}
+
+/**
+ * A filter in the URL naming none of the allowed values (`?status=behind`): the page says so
+ * rather than quietly showing everything as if unfiltered. Null when absent or allowed.
+ */
+export function unknownFilterIn(
+  param: FilterParam,
+  value: string | undefined,
+  allowed: readonly string[],
+): UnknownFilter | null {
+  return value && !allowed.includes(value) ? { param, value, allowed } : null;
 }
 
 /** A link that carries view state along (the as-of date, a filter), leaving out empty values. */

@@ -49,6 +49,12 @@ const CASES: Array<[string, z.ZodType]> = [
   ['/review?asOf=2025-02-30', problemSchema],
   ['/review?asOf=2025-09-30&previous=2025-10-01', problemSchema],
   ['/targets.csv?status=nope', problemSchema],
+  // Unknown filter values: the same 400, with the same valid values, from the catalog both share.
+  [`/summary?district=${encodeURIComponent('崂山')}`, problemSchema],
+  [`/targets?department=${encodeURIComponent('市发改')}`, problemSchema],
+  [`/review?district=${encodeURIComponent('崂山')}`, problemSchema],
+  [`/targets.csv?district=${encodeURIComponent('崂山')}`, problemSchema],
+  ['/targets?sector=oceans', problemSchema],
 ];
 
 /** Fields that legitimately differ: the moment each side computed its answer. */

@@ -9,6 +9,7 @@ import {
   targetsResponseSchema,
 } from '../../src/domain/api';
 import { addDays } from '../../src/domain/dates';
+import { SECTOR_IDS, STATUSES } from '../../src/domain/schemas';
 import { type Backend, backends, insertReport, testApp } from './test-db';
 
 describe.each(backends())('read API on %s', (backend: Backend) => {
@@ -160,6 +161,64 @@ describe.each(backends())('read API on %s', (backend: Backend) => {
     const body = problemSchema.parse(await r.json());
     expect(body.param).toBe(param);
     expect(body.detail).toMatch(/[\u4e00-\u9fff]/);
+  });
+
+  it.each([
+    ['/summary', 'district', '崂山'],
+    ['/targets', 'district', '崂山'],
+    ['/review', 'district', '崂山'],
+    ['/targets.csv', 'district', '崂山'],
+    ['/summary', 'department', '市发改'],
+    ['/targets', 'department', '市发改'],
+    ['/summary', 'plan', 'qd-2052'],
+    ['/targets', 'status', 'behind'],
+    ['/targets', 'sector', 'oceans'],
+  ])(
+    'answers %s?%s=%s (no such value) with 400 naming the parameter and the values there are',
+    async (path, param, value) => {
+      const r = await get(`${path}?${param}=${encodeURIComponent(value)}`);
+      expect(r.status).toBe(400);
+      expect(r.headers.get('content-type')).toContain('application/problem+json');
+      const body = problemSchema.parse(await r.json());
+      expect(body.param).toBe(param);
+      expect(body.value).toBe(value);
+      expect(body.detail).toContain(`“${value}”不存在`);
+      const targets = targetsResponseSchema.parse(await json('/targets')).items;
+      const plans = plansResponseSchema.parse(await json('/plans')).items;
+      const expected: Record<string, string[]> = {
+        district: [...new Set(targets.map((t) => t.district))],
+        department: [...new Set(targets.flatMap((t) => (t.department ? [t.department] : [])))],
+        plan: plans.map((p) => p.id),
+        status: [...STATUSES],
+        sector: [...SECTOR_IDS],
+      };
+      expect([...(body.allowed ?? [])].sort()).toEqual([...(expected[param] ?? [])].sort());
+      // The detail lists them too, for a person reading the raw answer.
+      for (const v of body.allowed ?? []) expect(body.detail).toContain(v);
+    },
+  );
+
+  it('still answers filters naming a district, department or plan that exists', async () => {
+    const targets = targetsResponseSchema.parse(await json('/targets')).items;
+    const department = targets.find((t) => t.department)?.department ?? '';
+    for (const path of [
+      `/summary?district=${encodeURIComponent('崂山区')}`,
+      `/targets?district=${encodeURIComponent('市级')}&plan=qd-2025`,
+      `/summary?department=${encodeURIComponent(department)}`,
+      `/review?district=${encodeURIComponent('崂山区')}`,
+    ]) {
+      await json(path);
+    }
+    const laoshan = summaryResponseSchema.parse(await json(`/summary?district=${encodeURIComponent('崂山区')}`));
+    expect(laoshan.overall.total).toBeGreaterThan(0);
+    expect(laoshan.overall.total).toBe(targets.filter((t) => t.district === '崂山区').length);
+  });
+
+  it('answers an unknown filter value again after a cached answer of a known one, and never caches the 400', async () => {
+    for (let i = 0; i < 2; i++) {
+      expect((await get(`/summary?district=${encodeURIComponent('崂山')}`)).status).toBe(400);
+      expect((await get(`/summary?district=${encodeURIComponent('崂山区')}`)).status).toBe(200);
+    }
   });
 
   it('answers unknown ids and routes with 404 problems', async () => {

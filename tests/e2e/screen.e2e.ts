@@ -240,6 +240,20 @@ describe('big screen layout', () => {
     await page.getByRole('heading', { level: 1, name: '扩大内需' }).waitFor();
     await context.close();
   });
+
+  it('says a mistyped district is not found, never an all-clear wall', async () => {
+    const { context, page, errors } = await open(`/screen?rotate=600&district=${encodeURIComponent('崂山')}`, {
+      width: 1920,
+      height: 1080,
+    });
+    await page.getByRole('alert').getByText('未找到区市“崂山”').waitFor();
+    // The district meant is offered; no slide, no ticker saying nothing is behind.
+    await expect(page.getByRole('alert').textContent()).resolves.toContain('崂山区');
+    expect(await page.getByText('目前没有滞后目标').count()).toBe(0);
+    expect(await page.locator('h1').count()).toBe(0);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
 });
 
 describe('big screen accessibility', () => {

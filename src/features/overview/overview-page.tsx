@@ -66,7 +66,7 @@ export function OverviewPage() {
       <SectionBoundary fallback={crashed}>
         <OverviewFiltersBar filters={filters} update={update} />
       </SectionBoundary>
-      <QueryState query={summary} label={t('freshness.loading')} lines={8}>
+      <QueryState query={summary} label={t('freshness.loading')} lines={8} unknownFilter={filters.unknownStatus}>
         {(data) => (
           <>
             <SectionBoundary fallback={crashed}>

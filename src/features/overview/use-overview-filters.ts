@@ -1,5 +1,6 @@
+import type { UnknownFilter } from '../../domain/query';
 import { STATUSES, type Status } from '../../domain/schemas';
-import { oneOf, useUrlState } from '../../stores/url-state';
+import { oneOf, unknownFilterIn, useUrlState } from '../../stores/url-state';
 
 const KEYS = ['plan', 'district', 'department', 'status', 'asOf', 'compare'] as const;
 
@@ -11,6 +12,8 @@ export interface OverviewFilters {
   asOf: string | undefined;
   /** ▲/▼ since last week; on unless `compare=0`. */
   compare: boolean;
+  /** A status in the link that is none of the statuses (the other filters are checked by the API). */
+  unknownStatus: UnknownFilter | null;
 }
 
 /** The overview's view state, read from and written to the URL so a link reproduces the view. */
@@ -23,6 +26,7 @@ export function useOverviewFilters() {
     status: oneOf(raw.status, STATUSES),
     asOf: raw.asOf && /^\d{4}-\d{2}-\d{2}$/.test(raw.asOf) ? raw.asOf : undefined,
     compare: raw.compare !== '0',
+    unknownStatus: unknownFilterIn('status', raw.status, STATUSES),
   };
   return [filters, update] as const;
 }

@@ -31,6 +31,10 @@ describe('screen URL', () => {
       nightlyMinute: 4 * 60 + 15,
     });
     expect(c.sectors).toEqual(['marine', 'demand']);
+    // The slides it can show are kept, but the wall is told of the sector it cannot.
+    expect(c.unknown).toEqual({ param: 'sector', value: 'nonsense', allowed: [...SECTOR_IDS] });
+    expect(parse('sectors=marine,demand').unknown).toBeNull();
+    expect(parse('').unknown).toBeNull();
   });
 
   it('clamps unusable values instead of failing', () => {

@@ -1,4 +1,5 @@
 import type { Locale } from '../../domain/format';
+import type { UnknownFilter } from '../../domain/query';
 import { SECTOR_IDS, type SectorId } from '../../domain/schemas';
 
 export const FIT_MODES = ['contain', 'width', 'stretch'] as const;
@@ -20,6 +21,11 @@ export interface ScreenConfig {
   asOf: string | undefined;
   /** Sector slides, in the order given; all ten when the URL names none. */
   sectors: SectorId[];
+  /**
+   * A sector in `sectors=` that is none of the ten: the wall says so rather than showing other
+   * sectors (plan and district are checked by the API, which answers 400 for an unknown one).
+   */
+  unknown: UnknownFilter | null;
   lang: Locale | undefined;
   /** Reload the page after this many complete loops of the playlist (0 = never). */
   loops: number;
@@ -48,6 +54,14 @@ function parseSectors(raw: string | null): SectorId[] {
   return unique.length > 0 ? unique : [...SECTOR_IDS];
 }
 
+function unknownSector(raw: string | null): UnknownFilter | null {
+  const value = raw
+    ?.split(',')
+    .map((s) => s.trim())
+    .find((s) => s && !(SECTOR_IDS as readonly string[]).includes(s));
+  return value ? { param: 'sector', value, allowed: SECTOR_IDS } : null;
+}
+
 function parseLang(raw: string | null): Locale | undefined {
   if (raw === null) return undefined;
   const v = raw.toLowerCase();
@@ -73,9 +87,11 @@ const text = (raw: string | null) => {
 };
 
 /**
- * A mistyped bookmark still shows a working screen: every value is clamped or falls back to its
- * default. Below 3 s a slide cannot be read and below 10 s refreshes only load the server, so those
- * floors give way only in debug mode (the soak bench).
+ * A mistyped bookmark still shows a working screen: every setting is clamped or falls back to its
+ * default. A filter is not a setting: one naming nothing is reported (`unknown`), never replaced by
+ * a default that would show something else as if it were asked for. Below 3 s a slide cannot be
+ * read and below 10 s refreshes only load the server, so those floors give way only in debug mode
+ * (the soak bench).
  */
 export function parseScreenConfig(search: URLSearchParams): ScreenConfig {
   const debug = search.get('debug') === '1';
@@ -92,6 +108,7 @@ export function parseScreenConfig(search: URLSearchParams): ScreenConfig {
     district: text(search.get('district')),
     asOf: asOf && /^\d{4}-\d{2}-\d{2}$/.test(asOf) ? asOf : undefined,
     sectors: parseSectors(search.get('sectors')),
+    unknown: unknownSector(search.get('sectors')),
     lang: parseLang(search.get('lang')),
     loops: Math.round(seconds(search.get('loops'), DEFAULTS.loops, 0, 100_000)),
     nightlyMinute: parseNightly(search.get('nightly')),

@@ -1,6 +1,7 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useLocation } from 'react-router';
+import { unknownFilterOf } from '../../api/api-error';
 import { plansQueryOptions } from '../../api/get-plans';
 import { summaryQueryOptions } from '../../api/get-summary';
 import { targetsQueryOptions } from '../../api/get-targets';
@@ -16,6 +17,7 @@ import { buildPlaylist, type Slide, slideKey } from './playlist';
 import { ScreenCanvas } from './screen-canvas';
 import { parseScreenConfig, type ScreenConfig } from './screen-config';
 import { ScreenErrorBoundary } from './screen-error-boundary';
+import { ScreenFilterNotice } from './screen-filter-notice';
 import { ScreenHeader } from './screen-header';
 import { ScreenTicker } from './screen-ticker';
 import { SectorSlide } from './sector-slide';
@@ -130,6 +132,16 @@ function Screen({ config, reload }: { config: ScreenConfig; reload: () => void }
     );
   }
   const data = summary.data;
+  // A filter naming nothing: no slides (an empty board would read as all-clear). The summary keeps
+  // being asked for at the refresh rate, so a district added to the catalog brings the slides back.
+  const unknown = config.unknown ?? (data ? null : unknownFilterOf(summary.error));
+  if (unknown) {
+    return (
+      <ScreenCanvas fit={config.fit}>
+        <ScreenFilterNotice filter={unknown} />
+      </ScreenCanvas>
+    );
+  }
   return (
     <ScreenCanvas fit={config.fit}>
       <div

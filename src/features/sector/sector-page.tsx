@@ -63,7 +63,7 @@ export function SectorPage() {
         aside={<FreshnessBadge freshness={freshness} />}
       />
       <SectorToolbar view={view} update={update} items={items} />
-      <QueryState query={targets} label={name ?? ''} lines={10}>
+      <QueryState query={targets} label={name ?? ''} lines={10} unknownFilter={view.unknownStatus}>
         {(data) => (
           <SectorTable
             rows={filterAndSort(data.items, view)}

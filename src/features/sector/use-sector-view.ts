@@ -1,7 +1,7 @@
 import type { TargetWithStateDto } from '../../domain/api';
 import { STATUSES } from '../../domain/schemas';
 import { STATUS_SEVERITY } from '../../domain/status';
-import { oneOf, useUrlState } from '../../stores/url-state';
+import { oneOf, unknownFilterIn, useUrlState } from '../../stores/url-state';
 
 export const SORT_KEYS = ['title', 'progress', 'gap', 'status', 'projection', 'latest'] as const;
 export type SortKey = (typeof SORT_KEYS)[number];
@@ -20,6 +20,8 @@ export function useSectorView() {
     district: raw.district,
     department: raw.department,
     asOf: raw.asOf,
+    /** A status in the link that is none of the statuses (the other filters are checked by the API). */
+    unknownStatus: unknownFilterIn('status', raw.status, STATUSES),
   };
   return [view, update] as const;
 }
