@@ -40,14 +40,15 @@ export function setupMockApi() {
 /**
  * Renders the whole app (layout, routes) at `url` with a fresh QueryClient: the app's own, answers
  * kept fresh for as long as there, without retries and timed refreshes (tests that need them set them).
+ * `now`: the UI's clock (the API's stays at `NOW`), e.g. a day long after the newest figure.
  */
-export function renderApp(url: string) {
+export function renderApp(url: string, { now = NOW }: { now?: Date } = {}) {
   const queryClient = new QueryClient({
     defaultOptions: { queries: { staleTime: 30_000, retry: false, refetchInterval: false } },
   });
   const user = userEvent.setup();
   const utils = render(
-    <Providers queryClient={queryClient} now={() => NOW}>
+    <Providers queryClient={queryClient} now={() => now}>
       <MemoryRouter initialEntries={[url]}>
         <AppRoutes />
       </MemoryRouter>

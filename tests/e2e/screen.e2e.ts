@@ -279,7 +279,7 @@ describe('big screen resilience', () => {
     const { context, page } = await open('/screen?rotate=600&refresh=2&debug=1', { width: 1920, height: 1080 });
     await waitForData(page);
     const badge = page.locator('.screen-fresh');
-    await expect(badge.textContent()).resolves.toMatch(/^数据更新于 \d\d:\d\d$/);
+    await expect(badge.textContent()).resolves.toMatch(/^页面刷新于 \d\d:\d\d$/);
     expect(await badge.getAttribute('data-level')).toBe('ok');
     const before = await page.locator('.s-kpis').textContent();
 
@@ -291,7 +291,7 @@ describe('big screen resilience', () => {
         timeout: 15_000,
       },
     );
-    await expect(badge.textContent()).resolves.toMatch(/^连接中断 · 数据更新于 \d\d:\d\d$/);
+    await expect(badge.textContent()).resolves.toMatch(/^连接中断 · 页面刷新于 \d\d:\d\d$/);
     expect(await page.locator('.s-kpis').textContent()).toBe(before);
     await page.waitForFunction(
       () => document.querySelector('.screen-fresh')?.getAttribute('data-level') === 'down',
@@ -300,7 +300,7 @@ describe('big screen resilience', () => {
         timeout: 15_000,
       },
     );
-    await expect(badge.textContent()).resolves.toMatch(/^连接中断 · 数据更新于 \d\d:\d\d · 已失败 \d+ 次$/);
+    await expect(badge.textContent()).resolves.toMatch(/^连接中断 · 页面刷新于 \d\d:\d\d · 已失败 \d+ 次$/);
     expect(await page.locator('.s-kpis').textContent()).toBe(before);
     // Rotation goes on with the data it has.
     await page.keyboard.press('ArrowLeft');
@@ -315,7 +315,7 @@ describe('big screen resilience', () => {
         timeout: 20_000,
       },
     );
-    await expect(badge.textContent()).resolves.toMatch(/^数据更新于 \d\d:\d\d$/);
+    await expect(badge.textContent()).resolves.toMatch(/^页面刷新于 \d\d:\d\d$/);
     await context.close();
   });
 });

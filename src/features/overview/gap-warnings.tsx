@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { WARNING_STATUSES } from '../../domain/aggregate';
 import type { TargetWithStateDto } from '../../domain/api';
@@ -21,10 +22,13 @@ export function GapWarnings({
   warnings,
   status,
   onShowAll,
+  footer,
 }: {
   warnings: TargetWithStateDto[];
   status?: Status | undefined;
   onShowAll?: () => void;
+  /** Under the list: the way to every warning ("查看全部 31 项"). */
+  footer?: ReactNode;
 }) {
   const { t } = useTranslation();
   const locale = useLocale();
@@ -89,6 +93,7 @@ export function GapWarnings({
           })}
         </ol>
       )}
+      {footer}
     </section>
   );
 }

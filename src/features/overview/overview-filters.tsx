@@ -1,9 +1,10 @@
 import { usePlans } from '../../api/get-plans';
 import { useTargets } from '../../api/get-targets';
+import { WARNING_STATUSES } from '../../domain/aggregate';
 import { DISTRICT_CITY, STATUSES } from '../../domain/schemas';
 import { useTranslation } from '../../i18n/use-translation';
 import { AsOfTimeline } from './as-of-timeline';
-import type { OverviewFilters } from './use-overview-filters';
+import { type OverviewFilters, WARNING_FILTER } from './use-overview-filters';
 
 type Update = (patch: Partial<Record<keyof OverviewFilters, string | undefined>>, o?: { replace?: boolean }) => void;
 
@@ -40,7 +41,7 @@ function Select({
  * Options come from their own queries: if one fails, its select still offers "all" and the page works.
  */
 export function OverviewFiltersBar({ filters, update }: { filters: OverviewFilters; update: Update }) {
-  const { t } = useTranslation();
+  const { t, locale } = useTranslation();
   const plans = usePlans();
   const targets = useTargets({});
   const items = targets.data?.items ?? [];
@@ -49,7 +50,8 @@ export function OverviewFiltersBar({ filters, update }: { filters: OverviewFilte
     a.localeCompare(b, 'zh-CN'),
   );
   const all = t('common.all');
-  const active = filters.plan || filters.district || filters.department || filters.status || filters.asOf;
+  const active = filters.plan || filters.district || filters.department || filters.statuses.length > 0 || filters.asOf;
+  const warningNames = [...WARNING_STATUSES].map((s) => t(`status.${s}`)).join(locale === 'en' ? ', ' : '、');
   return (
     <section className="card filters-card" aria-label={t('overview.filters')}>
       <div className="filters">
@@ -76,9 +78,13 @@ export function OverviewFiltersBar({ filters, update }: { filters: OverviewFilte
         />
         <Select
           label={t('common.status')}
-          value={filters.status}
+          value={filters.statuses.length > 1 ? WARNING_FILTER : filters.status}
           allLabel={all}
-          options={STATUSES.map((s) => ({ value: s, label: t(`status.${s}`) }))}
+          options={[
+            ...STATUSES.map((s) => ({ value: s, label: t(`status.${s}`) })),
+            // The warnings list's "查看全部": every status that warns, at once.
+            { value: WARNING_FILTER, label: t('overview.warningStatuses', { statuses: warningNames }) },
+          ]}
           onChange={(v) => update({ status: v })}
         />
         <AsOfTimeline filters={filters} onChange={(asOf) => update({ asOf }, { replace: true })} />

@@ -69,7 +69,7 @@ describe('overview', () => {
       within(legend)
         .getAllByRole('listitem')
         .map((li) => li.textContent),
-    ).toEqual(['已完成', '正常', '滞后', '严重滞后', '未填报', '未开始']);
+    ).toEqual(['已完成', '正常', '滞后', '严重滞后', '未填报', '未开始', '未完成']);
   });
 
   it('with a lagging status chosen, warns only of lagging targets, furthest behind first', async () => {
@@ -111,7 +111,7 @@ describe('overview', () => {
     expect(screen.getByText('最新')).toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: '上一期' }));
     await waitFor(() => expect(slider).toHaveAttribute('aria-valuetext', '2025年12月19日'));
-    expect(await screen.findByText('截至 2025年12月19日')).toBeInTheDocument();
+    expect(await screen.findByText('数据截至 2025年12月19日')).toBeInTheDocument();
   });
 
   it('fetches the weeks either side while the reader is at the slider, so a step back shows at once', async () => {
@@ -124,12 +124,12 @@ describe('overview', () => {
     try {
       const { user } = renderApp('/');
       const slider = await screen.findByRole('slider', { name: '截至日期' });
-      expect(await screen.findByText('截至 2025年12月26日')).toBeInTheDocument();
+      expect(await screen.findByText('数据截至 2025年12月26日')).toBeInTheDocument();
       expect(asked).not.toContain('2025-12-19');
       await user.hover(slider);
       await waitFor(() => expect(asked).toContain('2025-12-19'));
       await user.click(screen.getByRole('button', { name: '上一期' }));
-      expect(await screen.findByText('截至 2025年12月19日')).toBeInTheDocument();
+      expect(await screen.findByText('数据截至 2025年12月19日')).toBeInTheDocument();
       expect(asked.filter((d) => d === '2025-12-19')).toHaveLength(1);
       // The next step back is fetched in turn, and the week just left is already known.
       await waitFor(() => expect(asked).toContain('2025-12-12'));
@@ -194,7 +194,7 @@ describe('overview when the API misbehaves', () => {
   it('keeps the last good data after failed refreshes, the badge turning amber then red', async () => {
     const { user } = renderApp('/');
     await screen.findByRole('region', { name: '重点指标' });
-    const badge = screen.getByText(/^数据更新于 \d{2}:\d{2}$/);
+    const badge = screen.getByText(/^页面刷新于 \d{2}:\d{2}$/);
     const time = badge.textContent?.slice(-5);
     api.setFailure('server-error');
     await user.click(screen.getByRole('button', { name: '立即刷新' }));
@@ -215,6 +215,6 @@ describe('overview when the API misbehaves', () => {
     api.setFailure('none');
     await waitFor(() => expect(screen.getByRole('button', { name: '立即刷新' })).toBeEnabled());
     await user.click(screen.getByRole('button', { name: '立即刷新' }));
-    expect(await screen.findByText(/^数据更新于 \d{2}:\d{2}$/)).toBeInTheDocument();
+    expect(await screen.findByText(/^页面刷新于 \d{2}:\d{2}$/)).toBeInTheDocument();
   });
 });

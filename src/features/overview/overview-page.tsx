@@ -1,30 +1,47 @@
 import { useQueryClient } from '@tanstack/react-query';
+import { Link } from 'react-router';
 import { summaryQueryOptions, useSummary } from '../../api/get-summary';
 import type { SummaryParams } from '../../api/query-keys';
 import { useFreshness } from '../../api/use-freshness';
-import { formatDate } from '../../domain/format';
+import { WARNING_STATUSES } from '../../domain/aggregate';
+import type { SummaryResponse } from '../../domain/api';
+import { shanghaiDate } from '../../domain/dates';
 import { useTranslation } from '../../i18n/use-translation';
-import { useLocale } from '../../stores/ui-store';
+import { dataDateOf } from '../../ui/data-date';
 import { ErrorPanel } from '../../ui/error-panel';
 import { FreshnessBadge } from '../../ui/freshness-badge';
 import { PageHeader } from '../../ui/page-header';
 import { QueryState } from '../../ui/query-state';
 import { SectionBoundary } from '../../ui/section-boundary';
 import { useDocumentTitle } from '../../ui/use-document-title';
+import { useNow } from '../../ui/use-now';
 import { GapWarnings } from './gap-warnings';
 import { HeadlineTiles } from './headline-tiles';
 import { OverviewFiltersBar } from './overview-filters';
 import { SectorBars } from './sector-bars';
+import { StatusCountLine, statusListHref } from './status-count-line';
 import { StatusTargets } from './status-targets';
 import { StatusWarnings } from './status-warnings';
-import { useOverviewFilters } from './use-overview-filters';
+import { useOverviewFilters, WARNING_FILTER } from './use-overview-filters';
 import './overview.css';
 
 const SUMMARY_KEYS = ['plan', 'district', 'department', 'asOf'] as const;
 
+/** "查看全部 31 项": the warnings panel shows the eight furthest behind; this opens every one. */
+function ViewAllWarnings({ data, params }: { data: SummaryResponse; params: SummaryParams }) {
+  const { t } = useTranslation();
+  const count = [...WARNING_STATUSES].reduce((n, s) => n + data.overall.counts[s], 0);
+  if (count === 0) return null;
+  return (
+    <p className="card__foot">
+      <Link to={statusListHref(params, WARNING_FILTER)}>{t('overview.viewAll', { count })}</Link>
+    </p>
+  );
+}
+
 export function OverviewPage() {
   const { t } = useTranslation();
-  const locale = useLocale();
+  const now = useNow();
   const queryClient = useQueryClient();
   const [filters, setFilters] = useOverviewFilters();
   const params: SummaryParams = {
@@ -47,21 +64,23 @@ export function OverviewPage() {
   const freshness = useFreshness(summary);
   useDocumentTitle(t('overview.title'), t('app.title'));
   const crashed = <ErrorPanel error={new Error(t('error.crashed'))} compact />;
+  const dataDate =
+    summary.data && dataDateOf(summary.data.asOf, summary.data.freshness.latestReportAsOf, shanghaiDate(now()));
   return (
     <div className="stack">
       <PageHeader
         title={t('overview.title')}
         meta={
           summary.data && (
-            <>
-              <span className="num">
-                {t('common.asOf')} {formatDate(summary.data.asOf, locale)}
-              </span>
-              <span>{t('overview.counts', { total: summary.data.overall.total })}</span>
-            </>
+            <StatusCountLine
+              total={summary.data.overall.total}
+              counts={summary.data.overall.counts}
+              params={params}
+              current={filters.status}
+            />
           )
         }
-        aside={<FreshnessBadge freshness={freshness} />}
+        aside={<FreshnessBadge freshness={freshness} dataDate={dataDate} />}
       />
       <SectionBoundary fallback={crashed}>
         <OverviewFiltersBar filters={filters} update={update} />
@@ -69,14 +88,15 @@ export function OverviewPage() {
       <QueryState query={summary} label={t('freshness.loading')} lines={8} unknownFilter={filters.unknownStatus}>
         {(data) => (
           <>
+            {/* First when asked for (a count in the headline line links here), then the usual overview. */}
+            {filters.statuses.length > 0 && (
+              <SectionBoundary fallback={crashed}>
+                <StatusTargets params={params} statuses={filters.statuses} />
+              </SectionBoundary>
+            )}
             <SectionBoundary fallback={crashed}>
               <HeadlineTiles headlines={data.headlines} compare={filters.compare} asOf={filters.asOf} />
             </SectionBoundary>
-            {filters.status && (
-              <SectionBoundary fallback={crashed}>
-                <StatusTargets params={{ ...params, status: filters.status }} />
-              </SectionBoundary>
-            )}
             <div className="overview-grid">
               <SectionBoundary fallback={crashed}>
                 <SectorBars sectors={data.sectors} compare={filters.compare} highlight={filters.status} />
@@ -90,7 +110,10 @@ export function OverviewPage() {
                     onShowAll={() => update({ status: undefined })}
                   />
                 ) : (
-                  <GapWarnings warnings={data.warnings} />
+                  <GapWarnings
+                    warnings={data.warnings}
+                    footer={filters.statuses.length === 0 && <ViewAllWarnings data={data} params={params} />}
+                  />
                 )}
               </SectionBoundary>
             </div>

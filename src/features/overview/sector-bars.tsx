@@ -8,15 +8,31 @@ import { Delta } from '../../ui/delta';
 import { ProgressBar } from '../../ui/progress-bar';
 import { StatusIcon } from '../../ui/status-icon';
 
-function StatusCounts({ counts, highlight }: { counts: SectorSummary['counts']; highlight?: Status | undefined }) {
+/** Each count opens the sector's list of targets in that status, furthest behind first. */
+function StatusCounts({
+  counts,
+  highlight,
+  sector,
+  hrefFor,
+}: {
+  counts: SectorSummary['counts'];
+  highlight?: Status | undefined;
+  sector: string;
+  hrefFor: (status: Status) => string;
+}) {
   const { t } = useTranslation();
   return (
     <ul className="status-counts">
       {STATUSES.filter((s) => counts[s] > 0).map((s) => (
-        <li key={s} data-status={s} data-highlight={highlight === s || undefined} title={t(`status.${s}`)}>
-          <StatusIcon status={s} />
-          <span className="visually-hidden">{t(`status.${s}`)}</span>
-          <span className="num">{counts[s]}</span>
+        <li key={s} data-status={s} data-highlight={highlight === s || undefined}>
+          <Link
+            to={hrefFor(s)}
+            title={t(`status.${s}`)}
+            aria-label={t('overview.sectorStatusCount', { sector, status: t(`status.${s}`), count: counts[s] })}
+          >
+            <StatusIcon status={s} />
+            <span className="num">{counts[s]}</span>
+          </Link>
         </li>
       ))}
     </ul>
@@ -54,8 +70,12 @@ export function SectorBars({
   const { t } = useTranslation();
   const locale = useLocale();
   const [search] = useSearchParams();
-  // The sector view understands the same filters; carry them so the drill-down shows the same slice.
-  const carry = ['plan', 'district', 'department', 'status', 'asOf'].map((k) => [k, search.get(k) ?? undefined]);
+  // The sector view understands the same filters; carry them so the drill-down shows the same slice
+  // (one status: the sector view does not know the overview's group of every warning status).
+  const carry = {
+    ...Object.fromEntries(['plan', 'district', 'department', 'asOf'].map((k) => [k, search.get(k) ?? undefined])),
+    status: highlight,
+  };
   return (
     <section className="card" aria-labelledby="sectors-title">
       <div className="card__head">
@@ -71,7 +91,7 @@ export function SectorBars({
           return (
             <li key={s.id} className="sector-row">
               <div className="sector-row__name">
-                <Link className="stretched" to={hrefWith(`/sectors/${s.id}`, Object.fromEntries(carry))}>
+                <Link className="stretched" to={hrefWith(`/sectors/${s.id}`, carry)}>
                   {name}
                 </Link>
                 <span className="muted small">{t('overview.measured', { measured: s.measured, total: s.total })}</span>
@@ -81,7 +101,13 @@ export function SectorBars({
                 {compare && <Delta now={s.progress} before={s.previousProgress} />}
               </div>
               <div className="sector-row__counts">
-                <StatusCounts counts={s.counts} highlight={highlight} />
+                <StatusCounts
+                  counts={s.counts}
+                  highlight={highlight}
+                  sector={name}
+                  // Sorted by gap, ascending: the furthest behind first.
+                  hrefFor={(status) => hrefWith(`/sectors/${s.id}`, { ...carry, status, sort: 'gap', dir: 'asc' })}
+                />
               </div>
             </li>
           );

@@ -1,6 +1,10 @@
+import { WARNING_STATUSES } from '../../domain/aggregate';
 import type { UnknownFilter } from '../../domain/query';
 import { STATUSES, type Status } from '../../domain/schemas';
 import { oneOf, unknownFilterIn, useUrlState } from '../../stores/url-state';
+
+/** `status=lagging,severe,missed`: every target that raises a warning (the warnings list's "查看全部"). */
+export const WARNING_FILTER = [...WARNING_STATUSES].join(',');
 
 const KEYS = ['plan', 'district', 'department', 'status', 'asOf', 'compare'] as const;
 
@@ -8,7 +12,10 @@ export interface OverviewFilters {
   plan: string | undefined;
   district: string | undefined;
   department: string | undefined;
+  /** The one status chosen, if one is. */
   status: Status | undefined;
+  /** Every status chosen: the one, or all three of `WARNING_FILTER`. */
+  statuses: Status[];
   asOf: string | undefined;
   /** ▲/▼ since last week; on unless `compare=0`. */
   compare: boolean;
@@ -19,14 +26,16 @@ export interface OverviewFilters {
 /** The overview's view state, read from and written to the URL so a link reproduces the view. */
 export function useOverviewFilters() {
   const [raw, update] = useUrlState(KEYS);
+  const status = oneOf(raw.status, STATUSES);
   const filters: OverviewFilters = {
     plan: raw.plan,
     district: raw.district,
     department: raw.department,
-    status: oneOf(raw.status, STATUSES),
+    status,
+    statuses: raw.status === WARNING_FILTER ? [...WARNING_STATUSES] : status ? [status] : [],
     asOf: raw.asOf && /^\d{4}-\d{2}-\d{2}$/.test(raw.asOf) ? raw.asOf : undefined,
     compare: raw.compare !== '0',
-    unknownStatus: unknownFilterIn('status', raw.status, STATUSES),
+    unknownStatus: raw.status === WARNING_FILTER ? null : unknownFilterIn('status', raw.status, STATUSES),
   };
   return [filters, update] as const;
 }

@@ -1,7 +1,8 @@
 import type { Freshness } from '../../api/use-freshness';
-import { formatDate, formatShortDate, formatTime, formatWeekday } from '../../domain/format';
+import { formatShortDate, formatTime, formatWeekday } from '../../domain/format';
 import { useTranslation } from '../../i18n/use-translation';
-import { ScreenFreshness } from './screen-freshness';
+import { dataDateOf } from '../../ui/data-date';
+import { ScreenDataDate, ScreenFreshness } from './screen-freshness';
 import { useReducedMotion } from './use-reduced-motion';
 import type { WallClock } from './use-wall-clock';
 
@@ -14,11 +15,15 @@ export interface SlidePosition {
   rotateMs: number;
 }
 
-/** Title of the slide, what is shown (plan, district, as-of), the data's freshness and the clock. */
+/**
+ * Title of the slide, what is shown (plan, district), the date the data describes (amber with the
+ * days since, once older than a reporting cycle), when the page last refreshed, and the clock.
+ */
 export function ScreenHeader({
   title,
   scope,
   asOf,
+  newestAsOf,
   freshness,
   clock,
   position,
@@ -26,12 +31,16 @@ export function ScreenHeader({
   title: string;
   scope: string;
   asOf: string | undefined;
+  /** The newest figure's date (the summary's `freshness.latestReportAsOf`); the as-of date if not given. */
+  newestAsOf?: string | null | undefined;
   freshness: Freshness;
   clock: WallClock;
   position: SlidePosition;
 }) {
   const { t, locale } = useTranslation();
   const reducedMotion = useReducedMotion();
+  // The wall's own Shanghai day: the "已 N 天未更新" count moves on at midnight with the clock.
+  const dataDate = asOf ? dataDateOf(asOf, newestAsOf === undefined ? asOf : newestAsOf, clock.day) : null;
   return (
     <header className="screen-head">
       <div className="screen-head__title">
@@ -43,7 +52,7 @@ export function ScreenHeader({
         <h1 className="screen-head__slide">{title}</h1>
       </div>
       <div className="screen-head__data">
-        {asOf && <p className="screen-head__asof num">{t('screen.asOf', { date: formatDate(asOf, locale) })}</p>}
+        {dataDate && <ScreenDataDate dataDate={dataDate} />}
         <ScreenFreshness freshness={freshness} />
       </div>
       <div className="screen-head__clock">

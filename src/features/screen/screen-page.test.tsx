@@ -92,9 +92,19 @@ describe('big screen', () => {
     expect(bar.getAttribute('aria-valuetext')).toMatch(/^已完成 .+，序时进度 .+$/);
     expect(screen.getAllByText('严重滞后').length).toBeGreaterThan(0);
     expect(document.querySelector('.screen-demo')?.textContent).toMatch(/^演示数据/);
-    expect(freshness().textContent).toMatch(/^数据更新于 \d\d:\d\d$/);
-    expect(screen.getByText('截至 2025年12月26日')).toBeInTheDocument();
+    expect(freshness().textContent).toMatch(/^页面刷新于 \d\d:\d\d$/);
+    expect(screen.getByText('数据截至 2025年12月26日')).toBeInTheDocument();
     expect(screen.getByText('全部规划 · 全市')).toBeInTheDocument();
+  });
+
+  it('says in words, in amber, when the newest figure is older than a reporting cycle', async () => {
+    // A wall left on for a year with nobody reporting: the page still refreshes, the data does not.
+    renderScreen('/screen?rotate=600', new Date('2026-12-04T02:30:00Z'));
+    await settle(() => expect(kpiValue('城镇新增就业35万人以上')).toBeInTheDocument());
+    const dataDate = screen.getByText(/^数据截至 /);
+    expect(dataDate).toHaveTextContent(/^数据截至 2025年12月26日 · 已 343 天未更新$/);
+    expect(freshness().textContent).toBe('页面刷新于 10:30');
+    expect(freshness()).toHaveAttribute('data-level', 'ok');
   });
 
   it('rotates overview → sectors → warnings; ←/→ move and restart the slide’s time; space pauses', async () => {
@@ -148,28 +158,28 @@ describe('big screen', () => {
     await settle(() => expect(kpiValue('城镇新增就业35万人以上')).toBeInTheDocument());
     const shown = kpiValue('城镇新增就业35万人以上').textContent;
     expect(freshness()).toHaveAttribute('data-level', 'ok');
-    expect(freshness().textContent).toBe('数据更新于 10:30');
+    expect(freshness().textContent).toBe('页面刷新于 10:30');
     expect(summaryRequests).toBe(1);
 
     await advance(30_000);
     await settle(() => expect(summaryRequests).toBe(2));
-    expect(freshness().textContent).toBe('数据更新于 10:30');
+    expect(freshness().textContent).toBe('页面刷新于 10:30');
 
     api.setFailure('server-error');
     await advance(31_000);
     await settle(() => expect(freshness()).toHaveAttribute('data-level', 'warn'));
-    expect(freshness().textContent).toBe('连接中断 · 数据更新于 10:30');
+    expect(freshness().textContent).toBe('连接中断 · 页面刷新于 10:30');
     expect(kpiValue('城镇新增就业35万人以上').textContent).toBe(shown);
 
     await advance(30_000);
     await settle(() => expect(freshness()).toHaveAttribute('data-level', 'down'));
-    expect(freshness().textContent).toBe('连接中断 · 数据更新于 10:30 · 已失败 2 次');
+    expect(freshness().textContent).toBe('连接中断 · 页面刷新于 10:30 · 已失败 2 次');
     expect(kpiValue('城镇新增就业35万人以上').textContent).toBe(shown);
 
     api.setFailure('none');
     await advance(30_000);
     await settle(() => expect(freshness()).toHaveAttribute('data-level', 'ok'));
-    expect(freshness().textContent).toBe('数据更新于 10:32');
+    expect(freshness().textContent).toBe('页面刷新于 10:32');
     expect(kpiValue('城镇新增就业35万人以上').textContent).toBe(shown);
   });
 
@@ -236,7 +246,7 @@ describe('big screen, what the audience reads', () => {
 
   it('does not call a sector on track while some of its targets are unreported', async () => {
     const real = (await (await fetch(summaryUrl)).json()) as SummaryResponse;
-    const zero = { achieved: 0, on_track: 0, lagging: 0, severe: 0, no_data: 0, not_started: 0 };
+    const zero = { achieved: 0, on_track: 0, lagging: 0, severe: 0, no_data: 0, not_started: 0, missed: 0 };
     const sectors = real.sectors.map((s) =>
       s.id === 'marine'
         ? { ...s, counts: { ...zero, on_track: s.total - 2, no_data: 2 } }

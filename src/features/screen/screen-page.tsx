@@ -155,6 +155,7 @@ function Screen({ config, reload }: { config: ScreenConfig; reload: () => void }
           title={title}
           scope={scope}
           asOf={data?.asOf}
+          newestAsOf={data?.freshness.latestReportAsOf}
           freshness={freshness}
           clock={clock}
           position={{
