@@ -1,9 +1,9 @@
 import type ExcelJS from 'exceljs';
 import type { ReviewResponse, ReviewTarget } from '../../src/domain/api';
 import { neutralizeFormula } from '../../src/domain/cells';
+import { changeDigits, changeOf, roundDerived, roundedPp } from '../../src/domain/figures';
 import { NO_DEPARTMENT } from '../../src/domain/review';
 import type { Plan } from '../../src/domain/schemas';
-import { changeDigits, changeOf, roundDerived, roundedPp } from '../../src/domain/figures';
 import { STATUSES } from '../../src/domain/schemas';
 import {
   type CellKind,

@@ -69,6 +69,8 @@ export const headlineSchema = z.object({
   key: z.string(),
   target: targetWithStateSchema,
   previousProgress: z.number().nullable(),
+  /** Week-on-week change (×100 = 个百分点): of 完成率, or of the rate itself for a rate (figures.ts). */
+  change: z.number().nullable(),
 });
 export type Headline = z.infer<typeof headlineSchema>;
 

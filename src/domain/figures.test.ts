@@ -61,7 +61,9 @@ describe('the vocabulary of figures', () => {
   it('a limit (以下): above it, the rate-free 完成率 gap reads behind pace', () => {
     const t = pm25();
     const s = computeTargetState(t, [reportFor(t, '2025-06-30', 32)], { asOf: '2025-06-30' });
-    expect(gapText(t, s)).toBe('落后序时进度 6.3个百分点');
+    // 完成率 30/32 is shown as 93.8%, 应完成率 100%: the gap shown is their difference.
+    expect(completionText(t, s)).toBe('93.8%');
+    expect(gapText(t, s)).toBe('落后序时进度 6.2个百分点');
   });
 
   it('a milestone speaks in nodes and overdue days, never in percentage points', () => {

@@ -1,4 +1,12 @@
-import { formatNumber, formatPercent, formatPp, formatQuantity, formatShortDate, isWholeCount, type Locale } from './format';
+import {
+  formatNumber,
+  formatPercent,
+  formatPp,
+  formatQuantity,
+  formatShortDate,
+  isWholeCount,
+  type Locale,
+} from './format';
 import type { Status, Target, TargetState } from './schemas';
 
 /**
@@ -43,10 +51,30 @@ export function roundedPp(fraction: number | null, digits: number): number | nul
   return Object.is(pp, -0) ? 0 : pp;
 }
 
+/**
+ * The difference of two fractions as the screen shows them, percent rounded to one decimal first:
+ * 43.3% − 49.7% is −6.4个百分点 on every page, never −6.3 from the unrounded figures, so a person
+ * can check the gap by subtracting the two percentages printed beside it.
+ */
+export function shownDifference(a: number | null, b: number | null): number | null {
+  if (a === null || b === null || !Number.isFinite(a) || !Number.isFinite(b)) return null;
+  const d = (Math.round(a * 1000) - Math.round(b * 1000)) / 1000;
+  return Number.isFinite(d) ? d : null;
+}
+
+/** The gap as shown: of 完成率 from the two rounded percentages; of a rate, as computed. */
+export function shownGap(s: Pick<TargetState, 'gap' | 'gapBasis' | 'progress' | 'expected'>): number | null {
+  if (s.gap === null || s.gapBasis === null) return null;
+  return s.gapBasis === 'target' ? (shownDifference(s.progress, s.expected) ?? s.gap) : s.gap;
+}
+
 /** A signed gap, rounded the one way every page and export rounds it: "−6.0个百分点", "−4.26个百分点". */
-export function formatGap(s: Pick<TargetState, 'gap' | 'gapBasis'>, locale: Locale = 'zh-CN'): string {
+export function formatGap(
+  s: Pick<TargetState, 'gap' | 'gapBasis' | 'progress' | 'expected'>,
+  locale: Locale = 'zh-CN',
+): string {
   if (s.gap === null || s.gapBasis === null) return '—';
-  return formatPp(s.gap, locale, gapDigits(s.gapBasis));
+  return formatPp(shownGap(s), locale, gapDigits(s.gapBasis));
 }
 
 /**
@@ -63,28 +91,23 @@ export function gapText(t: Figured, s: TargetState, locale: Locale = 'zh-CN', sh
     if (m.overdueDays > 0) return en ? `${m.overdueDays} days overdue` : `逾期 ${m.overdueDays} 天`;
     return en ? 'on schedule' : '按计划';
   }
-  if (s.gap === null || s.gapBasis === null) return '—';
+  const gap = shownGap(s);
+  if (gap === null || s.gapBasis === null) return '—';
   if (short) return formatGap(s, locale);
   const digits = gapDigits(s.gapBasis);
-  const size = formatPp(Math.abs(s.gap), locale, digits).replace(/^\+/, '');
-  if (Math.round(Math.abs(s.gap) * 10 ** (digits + 2)) === 0) {
-    return s.gapBasis === 'rate'
-      ? en
-        ? 'at target'
-        : '与目标持平'
-      : en
-        ? 'on pace'
-        : '与序时进度持平';
+  const size = formatPp(Math.abs(gap), locale, digits).replace(/^\+/, '');
+  if (Math.round(Math.abs(gap) * 10 ** (digits + 2)) === 0) {
+    return s.gapBasis === 'rate' ? (en ? 'at target' : '与目标持平') : en ? 'on pace' : '与序时进度持平';
   }
   if (s.gapBasis === 'rate') {
     // For a limit (以下) a positive gap means the rate is below it: say where the rate is.
-    const above = (t.comparator === 'lte' ? -s.gap : s.gap) > 0;
+    const above = (t.comparator === 'lte' ? -gap : gap) > 0;
     const ref = s.expected !== null && Math.abs(s.expected - 1) > 1e-9 ? 'pace' : 'target';
     if (en) return `${size} ${above ? 'above' : 'below'} ${ref === 'target' ? 'target' : 'expected pace'}`;
     return `${above ? '高于' : '低于'}${ref === 'target' ? '目标' : '序时进度'} ${size}`;
   }
-  if (en) return `${size} ${s.gap < 0 ? 'behind' : 'ahead of'} pace`;
-  return `${s.gap < 0 ? '落后' : '超过'}序时进度 ${size}`;
+  if (en) return `${size} ${gap < 0 ? 'behind' : 'ahead of'} pace`;
+  return `${gap < 0 ? '落后' : '超过'}序时进度 ${size}`;
 }
 
 /**
@@ -99,7 +122,7 @@ export function changeOf(t: Figured, now: TargetState, before: TargetState | nul
     const b = before.latest?.value;
     return a == null || b == null ? null : (a - b) / 100;
   }
-  return now.progress === null || before.progress === null ? null : now.progress - before.progress;
+  return shownDifference(now.progress, before.progress);
 }
 
 /** Digits of a week-on-week change, the same as its gap's. */
@@ -108,7 +131,12 @@ export function changeDigits(t: Figured): number {
 }
 
 /** Week-on-week change as text, with the digits of its gap: "−0.16个百分点". */
-export function formatChange(t: Figured, now: TargetState, before: TargetState | null | undefined, locale: Locale = 'zh-CN'): string {
+export function formatChange(
+  t: Figured,
+  now: TargetState,
+  before: TargetState | null | undefined,
+  locale: Locale = 'zh-CN',
+): string {
   return formatPp(changeOf(t, now, before), locale, changeDigits(t));
 }
 

@@ -11,7 +11,7 @@ import type {
   ReviewTransition,
 } from './api';
 import { addDays, daysBetween, type IsoDate, minDate, shanghaiDate } from './dates';
-import { changeOf } from './figures';
+import { changeOf, shownDifference } from './figures';
 import { badRequest, type ParseResult, targetsQuerySchema } from './query';
 import { effectiveReports, type KnowledgeCut, onePerDate, reportsAsOf } from './reports';
 import type { Plan, ProgressReport, Status, Target, TargetState } from './schemas';
@@ -184,7 +184,7 @@ export function computeReviewChanges(
       nameEn: s.nameEn,
       now: aggregateDto(now),
       previous: aggregateDto(before),
-      change: now.progress !== null && before.progress !== null ? now.progress - before.progress : null,
+      change: shownDifference(now.progress, before.progress),
     };
   });
 
@@ -192,11 +192,12 @@ export function computeReviewChanges(
     id: i.target.id,
     from: i.previous.status,
     to: i.now.status,
-    gap: behindBy(i.now),
+    gap: i.now.gap,
   });
-  const worstFirst = (a: ReviewTransition, b: ReviewTransition) =>
-    STATUS_SEVERITY[b.to] - STATUS_SEVERITY[a.to] || (a.gap ?? 0) - (b.gap ?? 0) || byId(a, b);
+  // Furthest behind first: the gap, or a milestone's overdue days (aggregate.ts `behindBy`).
   const behind = new Map(items.map((i) => [i.target.id, behindBy(i.now)]));
+  const worstFirst = (a: ReviewTransition, b: ReviewTransition) =>
+    STATUS_SEVERITY[b.to] - STATUS_SEVERITY[a.to] || (behind.get(a.id) ?? 0) - (behind.get(b.id) ?? 0) || byId(a, b);
 
   const newWarnings = items
     .filter(

@@ -421,7 +421,11 @@ describe('the figures officials read (issue 18)', () => {
   });
 
   it('a growth rate’s or share’s gap is the rate’s own difference from where it should be', () => {
-    const rateTarget = quantitativeTarget.filter((t) => t.kind === 'growth' || t.kind === 'share');
+    // Rates as documents write them (0.01 % to 10,000 %): a denormal target cannot be reconstructed
+    // from expected × target below, which is how this test finds where the rate should be.
+    const rateTarget = quantitativeTarget.filter(
+      (t) => (t.kind === 'growth' || t.kind === 'share') && (t.target ?? 0) >= 0.01 && (t.target ?? 0) <= 1e4,
+    );
     fc.assert(
       fc.property(
         rateTarget.chain((t) => fc.record({ target: fc.constant(t), reports: reportsFor(t, finiteIn(200)) })),

@@ -369,7 +369,9 @@ export function computeTargetState(
   const expected = progressOf(target, level);
   const gap = saturate(
     basis === 'rate'
-      ? (target.comparator === 'lte' ? level / 100 - last.value / 100 : last.value / 100 - level / 100)
+      ? target.comparator === 'lte'
+        ? level / 100 - last.value / 100
+        : last.value / 100 - level / 100
       : progress - expected,
   );
   // A stock paced from a baseline is judged on its way from there: 6.2万架 of 6.5万架 is 95 % of the

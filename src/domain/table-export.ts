@@ -1,3 +1,5 @@
+import type { LatestReport, TargetWithStateDto } from './api';
+import { neutralizeFormula } from './cells';
 import {
   changeDigits,
   changeOf,
@@ -6,10 +8,9 @@ import {
   gapText,
   roundDerived,
   roundedPp,
+  shownGap,
   verdictText,
 } from './figures';
-import type { LatestReport, TargetWithStateDto } from './api';
-import { neutralizeFormula } from './cells';
 import type { Plan, Status, TargetState } from './schemas';
 import { SECTORS } from './sectors';
 
@@ -65,8 +66,8 @@ export const gapColumn = {
 } as const satisfies Omit<Column<{ state: Pick<TargetState, 'gapBasis'> }>, 'value'>;
 
 /** A gap as an export writes it: 个百分点 rounded as the screen rounds it; null for milestones. */
-export const gapCell = (s: Pick<TargetState, 'gap' | 'gapBasis'>): number | null =>
-  s.gapBasis === null ? null : roundedPp(s.gap, gapDigits(s.gapBasis));
+export const gapCell = (s: Pick<TargetState, 'gap' | 'gapBasis' | 'progress' | 'expected'>): number | null =>
+  s.gapBasis === null ? null : roundedPp(shownGap(s), gapDigits(s.gapBasis));
 
 /** The gap in words, as the target page says it ("低于目标 4.26个百分点", "逾期 179 天"). */
 export const gapTextCell = (t: TargetWithStateDto): string => {
@@ -114,7 +115,13 @@ export function targetColumns(ctx: TableContext, options: { review: boolean }): 
     { ...gapColumn, value: (t) => gapCell(t.state) },
     { key: 'gapText', header: '差距说明', kind: 'text', width: 24, value: (t) => gapTextCell(t) },
     { key: 'status', header: '状态', kind: 'text', width: 14, value: (t) => verdictText(t.state) },
-    { key: 'judgedAt', header: '数据截至', kind: 'date', width: 12, value: (t) => (t.state.latest ? t.state.judgedAt : null) },
+    {
+      key: 'judgedAt',
+      header: '数据截至',
+      kind: 'date',
+      width: 12,
+      value: (t) => (t.state.latest ? t.state.judgedAt : null),
+    },
     options.review && {
       key: 'previousStatus',
       header: '上次状态',

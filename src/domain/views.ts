@@ -10,6 +10,7 @@ import type {
   TargetWithStateDto,
 } from './api';
 import { addDays, type IsoDate } from './dates';
+import { changeOf } from './figures';
 import { effectiveReports } from './reports';
 import type {
   ContextFigure,
@@ -287,6 +288,7 @@ export function summarize(
       key: h.target.headline,
       target: { ...h.target, state: h.state },
       previousProgress: h.previous.progress,
+      change: changeOf(h.target, h.state, h.previous),
     }));
 
   const whole = overall.result();

@@ -1,5 +1,6 @@
 import { Link } from 'react-router';
 import type { Headline } from '../domain/api';
+import { changeDigits, completionText } from '../domain/figures';
 import { formatQuantity } from '../domain/format';
 import { useTranslation } from '../i18n/use-translation';
 import { useLocale } from '../stores/ui-store';
@@ -12,11 +13,11 @@ import { StatusBadge } from './status-badge';
 export function KpiTile({ headline, compare, href }: { headline: Headline; compare: boolean; href: string }) {
   const { t } = useTranslation();
   const locale = useLocale();
-  const { target, previousProgress } = headline;
+  const { target, change } = headline;
   const { state } = target;
   const reached =
     target.kind === 'milestone'
-      ? `${state.latest?.stagesDone ?? 0}/${target.stages.length}`
+      ? completionText(target, state, locale)
       : formatQuantity(state.latest?.value ?? null, target.unit, locale);
   return (
     <article className="kpi" aria-labelledby={`kpi-${target.id}`}>
@@ -33,8 +34,8 @@ export function KpiTile({ headline, compare, href }: { headline: Headline; compa
       </p>
       <ProgressBar progress={state.progress} expected={state.expected} name={target.title} status={state.status} />
       <div className="kpi__foot">
-        <StatusBadge status={state.status} />
-        {compare && <Delta now={state.progress} before={previousProgress} />}
+        <StatusBadge status={state.status} forecastMiss={state.forecastMiss} />
+        {compare && <Delta change={change} digits={changeDigits(target)} />}
       </div>
     </article>
   );

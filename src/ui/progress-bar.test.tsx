@@ -9,14 +9,14 @@ describe('ProgressBar', () => {
     expect(bar).toHaveAttribute('aria-valuenow', '42');
     expect(bar).toHaveAttribute('aria-valuemin', '0');
     expect(bar).toHaveAttribute('aria-valuemax', '100');
-    expect(bar).toHaveAttribute('aria-valuetext', '已完成 42%，序时进度 50%');
+    expect(bar).toHaveAttribute('aria-valuetext', '完成率 42%，应完成率（序时进度）50%');
   });
 
   it('caps the bar at 100 but says the real figure', () => {
     render(<ProgressBar progress={1.15} expected={1} name="完成供地2200亩" />);
     const bar = screen.getByRole('progressbar');
     expect(bar).toHaveAttribute('aria-valuenow', '100');
-    expect(bar).toHaveAttribute('aria-valuetext', '已完成 115%，序时进度 100%');
+    expect(bar).toHaveAttribute('aria-valuetext', '完成率 115%，应完成率（序时进度）100%');
     expect(screen.getByText('115%')).toBeInTheDocument();
   });
 

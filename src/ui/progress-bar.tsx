@@ -14,6 +14,8 @@ export interface ProgressBarProps {
   size?: 'sm' | 'md' | 'lg';
   /** Show the percentage beside the bar. */
   showValue?: boolean;
+  /** What the bar says instead of a percentage (a milestone's "1/3个节点"). */
+  valueText?: string | undefined;
 }
 
 const toPercent = (f: number) => Math.max(0, Math.min(100, Math.round(f * 1000) / 10));
@@ -22,20 +24,30 @@ const toPercent = (f: number) => Math.max(0, Math.min(100, Math.round(f * 1000) 
  * A progress bar with a marker where progress should be by now. The bar is capped at 100 % for
  * drawing and for aria-valuenow; the text always says the real figure (e.g. 115 %).
  */
-export function ProgressBar({ progress, expected, name, status, size = 'md', showValue = true }: ProgressBarProps) {
+export function ProgressBar({
+  progress,
+  expected,
+  name,
+  status,
+  size = 'md',
+  showValue = true,
+  valueText: shownText,
+}: ProgressBarProps) {
   const { t } = useTranslation();
   const locale = useLocale();
   const p = progress === null ? null : toPercent(progress);
   const e = expected === null ? null : toPercent(expected);
   const valueText =
-    progress === null
-      ? t('progress.unknown')
-      : expected === null
-        ? t('progress.valueTextNoExpected', { progress: formatPercent(progress, locale) })
-        : t('progress.valueText', {
-            progress: formatPercent(progress, locale),
-            expected: formatPercent(expected, locale),
-          });
+    shownText !== undefined
+      ? shownText
+      : progress === null
+        ? t('progress.unknown')
+        : expected === null
+          ? t('progress.valueTextNoExpected', { progress: formatPercent(progress, locale) })
+          : t('progress.valueText', {
+              progress: formatPercent(progress, locale),
+              expected: formatPercent(expected, locale),
+            });
   return (
     <div className={`progress progress--${size}`} data-status={status}>
       <div
@@ -58,7 +70,7 @@ export function ProgressBar({ progress, expected, name, status, size = 'md', sho
       </div>
       {showValue && (
         <span className="progress__value num" aria-hidden="true">
-          {formatPercent(progress, locale)}
+          {shownText ?? formatPercent(progress, locale)}
         </span>
       )}
     </div>

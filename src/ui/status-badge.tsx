@@ -2,13 +2,24 @@ import type { Status } from '../domain/schemas';
 import { useTranslation } from '../i18n/use-translation';
 import { StatusIcon } from './status-icon';
 
-/** Status as text, icon and colour together. */
-export function StatusBadge({ status }: { status: Status }) {
+/**
+ * Status as text, icon and colour together. `forecastMiss`: the forecast's verdict beside it
+ * ("正常 · 预计难完成"), so no view shows a calm status beside a projection that misses.
+ */
+export function StatusBadge({ status, forecastMiss = false }: { status: Status; forecastMiss?: boolean | undefined }) {
   const { t } = useTranslation();
   return (
-    <span className="status-badge" data-status={status}>
-      <StatusIcon status={status} />
-      <span>{t(`status.${status}`)}</span>
+    <span className="status-badges">
+      <span className="status-badge" data-status={status}>
+        <StatusIcon status={status} />
+        <span>{t(`status.${status}`)}</span>
+      </span>
+      {forecastMiss && (
+        <span className="status-badge status-badge--forecast" data-forecast="miss">
+          <span aria-hidden="true">↘</span>
+          <span>{t('common.forecastMiss')}</span>
+        </span>
+      )}
     </span>
   );
 }

@@ -221,12 +221,15 @@ describe.each(backends())('review API on %s', (backend: Backend) => {
     expect(slow.getCell(col('当前值')).value).toBe(445);
     expect(slow.getCell(col('目标值')).value).toBe(1000);
     expect(slow.getCell(col('单位')).value).toBe('个');
-    expect(slow.getCell(col('进度')).value).toBe(0.445);
-    expect(slow.getCell(col('进度')).numFmt).toBe('0.0%');
-    expect(slow.getCell(col('序时进度')).value).toBe(0.5);
-    expect(slow.getCell(col('差距')).value).toBe(-5.5);
-    expect(slow.getCell(col('预计期末值')).value).toBeCloseTo(445 + (130 / 0.14) * 0.5, 8);
-    expect(slow.getCell(col('状态')).value).toBe('滞后');
+    expect(slow.getCell(col('完成率')).value).toBe(0.445);
+    expect(slow.getCell(col('完成率')).numFmt).toBe('0.0%');
+    expect(slow.getCell(col('应完成率（序时进度）')).value).toBe(0.5);
+    expect(slow.getCell(col('差距（个百分点）')).value).toBe(-5.5);
+    expect(slow.getCell(col('差距说明')).value).toBe('落后序时进度 5.5个百分点');
+    expect(slow.getCell(col('数据截至')).value).toEqual(new Date('2025-02-20T00:00:00Z'));
+    // A count is projected in whole things, as every page writes it.
+    expect(slow.getCell(col('预计期末值')).value).toBe(Math.round(445 + (130 / 0.14) * 0.5));
+    expect(slow.getCell(col('状态')).value).toBe('滞后 · 预计难完成');
     expect(slow.getCell(col('上次状态')).value).toBe('正常');
     const date = slow.getCell(col('最新填报日期'));
     expect(date.value).toEqual(new Date('2025-02-20T00:00:00Z'));
@@ -264,7 +267,7 @@ describe.each(backends())('review API on %s', (backend: Backend) => {
     for (let n = 4; n <= sheet.rowCount; n++) {
       const row = sheet.getRow(n);
       ids.push(row.getCell(header.indexOf('编号')).value);
-      for (const name of ['当前值', '目标值', '进度', '序时进度', '差距', '预计期末值']) {
+      for (const name of ['当前值', '目标值', '完成率', '应完成率（序时进度）', '差距（个百分点）', '预计期末值']) {
         const v = row.getCell(header.indexOf(name)).value;
         if (v !== null) expect(typeof v, `${name} of ${String(ids.at(-1))}`).toBe('number');
       }
@@ -286,11 +289,11 @@ describe.each(backends())('review API on %s', (backend: Backend) => {
     const text = new TextDecoder().decode(bytes.slice(3));
     const lines = text.split('\r\n');
     expect(lines[0]).toBe(
-      '编号,领域,规划,目标,区市,牵头部门,指标类型,当前值,目标值,单位,进度（%）,序时进度（%）,差距（百分点）,状态,预计期末值,预计完成率（%）,截止日期,最新填报日期,演示数据',
+      '编号,领域,规划,目标,区市,牵头部门,指标类型,当前值,目标值,单位,完成率（%）,应完成率（序时进度）（%）,差距（个百分点）,差距说明,状态,数据截至,预计期末值,预计完成率（%）,截止日期,最新填报日期,演示数据',
     );
     expect(lines).toHaveLength(4); // header, two targets, the final CRLF
     expect(lines).toContain(
-      `rv-slow,扩大内需,调度会测试规划,"'=HYPERLINK(""http://example.invalid"",""点我"")",市级,'@SUM(A1:A9),累计,445,1000,个,44.5,50,-5.5,滞后,909.2857,90.9,2025-04-11,2025-02-20,`,
+      `rv-slow,扩大内需,调度会测试规划,"'=HYPERLINK(""http://example.invalid"",""点我"")",市级,'@SUM(A1:A9),累计,445,1000,个,44.5,50,-5.5,落后序时进度 5.5个百分点,滞后 · 预计难完成,2025-02-20,909,90.9,2025-04-11,2025-02-20,`,
     );
     const all = targetsResponseSchema.parse(await (await get('/targets?sector=marine')).json());
     const marine = new TextDecoder().decode(await (await get('/targets.csv?sector=marine')).arrayBuffer());

@@ -2,7 +2,8 @@ import type { ReactNode } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { WARNING_STATUSES } from '../../domain/aggregate';
 import type { TargetWithStateDto } from '../../domain/api';
-import { formatPp } from '../../domain/format';
+import { completionText, gapText } from '../../domain/figures';
+import { formatQuantity } from '../../domain/format';
 import type { Status } from '../../domain/schemas';
 import { SECTORS } from '../../domain/sectors';
 import { useTranslation } from '../../i18n/use-translation';
@@ -66,7 +67,7 @@ export function GapWarnings({
                   <Link to={hrefWith(`/targets/${encodeURIComponent(w.id)}`, { asOf })} className="warning__title">
                     {w.title}
                   </Link>
-                  <StatusBadge status={w.state.status} />
+                  <StatusBadge status={w.state.status} forecastMiss={w.state.forecastMiss} />
                 </div>
                 <p className="muted small">
                   {sector && (locale === 'en' ? sector.nameEn : sector.name)} · {w.district}
@@ -78,11 +79,17 @@ export function GapWarnings({
                   name={w.title}
                   status={w.state.status}
                   size="sm"
+                  valueText={w.kind === 'milestone' ? completionText(w, w.state, locale) : undefined}
                 />
                 <p className="warning__gap num">
-                  <strong>
-                    {t('common.gap')} {formatPp(w.state.gap, locale)}
-                  </strong>
+                  <strong>{gapText(w, w.state, locale)}</strong>
+                  {w.kind !== 'milestone' && w.state.latest?.value != null && (
+                    <span className="muted">
+                      {' · '}
+                      {formatQuantity(w.state.latest.value, w.unit, locale)} /{' '}
+                      {formatQuantity(w.target, w.unit, locale)}
+                    </span>
+                  )}
                   {w.state.latest?.demo && <DemoTag />}
                 </p>
                 {w.state.requiredRate && (

@@ -1,7 +1,9 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { HttpResponse, http } from 'msw';
+import { behindBy } from '../../domain/aggregate';
 import type { SummaryResponse, TargetsResponse } from '../../domain/api';
-import { formatPp, formatQuantity } from '../../domain/format';
+import { gapText } from '../../domain/figures';
+import { formatQuantity } from '../../domain/format';
 import { useUiStore } from '../../stores/ui-store';
 import { renderApp, setupMockApi } from '../../test/render-app';
 
@@ -49,7 +51,7 @@ describe('overview', () => {
     if (!first) throw new Error('the demo data has lagging targets');
     const link = within(warnings).getByRole('link', { name: first.title });
     expect(link).toHaveAttribute('href', `/targets/${first.id}`);
-    expect(warnings).toHaveTextContent(`差距 ${formatPp(first.state.gap)}`);
+    expect(warnings).toHaveTextContent(gapText(first, first.state));
     expect(warnings).toHaveTextContent(/还需每周 .+，近四周平均 /);
   });
 
@@ -77,8 +79,8 @@ describe('overview', () => {
       await fetch(`${window.location.origin}/api/v1/targets?status=lagging`)
     ).json()) as TargetsResponse;
     const worst = [...lagging.items]
-      .filter((i) => i.state.gap !== null)
-      .sort((a, b) => (a.state.gap ?? 0) - (b.state.gap ?? 0) || a.id.localeCompare(b.id))[0];
+      .filter((i) => i.state.latest !== null)
+      .sort((a, b) => behindBy(a.state) - behindBy(b.state) || a.id.localeCompare(b.id))[0];
     const all = await summary();
     // Without the filter the panel mixes in severe targets: the filter has something to remove.
     expect(all.warnings.some((w) => w.state.status === 'severe')).toBe(true);

@@ -1,5 +1,6 @@
 import { Link, useSearchParams } from 'react-router';
 import type { SectorSummary } from '../../domain/api';
+import { shownDifference } from '../../domain/figures';
 import { STATUSES, type Status } from '../../domain/schemas';
 import { useTranslation } from '../../i18n/use-translation';
 import { useLocale } from '../../stores/ui-store';
@@ -98,7 +99,7 @@ export function SectorBars({
               </div>
               <ProgressBar progress={s.progress} expected={s.expected} name={name} status={undefined} />
               <div className="sector-row__delta">
-                {compare && <Delta now={s.progress} before={s.previousProgress} />}
+                {compare && <Delta change={shownDifference(s.progress, s.previousProgress)} />}
               </div>
               <div className="sector-row__counts">
                 <StatusCounts

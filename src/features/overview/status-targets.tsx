@@ -88,7 +88,7 @@ export function StatusTargets({ params, statuses }: { params: SummaryParams; sta
                       {item.state.latest?.demo && <DemoTag />}
                     </span>
                     <span className="num small status-targets__gap">{gapText(item, item.state, locale)}</span>
-                    <StatusBadge status={item.state.status} />
+                    <StatusBadge status={item.state.status} forecastMiss={item.state.forecastMiss} />
                   </li>
                 );
               })}

@@ -41,7 +41,7 @@ function Group({ title, items, selected }: { title: string; items: Item[]; selec
               >
                 <span className="my-target__title">{i.title}</span>
                 <span className="my-target__meta">
-                  <StatusBadge status={i.state.status} />
+                  <StatusBadge status={i.state.status} forecastMiss={i.state.forecastMiss} />
                   {i.overdue ? (
                     <span className="rtag rtag--warn">{t('report.overdue')}</span>
                   ) : i.due ? (

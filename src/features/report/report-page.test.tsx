@@ -99,7 +99,7 @@ describe('report form', () => {
     await user.type(within(form).getByLabelText('本期数值'), '80');
     const preview = within(form).getByRole('region', { name: '保存后的进度' });
     expect(preview).toHaveTextContent('已完成');
-    expect(preview).toHaveTextContent('完成进度 100%');
+    expect(preview).toHaveTextContent('完成率 100%');
     await user.type(within(form).getByLabelText('说明'), '第52周');
     await user.type(within(form).getByLabelText('佐证链接或文件'), 'https://example.gov.cn/week52');
     await user.click(within(form).getByRole('button', { name: '保存填报' }));

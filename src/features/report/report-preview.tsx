@@ -18,7 +18,7 @@ export function ReportPreview({ title, asOf, state }: { title: string; asOf: str
         <>
           <p className="muted small">{t('report.previewHint', { date: formatDate(asOf, locale) })}</p>
           <div className="report-preview__row">
-            <StatusBadge status={state.status} />
+            <StatusBadge status={state.status} forecastMiss={state.forecastMiss} />
             <span>{t('report.progress', { value: formatPercent(state.progress, locale) })}</span>
             {state.expected !== null && (
               <span className="muted">{t('report.expected', { value: formatPercent(state.expected, locale) })}</span>

@@ -19,7 +19,7 @@ export function SavedNotice({ saved, unit }: { saved: ReportResponse; unit: stri
         {saved.state && (
           <>
             {' '}
-            <StatusBadge status={saved.state.status} />
+            <StatusBadge status={saved.state.status} forecastMiss={saved.state.forecastMiss} />
           </>
         )}
       </p>

@@ -1,5 +1,6 @@
 import type { ReviewResponse, ReviewTransition } from '../../domain/api';
-import { formatPercent, formatPp } from '../../domain/format';
+import { changeDigits, gapText } from '../../domain/figures';
+import { formatPercent, formatPp, formatQuantity } from '../../domain/format';
 import { useTranslation } from '../../i18n/use-translation';
 import { useLocale } from '../../stores/ui-store';
 import { StatusBadge } from '../../ui/status-badge';
@@ -50,10 +51,8 @@ function TransitionList({ data, items }: { data: ReviewResponse; items: ReviewTr
               <StatusBadge status={i.from} />
               <span aria-hidden="true">→</span>
               <span className="visually-hidden">{t('review.becomes')}</span>
-              <StatusBadge status={i.to} />
-              <span className="num">
-                {t('common.gap')} {formatPp(i.gap, locale)}
-              </span>
+              <StatusBadge status={i.to} forecastMiss={x.state.forecastMiss} />
+              <span className="num">{gapText(x, x.state, locale)}</span>
               <span className="muted small">{x.department ?? t('review.noDepartment')}</span>
             </div>
           </li>
@@ -92,12 +91,15 @@ export function ReviewChanges({ data }: { data: ReviewResponse }) {
                   </div>
                   <div className="review-list__meta num">
                     <span className="delta" data-dir={dir}>
-                      <span aria-hidden="true">{dir === 'up' ? '▲' : '▼'}</span> {formatPp(m.change, locale)}
+                      <span aria-hidden="true">{dir === 'up' ? '▲' : '▼'}</span>{' '}
+                      {formatPp(m.change, locale, changeDigits(x))}
                     </span>
                     <span>
-                      {formatPercent(m.from, locale)} → {formatPercent(m.to, locale)}
+                      {x.state.gapBasis === 'rate'
+                        ? `${formatQuantity(x.previousState.latest?.value ?? null, x.unit, locale)} → ${formatQuantity(x.state.latest?.value ?? null, x.unit, locale)}`
+                        : `${formatPercent(m.from, locale)} → ${formatPercent(m.to, locale)}`}
                     </span>
-                    <StatusBadge status={x.state.status} />
+                    <StatusBadge status={x.state.status} forecastMiss={x.state.forecastMiss} />
                   </div>
                 </li>
               );

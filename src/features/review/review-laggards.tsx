@@ -1,5 +1,6 @@
 import type { ReviewResponse } from '../../domain/api';
-import { formatPercent, formatPp, formatQuantity, formatQuantityFit, formatRate } from '../../domain/format';
+import { formatDerived, gapText } from '../../domain/figures';
+import { formatPercent, formatQuantityFit, formatRate } from '../../domain/format';
 import { useTranslation } from '../../i18n/use-translation';
 import { useLocale } from '../../stores/ui-store';
 import { ScrollRegion } from '../../ui/scroll-region';
@@ -56,17 +57,19 @@ export function ReviewLaggards({ data }: { data: ReviewResponse }) {
                       <TargetLink target={x} asOf={data.asOf} />
                     </td>
                     <td>
-                      <StatusBadge status={l.status} />
+                      <StatusBadge status={l.status} forecastMiss={x.state.forecastMiss} />
                     </td>
-                    <td className="num">{formatPp(l.gap, locale)}</td>
+                    <td className="num" title={gapText(x, x.state, locale)}>
+                      {gapText(x, x.state, locale, true)}
+                    </td>
                     <td className="num">{rate ? formatRate(rate.perWeek, rate.unit, 'week', locale) : '—'}</td>
                     <td className="num">
                       {rate?.recentPerWeek != null ? formatQuantityFit(rate.recentPerWeek, rate.unit, locale) : '—'}
                     </td>
                     <td className="num">{formatPercent(l.paceRatio, locale, 0)}</td>
                     <td className="num">
-                      {l.projection
-                        ? `${formatQuantity(l.projection.value, x.unit, locale)}（${formatPercent(l.projection.progress, locale)}）`
+                      {l.projection && x.state.gapBasis === 'target' && l.status !== 'missed'
+                        ? `${formatDerived(x, l.projection.value, locale)}（${formatPercent(l.projection.progress, locale)}）`
                         : '—'}
                     </td>
                   </tr>

@@ -1,4 +1,5 @@
 import type { ReviewResponse, ReviewTarget } from '../../domain/api';
+import { completionText, formatChange, gapText } from '../../domain/figures';
 import { formatPercent, formatPp, formatQuantity } from '../../domain/format';
 import { useTranslation } from '../../i18n/use-translation';
 import { useLocale } from '../../stores/ui-store';
@@ -9,10 +10,8 @@ import { StatusBadge } from '../../ui/status-badge';
 import { TargetLink } from './target-link';
 
 function Value({ x }: { x: ReviewTarget }) {
-  const { t } = useTranslation();
   const locale = useLocale();
-  if (x.kind === 'milestone')
-    return <>{t('target.done', { done: x.state.latest?.stagesDone ?? 0, total: x.stages.length })}</>;
+  if (x.kind === 'milestone') return <>{completionText(x, x.state, locale)}</>;
   return (
     <>
       {formatQuantity(x.state.latest?.value ?? null, x.unit, locale)}
@@ -87,16 +86,15 @@ export function ReviewSectorTables({ data }: { data: ReviewResponse }) {
                           name={x.title}
                           status={x.state.status}
                           size="sm"
+                          valueText={x.kind === 'milestone' ? completionText(x, x.state, locale) : undefined}
                         />
                       </td>
-                      <td className="num">{formatPp(x.state.gap, locale)}</td>
-                      <td className="num">
-                        {x.state.progress !== null && x.previousState.progress !== null
-                          ? formatPp(x.state.progress - x.previousState.progress, locale)
-                          : '—'}
+                      <td className="num" title={gapText(x, x.state, locale)}>
+                        {gapText(x, x.state, locale, true)}
                       </td>
+                      <td className="num">{formatChange(x, x.state, x.previousState, locale)}</td>
                       <td>
-                        <StatusBadge status={x.state.status} />
+                        <StatusBadge status={x.state.status} forecastMiss={x.state.forecastMiss} />
                       </td>
                       <td className="num nowrap">{x.state.latest ? x.state.latest.asOf : '—'}</td>
                     </tr>

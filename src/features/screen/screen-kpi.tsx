@@ -51,7 +51,7 @@ export function ScreenKpi({ headline }: { headline: Headline }) {
         <span className="s-kpi__goal num">
           {t('screen.targetOf', { value: formatQuantity(target.target, target.unit, locale) })}
         </span>
-        <StatusBadge status={state.status} />
+        <StatusBadge status={state.status} forecastMiss={state.forecastMiss} />
       </div>
       <ProgressBar progress={state.progress} expected={state.expected} name={target.title} status={state.status} />
     </article>

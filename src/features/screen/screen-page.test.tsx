@@ -89,7 +89,7 @@ describe('big screen', () => {
     expect(screen.queryByRole('link', { name: '跳到主要内容' })).not.toBeInTheDocument();
     const bar = screen.getByRole('progressbar', { name: '扩大内需进度' });
     expect(bar).toHaveAttribute('aria-valuenow');
-    expect(bar.getAttribute('aria-valuetext')).toMatch(/^已完成 .+，序时进度 .+$/);
+    expect(bar.getAttribute('aria-valuetext')).toMatch(/^完成率 .+，应完成率（序时进度）.+$/);
     expect(screen.getAllByText('严重滞后').length).toBeGreaterThan(0);
     expect(document.querySelector('.screen-demo')?.textContent).toMatch(/^演示数据/);
     expect(freshness().textContent).toMatch(/^页面刷新于 \d\d:\d\d$/);

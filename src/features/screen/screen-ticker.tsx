@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { TargetWithStateDto } from '../../domain/api';
-import { formatPp } from '../../domain/format';
+import { gapText } from '../../domain/figures';
 import { useTranslation } from '../../i18n/use-translation';
 import { StatusIcon } from '../../ui/status-icon';
 import { useReducedMotion } from './use-reduced-motion';
@@ -20,7 +20,7 @@ function TickerItem({ item }: { item: TargetWithStateDto }) {
         {t(`status.${item.state.status}`)}
       </span>
       <span className="ticker__title">{item.title}</span>
-      <span className="ticker__gap num">{t('screen.gap', { gap: formatPp(item.state.gap, locale) })}</span>
+      <span className="ticker__gap num">{gapText(item, item.state, locale)}</span>
     </li>
   );
 }

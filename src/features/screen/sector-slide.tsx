@@ -3,6 +3,7 @@ import { useRef } from 'react';
 import { targetsQueryOptions } from '../../api/get-targets';
 import type { TargetsParams } from '../../api/query-keys';
 import type { SectorSummary, TargetsResponse } from '../../domain/api';
+import { shownDifference } from '../../domain/figures';
 import { formatPercent, formatPp } from '../../domain/format';
 import { STATUSES } from '../../domain/schemas';
 import { SECTORS } from '../../domain/sectors';
@@ -29,7 +30,7 @@ function SectorSide({ sector }: { sector: SectorSummary }) {
   const { t, locale } = useTranslation();
   const name = locale === 'en' ? sector.nameEn : sector.name;
   const heading = sectorHeading(sector.id, locale);
-  const gap = sector.progress !== null && sector.expected !== null ? sector.progress - sector.expected : null;
+  const gap = shownDifference(sector.progress, sector.expected);
   return (
     <section className="s-panel s-side" aria-labelledby="s-side-title">
       <h2 id="s-side-title" className="s-panel__title">

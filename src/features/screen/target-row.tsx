@@ -1,5 +1,6 @@
 import type { TargetWithStateDto } from '../../domain/api';
-import { formatPp, formatQuantity } from '../../domain/format';
+import { completionText, gapText } from '../../domain/figures';
+import { formatQuantity } from '../../domain/format';
 import { SECTORS } from '../../domain/sectors';
 import { useTranslation } from '../../i18n/use-translation';
 import { ProgressBar } from '../../ui/progress-bar';
@@ -15,7 +16,7 @@ export function TargetRow({ item, detail }: { item: TargetWithStateDto; detail: 
   const sectorName = sector && (locale === 'en' ? sector.nameEn : sector.name);
   const reached =
     item.kind === 'milestone' ? (
-      String(state.latest?.stagesDone ?? 0)
+      String(state.milestone?.done ?? 0)
     ) : (
       <AnimatedNumber
         id={`target:${item.id}`}
@@ -29,14 +30,14 @@ export function TargetRow({ item, detail }: { item: TargetWithStateDto; detail: 
       : formatQuantity(item.target, item.unit, locale);
   const gap = (
     <p className="s-row__gap num" data-status={state.status}>
-      {state.gap === null ? '' : t('screen.gap', { gap: formatPp(state.gap, locale) })}
+      {state.latest === null ? '' : gapText(item, state, locale)}
     </p>
   );
   return (
     <li className="s-row" data-detail={detail} data-status={state.status}>
       <div className="s-row__head">
         <h3 className="s-row__title">{item.title}</h3>
-        <StatusBadge status={state.status} />
+        <StatusBadge status={state.status} forecastMiss={state.forecastMiss} />
       </div>
       {detail === 'warning' && (
         <div className="s-row__sub">
@@ -50,7 +51,13 @@ export function TargetRow({ item, detail }: { item: TargetWithStateDto; detail: 
           <span className="s-row__goal"> / {goal}</span>
           {state.latest?.demo && <span className="s-demo-mark">{t('demo.tag')}</span>}
         </p>
-        <ProgressBar progress={state.progress} expected={state.expected} name={item.title} status={state.status} />
+        <ProgressBar
+          progress={state.progress}
+          expected={state.expected}
+          name={item.title}
+          status={state.status}
+          valueText={item.kind === 'milestone' ? completionText(item, state, locale) : undefined}
+        />
         {detail === 'sector' && gap}
       </div>
       {detail === 'warning' && state.requiredRate && (

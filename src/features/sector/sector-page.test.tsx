@@ -1,7 +1,11 @@
 import { screen, waitFor, within } from '@testing-library/react';
-import type { PlansResponse, TargetsResponse } from '../../domain/api';
-import { formatPp } from '../../domain/format';
+import { behindBy } from '../../domain/aggregate';
+import type { PlansResponse, TargetsResponse, TargetWithStateDto } from '../../domain/api';
+import { gapText } from '../../domain/figures';
+import type { TargetState } from '../../domain/schemas';
 import { renderApp, setupMockApi } from '../../test/render-app';
+
+const rowGap = (x: TargetWithStateDto | undefined) => (x ? gapText(x, x.state, 'zh-CN', true) : '');
 
 const { api } = setupMockApi();
 
@@ -20,7 +24,7 @@ describe('sector view', () => {
     expect(bodyRows()).toHaveLength(expected.items.length);
     for (const item of expected.items.slice(0, 5)) {
       const row = screen.getByRole('link', { name: item.title }).closest('tr') as HTMLElement;
-      expect(row).toHaveTextContent(formatPp(item.state.gap));
+      expect(row).toHaveTextContent(gapText(item, item.state, 'zh-CN', true));
       expect(within(row).getByRole('progressbar')).toHaveAccessibleName(`${item.title}进度`);
     }
   });
@@ -30,17 +34,17 @@ describe('sector view', () => {
     const { user } = renderApp('/sectors/demand');
     await screen.findByRole('table');
     const byGap = [...expected.items]
-      .filter((i) => i.state.gap !== null)
-      .sort((a, b) => (a.state.gap ?? 0) - (b.state.gap ?? 0));
+      .filter((i) => i.state.latest !== null)
+      .sort((a, b) => behindBy(a.state) - behindBy(b.state));
     const gapHeader = screen.getByRole('button', { name: /差距/ });
     await user.click(gapHeader);
     expect(screen.getByRole('columnheader', { name: /差距/ })).toHaveAttribute('aria-sort', 'ascending');
     // Ties (several targets done ahead of pace) keep the catalog order: compare the gap, not the title.
-    expect(bodyRows()[0]).toHaveTextContent(formatPp(byGap[0]?.state.gap ?? null));
-    expect(byGap[0]?.state.gap).toBeLessThan(0);
+    expect(bodyRows()[0]).toHaveTextContent(rowGap(byGap[0]));
+    expect(behindBy(byGap[0]?.state as TargetState)).toBeLessThan(0);
     await user.click(gapHeader);
     expect(screen.getByRole('columnheader', { name: /差距/ })).toHaveAttribute('aria-sort', 'descending');
-    expect(bodyRows()[0]).toHaveTextContent(formatPp(byGap.at(-1)?.state.gap ?? null));
+    expect(bodyRows()[0]).toHaveTextContent(rowGap(byGap.at(-1)));
   });
 
   it('shows the filters carried from the overview as chips that can be removed, by keyboard too', async () => {

@@ -1,6 +1,8 @@
 import { Link } from 'react-router';
+import { behindBy } from '../../domain/aggregate';
 import type { TargetWithStateDto } from '../../domain/api';
-import { formatDate, formatPercent, formatPp, formatQuantity } from '../../domain/format';
+import { completionText, formatDerived, gapText } from '../../domain/figures';
+import { formatDate, formatPercent, formatQuantity } from '../../domain/format';
 import { useTranslation } from '../../i18n/use-translation';
 import { useLocale } from '../../stores/ui-store';
 import { hrefWith } from '../../stores/url-state';
@@ -45,11 +47,10 @@ function SortHeader({
 
 function ValueCell({ item }: { item: TargetWithStateDto }) {
   const locale = useLocale();
-  const { t } = useTranslation();
   if (item.kind === 'milestone') {
     return (
       <td className="num">
-        {t('target.done', { done: item.state.latest?.stagesDone ?? 0, total: item.stages.length })}
+        {completionText(item, item.state, locale)}
         {item.state.latest?.demo && <DemoTag />}
       </td>
     );
@@ -106,6 +107,7 @@ export function SectorTable({
                 <span className="muted small">
                   {item.subsection}
                   {item.district !== '市级' && ` · ${item.district}`}
+                  {item.department && ` · ${item.department}`}
                 </span>
               </td>
               <td className="sector-table__bar">
@@ -115,22 +117,25 @@ export function SectorTable({
                   name={item.title}
                   status={item.state.status}
                   size="sm"
+                  valueText={item.kind === 'milestone' ? completionText(item, item.state, locale) : undefined}
                 />
               </td>
               <ValueCell item={item} />
-              <td className="num" data-negative={(item.state.gap ?? 0) < 0 || undefined}>
-                {formatPp(item.state.gap, locale)}
+              <td
+                className="num"
+                data-negative={behindBy(item.state) < 0 || undefined}
+                title={gapText(item, item.state, locale)}
+              >
+                {gapText(item, item.state, locale, true)}
               </td>
               <td>
-                <StatusBadge status={item.state.status} />
+                <StatusBadge status={item.state.status} forecastMiss={item.state.forecastMiss} />
               </td>
               <td className="num">
-                {item.state.projection ? (
-                  <span title={formatQuantity(item.state.projection.value, item.unit, locale)}>
-                    {formatPercent(item.state.projection.progress, locale, 0)}{' '}
-                    <span className="muted small">
-                      {item.state.projection.willMeet ? t('common.willMeet') : t('common.willMiss')}
-                    </span>
+                {item.state.projection && item.state.gapBasis === 'target' && item.state.status !== 'missed' ? (
+                  <span>
+                    {formatDerived(item, item.state.projection.value, locale)}{' '}
+                    <span className="muted small">({formatPercent(item.state.projection.progress, locale)})</span>
                   </span>
                 ) : (
                   '—'

@@ -1,3 +1,4 @@
+import { behindBy } from '../../domain/aggregate';
 import type { TargetWithStateDto } from '../../domain/api';
 import { STATUSES } from '../../domain/schemas';
 import { STATUS_SEVERITY } from '../../domain/status';
@@ -34,7 +35,8 @@ function sortValue(t: TargetWithStateDto, key: SortKey): number | string | null 
     case 'progress':
       return t.state.progress;
     case 'gap':
-      return t.state.gap;
+      // A milestone without a pp gap sorts by its overdue days, beside the gaps it compares with.
+      return t.state.latest === null ? null : behindBy(t.state);
     case 'status':
       return STATUS_SEVERITY[t.state.status];
     case 'projection':

@@ -54,7 +54,7 @@ export function TargetPage() {
             : []),
         ]}
         title={item?.title ?? (query.isPending ? t('freshness.loading') : t('target.pageTitle'))}
-        meta={item && <StatusBadge status={item.state.status} />}
+        meta={item && <StatusBadge status={item.state.status} forecastMiss={item.state.forecastMiss} />}
         aside={<FreshnessBadge freshness={freshness} />}
       />
       <QueryState query={query} label={t('freshness.loading')} lines={10}>
@@ -70,7 +70,7 @@ export function TargetPage() {
                 demo={d.demo || d.reports.some((r) => r.demo)}
               />
               <div className="stack">
-                <TargetSummary item={d} />
+                <TargetSummary item={d} asOf={data.asOf} />
                 {d.kind === 'milestone' ? (
                   <MilestoneStages item={d} />
                 ) : (

@@ -1,5 +1,6 @@
 import type { TargetDetailResponse } from '../../domain/api';
-import { formatDate, formatPercent, formatPp, formatQuantity } from '../../domain/format';
+import { changeDigits, changeOf, completionText, formatDerived, gapText, nextNodeText } from '../../domain/figures';
+import { formatDate, formatPercent, formatQuantity, formatQuantityFit, formatShortDate } from '../../domain/format';
 import { useTranslation } from '../../i18n/use-translation';
 import { useLocale } from '../../stores/ui-store';
 import { Delta } from '../../ui/delta';
@@ -9,20 +10,32 @@ import { formatRunRate } from '../../ui/run-rate';
 
 type Item = TargetDetailResponse['item'];
 
-/** The figures a person looks for first: where it is, where it should be, where it is heading. */
-export function TargetSummary({ item }: { item: Item }) {
+/**
+ * The figures a person looks for first: where it is, where it should be, where it is heading. Every
+ * percentage here can be checked from the numbers beside it: 完成率 = 当前值 ÷ 目标值, and the gap
+ * is 完成率 − 应完成率 (or, for a rate, the rate's own difference from its target).
+ */
+export function TargetSummary({ item, asOf }: { item: Item; asOf?: string | undefined }) {
   const { t } = useTranslation();
   const locale = useLocale();
   const { state } = item;
   const milestone = item.kind === 'milestone';
+  const rate = state.gapBasis === 'rate';
   const current = milestone
-    ? t('target.done', { done: state.latest?.stagesDone ?? 0, total: item.stages.length })
+    ? completionText(item, state, locale)
     : formatQuantity(state.latest?.value ?? null, item.unit, locale);
   const goal = milestone
     ? t('target.stagesTotal', { total: item.stages.length })
     : `${formatQuantity(item.target, item.unit, locale)} ${t(`target.comparator.${item.comparator}`)}`;
+  const behind = milestone ? (state.milestone?.overdueDays ?? 0) > 0 : (state.gap ?? 0) < 0;
+  const base = state.fromBaseline;
+  const nextNode = nextNodeText(state, locale);
+  const final = state.status === 'missed' || (state.status === 'achieved' && state.judgedAt >= item.deadline);
+  // The view's date may be later than this target's figure (another department reported later):
+  // the target is judged at its own figure's date, and says so.
+  const older = state.latest !== null && asOf !== undefined && state.judgedAt < asOf;
   return (
-    <section className="card target-summary" aria-label={t('common.progress')}>
+    <section className="card target-summary" aria-label={t('target.summary')}>
       <dl className="stat-row">
         <div className="stat">
           <dt>{t('common.value')}</dt>
@@ -43,22 +56,31 @@ export function TargetSummary({ item }: { item: Item }) {
             {t('target.deadline')} {formatDate(item.deadline, locale)}
           </dd>
         </div>
+        {!milestone && (
+          <div className="stat">
+            <dt>{t('common.progress')}</dt>
+            <dd className="stat__big num">{formatPercent(state.progress, locale)}</dd>
+            <dd className="muted small num">
+              {t('common.expected')} {formatPercent(state.expected, locale)}
+            </dd>
+          </div>
+        )}
         <div className="stat">
           <dt>{t('common.gap')}</dt>
-          <dd className="stat__big num" data-negative={(state.gap ?? 0) < 0 || undefined}>
-            {formatPp(state.gap, locale)}
+          <dd className="stat__big stat__words num" data-negative={behind || undefined}>
+            {gapText(item, state, locale)}
           </dd>
           <dd className="small">
-            <Delta now={state.progress} before={item.previousState?.progress ?? null} />
+            <Delta change={changeOf(item, state, item.previousState)} digits={changeDigits(item)} />
           </dd>
         </div>
-        {state.projection && (
+        {state.projection && !rate && !final && (
           <div className="stat">
             <dt>{t('common.projection')}</dt>
-            <dd className="stat__big num">{formatQuantity(state.projection.value, item.unit, locale)}</dd>
+            <dd className="stat__big num">{formatDerived(item, state.projection.value, locale)}</dd>
             <dd className="muted small num">
-              {formatPercent(state.projection.progress, locale, 0)} ·{' '}
-              {state.projection.willMeet ? t('common.willMeet') : t('common.willMiss')}
+              {t('common.progress')} {formatPercent(state.projection.progress, locale)} ·{' '}
+              {state.forecastMiss ? t('common.forecastMiss') : t('common.willMeet')}
             </dd>
           </div>
         )}
@@ -69,8 +91,30 @@ export function TargetSummary({ item }: { item: Item }) {
         name={item.title}
         status={state.status}
         size="lg"
+        valueText={milestone ? completionText(item, state, locale) : undefined}
       />
-      {state.requiredRate && <p className="target-summary__rate num">{formatRunRate(state.requiredRate, locale, t)}</p>}
+      {final && state.progress !== null && (
+        <p className="target-summary__final" data-status={state.status}>
+          {state.status === 'missed'
+            ? t('target.finalMissed', { progress: formatPercent(state.progress, locale) })
+            : t('target.finalAchieved', { progress: formatPercent(state.progress, locale) })}
+        </p>
+      )}
+      {nextNode && <p className="target-summary__rate">{nextNode}</p>}
+      {base && state.latest?.value != null && item.target !== null && (
+        <p className="target-summary__rate num">
+          {t('target.fromBaseline', {
+            date: formatShortDate(base.asOf, locale),
+            base: formatQuantity(base.value, item.unit, locale),
+            done: formatQuantityFit(state.latest.value - base.value, item.unit, locale),
+            expected: formatQuantityFit(base.expected * (item.target - base.value), item.unit, locale),
+          })}
+        </p>
+      )}
+      {state.requiredRate && !final && (
+        <p className="target-summary__rate num">{formatRunRate(state.requiredRate, locale, t)}</p>
+      )}
+      {older && <p className="muted small">{t('common.judgedAt', { date: formatDate(state.judgedAt, locale) })}</p>}
     </section>
   );
 }
