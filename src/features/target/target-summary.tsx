@@ -1,5 +1,13 @@
 import type { TargetDetailResponse } from '../../domain/api';
-import { changeDigits, changeOf, completionText, formatDerived, gapText, nextNodeText } from '../../domain/figures';
+import {
+  changeDigits,
+  changeOf,
+  completionText,
+  formatDerived,
+  gapText,
+  nextNodeText,
+  roundDerived,
+} from '../../domain/figures';
 import { formatDate, formatPercent, formatQuantity, formatQuantityFit, formatShortDate } from '../../domain/format';
 import { useTranslation } from '../../i18n/use-translation';
 import { useLocale } from '../../stores/ui-store';
@@ -107,7 +115,12 @@ export function TargetSummary({ item, asOf }: { item: Item; asOf?: string | unde
             date: formatShortDate(base.asOf, locale),
             base: formatQuantity(base.value, item.unit, locale),
             done: formatQuantityFit(state.latest.value - base.value, item.unit, locale),
-            expected: formatQuantityFit(base.expected * (item.target - base.value), item.unit, locale),
+            // Derived, so to the precision of the target as written (1,040P, not 1,039.6P).
+            expected: formatQuantityFit(
+              roundDerived(item, base.expected * (item.target - base.value)),
+              item.unit,
+              locale,
+            ),
           })}
         </p>
       )}
