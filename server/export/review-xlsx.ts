@@ -1,7 +1,7 @@
 import type ExcelJS from 'exceljs';
 import type { ReviewResponse, ReviewTarget } from '../../src/domain/api';
 import { neutralizeFormula } from '../../src/domain/cells';
-import { changeDigits, changeOf, roundDerived, roundedPp } from '../../src/domain/figures';
+import { changeDigits, changeOf, roundDerived, roundedPp, roundRate } from '../../src/domain/figures';
 import { NO_DEPARTMENT } from '../../src/domain/review';
 import type { Plan } from '../../src/domain/schemas';
 import { STATUSES } from '../../src/domain/schemas';
@@ -121,6 +121,8 @@ export async function reviewWorkbook(review: ReviewResponse, options: ReviewWork
   const byId = new Map(review.targets.map((t) => [t.id, t]));
   const plans = new Map(options.plans.map((p) => [p.id, p]));
   const target = (id: string) => byId.get(id) as ReviewTarget;
+  /** A run-rate as the page writes it (whole counts, the target's precision). */
+  const rateCell = (t: ReviewTarget, v: number | null | undefined) => (v == null ? null : roundRate(t, v));
   const text = <R>(key: string, header: string, width: number, value: (r: R) => CellValue): Column<R> => ({
     key,
     header,
@@ -220,14 +222,14 @@ export async function reviewWorkbook(review: ReviewResponse, options: ReviewWork
       header: '每周还需',
       kind: 'number',
       width: 12,
-      value: (r) => laggard.get(r.id)?.requiredRate?.perWeek ?? null,
+      value: (r) => rateCell(target(r.id), laggard.get(r.id)?.requiredRate?.perWeek),
     },
     {
       key: 'recent',
       header: '近四周每周',
       kind: 'number',
       width: 12,
-      value: (r) => laggard.get(r.id)?.requiredRate?.recentPerWeek ?? null,
+      value: (r) => rateCell(target(r.id), laggard.get(r.id)?.requiredRate?.recentPerWeek),
     },
     text('unit', '单位', 8, (r: WarningRow) => target(r.id).unit),
     {

@@ -81,6 +81,11 @@ export const freshnessSchema = z.object({
   latestRecordedAt: z.string().nullable(),
   /** When this response was computed (server clock). */
   generatedAt: z.string(),
+  /**
+   * How many targets' latest figure is dated before the as-of date: they are judged at their own
+   * figure's date, and the view says so ("224 项目标的最新数据早于 12月31日").
+   */
+  olderFigures: z.number().int().min(0),
 });
 
 export const summaryResponseSchema = z.object({

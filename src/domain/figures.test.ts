@@ -84,6 +84,9 @@ describe('the vocabulary of figures', () => {
     expect(formatDerived(makeTarget({ unit: '个', target: 3000 }), 6.16)).toBe('6个');
     expect(formatDerived(cityCompute(), 7927.27)).toBe('7,927P');
     expect(formatDerived(techRenewalGrowth({ target: 5.5 }), 5.4321)).toBe('5.4%');
+    // A count in 万人 is whole in people: 34.6213万 stays 34.62万人, never rounded up to the target.
+    expect(formatDerived(makeTarget({ unit: '万人', target: 35 }), 34.62134)).toBe('34.62万人');
+    expect(formatDerived(makeTarget({ unit: '亿元', target: 2450 }), 2380.4)).toBe('2380亿元');
   });
 
   it('one verdict: a forecast miss travels with the status', () => {

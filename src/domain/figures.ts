@@ -4,8 +4,8 @@ import {
   formatPp,
   formatQuantity,
   formatShortDate,
-  isWholeCount,
   type Locale,
+  wholeCountDigits,
 } from './format';
 import type { Status, Target, TargetState } from './schemas';
 
@@ -156,10 +156,20 @@ export function formatDerived(t: Figured, value: number | null, locale: Locale =
   return rounded === null ? '—' : formatQuantity(rounded, t.unit, locale);
 }
 
+/**
+ * A run-rate (per week or month) as the engine derived it, rounded like `formatDerived` once it is
+ * at least one unit: "还需每周 65个", not 64.67个; a rate below one keeps its decimals (每周 0.3个).
+ */
+export function roundRate(t: Figured, value: number): number {
+  const rounded = roundDerived(t, value);
+  return rounded === null || Math.abs(value) < 1 ? value : rounded;
+}
+
 /** The number `formatDerived` writes, for exports. */
 export function roundDerived(t: Figured, value: number | null): number | null {
   if (value === null || !Number.isFinite(value)) return null;
-  const digits = isWholeCount(t.unit) ? 0 : writtenDigits(t.target ?? 0);
+  // Counts are whole (in people, not in 万人); money and other measures keep the target's precision.
+  const digits = wholeCountDigits(t.unit) ?? writtenDigits(t.target ?? 0);
   const factor = 10 ** digits;
   return Math.round(value * factor) / factor;
 }

@@ -115,6 +115,20 @@ export function formatQuantity(value: number | null, unit: string, locale: Local
   return `${formatNumber(value, locale, digits)}${unit}`;
 }
 
+/**
+ * Decimals that keep a count whole in a unit that counts things or people: 0 for 个/人, 4 for 万人
+ * (34.6213万人 is 346,213 people); null when the unit does not count whole things.
+ */
+export function wholeCountDigits(unit: string): number | null {
+  try {
+    const parsed = parseUnit(unit);
+    if (!(COUNT_WORDS.has(parsed.base) || parsed.base === '人' || parsed.base === '户')) return null;
+    return Math.max(0, Math.round(Math.log10(parsed.factor)));
+  } catch {
+    return null;
+  }
+}
+
 /** Units that count whole things or people (个, 家, 项, 人…), without a 万/亿 prefix. */
 export function isWholeCount(unit: string): boolean {
   try {

@@ -103,7 +103,7 @@ export function targetColumns(ctx: TableContext, options: { review: boolean }): 
       width: 12,
       value: (t) => (t.kind === 'milestone' ? t.stages.length : t.target),
     },
-    { key: 'unit', header: '单位', kind: 'text', width: 8, value: (t) => (t.kind === 'milestone' ? '个阶段' : t.unit) },
+    { key: 'unit', header: '单位', kind: 'text', width: 8, value: (t) => (t.kind === 'milestone' ? '个节点' : t.unit) },
     { key: 'progress', header: '完成率', kind: 'percent', width: 9, value: (t) => t.state.progress },
     {
       key: 'expected',

@@ -251,6 +251,7 @@ export function summarize(
   let latestRecordedAt: string | null = null;
   let latestRecordedMs = Number.NEGATIVE_INFINITY;
   let containsDemo = false;
+  let olderFigures = 0;
   for (const target of targets) {
     const f = facts.get(target.id);
     if (!f) throw new Error(`no facts for target ${target.id}`);
@@ -261,6 +262,7 @@ export function summarize(
       headlined.push({ target: { ...target, headline: target.headline }, state: f.state, previous: f.previous });
     if (f.latestAsOf !== null && (latestReportAsOf === null || f.latestAsOf > latestReportAsOf))
       latestReportAsOf = f.latestAsOf;
+    if (f.latestAsOf !== null && f.latestAsOf < cut.asOf) olderFigures += 1;
     if (f.latestRecordedAt !== null && f.latestRecordedMs > latestRecordedMs) {
       latestRecordedMs = f.latestRecordedMs;
       latestRecordedAt = f.latestRecordedAt;
@@ -299,7 +301,7 @@ export function summarize(
     sectors,
     headlines,
     warnings: whole.laggards.map((l) => ({ ...l.target, state: l.state })),
-    freshness: { latestReportAsOf, latestRecordedAt, generatedAt: options.generatedAt },
+    freshness: { latestReportAsOf, latestRecordedAt, generatedAt: options.generatedAt, olderFigures },
     reportDates: options.reportDates,
     containsDemo,
   };

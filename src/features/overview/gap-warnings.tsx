@@ -93,7 +93,7 @@ export function GapWarnings({
                   {w.state.latest?.demo && <DemoTag />}
                 </p>
                 {w.state.requiredRate && (
-                  <p className="warning__rate num">{formatRunRate(w.state.requiredRate, locale, t)}</p>
+                  <p className="warning__rate num">{formatRunRate(w.state.requiredRate, locale, t, w)}</p>
                 )}
               </li>
             );

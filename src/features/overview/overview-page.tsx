@@ -6,6 +6,7 @@ import { useFreshness } from '../../api/use-freshness';
 import { WARNING_STATUSES } from '../../domain/aggregate';
 import type { SummaryResponse } from '../../domain/api';
 import { shanghaiDate } from '../../domain/dates';
+import { formatDate } from '../../domain/format';
 import { useTranslation } from '../../i18n/use-translation';
 import { dataDateOf } from '../../ui/data-date';
 import { ErrorPanel } from '../../ui/error-panel';
@@ -40,7 +41,7 @@ function ViewAllWarnings({ data, params }: { data: SummaryResponse; params: Summ
 }
 
 export function OverviewPage() {
-  const { t } = useTranslation();
+  const { t, locale } = useTranslation();
   const now = useNow();
   const queryClient = useQueryClient();
   const [filters, setFilters] = useOverviewFilters();
@@ -72,12 +73,22 @@ export function OverviewPage() {
         title={t('overview.title')}
         meta={
           summary.data && (
-            <StatusCountLine
-              total={summary.data.overall.total}
-              counts={summary.data.overall.counts}
-              params={params}
-              current={filters.status}
-            />
+            <>
+              <StatusCountLine
+                total={summary.data.overall.total}
+                counts={summary.data.overall.counts}
+                params={params}
+                current={filters.status}
+              />
+              {summary.data.freshness.olderFigures > 0 && (
+                <span className="muted small">
+                  {t('overview.olderFigures', {
+                    count: summary.data.freshness.olderFigures,
+                    date: formatDate(summary.data.asOf, locale),
+                  })}
+                </span>
+              )}
+            </>
           )
         }
         aside={<FreshnessBadge freshness={freshness} dataDate={dataDate} />}

@@ -1,5 +1,5 @@
 import type { ReviewResponse } from '../../domain/api';
-import { formatDerived, gapText } from '../../domain/figures';
+import { formatDerived, gapText, roundRate } from '../../domain/figures';
 import { formatPercent, formatQuantityFit, formatRate } from '../../domain/format';
 import { useTranslation } from '../../i18n/use-translation';
 import { useLocale } from '../../stores/ui-store';
@@ -62,9 +62,13 @@ export function ReviewLaggards({ data }: { data: ReviewResponse }) {
                     <td className="num" title={gapText(x, x.state, locale)}>
                       {gapText(x, x.state, locale, true)}
                     </td>
-                    <td className="num">{rate ? formatRate(rate.perWeek, rate.unit, 'week', locale) : '—'}</td>
                     <td className="num">
-                      {rate?.recentPerWeek != null ? formatQuantityFit(rate.recentPerWeek, rate.unit, locale) : '—'}
+                      {rate ? formatRate(roundRate(x, rate.perWeek), rate.unit, 'week', locale) : '—'}
+                    </td>
+                    <td className="num">
+                      {rate?.recentPerWeek != null
+                        ? formatQuantityFit(roundRate(x, rate.recentPerWeek), rate.unit, locale)
+                        : '—'}
                     </td>
                     <td className="num">{formatPercent(l.paceRatio, locale, 0)}</td>
                     <td className="num">

@@ -61,7 +61,7 @@ export function TargetRow({ item, detail }: { item: TargetWithStateDto; detail: 
         {detail === 'sector' && gap}
       </div>
       {detail === 'warning' && state.requiredRate && (
-        <p className="s-row__rate num">{formatRunRate(state.requiredRate, locale, t)}</p>
+        <p className="s-row__rate num">{formatRunRate(state.requiredRate, locale, t, item)}</p>
       )}
     </li>
   );

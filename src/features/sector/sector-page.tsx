@@ -1,16 +1,18 @@
 import { useParams } from 'react-router';
 import { useTargets } from '../../api/get-targets';
 import { useFreshness } from '../../api/use-freshness';
-import { formatDate } from '../../domain/format';
+import { shanghaiDate } from '../../domain/dates';
 import { SECTORS } from '../../domain/sectors';
 import { useTranslation } from '../../i18n/use-translation';
 import { useLocale } from '../../stores/ui-store';
 import { hrefWith } from '../../stores/url-state';
+import { dataDateOf } from '../../ui/data-date';
 import { FreshnessBadge } from '../../ui/freshness-badge';
 import { NotFoundView } from '../../ui/not-found-view';
 import { PageHeader } from '../../ui/page-header';
 import { QueryState } from '../../ui/query-state';
 import { useDocumentTitle } from '../../ui/use-document-title';
+import { useNow } from '../../ui/use-now';
 import { SectorTable } from './sector-table';
 import { SectorToolbar } from './sector-toolbar';
 import { filterAndSort, useSectorView } from './use-sector-view';
@@ -30,10 +32,17 @@ export function SectorPage() {
     asOf: view.asOf,
   });
   const freshness = useFreshness(targets);
+  const now = useNow();
   const name = sector ? (locale === 'en' ? sector.nameEn : sector.name) : undefined;
   useDocumentTitle(name ?? t('notFound.title'), t('app.title'));
   if (!sector) return <NotFoundView message={t('notFound.sector', { id })} />;
   const items = targets.data?.items ?? [];
+  // The newest figure of the sector's targets: the date the page's data describes.
+  const newest = items.reduce<string | null>((m, i) => {
+    const d = i.state.latest?.asOf ?? null;
+    return d !== null && (m === null || d > m) ? d : m;
+  }, null);
+  const dataDate = targets.data && dataDateOf(targets.data.asOf, newest, shanghaiDate(now()));
   return (
     <div className="stack">
       <PageHeader
@@ -53,14 +62,9 @@ export function SectorPage() {
         meta={
           <>
             <span lang="zh-CN">{sector.heading}</span>
-            {targets.data && (
-              <span className="num">
-                {t('common.asOf')} {formatDate(targets.data.asOf, locale)}
-              </span>
-            )}
           </>
         }
-        aside={<FreshnessBadge freshness={freshness} />}
+        aside={<FreshnessBadge freshness={freshness} dataDate={dataDate} />}
       />
       <SectorToolbar view={view} update={update} items={items} />
       <QueryState query={targets} label={name ?? ''} lines={10} unknownFilter={view.unknownStatus}>

@@ -212,7 +212,7 @@ describe('target page, figures per kind', () => {
     // Overdue by up to 30 days is 滞后; further is 严重滞后.
     expect(within(header).getByText(overdue > 30 ? '严重滞后' : '滞后')).toBeInTheDocument();
     // The stages list says which node is overdue, not only when it was planned.
-    const stages = screen.getByRole('region', { name: '阶段' });
+    const stages = screen.getByRole('region', { name: '节点' });
     const items = within(within(stages).getByRole('list')).getAllByRole('listitem');
     expect(items[0]).toHaveTextContent('已完成');
     expect(items[1]).toHaveTextContent(`逾期 ${overdue} 天`);

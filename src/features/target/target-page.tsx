@@ -2,10 +2,12 @@ import { lazy, Suspense } from 'react';
 import { useParams, useSearchParams } from 'react-router';
 import { isNotFound } from '../../api/api-error';
 import { useFreshness } from '../../api/use-freshness';
+import { shanghaiDate } from '../../domain/dates';
 import { SECTORS } from '../../domain/sectors';
 import { useTranslation } from '../../i18n/use-translation';
 import { useLocale } from '../../stores/ui-store';
 import { hrefWith } from '../../stores/url-state';
+import { dataDateOf } from '../../ui/data-date';
 import { FreshnessBadge } from '../../ui/freshness-badge';
 import { NotFoundView } from '../../ui/not-found-view';
 import { PageHeader } from '../../ui/page-header';
@@ -16,6 +18,7 @@ import { Skeleton } from '../../ui/skeleton';
 import { SourceQuote } from '../../ui/source-quote';
 import { StatusBadge } from '../../ui/status-badge';
 import { useDocumentTitle } from '../../ui/use-document-title';
+import { useNow } from '../../ui/use-now';
 import { useTarget } from './api/get-target';
 import { ContextFigures } from './context-figures';
 import { MilestoneStages } from './milestone-stages';
@@ -36,6 +39,9 @@ export function TargetPage() {
   const query = useTarget({ id, asOf });
   const freshness = useFreshness(query);
   const item = query.data?.item;
+  const now = useNow();
+  // What date this target's figure describes (its own latest figure, never the view's later date).
+  const dataDate = query.data && dataDateOf(query.data.asOf, item?.state.latest?.asOf ?? null, shanghaiDate(now()));
   useDocumentTitle(item?.title, t('app.title'));
   if (isNotFound(query.error) && !item) return <NotFoundView message={t('notFound.target', { id })} />;
   const sector = item && SECTORS.find((s) => s.id === item.sectorId);
@@ -55,7 +61,7 @@ export function TargetPage() {
         ]}
         title={item?.title ?? (query.isPending ? t('freshness.loading') : t('target.pageTitle'))}
         meta={item && <StatusBadge status={item.state.status} forecastMiss={item.state.forecastMiss} />}
-        aside={<FreshnessBadge freshness={freshness} />}
+        aside={<FreshnessBadge freshness={freshness} dataDate={dataDate} />}
       />
       <QueryState query={query} label={t('freshness.loading')} lines={10}>
         {(data) => {

@@ -125,7 +125,7 @@ export function TargetSummary({ item, asOf }: { item: Item; asOf?: string | unde
         </p>
       )}
       {state.requiredRate && !final && (
-        <p className="target-summary__rate num">{formatRunRate(state.requiredRate, locale, t)}</p>
+        <p className="target-summary__rate num">{formatRunRate(state.requiredRate, locale, t, item)}</p>
       )}
       {older && <p className="muted small">{t('common.judgedAt', { date: formatDate(state.judgedAt, locale) })}</p>}
     </section>
