@@ -138,6 +138,7 @@ export const en: Messages = {
     warningStatuses: 'All warnings ({{statuses}})',
     statusTargetsHint: '{{count}} targets, furthest behind first',
     valueOf: '{{value}} / target {{target}}',
+    yearEnd: 'Year-end result:',
     olderFigures: '{{count}} targets have no figure as recent as {{date}}; each is judged at its own figure’s date',
   },
   sector: {

@@ -135,6 +135,7 @@ export const zhCN = {
     warningStatuses: '全部预警（{{statuses}}）',
     statusTargetsHint: '共 {{count}} 项，落后最多的在前',
     valueOf: '{{value}} / 目标 {{target}}',
+    yearEnd: '完成情况：',
     olderFigures: '其中 {{count}} 项目标的最新数据早于 {{date}}，按各自数据的日期判断进度',
   },
   sector: {

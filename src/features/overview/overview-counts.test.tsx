@@ -49,6 +49,23 @@ describe('overview headline counts', () => {
     }
   });
 
+  it('after every deadline in view, says the year’s result: 完成 n · 未完成 m, no "滞后 0"', async () => {
+    const path = '/summary?plan=qd-2025&asOf=2026-01-15';
+    const { overall } = await get<SummaryResponse>(path);
+    // Every target of the city's 2025 plan is past its deadline: none is on pace or behind any more.
+    expect(overall.counts.on_track + overall.counts.lagging + overall.counts.severe).toBe(0);
+    expect(overall.counts.missed).toBeGreaterThan(0);
+    renderApp('/?plan=qd-2025&asOf=2026-01-15');
+    const line = await screen.findByRole('navigation', { name: '按状态查看目标' });
+    expect(line).toHaveTextContent(`完成情况： ${overall.total} 项目标`);
+    expect(line).toHaveTextContent(`已完成 ${overall.counts.achieved}`);
+    expect(within(line).getByRole('link', { name: `未完成 ${overall.counts.missed}` })).toHaveAttribute(
+      'href',
+      '/?plan=qd-2025&status=missed&asOf=2026-01-15',
+    );
+    expect(line).not.toHaveTextContent('滞后');
+  });
+
   it('keeps the filters on its links, so a count opens the same slice', async () => {
     renderApp('/?district=崂山区&asOf=2025-12-19');
     const line = await screen.findByRole('navigation', { name: '按状态查看目标' });

@@ -41,11 +41,18 @@ export function StatusCountLine({
   current?: Status | undefined;
 }) {
   const { t, locale } = useTranslation();
-  const shown = ORDER.filter((s) => counts[s] > 0 || ALWAYS.has(s));
+  // Past every deadline in view nothing is on pace or behind any more: the line becomes the year's
+  // 完成情况 ("完成 n 项 · 未完成 m 项"), with no "滞后 0" to suggest there is still time.
+  const yearEnd =
+    counts.achieved + counts.missed > 0 && counts.on_track + counts.lagging + counts.severe + counts.not_started === 0;
+  const shown = ORDER.filter((s) => counts[s] > 0 || (!yearEnd && ALWAYS.has(s)));
   return (
     <nav className="count-line" aria-label={t('overview.byStatus')}>
       <ul>
-        <li className="count-line__total">{t('overview.counts', { total: formatCount(total, locale) })}</li>
+        <li className="count-line__total">
+          {yearEnd && <strong>{t('overview.yearEnd')} </strong>}
+          {t('overview.counts', { total: formatCount(total, locale) })}
+        </li>
         {shown.map((s) => {
           const label = (
             <>
