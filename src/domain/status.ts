@@ -246,7 +246,7 @@ function milestoneState(t: Target, series: ProgressReport[], asOf: IsoDate, th: 
   else if (final) status = 'missed';
   else if (overdueDays > th.milestoneSevereDays) status = 'severe';
   else if (overdueDays > 0) status = 'lagging';
-  else status = 'on_track';
+  else status = done === 0 && stagesPlannedBy(t.stages, judgedAt) === 0 ? 'not_started' : 'on_track';
   return {
     progress: last ? done / total : null,
     expected: expectedShare({ type: 'steps' }, t.periodStart, t.deadline, judgedAt, t.stages),
