@@ -5,9 +5,11 @@ import AxeBuilder from '@axe-core/playwright';
 import ExcelJS from 'exceljs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { TargetDetailResponse } from '../../src/domain/api';
+import type { PlansResponse, TargetDetailResponse, TargetsResponse } from '../../src/domain/api';
 import { addDays, shanghaiDate } from '../../src/domain/dates';
-import { formatQuantity } from '../../src/domain/format';
+import { formatDate, formatQuantity } from '../../src/domain/format';
+import type { Status } from '../../src/domain/schemas';
+import { zhCN } from '../../src/i18n/zh-cn';
 import { launchBrowser } from './harness';
 import { type RunningServer, startServer } from './server-process';
 
@@ -97,6 +99,94 @@ async function signInThroughUi(page: Page, next: string) {
   await page.getByRole('button', { name: '登录' }).click();
 }
 
+/** "225 项目标 · 已完成 82 · 正常 82 · 滞后 23 …", as a person reads it: the count per status word (0 when left out). */
+async function statusCountsOnOverview(page: Page): Promise<{ total: number; counts: Record<Status, number> }> {
+  const line = page.getByRole('navigation', { name: zhCN.overview.byStatus });
+  await line.waitFor();
+  const parts = ((await line.textContent()) ?? '').split('·').map((p) => p.trim());
+  const number = (s: string) => Number(s.replace(/,/g, ''));
+  const total = number(/^([\d,]+)\s*项目标$/.exec(parts[0] ?? '')?.[1] ?? 'NaN');
+  const counts = Object.fromEntries(Object.keys(zhCN.status).map((s) => [s, 0])) as Record<Status, number>;
+  for (const part of parts.slice(1)) {
+    const m = /^(\S+)\s*([\d,]+)$/.exec(part);
+    const status = (Object.keys(zhCN.status) as Status[]).find((s) => zhCN.status[s] === m?.[1]);
+    if (!m || !status) throw new Error(`unreadable count "${part}" in "${parts.join(' · ')}"`);
+    counts[status] = number(m[2] ?? '');
+  }
+  return { total, counts };
+}
+
+// Runs first: it needs the demo's default date (the newest figure, 12-26) before anyone reports.
+describe('one figure dated after everyone else’s (issue 18)', () => {
+  it('a reporter saves a figure dated 12-31 and the other targets’ status counts on the overview do not jump', async () => {
+    const NEW_DATE = '2025-12-31';
+    const api = async <T>(p: string) => (await (await fetch(`${srv.url}/api/v1${p}`)).json()) as T;
+    const before = await api<TargetsResponse>('/targets');
+    expect(before.asOf).toBe('2025-12-26');
+    // Targets whose latest figure is fresh at 12-26 and older than their plan's cycle at 12-31: they
+    // honestly become 未填报. None on the demo (its figures are dated 12-26, 12-19 and ≤ 09-26).
+    const cycles = new Map((await api<PlansResponse>('/plans')).items.map((p) => [p.id, p.thresholds.cycleDays]));
+    const age = (from: string, to: string) => (Date.parse(to) - Date.parse(from)) / 86_400_000;
+    const goneStale = before.items.filter((t) => {
+      const latest = t.state.latest?.asOf;
+      const cycle = cycles.get(t.planId) ?? 14;
+      const by = (d: string) => (d < t.deadline ? d : t.deadline);
+      return (
+        t.id !== FORM_TARGET &&
+        latest !== undefined &&
+        !['achieved', 'no_data', 'missed', 'not_started'].includes(t.state.status) &&
+        age(latest, by(before.asOf)) <= cycle &&
+        age(latest, by(NEW_DATE)) > cycle
+      );
+    });
+    expect(goneStale.map((t) => t.id)).toEqual([]);
+
+    const { context, page, errors } = await reporterPage();
+    await page.goto('/');
+    await page
+      .getByText(`数据截至 ${formatDate(before.asOf)}`)
+      .first()
+      .waitFor();
+    const shown = await statusCountsOnOverview(page);
+
+    await signInThroughUi(page, '/report');
+    await page.getByRole('heading', { level: 1, name: '进度填报' }).waitFor();
+    const reportedBefore = before.items.find((t) => t.id === FORM_TARGET);
+    if (!reportedBefore?.state.latest?.value) throw new Error(`${FORM_TARGET} has no figure on the demo`);
+    await page
+      .getByRole('navigation', { name: '我负责的目标' })
+      .getByRole('link', { name: new RegExp(reportedBefore.title) })
+      .click();
+    const form = page.getByRole('form', { name: '填报本期进度' });
+    await form.getByLabel('本期数值').fill(String(reportedBefore.state.latest.value + 7));
+    await form.getByLabel('截至日期').fill(NEW_DATE);
+    await form.getByRole('button', { name: '保存填报' }).click();
+    await form.getByText(/已保存：截至/).waitFor();
+
+    await page.goto('/');
+    await page
+      .getByText(`数据截至 ${formatDate(NEW_DATE)}`)
+      .first()
+      .waitFor();
+    const after = await statusCountsOnOverview(page);
+    const reportedAfter = (await detail(FORM_TARGET)).item;
+    expect(reportedAfter.state.judgedAt).toBe(NEW_DATE);
+
+    // Before, minus the reported target's old status and the stale ones', plus their new statuses.
+    const expected = { ...shown.counts };
+    const shift = (from: Status, to: Status) => {
+      expected[from] -= 1;
+      expected[to] += 1;
+    };
+    shift(reportedBefore.state.status, reportedAfter.state.status);
+    for (const t of goneStale) shift(t.state.status, 'no_data');
+    expect(after.total).toBe(shown.total);
+    expect(after.counts).toEqual(expected);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});
+
 describe('progress reporting', () => {
   it('a reporter signs in, submits a report, and the board shows the new progress and status', async () => {
     const before = await detail(FORM_TARGET);
@@ -120,7 +210,10 @@ describe('progress reporting', () => {
       .waitFor();
     await form.getByLabel('截至日期').fill(today);
     const preview = form.getByRole('region', { name: '保存后的进度' });
-    await preview.getByText(/完成进度/).waitFor();
+    await preview
+      .getByText(/完成率/)
+      .first()
+      .waitFor();
     const previewText = await preview.textContent();
     await page.screenshot({ path: path.join(shots, 'report-1440x900.png') });
     const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
