@@ -482,6 +482,8 @@ describe('the figures officials read (issue 18)', () => {
         expect(after.gap).toBe(before.gap);
         expect(after.expected).toBe(before.expected);
         expect(after.status).toBe(before.status);
+        expect(after.requiredRate).toEqual(before.requiredRate);
+        expect(after.forecastMiss).toBe(before.forecastMiss);
       }),
       { numRuns: RUNS },
     );

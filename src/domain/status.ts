@@ -431,7 +431,8 @@ export function computeTargetState(
     fromBaseline,
     latest,
     projection,
-    requiredRate: requiredRate(target, points, asOf),
+    // From the figure's date too: what is left and the weeks left to do it, counted from the same day.
+    requiredRate: final ? null : requiredRate(target, points, judgedAt),
   };
 }
 
