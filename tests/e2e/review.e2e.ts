@@ -106,7 +106,7 @@ describe('weekly review', () => {
       const row = sheet.getRow(n);
       ids.push(String(row.getCell(col('编号')).value));
       const t = review.targets.find((x) => x.id === ids.at(-1));
-      const progress = row.getCell(col('进度')).value;
+      const progress = row.getCell(col('完成率')).value;
       if (t?.state.progress == null) expect(progress).toBeNull();
       else {
         expect(progress).toBeCloseTo(t.state.progress, 12);
