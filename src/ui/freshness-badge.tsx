@@ -3,7 +3,6 @@ import { formatDate, formatTime } from '../domain/format';
 import { useTranslation } from '../i18n/use-translation';
 import { useLocale } from '../stores/ui-store';
 import type { DataDate } from './data-date';
-import './freshness-badge.css';
 
 /** Warning triangle: an old data date is said in words and shape, not by colour alone. */
 const WARN_ICON =

@@ -4,7 +4,6 @@ import type { FilterParam, UnknownFilter } from '../domain/query';
 import { STATUSES, type Status } from '../domain/schemas';
 import { SECTORS } from '../domain/sectors';
 import { useTranslation } from '../i18n/use-translation';
-import './unknown-filter-notice.css';
 
 /** How a filter's value reads to a person: a plan's title, a sector's or a status's name; else the value. */
 export function useFilterValueLabel(param: FilterParam): (value: string) => string {

@@ -54,7 +54,7 @@ describe('desk dashboard', () => {
     // Sector: click the second sector's row.
     const sector = summary.sectors[1];
     if (!sector) throw new Error('ten sectors');
-    await sectors.getByRole('link', { name: sector.name }).click();
+    await sectors.getByRole('link', { name: sector.name, exact: true }).click();
     await page.getByRole('heading', { level: 1, name: sector.name }).waitFor();
     expect(new URL(page.url()).pathname).toBe(`/sectors/${sector.id}`);
     const targets = await api<TargetsResponse>(`/targets?sector=${sector.id}`);

@@ -1,4 +1,5 @@
 import type { Headline } from '../../domain/api';
+import { completionText } from '../../domain/figures';
 import { formatQuantity } from '../../domain/format';
 import { useTranslation } from '../../i18n/use-translation';
 import { ProgressBar } from '../../ui/progress-bar';
@@ -28,7 +29,7 @@ export function ScreenKpi({ headline }: { headline: Headline }) {
       <p className="s-kpi__value num">
         <span className="visually-hidden">{t('overview.reached')} </span>
         {target.kind === 'milestone' ? (
-          `${state.latest?.stagesDone ?? 0}/${target.stages.length}`
+          completionText(target, state, locale)
         ) : (
           <AnimatedNumber
             id={`kpi:${target.id}`}
