@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   changeOf,
   completionText,
+  derivedCompletion,
   formatChange,
   formatDerived,
   formatGap,
@@ -9,6 +10,7 @@ import {
   nextNodeText,
   verdictText,
 } from './figures';
+import { formatQuantity } from './format';
 import { computeTargetState } from './status';
 import {
   cityCompute,
@@ -87,6 +89,30 @@ describe('the vocabulary of figures', () => {
     // A count in 万人 is whole in people: 34.6213万 stays 34.62万人, never rounded up to the target.
     expect(formatDerived(makeTarget({ unit: '万人', target: 35 }), 34.62134)).toBe('34.62万人');
     expect(formatDerived(makeTarget({ unit: '亿元', target: 2450 }), 2380.4)).toBe('2380亿元');
+  });
+
+  it('rounding never carries a derived figure across its target, and its 完成率 divides what is shown', () => {
+    const firms = makeTarget({ unit: '家', target: 30 });
+    expect(formatDerived(firms, 29.6)).toBe('29家');
+    expect(derivedCompletion(firms, 29.6)).toBeCloseTo(29 / 30, 12);
+    expect(formatDerived(makeTarget({ unit: '万架', target: 6.5, kind: 'level' }), 6.474)).toBe('6.47万架');
+    expect(formatDerived(makeTarget({ unit: '亿元', target: 2450 }), 2449.6)).toBe('2449.6亿元');
+    expect(formatDerived(makeTarget({ unit: '亿元', target: 2450 }), 2450.2)).toBe('2450亿元');
+  });
+
+  it('after the deadline a missed target is short of the target, not behind a pace', () => {
+    const t = makeTarget();
+    const s = computeTargetState(t, [reportFor(t, '2025-12-31', 2856)], { asOf: '2025-12-31' });
+    expect(s.status).toBe('missed');
+    expect(s.expected).toBe(1);
+    expect(completionText(t, s)).toBe('95.2%');
+    expect(gapText(t, s)).toBe('距目标差 4.8个百分点');
+    expect(verdictText(s)).toBe('未完成');
+  });
+
+  it('a value in 个百分点 keeps its own digits', () => {
+    expect(formatQuantity(0.98, '个百分点')).toBe('+0.98个百分点');
+    expect(formatQuantity(1, '个百分点')).toBe('+1.0个百分点');
   });
 
   it('one verdict: a forecast miss travels with the status', () => {

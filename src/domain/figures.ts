@@ -96,6 +96,10 @@ export function gapText(t: Figured, s: TargetState, locale: Locale = 'zh-CN', sh
   if (short) return formatGap(s, locale);
   const digits = gapDigits(s.gapBasis);
   const size = formatPp(Math.abs(gap), locale, digits).replace(/^\+/, '');
+  // After the deadline there is no pace: a target missed is short of the target itself.
+  if (s.status === 'missed' && s.gapBasis === 'target') {
+    return en ? `${size} short of target` : `距目标差 ${size}`;
+  }
   if (Math.round(Math.abs(gap) * 10 ** (digits + 2)) === 0) {
     return s.gapBasis === 'rate' ? (en ? 'at target' : '与目标持平') : en ? 'on pace' : '与序时进度持平';
   }
@@ -169,9 +173,39 @@ export function roundRate(t: Figured, value: number): number {
 export function roundDerived(t: Figured, value: number | null): number | null {
   if (value === null || !Number.isFinite(value)) return null;
   // Counts are whole (in people, not in 万人); money and other measures keep the target's precision.
-  const digits = wholeCountDigits(t.unit) ?? writtenDigits(t.target ?? 0);
-  const factor = 10 ** digits;
-  return Math.round(value * factor) / factor;
+  const countDigits = wholeCountDigits(t.unit);
+  const digits = countDigits ?? writtenDigits(t.target ?? 0);
+  const round = (d: number, how: (x: number) => number = Math.round) => how(value * 10 ** d) / 10 ** d;
+  const rounded = round(digits);
+  const goal = t.target;
+  if (goal === null || meets(t, rounded, goal) === meets(t, value, goal)) return rounded;
+  // Rounding must not carry a figure across its target (29.6家 shown as 30家 of 30家 "预计难完成"):
+  // a count is cut to the whole things it holds, another figure keeps more digits until it doesn't.
+  if (countDigits !== null) return round(countDigits, t.comparator === 'lte' ? Math.ceil : Math.floor);
+  for (let d = digits + 1; d <= digits + 4; d++) {
+    const r = round(d);
+    if (meets(t, r, goal) === meets(t, value, goal)) return r;
+  }
+  return value;
+}
+
+/** Whether a figure meets the target as its comparator reads (the tolerance of 左右 aside). */
+function meets(t: Figured, value: number, goal: number): boolean {
+  if (t.comparator === 'lte') return value <= goal;
+  if (t.comparator === 'gt') return value > goal;
+  return value >= goal;
+}
+
+/**
+ * 完成率 of a derived figure as it is printed: "预计年末 29家（96.7%）" divides the two numbers on
+ * screen, never the unrounded projection.
+ */
+export function derivedCompletion(t: Figured, value: number | null): number | null {
+  const shown = roundDerived(t, value);
+  const goal = t.target;
+  if (shown === null || goal === null) return null;
+  if (t.comparator === 'lte') return shown <= goal ? 1 : goal > 0 ? goal / shown : 0;
+  return goal > 0 ? shown / goal : shown >= goal ? 1 : 0;
 }
 
 /** Labels of the statuses in the product's words, the same on every page, export and the wall. */

@@ -101,7 +101,9 @@ export function formatQuantity(value: number | null, unit: string, locale: Local
     return `${formatNumber(value, locale)}${locale === 'en' ? ' ' : ''}${unit}`;
   }
   if (parsed.base === '%') return `${formatNumber(value, locale)}%`;
-  if (parsed.base === 'pp') return formatPp(value / 100, locale);
+  // A value in 个百分点 keeps its own digits (0.98个百分点 is not "+1.0").
+  if (parsed.base === 'pp')
+    return formatPp(value / 100, locale, Number.isInteger(Math.round(value * 1e6) / 1e5) ? 1 : 2);
   if (locale === 'en') {
     const base = value * parsed.factor;
     const name = englishUnit(parsed.base);
@@ -115,6 +117,9 @@ export function formatQuantity(value: number | null, unit: string, locale: Local
   return `${formatNumber(value, locale, digits)}${unit}`;
 }
 
+/** Base units counted in whole things besides the count words: people, households, racks, visits. */
+const WHOLE_BASES = new Set(['人', '户', '架', '人次', '标箱']);
+
 /**
  * Decimals that keep a count whole in a unit that counts things or people: 0 for 个/人, 4 for 万人
  * (34.6213万人 is 346,213 people); null when the unit does not count whole things.
@@ -122,7 +127,7 @@ export function formatQuantity(value: number | null, unit: string, locale: Local
 export function wholeCountDigits(unit: string): number | null {
   try {
     const parsed = parseUnit(unit);
-    if (!(COUNT_WORDS.has(parsed.base) || parsed.base === '人' || parsed.base === '户')) return null;
+    if (!(COUNT_WORDS.has(parsed.base) || WHOLE_BASES.has(parsed.base))) return null;
     return Math.max(0, Math.round(Math.log10(parsed.factor)));
   } catch {
     return null;

@@ -363,7 +363,9 @@ export function computeTargetState(
   // Pace is judged at the date the figure describes, not at the view's as-of date: another
   // department's later report moves the view's date, and must not move this target's verdict.
   const judgedAt = last.asOf;
-  const share = expectedOf(target, judgedAt, curve);
+  // Past the deadline the whole target was due: 应完成率 is 100 %, whatever the figure's date.
+  const final = judgedAt >= target.deadline || asOf > target.deadline;
+  const share = final ? 1 : expectedOf(target, judgedAt, curve);
   const level = expectedLevel(target, share);
   const progress = progressOf(target, last.value);
   const expected = progressOf(target, level);
@@ -374,8 +376,10 @@ export function computeTargetState(
         : last.value / 100 - level / 100
       : progress - expected,
   );
-  // A stock paced from a baseline is judged on its way from there: 6.2万架 of 6.5万架 is 95 % of the
-  // target but none of this year's increase. Everything else is paced from zero, where the two agree.
+  // A stock paced from a baseline: how far along its way from there it is, for the line that
+  // explains its 应完成率 ("较 3月3日 的 6,500P 增加 1,412P，按序时应增加 1,040P"). The status is
+  // judged on the gap every page prints (完成率 − 应完成率), so a reader can check it against the
+  // thresholds; a stock stalled near its target shows as 预计难完成 through its forecast.
   const base = baselineOf(target);
   const fromBaseline =
     !isRateLike(target) && base !== 0
@@ -386,7 +390,6 @@ export function computeTargetState(
           expected: share,
         }
       : null;
-  const paceGap = basis === 'target' && fromBaseline ? saturate(fromBaseline.progress - fromBaseline.expected) : gap;
   const projection = project(target, points, th);
   const latest = { value: last.value, unit: target.unit, asOf: last.asOf, stagesDone: null, demo: lastReport.demo };
   const limits = gapLimits(basis, th);
@@ -399,7 +402,6 @@ export function computeTargetState(
 
   let status: Status;
   const met = isMet(target, last.value, th);
-  const final = judgedAt >= target.deadline || asOf > target.deadline;
   if (met && (!rateLike || final)) status = 'achieved';
   else if (stale(last.asOf, target, asOf, th)) status = 'no_data';
   // Past the deadline there is no pace left to be on: the target is met or it is not (未完成).
@@ -409,7 +411,7 @@ export function computeTargetState(
     // A projection is an extrapolation of a few noisy weeks: it escalates a target that is already
     // lagging to severe, but cannot by itself call one within its pace 严重滞后 (in a review meeting
     // a red line on a target that is on pace is a false alarm, and false alarms get ignored).
-    status = paceStatus(paceGap, enoughHistory && paceGap < limits.lag && projectedShort, limits);
+    status = paceStatus(gap, enoughHistory && gap < limits.lag && projectedShort, limits);
   }
   // The forecast's verdict travels with the status, so no view shows 正常 beside "难完成". A rate's
   // forecast is its latest value, which the gap already states; only paced kinds forecast.

@@ -3,6 +3,7 @@ import { neutralizeFormula } from './cells';
 import {
   changeDigits,
   changeOf,
+  derivedCompletion,
   STATUS_LABELS as FIGURE_STATUS_LABELS,
   gapDigits,
   gapText,
@@ -149,7 +150,7 @@ export function targetColumns(ctx: TableContext, options: { review: boolean }): 
       header: '预计完成率',
       kind: 'percent',
       width: 10,
-      value: (t) => t.state.projection?.progress ?? null,
+      value: (t) => derivedCompletion(t, t.state.projection?.value ?? null),
     },
     { key: 'deadline', header: '截止日期', kind: 'date', width: 12, value: (t) => t.deadline },
     { key: 'latestAsOf', header: '最新填报日期', kind: 'date', width: 13, value: (t) => t.state.latest?.asOf ?? null },

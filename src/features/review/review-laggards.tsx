@@ -1,5 +1,5 @@
 import type { ReviewResponse } from '../../domain/api';
-import { formatDerived, gapText, roundRate } from '../../domain/figures';
+import { derivedCompletion, formatDerived, gapText, roundRate } from '../../domain/figures';
 import { formatPercent, formatQuantityFit, formatRate } from '../../domain/format';
 import { useTranslation } from '../../i18n/use-translation';
 import { useLocale } from '../../stores/ui-store';
@@ -73,7 +73,7 @@ export function ReviewLaggards({ data }: { data: ReviewResponse }) {
                     <td className="num">{formatPercent(l.paceRatio, locale, 0)}</td>
                     <td className="num">
                       {l.projection && x.state.gapBasis === 'target' && l.status !== 'missed'
-                        ? `${formatDerived(x, l.projection.value, locale)}（${formatPercent(l.projection.progress, locale)}）`
+                        ? `${formatDerived(x, l.projection.value, locale)}（${formatPercent(derivedCompletion(x, l.projection.value), locale)}）`
                         : '—'}
                     </td>
                   </tr>

@@ -1,7 +1,7 @@
 import { Link } from 'react-router';
 import { behindBy } from '../../domain/aggregate';
 import type { TargetWithStateDto } from '../../domain/api';
-import { completionText, formatDerived, gapText } from '../../domain/figures';
+import { completionText, derivedCompletion, formatDerived, gapText } from '../../domain/figures';
 import { formatDate, formatPercent, formatQuantity } from '../../domain/format';
 import { useTranslation } from '../../i18n/use-translation';
 import { useLocale } from '../../stores/ui-store';
@@ -135,7 +135,9 @@ export function SectorTable({
                 {item.state.projection && item.state.gapBasis === 'target' && item.state.status !== 'missed' ? (
                   <span>
                     {formatDerived(item, item.state.projection.value, locale)}{' '}
-                    <span className="muted small">({formatPercent(item.state.projection.progress, locale)})</span>
+                    <span className="muted small">
+                      ({formatPercent(derivedCompletion(item, item.state.projection.value), locale)})
+                    </span>
                   </span>
                 ) : (
                   '—'

@@ -3,6 +3,7 @@ import {
   changeDigits,
   changeOf,
   completionText,
+  derivedCompletion,
   formatDerived,
   gapText,
   nextNodeText,
@@ -87,7 +88,7 @@ export function TargetSummary({ item, asOf }: { item: Item; asOf?: string | unde
             <dt>{t('common.projection')}</dt>
             <dd className="stat__big num">{formatDerived(item, state.projection.value, locale)}</dd>
             <dd className="muted small num">
-              {t('common.progress')} {formatPercent(state.projection.progress, locale)} ·{' '}
+              {t('common.progress')} {formatPercent(derivedCompletion(item, state.projection.value), locale)} ·{' '}
               {state.forecastMiss ? t('common.forecastMiss') : t('common.willMeet')}
             </dd>
           </div>
