@@ -33,7 +33,9 @@ describe('the vocabulary of figures', () => {
     expect(formatGap(s)).toBe('-4.26个百分点');
     expect(gapText(t, s)).toBe('低于目标 4.26个百分点');
     expect(gapText(t, s, 'en')).toBe('4.26 pp below target');
-    expect(gapText(t, s, 'zh-CN', true)).toBe('-4.26个百分点');
+    // Even in a table column: a rate's gap is never a bare "-4.26个百分点" beside 完成率 57.4%.
+    expect(gapText(t, s, 'zh-CN', true)).toBe('低于目标 4.26个百分点');
+    expect(formatGap(s)).toBe('-4.26个百分点');
     const above = computeTargetState(t, [reportFor(t, '2025-06-30', 13.35)], { asOf: '2025-06-30' });
     expect(gapText(t, above)).toBe('高于目标 3.35个百分点');
   });

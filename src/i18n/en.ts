@@ -89,6 +89,8 @@ export const en: Messages = {
     progress: 'Completion',
     expected: 'Expected by now',
     forecastMiss: 'Projected to miss',
+    forecastMissHint:
+      'At the trend of recent reports it would miss the target by the deadline; the status still follows the gap to the expected pace',
     judgedAt: 'Judged on the figure of {{date}}',
     department: 'Lead department',
     district: 'District',
@@ -240,7 +242,7 @@ export const en: Messages = {
     warningsShownOf: 'The {{shown}} furthest behind pace',
     sectorProgress: 'Sector progress',
     byStatus: 'By status',
-    behind: '{{count}} behind',
+    behind: '{{count}} warnings',
     noData: '{{count}} unreported',
     count: '{{count}}',
     reloading: 'Reloading…',

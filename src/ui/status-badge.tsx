@@ -15,7 +15,7 @@ export function StatusBadge({ status, forecastMiss = false }: { status: Status; 
         <span>{t(`status.${status}`)}</span>
       </span>
       {forecastMiss && (
-        <span className="status-badge status-badge--forecast" data-forecast="miss">
+        <span className="status-badge status-badge--forecast" data-forecast="miss" title={t('common.forecastMissHint')}>
           <span aria-hidden="true">↘</span>
           <span>{t('common.forecastMiss')}</span>
         </span>

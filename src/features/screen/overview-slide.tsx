@@ -12,7 +12,8 @@ import { ScreenKpi } from './screen-kpi';
  */
 function SectorStatus({ counts }: { counts: SectorSummary['counts'] }) {
   const { t } = useTranslation();
-  const behind = counts.severe + counts.lagging;
+  // The same count as the desk's 进度预警 (滞后, 严重滞后 and 未完成), never "滞后" for two statuses.
+  const behind = counts.severe + counts.lagging + counts.missed;
   if (behind === 0 && counts.no_data === 0)
     return (
       <span className="s-sector__flag" data-status="on_track">
@@ -23,8 +24,8 @@ function SectorStatus({ counts }: { counts: SectorSummary['counts'] }) {
   return (
     <>
       {behind > 0 && (
-        <span className="s-sector__flag" data-status={counts.severe > 0 ? 'severe' : 'lagging'}>
-          <StatusIcon status={counts.severe > 0 ? 'severe' : 'lagging'} />
+        <span className="s-sector__flag" data-status={counts.severe + counts.missed > 0 ? 'severe' : 'lagging'}>
+          <StatusIcon status={counts.severe + counts.missed > 0 ? 'severe' : 'lagging'} />
           {t('screen.behind', { count: behind })}
         </span>
       )}

@@ -260,7 +260,7 @@ describe('big screen, what the audience reads', () => {
     await screen.findByText('海洋城市', { selector: '.s-sector__name' });
     expect(row('海洋城市')).toHaveTextContent('未填报 2 项');
     expect(row('海洋城市')).not.toHaveTextContent('正常');
-    expect(row('扩大内需')).toHaveTextContent('滞后 1 项');
+    expect(row('扩大内需')).toHaveTextContent('预警 1 项');
     expect(row('扩大内需')).toHaveTextContent('未填报 3 项');
   });
 

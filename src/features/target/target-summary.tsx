@@ -16,6 +16,7 @@ import { Delta } from '../../ui/delta';
 import { DemoTag } from '../../ui/demo-tag';
 import { ProgressBar } from '../../ui/progress-bar';
 import { formatRunRate } from '../../ui/run-rate';
+import { StatusBadge } from '../../ui/status-badge';
 
 type Item = TargetDetailResponse['item'];
 
@@ -45,6 +46,10 @@ export function TargetSummary({ item, asOf }: { item: Item; asOf?: string | unde
   const older = state.latest !== null && asOf !== undefined && state.judgedAt < asOf;
   return (
     <section className="card target-summary" aria-label={t('target.summary')}>
+      {/* On paper the page header (with the status) gives way to the print header: say it here. */}
+      <p data-print-only="">
+        {t('common.status')}：<StatusBadge status={state.status} forecastMiss={state.forecastMiss} />
+      </p>
       <dl className="stat-row">
         <div className="stat">
           <dt>{t('common.value')}</dt>
@@ -70,7 +75,9 @@ export function TargetSummary({ item, asOf }: { item: Item; asOf?: string | unde
             <dt>{t('common.progress')}</dt>
             <dd className="stat__big num">{formatPercent(state.progress, locale)}</dd>
             <dd className="muted small num">
-              {t('common.expected')} {formatPercent(state.expected, locale)}
+              {rate
+                ? `${t('common.goal')} ${formatQuantity(item.target, item.unit, locale)}`
+                : `${t('common.expected')} ${formatPercent(state.expected, locale)}`}
             </dd>
           </div>
         )}
