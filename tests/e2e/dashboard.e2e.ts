@@ -68,7 +68,7 @@ describe('desk dashboard', () => {
 
     // Target: the one that counts key projects, reached from the demand sector.
     await page.goBack();
-    await page.getByRole('region', { name: '十大领域进度' }).getByRole('link', { name: '扩大内需' }).click();
+    await page.getByRole('region', { name: '十大领域进度' }).getByRole('link', { name: '扩大内需', exact: true }).click();
     await page.getByRole('heading', { level: 1, name: '扩大内需' }).waitFor();
     const detail = await api<TargetDetailResponse>('/targets/qd-key-projects');
     await page.getByRole('link', { name: detail.item.title, exact: true }).first().click();

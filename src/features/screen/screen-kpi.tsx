@@ -52,9 +52,25 @@ export function ScreenKpi({ headline }: { headline: Headline }) {
         <span className="s-kpi__goal num">
           {t('screen.targetOf', { value: formatQuantity(target.target, target.unit, locale) })}
         </span>
-        <StatusBadge status={state.status} forecastMiss={state.forecastMiss} />
+        <StatusBadge status={state.status} />
       </div>
-      <ProgressBar progress={state.progress} expected={state.expected} name={target.title} status={state.status} />
+      {/* The forecast's verdict beside the bar, where a tile has room for it (not in the foot, whose
+          target and status already fill the width). */}
+      <div className="s-kpi__bar">
+        <ProgressBar
+          progress={state.progress}
+          expected={state.expected}
+          name={target.title}
+          status={state.status}
+          valueText={target.kind === 'milestone' ? completionText(target, state, locale) : undefined}
+        />
+        {state.forecastMiss && (
+          <span className="status-badge status-badge--forecast" title={t('common.forecastMissHint')}>
+            <span aria-hidden="true">↘</span>
+            <span>{t('common.forecastMiss')}</span>
+          </span>
+        )}
+      </div>
     </article>
   );
 }
