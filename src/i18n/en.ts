@@ -242,7 +242,7 @@ export const en: Messages = {
     warningsShownOf: 'The {{shown}} furthest behind pace',
     sectorProgress: 'Sector progress',
     byStatus: 'By status',
-    behind: '{{count}} warnings',
+    behind: '{{count}} alerts',
     noData: '{{count}} unreported',
     count: '{{count}}',
     reloading: 'Reloading…',

@@ -6,7 +6,8 @@ import type {
   TargetDetailResponse,
   TargetsResponse,
 } from '../../src/domain/api';
-import { formatPercent, formatPp, formatQuantity } from '../../src/domain/format';
+import { gapText } from '../../src/domain/figures';
+import { formatPercent, formatQuantity } from '../../src/domain/format';
 import { api, axeViolations, launchBrowser, newPage } from './harness';
 
 /**
@@ -68,7 +69,10 @@ describe('desk dashboard', () => {
 
     // Target: the one that counts key projects, reached from the demand sector.
     await page.goBack();
-    await page.getByRole('region', { name: '十大领域进度' }).getByRole('link', { name: '扩大内需', exact: true }).click();
+    await page
+      .getByRole('region', { name: '十大领域进度' })
+      .getByRole('link', { name: '扩大内需', exact: true })
+      .click();
     await page.getByRole('heading', { level: 1, name: '扩大内需' }).waitFor();
     const detail = await api<TargetDetailResponse>('/targets/qd-key-projects');
     await page.getByRole('link', { name: detail.item.title, exact: true }).first().click();
@@ -77,7 +81,7 @@ describe('desk dashboard', () => {
     await expect(summaryCard.textContent()).resolves.toContain(
       formatQuantity(detail.item.state.latest?.value ?? null, detail.item.unit),
     );
-    await expect(summaryCard.textContent()).resolves.toContain(formatPp(detail.item.state.gap));
+    await expect(summaryCard.textContent()).resolves.toContain(gapText(detail.item, detail.item.state));
     const bar = summaryCard.getByRole('progressbar');
     expect(await bar.getAttribute('aria-valuetext')).toContain(formatPercent(detail.item.state.progress));
     await page
