@@ -67,7 +67,7 @@ export function ScreenKpi({ headline }: { headline: Headline }) {
         {state.forecastMiss && (
           <span className="status-badge status-badge--forecast" title={t('common.forecastMissHint')}>
             <span aria-hidden="true">↘</span>
-            <span>{t('common.willMiss')}</span>
+            <span>{t('common.forecastMiss')}</span>
           </span>
         )}
       </div>
