@@ -233,7 +233,7 @@ export const STATUS_LABELS: Record<Locale, Record<Status, string>> = {
   },
 };
 
-export const FORECAST_MISS_LABEL: Record<Locale, string> = { 'zh-CN': '预计难完成', en: 'Projected to miss' };
+export const FORECAST_MISS_LABEL: Record<Locale, string> = { 'zh-CN': '预计难完成', en: 'Off course' };
 
 /** One verdict per target: the status, and the forecast's "预计难完成" when it says the target will miss. */
 export function verdictText(s: Pick<TargetState, 'status' | 'forecastMiss'>, locale: Locale = 'zh-CN'): string {

@@ -88,7 +88,7 @@ export const en: Messages = {
     latest: 'Last report',
     progress: 'Completion',
     expected: 'Expected by now',
-    forecastMiss: 'Projected to miss',
+    forecastMiss: 'Off course',
     forecastMissHint:
       'At the trend of recent reports it would miss the target by the deadline; the status still follows the gap to the expected pace',
     judgedAt: 'Judged on the figure of {{date}}',
