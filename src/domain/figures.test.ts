@@ -73,7 +73,7 @@ describe('the vocabulary of figures', () => {
   it('a milestone speaks in nodes and overdue days, never in percentage points', () => {
     const t = guanluReservoir();
     const s = computeTargetState(t, [stagesReport(t, '2025-12-20', 1)], { asOf: '2025-12-20' });
-    expect(completionText(t, s)).toBe('1/3个节点');
+    expect(completionText(t, s)).toBe('1/3 个节点');
     expect(gapText(t, s)).toBe(`逾期 ${s.milestone?.overdueDays} 天`);
     expect(s.milestone?.overdueDays).toBe(111); // 08-31 → 12-20
     expect(gapText(t, s, 'en')).toBe('111 days overdue');

@@ -25,12 +25,12 @@ type Figured = Pick<Target, 'kind' | 'unit' | 'target' | 'comparator'>;
 /** Digits of a rate's gap (4.26个百分点); a 完成率 gap has one (−6.0个百分点). */
 const RATE_GAP_DIGITS = 2;
 
-/** 完成率 as written on every tile, bar, table and export: "98.9%", or "2/3个节点" for a milestone. */
+/** 完成率 as written on every tile, bar, table and export: "98.9%", or "2/3 个节点" for a milestone. */
 export function completionText(t: Figured, s: TargetState, locale: Locale = 'zh-CN'): string {
   if (t.kind === 'milestone') {
     if (!s.milestone) return '—';
     const { done, total } = s.milestone;
-    return locale === 'en' ? `${done}/${total} nodes` : `${done}/${total}个节点`;
+    return locale === 'en' ? `${done}/${total} nodes` : `${done}/${total} 个节点`;
   }
   return formatPercent(s.progress, locale);
 }

@@ -14,7 +14,7 @@ export interface ProgressBarProps {
   size?: 'sm' | 'md' | 'lg';
   /** Show the percentage beside the bar. */
   showValue?: boolean;
-  /** What the bar says instead of a percentage (a milestone's "1/3个节点"). */
+  /** What the bar says instead of a percentage (a milestone's "1/3 个节点"). */
   valueText?: string | undefined;
 }
 

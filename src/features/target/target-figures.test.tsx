@@ -203,12 +203,12 @@ describe('target page, figures per kind', () => {
     if (!next) throw new Error('the fixture has three stages');
     const overdue = days(next.plannedDate, reportedOn); // 20 days past 08-31 on the figure's date
 
-    expect(stat(summary, '当前值')[0]).toBe('1/3个节点');
+    expect(stat(summary, '当前值')[0]).toBe('1/3 个节点');
     expect(stat(summary, '差距')[0]).toBe(`逾期 ${overdue} 天`);
     expect(summary).toHaveTextContent(`下一节点：${next.name}（8月31日）`);
     expect(summary).not.toHaveTextContent('个百分点');
     expect(within(summary).queryByText('完成率', { selector: 'dt' })).not.toBeInTheDocument();
-    expect(within(summary).getByRole('progressbar')).toHaveAttribute('aria-valuetext', '1/3个节点');
+    expect(within(summary).getByRole('progressbar')).toHaveAttribute('aria-valuetext', '1/3 个节点');
     // Overdue by up to 30 days is 滞后; further is 严重滞后.
     expect(within(header).getByText(overdue > 30 ? '严重滞后' : '滞后')).toBeInTheDocument();
     // The stages list says which node is overdue, not only when it was planned.
