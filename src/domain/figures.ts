@@ -103,13 +103,16 @@ export function gapText(t: Figured, s: TargetState, locale: Locale = 'zh-CN', sh
   if (s.status === 'missed' && s.gapBasis === 'target') {
     return en ? `${size} short of target` : `距目标差 ${size}`;
   }
+  // A share paced from a baseline is compared with where it should be by now, not with its target.
+  const againstTarget = s.gapBasis === 'rate' && (s.expected === null || Math.abs(s.expected - 1) < 1e-9);
   if (Math.round(Math.abs(gap) * 10 ** (digits + 2)) === 0) {
-    return s.gapBasis === 'rate' ? (en ? 'at target' : '与目标持平') : en ? 'on pace' : '与序时进度持平';
+    if (againstTarget) return en ? 'at target' : '与目标持平';
+    return en ? 'on pace' : '与序时进度持平';
   }
   if (s.gapBasis === 'rate') {
     // For a limit (以下) a positive gap means the rate is below it: say where the rate is.
     const above = (t.comparator === 'lte' ? -gap : gap) > 0;
-    const ref = s.expected !== null && Math.abs(s.expected - 1) > 1e-9 ? 'pace' : 'target';
+    const ref = againstTarget ? 'target' : 'pace';
     if (en) return `${size} ${above ? 'above' : 'below'} ${ref === 'target' ? 'target' : 'expected pace'}`;
     return `${above ? '高于' : '低于'}${ref === 'target' ? '目标' : '序时进度'} ${size}`;
   }
