@@ -1,10 +1,9 @@
-import type { ReactNode } from 'react';
+import { lazy, type ReactNode, Suspense } from 'react';
 import { unknownFilterOf } from '../api/api-error';
 import type { UnknownFilter } from '../domain/query';
 import { useTranslation } from '../i18n/use-translation';
 import { ErrorPanel } from './error-panel';
 import { Skeleton } from './skeleton';
-import { UnknownFilterNotice } from './unknown-filter-notice';
 import { useSlow } from './use-slow';
 
 /** The parts of a query (plain or infinite) the loading and error states read. */
@@ -15,6 +14,19 @@ export interface QueryLike<T> {
   isPending: boolean;
   isFetching: boolean;
   refetch: () => Promise<unknown>;
+}
+
+/** Rare (a mistyped link): loaded when needed, not with every page's first load. */
+const UnknownFilterNotice = lazy(() =>
+  import('./unknown-filter-notice').then((m) => ({ default: m.UnknownFilterNotice })),
+);
+
+function Unknown({ filter, label }: { filter: UnknownFilter; label: string }) {
+  return (
+    <Suspense fallback={<Skeleton label={label} lines={2} />}>
+      <UnknownFilterNotice filter={filter} />
+    </Suspense>
+  );
 }
 
 interface QueryStateProps<T> {
@@ -35,12 +47,12 @@ interface QueryStateProps<T> {
 export function QueryState<T>({ query, label, lines = 4, unknownFilter, children }: QueryStateProps<T>) {
   const { t } = useTranslation();
   const slow = useSlow(query.isPending && query.isFetching);
-  if (unknownFilter) return <UnknownFilterNotice filter={unknownFilter} />;
+  if (unknownFilter) return <Unknown filter={unknownFilter} label={label} />;
   if (query.data !== undefined) return <>{children(query.data)}</>;
   if (query.isError) {
     // A filter naming nothing is no failure to retry: the person is told which, and how to clear it.
     const unknown = unknownFilterOf(query.error);
-    if (unknown) return <UnknownFilterNotice filter={unknown} />;
+    if (unknown) return <Unknown filter={unknown} label={label} />;
     return <ErrorPanel error={query.error} onRetry={() => void query.refetch()} />;
   }
   return (
