@@ -46,7 +46,12 @@ async function openTarget(target: Target, reports: ProgressReport[]) {
   const heading = await screen.findByRole('heading', { level: 1, name: target.title }, { timeout: 4_000 });
   const header = heading.closest('header');
   if (!header) throw new Error('the title sits in the page header');
-  const summary = screen.getByRole('region', { name: useUiStore.getState().locale === 'en' ? 'Progress' : '进度' });
+  // The English messages load on their own: wait for the page to speak the chosen language.
+  const summary = await screen.findByRole(
+    'region',
+    { name: useUiStore.getState().locale === 'en' ? 'Progress' : '进度' },
+    { timeout: 8_000 },
+  );
   return { ...utils, header, summary };
 }
 
