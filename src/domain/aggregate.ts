@@ -8,6 +8,17 @@ export interface TargetWithState {
 
 export type StatusCounts = Record<Status, number>;
 
+/** How bad a status is, for sorting and for the "never improves when progress falls" guarantee. */
+export const STATUS_SEVERITY: Record<Status, number> = {
+  achieved: 0,
+  on_track: 1,
+  not_started: 2,
+  no_data: 3,
+  lagging: 4,
+  severe: 5,
+  missed: 6,
+};
+
 export interface Aggregate {
   /** Mean progress of the quantitative and milestone targets with a known progress, each capped at 1. */
   progress: number | null;

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import type { Problem } from './api';
 import { isIsoDate } from './dates';
+import { PROJECT_SORTS } from './project-sorts';
 import { DISTRICT_CITY, projectStageSchema, sectorIdSchema, statusSchema } from './schemas';
-import { PROJECT_SORTS } from './views';
 
 /**
  * Query parameters of the read endpoints, parsed the same way by the server and the mock. A bad

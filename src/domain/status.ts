@@ -28,16 +28,8 @@ export interface StateOptions extends KnowledgeCut {
   thresholds?: StatusThresholds | undefined;
 }
 
-/** How bad a status is, for sorting and for the "never improves when progress falls" guarantee. */
-export const STATUS_SEVERITY: Record<Status, number> = {
-  achieved: 0,
-  on_track: 1,
-  not_started: 2,
-  no_data: 3,
-  lagging: 4,
-  severe: 5,
-  missed: 6,
-};
+/** How bad a status is (aggregate.ts, where the client reads it without the engine). */
+export { STATUS_SEVERITY } from './aggregate';
 
 /**
  * The trend window: the latest report and the eight before it (two months of weekly reports). Long

@@ -339,17 +339,9 @@ export function buildTargetDetail(
   };
 }
 
-export const PROJECT_SORTS = [
-  'name',
-  '-name',
-  'investment',
-  '-investment',
-  'stage',
-  '-stage',
-  'district',
-  '-district',
-] as const;
-export type ProjectSort = (typeof PROJECT_SORTS)[number];
+export { PROJECT_SORTS, type ProjectSort } from './project-sorts';
+
+import type { ProjectSort } from './project-sorts';
 
 export interface ProjectFilter {
   target?: string | undefined;

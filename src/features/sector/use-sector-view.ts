@@ -1,7 +1,6 @@
-import { behindBy } from '../../domain/aggregate';
+import { behindBy, STATUS_SEVERITY } from '../../domain/aggregate';
 import type { TargetWithStateDto } from '../../domain/api';
 import { STATUSES } from '../../domain/schemas';
-import { STATUS_SEVERITY } from '../../domain/status';
 import { oneOf, unknownFilterIn, useUrlState } from '../../stores/url-state';
 
 export const SORT_KEYS = ['title', 'progress', 'gap', 'status', 'projection', 'latest'] as const;
