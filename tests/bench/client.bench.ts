@@ -115,7 +115,8 @@ function changeToPaint(page: Page, change: ControlChange): Promise<number> {
   return page.evaluate(({ selector, value, kind }) => {
     const control = document.querySelector(selector) as HTMLSelectElement | HTMLInputElement | null;
     if (!control) throw new Error(`no ${selector}`);
-    const headerText = () => document.querySelector('.page-header__meta')?.textContent ?? '';
+    // The header's counts and its data date (the freshness badge says "数据截至 …") change with the answer.
+    const headerText = () => document.querySelector('.page-header')?.textContent ?? '';
     const before = headerText();
     return new Promise<number>((resolve, reject) => {
       const observer = new MutationObserver(() => {
