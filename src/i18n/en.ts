@@ -137,7 +137,7 @@ export const en: Messages = {
     byStatus: 'Targets by status',
     sectorStatusCount: '{{sector}}: {{status}} {{count}}',
     viewAll: 'View all {{count}}',
-    warningStatuses: 'All warnings ({{statuses}})',
+    warningStatuses: 'All warnings',
     statusTargetsHint: '{{count}} targets, furthest behind first',
     valueOf: '{{value}} / target {{target}}',
     yearEnd: 'Year-end result:',

@@ -133,7 +133,7 @@ export const zhCN = {
     byStatus: '按状态查看目标',
     sectorStatusCount: '{{sector}}：{{status}} {{count}} 项',
     viewAll: '查看全部 {{count}} 项',
-    warningStatuses: '全部预警（{{statuses}}）',
+    warningStatuses: '全部预警',
     statusTargetsHint: '共 {{count}} 项，落后最多的在前',
     valueOf: '{{value}} / 目标 {{target}}',
     yearEnd: '完成情况：',

@@ -1,6 +1,5 @@
 import { usePlans } from '../../api/get-plans';
 import { useTargets } from '../../api/get-targets';
-import { WARNING_STATUSES } from '../../domain/aggregate';
 import { DISTRICT_CITY, STATUSES } from '../../domain/schemas';
 import { useTranslation } from '../../i18n/use-translation';
 import { AsOfTimeline } from './as-of-timeline';
@@ -41,7 +40,7 @@ function Select({
  * Options come from their own queries: if one fails, its select still offers "all" and the page works.
  */
 export function OverviewFiltersBar({ filters, update }: { filters: OverviewFilters; update: Update }) {
-  const { t, locale } = useTranslation();
+  const { t } = useTranslation();
   const plans = usePlans();
   const targets = useTargets({});
   const items = targets.data?.items ?? [];
@@ -51,7 +50,6 @@ export function OverviewFiltersBar({ filters, update }: { filters: OverviewFilte
   );
   const all = t('common.all');
   const active = filters.plan || filters.district || filters.department || filters.statuses.length > 0 || filters.asOf;
-  const warningNames = [...WARNING_STATUSES].map((s) => t(`status.${s}`)).join(locale === 'en' ? ', ' : '、');
   return (
     <section className="card filters-card" aria-label={t('overview.filters')}>
       <div className="filters">
@@ -82,8 +80,9 @@ export function OverviewFiltersBar({ filters, update }: { filters: OverviewFilte
           allLabel={all}
           options={[
             ...STATUSES.map((s) => ({ value: s, label: t(`status.${s}`) })),
-            // The warnings list's "查看全部": every status that warns, at once.
-            { value: WARNING_FILTER, label: t('overview.warningStatuses', { statuses: warningNames }) },
+            // The warnings list's "查看全部": every status that warns (滞后、严重滞后、未完成), at once; a short
+            // label, so the filters keep to one line (a wider select wrapped them below the preview's).
+            { value: WARNING_FILTER, label: t('overview.warningStatuses') },
           ]}
           onChange={(v) => update({ status: v })}
         />
