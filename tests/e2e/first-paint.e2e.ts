@@ -93,6 +93,32 @@ describe('server-rendered first paint', () => {
     }
   });
 
+  it('does not move when the live page replaces the preview (layout shift well under 0.1)', async () => {
+    // Lighthouse's desktop viewport: a wider status option once wrapped the live filters onto a
+    // second line below the preview's, and everything under them jumped (CLS 0.5–0.7).
+    for (const width of [1350, 1920]) {
+      const { context, page } = await newPage(browser, { width, height: 940 });
+      try {
+        await page.addInitScript(() => {
+          const w = window as unknown as { __shift: number };
+          w.__shift = 0;
+          new PerformanceObserver((list) => {
+            for (const e of list.getEntries() as (PerformanceEntry & { value: number; hadRecentInput: boolean })[])
+              if (!e.hadRecentInput) w.__shift += e.value;
+          }).observe({ type: 'layout-shift', buffered: true });
+        });
+        await page.goto('/');
+        await page.getByRole('heading', { level: 1, name: '总览' }).waitFor();
+        await page.waitForTimeout(1500);
+        expect(await page.locator('#ssr').count()).toBe(0);
+        const shift = await page.evaluate(() => (window as unknown as { __shift: number }).__shift);
+        expect(shift, `layout shift at ${width} px`).toBeLessThan(0.05);
+      } finally {
+        await context.close();
+      }
+    }
+  });
+
   it('starts a target page’s own request with its HTML, asks for it once, and not for the summary', async () => {
     const { context, page } = await newPage(browser);
     try {
