@@ -35,11 +35,6 @@ export function completionText(t: Figured, s: TargetState, locale: Locale = 'zh-
   return formatPercent(s.progress, locale);
 }
 
-/** The gap in 个百分点, signed, as a fraction (×100): null for a milestone or without a figure. */
-export function gapPp(s: TargetState): number | null {
-  return s.gapBasis === null ? null : s.gap;
-}
-
 /** Digits a gap of this basis is written with: 1 (个百分点 of 完成率) or 2 (个百分点 of a rate). */
 export const gapDigits = (basis: TargetState['gapBasis']): number => (basis === 'rate' ? RATE_GAP_DIGITS : 1);
 

@@ -1,3 +1,4 @@
+import { STATUS_LABELS } from '../domain/figures';
 import type { Messages } from './zh-cn';
 
 export const en: Messages = {
@@ -25,15 +26,8 @@ export const en: Messages = {
     legendExpected: 'Expected pace (where progress should be by now)',
     legendPublished: 'Published figure (with citation)',
   },
-  status: {
-    achieved: 'Achieved',
-    on_track: 'On track',
-    lagging: 'Lagging',
-    severe: 'Severely lagging',
-    no_data: 'No recent report',
-    not_started: 'Not started',
-    missed: 'Missed',
-  },
+  /** The statuses' words, from the one list every page, export and the wall use. */
+  status: STATUS_LABELS.en,
   stage: { preparation: 'Preparation', construction: 'Construction', completed: 'Completed', operating: 'Operating' },
   freshness: {
     updated: 'Page refreshed {{time}}',
@@ -185,8 +179,6 @@ export const en: Messages = {
     pacedFrom: 'Paced from',
     pacedFromHint: '(no baseline in the document: progress is counted from the first report)',
     fromBaseline: 'Up {{done}} since {{base}} on {{date}}; {{expected}} expected by now',
-    nodes: '{{done}}/{{total}} nodes',
-    nextNode: 'Next node',
     overdue: '{{days}} days overdue',
     finalMissed: 'Deadline passed, missed: {{progress}} of target',
     finalAchieved: 'Achieved: {{progress}} of target',

@@ -1,3 +1,5 @@
+import { STATUS_LABELS } from '../domain/figures';
+
 /** Chinese (default) messages. Target titles are never translated: they stay as written in the source. */
 export const zhCN = {
   app: {
@@ -23,15 +25,8 @@ export const zhCN = {
     legendExpected: '序时进度（按时间应完成的进度）',
     legendPublished: '已公布数值（附出处）',
   },
-  status: {
-    achieved: '已完成',
-    on_track: '正常',
-    lagging: '滞后',
-    severe: '严重滞后',
-    no_data: '未填报',
-    not_started: '未开始',
-    missed: '未完成',
-  },
+  /** The statuses' words, from the one list every page, export and the wall use. */
+  status: STATUS_LABELS['zh-CN'],
   stage: { preparation: '前期', construction: '在建', completed: '竣工', operating: '投产' },
   freshness: {
     updated: '页面刷新于 {{time}}',
@@ -181,8 +176,6 @@ export const zhCN = {
     pacedFrom: '进度起点',
     pacedFromHint: '（文件未给出基数：自首次填报起按时间计算进度）',
     fromBaseline: '较 {{date}} 的 {{base}} 增加 {{done}}，按序时应增加 {{expected}}',
-    nodes: '{{done}}/{{total}} 个节点',
-    nextNode: '下一节点',
     overdue: '逾期 {{days}} 天',
     finalMissed: '已过截止日期，未完成：完成率 {{progress}}',
     finalAchieved: '已完成：完成率 {{progress}}',

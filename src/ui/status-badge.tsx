@@ -14,12 +14,18 @@ export function StatusBadge({ status, forecastMiss = false }: { status: Status; 
         <StatusIcon status={status} />
         <span>{t(`status.${status}`)}</span>
       </span>
-      {forecastMiss && (
-        <span className="status-badge status-badge--forecast" data-forecast="miss" title={t('common.forecastMissHint')}>
-          <span aria-hidden="true">↘</span>
-          <span>{t('common.forecastMiss')}</span>
-        </span>
-      )}
+      {forecastMiss && <ForecastBadge />}
+    </span>
+  );
+}
+
+/** "预计难完成": the forecast's verdict, in words with an arrow, explained on hover. */
+export function ForecastBadge() {
+  const { t } = useTranslation();
+  return (
+    <span className="status-badge status-badge--forecast" data-forecast="miss" title={t('common.forecastMissHint')}>
+      <span aria-hidden="true">↘</span>
+      <span>{t('common.forecastMiss')}</span>
     </span>
   );
 }

@@ -3,7 +3,7 @@ import { completionText } from '../../domain/figures';
 import { formatQuantity } from '../../domain/format';
 import { useTranslation } from '../../i18n/use-translation';
 import { ProgressBar } from '../../ui/progress-bar';
-import { StatusBadge } from '../../ui/status-badge';
+import { ForecastBadge, StatusBadge } from '../../ui/status-badge';
 import { AnimatedNumber } from './animated-number';
 
 /**
@@ -64,12 +64,7 @@ export function ScreenKpi({ headline }: { headline: Headline }) {
           status={state.status}
           valueText={target.kind === 'milestone' ? completionText(target, state, locale) : undefined}
         />
-        {state.forecastMiss && (
-          <span className="status-badge status-badge--forecast" title={t('common.forecastMissHint')}>
-            <span aria-hidden="true">↘</span>
-            <span>{t('common.forecastMiss')}</span>
-          </span>
-        )}
+        {state.forecastMiss && <ForecastBadge />}
       </div>
     </article>
   );
