@@ -42,6 +42,9 @@ function preloadBoot(): Plugin {
 
 export default defineConfig(({ isSsrBuild }) => ({
   plugins: [react(), preloadBoot()],
+  // The MSW worker script exists only for the in-browser mock (`VITE_MOCK=1 npx vite`): a production
+  // build does not ship, and its server does not serve, a script that can intercept the app's requests.
+  publicDir: process.env.VITE_MOCK === '1' ? 'mock/public' : false,
   build: {
     outDir: 'dist',
     emptyOutDir: true,

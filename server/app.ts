@@ -18,6 +18,8 @@ import {
 } from '../src/domain/query';
 import { SECTORS } from '../src/domain/sectors';
 import { buildTargetDetail, type Cut, DETAIL_PROJECT_LIMIT, listTargets, summarize } from '../src/domain/views';
+import { publicOrigin } from './accounts/http';
+import { resolveSession, SESSION_COOKIE } from './accounts/sessions';
 import { checkFilters } from './filter-check';
 import { ProblemAnswer, problem } from './problem';
 import { readProjectFacets } from './project-facets';
@@ -62,6 +64,7 @@ export function createApp(options: AppOptions): Hono {
   const cache = new ResponseCache();
   const memo = options.memo ?? new StateMemo(store, { historyLimit: HISTORY_LIMIT });
   const now = options.now ?? (() => new Date());
+  const accounts = accountsOptions(options.accounts);
   const app = new Hono();
 
   app.use(
@@ -82,8 +85,16 @@ export function createApp(options: AppOptions): Hono {
       xFrameOptions: 'SAMEORIGIN',
       referrerPolicy: 'strict-origin-when-cross-origin',
       crossOriginEmbedderPolicy: false,
+      // Set below, and only over https: over plain http a browser ignores it, and a board on a
+      // LAN address that later gains a certificate must not be pinned by a header it never read.
+      strictTransportSecurity: false,
     }),
   );
+  app.use(async (c, next) => {
+    await next();
+    if (publicOrigin(c, accounts.trustProxy).https)
+      c.header('strict-transport-security', 'max-age=15552000; includeSubDomains');
+  });
   app.use(compress());
 
   /** Resolves the as-of date: the one asked for, else the newest report's, else today (Shanghai). */
@@ -98,7 +109,7 @@ export function createApp(options: AppOptions): Hono {
     if (!c.res.headers.has('cache-control')) c.header('cache-control', 'no-store');
   });
 
-  installWriteApi(api, { db: store.db, now, options: accountsOptions(options.accounts) });
+  installWriteApi(api, { db: store.db, now, options: accounts });
 
   api.get('/health', (c) => c.json({ ok: true, time: now().toISOString() }));
 
@@ -218,7 +229,9 @@ export function createApp(options: AppOptions): Hono {
     app.use('*', (c, next) => (c.req.path === '/' || c.req.path === '/index.html' ? next() : assets(c, next)));
     // A hashed asset that does not exist is a 404, not the SPA shell (a stale tab after a deploy
     // must see its chunk fail to load, not parse HTML as JavaScript).
-    app.get('/assets/*', (c) => c.text('Not Found', 404));
+    app.get('/assets/*', (c) =>
+      problem(c, notFound(`文件“${c.req.path}”不存在：页面可能已更新，请刷新后重试 (file not found: reload the page)`)),
+    );
     // Client-side routes (/sectors/…, /targets/…, /screen…) all get the SPA shell, read per request
     // so a rebuild is served without a restart.
     // Loaded with the first landing page, not at start: a server that only answers the API (a wall
@@ -264,8 +277,29 @@ export function createApp(options: AppOptions): Hono {
         return null;
       }
     }
+    /**
+     * Whether this request may see data in the page itself. With READ_ACCESS=signed-in an anonymous
+     * visitor gets the bare app (which asks them to sign in): no server-rendered overview, no summary
+     * inline, no preload of an API answer, not even whether the data is a demo.
+     */
+    async function mayRead(c: Context): Promise<boolean> {
+      if (accounts.readAccess === 'open') return true;
+      const token = getCookie(c, SESSION_COOKIE);
+      return token ? (await resolveSession(store.db, token, now())) !== null : false;
+    }
     app.get('*', async (c) => {
-      c.header('cache-control', 'no-cache');
+      // Open boards serve one page to all (revalidated); signed-in ones a page per person, kept by none.
+      c.header('cache-control', accounts.readAccess === 'open' ? 'no-cache' : 'private, no-store');
+      if (!(await mayRead(c)))
+        return c.html(
+          landingHtml(readFileSync(indexFile, 'utf8'), {
+            head: '',
+            theme: parseDisplay(getCookie(c, DISPLAY_COOKIE)).theme,
+            shell: null,
+            stylesheet,
+            nonce: c.get('secureHeadersNonce'),
+          }),
+        );
       // The landing page arrives with the overview already rendered (src/entry-server.tsx) and its
       // summary inline: the first numbers can be painted before the JavaScript has run. Without
       // it, the page's first API request (the summary; a target's detail on a target page) starts

@@ -55,6 +55,9 @@ export const en: Messages = {
     requestFailed: 'The request failed ({{status}}).',
     unreadable: 'The server’s answer could not be read, so it is not shown.',
     invalid: 'The server’s answer is not in the expected format, so it is not shown.',
+    signInTitle: 'Sign-in required',
+    signInMessage: 'This board is open to signed-in users only. Please sign in.',
+    signInAction: 'Sign in',
   },
   notFound: {
     title: 'Page not found',

@@ -54,6 +54,9 @@ export const zhCN = {
     requestFailed: '请求失败（{{status}}）',
     unreadable: '服务器返回的数据无法解析，已拒绝显示',
     invalid: '服务器返回的数据格式不正确，已拒绝显示',
+    signInTitle: '需要登录',
+    signInMessage: '本看板只对已登录的用户开放，请先登录。',
+    signInAction: '登录',
   },
   notFound: {
     title: '页面不存在',

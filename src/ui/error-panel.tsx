@@ -7,6 +7,7 @@ function titleOf(api: ApiError | null, t: TFunction): string {
   if (api?.kind === 'network') return t('error.network');
   if (api?.kind === 'schema') return t('error.schema');
   if (api?.status === 404) return t('error.notFound');
+  if (api?.status === 401) return t('error.signInTitle');
   return t('error.http');
 }
 
@@ -15,6 +16,7 @@ function messageOf(api: ApiError, t: TFunction, locale: Locale): string {
   if (api.kind === 'network') return t('error.networkMessage');
   if (api.kind === 'schema') return t(api.detail === NOT_JSON_DETAIL ? 'error.unreadable' : 'error.invalid');
   if (api.status >= 500) return t('error.serverMessage', { status: api.status });
+  if (api.status === 401) return t('error.signInMessage');
   // The server's own words name the item or parameter; they are Chinese, so English readers get
   // a plain message and find them under the technical details.
   if (locale === 'zh-CN' && api.detail) return api.detail;
@@ -47,10 +49,20 @@ export function ErrorPanel({
           </details>
         )}
       </div>
-      {onRetry && (
-        <button type="button" className="button" onClick={onRetry}>
-          {t('error.retry')}
-        </button>
+      {api?.status === 401 ? (
+        // Reading needs a sign-in (READ_ACCESS=signed-in): the way in, coming back to this page.
+        <a
+          className="button button--primary"
+          href={`/sign-in?next=${encodeURIComponent(window.location.pathname + window.location.search)}`}
+        >
+          {t('error.signInAction')}
+        </a>
+      ) : (
+        onRetry && (
+          <button type="button" className="button" onClick={onRetry}>
+            {t('error.retry')}
+          </button>
+        )
       )}
     </div>
   );
