@@ -14,7 +14,7 @@ import {
   type WriteDeps,
 } from './http';
 import { dummyPasswordHash, hashPassword, verifyPassword } from './password';
-import { clearFailures, IpLimiter, lockedFor, recordFailure } from './rate-limit';
+import { blockedFor, clearFailures, IpLimiter, recordFailure, sourceOf } from './rate-limit';
 import { createSession, deleteSession, deleteSessionsOfUser, SESSION_COOKIE, SESSION_MAX_MS } from './sessions';
 import { departmentsOf, findUserByUsername, userFromRow } from './users';
 
@@ -41,18 +41,20 @@ export function sessionRoutes(deps: WriteDeps) {
     // send without a CORS preflight) and a same-origin Origin stand in for it.
     if (!sameOrigin(c)) return problem(c, 403, { title: '无权操作', detail: '跨站请求被拒绝', code: 'csrf' });
     const ip = c.get('ip');
-    const wait = ipLimiter.attempt(ip ?? 'unknown', now());
-    if (wait !== null) return tooMany(c, wait);
+    const source = sourceOf(ip);
+    const wait = ipLimiter.attempt(source, now());
+    if (wait !== null) return tooMany(c, wait, SIGN_IN_THROTTLED);
     const body = await readJson(c, signInRequestSchema);
     if (!body.ok) return body.response;
     const { username, password } = body.value;
-    const locked = await lockedFor(db, username, now());
-    if (locked !== null) return tooMany(c, locked);
+    // Only this source waits: the same account from elsewhere is answered as usual.
+    const blocked = await blockedFor(db, username, source, now());
+    if (blocked !== null) return tooMany(c, blocked, SIGN_IN_THROTTLED);
 
     const row = await findUserByUsername(db, username);
     const ok = await verifyPassword(password, row?.password_hash ?? (await dummyPasswordHash()));
     if (!row || !ok || row.disabled) {
-      await recordFailure(db, username, now(), options.rateLimit);
+      await recordFailure(db, username, source, now(), options.rateLimit);
       await audit(
         db,
         now(),
@@ -66,7 +68,7 @@ export function sessionRoutes(deps: WriteDeps) {
       );
       return problem(c, 401, { title: '登录失败', detail: '用户名或密码不正确', code: 'bad_credentials' });
     }
-    await clearFailures(db, username);
+    await clearFailures(db, username, source);
     const { token, csrfToken } = await createSession(db, row.id, now(), ip);
     const user = userFromRow(row, await departmentsOf(db, row.id));
     await audit(db, now(), actorOf(c, user), { action: 'session.sign_in', entity: 'user', entityId: user.id });
@@ -121,11 +123,16 @@ export function sessionRoutes(deps: WriteDeps) {
   return r;
 }
 
-function tooMany(c: Ctx, seconds: number) {
+const SIGN_IN_THROTTLED = '登录尝试过于频繁';
+
+/** Waits run from seconds to a quarter of an hour: under a minute they are said in seconds. */
+const waitInWords = (seconds: number) => (seconds < 60 ? `${seconds} 秒` : `${Math.ceil(seconds / 60)} 分钟`);
+
+function tooMany(c: Ctx, seconds: number, what: string) {
   c.header('retry-after', String(seconds));
   return problem(c, 429, {
     title: '尝试次数过多',
-    detail: `登录尝试过于频繁，请 ${Math.ceil(seconds / 60)} 分钟后再试`,
+    detail: `${what}，请 ${waitInWords(seconds)}后再试`,
     code: 'rate_limited',
   });
 }

@@ -3,6 +3,7 @@ import * as m0001 from './migrations/0001-catalog';
 import * as m0002 from './migrations/0002-accounts';
 import * as m0003 from './migrations/0003-data-version';
 import * as m0004 from './migrations/0004-report-changes';
+import * as m0005 from './migrations/0005-sign-in-backoff';
 import type { Database } from './schema';
 
 /** Versioned migrations, in code so that the bundle and the tests need no file-system lookups. */
@@ -11,6 +12,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0002-accounts': m0002,
   '0003-data-version': m0003,
   '0004-report-changes': m0004,
+  '0005-sign-in-backoff': m0005,
 };
 
 /**

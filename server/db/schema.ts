@@ -132,11 +132,14 @@ export interface SessionsTable {
   ip: string | null;
 }
 
+/** Failed sign-ins (and wrong current passwords) per username and source; source `*` is the account's total. */
 export interface SignInFailuresTable {
   username: string;
+  source: string;
   failures: number;
   window_start: string;
-  locked_until: string | null;
+  last_failure: string;
+  blocked_until: string | null;
 }
 
 export interface AuditLogTable {

@@ -39,12 +39,13 @@ describe.each(backends())('reports, corrections and sessions on %s', (backend: B
     expect(anon.user).toBeNull();
   });
 
-  it('refuses a wrong password in Chinese and locks the username after repeated failures (shared via the database)', async () => {
+  it('refuses a wrong password in Chinese and makes the guessing source wait after repeated failures (shared via the database)', async () => {
     const bad = await call(ctx.app, 'POST', '/session', null, { username: 'viewer', password: 'wrong password!' });
     expect(bad.status).toBe(401);
     expect((await problemOf(bad)).detail).toBe('用户名或密码不正确');
     for (let i = 0; i < 4; i++) await call(ctx.app, 'POST', '/session', null, { username: 'viewer', password: 'nope' });
-    // Another instance on the same database sees the lock: the counter lives in the database.
+    // Another instance on the same database makes the same source (no socket here: 'unknown') wait:
+    // the counter lives in the database. Other sources are not held (tests/api/lockout.test.ts).
     const other = createApp({ store: new Store(ctx.db.db), now: () => TEST_NOW });
     const locked = await call(other, 'POST', '/session', null, { username: 'viewer', password: PASSWORD });
     expect(locked.status).toBe(429);
