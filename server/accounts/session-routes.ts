@@ -97,8 +97,14 @@ export function sessionRoutes(deps: WriteDeps) {
     if (s instanceof Response) return s;
     const body = await readJson(c, changePasswordRequestSchema);
     if (!body.ok) return body.response;
+    // Guessing the current password (with a stolen session) counts like guessing at sign-in, and
+    // a waiting source is answered before any hash is computed.
+    const source = sourceOf(c.get('ip'));
+    const blocked = await blockedFor(db, s.user.username, source, now());
+    if (blocked !== null) return tooMany(c, blocked, CHANGE_THROTTLED);
     const row = await db.selectFrom('users').select('password_hash').where('id', '=', s.user.id).executeTakeFirst();
-    if (!row || !(await verifyPassword(body.value.currentPassword, row.password_hash)))
+    if (!row || !(await verifyPassword(body.value.currentPassword, row.password_hash))) {
+      await recordFailure(db, s.user.username, source, now(), options.rateLimit);
       return invalid(
         c,
         '当前密码不正确',
@@ -106,6 +112,8 @@ export function sessionRoutes(deps: WriteDeps) {
         400,
         'bad_credentials',
       );
+    }
+    await clearFailures(db, s.user.username, source);
     const hash = await hashPassword(body.value.newPassword);
     await db.transaction().execute(async (trx) => {
       await trx.updateTable('users').set({ password_hash: hash }).where('id', '=', s.user.id).execute();
@@ -124,6 +132,7 @@ export function sessionRoutes(deps: WriteDeps) {
 }
 
 const SIGN_IN_THROTTLED = '登录尝试过于频繁';
+const CHANGE_THROTTLED = '当前密码错误次数过多';
 
 /** Waits run from seconds to a quarter of an hour: under a minute they are said in seconds. */
 const waitInWords = (seconds: number) => (seconds < 60 ? `${seconds} 秒` : `${Math.ceil(seconds / 60)} 分钟`);
