@@ -16,6 +16,7 @@ import {
   summaryQuerySchema,
   targetsQuerySchema,
 } from '../src/domain/query';
+import { isStorableText, UNSTORABLE_TEXT } from '../src/domain/schemas';
 import { SECTORS } from '../src/domain/sectors';
 import { buildTargetDetail, type Cut, DETAIL_PROJECT_LIMIT, listTargets, summarize } from '../src/domain/views';
 import { publicOrigin } from './accounts/http';
@@ -96,6 +97,29 @@ export function createApp(options: AppOptions): Hono {
       c.header('strict-transport-security', 'max-age=15552000; includeSubDomains');
   });
   app.use(compress());
+  // An address the database could not take as given (a NUL, %00, a broken escape) is refused here,
+  // for every route, with the parameter named: never a server error further down.
+  app.use(async (c, next) => {
+    const url = new URL(c.req.url);
+    let path: string;
+    try {
+      path = decodeURIComponent(url.pathname);
+    } catch {
+      path = '\0';
+    }
+    if (!isStorableText(path))
+      return problem(c, { type: 'about:blank', title: '请求无法处理', status: 400, detail: `地址${UNSTORABLE_TEXT}` });
+    for (const [k, v] of url.searchParams)
+      if (!isStorableText(k) || !isStorableText(v))
+        return problem(c, {
+          type: 'about:blank',
+          title: '请求无法处理',
+          status: 400,
+          detail: `参数“${isStorableText(k) ? k : '?'}”${UNSTORABLE_TEXT}`,
+          ...(isStorableText(k) ? { param: k } : {}),
+        });
+    return next();
+  });
 
   /** Resolves the as-of date: the one asked for, else the newest report's, else today (Shanghai). */
   async function cutFrom(q: { asOf?: string | undefined; knownAt?: string | undefined }): Promise<Cut> {

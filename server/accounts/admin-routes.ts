@@ -1,12 +1,13 @@
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { type Kysely, sql, type Transaction } from 'kysely';
-import { neutralizeFormula } from '../../src/domain/cells';
+import { csvFile, exportCell } from '../../src/domain/cells';
 import { isDomainError } from '../../src/domain/errors';
 import { planSchema, type Target } from '../../src/domain/schemas';
 import { validateTarget } from '../../src/domain/status';
 import {
   type AuditEntry,
+  auditQuerySchema,
   createUserRequestSchema,
   targetCreateSchema,
   targetPatchSchema,
@@ -23,6 +24,7 @@ import { audit } from './audit';
 import {
   type AccountsEnv,
   actorOf,
+  type Ctx,
   invalid,
   notFoundProblem,
   problem,
@@ -288,7 +290,8 @@ export function adminRoutes(deps: WriteDeps) {
     if (s instanceof Response) return s;
     const page = clampInt(c.req.query('page'), 1, 1_000_000, 1);
     const pageSize = clampInt(c.req.query('pageSize'), 1, 500, 100);
-    const q = auditQuery(c.req.query());
+    const q = auditQuery(c);
+    if (q instanceof Response) return q;
     const [count, rows] = await Promise.all([
       q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst(),
       q
@@ -304,7 +307,9 @@ export function adminRoutes(deps: WriteDeps) {
   r.get('/admin/audit/export', async (c) => {
     const s = await admin(c);
     if (s instanceof Response) return s;
-    const rows = (await auditQuery(c.req.query()).selectAll().orderBy('id').limit(100_000).execute()).map(auditFromRow);
+    const q = auditQuery(c);
+    if (q instanceof Response) return q;
+    const rows = (await q.selectAll().orderBy('id').limit(100_000).execute()).map(auditFromRow);
     const header = ['编号', '时间', '操作人', '来源地址', '操作', '对象', '对象编号', '修改前', '修改后'];
     const cells = (e: AuditEntry) => [
       e.id,
@@ -321,33 +326,39 @@ export function adminRoutes(deps: WriteDeps) {
     if (c.req.query('format') === 'xlsx') {
       const wb = await newWorkbook();
       const ws = wb.addWorksheet('审计日志');
-      ws.addRow(header);
-      for (const e of rows) ws.addRow(cells(e).map((v) => (typeof v === 'string' ? v.slice(0, 32_000) : v)));
+      ws.addRow(header.map(exportCell));
+      for (const e of rows) ws.addRow(cells(e).map(exportCell));
       const buf = await wb.xlsx.writeBuffer();
       return c.body(new Uint8Array(buf), 200, {
         'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
         'content-disposition': disposition(`${name}.xlsx`),
       });
     }
-    const quote = (v: string | number) => {
-      const t = typeof v === 'number' ? String(v) : neutralizeFormula(v);
-      return /[",\r\n]/.test(t) ? `"${t.replaceAll('"', '""')}"` : t;
-    };
-    const csv = [header, ...rows.map(cells)].map((r) => r.map(quote).join(',')).join('\r\n');
-    return c.body(`\ufeff${csv}\r\n`, 200, {
+    return c.body(csvFile([header, ...rows.map(cells)]), 200, {
       'content-type': 'text/csv; charset=utf-8',
       'content-disposition': disposition(`${name}.csv`),
     });
   });
 
-  function auditQuery(f: Record<string, string>) {
+  /** The audit log filtered as asked, or a 400 naming the filter that cannot be used. */
+  function auditQuery(c: Ctx) {
+    const { actor, action, entity, entityId, from, to } = c.req.query();
+    const given = Object.fromEntries(
+      Object.entries({ actor, action, entity, entityId, from, to }).filter(([, v]) => v !== undefined && v !== ''),
+    );
+    const parsed = auditQuerySchema.safeParse(given);
+    if (!parsed.success) {
+      const errors = parsed.error.issues.map((i) => ({ field: String(i.path[0] ?? ''), message: i.message }));
+      return invalid(c, errors.map((e) => `${e.field}：${e.message}`).join('；'), errors);
+    }
+    const f = parsed.data;
     let q = db.selectFrom('audit_log');
     if (f.actor) q = q.where('actor', '=', f.actor);
     if (f.action) q = q.where('action', '=', f.action);
     if (f.entity) q = q.where('entity', '=', f.entity);
     if (f.entityId) q = q.where('entity_id', '=', f.entityId);
-    if (f.from && !Number.isNaN(Date.parse(f.from))) q = q.where('at', '>=', new Date(f.from).toISOString());
-    if (f.to && !Number.isNaN(Date.parse(f.to))) q = q.where('at', '<=', new Date(f.to).toISOString());
+    if (f.from) q = q.where('at', '>=', new Date(f.from).toISOString());
+    if (f.to) q = q.where('at', '<=', new Date(f.to).toISOString());
     return q;
   }
 

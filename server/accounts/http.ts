@@ -3,7 +3,7 @@ import type { Context } from 'hono';
 import { getCookie } from 'hono/cookie';
 import type { Kysely } from 'kysely';
 import type { z } from 'zod';
-import type { Target } from '../../src/domain/schemas';
+import { isStorableText, type Target, UNSTORABLE_TEXT } from '../../src/domain/schemas';
 import type { FieldIssue, ReadAccess, User, WriteProblem } from '../../src/domain/write-api';
 import type { Database } from '../db/schema';
 import type { Actor } from './audit';
@@ -198,6 +198,14 @@ export async function readJson<T extends z.ZodType>(
   } catch {
     return { ok: false, response: invalid(c, '请求体不是有效的 JSON') };
   }
+  // Before any schema: no text anywhere in the body (keys included) that the database cannot keep as
+  // sent, whichever endpoint and schema it is for, so a write never fails later as a server error.
+  const bad = unstorableAt(body);
+  if (bad !== null) {
+    const label = FIELD_NAMES_ZH[bad.split('.')[0] ?? ''] ?? bad;
+    const message = `${label}：${UNSTORABLE_TEXT}`;
+    return { ok: false, response: invalid(c, message, [{ field: bad || '(body)', message }]) };
+  }
   const parsed = schema.safeParse(body);
   if (parsed.success) return { ok: true, value: parsed.data };
   const errors = parsed.error.issues.map((i) => ({
@@ -207,6 +215,24 @@ export async function readJson<T extends z.ZodType>(
       : zhIssue(i),
   }));
   return { ok: false, response: invalid(c, errors.map((e) => e.message).join('；'), errors) };
+}
+
+/** The path (`a.0.b`) of the first string or key in a JSON value that cannot be stored as sent, or null. */
+export function unstorableAt(v: unknown, at = ''): string | null {
+  if (typeof v === 'string') return isStorableText(v) ? null : at;
+  if (Array.isArray(v)) {
+    for (let i = 0; i < v.length; i++) {
+      const bad = unstorableAt(v[i], at ? `${at}.${i}` : String(i));
+      if (bad !== null) return bad;
+    }
+  } else if (v && typeof v === 'object')
+    for (const [k, x] of Object.entries(v)) {
+      const path = at ? `${at}.${k}` : k;
+      if (!isStorableText(k)) return at || '(body)';
+      const bad = unstorableAt(x, path);
+      if (bad !== null) return bad;
+    }
+  return null;
 }
 
 const FIELD_NAMES_ZH: Record<string, string> = {

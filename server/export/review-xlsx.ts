@@ -1,6 +1,6 @@
 import type ExcelJS from 'exceljs';
 import type { ReviewResponse, ReviewTarget } from '../../src/domain/api';
-import { neutralizeFormula } from '../../src/domain/cells';
+import { exportText } from '../../src/domain/cells';
 import { changeDigits, changeOf, roundDerived, roundedPp, roundRate } from '../../src/domain/figures';
 import { NO_DEPARTMENT } from '../../src/domain/review';
 import type { Plan } from '../../src/domain/schemas';
@@ -56,7 +56,7 @@ function setCell(cell: ExcelJS.Cell, kind: CellKind, value: CellValue) {
     cell.numFmt = 'yyyy-mm-dd';
     return;
   }
-  cell.value = neutralizeFormula(value);
+  cell.value = exportText(value);
 }
 
 /**
@@ -72,10 +72,10 @@ function addTable<R>(
 ): ExcelJS.Worksheet {
   const ws = wb.addWorksheet(name);
   for (const line of titleLines) {
-    const row = ws.addRow([neutralizeFormula(line)]);
+    const row = ws.addRow([exportText(line)]);
     row.font = { bold: row.number === 1, size: row.number === 1 ? 14 : 11 };
   }
-  const headerRow = ws.addRow(columns.map((c) => neutralizeFormula(c.header)));
+  const headerRow = ws.addRow(columns.map((c) => exportText(c.header)));
   headerRow.font = { bold: true };
   headerRow.eachCell((cell) => {
     cell.fill = HEADER_FILL;

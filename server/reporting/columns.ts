@@ -1,4 +1,5 @@
 import { excelSerialToIso, normalizeText, parseDateText, parseNumberText } from '../../src/domain/cells';
+import { isStorableText, UNSTORABLE_TEXT } from '../../src/domain/schemas';
 import type { CellIssue } from '../../src/domain/write-api';
 import type { Grid, Raw } from './sheet';
 
@@ -70,8 +71,10 @@ export class RowReader<K extends string> {
     const v = this.raw(k);
     if (v === null || (typeof v === 'string' && v.trim() === '')) return required ? this.fail(k, '不能为空') : null;
     if (typeof v === 'object' && !(v instanceof Date)) return this.fail(k, cellProblem(v));
+    if (v instanceof Date && Number.isNaN(v.getTime())) return this.fail(k, '不是有效日期');
     const s = v instanceof Date ? v.toISOString().slice(0, 10) : String(v).trim();
     if (s.length > max) return this.fail(k, `内容过长（最多 ${max} 个字符）`);
+    if (!isStorableText(s)) return this.fail(k, UNSTORABLE_TEXT);
     return s;
   }
 

@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { shanghaiDate } from '../../src/domain/dates';
+import { storableName } from '../../src/domain/schemas';
 import { groupReports } from '../../src/domain/views';
 import { type AccountsEnv, actorOf, type Ctx, invalid, problem, requireRole, type WriteDeps } from '../accounts/http';
 import { reportFromRow, targetFromRow } from '../db/rows';
@@ -108,7 +109,7 @@ export async function readUpload(
   const bytes = new Uint8Array(await file.arrayBuffer());
   const sheet = await readSheet(bytes, limits);
   if (!sheet.ok) return problem(c, sheet.status, { title: '文件无法导入', detail: sheet.detail, code: 'bad_file' });
-  return { name: (file.name || 'upload').slice(0, 255), bytes, sheet };
+  return { name: storableName(file.name || 'upload').slice(0, 255) || 'upload', bytes, sheet };
 }
 
 export function respondImport(c: Ctx, outcome: ImportOutcome) {

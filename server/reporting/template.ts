@@ -1,4 +1,4 @@
-import { neutralizeFormula } from '../../src/domain/cells';
+import { csvFile, exportCell } from '../../src/domain/cells';
 import { effectiveReports } from '../../src/domain/reports';
 import type { ProgressReport, Target } from '../../src/domain/schemas';
 import { newWorkbook } from '../workbook';
@@ -42,14 +42,7 @@ export function lastReportOf(reports: readonly ProgressReport[]): ProgressReport
 }
 
 export function templateCsv(rows: readonly TemplateRow[]): string {
-  const quote = (v: string | number | null) => {
-    if (v === null) return '';
-    const s = typeof v === 'number' ? String(v) : neutralizeFormula(v);
-    return /[",\r\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
-  };
-  const lines = [header, ...rows.map(cells)].map((r) => r.map(quote).join(','));
-  // The BOM makes Excel open UTF-8 CSV as UTF-8 instead of the system code page.
-  return `\ufeff${lines.join('\r\n')}\r\n`;
+  return csvFile([header, ...rows.map(cells)]);
 }
 
 export async function templateXlsx(rows: readonly TemplateRow[], generatedAt: string): Promise<Buffer> {
@@ -62,7 +55,7 @@ export async function templateXlsx(rows: readonly TemplateRow[], generatedAt: st
     key: c.key,
     width: c.key === 'title' ? 48 : c.key === 'note' || c.key === 'evidence' || c.key === 'reason' ? 28 : 14,
   }));
-  for (const r of rows) ws.addRow(cells(r));
+  for (const r of rows) ws.addRow(cells(r).map(exportCell));
   const head = ws.getRow(1);
   head.font = { bold: true };
   REPORT_COLUMNS.forEach((c, i) => {
@@ -80,7 +73,7 @@ export async function templateXlsx(rows: readonly TemplateRow[], generatedAt: st
     '里程碑目标的“本期数值”填写已完成的阶段数。',
     '上传后先预览检查，确认无误再提交；提交是整体的：要么全部写入，要么都不写入。',
   ])
-    help.addRow([line]);
+    help.addRow([exportCell(line)]);
   help.getColumn(1).width = 110;
   return Buffer.from(await wb.xlsx.writeBuffer());
 }

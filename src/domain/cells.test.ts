@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { excelSerialToIso, neutralizeFormula, parseDateText, parseNumberText } from './cells';
+import { csvField, csvFile, excelSerialToIso, exportCell, exportText, parseDateText, parseNumberText } from './cells';
 import { weekStart } from './write-api';
 
 describe('spreadsheet cells', () => {
@@ -42,9 +42,22 @@ describe('spreadsheet cells', () => {
   });
 
   it('neutralises formula injection in text written to files', () => {
-    expect(neutralizeFormula('=cmd|"/c calc"!A1')).toBe(`'=cmd|"/c calc"!A1`);
-    expect(neutralizeFormula('@SUM(A1)')).toBe(`'@SUM(A1)`);
-    expect(neutralizeFormula('新增就业')).toBe('新增就业');
+    expect(exportText('=cmd|"/c calc"!A1')).toBe(`'=cmd|"/c calc"!A1`);
+    expect(exportText('@SUM(A1)')).toBe(`'@SUM(A1)`);
+    expect(exportText('+1')).toBe(`'+1`);
+    expect(exportText('-2')).toBe(`'-2`);
+    expect(exportText('\t=1')).toBe(`'\t=1`);
+    expect(exportText('新增就业')).toBe('新增就业');
+    expect(exportText('x'.repeat(40_000))).toHaveLength(32_767);
+    expect(exportCell(-2)).toBe(-2);
+    expect(exportCell(undefined)).toBeNull();
+    expect(csvField('=HYPERLINK("http://x","y")')).toBe(`"'=HYPERLINK(""http://x"",""y"")"`);
+    expect(
+      csvFile([
+        ['a', 1],
+        ['-b', null],
+      ]),
+    ).toBe("\uFEFFa,1\r\n'-b,\r\n");
   });
 
   it('starts weeks on Monday', () => {

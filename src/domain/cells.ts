@@ -65,10 +65,40 @@ export function parseDateText(raw: string): CellResult<IsoDate> {
   return { ok: false, message: '不是有效日期（应为 YYYY-MM-DD）' };
 }
 
+/** Longest text an Excel cell holds. */
+export const EXCEL_CELL_CHARS = 32_767;
+
 /**
- * Spreadsheet programs run a cell that starts with = + - @ (or a tab/CR before them) as a formula:
- * CSV/formula injection. Every value this app writes into a file goes through here.
+ * The one export-safety rule, for every file this app writes (CSV and Excel, server and browser):
+ * spreadsheet programs run a cell that starts with = + - @ (or a tab/CR before them) as a formula
+ * (CSV/formula injection), so such text gets a leading apostrophe; text is clipped to what an Excel
+ * cell holds. Numbers, dates and booleans pass as they are.
  */
-export function neutralizeFormula(value: string): string {
-  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+export function exportText(value: string): string {
+  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  return safe.length > EXCEL_CELL_CHARS ? safe.slice(0, EXCEL_CELL_CHARS) : safe;
+}
+
+export type ExportValue = string | number | boolean | Date | null | undefined;
+
+/** A value as it goes into an exported cell (see exportText); null for an empty cell. */
+export function exportCell(value: ExportValue): Exclude<ExportValue, undefined> {
+  if (value === undefined || value === null) return null;
+  return typeof value === 'string' ? exportText(value) : value;
+}
+
+/** One RFC 4180 CSV field of an export: made safe by exportCell, quoted when it must be. */
+export function csvField(value: ExportValue): string {
+  const v = exportCell(value);
+  if (v === null) return '';
+  const text = v instanceof Date ? v.toISOString() : String(v);
+  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+}
+
+/**
+ * A CSV file: UTF-8 with a byte-order mark (Excel reads UTF-8 without it as GBK on Chinese Windows),
+ * CRLF line ends, every field through csvField.
+ */
+export function csvFile(rows: readonly (readonly ExportValue[])[]): string {
+  return `\uFEFF${rows.map((r) => r.map(csvField).join(',')).join('\r\n')}\r\n`;
 }

@@ -1,8 +1,15 @@
 import { z } from 'zod';
 import type { Problem } from './api';
-import { isIsoDate } from './dates';
+import { isIsoDate, isIsoInstant } from './dates';
 import { PROJECT_SORTS } from './project-sorts';
-import { DISTRICT_CITY, projectStageSchema, sectorIdSchema, statusSchema } from './schemas';
+import {
+  DISTRICT_CITY,
+  isStorableText,
+  projectStageSchema,
+  sectorIdSchema,
+  statusSchema,
+  UNSTORABLE_TEXT,
+} from './schemas';
 
 /**
  * Query parameters of the read endpoints, parsed the same way by the server and the mock. A bad
@@ -12,15 +19,14 @@ const optionalText = (max: number) =>
   z
     .string()
     .max(max, { message: `不能超过 ${max} 个字符` })
+    .refine(isStorableText, { message: UNSTORABLE_TEXT })
     .transform((s) => s.trim())
     .optional();
 
 const dateParam = z.string().refine(isIsoDate, { message: '不是有效日期（应为 YYYY-MM-DD）' }).optional();
 const instantParam = z
   .string()
-  .refine((s) => !Number.isNaN(Date.parse(s)) && /^\d{4}-\d{2}-\d{2}T/.test(s), {
-    message: '不是有效时间（应为 ISO 8601）',
-  })
+  .refine(isIsoInstant, { message: '不是有效时间（应为带时区的 ISO 8601，如 2025-06-30T18:00:00+08:00）' })
   .optional();
 
 export const targetsQuerySchema = z.object({

@@ -6,6 +6,19 @@ import { isIsoDate } from './dates';
  * from these schemas; nothing is declared twice.
  */
 
+/**
+ * U+0000 (PostgreSQL text cannot hold it), a lone surrogate (not UTF-8: it would be stored as
+ * U+FFFD) or a leading byte-order mark (PGlite's reader drops it: read back, the text differs from
+ * what was sent).
+ */
+const UNSTORABLE = /\0|^\uFEFF|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+/** Text the database stores and gives back exactly as sent: what validation accepts is what is kept. */
+export const isStorableText = (s: string): boolean => !UNSTORABLE.test(s);
+export const UNSTORABLE_TEXT = '含有无法保存的字符（空字符 NUL、残缺的 Unicode 字符或开头的 BOM 标记），请删除后重试';
+/** A file name or other metadata, with what cannot be stored dropped. */
+export const storableName = (s: string): string =>
+  s.replace(new RegExp(UNSTORABLE.source, 'g'), '').replace(/^\uFEFF+/, '');
+
 export const isoDate = z.string().refine(isIsoDate, { message: '日期格式应为 YYYY-MM-DD' });
 /** An instant, ISO 8601 with offset, e.g. `2025-06-30T10:00:00+08:00` or `…Z`. */
 export const isoDateTime = z.iso.datetime({ offset: true, message: '时间格式应为 ISO 8601' });

@@ -1,5 +1,5 @@
 import type { LatestReport, TargetWithStateDto } from './api';
-import { neutralizeFormula } from './cells';
+import { csvField } from './cells';
 import {
   changeDigits,
   changeOf,
@@ -195,8 +195,7 @@ function csvCell(kind: CellKind, value: CellValue): string {
             : round(value, 4);
     return String(Object.is(n, -0) ? 0 : n);
   }
-  const text = kind === 'text' ? neutralizeFormula(value) : value;
-  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+  return csvField(value);
 }
 
 /**

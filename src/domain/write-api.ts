@@ -1,11 +1,12 @@
 import { z } from 'zod';
 import { targetWithStateSchema } from './api';
-import { addDays, dayNumber, fromDayNumber, type IsoDate } from './dates';
+import { addDays, dayNumber, fromDayNumber, type IsoDate, isIsoDate, isIsoInstant } from './dates';
 import { isDomainError } from './errors';
 import { effectiveReports } from './reports';
 import {
   DEFAULT_THRESHOLDS,
   isoDate,
+  isStorableText,
   type ProgressReport,
   progressReportSchema,
   type StatusThresholds,
@@ -13,6 +14,7 @@ import {
   type TargetState,
   targetSchema,
   targetStateSchema,
+  UNSTORABLE_TEXT,
 } from './schemas';
 import { type Role, roleSchema, userSchema } from './session-schema';
 import { computeTargetState } from './status';
@@ -39,7 +41,12 @@ export {
 
 export const ROLE_NAMES_ZH: Record<Role, string> = { viewer: '查看者', reporter: '填报员', admin: '管理员' };
 
-const text = (max: number, name: string) => z.string().max(max, { message: `${name}不能超过 ${max} 个字符` });
+/** Free text of a write: length-limited, and only what the database keeps exactly as sent. */
+const text = (max: number, name: string) =>
+  z
+    .string()
+    .max(max, { message: `${name}不能超过 ${max} 个字符` })
+    .refine(isStorableText, { message: `${name}${UNSTORABLE_TEXT}` });
 const finite = z.number().refine(Number.isFinite, { message: '必须是有限的数字' });
 
 export const usernameSchema = z
@@ -52,10 +59,10 @@ export const passwordSchema = z
   .string()
   .min(10, { message: '密码至少 10 个字符' })
   .max(200, { message: '密码不能超过 200 个字符' });
-export const departmentSchema = z.string().trim().min(1, { message: '部门不能为空' }).max(100);
+export const departmentSchema = text(100, '部门').trim().min(1, { message: '部门不能为空' });
 
 export const signInRequestSchema = z.object({
-  username: z.string().trim().min(1, { message: '请输入用户名' }).max(64, { message: '用户名过长' }),
+  username: text(64, '用户名').trim().min(1, { message: '请输入用户名' }),
   password: z.string().min(1, { message: '请输入密码' }).max(200, { message: '密码过长' }),
 });
 
@@ -211,6 +218,20 @@ export const usersResponseSchema = z.object({ items: z.array(userSchema) });
 /** Editable catalog fields (the id is fixed once reports refer to it). */
 export const targetPatchSchema = targetSchema.omit({ id: true }).partial();
 export const targetCreateSchema = targetSchema;
+
+const auditBound = z.string().refine((s) => isIsoDate(s) || isIsoInstant(s), {
+  message: '应为日期（YYYY-MM-DD）或带时区的时间（ISO 8601）',
+});
+/** Filters of the audit log (GET /admin/audit and its export); a date bound covers its whole day in Shanghai. */
+export const auditQuerySchema = z.object({
+  actor: text(64, '操作人').optional(),
+  action: text(100, '操作').optional(),
+  entity: text(100, '对象').optional(),
+  entityId: text(200, '对象编号').optional(),
+  from: auditBound.transform((s) => (isIsoDate(s) ? `${s}T00:00:00+08:00` : s)).optional(),
+  to: auditBound.transform((s) => (isIsoDate(s) ? `${s}T23:59:59.999+08:00` : s)).optional(),
+});
+export type AuditQuery = z.infer<typeof auditQuerySchema>;
 
 export const auditEntrySchema = z.object({
   id: z.number().int(),
