@@ -177,7 +177,8 @@ async function historyWindows(
   const store = new Store(trx);
   const history = new Map<string, ProgressReport[]>();
   for (const g of groups.values()) {
-    const reports = await store.stateReports(g.targets, g.from, { through: g.through });
+    // With citations: a date that has a published figure takes no department figure (report-service).
+    const reports = await store.stateReports(g.targets, g.from, { through: g.through, withSource: true });
     for (const r of reports) {
       const h = history.get(r.targetId);
       if (h) h.push(r);
@@ -322,6 +323,9 @@ export async function importReports(ctx: ImportContext): Promise<ImportOutcome> 
           break;
         case 'conflict':
           fail('asOf', `${outcome.detail}（如需更正，请在“原因”列填写更正原因）`);
+          break;
+        case 'forbidden':
+          fail('asOf', outcome.detail);
           break;
         case 'unchanged':
           base.status = 'unchanged';

@@ -168,6 +168,13 @@ function respond(c: Ctx, outcome: ReportOutcome, location: string) {
         confirmations: outcome.confirmations,
         errors: [{ field: 'confirmReason', message: '请填写确认理由' }],
       });
+    case 'forbidden':
+      return problem(c, 403, {
+        title: '无权更正',
+        detail: outcome.detail,
+        code: outcome.code,
+        reportId: outcome.reportId,
+      });
     case 'conflict':
       return problem(c, 409, {
         title: '填报冲突',

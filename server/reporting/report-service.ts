@@ -34,7 +34,8 @@ export type ReportOutcome =
   | { kind: 'unchanged'; report: ProgressReport; state: TargetState | null }
   | { kind: 'invalid'; errors: FieldIssue[] }
   | { kind: 'confirm'; confirmations: Confirmation[] }
-  | { kind: 'conflict'; code: 'exists_same_date' | 'already_corrected'; detail: string; reportId: string };
+  | { kind: 'conflict'; code: 'exists_same_date' | 'already_corrected'; detail: string; reportId: string }
+  | { kind: 'forbidden'; code: 'published_figure'; detail: string; reportId: string };
 
 export interface ReportRequest {
   input: ReportInput & { reason?: string | undefined };
@@ -116,6 +117,20 @@ export async function writeReport(
         detail: `该填报已被 ${by.reportedBy} 于 ${shanghaiTime(by.recordedAt)} 更正，请刷新后在最新版本上更正`,
       };
   }
+  // A published figure (a statistics bureau's, with its citation) is corrected by an admin only, with a
+  // reason, in the audit log: never by a department's report. So is a correction standing in for one.
+  // A date with a published figure takes no department figure beside it either (the later one would count).
+  const published =
+    [supersedes, ...effectiveReports(history).filter((r) => r.asOf === asOf)]
+      .map((r) => (r ? publishedRoot(r, history) : null))
+      .find((r) => r !== null) ?? null;
+  if (published && user.role !== 'admin')
+    return {
+      kind: 'forbidden',
+      code: 'published_figure',
+      reportId: published.id,
+      detail: `截至 ${published.asOf} 的数值是官方发布数据（来源：${published.source?.document ?? '官方发布'}），只有管理员可以更正，并须写明更正原因`,
+    };
   const report: ProgressReport = {
     id: randomUUID(),
     targetId: target.id,
@@ -164,6 +179,17 @@ export async function writeReport(
       after: report,
     });
   return { kind: 'created', report, state };
+}
+
+/** The published report `r` is or stands in for (through the corrections it supersedes), if any. */
+function publishedRoot(r: ProgressReport, history: readonly ProgressReport[]): ProgressReport | null {
+  const byId = new Map(history.map((h) => [h.id, h]));
+  let at: ProgressReport | undefined = r;
+  for (let hops = 0; at && hops < 1000; hops++) {
+    if (at.source) return at;
+    at = at.supersedes ? byId.get(at.supersedes) : undefined;
+  }
+  return null;
 }
 
 function previewWith(

@@ -359,6 +359,8 @@ export const en: Messages = {
     loadLatest: 'Load the latest report and correct it',
     history: 'Report history',
     correct: 'Correct',
+    published: 'Published',
+    publishedHint: 'A published figure can only be corrected by an admin, with a reason',
     correctLabel: 'Correct the report of {{date}}',
     superseded: 'Corrected',
     correction: 'Correction',

@@ -356,6 +356,8 @@ export const zhCN = {
     loadLatest: '载入最新填报并更正',
     history: '填报记录',
     correct: '更正',
+    published: '官方发布',
+    publishedHint: '官方发布的数据只能由管理员更正，并须写明原因',
     correctLabel: '更正 {{date}} 的填报',
     superseded: '已被更正',
     correction: '更正',

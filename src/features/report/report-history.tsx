@@ -11,11 +11,14 @@ export function ReportHistory({
   reports,
   onCorrect,
   correctingId,
+  mayCorrectPublished,
 }: {
   target: Target;
   reports: readonly ReportWithFlags[];
   onCorrect: (r: ReportWithFlags) => void;
   correctingId: string | null;
+  /** Published figures (with a citation) are corrected by admins only; others see why not. */
+  mayCorrectPublished: boolean;
 }) {
   const { t } = useTranslation();
   const locale = useLocale();
@@ -37,7 +40,12 @@ export function ReportHistory({
         action={{
           label: t('admin.actions'),
           cell: (r) =>
-            !r.superseded && (
+            !r.superseded &&
+            (r.source && !mayCorrectPublished ? (
+              <span className="muted small" title={t('report.publishedHint')}>
+                {t('report.published')}
+              </span>
+            ) : (
               <button
                 type="button"
                 className="button button--small"
@@ -47,7 +55,7 @@ export function ReportHistory({
               >
                 {t('report.correct')}
               </button>
-            ),
+            )),
         }}
       />
     </section>

@@ -68,6 +68,7 @@ function ReportDesk({ user }: { user: User }) {
                 <TargetReportPanel
                   key={selected.id}
                   target={selected}
+                  isAdmin={user.role === 'admin'}
                   saved={drafts[selected.id]}
                   onDraft={(d) => setDrafts((all) => ({ ...all, [selected.id]: d }))}
                 />
@@ -86,10 +87,12 @@ type MyTarget = NonNullable<ReturnType<typeof useMyTargets>['data']>['items'][nu
 
 function TargetReportPanel({
   target,
+  isAdmin,
   saved,
   onDraft,
 }: {
   target: MyTarget;
+  isAdmin: boolean;
   saved: Draft | undefined;
   onDraft: (d: Draft) => void;
 }) {
@@ -155,6 +158,7 @@ function TargetReportPanel({
               target={target}
               reports={detail.item.reports}
               correctingId={correcting?.id ?? null}
+              mayCorrectPublished={isAdmin}
               onCorrect={(r) => {
                 startCorrection(r);
                 requestAnimationFrame(() => document.getElementById('report-value')?.focus());
