@@ -161,6 +161,37 @@ describe('hostile input: validation and the database agree', () => {
     }
   });
 
+  it('defuses formulas in the audit log’s Excel export as in every other export', async () => {
+    const hostile = '=HYPERLINK("http://example.invalid","点我")';
+    await ctx.db.db
+      .insertInto('audit_log')
+      .values({
+        at: TEST_NOW.toISOString(),
+        actor_id: null,
+        actor: '@admin',
+        ip: null,
+        action: 'target.update',
+        entity: 'target',
+        entity_id: hostile,
+        before: null,
+        after: null,
+      })
+      .execute();
+    const res = await call(ctx.app, 'GET', '/admin/audit/export?format=xlsx&entity=target', admin);
+    expect(res.status).toBe(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(await res.arrayBuffer());
+    const texts: string[] = [];
+    wb.worksheets[0]?.eachRow((row) => {
+      row.eachCell((cell) => {
+        if (typeof cell.value === 'string') texts.push(cell.value);
+      });
+    });
+    expect(texts).toContain(`'${hostile}`);
+    expect(texts).toContain(`'@admin`);
+    expect(texts.filter((t) => /^[=+@-]/.test(t))).toEqual([]);
+  });
+
   it('logged no server error for any of the above', () => {
     expect(errors).toEqual([]);
   });
