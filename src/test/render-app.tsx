@@ -2,6 +2,7 @@ import { QueryClient } from '@tanstack/react-query';
 import { configure, render } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { setupServer } from 'msw/node';
+import type { ReactNode } from 'react';
 import { MemoryRouter } from 'react-router';
 import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
 import { createMockApi } from '../../mock/handlers';
@@ -55,4 +56,17 @@ export function renderApp(url: string, { now = NOW }: { now?: Date } = {}) {
     </Providers>,
   );
   return { ...utils, user, queryClient };
+}
+
+/**
+ * Renders `ui` inside the app's providers only (no layout, no app routes), with the caller's
+ * QueryClient and clock: for a page given its own props, such as the screen's `reload`. Feature
+ * tests reach the app's providers through here, since a feature does not import src/app.
+ */
+export function renderInProviders(ui: ReactNode, { queryClient, now }: { queryClient: QueryClient; now: () => Date }) {
+  return render(
+    <Providers queryClient={queryClient} now={now}>
+      {ui}
+    </Providers>,
+  );
 }

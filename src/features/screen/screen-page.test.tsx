@@ -1,11 +1,10 @@
 import { QueryClient } from '@tanstack/react-query';
-import { act, fireEvent, render, screen } from '@testing-library/react';
+import { act, fireEvent, screen } from '@testing-library/react';
 import { HttpResponse, http } from 'msw';
 import { MemoryRouter, Route, Routes } from 'react-router';
 import { afterEach, beforeEach, vi } from 'vitest';
-import { Providers } from '../../app/providers';
 import type { SummaryResponse } from '../../domain/api';
-import { renderApp, setupMockApi } from '../../test/render-app';
+import { renderApp, renderInProviders, setupMockApi } from '../../test/render-app';
 import { ScreenPage } from './screen-page';
 
 const { api, server } = setupMockApi();
@@ -31,14 +30,13 @@ function renderScreen(url: string, start: Date = MORNING) {
   vi.useFakeTimers({ now: start, toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'Date'] });
   const reload = vi.fn();
   const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
-  const utils = render(
-    <Providers queryClient={queryClient} now={() => new Date()}>
-      <MemoryRouter initialEntries={[url]}>
-        <Routes>
-          <Route path="/screen" element={<ScreenPage reload={reload} />} />
-        </Routes>
-      </MemoryRouter>
-    </Providers>,
+  const utils = renderInProviders(
+    <MemoryRouter initialEntries={[url]}>
+      <Routes>
+        <Route path="/screen" element={<ScreenPage reload={reload} />} />
+      </Routes>
+    </MemoryRouter>,
+    { queryClient, now: () => new Date() },
   );
   return { ...utils, reload, queryClient };
 }
