@@ -13,7 +13,7 @@ export default defineConfig({
         test: {
           name: 'node',
           environment: 'node',
-          include: ['src/domain/**/*.test.ts', 'data/**/*.test.ts', 'mock/**/*.test.ts'],
+          include: ['src/domain/**/*.test.ts', 'data/**/*.test.ts', 'mock/**/*.test.ts', 'tests/lint/**/*.test.ts'],
           testTimeout: 30_000,
         },
       },
