@@ -1,10 +1,13 @@
 import type ExcelJS from 'exceljs';
 import { newWorkbook } from '../workbook';
+import { type BudgetRefusal, HEAP_PER_BYTE, MAX_HEAP_ESTIMATE, MAX_MERGES, newBudget, partSink } from './xlsx-budget';
+import { inflateEntries, type ZipRefusal, zipEntries } from './zip-guard';
 
 /**
  * Reads an uploaded spreadsheet into a grid of raw cell values, trusting nothing about it: the type
- * comes from the bytes (a zip that holds a workbook, or text), never from the file name; the zip's
- * directory is checked for size before anything is inflated (zip bombs); row counts are capped.
+ * comes from the bytes (a zip that holds a workbook, or text), never from the file name; a workbook
+ * is inflated and measured as a stream before exceljs sees it (zip bombs, workbooks that would
+ * build more than exceljs can hold); row counts are capped before rows are built.
  */
 export type Raw = string | number | boolean | Date | null | { error: string } | { merged: string };
 
@@ -21,9 +24,6 @@ export interface SheetLimits {
   maxFileBytes: number;
 }
 
-/** Inflated size of a workbook we are willing to parse (xlsx XML is ~10× its zip). */
-const MAX_UNZIPPED_BYTES = 64 * 1024 * 1024;
-const MAX_ZIP_ENTRIES = 2000;
 /** Longest single cell read (Excel's own limit is 32,767 characters). */
 export const MAX_CELL_CHARS = 32_767;
 
@@ -52,50 +52,45 @@ export async function readSheet(
 
 // --- xlsx ---------------------------------------------------------------------------------------
 
-interface ZipSummary {
-  entries: string[];
-  unzipped: number;
-}
-
-/** Walks the zip's central directory (no inflating) to learn its entries and their sizes. */
-export function zipDirectory(buf: Buffer): ZipSummary | null {
-  const min = Math.max(0, buf.length - 22 - 65_535);
-  let eocd = -1;
-  for (let i = buf.length - 22; i >= min; i--) {
-    if (buf.readUInt32LE(i) === 0x06054b50) {
-      eocd = i;
-      break;
-    }
-  }
-  if (eocd < 0) return null;
-  const count = buf.readUInt16LE(eocd + 10);
-  let p = buf.readUInt32LE(eocd + 16);
-  const entries: string[] = [];
-  let unzipped = 0;
-  for (let n = 0; n < count; n++) {
-    if (p + 46 > buf.length || buf.readUInt32LE(p) !== 0x02014b50) return null;
-    const size = buf.readUInt32LE(p + 24);
-    const nameLen = buf.readUInt16LE(p + 28);
-    const extraLen = buf.readUInt16LE(p + 30);
-    const commentLen = buf.readUInt16LE(p + 32);
-    if (p + 46 + nameLen > buf.length) return null;
-    entries.push(buf.subarray(p + 46, p + 46 + nameLen).toString('utf8'));
-    // 0xFFFFFFFF means zip64: the real size is elsewhere; count it as too big rather than trust it.
-    unzipped += size === 0xffffffff ? Number.POSITIVE_INFINITY : size;
-    p += 46 + nameLen + extraLen + commentLen;
-  }
-  return { entries, unzipped };
-}
-
+const MAX_ZIP_ENTRIES = 2000;
+/** Cells to the right of this column are not read: one stray cell at XFD would make every row 16,384 wide. */
+export const MAX_COLUMNS = 256;
 const BROKEN_XLSX = '文件已损坏或不是有效的 Excel（.xlsx）文件';
+const TOO_BIG = '工作簿解压后过大，请删除多余的工作表或另存为 CSV';
+
+function refusal(r: ZipRefusal | BudgetRefusal, limits: SheetLimits): Extract<SheetResult, { ok: false }> {
+  switch (r) {
+    case 'broken':
+      return { ok: false, status: 422, detail: BROKEN_XLSX };
+    case 'rows':
+      return tooManyRows(limits);
+    case 'ranges':
+      return {
+        ok: false,
+        status: 413,
+        detail: '工作簿中的合并单元格、筛选、数据验证或名称覆盖的范围过大，请删除后再导入或另存为 CSV',
+      };
+    case 'merges':
+      return {
+        ok: false,
+        status: 413,
+        detail: `合并单元格过多（超过 ${MAX_MERGES} 处），请取消合并后再导入或另存为 CSV`,
+      };
+    case 'too-big':
+      return { ok: false, status: 413, detail: TOO_BIG };
+  }
+}
 
 async function readXlsx(buf: Buffer, limits: SheetLimits, choice: SheetChoice): Promise<SheetResult> {
-  const dir = zipDirectory(buf);
-  if (!dir) return { ok: false, status: 422, detail: BROKEN_XLSX };
-  if (!dir.entries.includes('xl/workbook.xml'))
+  const entries = zipEntries(buf, MAX_ZIP_ENTRIES);
+  if (typeof entries === 'string') return refusal(entries, limits);
+  if (!entries.some((e) => e.name === 'xl/workbook.xml'))
     return { ok: false, status: 415, detail: '压缩包里没有 Excel 工作簿，请上传 .xlsx 或 CSV 表格' };
-  if (dir.entries.length > MAX_ZIP_ENTRIES || dir.unzipped > MAX_UNZIPPED_BYTES)
-    return { ok: false, status: 413, detail: '工作簿解压后过大，请删除多余的工作表或另存为 CSV' };
+  // Every part is inflated and measured here first: exceljs inflates whole parts and builds the
+  // whole workbook, so only a workbook known to fit is handed to it.
+  const budget = newBudget(limits.maxRows + HEADER_ALLOWANCE);
+  const refused = await inflateEntries(buf, entries, MAX_HEAP_ESTIMATE / HEAP_PER_BYTE, (e) => partSink(e, budget));
+  if (refused) return refusal(refused, limits);
   const wb = await newWorkbook();
   try {
     await wb.xlsx.load(buf as unknown as ExcelJS.Buffer);
@@ -111,7 +106,8 @@ async function readXlsx(buf: Buffer, limits: SheetLimits, choice: SheetChoice): 
   const rows: Grid['rows'] = [];
   ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
     const cells: Raw[] = [];
-    row.eachCell({ includeEmpty: true }, (cell, col) => {
+    row.eachCell({ includeEmpty: false }, (cell, col) => {
+      if (col > MAX_COLUMNS) return;
       // A cell merged down from a row above shows that row's value: copying it would report the same
       // figure twice without anyone having typed it, so the row is refused with a message instead.
       if (cell.isMerged && cell.master.address !== cell.address && Number(cell.master.row) !== rowNumber) {
@@ -132,7 +128,7 @@ async function readXlsx(buf: Buffer, limits: SheetLimits, choice: SheetChoice): 
 /** Header and title rows above the data. */
 const HEADER_ALLOWANCE = 20;
 
-const tooManyRows = (limits: SheetLimits): SheetResult => ({
+const tooManyRows = (limits: SheetLimits): Extract<SheetResult, { ok: false }> => ({
   ok: false,
   status: 413,
   detail: `行数超过上限（最多 ${limits.maxRows} 行数据），请分批导入`,
