@@ -312,3 +312,18 @@ describe('readSheet on hostile workbooks', () => {
     }
   }, 120_000);
 });
+
+describe('readSheet on hostile CSV', () => {
+  it('counts lines that end in CR alone before building any row', async () => {
+    const crOnly = Buffer.from(`目标编号,本期数值\r${'T-1,1\r'.repeat(800_000)}`);
+    const { result, before, peak } = await peakRss(() => read(crOnly));
+    expect(refusal(result)).toEqual({ status: 413, detail: TOO_MANY_ROWS });
+    expect(peak - before).toBeLessThan(60 * MB);
+  });
+
+  it('reads no further than column 256 of a line of five million commas', async () => {
+    const res = await read(Buffer.from(`a${','.repeat(5 * MB - 2)}`));
+    if (!res.ok) throw new Error(res.detail);
+    expect(res.grid.rows[0]?.cells).toHaveLength(256);
+  });
+});

@@ -180,10 +180,18 @@ async function readCsv(b: Uint8Array, limits: SheetLimits): Promise<SheetResult>
   const text = decodeText(b);
   if (text === null)
     return { ok: false, status: 415, detail: '无法识别的文件：请上传 .xlsx 或 CSV（UTF-8 或 GBK 编码）表格' };
+  // Lines are counted the way parseCsv ends records (CR alone too), so the rows it builds are bounded.
   let lines = 1;
-  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) lines++;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) lines++;
+  }
   if (lines > (limits.maxRows + HEADER_ALLOWANCE) * 4 + 100) return tooManyRows(limits);
-  const firstLine = text.slice(0, text.indexOf('\n') >>> 0 || text.length);
+  const firstLine =
+    text
+      .slice(0, 64 * 1024)
+      .split(/\r\n?|\n/)
+      .find((l) => l.trim() !== '') ?? '';
   const delimiter =
     [',', '\t', ';'].map((d) => [d, firstLine.split(d).length] as const).sort((x, y) => y[1] - x[1])[0]?.[0] ?? ',';
   const rows = parseCsv(text, delimiter);
@@ -201,7 +209,7 @@ export function parseCsv(text: string, delimiter = ','): Grid['rows'] {
   // Row numbers are records, the way Excel numbers the rows of an opened CSV (not text lines).
   let record = 0;
   const endField = () => {
-    cells.push(field === '' ? null : clip(field));
+    if (cells.length < MAX_COLUMNS) cells.push(field === '' ? null : clip(field));
     field = '';
   };
   const endRow = () => {
