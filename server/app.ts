@@ -22,6 +22,7 @@ import { buildTargetDetail, type Cut, DETAIL_PROJECT_LIMIT, listTargets, summari
 import { publicOrigin } from './accounts/http';
 import { resolveSession, SESSION_COOKIE } from './accounts/sessions';
 import { checkFilters } from './filter-check';
+import { openApiJson } from './openapi';
 import { ProblemAnswer, problem } from './problem';
 import { readProjectFacets } from './project-facets';
 import { ResponseCache } from './response-cache';
@@ -136,6 +137,10 @@ export function createApp(options: AppOptions): Hono {
   installWriteApi(api, { db: store.db, now, options: accounts });
 
   api.get('/health', (c) => c.json({ ok: true, time: now().toISOString() }));
+
+  api.get('/openapi.json', (c) =>
+    c.body(openApiJson(), 200, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-cache' }),
+  );
 
   api.get('/plans', async (c) => c.json({ items: await store.plans() }));
 

@@ -26,8 +26,8 @@ export function accountsOptions(o: Partial<AccountsOptions> = {}): AccountsOptio
   };
 }
 
-/** Reads that stay open even when reading needs a sign-in: the sign-in itself and health checks. */
-const PUBLIC_READS = new Set(['/health', '/session']);
+/** Reads that stay open even when reading needs a sign-in: the sign-in itself, health checks, the API's description. */
+const PUBLIC_READS = new Set(['/health', '/session', '/openapi.json']);
 const UPLOAD_PATHS = /\/(imports|catalog-imports)$/;
 
 /**

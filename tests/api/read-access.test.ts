@@ -90,7 +90,7 @@ describe('READ_ACCESS=signed-in: an anonymous visitor gets no data from any rout
   }
 
   it('answers 401 to every data route and serves pages without data', async () => {
-    const open = new Set(['/api/v1/health', '/api/v1/session']);
+    const open = new Set(['/api/v1/health', '/api/v1/session', '/api/v1/openapi.json']);
     for (const p of paths()) {
       const res = await app.request(p);
       const body = await res.text();

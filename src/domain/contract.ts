@@ -1,0 +1,391 @@
+import { z } from 'zod';
+import {
+  plansResponseSchema,
+  problemSchema,
+  projectDetailResponseSchema,
+  projectsResponseSchema,
+  reviewResponseSchema,
+  sectorsResponseSchema,
+  summaryResponseSchema,
+  targetDetailResponseSchema,
+  targetsResponseSchema,
+} from './api';
+import { detailQuerySchema, projectsQuerySchema, summaryQuerySchema, targetsQuerySchema } from './query';
+import { reviewQuerySchema } from './review';
+import { planSchema, targetSchema } from './schemas';
+import { sessionResponseSchema, userSchema } from './session-schema';
+import {
+  auditQuerySchema,
+  auditResponseSchema,
+  catalogImportResponseSchema,
+  changePasswordRequestSchema,
+  correctionInputSchema,
+  createUserRequestSchema,
+  importResponseSchema,
+  myTargetsResponseSchema,
+  reportInputSchema,
+  reportResponseSchema,
+  signInRequestSchema,
+  targetCreateSchema,
+  targetPatchSchema,
+  updateUserRequestSchema,
+  usersResponseSchema,
+  writeProblemSchema,
+} from './write-api';
+
+/**
+ * The API in one table: every endpoint of `/api/v1` with its method, path, who may call it, its query,
+ * body and response schemas. The server's routes, the client's calls and the tests take their types
+ * from here, and `GET /api/v1/openapi.json` is generated from it (server/openapi.ts), so a city's IT
+ * department can integrate or generate a client. A test checks that the server answers exactly
+ * these routes and that its answers validate.
+ */
+export const healthResponseSchema = z.object({ ok: z.boolean(), time: z.string() });
+export const userItemSchema = z.object({ item: userSchema });
+export const targetItemSchema = z.object({ item: targetSchema });
+export const planItemSchema = z.object({ item: planSchema });
+export const departmentsResponseSchema = z.object({
+  items: z.array(z.object({ department: z.string(), targets: z.number(), users: z.number() })),
+  unassignedTargets: z.number(),
+});
+/** Which file an export or template is: `format=csv|xlsx`. */
+export const fileFormatQuerySchema = z.object({ format: z.enum(['csv', 'xlsx']).optional() });
+const pageQuerySchema = z.object({
+  page: z.coerce.number().int().min(1).optional(),
+  pageSize: z.coerce.number().int().min(1).max(500).optional(),
+});
+export const importModeQuerySchema = z.object({ mode: z.enum(['dry-run', 'commit']) });
+
+/** Who may call an endpoint: anyone (even when reading needs a sign-in), readers, or a role. */
+export type Access = 'public' | 'read' | 'signed-in' | 'reporter' | 'admin';
+/** What the response body is: JSON of `response`, a file, or nothing (204). */
+export type Body = 'json' | 'csv' | 'xlsx' | 'csv-or-xlsx' | 'none';
+
+export interface Endpoint {
+  method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
+  /** Hono's form, `/targets/:id`. */
+  path: string;
+  summary: string;
+  access: Access;
+  query?: z.ZodType;
+  /** JSON body; `multipart` for a file upload (form field `file`). */
+  body?: z.ZodType | 'multipart';
+  /** The success status and its JSON schema. */
+  status: 200 | 201 | 204;
+  returns: Body;
+  response?: z.ZodType;
+}
+
+const e = (x: Endpoint) => x;
+
+export const ENDPOINTS = {
+  health: e({
+    method: 'GET',
+    path: '/health',
+    summary: '服务状态',
+    access: 'public',
+    status: 200,
+    returns: 'json',
+    response: healthResponseSchema,
+  }),
+  openapi: e({
+    method: 'GET',
+    path: '/openapi.json',
+    summary: '本接口的 OpenAPI 3.1 描述',
+    access: 'public',
+    status: 200,
+    returns: 'json',
+    response: z.record(z.string(), z.unknown()),
+  }),
+  plans: e({
+    method: 'GET',
+    path: '/plans',
+    summary: '规划列表',
+    access: 'read',
+    status: 200,
+    returns: 'json',
+    response: plansResponseSchema,
+  }),
+  sectors: e({
+    method: 'GET',
+    path: '/sectors',
+    summary: '十大领域',
+    access: 'read',
+    status: 200,
+    returns: 'json',
+    response: sectorsResponseSchema,
+  }),
+  summary: e({
+    method: 'GET',
+    path: '/summary',
+    summary: '总览：各领域进度、重点指标、预警',
+    access: 'read',
+    query: summaryQuerySchema,
+    status: 200,
+    returns: 'json',
+    response: summaryResponseSchema,
+  }),
+  targets: e({
+    method: 'GET',
+    path: '/targets',
+    summary: '目标列表（含状态）',
+    access: 'read',
+    query: targetsQuerySchema,
+    status: 200,
+    returns: 'json',
+    response: targetsResponseSchema,
+  }),
+  target: e({
+    method: 'GET',
+    path: '/targets/:id',
+    summary: '一个目标：状态、填报历史、来源',
+    access: 'read',
+    query: detailQuerySchema,
+    status: 200,
+    returns: 'json',
+    response: targetDetailResponseSchema,
+  }),
+  targetsCsv: e({
+    method: 'GET',
+    path: '/targets.csv',
+    summary: '目标列表导出（CSV）',
+    access: 'read',
+    query: targetsQuerySchema,
+    status: 200,
+    returns: 'csv',
+  }),
+  projects: e({
+    method: 'GET',
+    path: '/projects',
+    summary: '重点项目列表',
+    access: 'read',
+    query: projectsQuerySchema,
+    status: 200,
+    returns: 'json',
+    response: projectsResponseSchema,
+  }),
+  project: e({
+    method: 'GET',
+    path: '/projects/:id',
+    summary: '一个重点项目',
+    access: 'read',
+    status: 200,
+    returns: 'json',
+    response: projectDetailResponseSchema,
+  }),
+  review: e({
+    method: 'GET',
+    path: '/review',
+    summary: '周调度会：本周与上周对比',
+    access: 'read',
+    query: reviewQuerySchema,
+    status: 200,
+    returns: 'json',
+    response: reviewResponseSchema,
+  }),
+  reviewXlsx: e({
+    method: 'GET',
+    path: '/review.xlsx',
+    summary: '周调度会导出（Excel）',
+    access: 'read',
+    query: reviewQuerySchema,
+    status: 200,
+    returns: 'xlsx',
+  }),
+  session: e({
+    method: 'GET',
+    path: '/session',
+    summary: '当前登录状态',
+    access: 'public',
+    status: 200,
+    returns: 'json',
+    response: sessionResponseSchema,
+  }),
+  signIn: e({
+    method: 'POST',
+    path: '/session',
+    summary: '登录',
+    access: 'public',
+    body: signInRequestSchema,
+    status: 200,
+    returns: 'json',
+    response: sessionResponseSchema,
+  }),
+  signOut: e({
+    method: 'DELETE',
+    path: '/session',
+    summary: '退出登录',
+    access: 'signed-in',
+    status: 204,
+    returns: 'none',
+  }),
+  changePassword: e({
+    method: 'POST',
+    path: '/session/password',
+    summary: '修改密码',
+    access: 'signed-in',
+    body: changePasswordRequestSchema,
+    status: 204,
+    returns: 'none',
+  }),
+  myTargets: e({
+    method: 'GET',
+    path: '/my/targets',
+    summary: '我负责填报的目标',
+    access: 'reporter',
+    status: 200,
+    returns: 'json',
+    response: myTargetsResponseSchema,
+  }),
+  report: e({
+    method: 'POST',
+    path: '/targets/:id/reports',
+    summary: '填报一个目标的进度（dryRun 只预览）',
+    access: 'reporter',
+    body: reportInputSchema,
+    status: 201,
+    returns: 'json',
+    response: reportResponseSchema,
+  }),
+  correct: e({
+    method: 'POST',
+    path: '/reports/:id/corrections',
+    summary: '更正一条填报',
+    access: 'reporter',
+    body: correctionInputSchema,
+    status: 201,
+    returns: 'json',
+    response: reportResponseSchema,
+  }),
+  importTemplate: e({
+    method: 'GET',
+    path: '/imports/template',
+    summary: '填报模板（预填我的目标）',
+    access: 'reporter',
+    query: fileFormatQuerySchema,
+    status: 200,
+    returns: 'csv-or-xlsx',
+  }),
+  importReports: e({
+    method: 'POST',
+    path: '/imports',
+    summary: '导入填报表（先 dry-run 预览，再 commit）',
+    access: 'reporter',
+    query: importModeQuerySchema,
+    body: 'multipart',
+    status: 201,
+    returns: 'json',
+    response: importResponseSchema,
+  }),
+  users: e({
+    method: 'GET',
+    path: '/admin/users',
+    summary: '用户列表',
+    access: 'admin',
+    status: 200,
+    returns: 'json',
+    response: usersResponseSchema,
+  }),
+  createUser: e({
+    method: 'POST',
+    path: '/admin/users',
+    summary: '新建用户',
+    access: 'admin',
+    body: createUserRequestSchema,
+    status: 201,
+    returns: 'json',
+    response: userItemSchema,
+  }),
+  updateUser: e({
+    method: 'PATCH',
+    path: '/admin/users/:id',
+    summary: '修改用户',
+    access: 'admin',
+    body: updateUserRequestSchema,
+    status: 200,
+    returns: 'json',
+    response: userItemSchema,
+  }),
+  departments: e({
+    method: 'GET',
+    path: '/admin/departments',
+    summary: '部门及其目标、用户数',
+    access: 'admin',
+    status: 200,
+    returns: 'json',
+    response: departmentsResponseSchema,
+  }),
+  savePlan: e({
+    method: 'POST',
+    path: '/admin/plans',
+    summary: '新建或修改规划',
+    access: 'admin',
+    body: planSchema,
+    status: 201,
+    returns: 'json',
+    response: planItemSchema,
+  }),
+  createTarget: e({
+    method: 'POST',
+    path: '/admin/targets',
+    summary: '新建目标',
+    access: 'admin',
+    body: targetCreateSchema,
+    status: 201,
+    returns: 'json',
+    response: targetItemSchema,
+  }),
+  updateTarget: e({
+    method: 'PATCH',
+    path: '/admin/targets/:id',
+    summary: '修改目标（如牵头部门）',
+    access: 'admin',
+    body: targetPatchSchema,
+    status: 200,
+    returns: 'json',
+    response: targetItemSchema,
+  }),
+  catalogTemplate: e({
+    method: 'GET',
+    path: '/admin/catalog-imports/template',
+    summary: '规划目标导入模板',
+    access: 'admin',
+    status: 200,
+    returns: 'xlsx',
+  }),
+  importCatalog: e({
+    method: 'POST',
+    path: '/admin/catalog-imports',
+    summary: '导入规划目标表（先 dry-run，再 commit）',
+    access: 'admin',
+    query: importModeQuerySchema,
+    body: 'multipart',
+    status: 201,
+    returns: 'json',
+    response: catalogImportResponseSchema,
+  }),
+  audit: e({
+    method: 'GET',
+    path: '/admin/audit',
+    summary: '审计日志',
+    access: 'admin',
+    query: auditQuerySchema.extend(pageQuerySchema.shape),
+    status: 200,
+    returns: 'json',
+    response: auditResponseSchema,
+  }),
+  auditExport: e({
+    method: 'GET',
+    path: '/admin/audit/export',
+    summary: '审计日志导出',
+    access: 'admin',
+    query: auditQuerySchema.extend(fileFormatQuerySchema.shape),
+    status: 200,
+    returns: 'csv-or-xlsx',
+  }),
+} as const satisfies Record<string, Endpoint>;
+
+export type EndpointName = keyof typeof ENDPOINTS;
+
+/** Every error answer: a problem document (RFC 9457); writes add the fields in error. */
+export const anyProblemSchema = z.union([writeProblemSchema, problemSchema]);
