@@ -53,9 +53,4 @@ export function unknownFilterIn(
 }
 
 /** A link that carries view state along (the as-of date, a filter), leaving out empty values. */
-export function hrefWith(path: string, params: Record<string, string | undefined>): string {
-  const search = new URLSearchParams();
-  for (const [k, v] of Object.entries(params)) if (v) search.set(k, v);
-  const s = search.toString();
-  return s ? `${path}?${s}` : path;
-}
+export { hrefWith } from '../domain/paths';

@@ -4,11 +4,11 @@ import { WARNING_STATUSES } from '../../domain/aggregate';
 import type { TargetWithStateDto } from '../../domain/api';
 import { completionText, gapText } from '../../domain/figures';
 import { formatQuantity } from '../../domain/format';
+import { paths } from '../../domain/paths';
 import type { Status } from '../../domain/schemas';
 import { SECTORS } from '../../domain/sectors';
 import { useTranslation } from '../../i18n/use-translation';
 import { useLocale } from '../../stores/ui-store';
-import { hrefWith } from '../../stores/url-state';
 import { DemoTag } from '../../ui/demo-tag';
 import { ProgressBar } from '../../ui/progress-bar';
 import { formatRunRate } from '../../ui/run-rate';
@@ -64,7 +64,7 @@ export function GapWarnings({
             return (
               <li key={w.id} className="warning">
                 <div className="warning__head">
-                  <Link to={hrefWith(`/targets/${encodeURIComponent(w.id)}`, { asOf })} className="warning__title">
+                  <Link to={paths.target(w.id, { asOf })} className="warning__title">
                     {w.title}
                   </Link>
                   <StatusBadge status={w.state.status} forecastMiss={w.state.forecastMiss} />

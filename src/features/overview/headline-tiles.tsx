@@ -1,6 +1,6 @@
 import type { Headline } from '../../domain/api';
+import { paths } from '../../domain/paths';
 import { useTranslation } from '../../i18n/use-translation';
-import { hrefWith } from '../../stores/url-state';
 import { KpiTile } from '../../ui/kpi-tile';
 
 export function HeadlineTiles({
@@ -21,12 +21,7 @@ export function HeadlineTiles({
       </h2>
       <div className="kpi-grid">
         {headlines.map((h) => (
-          <KpiTile
-            key={h.key}
-            headline={h}
-            compare={compare}
-            href={hrefWith(`/targets/${encodeURIComponent(h.target.id)}`, { asOf })}
-          />
+          <KpiTile key={h.key} headline={h} compare={compare} href={paths.target(h.target.id, { asOf })} />
         ))}
       </div>
     </section>

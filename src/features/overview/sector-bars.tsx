@@ -1,10 +1,10 @@
 import { Link, useSearchParams } from 'react-router';
 import type { SectorSummary } from '../../domain/api';
 import { shownDifference } from '../../domain/figures';
+import { paths } from '../../domain/paths';
 import { STATUSES, type Status } from '../../domain/schemas';
 import { useTranslation } from '../../i18n/use-translation';
 import { useLocale } from '../../stores/ui-store';
-import { hrefWith } from '../../stores/url-state';
 import { Delta } from '../../ui/delta';
 import { ProgressBar } from '../../ui/progress-bar';
 import { StatusIcon } from '../../ui/status-icon';
@@ -92,7 +92,7 @@ export function SectorBars({
           return (
             <li key={s.id} className="sector-row">
               <div className="sector-row__name">
-                <Link className="stretched" to={hrefWith(`/sectors/${s.id}`, carry)}>
+                <Link className="stretched" to={paths.sector(s.id, carry)}>
                   {name}
                 </Link>
                 <span className="muted small">{t('overview.measured', { measured: s.measured, total: s.total })}</span>
@@ -107,7 +107,7 @@ export function SectorBars({
                   highlight={highlight}
                   sector={name}
                   // Sorted by gap, ascending: the furthest behind first.
-                  hrefFor={(status) => hrefWith(`/sectors/${s.id}`, { ...carry, status, sort: 'gap', dir: 'asc' })}
+                  hrefFor={(status) => paths.sector(s.id, { ...carry, status, sort: 'gap', dir: 'asc' })}
                 />
               </div>
             </li>

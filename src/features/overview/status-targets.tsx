@@ -6,10 +6,10 @@ import { behindFirst } from '../../domain/aggregate';
 import type { TargetWithStateDto } from '../../domain/api';
 import { completionText, gapText } from '../../domain/figures';
 import { formatQuantity } from '../../domain/format';
+import { paths } from '../../domain/paths';
 import { DISTRICT_CITY, type Status } from '../../domain/schemas';
 import { SECTORS } from '../../domain/sectors';
 import { useTranslation } from '../../i18n/use-translation';
-import { hrefWith } from '../../stores/url-state';
 import { DemoTag } from '../../ui/demo-tag';
 import { ProgressBar } from '../../ui/progress-bar';
 import { QueryState } from '../../ui/query-state';
@@ -67,9 +67,7 @@ export function StatusTargets({ params, statuses }: { params: SummaryParams; sta
                 return (
                   <li key={item.id}>
                     <div className="status-targets__title">
-                      <Link to={hrefWith(`/targets/${encodeURIComponent(item.id)}`, { asOf: params.asOf })}>
-                        {item.title}
-                      </Link>
+                      <Link to={paths.target(item.id, { asOf: params.asOf })}>{item.title}</Link>
                       <span className="muted small">
                         {sector && (locale === 'en' ? sector.nameEn : sector.name)}
                         {item.district !== DISTRICT_CITY && ` · ${item.district}`}

@@ -2,6 +2,7 @@ import { Link, useParams } from 'react-router';
 import { isNotFound } from '../../api/api-error';
 import { useFreshness } from '../../api/use-freshness';
 import { formatQuantity } from '../../domain/format';
+import { paths } from '../../domain/paths';
 import { SECTORS } from '../../domain/sectors';
 import { useTranslation } from '../../i18n/use-translation';
 import { useLocale } from '../../stores/ui-store';
@@ -65,7 +66,7 @@ export function ProjectPage() {
                   <dt>{t('common.sector')}</dt>
                   <dd>
                     {sector && (
-                      <Link to={`/sectors/${sector.id}`}>{locale === 'en' ? sector.nameEn : sector.name}</Link>
+                      <Link to={paths.sector(sector.id)}>{locale === 'en' ? sector.nameEn : sector.name}</Link>
                     )}
                   </dd>
                   <dt>{t('projects.owner')}</dt>
@@ -92,7 +93,7 @@ export function ProjectPage() {
                 <ul className="project-targets">
                   {targets.map((target) => (
                     <li key={target.id}>
-                      <Link to={`/targets/${encodeURIComponent(target.id)}`}>{target.title}</Link>
+                      <Link to={paths.target(target.id)}>{target.title}</Link>
                       {target.target !== null && (
                         <span className="muted small num"> · {formatQuantity(target.target, target.unit, locale)}</span>
                       )}

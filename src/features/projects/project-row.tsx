@@ -1,6 +1,7 @@
 import { memo } from 'react';
 import { Link } from 'react-router';
 import { formatNumber } from '../../domain/format';
+import { paths } from '../../domain/paths';
 import type { KeyProject } from '../../domain/schemas';
 import { SECTORS } from '../../domain/sectors';
 import { useTranslation } from '../../i18n/use-translation';
@@ -32,7 +33,7 @@ export const ProjectRow = memo(function ProjectRow({
   return (
     <tr aria-rowindex={rowIndex} data-index={index} ref={measure}>
       <td className="projects-table__name">
-        <Link to={`/projects/${encodeURIComponent(p.id)}`}>{p.name}</Link>
+        <Link to={paths.project(p.id)}>{p.name}</Link>
         {p.demo && <DemoTag />}
       </td>
       <td>{p.district}</td>

@@ -1,13 +1,13 @@
 import { Link } from 'react-router';
 import type { ReviewTarget } from '../../domain/api';
-import { hrefWith } from '../../stores/url-state';
+import { paths } from '../../domain/paths';
 import { DemoTag } from '../../ui/demo-tag';
 
 /** A target's title linking to its page as of the meeting date. */
 export function TargetLink({ target, asOf }: { target: ReviewTarget; asOf: string }) {
   return (
     <>
-      <Link to={hrefWith(`/targets/${encodeURIComponent(target.id)}`, { asOf })}>{target.title}</Link>
+      <Link to={paths.target(target.id, { asOf })}>{target.title}</Link>
       {target.state.latest?.demo && <DemoTag />}
     </>
   );

@@ -3,9 +3,9 @@ import { behindBy } from '../../domain/aggregate';
 import type { TargetWithStateDto } from '../../domain/api';
 import { completionText, derivedCompletion, formatDerived, gapText } from '../../domain/figures';
 import { formatDate, formatPercent, formatQuantity } from '../../domain/format';
+import { paths } from '../../domain/paths';
 import { useTranslation } from '../../i18n/use-translation';
 import { useLocale } from '../../stores/ui-store';
-import { hrefWith } from '../../stores/url-state';
 import { DemoTag } from '../../ui/demo-tag';
 import { ProgressBar } from '../../ui/progress-bar';
 import { ScrollRegion } from '../../ui/scroll-region';
@@ -103,7 +103,7 @@ export function SectorTable({
           {rows.map((item) => (
             <tr key={item.id}>
               <td className="sector-table__title">
-                <Link to={hrefWith(`/targets/${encodeURIComponent(item.id)}`, { asOf: view.asOf })}>{item.title}</Link>
+                <Link to={paths.target(item.id, { asOf: view.asOf })}>{item.title}</Link>
                 <span className="muted small">
                   {item.subsection}
                   {item.district !== '市级' && ` · ${item.district}`}

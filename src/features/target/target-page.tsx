@@ -3,6 +3,7 @@ import { useParams, useSearchParams } from 'react-router';
 import { isNotFound } from '../../api/api-error';
 import { useFreshness } from '../../api/use-freshness';
 import { shanghaiDate } from '../../domain/dates';
+import { paths } from '../../domain/paths';
 import { SECTORS } from '../../domain/sectors';
 import { useTranslation } from '../../i18n/use-translation';
 import { useLocale } from '../../stores/ui-store';
@@ -54,7 +55,7 @@ export function TargetPage() {
             ? [
                 {
                   label: locale === 'en' ? sector.nameEn : sector.name,
-                  to: hrefWith(`/sectors/${sector.id}`, { asOf }),
+                  to: paths.sector(sector.id, { asOf }),
                 },
               ]
             : []),

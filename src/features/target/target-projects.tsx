@@ -1,6 +1,7 @@
 import { Link } from 'react-router';
 import type { TargetDetailResponse } from '../../domain/api';
 import { formatQuantity } from '../../domain/format';
+import { paths } from '../../domain/paths';
 import { useTranslation } from '../../i18n/use-translation';
 import { useLocale } from '../../stores/ui-store';
 import { DemoTag } from '../../ui/demo-tag';
@@ -26,7 +27,7 @@ export function TargetProjects({ item }: { item: TargetDetailResponse['item'] })
         {item.projects.slice(0, SHOWN).map((p) => (
           <li key={p.id}>
             <span>
-              <Link to={`/projects/${encodeURIComponent(p.id)}`}>{p.name}</Link>
+              <Link to={paths.project(p.id)}>{p.name}</Link>
               {p.demo && <DemoTag />}
             </span>
             <span className="muted small">{t(`stage.${p.stage}`)}</span>
