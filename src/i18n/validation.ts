@@ -1,0 +1,43 @@
+import { formatQuantity, type Locale } from '../domain/format';
+import type { Issue, IssueParams } from '../domain/issues';
+import { translate, type Vars } from './messages';
+import { type Messages, zhCN } from './zh-cn';
+
+/**
+ * Issues (src/domain/issues.ts) in words: the one function behind the forms (in the person's
+ * language, through `useIssueText`) and the server's Chinese field issues and confirmations.
+ */
+
+/** Params that are a figure in the issue's `unit`: written with it, e.g. 78项 / 350K people. */
+const QUANTITIES = ['value', 'last', 'goal'] as const;
+
+export function issueVars(params: IssueParams | undefined, locale: Locale): Vars {
+  if (!params) return {};
+  const vars: Vars = { ...params };
+  const unit = typeof params.unit === 'string' ? params.unit : null;
+  if (unit === null) return vars;
+  for (const k of QUANTITIES) {
+    const n = params[k];
+    if (typeof n !== 'number') continue;
+    // Chinese keeps the figure exact, as the documents write it (累计值 350000人): it is the API's text too.
+    vars[k] = locale === 'zh-CN' ? `${n}${unit}` : formatQuantity(n, unit, locale);
+  }
+  return vars;
+}
+
+export function issueText(messages: Messages, locale: Locale, issue: Issue): string {
+  return translate(messages, `validation.${issue.code}`, issueVars(issue.params, locale));
+}
+
+/** The API's Chinese of an issue (the server's field issues, confirmations and import cells). */
+export const zhIssueText = (issue: Issue): string => issueText(zhCN, 'zh-CN', issue);
+
+/**
+ * An issue found here (a code) or sent by the server (a message, and a code when the server has
+ * one): `useIssueText` words it from the code when this client knows it, else takes the server's.
+ */
+export interface Worded {
+  code?: string | undefined;
+  params?: IssueParams | undefined;
+  message?: string | undefined;
+}
