@@ -3,8 +3,10 @@ import type { Context } from 'hono';
 import { getCookie } from 'hono/cookie';
 import type { Kysely } from 'kysely';
 import type { z } from 'zod';
+import { type ConfirmationIssue, type FieldCheckIssue, issueOfZod } from '../../src/domain/issues';
 import { isStorableText, type Target, UNSTORABLE_TEXT } from '../../src/domain/schemas';
-import type { FieldIssue, ReadAccess, User, WriteProblem } from '../../src/domain/write-api';
+import type { Confirmation, FieldIssue, ReadAccess, User, WriteProblem } from '../../src/domain/write-api';
+import { zhIssueText } from '../../src/i18n/validation';
 import type { Database } from '../db/schema';
 import type { Actor } from './audit';
 import type { RateLimitOptions } from './rate-limit';
@@ -66,6 +68,17 @@ export const notFoundProblem = (c: Context, detail: string) =>
   problem(c, 404, { title: '未找到', detail, code: 'not_found' });
 export const invalid = (c: Context, detail: string, errors?: FieldIssue[], status = 400, code = 'invalid') =>
   problem(c, status, { title: '提交的内容有误', detail, code, ...(errors ? { errors } : {}) });
+
+/**
+ * A domain check's issue as the API sends it: in Chinese, the API's language, with the words the
+ * client has (src/i18n/zh-cn.ts), and with its code and params so a client words it in its own.
+ */
+export function fieldIssue(i: FieldCheckIssue): FieldIssue {
+  return { field: i.field, message: zhIssueText(i), code: i.code, ...(i.params ? { params: i.params } : {}) };
+}
+export function confirmation(c: ConfirmationIssue): Confirmation {
+  return { code: c.code, message: zhIssueText(c), params: c.params };
+}
 
 /** The last value of a comma-separated header a proxy appends to: the only one the proxy wrote itself. */
 function lastForwarded(c: Context, name: string): string | undefined {
@@ -204,16 +217,24 @@ export async function readJson<T extends z.ZodType>(
   if (bad !== null) {
     const label = FIELD_NAMES_ZH[bad.split('.')[0] ?? ''] ?? bad;
     const message = `${label}：${UNSTORABLE_TEXT}`;
-    return { ok: false, response: invalid(c, message, [{ field: bad || '(body)', message }]) };
+    return {
+      ok: false,
+      response: invalid(c, message, [{ field: bad || '(body)', message, code: 'unstorable_text' }]),
+    };
   }
   const parsed = schema.safeParse(body);
   if (parsed.success) return { ok: true, value: parsed.data };
-  const errors = parsed.error.issues.map((i) => ({
-    field: i.path.join('.') || '(body)',
-    message: FIELD_NAMES_ZH[String(i.path[0] ?? '')]
-      ? `${FIELD_NAMES_ZH[String(i.path[0])]}：${zhIssue(i)}`
-      : zhIssue(i),
-  }));
+  const errors = parsed.error.issues.map((i): FieldIssue => {
+    const { code, params } = issueOfZod(i);
+    return {
+      field: i.path.join('.') || '(body)',
+      message: FIELD_NAMES_ZH[String(i.path[0] ?? '')]
+        ? `${FIELD_NAMES_ZH[String(i.path[0])]}：${zhIssue(i)}`
+        : zhIssue(i),
+      code,
+      ...(params ? { params } : {}),
+    };
+  });
   return { ok: false, response: invalid(c, errors.map((e) => e.message).join('；'), errors) };
 }
 

@@ -1,6 +1,7 @@
 import { excelSerialToIso, normalizeText, parseDateText, parseNumberText } from '../../src/domain/cells';
 import { isStorableText, UNSTORABLE_TEXT } from '../../src/domain/schemas';
 import type { CellIssue } from '../../src/domain/write-api';
+import { zhIssueText } from '../../src/i18n/validation';
 import type { Grid, Raw } from './sheet';
 
 /**
@@ -86,7 +87,7 @@ export class RowReader<K extends string> {
     if (typeof v === 'string') {
       if (v.length > 100) return this.fail(k, '不是数字');
       const r = parseNumberText(v);
-      return r.ok ? r.value : this.fail(k, r.message);
+      return r.ok ? r.value : this.fail(k, zhIssueText(r));
     }
     if (v instanceof Date) return this.fail(k, '不是数字（单元格是日期格式）');
     if (typeof v === 'boolean') return this.fail(k, '不是数字');
@@ -104,12 +105,12 @@ export class RowReader<K extends string> {
       const r = excelSerialToIso(v);
       if (r.ok) return r.value;
       const asText = parseDateText(String(v));
-      return asText.ok ? asText.value : this.fail(k, r.message);
+      return asText.ok ? asText.value : this.fail(k, zhIssueText(r));
     }
     if (typeof v === 'string') {
       if (v.length > 100) return this.fail(k, '不是有效日期');
       const r = parseDateText(v);
-      return r.ok ? r.value : this.fail(k, r.message);
+      return r.ok ? r.value : this.fail(k, zhIssueText(r));
     }
     if (typeof v === 'boolean') return this.fail(k, '不是有效日期');
     return this.fail(k, cellProblem(v));

@@ -9,6 +9,7 @@ import {
   reportInputSchema,
   type User,
 } from '../../src/domain/write-api';
+import { zhIssueText } from '../../src/i18n/validation';
 import { type Actor, audit } from '../accounts/audit';
 import { canWriteTarget } from '../accounts/http';
 import { isUniqueViolation } from '../accounts/users';
@@ -316,10 +317,10 @@ export async function importReports(ctx: ImportContext): Promise<ImportOutcome> 
       }
       switch (outcome.kind) {
         case 'invalid':
-          for (const e of outcome.errors) fail(FIELD_COLUMN[e.field] ?? '', e.message);
+          for (const e of outcome.errors) fail(FIELD_COLUMN[e.field] ?? '', zhIssueText(e));
           break;
         case 'confirm':
-          for (const cf of outcome.confirmations) fail('value', `${cf.message}（如确认无误，请在“原因”列说明）`);
+          for (const cf of outcome.confirmations) fail('value', `${zhIssueText(cf)}（如确认无误，请在“原因”列说明）`);
           break;
         case 'conflict':
           fail('asOf', `${outcome.detail}（如需更正，请在“原因”列填写更正原因）`);

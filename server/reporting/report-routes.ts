@@ -17,6 +17,8 @@ import {
   actorOf,
   type Ctx,
   canWriteTarget,
+  confirmation,
+  fieldIssue,
   invalid,
   notFoundProblem,
   problem,
@@ -158,16 +160,20 @@ function latest(reports: readonly ProgressReport[]): ProgressReport | null {
 
 function respond(c: Ctx, outcome: ReportOutcome, location: string) {
   switch (outcome.kind) {
-    case 'invalid':
-      return invalid(c, outcome.errors.map((e) => e.message).join('；'), outcome.errors, 422, 'invalid_report');
-    case 'confirm':
+    case 'invalid': {
+      const errors = outcome.errors.map(fieldIssue);
+      return invalid(c, errors.map((e) => e.message).join('；'), errors, 422, 'invalid_report');
+    }
+    case 'confirm': {
+      const confirmations = outcome.confirmations.map(confirmation);
       return problem(c, 422, {
         title: '需要确认',
-        detail: `${outcome.confirmations.map((x) => x.message).join('；')}。如确认无误，请填写确认理由后再提交`,
+        detail: `${confirmations.map((x) => x.message).join('；')}。如确认无误，请填写确认理由后再提交`,
         code: 'confirmation_required',
-        confirmations: outcome.confirmations,
-        errors: [{ field: 'confirmReason', message: '请填写确认理由' }],
+        confirmations,
+        errors: [fieldIssue({ field: 'confirmReason', code: 'confirm_reason_required' })],
       });
+    }
     case 'forbidden':
       return problem(c, 403, {
         title: '无权更正',

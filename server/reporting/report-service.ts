@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Transaction } from 'kysely';
 import { shanghaiDate } from '../../src/domain/dates';
+import type { ConfirmationIssue } from '../../src/domain/issues';
 import { effectiveReports } from '../../src/domain/reports';
 import {
   DEFAULT_THRESHOLDS,
@@ -10,14 +11,7 @@ import {
   type TargetState,
 } from '../../src/domain/schemas';
 import { valueInTargetUnit } from '../../src/domain/status';
-import {
-  type Confirmation,
-  checkReport,
-  type FieldIssue,
-  previewState,
-  type ReportInput,
-  type User,
-} from '../../src/domain/write-api';
+import { checkReport, previewState, type ReportInput, type ReportIssue, type User } from '../../src/domain/write-api';
 import type { Actor } from '../accounts/audit';
 import { audit } from '../accounts/audit';
 import { reportFromRow, reportToRow, targetFromRow } from '../db/rows';
@@ -32,8 +26,8 @@ export type ReportOutcome =
   | { kind: 'created'; report: ProgressReport; state: TargetState | null }
   | { kind: 'preview'; report: ProgressReport; state: TargetState | null }
   | { kind: 'unchanged'; report: ProgressReport; state: TargetState | null }
-  | { kind: 'invalid'; errors: FieldIssue[] }
-  | { kind: 'confirm'; confirmations: Confirmation[] }
+  | { kind: 'invalid'; errors: ReportIssue[] }
+  | { kind: 'confirm'; confirmations: ConfirmationIssue[] }
   | { kind: 'conflict'; code: 'exists_same_date' | 'already_corrected'; detail: string; reportId: string }
   | { kind: 'forbidden'; code: 'published_figure'; detail: string; reportId: string };
 

@@ -1,3 +1,4 @@
+import type { IssueParams } from '../domain/issues';
 import { isFilterParam, type UnknownFilter } from '../domain/query';
 
 /**
@@ -15,8 +16,11 @@ export interface ApiProblem {
   param?: string | undefined;
   value?: string | undefined;
   allowed?: string[] | undefined;
-  errors?: { field: string; message: string }[] | undefined;
-  confirmations?: { code: string; message: string }[] | undefined;
+  /** Field issues and confirmations: Chinese words, and a code with params a form words in the person's language. */
+  errors?:
+    | { field: string; message: string; code?: string | undefined; params?: IssueParams | undefined }[]
+    | undefined;
+  confirmations?: { code: string; message: string; params?: IssueParams | undefined }[] | undefined;
   /** 409 on a report: the report to correct instead. */
   reportId?: string | undefined;
   /** 422/403 on an import: the dry-run result with every row. */

@@ -19,12 +19,14 @@ export interface SendOptions<S extends z.ZodType | null> {
   signal?: AbortSignal;
 }
 
+const params = z.record(z.string(), z.union([z.string(), z.number()])).optional();
 const problemBodySchema = z.object({
   detail: z.string().optional(),
   title: z.string().optional(),
   code: z.string().optional(),
-  errors: z.array(z.object({ field: z.string(), message: z.string() })).optional(),
-  confirmations: z.array(z.object({ code: z.string(), message: z.string() })).optional(),
+  // An issue's code and params let the form word it in the person's language (the message is Chinese).
+  errors: z.array(z.object({ field: z.string(), message: z.string(), code: z.string().optional(), params })).optional(),
+  confirmations: z.array(z.object({ code: z.string(), message: z.string(), params })).optional(),
   reportId: z.string().optional(),
   result: z.unknown().optional(),
 });

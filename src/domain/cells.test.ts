@@ -8,11 +8,12 @@ describe('spreadsheet cells', () => {
     expect(parseNumberText('12,345.6')).toEqual({ ok: true, value: 12345.6 });
     expect(parseNumberText('１２，３４５．６')).toEqual({ ok: true, value: 12345.6 });
     expect(parseNumberText(' -3 ')).toEqual({ ok: true, value: -3 });
-    expect(parseNumberText('四百')).toEqual({ ok: false, message: '不是数字' });
-    expect(parseNumberText('1,23')).toEqual({ ok: false, message: '不是数字' });
-    expect(parseNumberText('=1+1')).toEqual({ ok: false, message: '不是数字' });
-    expect(parseNumberText('12%')).toMatchObject({ ok: false });
-    expect(parseNumberText('1e999')).toMatchObject({ ok: false });
+    expect(parseNumberText('四百')).toEqual({ ok: false, code: 'not_number' });
+    expect(parseNumberText('1,23')).toEqual({ ok: false, code: 'not_number' });
+    expect(parseNumberText('=1+1')).toEqual({ ok: false, code: 'not_number' });
+    expect(parseNumberText('12%')).toEqual({ ok: false, code: 'percent_sign' });
+    expect(parseNumberText('1e999')).toEqual({ ok: false, code: 'number_out_of_range' });
+    expect(parseNumberText(' ')).toEqual({ ok: false, code: 'required' });
   });
 
   it('round-trips every integer through a grouped spelling', () => {
@@ -35,8 +36,8 @@ describe('spreadsheet cells', () => {
       '45838',
     ])
       expect(parseDateText(s), s).toEqual({ ok: true, value: '2025-06-30' });
-    expect(parseDateText('2025-02-30')).toMatchObject({ ok: false });
-    expect(parseDateText('下周')).toMatchObject({ ok: false });
+    expect(parseDateText('2025-02-30')).toEqual({ ok: false, code: 'no_such_date', params: { text: '2025-02-30' } });
+    expect(parseDateText('下周')).toEqual({ ok: false, code: 'date_spelling' });
     expect(excelSerialToIso(45658)).toEqual({ ok: true, value: '2025-01-01' });
     expect(excelSerialToIso(12)).toMatchObject({ ok: false });
   });

@@ -1,11 +1,25 @@
 import { fromDayNumber, type IsoDate, isIsoDate } from './dates';
+import type { IssueParams } from './issues';
 
 /**
  * What people type into spreadsheets and forms, read leniently but never guessed at: 全角 digits and
  * punctuation, thousands separators, Excel date serials and the usual Chinese date spellings are
- * accepted; anything else is refused with a reason that can be shown next to the cell.
+ * accepted; anything else is refused with a reason (a code, worded by src/i18n) to show next to the cell.
  */
-export type CellResult<T> = { ok: true; value: T } | { ok: false; message: string };
+export type CellIssueCode =
+  | 'required'
+  | 'percent_sign'
+  | 'not_number'
+  | 'number_out_of_range'
+  | 'not_date'
+  | 'no_such_date'
+  | 'date_spelling';
+
+export type CellFailure = { ok: false; code: CellIssueCode; params?: IssueParams };
+export type CellResult<T> = { ok: true; value: T } | CellFailure;
+
+const fail = (code: CellIssueCode, params?: IssueParams): CellFailure =>
+  params ? { ok: false, code, params } : { ok: false, code };
 
 /** NFKC folds 全角 digits, letters and punctuation (１２，３４５．６) to their ASCII forms. */
 export function normalizeText(s: string): string {
@@ -21,13 +35,13 @@ const GROUPED_NUMBER = /^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$/;
 /** A number from a form field or a text cell: `12,345.6`, `１２３４５`, ` -3 `. */
 export function parseNumberText(raw: string): CellResult<number> {
   const s = normalizeText(raw).replace(/\s+/g, '');
-  if (s === '') return { ok: false, message: '不能为空' };
+  if (s === '') return fail('required');
   let value: number;
   if (PLAIN_NUMBER.test(s)) value = Number(s);
   else if (GROUPED_NUMBER.test(s)) value = Number(s.replaceAll(',', ''));
-  else if (/^[+-]?[\d.,]+%$/.test(s)) return { ok: false, message: '请填写不带“%”的数值' };
-  else return { ok: false, message: '不是数字' };
-  if (!Number.isFinite(value)) return { ok: false, message: '数值超出范围' };
+  else if (/^[+-]?[\d.,]+%$/.test(s)) return fail('percent_sign');
+  else return fail('not_number');
+  if (!Number.isFinite(value)) return fail('number_out_of_range');
   return { ok: true, value: Object.is(value, -0) ? 0 : value };
 }
 
@@ -39,7 +53,7 @@ const SERIAL_MAX = 90000;
 
 export function excelSerialToIso(serial: number): CellResult<IsoDate> {
   if (!Number.isFinite(serial) || serial < SERIAL_MIN || serial > SERIAL_MAX) {
-    return { ok: false, message: '不是有效日期' };
+    return fail('not_date');
   }
   return { ok: true, value: fromDayNumber(EXCEL_EPOCH_DAY + Math.floor(serial)) };
 }
@@ -53,16 +67,16 @@ const DATE_PATTERNS = [
 /** A date from text: 2025-06-30, 2025/6/30, 2025.6.30, 2025年6月30日, 20250630, or an Excel serial. */
 export function parseDateText(raw: string): CellResult<IsoDate> {
   const s = normalizeText(raw).replace(/\s+/g, '');
-  if (s === '') return { ok: false, message: '不能为空' };
+  if (s === '') return fail('required');
   const dateOnly = s.replace(/T00:00(:00(\.000)?)?Z?$/, '');
   for (const p of DATE_PATTERNS) {
     const m = p.exec(dateOnly);
     if (!m) continue;
     const iso = `${m[1]}-${String(m[2]).padStart(2, '0')}-${String(m[3]).padStart(2, '0')}`;
-    return isIsoDate(iso) ? { ok: true, value: iso } : { ok: false, message: `日期“${s}”不存在` };
+    return isIsoDate(iso) ? { ok: true, value: iso } : fail('no_such_date', { text: s });
   }
   if (/^\d{5}(\.\d+)?$/.test(s)) return excelSerialToIso(Number(s));
-  return { ok: false, message: '不是有效日期（应为 YYYY-MM-DD）' };
+  return fail('date_spelling');
 }
 
 /** Longest text an Excel cell holds. */

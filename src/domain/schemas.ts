@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isIsoDate } from './dates';
+import { issueCode } from './issues';
 
 /**
  * The API contract. Every type the server returns, the mock serves and the client renders is inferred
@@ -19,11 +20,13 @@ export const UNSTORABLE_TEXT = '含有无法保存的字符（空字符 NUL、�
 export const storableName = (s: string): string =>
   s.replace(new RegExp(UNSTORABLE.source, 'g'), '').replace(/^\uFEFF+/, '');
 
-export const isoDate = z.string().refine(isIsoDate, { message: '日期格式应为 YYYY-MM-DD' });
+export const isoDate = z
+  .string()
+  .refine(isIsoDate, { message: '日期格式应为 YYYY-MM-DD', params: issueCode('date_format') });
 /** An instant, ISO 8601 with offset, e.g. `2025-06-30T10:00:00+08:00` or `…Z`. */
 export const isoDateTime = z.iso.datetime({ offset: true, message: '时间格式应为 ISO 8601' });
 
-const finite = z.number().refine(Number.isFinite, { message: '必须是有限的数字' });
+const finite = z.number().refine(Number.isFinite, { message: '必须是有限的数字', params: issueCode('not_finite') });
 
 export const SECTOR_IDS = [
   'demand',

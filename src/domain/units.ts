@@ -1,9 +1,11 @@
 import { DomainError } from './errors';
+import type { Issue } from './issues';
 
 /**
  * Units as the documents write them: a base unit (人, 元, 个, 公里, 千瓦, P, %…) with an optional
  * magnitude prefix (千, 万, 亿, 万亿). Two units convert when their base units are the same;
- * anything else is refused with a Chinese message.
+ * anything else is refused: with an issue (a code and the units) for a person's input, with a
+ * DomainError where a bad unit is a bug or bad data.
  */
 export interface ParsedUnit {
   /** As written, e.g. `万人`. */
@@ -61,29 +63,67 @@ export function compatibleUnits(a: string, b: string): boolean {
   }
 }
 
-/** Convert `value` written in `from` into `to`, e.g. 35 万人 → 350000 人. */
-export function convert(value: number, from: string, to: string): number {
-  if (!Number.isFinite(value)) {
-    throw new DomainError('invalid_value', `数值无效：${String(value)}`, `Invalid value: ${String(value)}`);
+/** Why a value cannot be converted, for the person who typed it (worded by `src/i18n`). */
+export type UnitIssue = Issue & {
+  code: 'invalid_unit' | 'incompatible_units' | 'invalid_value' | 'value_too_large';
+};
+export type Converted = { ok: true; value: number } | { ok: false; issue: UnitIssue };
+
+function unitOf(written: string): ParsedUnit | null {
+  try {
+    return parseUnit(written);
+  } catch {
+    return null;
   }
-  const f = parseUnit(from);
-  const t = parseUnit(to);
-  if (f.base !== t.base) {
-    throw new DomainError(
-      'incompatible_units',
-      `单位不兼容：“${from}”不能换算为“${to}”`,
-      `Incompatible units: "${from}" cannot be converted to "${to}"`,
-    );
-  }
-  if (f.factor === t.factor) return value;
+}
+
+/** `value` written in `from`, in `to`: 35 万人 → 350000 人, or the issue that stops it. */
+export function tryConvert(value: number, from: string, to: string): Converted {
+  if (!Number.isFinite(value)) return { ok: false, issue: { code: 'invalid_value', params: { value: String(value) } } };
+  const f = unitOf(from);
+  if (!f) return { ok: false, issue: { code: 'invalid_unit', params: { unit: from } } };
+  const t = unitOf(to);
+  if (!t) return { ok: false, issue: { code: 'invalid_unit', params: { unit: to } } };
+  if (f.base !== t.base) return { ok: false, issue: { code: 'incompatible_units', params: { from, to } } };
+  if (f.factor === t.factor) return { ok: true, value };
   // Divide by the larger factor last to keep 2450亿元 → 0.245万亿元 exact in binary as far as possible.
   const result = f.factor >= t.factor ? value * (f.factor / t.factor) : value / (t.factor / f.factor);
-  if (!Number.isFinite(result)) {
-    throw new DomainError(
-      'invalid_value',
-      `数值过大，无法从“${from}”换算为“${to}”：${String(value)}`,
-      `Value too large to convert from "${from}" to "${to}": ${String(value)}`,
-    );
+  if (!Number.isFinite(result))
+    return { ok: false, issue: { code: 'value_too_large', params: { from, to, value: String(value) } } };
+  return { ok: true, value: result };
+}
+
+/** The same as a DomainError (bad data or a bug, for logs and programmers, not for a form). */
+function unitError(issue: UnitIssue): DomainError {
+  const p = issue.params ?? {};
+  switch (issue.code) {
+    case 'invalid_unit':
+      return invalidUnit(String(p.unit));
+    case 'incompatible_units':
+      return new DomainError(
+        'incompatible_units',
+        `单位不兼容：“${p.from}”不能换算为“${p.to}”`,
+        `Incompatible units: "${p.from}" cannot be converted to "${p.to}"`,
+      );
+    case 'invalid_value':
+      return new DomainError('invalid_value', `数值无效：${p.value}`, `Invalid value: ${p.value}`);
+    case 'value_too_large':
+      return new DomainError(
+        'invalid_value',
+        `数值过大，无法从“${p.from}”换算为“${p.to}”：${p.value}`,
+        `Value too large to convert from "${p.from}" to "${p.to}": ${p.value}`,
+      );
   }
-  return result;
+}
+
+/** Convert `value` written in `from` into `to`, e.g. 35 万人 → 350000 人 (DomainError when it cannot be). */
+export function convert(value: number, from: string, to: string): number {
+  const r = tryConvert(value, from, to);
+  if (!r.ok) throw unitError(r.issue);
+  return r.value;
+}
+
+/** A value written in `unit` ('' or the target's own unit: as it is) in the target's unit `targetUnit`. */
+export function inTargetUnit(value: number, unit: string, targetUnit: string): Converted {
+  return unit === '' || unit === targetUnit ? { ok: true, value } : tryConvert(value, unit, targetUnit);
 }

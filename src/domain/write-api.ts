@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { targetWithStateSchema } from './api';
 import { addDays, dayNumber, fromDayNumber, type IsoDate, isIsoDate, isIsoInstant } from './dates';
 import { isDomainError } from './errors';
+import { CONFIRMATION_CODES, type ConfirmationIssue, type FieldCheckIssue, type IssueCode, issueCode } from './issues';
 import { effectiveReports } from './reports';
 import {
   DEFAULT_THRESHOLDS,
@@ -18,7 +19,7 @@ import {
 } from './schemas';
 import { type Role, roleSchema, userSchema } from './session-schema';
 import { computeTargetState } from './status';
-import { convert } from './units';
+import { inTargetUnit } from './units';
 
 // Who is signed in lives in its own small module (the session check runs on every page).
 export {
@@ -41,20 +42,27 @@ export {
 
 export const ROLE_NAMES_ZH: Record<Role, string> = { viewer: '查看者', reporter: '填报员', admin: '管理员' };
 
+/**
+ * The schemas' messages are the API's Chinese (the server and the admin CLI answer with them); a form
+ * words an issue by its code instead (`issueOfZod`): zod's own checks by kind and limit, refinements
+ * by the code in their `params`.
+ */
+const refined = (message: string, code: IssueCode) => ({ message, params: issueCode(code) });
+
 /** Free text of a write: length-limited, and only what the database keeps exactly as sent. */
 const text = (max: number, name: string) =>
   z
     .string()
     .max(max, { message: `${name}不能超过 ${max} 个字符` })
-    .refine(isStorableText, { message: `${name}${UNSTORABLE_TEXT}` });
-const finite = z.number().refine(Number.isFinite, { message: '必须是有限的数字' });
+    .refine(isStorableText, refined(`${name}${UNSTORABLE_TEXT}`, 'unstorable_text'));
+const finite = z.number().refine(Number.isFinite, refined('必须是有限的数字', 'not_finite'));
 
 export const usernameSchema = z
   .string()
   .trim()
   .min(2, { message: '用户名至少 2 个字符' })
   .max(64, { message: '用户名不能超过 64 个字符' })
-  .regex(/^[\p{L}\p{N}._@-]+$/u, { message: '用户名只能包含文字、数字和 . _ @ -' });
+  .refine((s) => /^[\p{L}\p{N}._@-]+$/u.test(s), refined('用户名只能包含文字、数字和 . _ @ -', 'username_chars'));
 export const passwordSchema = z
   .string()
   .min(10, { message: '密码至少 10 个字符' })
@@ -74,9 +82,10 @@ export const changePasswordRequestSchema = z.object({
 /** Evidence is a link (http/https only: no javascript: or data: URLs) or a document reference. */
 const evidenceSchema = text(1000, '佐证')
   .trim()
-  .refine((s) => !/^[a-z][a-z0-9+.-]*:/i.test(s) || /^https?:\/\/\S+$/i.test(s), {
-    message: '佐证链接只能是 http(s) 地址或文件说明',
-  });
+  .refine(
+    (s) => !/^[a-z][a-z0-9+.-]*:/i.test(s) || /^https?:\/\/\S+$/i.test(s),
+    refined('佐证链接只能是 http(s) 地址或文件说明', 'evidence_link'),
+  );
 
 export const reportInputSchema = z.object({
   asOf: isoDate,
@@ -100,11 +109,27 @@ export const correctionInputSchema = reportInputSchema.extend({
 });
 export type CorrectionInput = z.infer<typeof correctionInputSchema>;
 
-export const fieldIssueSchema = z.object({ field: z.string(), message: z.string() });
+export { CONFIRMATION_CODES };
+/** The figures of an issue's sentence (see src/domain/issues.ts). */
+export const issueParamsSchema = z.record(z.string(), z.union([z.string(), z.number()]));
+/**
+ * A field's problem: `message` in Chinese (the API's language) and, where the check has one, its
+ * `code` and `params`, from which a client words it in its own language. The code is a plain string
+ * on the wire: a client that does not know it shows the message.
+ */
+export const fieldIssueSchema = z.object({
+  field: z.string(),
+  message: z.string(),
+  code: z.string().optional(),
+  params: issueParamsSchema.optional(),
+});
 export type FieldIssue = z.infer<typeof fieldIssueSchema>;
 
-export const CONFIRMATION_CODES = ['below_last', 'far_beyond'] as const;
-export const confirmationSchema = z.object({ code: z.enum(CONFIRMATION_CODES), message: z.string() });
+export const confirmationSchema = z.object({
+  code: z.enum(CONFIRMATION_CODES),
+  message: z.string(),
+  params: issueParamsSchema.optional(),
+});
 export type Confirmation = z.infer<typeof confirmationSchema>;
 
 /** Problem details of the write endpoints: a stable `code`, and per-field issues where useful. */
@@ -219,9 +244,12 @@ export const usersResponseSchema = z.object({ items: z.array(userSchema) });
 export const targetPatchSchema = targetSchema.omit({ id: true }).partial();
 export const targetCreateSchema = targetSchema;
 
-const auditBound = z.string().refine((s) => isIsoDate(s) || isIsoInstant(s), {
-  message: '应为日期（YYYY-MM-DD）或带时区的时间（ISO 8601）',
-});
+const auditBound = z
+  .string()
+  .refine(
+    (s) => isIsoDate(s) || isIsoInstant(s),
+    refined('应为日期（YYYY-MM-DD）或带时区的时间（ISO 8601）', 'date_or_instant'),
+  );
 /** Filters of the audit log (GET /admin/audit and its export); a date bound covers its whole day in Shanghai. */
 export const auditQuerySchema = z.object({
   actor: text(64, '操作人').optional(),
@@ -265,14 +293,18 @@ export interface ReportDraft {
   stagesDone: number | null;
 }
 
+/** A problem of one field of a report: a code and its figures, worded by src/i18n. */
+export type ReportIssue = FieldCheckIssue & { field: keyof ReportDraft };
+
 export interface ReportCheck {
-  errors: FieldIssue[];
-  confirmations: Confirmation[];
+  errors: ReportIssue[];
+  confirmations: ConfirmationIssue[];
   /** The value in the target's unit, when it could be converted. */
   valueInTargetUnit: number | null;
 }
 
-const fmt = (n: number) => (Number.isInteger(n) ? String(n) : String(Number(n.toPrecision(10))));
+/** A figure as a message shows it: at most ten significant digits (no 0.30000000000000004). */
+const figure = (n: number) => Number(n.toPrecision(10));
 
 /**
  * Checks a new report (or a correction of `supersedes`) against the target and its history.
@@ -285,35 +317,33 @@ export function checkReport(
   today: IsoDate,
   supersedes?: string,
 ): ReportCheck {
-  const errors: FieldIssue[] = [];
-  const confirmations: Confirmation[] = [];
-  if (draft.asOf > today) errors.push({ field: 'asOf', message: `截至日期不能晚于今天（${today}）` });
+  const errors: ReportIssue[] = [];
+  const confirmations: ConfirmationIssue[] = [];
+  if (draft.asOf > today) errors.push({ field: 'asOf', code: 'as_of_future', params: { today } });
   if (draft.asOf < target.periodStart)
-    errors.push({ field: 'asOf', message: `截至日期早于目标期间的开始日期（${target.periodStart}）` });
+    errors.push({ field: 'asOf', code: 'as_of_before_start', params: { start: target.periodStart } });
   if (draft.asOf > target.deadline)
-    errors.push({ field: 'asOf', message: `截至日期晚于目标的截止日期（${target.deadline}）` });
+    errors.push({ field: 'asOf', code: 'as_of_after_deadline', params: { deadline: target.deadline } });
 
   if (target.kind === 'milestone') {
-    if (draft.stagesDone === null) errors.push({ field: 'stagesDone', message: '请填写已完成的阶段数' });
+    if (draft.stagesDone === null) errors.push({ field: 'stagesDone', code: 'stages_required' });
     else if (draft.stagesDone > target.stages.length)
-      errors.push({ field: 'stagesDone', message: `阶段数不能超过 ${target.stages.length}` });
-    if (draft.value !== null) errors.push({ field: 'value', message: '里程碑目标只填写阶段，不填写数值' });
+      errors.push({ field: 'stagesDone', code: 'stages_too_many', params: { max: target.stages.length } });
+    if (draft.value !== null) errors.push({ field: 'value', code: 'milestone_value' });
     return { errors, confirmations, valueInTargetUnit: null };
   }
-  if (draft.stagesDone !== null) errors.push({ field: 'stagesDone', message: '数值型目标不填写阶段数' });
+  if (draft.stagesDone !== null) errors.push({ field: 'stagesDone', code: 'numeric_stages' });
   if (draft.value === null) {
-    errors.push({ field: 'value', message: '请填写本期数值' });
+    errors.push({ field: 'value', code: 'value_required' });
     return { errors, confirmations, valueInTargetUnit: null };
   }
-  let value: number;
-  try {
-    value =
-      draft.unit === '' || draft.unit === target.unit ? draft.value : convert(draft.value, draft.unit, target.unit);
-  } catch (e) {
-    errors.push({ field: 'unit', message: isDomainError(e) ? e.message : '单位无效' });
+  const converted = inTargetUnit(draft.value, draft.unit, target.unit);
+  if (!converted.ok) {
+    errors.push({ field: 'unit', ...converted.issue });
     return { errors, confirmations, valueInTargetUnit: null };
   }
-  if (target.kind === 'cumulative' && value < 0) errors.push({ field: 'value', message: '累计数值不能为负数' });
+  const value = converted.value;
+  if (target.kind === 'cumulative' && value < 0) errors.push({ field: 'value', code: 'cumulative_negative' });
 
   if (target.kind === 'cumulative') {
     const earlier = effectiveReports(history)
@@ -322,11 +352,11 @@ export function checkReport(
         a.asOf === b.asOf ? Date.parse(a.recordedAt) - Date.parse(b.recordedAt) : a.asOf < b.asOf ? -1 : 1,
       )
       .at(-1);
-    const lastValue = earlier ? safeConvert(earlier, target) : null;
-    if (earlier && lastValue !== null && value < lastValue) {
+    const last = earlier && earlier.value !== null ? inTargetUnit(earlier.value, earlier.unit, target.unit) : null;
+    if (earlier && last?.ok && value < last.value) {
       confirmations.push({
         code: 'below_last',
-        message: `累计值 ${fmt(value)}${target.unit} 低于上次填报的 ${fmt(lastValue)}${target.unit}（截至 ${earlier.asOf}），请说明原因`,
+        params: { value: figure(value), last: figure(last.value), unit: target.unit, asOf: earlier.asOf },
       });
     }
   }
@@ -340,19 +370,15 @@ export function checkReport(
   ) {
     confirmations.push({
       code: 'far_beyond',
-      message: `数值 ${fmt(value)}${target.unit} 是目标值 ${fmt(goal)}${target.unit} 的 ${fmt(Math.round((value / goal) * 10) / 10)} 倍，请确认单位和数值`,
+      params: {
+        value: figure(value),
+        goal: figure(goal),
+        unit: target.unit,
+        ratio: figure(Math.round((value / goal) * 10) / 10),
+      },
     });
   }
   return { errors, confirmations, valueInTargetUnit: value };
-}
-
-function safeConvert(r: ProgressReport, t: Target): number | null {
-  if (r.value === null) return null;
-  try {
-    return r.unit === '' || r.unit === t.unit ? r.value : convert(r.value, r.unit, t.unit);
-  } catch {
-    return null;
-  }
 }
 
 /** The target's state as of the report's date, with the report counted (null when it cannot be computed). */

@@ -1,9 +1,11 @@
 import { forwardRef, useLayoutEffect, useRef, useState } from 'react';
+import { useTranslation } from '../i18n/use-translation';
 
 export interface FieldError {
   /** The id of the control the message belongs to. */
   id: string;
   label: string;
+  /** In the person's language (a form words its issues' codes with `useIssueText`). */
   message: string;
 }
 
@@ -15,6 +17,7 @@ export const ErrorSummary = forwardRef<HTMLDivElement, { title: string; errors: 
   { title, errors },
   ref,
 ) {
+  const { t } = useTranslation();
   if (errors.length === 0) return null;
   return (
     <div ref={ref} className="error-summary" role="alert" tabIndex={-1} aria-labelledby="error-summary-title">
@@ -31,7 +34,7 @@ export const ErrorSummary = forwardRef<HTMLDivElement, { title: string; errors: 
                 document.getElementById(e.id)?.focus();
               }}
             >
-              {e.label}：{e.message}
+              {t('common.fieldMessage', { label: e.label, message: e.message })}
             </a>
           </li>
         ))}

@@ -22,7 +22,7 @@ describe('admin', () => {
     await user.type(within(form).getByLabelText('初始密码'), 'short');
     await user.type(within(form).getByLabelText('部门'), '市统计局、市商务局');
     await user.click(within(form).getByRole('button', { name: '创建用户' }));
-    expect(within(form).getByRole('alert')).toHaveTextContent('初始密码：密码至少 10 个字符');
+    expect(within(form).getByRole('alert')).toHaveTextContent('初始密码：至少 10 个字符');
     expect(within(form).getByLabelText('初始密码')).toHaveAttribute('aria-invalid', 'true');
     await user.clear(within(form).getByLabelText('初始密码'));
     await user.type(within(form).getByLabelText('初始密码'), 'long enough password');

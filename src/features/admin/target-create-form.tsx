@@ -99,7 +99,7 @@ export function TargetCreateForm() {
       demo: false,
     };
     if (!f.validate(targetSchema, body)) return;
-    if (!n.ok) return f.set('target', n.message);
+    if (!n.ok) return f.set('target', n);
     create.mutate(body as Target, {
       onSuccess: (res) => {
         setDone(res.item.id);

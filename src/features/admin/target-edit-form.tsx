@@ -39,7 +39,7 @@ export function TargetEditForm({ target, onDone }: { target: Target; onDone: () 
     if (form.target.trim() !== '') {
       const n = parseNumberText(form.target);
       if (!n.ok) {
-        f.set('target', n.message);
+        f.set('target', n);
         return;
       }
       value = n.value;

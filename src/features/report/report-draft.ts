@@ -1,15 +1,16 @@
 import { parseNumberText } from '../../domain/cells';
 import { isIsoDate } from '../../domain/dates';
+import { type ConfirmationIssue, issueOfZod } from '../../domain/issues';
 import type { ProgressReport, StatusThresholds, Target, TargetState } from '../../domain/schemas';
 import { parseUnit } from '../../domain/units';
 import {
-  type Confirmation,
   type CorrectionInput,
   checkReport,
   previewState,
   type ReportInput,
   reportInputSchema,
 } from '../../domain/write-api';
+import type { Worded } from '../../i18n/validation';
 
 /**
  * What the report form holds (strings, as typed) and what it means: the same checks the server runs
@@ -27,7 +28,8 @@ export const DRAFT_FIELDS = [
 ] as const;
 export type DraftField = (typeof DRAFT_FIELDS)[number];
 export type Draft = Record<DraftField, string>;
-export type DraftErrors = Partial<Record<DraftField, string>>;
+/** A field's problem: a code found here, or the server's issue (its words, and its code when it has one). */
+export type DraftErrors = Partial<Record<DraftField, Worded>>;
 
 export const emptyDraft = (today: string): Draft => ({
   value: '',
@@ -42,15 +44,15 @@ export const emptyDraft = (today: string): Draft => ({
 
 export interface DraftCheck {
   errors: DraftErrors;
-  confirmations: Confirmation[];
+  confirmations: ConfirmationIssue[];
   /** The request body when nothing is wrong. */
   input: (ReportInput & { reason?: string }) | null;
   /** The state with this report counted, when it can be computed. */
   preview: TargetState | null;
 }
 
-const first = (errors: DraftErrors, field: DraftField, message: string) => {
-  errors[field] ??= message;
+const first = (errors: DraftErrors, field: DraftField, issue: Worded) => {
+  errors[field] ??= issue;
 };
 
 /** Units a value may be entered in: the target's own, and its base unit with 万/亿 when it counts money or people. */
@@ -64,6 +66,9 @@ export function unitOptions(unit: string): string[] {
     return [unit];
   }
 }
+
+/** The longest note reportInputSchema takes. */
+const NOTE_MAX = 2000;
 
 export function checkDraft(
   target: Target,
@@ -85,12 +90,12 @@ export function checkDraft(
     const n = parseNumberText(draft.value);
     // A value that is not a number is reported as such; the date is still checked.
     if (n.ok) value = n.value;
-    else first(errors, 'value', n.message);
+    else first(errors, 'value', n);
   }
   if (!isIsoDate(draft.asOf)) {
-    first(errors, 'asOf', draft.asOf === '' ? '请填写截至日期' : '日期格式应为 YYYY-MM-DD');
+    first(errors, 'asOf', { code: draft.asOf === '' ? 'as_of_required' : 'date_format' });
   }
-  let confirmations: Confirmation[] = [];
+  let confirmations: ConfirmationIssue[] = [];
   if (isIsoDate(draft.asOf)) {
     const check = checkReport(
       target,
@@ -99,16 +104,20 @@ export function checkDraft(
       today,
       correcting?.id,
     );
-    for (const e of check.errors) first(errors, e.field as DraftField, e.message);
+    for (const e of check.errors) first(errors, e.field, e);
     confirmations = check.confirmations;
   }
   if (draft.evidence.trim() !== '') {
     const ok = reportInputSchema.shape.evidence.safeParse(draft.evidence);
-    if (!ok.success) first(errors, 'evidence', ok.error.issues[0]?.message ?? '佐证格式不正确');
+    if (!ok.success) {
+      const issue = ok.error.issues[0];
+      first(errors, 'evidence', issue ? issueOfZod(issue) : { code: 'invalid' });
+    }
   }
-  if (draft.note.length > 2000) first(errors, 'note', '说明不能超过 2000 个字符');
-  if (confirmations.length && draft.confirmReason.trim() === '') first(errors, 'confirmReason', '请填写确认理由');
-  if (correcting && draft.reason.trim() === '') first(errors, 'reason', '请填写更正原因');
+  if (draft.note.length > NOTE_MAX) first(errors, 'note', { code: 'too_long', params: { max: NOTE_MAX } });
+  if (confirmations.length && draft.confirmReason.trim() === '')
+    first(errors, 'confirmReason', { code: 'confirm_reason_required' });
+  if (correcting && draft.reason.trim() === '') first(errors, 'reason', { code: 'reason_required' });
   if (Object.keys(errors).length) return { errors, confirmations, input: null, preview: null };
 
   const unit = draft.unit === '' || draft.unit === target.unit ? undefined : draft.unit;

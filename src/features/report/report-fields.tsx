@@ -1,5 +1,4 @@
 import type { Target } from '../../domain/schemas';
-import type { Confirmation } from '../../domain/write-api';
 import { useTranslation } from '../../i18n/use-translation';
 import { describedBy, FieldMessage } from '../../ui/form-errors';
 import { type Draft, type DraftField, unitOptions } from './report-draft';
@@ -12,7 +11,8 @@ interface FieldsProps {
   /** The message to show for a field now (undefined while it is fine or not yet visited). */
   errors: (f: DraftField) => string | undefined;
   correcting: boolean;
-  confirmations: Confirmation[];
+  /** What the person is asked to confirm, in words. */
+  confirmations: string[];
   onChange: (f: DraftField, value: string) => void;
 }
 
@@ -128,7 +128,7 @@ export function ReportFields({ target, draft, errors, correcting, confirmations,
           <legend>{t('report.confirmTitle')}</legend>
           <ul id={`${id('confirmReason')}-hint`}>
             {confirmations.map((c) => (
-              <li key={c.code}>{c.message}</li>
+              <li key={c}>{c}</li>
             ))}
           </ul>
           <div className="field">

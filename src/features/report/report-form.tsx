@@ -2,8 +2,10 @@ import { type FormEvent, useState } from 'react';
 import { type ApiError, isApiError } from '../../api/api-error';
 import { formatDate, formatQuantity } from '../../domain/format';
 import type { ProgressReport, StatusThresholds, Target } from '../../domain/schemas';
-import type { Confirmation, ReportResponse } from '../../domain/write-api';
+import type { ReportResponse } from '../../domain/write-api';
+import { useIssueText } from '../../i18n/use-issue-text';
 import { useTranslation } from '../../i18n/use-translation';
+import type { Worded } from '../../i18n/validation';
 import { useLocale } from '../../stores/ui-store';
 import { ErrorSummary, type FieldError, useErrorSummaryFocus } from '../../ui/form-errors';
 import { usePostReport } from './api/post-report';
@@ -40,11 +42,12 @@ export function ReportForm(props: ReportFormProps) {
   const save = usePostReport();
   const [showAll, setShowAll] = useState(false);
   const [serverErrors, setServerErrors] = useState<DraftErrors>({});
-  const [serverConfirmations, setServerConfirmations] = useState<Confirmation[]>([]);
+  const [serverConfirmations, setServerConfirmations] = useState<Worded[]>([]);
   const [saved, setSaved] = useState<ReportResponse | null>(null);
   const [failed, setFailed] = useState<ApiError | null>(null);
   const [loadingLatest, setLoadingLatest] = useState(false);
   const summary = useErrorSummaryFocus();
+  const words = useIssueText();
 
   const check = checkDraft(
     target,
@@ -56,11 +59,14 @@ export function ReportForm(props: ReportFormProps) {
     'me',
     props.now.toISOString(),
   );
-  const confirmations = check.confirmations.length ? check.confirmations : serverConfirmations;
+  const confirmations = (check.confirmations.length ? check.confirmations : serverConfirmations).map(words);
   const errors: DraftErrors = { ...check.errors, ...serverErrors };
   // Messages appear from the first save on (then live as the fields change), never on blur: a
   // message appearing on blur shifts the layout under a pointer that is about to click "save".
-  const visible = (f: DraftField) => (showAll || serverErrors[f] ? errors[f] : undefined);
+  const visible = (f: DraftField) => {
+    const e = showAll || serverErrors[f] ? errors[f] : undefined;
+    return e ? words(e) : undefined;
+  };
   const label = (f: DraftField): string =>
     ({
       value: t('report.value'),
@@ -73,10 +79,10 @@ export function ReportForm(props: ReportFormProps) {
       reason: t('report.reason'),
     })[f];
   const summaryErrors: FieldError[] = showAll
-    ? (Object.entries(errors) as [DraftField, string][]).map(([f, message]) => ({
+    ? (Object.entries(errors) as [DraftField, Worded][]).map(([f, issue]) => ({
         id: fieldId(f === 'unit' && target.kind === 'milestone' ? 'stagesDone' : f),
         label: label(f),
-        message,
+        message: words(issue),
       }))
     : [];
 
@@ -110,11 +116,11 @@ export function ReportForm(props: ReportFormProps) {
         if (!isApiError(err)) throw err;
         setFailed(err);
         const p = err.problem;
-        if (p?.confirmations?.length) setServerConfirmations(p.confirmations as Confirmation[]);
+        if (p?.confirmations?.length) setServerConfirmations(p.confirmations);
         const fieldErrors: DraftErrors = {};
         for (const fe of p?.errors ?? []) {
           const f = fe.field as DraftField;
-          if (f in draft) fieldErrors[f] ??= fe.message;
+          if (f in draft) fieldErrors[f] ??= fe;
         }
         setServerErrors(fieldErrors);
       },

@@ -1,7 +1,9 @@
 import { Link } from 'react-router';
 import type { ApiError } from '../../api/api-error';
 import { formatDate, formatQuantity } from '../../domain/format';
+import { isIssueCode } from '../../domain/issues';
 import type { ReportResponse } from '../../domain/write-api';
+import { useIssueText } from '../../i18n/use-issue-text';
 import { useTranslation } from '../../i18n/use-translation';
 import { useLocale } from '../../stores/ui-store';
 import { StatusBadge } from '../../ui/status-badge';
@@ -28,7 +30,10 @@ export function SavedNotice({ saved, unit }: { saved: ReportResponse; unit: stri
   );
 }
 
-/** A failed save: the server's words, the reassurance that nothing typed is lost, and for a conflict the way on. */
+/**
+ * A failed save: what the server found (its issues in the person's language when it sent codes for
+ * all of them, else its words), the reassurance that nothing typed is lost, and for a conflict the way on.
+ */
 export function FailedNotice({
   error,
   onLoadLatest,
@@ -39,11 +44,14 @@ export function FailedNotice({
   loading: boolean;
 }) {
   const { t } = useTranslation();
+  const words = useIssueText();
   const conflict = error.status === 409;
+  const issues = [...(error.problem?.confirmations ?? []), ...(error.problem?.errors ?? [])];
+  const worded = issues.length > 0 && issues.every((i) => isIssueCode(i.code));
   return (
     <div className="form-alert" role="alert">
       <strong>{conflict ? t('report.conflictTitle') : t('report.notSaved')}</strong>
-      <p>{error.message}</p>
+      {worded ? issues.map((i) => <p key={`${i.code}:${words(i)}`}>{words(i)}</p>) : <p>{error.message}</p>}
       <p className="small">{t('report.keptInputs')}</p>
       {conflict && onLoadLatest && (
         <button type="button" className="button" onClick={onLoadLatest} disabled={loading}>

@@ -56,7 +56,11 @@ export function SignInPage() {
         <ErrorSummary ref={summary.ref} title={t('report.errorSummary', { count: errors.length })} errors={errors} />
         {failure && (
           <div className="form-alert" role="alert">
-            {isApiError(failure) ? failure.message : String(failure)}
+            {!isApiError(failure)
+              ? String(failure)
+              : failure.problem?.code === 'bad_credentials'
+                ? t('report.badCredentials')
+                : failure.message}
           </div>
         )}
         <div className="field">

@@ -1,0 +1,146 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { ISSUE_CODES, issueOfZod } from './issues';
+import { guanluReservoir, keyProjects, newJobs, reportFor } from './test-fixtures';
+import { checkReport, correctionInputSchema, createUserRequestSchema, reportInputSchema } from './write-api';
+
+const TODAY = '2025-12-29';
+const draft = (o: Partial<Parameters<typeof checkReport>[2]> = {}) => ({
+  asOf: TODAY,
+  value: 100,
+  unit: '',
+  stagesDone: null,
+  ...o,
+});
+
+describe('checkReport speaks in codes', () => {
+  it('names a date out of range with the date it must not pass', () => {
+    const t = keyProjects();
+    expect(checkReport(t, [], draft({ asOf: '2026-01-05' }), TODAY).errors).toEqual([
+      { field: 'asOf', code: 'as_of_future', params: { today: TODAY } },
+      { field: 'asOf', code: 'as_of_after_deadline', params: { deadline: '2025-12-31' } },
+    ]);
+    expect(checkReport(t, [], draft({ asOf: '2024-12-31' }), TODAY).errors).toEqual([
+      { field: 'asOf', code: 'as_of_before_start', params: { start: '2025-01-01' } },
+    ]);
+  });
+
+  it('asks for the right figure: stages for a milestone, a value otherwise', () => {
+    const m = guanluReservoir();
+    expect(checkReport(m, [], draft({ stagesDone: null }), TODAY).errors).toEqual([
+      { field: 'stagesDone', code: 'stages_required' },
+      { field: 'value', code: 'milestone_value' },
+    ]);
+    expect(checkReport(m, [], draft({ value: null, stagesDone: 4 }), TODAY).errors).toEqual([
+      { field: 'stagesDone', code: 'stages_too_many', params: { max: 3 } },
+    ]);
+    const t = keyProjects();
+    expect(checkReport(t, [], draft({ value: null, stagesDone: 1 }), TODAY).errors).toEqual([
+      { field: 'stagesDone', code: 'numeric_stages' },
+      { field: 'value', code: 'value_required' },
+    ]);
+    expect(checkReport(t, [], draft({ value: -1 }), TODAY).errors).toEqual([
+      { field: 'value', code: 'cumulative_negative' },
+    ]);
+  });
+
+  it('refuses a unit that does not convert, naming both units', () => {
+    const t = keyProjects();
+    expect(checkReport(t, [], draft({ unit: '万元' }), TODAY).errors).toEqual([
+      { field: 'unit', code: 'incompatible_units', params: { from: '万元', to: '个' } },
+    ]);
+    expect(checkReport(t, [], draft({ unit: '万' }), TODAY).errors).toEqual([
+      { field: 'unit', code: 'invalid_unit', params: { unit: '万' } },
+    ]);
+    expect(checkReport(newJobs(), [], draft({ value: 1e305, unit: '亿人' }), TODAY).errors).toEqual([
+      { field: 'unit', code: 'value_too_large', params: { from: '亿人', to: '万人', value: '1e+305' } },
+    ]);
+  });
+
+  it('asks for confirmation with the figures in the target’s unit', () => {
+    const t = newJobs();
+    const history = [reportFor(t, '2025-12-19', 30)];
+    const below = checkReport(t, history, draft({ value: 290000, unit: '人' }), TODAY);
+    expect(below.errors).toEqual([]);
+    expect(below.valueInTargetUnit).toBe(29);
+    expect(below.confirmations).toEqual([
+      { code: 'below_last', params: { value: 29, last: 30, unit: '万人', asOf: '2025-12-19' } },
+    ]);
+    const far = checkReport(t, [], draft({ value: 350000 }), TODAY);
+    expect(far.confirmations).toEqual([
+      { code: 'far_beyond', params: { value: 350000, goal: 35, unit: '万人', ratio: 10000 } },
+    ]);
+  });
+
+  it('never returns words, only known codes, whatever the draft', () => {
+    const t = newJobs();
+    const history = [reportFor(t, '2025-06-30', 12), reportFor(t, '2025-09-30', 20, { unit: '人' })];
+    fc.assert(
+      fc.property(
+        fc.record({
+          asOf: fc.constantFrom('2024-12-31', '2025-03-31', '2025-12-29', '2026-01-05'),
+          value: fc.option(fc.double({ min: -1e6, max: 1e6, noNaN: true })),
+          unit: fc.constantFrom('', '人', '万人', '亿元', '个', '万', ''),
+          stagesDone: fc.option(fc.integer({ min: 0, max: 5 })),
+        }),
+        (d) => {
+          const check = checkReport(t, history, d, TODAY);
+          for (const issue of [...check.errors, ...check.confirmations]) {
+            expect(ISSUE_CODES).toContain(issue.code);
+            expect(issue).not.toHaveProperty('message');
+          }
+        },
+      ),
+    );
+  });
+});
+
+describe('schema issues as codes', () => {
+  const first = (r: { success: boolean; error?: { issues: Parameters<typeof issueOfZod>[0][] } }) => {
+    const issue = r.error?.issues[0];
+    if (!issue) throw new Error('expected an issue');
+    return issueOfZod(issue);
+  };
+
+  it('knows zod’s own checks by kind and limit', () => {
+    const user = (o: object) =>
+      createUserRequestSchema.safeParse({
+        username: 'rep-new',
+        password: 'long enough password',
+        role: 'reporter',
+        ...o,
+      });
+    expect(first(user({ username: 'a' }))).toEqual({ code: 'too_short', params: { min: 2 } });
+    expect(first(user({ username: 'x'.repeat(65) }))).toEqual({ code: 'too_long', params: { max: 64 } });
+    expect(first(user({ password: 'short' }))).toEqual({ code: 'too_short', params: { min: 10 } });
+    expect(first(user({ departments: [''] }))).toEqual({ code: 'required' });
+    expect(first(user({ departments: Array.from({ length: 51 }, (_, i) => `d${i}`) }))).toEqual({
+      code: 'too_many',
+      params: { max: 50 },
+    });
+    expect(first(user({ role: 'root' }))).toEqual({ code: 'invalid_choice' });
+    expect(first(user({ password: undefined }))).toEqual({ code: 'required' });
+    expect(first(user({ password: 12 }))).toEqual({ code: 'invalid_type' });
+  });
+
+  it('knows a refinement by the code in its params', () => {
+    const user = createUserRequestSchema.safeParse({
+      username: 'rep new!',
+      password: 'long enough password',
+      role: 'reporter',
+    });
+    expect(first(user)).toEqual({ code: 'username_chars' });
+    expect(first(reportInputSchema.safeParse({ asOf: '2025-12-29', evidence: 'javascript:alert(1)' }))).toEqual({
+      code: 'evidence_link',
+    });
+    expect(first(reportInputSchema.safeParse({ asOf: '2025-02-30' }))).toEqual({ code: 'date_format' });
+    expect(first(reportInputSchema.safeParse({ asOf: '2025-12-29', note: 'a\0b' }))).toEqual({
+      code: 'unstorable_text',
+    });
+    // zod 4 refuses Infinity as a number before the finiteness refinement sees it.
+    expect(first(reportInputSchema.safeParse({ asOf: '2025-12-29', value: Number.POSITIVE_INFINITY }))).toEqual({
+      code: 'invalid_type',
+    });
+    expect(first(correctionInputSchema.safeParse({ reason: ' ' }))).toEqual({ code: 'required' });
+  });
+});
