@@ -14,7 +14,7 @@ import {
   type Target,
   type TargetState,
 } from './schemas';
-import { convert } from './units';
+import { toTargetUnit } from './units';
 
 /**
  * The status engine: for one target at one as-of date, how far along it is, how far along it should
@@ -274,7 +274,7 @@ function paceStatus(gap: number, projectedMiss: boolean, limits: { lag: number; 
 /** Converts a report's value into the target's unit (DomainError when the units do not match). */
 export function valueInTargetUnit(t: Target, r: ProgressReport): number | null {
   if (r.value === null) return null;
-  return r.unit === t.unit || r.unit === '' ? r.value : convert(r.value, r.unit, t.unit);
+  return toTargetUnit(r.value, r.unit, t.unit);
 }
 
 /** A stock whose starting point the documents do not state: a level, or a share to reach over several years. */

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DomainError } from './errors';
-import { compatibleUnits, convert, parseUnit } from './units';
+import { compatibleUnits, convert, inTargetUnit, parseUnit, toTargetUnit, tryConvert } from './units';
 
 function thrown(f: () => unknown): DomainError {
   try {
@@ -100,6 +100,59 @@ describe('convert', () => {
 
   it('refuses unknown units with invalid_unit', () => {
     expect(thrown(() => convert(1, '万', '个')).code).toBe('invalid_unit');
+  });
+});
+
+describe('into the target’s unit', () => {
+  it('keeps a value given in the target’s unit or in none, and converts the rest', () => {
+    expect(inTargetUnit(35, '', '万人')).toEqual({ ok: true, value: 35 });
+    expect(inTargetUnit(35, '万人', '万人')).toEqual({ ok: true, value: 35 });
+    expect(inTargetUnit(350000, '人', '万人')).toEqual({ ok: true, value: 35 });
+    expect(toTargetUnit(2450, '亿元', '万亿元')).toBe(0.245);
+  });
+
+  it('says why a value cannot be converted, with the units, for the person who typed it', () => {
+    expect(inTargetUnit(1, '万元', '个')).toEqual({
+      ok: false,
+      issue: { code: 'incompatible_units', params: { from: '万元', to: '个' } },
+    });
+    expect(tryConvert(1, '万', '个')).toEqual({ ok: false, issue: { code: 'invalid_unit', params: { unit: '万' } } });
+    expect(tryConvert(1, '个', '万%')).toEqual({ ok: false, issue: { code: 'invalid_unit', params: { unit: '万%' } } });
+    expect(tryConvert(Number.NaN, '万人', '人')).toEqual({
+      ok: false,
+      issue: { code: 'invalid_value', params: { value: 'NaN' } },
+    });
+    expect(tryConvert(1e301, '亿元', '元')).toEqual({
+      ok: false,
+      issue: { code: 'value_too_large', params: { from: '亿元', to: '元', value: '1e+301' } },
+    });
+  });
+
+  it('throws what convert throws when it cannot', () => {
+    expect(thrown(() => toTargetUnit(1, '万元', '个')).message).toBe('单位不兼容：“万元”不能换算为“个”');
+    expect(thrown(() => toTargetUnit(1e301, '亿元', '元')).code).toBe('invalid_value');
+  });
+
+  it('agrees with convert wherever convert answers', () => {
+    const units = ['', '人', '万人', '亿人', '元', '亿元', '个'];
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...units),
+        fc.constantFrom(...units.filter(Boolean)),
+        fc.double({ noNaN: true }),
+        (from, to, x) => {
+          const r = inTargetUnit(x, from, to);
+          let expected: number | null;
+          try {
+            expected = from === '' || from === to ? x : convert(x, from, to);
+          } catch {
+            expected = null;
+          }
+          expect(r.ok ? r.value : null).toBe(expected);
+        },
+      ),
+      { numRuns: 300 },
+    );
   });
 });
 

@@ -6,6 +6,9 @@ import type { Issue } from './issues';
  * magnitude prefix (千, 万, 亿, 万亿). Two units convert when their base units are the same;
  * anything else is refused: with an issue (a code and the units) for a person's input, with a
  * DomainError where a bad unit is a bug or bad data.
+ *
+ * The one place values change unit: every "value in the target's unit" goes through
+ * `inTargetUnit`/`toTargetUnit` below.
  */
 export interface ParsedUnit {
   /** As written, e.g. `万人`. */
@@ -126,4 +129,11 @@ export function convert(value: number, from: string, to: string): number {
 /** A value written in `unit` ('' or the target's own unit: as it is) in the target's unit `targetUnit`. */
 export function inTargetUnit(value: number, unit: string, targetUnit: string): Converted {
   return unit === '' || unit === targetUnit ? { ok: true, value } : tryConvert(value, unit, targetUnit);
+}
+
+/** `inTargetUnit`, throwing a DomainError when the units do not match. */
+export function toTargetUnit(value: number, unit: string, targetUnit: string): number {
+  const r = inTargetUnit(value, unit, targetUnit);
+  if (!r.ok) throw unitError(r.issue);
+  return r.value;
 }
