@@ -101,7 +101,13 @@ export function ReportForm(props: ReportFormProps) {
       summary.focusSummary();
       return;
     }
-    const body = check.input;
+    // A confirmation only the server found (a figure saved since the history was loaded) is answered
+    // like one found here: with the reason typed for it.
+    const reason = draft.confirmReason.trim();
+    const body =
+      serverConfirmations.length && reason && !check.input.confirmReason
+        ? { ...check.input, confirmReason: reason }
+        : check.input;
     const request = correcting
       ? { kind: 'correction' as const, reportId: correcting.id, body: { ...body, reason: body.reason ?? '' } }
       : { kind: 'new' as const, targetId: target.id, body };
