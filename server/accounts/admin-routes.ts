@@ -29,7 +29,7 @@ import {
   notFoundProblem,
   problem,
   readJson,
-  requireRole,
+  role,
   type WriteDeps,
 } from './http';
 import { hashPassword } from './password';
@@ -40,17 +40,13 @@ import { createUser, getUser, isUniqueViolation, listUsers, UsernameTakenError }
 export function adminRoutes(deps: WriteDeps) {
   const { db, now, options } = deps;
   const r = new Hono<AccountsEnv>();
-  const admin = (c: Parameters<typeof requireRole>[0]) => requireRole(c, ['admin']);
 
-  r.get('/admin/users', async (c) => {
-    const s = await admin(c);
-    if (s instanceof Response) return s;
+  r.get('/admin/users', role(['admin']), async (c) => {
     return c.json({ items: await listUsers(db) });
   });
 
-  r.post('/admin/users', async (c) => {
-    const s = await admin(c);
-    if (s instanceof Response) return s;
+  r.post('/admin/users', role(['admin']), async (c) => {
+    const s = c.get('signedIn');
     const body = await readJson(c, createUserRequestSchema);
     if (!body.ok) return body.response;
     try {
@@ -72,9 +68,8 @@ export function adminRoutes(deps: WriteDeps) {
     }
   });
 
-  r.patch('/admin/users/:id', async (c) => {
-    const s = await admin(c);
-    if (s instanceof Response) return s;
+  r.patch('/admin/users/:id', role(['admin']), async (c) => {
+    const s = c.get('signedIn');
     const id = c.req.param('id');
     const body = await readJson(c, updateUserRequestSchema);
     if (!body.ok) return body.response;
@@ -125,9 +120,7 @@ export function adminRoutes(deps: WriteDeps) {
     return c.json({ item: after });
   });
 
-  r.get('/admin/departments', async (c) => {
-    const s = await admin(c);
-    if (s instanceof Response) return s;
+  r.get('/admin/departments', role(['admin']), async (c) => {
     const rows = await sql<{ department: string; targets: number; users: number }>`
       select department, sum(t)::int as targets, sum(u)::int as users from (
         select department, 1 as t, 0 as u from targets where department is not null
@@ -142,9 +135,8 @@ export function adminRoutes(deps: WriteDeps) {
     return c.json({ items: rows.rows, unassignedTargets: Number(unassigned?.n ?? 0) });
   });
 
-  r.post('/admin/plans', async (c) => {
-    const s = await admin(c);
-    if (s instanceof Response) return s;
+  r.post('/admin/plans', role(['admin']), async (c) => {
+    const s = c.get('signedIn');
     const body = await readJson(c, planSchema);
     if (!body.ok) return body.response;
     const plan = body.value;
@@ -179,9 +171,8 @@ export function adminRoutes(deps: WriteDeps) {
     return plan ? null : `规划“${t.planId}”不存在`;
   };
 
-  r.post('/admin/targets', async (c) => {
-    const s = await admin(c);
-    if (s instanceof Response) return s;
+  r.post('/admin/targets', role(['admin']), async (c) => {
+    const s = c.get('signedIn');
     const body = await readJson(c, targetCreateSchema);
     if (!body.ok) return body.response;
     const t = body.value;
@@ -205,9 +196,8 @@ export function adminRoutes(deps: WriteDeps) {
     return c.json({ item: t }, 201);
   });
 
-  r.patch('/admin/targets/:id', async (c) => {
-    const s = await admin(c);
-    if (s instanceof Response) return s;
+  r.patch('/admin/targets/:id', role(['admin']), async (c) => {
+    const s = c.get('signedIn');
     const id = c.req.param('id');
     const body = await readJson(c, targetPatchSchema);
     if (!body.ok) return body.response;
@@ -234,9 +224,7 @@ export function adminRoutes(deps: WriteDeps) {
     return c.json({ item: result.after });
   });
 
-  r.get('/admin/catalog-imports/template', async (c) => {
-    const s = await admin(c);
-    if (s instanceof Response) return s;
+  r.get('/admin/catalog-imports/template', role(['admin']), async (c) => {
     const buf = await catalogTemplateXlsx(now().toISOString());
     return c.body(new Uint8Array(buf), 200, {
       'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
@@ -246,13 +234,13 @@ export function adminRoutes(deps: WriteDeps) {
 
   r.post(
     '/admin/catalog-imports',
+    role(['admin']),
     bodyLimit({
       maxSize: options.limits.maxFileBytes + 64 * 1024,
       onError: (c) => fileTooBig(c, options.limits.maxFileBytes),
     }),
     async (c) => {
-      const s = await admin(c);
-      if (s instanceof Response) return s;
+      const s = c.get('signedIn');
       const mode = c.req.query('mode') ?? 'dry-run';
       if (mode !== 'dry-run' && mode !== 'commit') return invalid(c, '参数“mode”应为 dry-run（预览）或 commit（提交）');
       const upload = await readUpload(c, options.limits);
@@ -285,9 +273,7 @@ export function adminRoutes(deps: WriteDeps) {
     },
   );
 
-  r.get('/admin/audit', async (c) => {
-    const s = await admin(c);
-    if (s instanceof Response) return s;
+  r.get('/admin/audit', role(['admin']), async (c) => {
     const page = clampInt(c.req.query('page'), 1, 1_000_000, 1);
     const pageSize = clampInt(c.req.query('pageSize'), 1, 500, 100);
     const q = auditQuery(c);
@@ -304,9 +290,7 @@ export function adminRoutes(deps: WriteDeps) {
     return c.json({ total: Number(count?.n ?? 0), page, pageSize, items: rows.map(auditFromRow) });
   });
 
-  r.get('/admin/audit/export', async (c) => {
-    const s = await admin(c);
-    if (s instanceof Response) return s;
+  r.get('/admin/audit/export', role(['admin']), async (c) => {
     const q = auditQuery(c);
     if (q instanceof Response) return q;
     const rows = (await q.selectAll().orderBy('id').limit(100_000).execute()).map(auditFromRow);

@@ -1,6 +1,7 @@
 import { getConnInfo } from '@hono/node-server/conninfo';
 import type { Context } from 'hono';
 import { getCookie } from 'hono/cookie';
+import { createMiddleware } from 'hono/factory';
 import type { Kysely } from 'kysely';
 import type { z } from 'zod';
 import { type ConfirmationIssue, type FieldCheckIssue, issueOfZod } from '../../src/domain/issues';
@@ -46,6 +47,8 @@ export type AccountsEnv = {
     ip: string | null;
     /** The scheme and host the browser used: the proxy's X-Forwarded-Proto/-Host when it is trusted. */
     publicOrigin: { https: boolean; host: string };
+    /** The session of a route behind `role()`: read it only there (elsewhere it is not set). */
+    signedIn: Session;
   };
 };
 export type Ctx = Context<AccountsEnv>;
@@ -132,7 +135,7 @@ const WRITE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
  * The gate of every write: a session (else 401), then the CSRF token of that session in the
  * X-CSRF-Token header and, when the browser sends one, an Origin of this host (else 403).
  */
-export async function requireSession(c: Ctx): Promise<Session | Response> {
+async function requireSession(c: Ctx): Promise<Session | Response> {
   const session = await c.get('session')();
   if (!session) return unauthenticated(c);
   if (WRITE_METHODS.has(c.req.method)) {
@@ -164,7 +167,19 @@ export function sameOrigin(c: Ctx): boolean {
   }
 }
 
-export async function requireRole(c: Ctx, roles: readonly User['role'][]): Promise<Session | Response> {
+/**
+ * A route's gate, as middleware: a session (else 401), its CSRF token and origin on a write (else
+ * 403), and, unless `'any'`, one of `roles` (else 403). The handler reads `c.get('signedIn')`.
+ */
+export const role = (roles: readonly User['role'][] | 'any') =>
+  createMiddleware<AccountsEnv>(async (c, next) => {
+    const s = roles === 'any' ? await requireSession(c) : await requireRole(c, roles);
+    if (s instanceof Response) return s;
+    c.set('signedIn', s);
+    await next();
+  });
+
+async function requireRole(c: Ctx, roles: readonly User['role'][]): Promise<Session | Response> {
   const s = await requireSession(c);
   if (s instanceof Response) return s;
   if (!roles.includes(s.user.role))

@@ -9,7 +9,7 @@ import {
   invalid,
   problem,
   readJson,
-  requireSession,
+  role,
   sameOrigin,
   type WriteDeps,
 } from './http';
@@ -83,18 +83,16 @@ export function sessionRoutes(deps: WriteDeps) {
     return c.json(res);
   });
 
-  r.delete('/session', async (c) => {
-    const s = await requireSession(c);
-    if (s instanceof Response) return s;
+  r.delete('/session', role('any'), async (c) => {
+    const s = c.get('signedIn');
     await deleteSession(db, s.id);
     await audit(db, now(), actorOf(c, s.user), { action: 'session.sign_out', entity: 'user', entityId: s.user.id });
     deleteCookie(c, SESSION_COOKIE, { path: '/', secure: secure(c) });
     return c.body(null, 204);
   });
 
-  r.post('/session/password', async (c) => {
-    const s = await requireSession(c);
-    if (s instanceof Response) return s;
+  r.post('/session/password', role('any'), async (c) => {
+    const s = c.get('signedIn');
     const body = await readJson(c, changePasswordRequestSchema);
     if (!body.ok) return body.response;
     // Guessing the current password (with a stolen session) counts like guessing at sign-in, and

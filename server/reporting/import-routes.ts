@@ -3,7 +3,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { shanghaiDate } from '../../src/domain/dates';
 import { storableName } from '../../src/domain/schemas';
 import { groupReports } from '../../src/domain/views';
-import { type AccountsEnv, actorOf, type Ctx, invalid, problem, requireRole, type WriteDeps } from '../accounts/http';
+import { type AccountsEnv, actorOf, type Ctx, invalid, problem, role, type WriteDeps } from '../accounts/http';
 import { reportFromRow, targetFromRow } from '../db/rows';
 import { type ImportOutcome, importReports } from './report-import';
 import { readSheet, type SheetResult } from './sheet';
@@ -14,9 +14,8 @@ export function importRoutes(deps: WriteDeps) {
   const { db, now, options } = deps;
   const r = new Hono<AccountsEnv>();
 
-  r.get('/imports/template', async (c) => {
-    const s = await requireRole(c, ['reporter', 'admin']);
-    if (s instanceof Response) return s;
+  r.get('/imports/template', role(['reporter', 'admin']), async (c) => {
+    const s = c.get('signedIn');
     let q = db.selectFrom('targets').selectAll();
     if (s.user.role !== 'admin') q = q.where('department', 'in', s.user.departments.length ? s.user.departments : ['']);
     const targets = (await q.orderBy('sort_order').execute()).map(targetFromRow);
@@ -43,13 +42,13 @@ export function importRoutes(deps: WriteDeps) {
 
   r.post(
     '/imports',
+    role(['reporter', 'admin', 'viewer']),
     bodyLimit({
       maxSize: options.limits.maxFileBytes + 64 * 1024,
       onError: (c) => fileTooBig(c, options.limits.maxFileBytes),
     }),
     async (c) => {
-      const s = await requireRole(c, ['reporter', 'admin', 'viewer']);
-      if (s instanceof Response) return s;
+      const s = c.get('signedIn');
       if (s.user.role === 'viewer')
         return problem(c, 403, { title: '无权操作', detail: '查看者不能导入填报', code: 'forbidden' });
       const mode = c.req.query('mode') ?? 'dry-run';

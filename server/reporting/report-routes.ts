@@ -23,7 +23,7 @@ import {
   notFoundProblem,
   problem,
   readJson,
-  requireRole,
+  role,
   targetForbidden,
   type WriteDeps,
 } from '../accounts/http';
@@ -36,9 +36,8 @@ export function reportRoutes(deps: WriteDeps) {
   const { db, now } = deps;
   const r = new Hono<AccountsEnv>();
 
-  r.get('/my/targets', async (c) => {
-    const s = await requireRole(c, ['reporter', 'admin']);
-    if (s instanceof Response) return s;
+  r.get('/my/targets', role(['reporter', 'admin']), async (c) => {
+    const s = c.get('signedIn');
     const today = shanghaiDate(now());
     let q = db.selectFrom('targets').selectAll();
     if (s.user.role !== 'admin') {
@@ -73,9 +72,8 @@ export function reportRoutes(deps: WriteDeps) {
     return c.json(body);
   });
 
-  r.post('/targets/:id/reports', async (c) => {
-    const s = await requireRole(c, ['reporter', 'admin', 'viewer']);
-    if (s instanceof Response) return s;
+  r.post('/targets/:id/reports', role(['reporter', 'admin', 'viewer']), async (c) => {
+    const s = c.get('signedIn');
     const id = c.req.param('id');
     const found = await db
       .selectFrom('targets')
@@ -102,9 +100,8 @@ export function reportRoutes(deps: WriteDeps) {
     return respond(c, outcome, `/api/v1/targets/${encodeURIComponent(id)}`);
   });
 
-  r.post('/reports/:id/corrections', async (c) => {
-    const s = await requireRole(c, ['reporter', 'admin', 'viewer']);
-    if (s instanceof Response) return s;
+  r.post('/reports/:id/corrections', role(['reporter', 'admin', 'viewer']), async (c) => {
+    const s = c.get('signedIn');
     const id = c.req.param('id');
     const originalRow = await db.selectFrom('reports').selectAll().where('id', '=', id).executeTakeFirst();
     if (!originalRow) return notFoundProblem(c, `填报“${id}”不存在`);
