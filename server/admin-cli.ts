@@ -1,11 +1,11 @@
 import { parseArgs } from 'node:util';
 import { createUserRequestSchema, passwordSchema } from '../src/domain/write-api';
-import { audit } from './accounts/audit';
-import { hashPassword } from './accounts/password';
-import { deleteSessionsOfUser } from './accounts/sessions';
-import { createUser, findUserByUsername, listUsers, UsernameTakenError } from './accounts/users';
 import { openDatabase } from './boot';
 import { readConfig } from './config';
+import { audit } from './repositories/audit';
+import { deleteSessionsOfUser } from './repositories/sessions';
+import { createUser, findUserByUsername, listUsers, UsernameTakenError } from './repositories/users';
+import { hashPassword } from './services/password';
 
 /**
  * `npm run admin -- <command>`: account management from the command line, for the first admin and

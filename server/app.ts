@@ -19,14 +19,6 @@ import {
 import { isStorableText, UNSTORABLE_TEXT } from '../src/domain/schemas';
 import { SECTORS } from '../src/domain/sectors';
 import { buildTargetDetail, type Cut, DETAIL_PROJECT_LIMIT, listTargets, summarize } from '../src/domain/views';
-import { publicOrigin } from './accounts/http';
-import { resolveSession, SESSION_COOKIE } from './accounts/sessions';
-import { checkFilters } from './filter-check';
-import { openApiJson } from './openapi';
-import { ProblemAnswer, problem } from './problem';
-import { readProjectFacets } from './project-facets';
-import { ResponseCache } from './response-cache';
-import { installReviewRoutes } from './review-routes';
 import {
   apiPreloadHref,
   DISPLAY_COOKIE,
@@ -36,10 +28,18 @@ import {
   overviewShell,
   parseDisplay,
   preloadLink,
-} from './ssr';
-import { HISTORY_LIMIT, StateMemo } from './state-memo';
-import type { Store } from './store';
-import { type AccountsOptions, accountsOptions, installWriteApi } from './write-api';
+} from './http/landing';
+import { openApiJson } from './http/openapi';
+import { ProblemAnswer, problem } from './http/problem';
+import { ResponseCache } from './http/read-cache';
+import { publicOrigin } from './http/session';
+import { readProjectFacets } from './repositories/project-facets';
+import { resolveSession, SESSION_COOKIE } from './repositories/sessions';
+import type { Store } from './repositories/store';
+import { installReviewRoutes } from './routes/review';
+import { type AccountsOptions, accountsOptions, installWriteApi } from './routes/write-api';
+import { checkFilters } from './services/filter-check';
+import { HISTORY_LIMIT, StateMemo } from './services/state-memo';
 
 export interface AppOptions {
   store: Store;
@@ -53,7 +53,7 @@ export interface AppOptions {
   frameAncestors?: string[];
   /** Sign-in, roles, write endpoints (issue 7): read access, upload limits, proxy trust. */
   accounts?: Partial<AccountsOptions>;
-  /** The per-target state memo (server/state-memo.ts); tests pass their own to watch it. */
+  /** The per-target state memo (server/services/state-memo.ts); tests pass their own to watch it. */
   memo?: StateMemo;
 }
 
@@ -73,7 +73,7 @@ export function createApp(options: AppOptions): Hono {
     secureHeaders({
       contentSecurityPolicy: {
         defaultSrc: ["'self'"],
-        // The nonce admits one inline script: the landing page's loader of the app (server/ssr.ts).
+        // The nonce admits one inline script: the landing page's loader of the app (server/http/landing.ts).
         scriptSrc: ["'self'", NONCE],
         styleSrc: ["'self'", "'unsafe-inline'"],
         imgSrc: ["'self'", 'data:', 'blob:'],

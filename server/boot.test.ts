@@ -6,7 +6,7 @@ import { summaryResponseSchema, targetsResponseSchema } from '../src/domain/api'
 import { TEST_NOW } from '../tests/api/test-db';
 import { createApp } from './app';
 import { DemoRemovalRefused, openDatabase, removeDemoData } from './boot';
-import { Store } from './store';
+import { Store } from './repositories/store';
 
 /**
  * `DEMO=0` on a database that an earlier start loaded with the demo (the API tests' template is

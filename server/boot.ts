@@ -1,11 +1,11 @@
 import { type Kysely, sql } from 'kysely';
 import { buildDataset } from '../data/dataset';
-import { audit } from './accounts/audit';
-import { ensureFirstAdmin } from './accounts/bootstrap';
 import { type ConnectOptions, connect, type DbHandle } from './db/connect';
 import { migrateToLatest } from './db/migrate';
 import type { Database } from './db/schema';
 import { isSeeded, seedDatabase } from './db/seed';
+import { audit } from './repositories/audit';
+import { ensureFirstAdmin } from './services/bootstrap';
 
 export interface BootOptions extends ConnectOptions {
   /**

@@ -4,7 +4,7 @@ import { createApp } from './app';
 import { openDatabase } from './boot';
 import { DIST, DIST_SSR, ensureClientBuild } from './build';
 import { readConfig } from './config';
-import { Store } from './store';
+import { Store } from './repositories/store';
 
 /** Resolves to `port` when it is free, else (only when no PORT was asked for) to a free one. */
 function choosePort(port: number, host: string, explicit: boolean): Promise<number> {

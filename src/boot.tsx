@@ -7,7 +7,7 @@ import { type SummaryResponse, summaryResponseSchema } from './domain/api';
 import { loadMessages } from './i18n/messages';
 import { useUiStore } from './stores/ui-store';
 
-/** The summary inlined with a server-rendered landing page (server/ssr.ts), if it is one and it parses. */
+/** The summary inlined with a server-rendered landing page (server/http/landing.ts), if it is one and it parses. */
 function ssrSummary(): SummaryResponse | undefined {
   const text = document.getElementById('ssr-summary')?.textContent;
   if (!text) return undefined;

@@ -10,7 +10,7 @@ import { type SummaryResponse, summaryResponseSchema } from './domain/api';
 
 /**
  * The overview as HTML, rendered on the server by the same components the browser runs, from the
- * summary the page would fetch (server/ssr.ts). It is painted before the JavaScript has run and
+ * summary the page would fetch (server/http/landing.ts). It is painted before the JavaScript has run and
  * replaced by the live page once it has (src/main.tsx): the first numbers no longer wait for React,
  * the bundle and a round trip. Built by `vite build --ssr` (server/build.ts) into dist-ssr.
  */

@@ -32,7 +32,7 @@ const afterFirstPaint = () =>
   });
 
 async function main() {
-  // A server-rendered landing page (server/ssr.ts) is painted before the app's code is even
+  // A server-rendered landing page (server/http/landing.ts) is painted before the app's code is even
   // fetched (its preload links are left out there): fetching, compiling and running it first held
   // that paint back until React had rendered the page again (Lighthouse LCP ~630 ms; ~330 ms with
   // the paint first). Every other page preloads the app from its HTML and starts it at once.

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Dataset } from '../../src/domain/views';
-import { contextFigureToRow, planToRow, projectToRow, reportToRow, targetToRow } from './rows';
+import { contextFigureToRow, planToRow, projectToRow, reportToRow, targetToRow } from '../repositories/rows';
 import type { Database } from './schema';
 
 /** Rows per INSERT: keeps statements well under PostgreSQL's 65,535 bind parameters. */

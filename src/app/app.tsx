@@ -9,7 +9,7 @@ import { AppRoutes } from './routes';
 export function App({ initialSummary }: { initialSummary?: SummaryResponse | undefined } = {}) {
   const [queryClient] = useState(() => {
     const client = createQueryClient();
-    // The summary the server rendered the landing page from (server/ssr.ts): no second fetch.
+    // The summary the server rendered the landing page from (server/http/landing.ts): no second fetch.
     if (initialSummary) client.setQueryData(queryKeys.summary({}), initialSummary);
     return client;
   });

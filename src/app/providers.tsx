@@ -15,7 +15,7 @@ function DocumentSync() {
   useEffect(() => {
     document.documentElement.lang = locale;
   }, [locale]);
-  // Tells the server how this person reads the board (server/ssr.ts): the landing page's
+  // Tells the server how this person reads the board (server/http/landing.ts): the landing page's
   // server-rendered preview is Chinese and the page's theme goes on <html> before any script runs.
   useEffect(() => {
     // biome-ignore lint/suspicious/noDocumentCookie: two fixed tokens, nothing to escape; the Cookie Store API is missing from older Firefox and Safari

@@ -36,7 +36,7 @@ import {
 /**
  * The API in one table: every endpoint of `/api/v1` with its method, path, who may call it, its query,
  * body and response schemas. The server's routes, the client's calls and the tests take their types
- * from here, and `GET /api/v1/openapi.json` is generated from it (server/openapi.ts), so a city's IT
+ * from here, and `GET /api/v1/openapi.json` is generated from it (server/http/openapi.ts), so a city's IT
  * department can integrate or generate a client. A test checks that the server answers exactly
  * these routes and that its answers validate.
  */

@@ -1,7 +1,7 @@
 /**
  * Links to the app's pages, built in one place: ids are encoded, empty parameters left out. Every
  * `<Link>` and `href` to a page goes through here (the server's preload of a page's data reads the
- * same paths: server/ssr.ts).
+ * same paths: server/http/landing.ts).
  */
 export type LinkParams = Record<string, string | undefined>;
 

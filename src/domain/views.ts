@@ -91,7 +91,7 @@ export function matchesStaticFilter(t: Target, f: TargetFilter): boolean {
   if (f.department && t.department !== f.department) return false;
   if (f.q) {
     const q = f.q.trim().toLowerCase();
-    // Field by field, as the database's filter does (server/store.ts): a match never spans two fields.
+    // Field by field, as the database's filter does (server/repositories/store.ts): a match never spans two fields.
     if (q && ![t.title, t.id, t.subsection, t.department ?? ''].some((s) => s.toLowerCase().includes(q))) return false;
   }
   return true;
@@ -169,7 +169,7 @@ export interface SummaryOptions {
  * What the summary (and the target list) need of one target at a cut: its state then and one week
  * earlier (the ▲/▼), and what its known reports up to the as-of date say about freshness. One
  * target's facts depend only on that target, its plan's thresholds, its reports and the cut, so the
- * server can keep them and recompute only the targets whose reports changed (server/state-memo.ts).
+ * server can keep them and recompute only the targets whose reports changed (server/services/state-memo.ts).
  */
 export interface TargetFacts {
   state: TargetState;

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createUser } from '../../server/accounts/users';
+import { createUser } from '../../server/repositories/users';
 import {
   plansResponseSchema,
   summaryResponseSchema,

@@ -1,16 +1,16 @@
 import type { Hono } from 'hono';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { DEFAULT_RATE_LIMIT } from '../../server/accounts/rate-limit';
 import { createApp } from '../../server/app';
-import { Store } from '../../server/store';
+import { Store } from '../../server/repositories/store';
+import { DEFAULT_RATE_LIMIT } from '../../server/services/rate-limit';
 import { writeProblemSchema } from '../../src/domain/write-api';
 import { type Backend, backends, TEST_NOW, testApp } from './test-db';
 import { PASSWORD, seedAccounts, type Who } from './write-helpers';
 
 /** Every scrypt comparison the server makes, so a test can tell a refusal came before the hash. */
 const hashes = vi.hoisted(() => ({ count: 0 }));
-vi.mock('../../server/accounts/password', async (importOriginal) => {
-  const real = await importOriginal<typeof import('../../server/accounts/password')>();
+vi.mock('../../server/services/password', async (importOriginal) => {
+  const real = await importOriginal<typeof import('../../server/services/password')>();
   return {
     ...real,
     verifyPassword: (password: string, stored: string) => {

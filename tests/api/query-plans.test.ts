@@ -1,7 +1,7 @@
 import { CompiledQuery } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DbHandle } from '../../server/db/connect';
-import { Store } from '../../server/store';
+import { Store } from '../../server/repositories/store';
 import { type Backend, backends, freshDb } from './test-db';
 
 interface PlanNode {

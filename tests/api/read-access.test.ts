@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../server/app';
-import { Store } from '../../server/store';
+import { Store } from '../../server/repositories/store';
 import { freshDb, TEST_NOW } from './test-db';
 import { seedAccounts, signIn } from './write-helpers';
 

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureFirstAdmin } from '../../server/accounts/bootstrap';
 import { createApp } from '../../server/app';
-import { Store } from '../../server/store';
+import { Store } from '../../server/repositories/store';
+import { ensureFirstAdmin } from '../../server/services/bootstrap';
 import { targetDetailResponseSchema } from '../../src/domain/api';
 import { reportResponseSchema, sessionResponseSchema, writeProblemSchema } from '../../src/domain/write-api';
 import { type Backend, backends, TEST_NOW, testApp } from './test-db';

@@ -2,8 +2,8 @@ import type { Hono } from 'hono';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../server/app';
 import type { DbHandle } from '../../server/db/connect';
-import { StateMemo } from '../../server/state-memo';
-import { Store } from '../../server/store';
+import { Store } from '../../server/repositories/store';
+import { StateMemo } from '../../server/services/state-memo';
 import {
   reviewResponseSchema,
   type SummaryResponse,

@@ -3,7 +3,7 @@ import pg from 'pg';
 import { inject } from 'vitest';
 import { createApp } from '../../server/app';
 import { type ConnectOptions, connect, type DbHandle } from '../../server/db/connect';
-import { Store } from '../../server/store';
+import { Store } from '../../server/repositories/store';
 
 export const TEMPLATE_DB = 'target_board_template';
 

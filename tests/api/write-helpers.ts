@@ -1,7 +1,7 @@
 import type { Hono } from 'hono';
 import { type Kysely, sql } from 'kysely';
-import { createUser } from '../../server/accounts/users';
 import type { Database } from '../../server/db/schema';
+import { createUser } from '../../server/repositories/users';
 
 /** Accounts, sign-in and request helpers shared by the write-API tests. */
 export const PASSWORD = 'correct horse battery';

@@ -20,7 +20,7 @@ import { type Figure, percentile } from './report';
  */
 /**
  * /summary right after a write, on PostgreSQL at province scale: the per-target state memo
- * (server/state-memo.ts) recomputes the written target alone, so the answer after a write is held to
+ * (server/services/state-memo.ts) recomputes the written target alone, so the answer after a write is held to
  * the budget of any /summary. The first report of a new as-of date moves "the present" for everyone:
  * every target is recomputed at the new date (the status engine over 20,000 targets), a guard at
  * today's level rather than a target met. See docs/BENCHMARKS.md.

@@ -5,7 +5,7 @@ import { formatQuantity } from '../../src/domain/format';
 import { api, baseURL, launchBrowser, newPage } from './harness';
 
 /**
- * The landing page arrives with the overview rendered on the server (server/ssr.ts): its numbers are
+ * The landing page arrives with the overview rendered on the server (server/http/landing.ts): its numbers are
  * on screen before any JavaScript runs, and the live page replaces that first paint without a trace.
  */
 let browser: Browser;

@@ -1,7 +1,7 @@
 import { type Kysely, sql } from 'kysely';
 
 /**
- * What the per-target state memo (server/state-memo.ts) needs to stay exact on several instances
+ * What the per-target state memo (server/services/state-memo.ts) needs to stay exact on several instances
  * sharing one database:
  * - `meta.catalog_version`, bumped by every statement on plans or targets (a threshold, a deadline
  *   or a target edited changes states: every memo is dropped);

@@ -1,0 +1,97 @@
+import type { Context, Hono } from 'hono';
+import { shanghaiDate } from '../../src/domain/dates';
+import { parseQuery, targetsQuerySchema } from '../../src/domain/query';
+import {
+  buildReview,
+  cutsOfMeeting,
+  meetingDateAfter,
+  meetingLimit,
+  type ReviewQuery,
+  reviewQuerySchema,
+} from '../../src/domain/review';
+import { attachmentHeader, targetColumns, toCsv } from '../../src/domain/table-export';
+import { listTargets } from '../../src/domain/views';
+import { ProblemAnswer, problem } from '../http/problem';
+import type { Store } from '../repositories/store';
+import { checkFilters } from '../services/filter-check';
+import { reviewWorkbook } from '../services/review-xlsx';
+import type { StateMemo } from '../services/state-memo';
+
+/**
+ * The weekly review meeting (issue 6): `/review` (JSON, cached per data version like the other
+ * reads), `/review.xlsx` (the same review as a workbook) and `/targets.csv` (the target table with
+ * the filters of `/targets`).
+ */
+export interface ReviewRouteDeps {
+  store: Store;
+  /** The per-target state memo the target list and the summary share (server/services/state-memo.ts). */
+  memo: StateMemo;
+  now: () => Date;
+  /** The app's per-data-version JSON cache (server/app.ts). */
+  cached: (c: Context, key: string, compute: () => Promise<unknown>) => Promise<Response>;
+}
+
+const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+export function installReviewRoutes(api: Hono, { store, memo, now, cached }: ReviewRouteDeps): void {
+  /** The review, or a problem: the meeting dates are only known once the reports are read. */
+  async function review(q: ReviewQuery) {
+    await checkFilters(memo, q);
+    const filter = { plan: q.plan, district: q.district };
+    const at = now();
+    const [plans, targets, newest] = await Promise.all([
+      store.plans(),
+      store.targets(filter),
+      q.asOf ? null : store.newestRecordedAt(filter, meetingLimit(at, q.knownAt)),
+    ]);
+    const cuts = cutsOfMeeting(q, q.asOf ?? meetingDateAfter(newest, at, q.knownAt));
+    if (!cuts.ok) return cuts;
+    // Only the reports the two states rest on: a province's review must not read a million rows.
+    const reports = await store.reviewReports(targets, cuts.value);
+    return { ok: true as const, plans, value: buildReview({ plans, targets, reports }, filter, cuts.value) };
+  }
+
+  api.get('/review', async (c) => {
+    const parsed = parseQuery(reviewQuerySchema, new URL(c.req.url).searchParams);
+    if (!parsed.ok) return problem(c, parsed.problem);
+    const q = parsed.value;
+    // Without a date the meeting is "today" (capped by the newest report), so today is part of the key.
+    const key = `review ${JSON.stringify(q)} ${q.asOf ? '' : shanghaiDate(now())}`;
+    return cached(c, key, async () => {
+      const r = await review(q);
+      // Thrown, not returned: a problem must never be cached as an answer (the app's error handler answers it).
+      if (!r.ok) throw new ProblemAnswer(r.problem);
+      return r.value;
+    });
+  });
+
+  api.get('/review.xlsx', async (c) => {
+    const parsed = parseQuery(reviewQuerySchema, new URL(c.req.url).searchParams);
+    if (!parsed.ok) return problem(c, parsed.problem);
+    const r = await review(parsed.value);
+    if (!r.ok) return problem(c, r.problem);
+    const body = await reviewWorkbook(r.value, { plans: r.plans, now: now() });
+    const scope = [r.value.plan?.title ?? '全部规划', r.value.district].filter(Boolean).join('-');
+    return c.body(new Uint8Array(body), 200, {
+      'content-type': XLSX_TYPE,
+      'content-disposition': attachmentHeader(`周调度会-${scope}-${r.value.asOf}.xlsx`, `review-${r.value.asOf}.xlsx`),
+    });
+  });
+
+  api.get('/targets.csv', async (c) => {
+    const parsed = parseQuery(targetsQuerySchema, new URL(c.req.url).searchParams);
+    if (!parsed.ok) return problem(c, parsed.problem);
+    const q = parsed.value;
+    await checkFilters(memo, q);
+    const asOf = q.asOf ?? (await store.newestReportDate(q.knownAt)) ?? shanghaiDate(now());
+    const cut = { asOf, knownAt: q.knownAt };
+    const { catalog, targets, facts } = await memo.read(q, cut, !q.asOf && !q.knownAt);
+    const body = listTargets(targets, facts, q, cut);
+    const plans = new Map(catalog.plans.map((p) => [p.id, p]));
+    const csv = toCsv(targetColumns({ plans }, { review: false }), body.items);
+    return c.body(csv, 200, {
+      'content-type': 'text/csv; charset=utf-8',
+      'content-disposition': attachmentHeader(`目标清单-${asOf}.csv`, `targets-${asOf}.csv`),
+    });
+  });
+}

@@ -1,0 +1,473 @@
+import { createHash, randomUUID } from 'node:crypto';
+import type { Kysely, Transaction } from 'kysely';
+import type { ProgressReport, Target } from '../../src/domain/schemas';
+import {
+  type CellIssue,
+  cellMessage,
+  type ImportResponse,
+  type ImportRow,
+  reportInputSchema,
+  type User,
+} from '../../src/domain/write-api';
+import { zhIssueText } from '../../src/i18n/validation';
+import type { Database } from '../db/schema';
+import { canWriteTarget } from '../http/session';
+import { type Actor, audit } from '../repositories/audit';
+import { reportToRow, targetFromRow } from '../repositories/rows';
+import { Store } from '../repositories/store';
+import { isUniqueViolation } from '../repositories/users';
+import { writeReport } from './report-service';
+import { type ColumnSpec, findHeader, RowReader } from './spreadsheet/columns';
+import type { Grid } from './spreadsheet/sheet';
+
+export const REPORT_COLUMNS = [
+  { key: 'targetId', names: ['目标编号', '编号', '目标ID'], required: true },
+  { key: 'title', names: ['目标名称', '目标'] },
+  { key: 'department', names: ['牵头部门'] },
+  { key: 'targetUnit', names: ['单位', '目标单位'] },
+  { key: 'goal', names: ['目标值'] },
+  { key: 'lastValue', names: ['上次数值'] },
+  { key: 'lastAsOf', names: ['上次截至日期'] },
+  { key: 'value', names: ['本期数值', '数值', '本期完成'], required: true },
+  { key: 'unit', names: ['数值单位', '填报单位'] },
+  { key: 'asOf', names: ['截至日期', '日期'], required: true },
+  { key: 'note', names: ['说明', '备注'] },
+  { key: 'evidence', names: ['佐证链接', '佐证', '佐证材料'] },
+  { key: 'reason', names: ['原因', '确认或更正原因', '更正原因', '确认理由'] },
+] as const satisfies readonly ColumnSpec<string>[];
+export type ReportColumn = (typeof REPORT_COLUMNS)[number]['key'];
+
+/** Maps the domain's field names to the template's columns. */
+const FIELD_COLUMN: Record<string, ReportColumn> = {
+  asOf: 'asOf',
+  value: 'value',
+  stagesDone: 'value',
+  unit: 'unit',
+  note: 'note',
+  evidence: 'evidence',
+  confirmReason: 'reason',
+  reason: 'reason',
+};
+
+export interface ImportContext {
+  db: Kysely<Database>;
+  user: User;
+  actor: Actor;
+  now: Date;
+  fileName: string;
+  bytes: Uint8Array;
+  grid: Grid;
+  mode: 'dry-run' | 'commit';
+  /** Most data rows (below the header) a file may have. */
+  maxRows: number;
+  /** Test hook: called after each chunk of inserts inside the commit transaction. */
+  afterChunk?: ((inserted: number) => Promise<void>) | undefined;
+}
+
+export type ImportOutcome =
+  | { status: 200 | 201 | 403 | 409 | 422; body: ImportResponse }
+  | { status: 400 | 413 | 422; detail: string };
+
+interface Parsed {
+  row: number;
+  issues: CellIssue[];
+  targetId: string | null;
+  blank: boolean;
+  input?: {
+    asOf: string;
+    value: number | null;
+    unit: string;
+    stagesDone: number | null;
+    note: string;
+    evidence: string | null;
+    reason: string | null;
+  };
+}
+
+function parseRows(grid: Grid, targets: Map<string, Target>): { parsed: Parsed[] } | { detail: string } {
+  const header = findHeader(grid, REPORT_COLUMNS);
+  if (!header.ok) return { detail: header.detail };
+  const parsed: Parsed[] = [];
+  for (const { row, cells } of grid.rows) {
+    if (row <= header.headerRow) continue;
+    const r = new RowReader<ReportColumn>(row, cells, header);
+    const targetId = r.text('targetId', 200);
+    if (r.isBlank('value') && r.isBlank('asOf')) {
+      // A template row left empty: that target is not reported this time.
+      parsed.push({ row, issues: r.issues, targetId, blank: true });
+      continue;
+    }
+    if (targetId === null) r.fail('targetId', '不能为空');
+    const target = targetId ? targets.get(targetId) : undefined;
+    if (targetId && !target) r.fail('targetId', `目标“${targetId}”不存在`);
+    const milestone = target?.kind === 'milestone';
+    const rawValue = r.number('value', true);
+    if (milestone && rawValue !== null && (!Number.isInteger(rawValue) || rawValue < 0))
+      r.fail('value', '里程碑目标请填写已完成的阶段数（整数）');
+    const asOf = r.date('asOf', true);
+    const unit = r.text('unit', 20) ?? '';
+    const note = r.text('note', 2000) ?? '';
+    const evidence = r.text('evidence', 1000);
+    const reason = r.text('reason', 500);
+    if (evidence !== null) {
+      const ok = reportInputSchema.shape.evidence.safeParse(evidence);
+      if (!ok.success) r.fail('evidence', '佐证链接只能是 http(s) 地址或文件说明');
+    }
+    parsed.push({
+      row,
+      issues: r.issues,
+      targetId,
+      blank: false,
+      ...(asOf !== null && rawValue !== null
+        ? {
+            input: {
+              asOf,
+              value: milestone ? null : rawValue,
+              stagesDone: milestone ? rawValue : null,
+              unit: milestone ? '' : unit,
+              note,
+              evidence,
+              reason,
+            },
+          }
+        : {}),
+    });
+  }
+  return { parsed };
+}
+
+const sha256 = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
+
+/** Above this many distinct (first date, last date) spans, one read covers the widest span for all. */
+const MAX_WINDOW_READS = 16;
+
+/**
+ * What each target's rows are checked against: the reports the status engine reads
+ * (`Store.stateReports`) for every date the file reports it at, read under the row locks. A row's
+ * checks (a report of the same date, the latest earlier figure, a correction's original) and its
+ * preview state need no more than that window, so the preview shows what the dashboard will, and a
+ * 10,000-row file reads ~12 reports per target instead of each target's whole history.
+ */
+async function historyWindows(
+  trx: Transaction<Database>,
+  locked: ReadonlyMap<string, Target>,
+  rows: readonly Parsed[],
+): Promise<Map<string, ProgressReport[]>> {
+  const span = new Map<string, { from: string; through: string }>();
+  for (const x of rows) {
+    if (!x.targetId || !x.input || !locked.has(x.targetId)) continue;
+    const s = span.get(x.targetId);
+    if (!s) span.set(x.targetId, { from: x.input.asOf, through: x.input.asOf });
+    else if (x.input.asOf < s.from) s.from = x.input.asOf;
+    else if (x.input.asOf > s.through) s.through = x.input.asOf;
+  }
+  const groups = new Map<string, { from: string; through: string; targets: Target[] }>();
+  for (const [id, s] of span) {
+    const key = `${s.from}|${s.through}`;
+    const g = groups.get(key) ?? { ...s, targets: [] };
+    g.targets.push(locked.get(id) as Target);
+    groups.set(key, g);
+  }
+  if (groups.size > MAX_WINDOW_READS) {
+    const all = [...groups.values()];
+    const from = all.reduce((m, g) => (g.from < m ? g.from : m), all[0]?.from ?? '');
+    const through = all.reduce((m, g) => (g.through > m ? g.through : m), '');
+    groups.clear();
+    groups.set('all', { from, through, targets: all.flatMap((g) => g.targets) });
+  }
+  const store = new Store(trx);
+  const history = new Map<string, ProgressReport[]>();
+  for (const g of groups.values()) {
+    // With citations: a date that has a published figure takes no department figure (report-service).
+    const reports = await store.stateReports(g.targets, g.from, { through: g.through, withSource: true });
+    for (const r of reports) {
+      const h = history.get(r.targetId);
+      if (h) h.push(r);
+      else history.set(r.targetId, [r]);
+    }
+  }
+  return history;
+}
+
+/**
+ * Dry run and commit share everything but the last step. The commit re-parses the uploaded file and
+ * re-checks every row under row locks inside one transaction, then writes all rows or none.
+ */
+export async function importReports(ctx: ImportContext): Promise<ImportOutcome> {
+  const { db, user, now, mode } = ctx;
+  const hash = sha256(ctx.bytes);
+  if (mode === 'commit') {
+    const previous = await db
+      .selectFrom('imports')
+      .selectAll()
+      .where('kind', '=', 'reports')
+      .where('user_id', '=', user.id)
+      .where('file_sha256', '=', hash)
+      .executeTakeFirst();
+    if (previous) return { status: 200, body: alreadyImported(ctx, hash, previous.id, previous.summary) };
+  }
+  const allTargets = new Map(
+    (await db.selectFrom('targets').selectAll().execute()).map((r) => [r.id, targetFromRow(r)] as const),
+  );
+  const p = parseRows(ctx.grid, allTargets);
+  if ('detail' in p) return { status: 422, detail: p.detail };
+  if (p.parsed.length > ctx.maxRows)
+    return { status: 413, detail: `行数超过上限（最多 ${ctx.maxRows} 行数据），请分批导入` };
+  const dataRows = p.parsed.filter((x) => !x.blank);
+  if (dataRows.length === 0 && p.parsed.every((x) => x.blank) && p.parsed.length === 0)
+    return { status: 422, detail: '表格中没有数据行' };
+
+  const thresholds = new Map(
+    (await db.selectFrom('plans').select(['id', 'thresholds']).execute()).map((r) => [r.id, r.thresholds] as const),
+  );
+  const importId = randomUUID();
+  const run = async (trx: Transaction<Database>) => {
+    const ids = [
+      ...new Set(dataRows.flatMap((x) => (x.targetId && allTargets.has(x.targetId) ? [x.targetId] : []))),
+    ].sort();
+    // Locks in a fixed order, so two imports touching the same targets cannot deadlock.
+    const locked = new Map<string, Target>();
+    for (let i = 0; i < ids.length; i += 500) {
+      const rows = await trx
+        .selectFrom('targets')
+        .selectAll()
+        .where('id', 'in', ids.slice(i, i + 500))
+        .orderBy('id')
+        .forUpdate()
+        .execute();
+      for (const r of rows) locked.set(r.id, targetFromRow(r));
+    }
+    const history = await historyWindows(trx, locked, dataRows);
+    const results: ImportRow[] = [];
+    const toInsert: ProgressReport[] = [];
+    let forbidden = false;
+    const seen = new Map<string, number>();
+    for (const x of p.parsed) {
+      const target = x.targetId ? locked.get(x.targetId) : undefined;
+      const base: ImportRow = {
+        row: x.row,
+        targetId: x.targetId,
+        title: target?.title ?? null,
+        status: 'skipped',
+        asOf: x.input?.asOf ?? null,
+        value: x.input ? (x.input.value ?? x.input.stagesDone) : null,
+        unit: x.input ? x.input.unit || target?.unit || null : null,
+        previewStatus: null,
+        previewProgress: null,
+        errors: [...x.issues],
+      };
+      if (x.blank) {
+        results.push(base);
+        continue;
+      }
+      const fail = (column: ReportColumn | '', message: string) => {
+        const col = column ? (REPORT_COLUMNS.find((c) => c.key === column)?.names[0] ?? column) : '';
+        base.errors.push({ row: x.row, column: col, message });
+      };
+      if (target && !canWriteTarget(user, target)) {
+        forbidden = true;
+        fail(
+          'targetId',
+          target.department === null
+            ? '该目标尚未指定牵头部门，只有管理员可以填报'
+            : `无权填报：该目标由${target.department}牵头`,
+        );
+      }
+      if (target && x.input) {
+        const key = `${target.id}|${x.input.asOf}`;
+        const first = seen.get(key);
+        if (first !== undefined) fail('asOf', `与第${first}行重复（同一目标、同一截至日期）`);
+        else seen.set(key, x.row);
+      }
+      if (!target || !x.input || base.errors.length) {
+        base.status = 'error';
+        results.push(base);
+        continue;
+      }
+      const hist = history.get(target.id) ?? [];
+      const input = {
+        asOf: x.input.asOf,
+        value: x.input.value,
+        unit: x.input.unit,
+        stagesDone: x.input.stagesDone,
+        note: x.input.note,
+        evidence: x.input.evidence,
+        confirmReason: x.input.reason ?? undefined,
+      };
+      const req = {
+        input,
+        user,
+        actor: ctx.actor,
+        now,
+        dryRun: true,
+        importId,
+        thresholds: thresholds.get(target.planId),
+      };
+      let outcome = await writeReport(trx, target, hist, req);
+      if (outcome.kind === 'conflict' && outcome.code === 'exists_same_date' && x.input.reason) {
+        // A row for a date already reported, with a reason: a correction of that report.
+        const existingId = outcome.reportId;
+        const original = hist.find((r) => r.id === existingId);
+        if (original)
+          outcome = await writeReport(trx, target, hist, {
+            ...req,
+            input: { ...input, reason: x.input.reason },
+            supersedes: original,
+          });
+      }
+      switch (outcome.kind) {
+        case 'invalid':
+          for (const e of outcome.errors) fail(FIELD_COLUMN[e.field] ?? '', zhIssueText(e));
+          break;
+        case 'confirm':
+          for (const cf of outcome.confirmations) fail('value', `${zhIssueText(cf)}（如确认无误，请在“原因”列说明）`);
+          break;
+        case 'conflict':
+          fail('asOf', `${outcome.detail}（如需更正，请在“原因”列填写更正原因）`);
+          break;
+        case 'forbidden':
+          fail('asOf', outcome.detail);
+          break;
+        case 'unchanged':
+          base.status = 'unchanged';
+          base.previewStatus = outcome.state?.status ?? null;
+          base.previewProgress = outcome.state?.progress ?? null;
+          break;
+        case 'preview':
+        case 'created':
+          base.status = outcome.report.supersedes ? 'correction' : 'new';
+          base.previewStatus = outcome.state?.status ?? null;
+          base.previewProgress = outcome.state?.progress ?? null;
+          toInsert.push(outcome.report);
+          // Later rows of the same target are checked against this one.
+          hist.push(outcome.report);
+          history.set(target.id, hist);
+          break;
+      }
+      if (base.errors.length) base.status = 'error';
+      results.push(base);
+    }
+    return { results, toInsert, forbidden };
+  };
+
+  const respond = (results: ImportRow[], committed: boolean, status: 200 | 201 | 403 | 422): ImportOutcome => ({
+    status,
+    body: {
+      mode,
+      fileName: ctx.fileName,
+      sha256: hash,
+      committed,
+      alreadyImported: false,
+      importId: committed ? importId : null,
+      counts: countRows(results),
+      messages: results.flatMap((r) => r.errors.map(cellMessage)),
+      rows: results,
+    },
+  });
+
+  if (mode === 'dry-run') {
+    const { results } = await db.transaction().execute(run);
+    return respond(results, false, 200);
+  }
+
+  class Abort extends Error {
+    constructor(readonly outcome: ImportOutcome) {
+      super('import aborted');
+    }
+  }
+  try {
+    return await db.transaction().execute(async (trx) => {
+      const { results, toInsert, forbidden } = await run(trx);
+      if (forbidden) throw new Abort(respond(results, false, 403));
+      if (results.some((r) => r.status === 'error')) throw new Abort(respond(results, false, 422));
+      const rows = toInsert.map((r) => ({ ...reportToRow(r), import_id: importId }));
+      for (let i = 0; i < rows.length; i += 500) {
+        await trx
+          .insertInto('reports')
+          .values(rows.slice(i, i + 500))
+          .execute();
+        await ctx.afterChunk?.(Math.min(i + 500, rows.length));
+      }
+      const summary = { fileName: ctx.fileName, counts: countRows(results) };
+      await trx
+        .insertInto('imports')
+        .values({
+          id: importId,
+          kind: 'reports',
+          user_id: user.id,
+          file_sha256: hash,
+          file_name: ctx.fileName.slice(0, 255),
+          committed_at: now.toISOString(),
+          rows: toInsert.length,
+          summary: JSON.stringify(summary),
+        })
+        .execute();
+      await audit(trx, now, ctx.actor, {
+        action: 'import.commit',
+        entity: 'import',
+        entityId: importId,
+        after: {
+          fileName: ctx.fileName,
+          sha256: hash,
+          reports: toInsert.map((r) => ({
+            id: r.id,
+            targetId: r.targetId,
+            asOf: r.asOf,
+            value: r.value,
+            unit: r.unit,
+            stagesDone: r.stagesDone,
+            supersedes: r.supersedes,
+          })),
+        },
+      });
+      return respond(results, true, 201);
+    });
+  } catch (e) {
+    if (e instanceof Abort) return e.outcome;
+    if (isUniqueViolation(e)) {
+      // The same file committed at the same moment by another request of the same person.
+      const prev = await db
+        .selectFrom('imports')
+        .selectAll()
+        .where('kind', '=', 'reports')
+        .where('user_id', '=', user.id)
+        .where('file_sha256', '=', hash)
+        .executeTakeFirst();
+      if (prev) return { status: 200, body: alreadyImported(ctx, hash, prev.id, prev.summary) };
+    }
+    throw e;
+  }
+}
+
+function countRows(rows: ImportRow[]): ImportResponse['counts'] {
+  const counts = { rows: rows.length, new: 0, correction: 0, unchanged: 0, skipped: 0, error: 0 };
+  for (const r of rows) counts[r.status]++;
+  return counts;
+}
+
+function alreadyImported(
+  ctx: ImportContext,
+  hash: string,
+  id: string,
+  summary: Record<string, unknown>,
+): ImportResponse {
+  const counts = (summary.counts as ImportResponse['counts'] | undefined) ?? {
+    rows: 0,
+    new: 0,
+    correction: 0,
+    unchanged: 0,
+    skipped: 0,
+    error: 0,
+  };
+  return {
+    mode: ctx.mode,
+    fileName: ctx.fileName,
+    sha256: hash,
+    committed: false,
+    alreadyImported: true,
+    importId: id,
+    counts,
+    messages: ['该文件此前已导入，本次没有重复写入'],
+    rows: [],
+  };
+}

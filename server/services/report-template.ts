@@ -1,0 +1,79 @@
+import { csvFile, exportCell } from '../../src/domain/cells';
+import { effectiveReports } from '../../src/domain/reports';
+import type { ProgressReport, Target } from '../../src/domain/schemas';
+import { REPORT_COLUMNS } from './report-import';
+import { newWorkbook } from './spreadsheet/workbook';
+
+/** The import template, prefilled with the reporter's targets and their last figures. */
+export interface TemplateRow {
+  target: Target;
+  last: ProgressReport | null;
+}
+
+const header = REPORT_COLUMNS.map((c) => c.names[0]);
+/** Columns the reporter fills in; the others are for reference and are ignored on import. */
+const INPUT_COLUMNS = new Set(['value', 'unit', 'asOf', 'note', 'evidence', 'reason']);
+
+function cells(r: TemplateRow): (string | number | null)[] {
+  const t = r.target;
+  const milestone = t.kind === 'milestone';
+  return [
+    t.id,
+    t.title,
+    t.department ?? '',
+    milestone ? `阶段（共${t.stages.length}个）` : t.unit,
+    milestone ? t.stages.length : t.target,
+    r.last ? (milestone ? r.last.stagesDone : r.last.value) : null,
+    r.last?.asOf ?? null,
+    null,
+    null,
+    null,
+    null,
+    null,
+    null,
+  ];
+}
+
+export function lastReportOf(reports: readonly ProgressReport[]): ProgressReport | null {
+  let best: ProgressReport | null = null;
+  for (const r of effectiveReports(reports))
+    if (!best || r.asOf > best.asOf || (r.asOf === best.asOf && r.recordedAt >= best.recordedAt)) best = r;
+  return best;
+}
+
+export function templateCsv(rows: readonly TemplateRow[]): string {
+  return csvFile([header, ...rows.map(cells)]);
+}
+
+export async function templateXlsx(rows: readonly TemplateRow[], generatedAt: string): Promise<Buffer> {
+  const wb = await newWorkbook();
+  wb.creator = '目标进度看板';
+  wb.created = new Date(generatedAt);
+  const ws = wb.addWorksheet('填报', { views: [{ state: 'frozen', ySplit: 1, xSplit: 2 }] });
+  ws.columns = REPORT_COLUMNS.map((c) => ({
+    header: c.names[0],
+    key: c.key,
+    width: c.key === 'title' ? 48 : c.key === 'note' || c.key === 'evidence' || c.key === 'reason' ? 28 : 14,
+  }));
+  for (const r of rows) ws.addRow(cells(r).map(exportCell));
+  const head = ws.getRow(1);
+  head.font = { bold: true };
+  REPORT_COLUMNS.forEach((c, i) => {
+    const col = ws.getColumn(i + 1);
+    if (c.key === 'asOf' || c.key === 'lastAsOf') col.numFmt = 'yyyy-mm-dd';
+    if (!INPUT_COLUMNS.has(c.key))
+      head.getCell(i + 1).fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE5E7EB' } };
+    else head.getCell(i + 1).fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFEF3C7' } };
+  });
+  const help = wb.addWorksheet('说明');
+  for (const line of [
+    '填写黄色表头的列：本期数值、截至日期（YYYY-MM-DD），可选填数值单位、说明、佐证链接。',
+    '灰色表头的列仅供参考，导入时不读取；不填报的目标请留空本期数值和截至日期。',
+    '数值低于上次累计值或远超目标值时，需要在“原因”列说明；同一截至日期已有填报时，填写“原因”即作为更正。',
+    '里程碑目标的“本期数值”填写已完成的阶段数。',
+    '上传后先预览检查，确认无误再提交；提交是整体的：要么全部写入，要么都不写入。',
+  ])
+    help.addRow([exportCell(line)]);
+  help.getColumn(1).width = 110;
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}

@@ -1,0 +1,268 @@
+import type ExcelJS from 'exceljs';
+import type { ReviewResponse, ReviewTarget } from '../../src/domain/api';
+import { exportText } from '../../src/domain/cells';
+import { changeDigits, changeOf, roundDerived, roundedPp, roundRate } from '../../src/domain/figures';
+import { NO_DEPARTMENT } from '../../src/domain/review';
+import type { Plan } from '../../src/domain/schemas';
+import { STATUSES } from '../../src/domain/schemas';
+import {
+  type CellKind,
+  type CellValue,
+  type Column,
+  cellKind,
+  gapCell,
+  gapColumn,
+  gapTextCell,
+  STATUS_LABELS,
+  targetColumns,
+  toPp,
+} from '../../src/domain/table-export';
+import { newWorkbook } from './spreadsheet/workbook';
+
+/**
+ * The review as an Excel workbook: a summary per sector, every target, the warnings and the overdue
+ * list. Numbers are numbers (with number formats, never text), units have their own column, header
+ * rows are frozen and filters are on; text is neutralised so no cell can run as a formula.
+ */
+
+const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE8EEF7' } };
+
+function numberFormat(kind: CellKind, value: number): string | undefined {
+  if (kind === 'percent') return '0.0%';
+  if (kind === 'pp') return '+0.0;-0.0;0.0';
+  if (kind === 'pp2') return '+0.00;-0.00;0.00';
+  if (kind === 'integer') return '0';
+  if (kind === 'number') return Number.isInteger(value) ? '#,##0' : '#,##0.00';
+  return undefined;
+}
+
+/** A calendar date as an Excel date: UTC midnight of that day, so no time zone can shift it. */
+function excelDate(iso: string): Date {
+  const [y, m, d] = iso.split('-').map(Number);
+  return new Date(Date.UTC(y ?? 1970, (m ?? 1) - 1, d ?? 1));
+}
+
+function setCell(cell: ExcelJS.Cell, kind: CellKind, value: CellValue) {
+  if (value === null || value === '') return;
+  if (typeof value === 'number') {
+    if (!Number.isFinite(value)) return;
+    cell.value = value;
+    const fmt = numberFormat(kind, value);
+    if (fmt) cell.numFmt = fmt;
+    return;
+  }
+  if (kind === 'date' && /^\d{4}-\d{2}-\d{2}$/.test(value)) {
+    cell.value = excelDate(value);
+    cell.numFmt = 'yyyy-mm-dd';
+    return;
+  }
+  cell.value = exportText(value);
+}
+
+/**
+ * A table on its own sheet: optional title lines above, one bold header row, frozen below the
+ * header, filters on the header.
+ */
+function addTable<R>(
+  wb: ExcelJS.Workbook,
+  name: string,
+  titleLines: string[],
+  columns: readonly Column<R>[],
+  rows: readonly R[],
+): ExcelJS.Worksheet {
+  const ws = wb.addWorksheet(name);
+  for (const line of titleLines) {
+    const row = ws.addRow([exportText(line)]);
+    row.font = { bold: row.number === 1, size: row.number === 1 ? 14 : 11 };
+  }
+  const headerRow = ws.addRow(columns.map((c) => exportText(c.header)));
+  headerRow.font = { bold: true };
+  headerRow.eachCell((cell) => {
+    cell.fill = HEADER_FILL;
+    cell.alignment = { vertical: 'middle', wrapText: true };
+  });
+  for (const r of rows) {
+    const row = ws.addRow([]);
+    columns.forEach((c, i) => {
+      setCell(row.getCell(i + 1), cellKind(c, r), c.value(r));
+    });
+  }
+  columns.forEach((c, i) => {
+    ws.getColumn(i + 1).width = c.width;
+  });
+  ws.views = [{ state: 'frozen', xSplit: 0, ySplit: headerRow.number, topLeftCell: `A${headerRow.number + 1}` }];
+  ws.autoFilter = {
+    from: { row: headerRow.number, column: 1 },
+    to: { row: headerRow.number + Math.max(rows.length, 1), column: columns.length },
+  };
+  return ws;
+}
+
+export interface ReviewWorkbookOptions {
+  plans: readonly Plan[];
+  /** The server's clock, for the workbook's metadata. */
+  now: Date;
+}
+
+export function reviewTitleLines(review: ReviewResponse): string[] {
+  const scope = [review.plan?.title ?? '全部规划', review.district].filter(Boolean).join(' · ');
+  return [
+    `周调度会 · ${scope}`,
+    `会议日期 ${review.asOf}（上次会议 ${review.previousAsOf}）；只含会议当日结束前已录入的数据${review.containsDemo ? '；含演示数据' : ''}`,
+  ];
+}
+
+export async function reviewWorkbook(review: ReviewResponse, options: ReviewWorkbookOptions): Promise<Buffer> {
+  const wb = await newWorkbook();
+  wb.creator = '目标进度看板';
+  wb.created = options.now;
+  wb.modified = options.now;
+  const title = reviewTitleLines(review);
+  const byId = new Map(review.targets.map((t) => [t.id, t]));
+  const plans = new Map(options.plans.map((p) => [p.id, p]));
+  const target = (id: string) => byId.get(id) as ReviewTarget;
+  /** A run-rate as the page writes it (whole counts, the target's precision). */
+  const rateCell = (t: ReviewTarget, v: number | null | undefined) => (v == null ? null : roundRate(t, v));
+  const text = <R>(key: string, header: string, width: number, value: (r: R) => CellValue): Column<R> => ({
+    key,
+    header,
+    kind: 'text',
+    width,
+    value,
+  });
+
+  type SectorRow = ReviewResponse['sectors'][number];
+  const sectorColumns: Column<SectorRow>[] = [
+    { key: 'name', header: '领域', kind: 'text', width: 16, value: (s) => s.name },
+    { key: 'total', header: '目标数', kind: 'integer', width: 8, value: (s) => s.now.total },
+    { key: 'measured', header: '有进度', kind: 'integer', width: 8, value: (s) => s.now.measured },
+    { key: 'progress', header: '平均进度', kind: 'percent', width: 10, value: (s) => s.now.progress },
+    { key: 'expected', header: '序时进度', kind: 'percent', width: 10, value: (s) => s.now.expected },
+    { key: 'previous', header: '上次平均进度', kind: 'percent', width: 12, value: (s) => s.previous.progress },
+    { key: 'change', header: '变化（百分点）', kind: 'pp', width: 14, value: (s) => toPp(s.change) },
+    ...STATUSES.map(
+      (st): Column<SectorRow> => ({
+        key: st,
+        header: STATUS_LABELS[st],
+        kind: 'integer',
+        width: 9,
+        value: (s) => s.now.counts[st],
+      }),
+    ),
+    {
+      key: 'previousWarnings',
+      header: '上次滞后+严重滞后',
+      kind: 'integer',
+      width: 16,
+      value: (s) => s.previous.counts.lagging + s.previous.counts.severe,
+    },
+  ];
+  addTable(wb, '汇总', title, sectorColumns, review.sectors);
+
+  const targetCols = targetColumns({ plans }, { review: true });
+  addTable(wb, '全部目标', title, targetCols, review.targets);
+
+  interface WarningRow {
+    kind: string;
+    id: string;
+    from: string;
+    to: string;
+    change: number | null;
+  }
+  const warningRows: WarningRow[] = [
+    ...review.newWarnings.map((w) => ({ kind: '新增预警', ...w })),
+    ...review.stillSevere.map((w) => ({ kind: '仍严重滞后', ...w })),
+    ...review.recoveries.map((w) => ({ kind: '恢复正常', ...w })),
+  ].map((w) => {
+    const t = target(w.id);
+    return {
+      kind: w.kind,
+      id: w.id,
+      from: STATUS_LABELS[w.from],
+      to: STATUS_LABELS[w.to],
+      change: changeOf(t, t.state, t.previousState),
+    };
+  });
+  for (const m of review.biggestMovers) {
+    const t = target(m.id);
+    warningRows.push({
+      kind: m.change > 0 ? '进度提升最多' : '进度回落最多',
+      id: m.id,
+      from: STATUS_LABELS[t.previousState.status],
+      to: STATUS_LABELS[t.state.status],
+      change: m.change,
+    });
+  }
+  const laggard = new Map(review.laggards.map((l) => [l.id, l]));
+  const warningColumns: Column<WarningRow>[] = [
+    text('kind', '类别', 14, (r: WarningRow) => r.kind),
+    text('title', '目标', 48, (r: WarningRow) => target(r.id).title),
+    text(
+      'sector',
+      '领域',
+      12,
+      (r: WarningRow) => review.sectors.find((s) => s.id === target(r.id).sectorId)?.name ?? '',
+    ),
+    text('department', '牵头部门', 16, (r: WarningRow) => target(r.id).department ?? NO_DEPARTMENT),
+    text('from', '上次状态', 10, (r: WarningRow) => r.from),
+    text('to', '本次状态', 10, (r: WarningRow) => r.to),
+    { key: 'progress', header: '完成率', kind: 'percent', width: 9, value: (r) => target(r.id).state.progress },
+    {
+      key: 'change',
+      header: '较上周变化',
+      kind: 'pp',
+      width: 10,
+      kindOf: (r) => (changeDigits(target(r.id)) === 2 ? 'pp2' : 'pp'),
+      value: (r) => roundedPp(r.change, changeDigits(target(r.id))),
+    },
+    { ...gapColumn, kindOf: (r) => gapColumn.kindOf(target(r.id)), value: (r) => gapCell(target(r.id).state) },
+    text('gapText', '差距说明', 24, (r: WarningRow) => gapTextCell(target(r.id))),
+    {
+      key: 'perWeek',
+      header: '每周还需',
+      kind: 'number',
+      width: 12,
+      value: (r) => rateCell(target(r.id), laggard.get(r.id)?.requiredRate?.perWeek),
+    },
+    {
+      key: 'recent',
+      header: '近四周每周',
+      kind: 'number',
+      width: 12,
+      value: (r) => rateCell(target(r.id), laggard.get(r.id)?.requiredRate?.recentPerWeek),
+    },
+    text('unit', '单位', 8, (r: WarningRow) => target(r.id).unit),
+    {
+      key: 'projection',
+      header: '预计期末值',
+      kind: 'number',
+      width: 12,
+      value: (r) => roundDerived(target(r.id), target(r.id).state.projection?.value ?? null),
+    },
+    text('id', '编号', 22, (r: WarningRow) => r.id),
+  ];
+  addTable(wb, '预警', title, warningColumns, warningRows);
+
+  interface OverdueRow {
+    department: string | null;
+    id: string;
+    lastReportAsOf: string | null;
+    daysSinceReport: number | null;
+    newlyOverdue: boolean;
+  }
+  const overdueRows: OverdueRow[] = review.overdue.flatMap((g) =>
+    g.items.map((i) => ({ department: g.department, ...i })),
+  );
+  const overdueColumns: Column<OverdueRow>[] = [
+    text('department', '牵头部门', 18, (r: OverdueRow) => r.department ?? NO_DEPARTMENT),
+    text('title', '目标', 48, (r: OverdueRow) => target(r.id).title),
+    { key: 'last', header: '最新填报日期', kind: 'date', width: 13, value: (r) => r.lastReportAsOf },
+    { key: 'days', header: '未报天数', kind: 'integer', width: 10, value: (r) => r.daysSinceReport },
+    text('new', '本周新增', 10, (r: OverdueRow) => (r.newlyOverdue ? '是' : '')),
+    text('district', '区市', 9, (r: OverdueRow) => target(r.id).district),
+    text('id', '编号', 22, (r: OverdueRow) => r.id),
+  ];
+  addTable(wb, '逾期未报', title, overdueColumns, overdueRows);
+
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}

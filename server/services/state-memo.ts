@@ -1,0 +1,260 @@
+import { type FilterValues, filterValuesOf } from '../../src/domain/query';
+import type { Plan, ProgressReport, Target } from '../../src/domain/schemas';
+import {
+  type Cut,
+  factsOf,
+  groupReports,
+  hasStaticFilter,
+  matchesStaticFilter,
+  type TargetFacts,
+  type TargetFilter,
+} from '../../src/domain/views';
+import type { Store } from '../repositories/store';
+
+/**
+ * Each target's computed facts (state now and a week earlier, freshness; `TargetFacts`) per cut,
+ * kept across data versions. A report changes one target: the next `/summary` recomputes that
+ * target alone and aggregates the others from memory, instead of running the status engine over
+ * the whole province after every write (issue 8: ~2 s at 20,000 targets).
+ *
+ * Exact on several instances sharing one database: which targets changed is read from the database
+ * (`report_changes`, stamped with the data version in commit order, migration 0004), never assumed
+ * from this instance's own writes. A change of the catalog (plans, targets) drops everything.
+ * Bounded: the least recently used cuts go first, except the present one (the newest report date).
+ */
+
+interface CutEntry {
+  /** The data version whose changes have been applied: facts here reflect at least that version. */
+  seen: bigint;
+  /** Bumped whenever facts are dropped: a computation that started earlier must not store its result. */
+  generation: number;
+  /**
+   * Copied on write, never deleted from: a request holds the map it read while it builds its
+   * answer, and a change seen meanwhile by another request replaces the map instead of emptying
+   * entries under it. (Facts are only ever added to a map in place, which no reader minds.)
+   */
+  facts: Map<string, TargetFacts>;
+  /**
+   * Once every target of the catalog has had facts here: the ids that have none now (dropped by
+   * changes). Null until then. Lets a read after a write find its one missing target without
+   * looking up all 20,000 of a province.
+   */
+  absent: Set<string> | null;
+}
+
+export interface Catalog {
+  version: string;
+  plans: Plan[];
+  /** Every target, in the catalog's order (sort_order). */
+  targets: Target[];
+  byId: ReadonlyMap<string, Target>;
+}
+
+export interface MemoOptions {
+  /** Facts kept over all cuts (~1 KB each: 60,000 are three cuts of a 20,000-target province). */
+  maxFacts?: number;
+  maxCuts?: number;
+  /**
+   * Up to this many reports in the database (a city's catalog over years), every report is held in
+   * memory and a new cut (an as-of date or knowledge cut not asked for before) is computed without
+   * reading the database; above it (a province), each cut reads its windows (Store.stateReports).
+   * 0 (the default) never holds them; the server passes HISTORY_LIMIT.
+   */
+  historyLimit?: number;
+}
+
+/** ~0.5 KB a report: at most ~25 MB held. A city's default data is ~5,000 reports a year. */
+export const HISTORY_LIMIT = 50_000;
+
+/** Every report by target (target, as-of, recorded order), as of the data version `seen`. */
+interface History {
+  seen: bigint;
+  byTarget: Map<string, ProgressReport[]>;
+}
+
+export interface MemoStats {
+  cuts: number;
+  facts: number;
+  /** Facts computed by the status engine since the memo was made (tests and the bench read it). */
+  computed: number;
+}
+
+export class StateMemo {
+  private catalog: Promise<Catalog> | null = null;
+  private catalogVersion: string | null = null;
+  private readonly cuts = new Map<string, CutEntry>();
+  private readonly maxFacts: number;
+  private readonly maxCuts: number;
+  private computed = 0;
+  private presentKey: string | null = null;
+  private readonly historyLimit: number;
+  /** null: not loaded; 'off': more reports than historyLimit (until the catalog changes). */
+  private history: History | 'off' | null = null;
+  /** Loads and refreshes run one after another: a refresh never applies reads older than the last. */
+  private historyQueue: Promise<unknown> = Promise.resolve();
+  /** What filters may name, of the catalog they were built from. */
+  private values: { of: Catalog; values: FilterValues } | null = null;
+
+  constructor(
+    private readonly store: Store,
+    options: MemoOptions = {},
+  ) {
+    this.maxFacts = options.maxFacts ?? 60_000;
+    this.maxCuts = options.maxCuts ?? 12;
+    this.historyLimit = options.historyLimit ?? 0;
+  }
+
+  /** The targets matching the filter and their facts at the cut, with the catalog they come from. */
+  async read(
+    filter: Omit<TargetFilter, 'status'>,
+    cut: Cut,
+    /** The cut is the present (no date asked for): what wall screens and most people look at, kept first. */
+    present = false,
+  ): Promise<{ catalog: Catalog; targets: Target[]; facts: Map<string, TargetFacts> }> {
+    // One instant written two ways (+08:00, Z) is one cut.
+    const knownAt =
+      cut.knownAt === undefined || Number.isNaN(Date.parse(cut.knownAt))
+        ? (cut.knownAt ?? '')
+        : new Date(cut.knownAt).toISOString();
+    const key = `${cut.asOf}\u0000${knownAt}`;
+    if (present) this.presentKey = key;
+    const known = this.cuts.get(key);
+    const versions = await this.store.versions(known ? known.seen.toString() : null);
+    const catalog = await this.catalogAt(versions.catalog);
+
+    let entry = this.cuts.get(key);
+    if (!entry) {
+      entry = { seen: BigInt(versions.data), generation: 0, facts: new Map(), absent: null };
+    } else if (entry === known && BigInt(versions.data) > entry.seen) {
+      const dropped = versions.changed.filter((id) => entry?.facts.has(id));
+      if (dropped.length > 0) entry.facts = new Map(entry.facts);
+      for (const id of dropped) {
+        entry.facts.delete(id);
+        entry.absent?.add(id);
+      }
+      // Even with nothing to drop: a computation of a changed target started before this change
+      // (its facts already dropped) must not store what it read.
+      if (versions.changed.length > 0) entry.generation++;
+      entry.seen = BigInt(versions.data);
+    }
+    // (An entry made by a concurrent request while the versions were read is used as it is: the
+    // changes just read were relative to another entry's version.)
+    this.cuts.delete(key);
+    this.cuts.set(key, entry);
+    this.evict(key);
+
+    const filtered = hasStaticFilter(filter);
+    const targets = filtered ? catalog.targets.filter((t) => matchesStaticFilter(t, filter)) : catalog.targets;
+    const held = entry.facts;
+    const missing = entry.absent
+      ? [...entry.absent].flatMap((id) => {
+          const t = catalog.byId.get(id);
+          return t && (!filtered || matchesStaticFilter(t, filter)) ? [t] : [];
+        })
+      : targets.filter((t) => !held.has(t.id));
+    if (missing.length === 0) return { catalog, targets, facts: held };
+
+    const generation = entry.generation;
+    const history = await this.historyNow();
+    const reports = history
+      ? missing.flatMap((t) => history.byTarget.get(t.id) ?? [])
+      : await this.store.stateReports(missing, cut.asOf, { knownAt: cut.knownAt });
+    const fresh = factsOf(missing, reports, catalog.plans, cut);
+    this.computed += fresh.size;
+    const current = entry;
+    if (this.cuts.get(key) !== current || current.generation !== generation) {
+      // A change was seen while these were computed: answer from them, keep none of them.
+      const facts = new Map(held);
+      for (const [id, f] of fresh) facts.set(id, f);
+      return { catalog, targets, facts };
+    }
+    for (const [id, f] of fresh) {
+      current.facts.set(id, f);
+      current.absent?.delete(id);
+    }
+    if (!current.absent && current.facts.size === catalog.targets.length) current.absent = new Set();
+    this.evict(key);
+    return { catalog, targets, facts: current.facts };
+  }
+
+  /** The plans, districts and departments filters may name, from the current catalog (built once per version). */
+  async filterValues(): Promise<FilterValues> {
+    const catalog = await this.catalogAt((await this.store.versions(null)).catalog);
+    if (this.values?.of !== catalog)
+      this.values = { of: catalog, values: filterValuesOf(catalog.plans, catalog.targets) };
+    return this.values.values;
+  }
+
+  /**
+   * Every report, brought up to the database's current data version (the targets changed since
+   * the last refresh are read again), or null above the limit. Read after the cut's versions, so
+   * it is never older than the facts it is used for.
+   */
+  private historyNow(): Promise<History | null> {
+    if (this.historyLimit <= 0 || this.history === 'off') return Promise.resolve(null);
+    const next = this.historyQueue.then(async (): Promise<History | null> => {
+      const held = this.history;
+      if (held === 'off') return null;
+      if (held === null) {
+        const { data } = await this.store.versions(null);
+        if ((await this.store.reportCountUpTo(this.historyLimit + 1)) > this.historyLimit) {
+          this.history = 'off';
+          return null;
+        }
+        const loaded = { seen: BigInt(data), byTarget: groupReports(await this.store.reports(null)) };
+        this.history = loaded;
+        return loaded;
+      }
+      const { data, changed } = await this.store.versions(held.seen.toString());
+      if (BigInt(data) <= held.seen) return held;
+      const ids = [...new Set(changed)];
+      const fresh = groupReports(await this.store.reports(ids));
+      for (const id of ids) held.byTarget.set(id, fresh.get(id) ?? []);
+      held.seen = BigInt(data);
+      return held;
+    });
+    // A failed read leaves the history as it was: the next request tries again.
+    this.historyQueue = next.catch(() => {});
+    return next;
+  }
+
+  /** The catalog of the given version, loaded once per version (concurrent requests share it). */
+  private catalogAt(version: string): Promise<Catalog> {
+    if (this.catalog && this.catalogVersion === version) return this.catalog;
+    this.cuts.clear();
+    this.history = null;
+    this.catalogVersion = version;
+    const loading = Promise.all([this.store.plans(), this.store.targets()]).then(([plans, targets]) => ({
+      version,
+      plans,
+      targets,
+      byId: new Map(targets.map((t) => [t.id, t])),
+    }));
+    this.catalog = loading;
+    // A failed load must not stay cached: the next request tries again.
+    loading.catch(() => {
+      if (this.catalog === loading) {
+        this.catalog = null;
+        this.catalogVersion = null;
+      }
+    });
+    return loading;
+  }
+
+  private evict(keep: string): void {
+    let total = 0;
+    for (const e of this.cuts.values()) total += e.facts.size;
+    for (const [key, e] of this.cuts) {
+      if (total <= this.maxFacts && this.cuts.size <= this.maxCuts) break;
+      if (key === keep || key === this.presentKey) continue;
+      this.cuts.delete(key);
+      total -= e.facts.size;
+    }
+  }
+
+  stats(): MemoStats {
+    let facts = 0;
+    for (const e of this.cuts.values()) facts += e.facts.size;
+    return { cuts: this.cuts.size, facts, computed: this.computed };
+  }
+}
