@@ -42,9 +42,9 @@ function preloadBoot(): Plugin {
 
 export default defineConfig(({ isSsrBuild }) => ({
   plugins: [react(), preloadBoot()],
-  // The MSW worker script exists only for the in-browser mock (`VITE_MOCK=1 npx vite`): a production
-  // build does not ship, and its server does not serve, a script that can intercept the app's requests.
-  publicDir: process.env.VITE_MOCK === '1' ? 'mock/public' : false,
+  // No public files: the app has none (the in-browser mock and its MSW worker script are gone; the
+  // preview is `npm run dev`, the real server over PGlite).
+  publicDir: false,
   build: {
     outDir: 'dist',
     emptyOutDir: true,

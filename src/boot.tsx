@@ -20,11 +20,6 @@ function ssrSummary(): SummaryResponse | undefined {
 }
 
 async function start() {
-  // Preview without a server: the MSW mock in the browser. Lazily imported, so a normal build never ships it.
-  if (import.meta.env.VITE_MOCK === '1') {
-    const { startBrowserMock } = await import('./app/browser-mock');
-    await startBrowserMock();
-  }
   // Someone who chose English gets English on the first paint, not Chinese for a moment.
   const { locale } = useUiStore.getState();
   if (locale !== 'zh-CN') await loadMessages(locale).catch(() => undefined);

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { ProjectFacets } from '../../src/domain/api';
+import type { ProjectFacets } from '../../src/domain/projects-api';
 import { projectFacets } from '../../src/domain/views';
 import type { Database } from '../db/schema';
 

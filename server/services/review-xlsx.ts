@@ -1,8 +1,8 @@
 import type ExcelJS from 'exceljs';
-import type { ReviewResponse, ReviewTarget } from '../../src/domain/api';
 import { exportText } from '../../src/domain/cells';
 import { changeDigits, changeOf, roundDerived, roundedPp, roundRate } from '../../src/domain/figures';
 import { NO_DEPARTMENT } from '../../src/domain/review';
+import type { ReviewResponse, ReviewTarget } from '../../src/domain/review-api';
 import type { Plan } from '../../src/domain/schemas';
 import { STATUSES } from '../../src/domain/schemas';
 import {

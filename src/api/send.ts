@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { issueParamsSchema } from '../domain/issue-params';
 import { ApiError, type ApiProblem } from './api-error';
 import { apiUrl, type QueryParams } from './client';
 
@@ -19,7 +20,7 @@ export interface SendOptions<S extends z.ZodType | null> {
   signal?: AbortSignal;
 }
 
-const params = z.record(z.string(), z.union([z.string(), z.number()])).optional();
+const params = issueParamsSchema.optional();
 const problemBodySchema = z.object({
   detail: z.string().optional(),
   title: z.string().optional(),

@@ -6,11 +6,7 @@ import {
   keyProjectSchema,
   planSchema,
   progressReportSchema,
-  projectionSchema,
-  requiredRateSchema,
   sectorSchema,
-  sourceSchema,
-  statusSchema,
   targetSchema,
   targetStateSchema,
 } from './schemas';
@@ -104,31 +100,6 @@ export const summaryResponseSchema = z.object({
 });
 export type SummaryResponse = z.infer<typeof summaryResponseSchema>;
 
-/** What the project filters can offer, over every key project whatever the filter (not just a page). */
-export const projectFacetsSchema = z.object({
-  /** Every district with a key project: 市级 first, then in code-point order. */
-  districts: z.array(z.string().min(1)),
-  /** Every target a key project counts towards, in code-point order. */
-  targetIds: z.array(z.string().min(1)),
-});
-export type ProjectFacets = z.infer<typeof projectFacetsSchema>;
-
-export const projectsResponseSchema = z.object({
-  page: z.number().int().min(1),
-  pageSize: z.number().int().min(1),
-  total: z.number().int().min(0),
-  items: z.array(keyProjectSchema),
-  /** On the first page only: the options of the district and target filters. */
-  facets: projectFacetsSchema.optional(),
-});
-export type ProjectsResponse = z.infer<typeof projectsResponseSchema>;
-
-export const projectDetailResponseSchema = z.object({
-  item: keyProjectSchema,
-  targets: z.array(targetSchema),
-});
-export type ProjectDetailResponse = z.infer<typeof projectDetailResponseSchema>;
-
 /**
  * RFC 9457 problem details, with the offending parameter named; for a value the parameter cannot
  * take (an unknown district, say), that value and the ones it can (`allowed`).
@@ -143,100 +114,3 @@ export const problemSchema = z.object({
   allowed: z.array(z.string()).optional(),
 });
 export type Problem = z.infer<typeof problemSchema>;
-
-/* ---- Weekly review meeting (周调度会), /api/v1/review ---- */
-
-/** The report a target's state rests on at the meeting: when it was true, who reported it, its citation. */
-export const latestReportSchema = z.object({
-  id: z.string(),
-  asOf: isoDate,
-  recordedAt: z.string(),
-  reportedBy: z.string(),
-  source: sourceSchema.nullable(),
-  demo: z.boolean(),
-});
-export type LatestReport = z.infer<typeof latestReportSchema>;
-
-export const reviewTargetSchema = targetWithStateSchema.extend({
-  /** The state at the previous meeting (its own date, known by the end of that day). */
-  previousState: targetStateSchema,
-  latestReport: latestReportSchema.nullable(),
-});
-export type ReviewTarget = z.infer<typeof reviewTargetSchema>;
-
-export const reviewSectorSchema = z.object({
-  id: z.string(),
-  name: z.string(),
-  nameEn: z.string(),
-  now: aggregateSchema,
-  previous: aggregateSchema,
-  /** Change of mean progress since the previous meeting, as a fraction (×100 = pp). */
-  change: z.number().nullable(),
-});
-export type ReviewSector = z.infer<typeof reviewSectorSchema>;
-
-/** A target whose status changed (or stayed severe) between the meetings. */
-export const reviewTransitionSchema = z.object({
-  id: z.string(),
-  from: statusSchema,
-  to: statusSchema,
-  gap: z.number().nullable(),
-});
-export type ReviewTransition = z.infer<typeof reviewTransitionSchema>;
-
-export const reviewMoverSchema = z.object({
-  id: z.string(),
-  from: z.number(),
-  to: z.number(),
-  /** to − from, a fraction (×100 = pp). */
-  change: z.number(),
-});
-export type ReviewMover = z.infer<typeof reviewMoverSchema>;
-
-export const reviewOverdueGroupSchema = z.object({
-  /** null: no lead department is named (shown as 未明确牵头部门). */
-  department: z.string().nullable(),
-  items: z.array(
-    z.object({
-      id: z.string(),
-      lastReportAsOf: isoDate.nullable(),
-      /** Days from the last report to the meeting (or the deadline, if earlier); null when never reported. */
-      daysSinceReport: z.number().int().nullable(),
-      /** Not overdue at the previous meeting. */
-      newlyOverdue: z.boolean(),
-    }),
-  ),
-});
-export type ReviewOverdueGroup = z.infer<typeof reviewOverdueGroupSchema>;
-
-export const reviewLaggardSchema = z.object({
-  id: z.string(),
-  status: statusSchema,
-  gap: z.number().nullable(),
-  requiredRate: requiredRateSchema.nullable(),
-  projection: projectionSchema.nullable(),
-  /** Recent rate ÷ rate now needed (Open SDG: ≥ 0.95 on track, 0.6–0.95 needs acceleration). */
-  paceRatio: z.number().nullable(),
-});
-export type ReviewLaggard = z.infer<typeof reviewLaggardSchema>;
-
-export const reviewResponseSchema = z.object({
-  /** The meeting date. */
-  asOf: isoDate,
-  /** Only reports recorded by this instant count (default: the end of the meeting day, Asia/Shanghai). */
-  knownAt: z.string(),
-  previousAsOf: isoDate,
-  previousKnownAt: z.string(),
-  plan: planSchema.nullable(),
-  district: z.string().nullable(),
-  containsDemo: z.boolean(),
-  targets: z.array(reviewTargetSchema),
-  sectors: z.array(reviewSectorSchema),
-  newWarnings: z.array(reviewTransitionSchema),
-  recoveries: z.array(reviewTransitionSchema),
-  biggestMovers: z.array(reviewMoverSchema),
-  stillSevere: z.array(reviewTransitionSchema),
-  overdue: z.array(reviewOverdueGroupSchema),
-  laggards: z.array(reviewLaggardSchema),
-});
-export type ReviewResponse = z.infer<typeof reviewResponseSchema>;

@@ -2,16 +2,15 @@ import { z } from 'zod';
 import {
   plansResponseSchema,
   problemSchema,
-  projectDetailResponseSchema,
-  projectsResponseSchema,
-  reviewResponseSchema,
   sectorsResponseSchema,
   summaryResponseSchema,
   targetDetailResponseSchema,
   targetsResponseSchema,
 } from './api';
+import { projectDetailResponseSchema, projectsResponseSchema } from './projects-api';
 import { detailQuerySchema, projectsQuerySchema, summaryQuerySchema, targetsQuerySchema } from './query';
 import { reviewQuerySchema } from './review';
+import { reviewResponseSchema } from './review-api';
 import { planSchema, targetSchema } from './schemas';
 import { sessionResponseSchema, userSchema } from './session-schema';
 import {

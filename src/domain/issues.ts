@@ -118,3 +118,5 @@ export function issueOfZod(i: z.core.$ZodIssue): Issue {
       return { code: 'invalid' };
   }
 }
+
+export { issueParamsSchema } from './issue-params';

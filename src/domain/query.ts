@@ -2,14 +2,7 @@ import { z } from 'zod';
 import type { Problem } from './api';
 import { isIsoDate, isIsoInstant } from './dates';
 import { PROJECT_SORTS } from './project-sorts';
-import {
-  DISTRICT_CITY,
-  isStorableText,
-  projectStageSchema,
-  sectorIdSchema,
-  statusSchema,
-  UNSTORABLE_TEXT,
-} from './schemas';
+import { DISTRICT_CITY, projectStageSchema, sectorIdSchema, statusSchema } from './schemas';
 
 /**
  * Query parameters of the read endpoints, parsed the same way by the server and the mock. A bad
@@ -19,7 +12,6 @@ const optionalText = (max: number) =>
   z
     .string()
     .max(max, { message: `不能超过 ${max} 个字符` })
-    .refine(isStorableText, { message: UNSTORABLE_TEXT })
     .transform((s) => s.trim())
     .optional();
 

@@ -1,5 +1,9 @@
 import { type Aggregate, aggregate, behindBy, WARNING_STATUSES } from './aggregate';
 import type { AggregateDto } from './aggregate-schema';
+import { addDays, daysBetween, type IsoDate, minDate, shanghaiDate } from './dates';
+import { changeOf, shownDifference } from './figures';
+import { badRequest, type ParseResult, targetsQuerySchema } from './query';
+import { effectiveReports, type KnowledgeCut, onePerDate, reportsAsOf } from './reports';
 import type {
   LatestReport,
   ReviewLaggard,
@@ -9,11 +13,7 @@ import type {
   ReviewSector,
   ReviewTarget,
   ReviewTransition,
-} from './api';
-import { addDays, daysBetween, type IsoDate, minDate, shanghaiDate } from './dates';
-import { changeOf, shownDifference } from './figures';
-import { badRequest, type ParseResult, targetsQuerySchema } from './query';
-import { effectiveReports, type KnowledgeCut, onePerDate, reportsAsOf } from './reports';
+} from './review-api';
 import type { Plan, ProgressReport, Status, Target, TargetState } from './schemas';
 import { SECTORS } from './sectors';
 import { STATUS_SEVERITY } from './status';

@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import { isIsoDate } from './dates';
-import { issueCode } from './issues';
+import type { IssueCode } from './issues';
+
+/** A refinement's issue code (src/domain/issues.ts), without loading the code list on every page. */
+const code = (c: IssueCode) => ({ code: c });
 
 /**
  * The API contract. Every type the server returns, the mock serves and the client renders is inferred
@@ -22,11 +25,11 @@ export const storableName = (s: string): string =>
 
 export const isoDate = z
   .string()
-  .refine(isIsoDate, { message: '日期格式应为 YYYY-MM-DD', params: issueCode('date_format') });
+  .refine(isIsoDate, { message: '日期格式应为 YYYY-MM-DD', params: code('date_format') });
 /** An instant, ISO 8601 with offset, e.g. `2025-06-30T10:00:00+08:00` or `…Z`. */
 export const isoDateTime = z.iso.datetime({ offset: true, message: '时间格式应为 ISO 8601' });
 
-const finite = z.number().refine(Number.isFinite, { message: '必须是有限的数字', params: issueCode('not_finite') });
+const finite = z.number().refine(Number.isFinite, { message: '必须是有限的数字', params: code('not_finite') });
 
 export const SECTOR_IDS = [
   'demand',

@@ -1,4 +1,4 @@
-import type { LatestReport, TargetWithStateDto } from './api';
+import type { TargetWithStateDto } from './api';
 import { csvField } from './cells';
 import {
   changeDigits,
@@ -12,6 +12,7 @@ import {
   shownGap,
   verdictText,
 } from './figures';
+import type { LatestReport } from './review-api';
 import type { Plan, Status, TargetState } from './schemas';
 import { SECTORS } from './sectors';
 

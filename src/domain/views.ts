@@ -1,16 +1,9 @@
 import { Accumulator, type Aggregate } from './aggregate';
 import type { AggregateDto } from './aggregate-schema';
-import type {
-  ProjectFacets,
-  ProjectsResponse,
-  SectorSummary,
-  SummaryResponse,
-  TargetDetailResponse,
-  TargetsResponse,
-  TargetWithStateDto,
-} from './api';
+import type { SectorSummary, SummaryResponse, TargetDetailResponse, TargetsResponse, TargetWithStateDto } from './api';
 import { addDays, type IsoDate } from './dates';
 import { changeOf } from './figures';
+import type { ProjectFacets, ProjectsResponse } from './projects-api';
 import { effectiveReports } from './reports';
 import type {
   ContextFigure,

@@ -2,7 +2,14 @@ import { z } from 'zod';
 import { targetWithStateSchema } from './api';
 import { addDays, dayNumber, fromDayNumber, type IsoDate, isIsoDate, isIsoInstant } from './dates';
 import { isDomainError } from './errors';
-import { CONFIRMATION_CODES, type ConfirmationIssue, type FieldCheckIssue, type IssueCode, issueCode } from './issues';
+import {
+  CONFIRMATION_CODES,
+  type ConfirmationIssue,
+  type FieldCheckIssue,
+  type IssueCode,
+  issueCode,
+  issueParamsSchema,
+} from './issues';
 import { effectiveReports } from './reports';
 import {
   DEFAULT_THRESHOLDS,
@@ -109,9 +116,7 @@ export const correctionInputSchema = reportInputSchema.extend({
 });
 export type CorrectionInput = z.infer<typeof correctionInputSchema>;
 
-export { CONFIRMATION_CODES };
-/** The figures of an issue's sentence (see src/domain/issues.ts). */
-export const issueParamsSchema = z.record(z.string(), z.union([z.string(), z.number()]));
+export { CONFIRMATION_CODES, issueParamsSchema };
 /**
  * A field's problem: `message` in Chinese (the API's language) and, where the check has one, its
  * `code` and `params`, from which a client words it in its own language. The code is a plain string

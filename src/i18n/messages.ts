@@ -33,6 +33,10 @@ export function messagesFor(locale: Locale): Messages | undefined {
 export function translate(messages: Messages, key: MessageKey, vars?: Vars): string {
   let node: unknown = messages;
   for (const part of key.split('.')) node = (node as Record<string, unknown> | undefined)?.[part];
-  const text = typeof node === 'string' ? node : key;
+  return interpolate(typeof node === 'string' ? node : key, vars);
+}
+
+/** `{{name}}` placeholders filled from `vars` (an unknown name stays as written). */
+export function interpolate(text: string, vars?: Vars): string {
   return vars ? text.replace(/\{\{(\w+)\}\}/g, (m, name: string) => (name in vars ? String(vars[name]) : m)) : text;
 }

@@ -1,13 +1,13 @@
 import { useCallback } from 'react';
 import { isIssueCode } from '../domain/issues';
 import { useTranslation } from './use-translation';
-import { issueVars, type Worded } from './validation';
+import { issueText, type Worded } from './validation';
 
-/** `(issue) => words` in the person's language: the code's words via `t()`, else the server's message. */
+/** `(issue) => words` in the person's language: the code's words, else the server's message. */
 export function useIssueText(): (x: Worded) => string {
-  const { t, locale } = useTranslation();
+  const { locale } = useTranslation();
   return useCallback(
-    (x: Worded) => (isIssueCode(x.code) ? t(`validation.${x.code}`, issueVars(x.params, locale)) : (x.message ?? '')),
-    [t, locale],
+    (x: Worded) => (isIssueCode(x.code) ? issueText(locale, { code: x.code, params: x.params }) : (x.message ?? '')),
+    [locale],
   );
 }

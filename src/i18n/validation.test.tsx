@@ -3,19 +3,18 @@ import { ISSUE_CODES } from '../domain/issues';
 import { newJobs, reportFor } from '../domain/test-fixtures';
 import { checkReport } from '../domain/write-api';
 import { useUiStore } from '../stores/ui-store';
-import { en } from './en';
 import { loadMessages } from './messages';
 import { useIssueText } from './use-issue-text';
 import { issueText, type Worded, zhIssueText } from './validation';
-import { zhCN } from './zh-cn';
+import { VALIDATION_MESSAGES } from './validation-messages';
 
 const placeholders = (s: string) => [...s.matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]).sort();
 const HAN = /[\u4e00-\u9fff]/;
 
 describe('the words of every issue code', () => {
   it.each(ISSUE_CODES)('%s reads in Chinese and in English, with the same placeholders', (code) => {
-    const zh = zhCN.validation[code];
-    const english = en.validation[code];
+    const zh = VALIDATION_MESSAGES['zh-CN'][code];
+    const english = VALIDATION_MESSAGES.en[code];
     expect(zh).toMatch(HAN);
     expect(english.trim()).not.toBe('');
     expect(english).not.toMatch(HAN);
@@ -23,8 +22,8 @@ describe('the words of every issue code', () => {
   });
 
   it('has words for the codes there are and no others', () => {
-    expect(Object.keys(zhCN.validation).sort()).toEqual([...ISSUE_CODES].sort());
-    expect(Object.keys(en.validation).sort()).toEqual([...ISSUE_CODES].sort());
+    expect(Object.keys(VALIDATION_MESSAGES['zh-CN']).sort()).toEqual([...ISSUE_CODES].sort());
+    expect(Object.keys(VALIDATION_MESSAGES.en).sort()).toEqual([...ISSUE_CODES].sort());
   });
 });
 
@@ -52,10 +51,10 @@ describe('a report check in words', () => {
   it('reads in English with the figures in English units', () => {
     const [below] = check(29).confirmations;
     if (!below) throw new Error('expected a confirmation');
-    expect(issueText(en, 'en', below)).toBe(
+    expect(issueText('en', below)).toBe(
       'The cumulative value 290K people is below the last report’s 300K people (as of 2025-12-19); please give a reason',
     );
-    expect(issueText(en, 'en', { code: 'as_of_future', params: { today: '2025-12-29' } })).toBe(
+    expect(issueText('en', { code: 'as_of_future', params: { today: '2025-12-29' } })).toBe(
       'The as-of date cannot be later than today (2025-12-29)',
     );
   });

@@ -1,7 +1,7 @@
 import { formatQuantity, type Locale } from '../domain/format';
 import type { Issue, IssueParams } from '../domain/issues';
-import { translate, type Vars } from './messages';
-import { type Messages, zhCN } from './zh-cn';
+import { interpolate, type Vars } from './messages';
+import { VALIDATION_MESSAGES } from './validation-messages';
 
 /**
  * Issues (src/domain/issues.ts) in words: the one function behind the forms (in the person's
@@ -25,12 +25,12 @@ export function issueVars(params: IssueParams | undefined, locale: Locale): Vars
   return vars;
 }
 
-export function issueText(messages: Messages, locale: Locale, issue: Issue): string {
-  return translate(messages, `validation.${issue.code}`, issueVars(issue.params, locale));
+export function issueText(locale: Locale, issue: Issue): string {
+  return interpolate(VALIDATION_MESSAGES[locale][issue.code], issueVars(issue.params, locale));
 }
 
 /** The API's Chinese of an issue (the server's field issues, confirmations and import cells). */
-export const zhIssueText = (issue: Issue): string => issueText(zhCN, 'zh-CN', issue);
+export const zhIssueText = (issue: Issue): string => issueText('zh-CN', issue);
 
 /**
  * An issue found here (a code) or sent by the server (a message, and a code when the server has

@@ -1,6 +1,4 @@
 import { STATUS_LABELS } from '../domain/figures';
-import type { IssueCode } from '../domain/issues';
-import { UNSTORABLE_TEXT } from '../domain/schemas';
 
 /** Chinese (default) messages. Target titles are never translated: they stay as written in the source. */
 export const zhCN = {
@@ -478,51 +476,6 @@ export const zhCN = {
     apply: '筛选',
     empty: '没有记录。',
   },
-  /**
-   * What a check found wrong, by its code (src/domain/issues.ts). {{value}}, {{last}} and {{goal}}
-   * arrive as quantities with their unit (src/i18n/validation.ts).
-   */
-  validation: {
-    as_of_required: '请填写截至日期',
-    date_format: '日期格式应为 YYYY-MM-DD',
-    as_of_future: '截至日期不能晚于今天（{{today}}）',
-    as_of_before_start: '截至日期早于目标期间的开始日期（{{start}}）',
-    as_of_after_deadline: '截至日期晚于目标的截止日期（{{deadline}}）',
-    stages_required: '请填写已完成的阶段数',
-    stages_too_many: '阶段数不能超过 {{max}}',
-    milestone_value: '里程碑目标只填写阶段，不填写数值',
-    numeric_stages: '数值型目标不填写阶段数',
-    value_required: '请填写本期数值',
-    cumulative_negative: '累计数值不能为负数',
-    confirm_reason_required: '请填写确认理由',
-    reason_required: '请填写更正原因',
-    invalid_unit: '无法识别的单位：“{{unit}}”',
-    incompatible_units: '单位不兼容：“{{from}}”不能换算为“{{to}}”',
-    invalid_value: '数值无效：{{value}}',
-    value_too_large: '数值过大，无法从“{{from}}”换算为“{{to}}”：{{value}}',
-    required: '不能为空',
-    percent_sign: '请填写不带“%”的数值',
-    not_number: '不是数字',
-    number_out_of_range: '数值超出范围',
-    not_date: '不是有效日期',
-    no_such_date: '日期“{{text}}”不存在',
-    date_spelling: '不是有效日期（应为 YYYY-MM-DD）',
-    too_short: '至少 {{min}} 个字符',
-    too_long: '不能超过 {{max}} 个字符',
-    too_small: '不能小于 {{min}}',
-    too_big: '不能大于 {{max}}',
-    too_many: '最多 {{max}} 项',
-    not_finite: '必须是有限的数字',
-    unstorable_text: UNSTORABLE_TEXT,
-    username_chars: '只能包含文字、数字和 . _ @ -',
-    evidence_link: '佐证链接只能是 http(s) 地址或文件说明',
-    date_or_instant: '应为日期（YYYY-MM-DD）或带时区的时间（ISO 8601）',
-    invalid_type: '类型不对',
-    invalid_choice: '取值无效',
-    invalid: '格式不正确',
-    below_last: '累计值 {{value}} 低于上次填报的 {{last}}（截至 {{asOf}}），请说明原因',
-    far_beyond: '数值 {{value}} 是目标值 {{goal}} 的 {{ratio}} 倍，请确认单位和数值',
-  } satisfies Record<IssueCode, string>,
   unknownFilter: {
     title: '未找到{{param}}“{{value}}”',
     message: '链接中的筛选条件在数据中不存在，所以这里不显示任何目标；这不表示没有滞后目标。',

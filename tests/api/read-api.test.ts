@@ -2,13 +2,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   plansResponseSchema,
   problemSchema,
-  projectsResponseSchema,
   sectorsResponseSchema,
   summaryResponseSchema,
   targetDetailResponseSchema,
   targetsResponseSchema,
 } from '../../src/domain/api';
 import { addDays } from '../../src/domain/dates';
+import { projectsResponseSchema } from '../../src/domain/projects-api';
 import { SECTOR_IDS, STATUSES } from '../../src/domain/schemas';
 import { type Backend, backends, insertReport, testApp } from './test-db';
 

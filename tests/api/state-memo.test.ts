@@ -4,13 +4,9 @@ import { createApp } from '../../server/app';
 import type { DbHandle } from '../../server/db/connect';
 import { Store } from '../../server/repositories/store';
 import { StateMemo } from '../../server/services/state-memo';
-import {
-  reviewResponseSchema,
-  type SummaryResponse,
-  summaryResponseSchema,
-  targetsResponseSchema,
-} from '../../src/domain/api';
+import { type SummaryResponse, summaryResponseSchema, targetsResponseSchema } from '../../src/domain/api';
 import { buildReview, meetingCuts } from '../../src/domain/review';
+import { reviewResponseSchema } from '../../src/domain/review-api';
 import { buildSummary } from '../../src/domain/views';
 import { type Backend, backends, freshDb, insertReport, TEST_NOW } from './test-db';
 

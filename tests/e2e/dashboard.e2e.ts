@@ -1,13 +1,9 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type {
-  ProjectDetailResponse,
-  SummaryResponse,
-  TargetDetailResponse,
-  TargetsResponse,
-} from '../../src/domain/api';
+import type { SummaryResponse, TargetDetailResponse, TargetsResponse } from '../../src/domain/api';
 import { gapText } from '../../src/domain/figures';
 import { formatPercent, formatQuantity } from '../../src/domain/format';
+import type { ProjectDetailResponse } from '../../src/domain/projects-api';
 import { api, axeViolations, launchBrowser, newPage } from './harness';
 
 /**

@@ -5,7 +5,7 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ReviewResponse } from '../../src/domain/api';
+import type { ReviewResponse } from '../../src/domain/review-api';
 import { api, axeViolations, launchBrowser, newPage } from './harness';
 
 /**

@@ -1,5 +1,5 @@
 import { useTargets } from '../../api/get-targets';
-import type { ProjectFacets } from '../../domain/api';
+import type { ProjectFacets } from '../../domain/projects-api';
 import { DISTRICT_CITY, PROJECT_STAGES } from '../../domain/schemas';
 import { SECTORS } from '../../domain/sectors';
 import { useTranslation } from '../../i18n/use-translation';

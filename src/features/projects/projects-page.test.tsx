@@ -1,5 +1,6 @@
 import { screen, waitFor, within } from '@testing-library/react';
-import type { ProjectDetailResponse, ProjectsResponse, TargetsResponse } from '../../domain/api';
+import type { TargetsResponse } from '../../domain/api';
+import type { ProjectDetailResponse, ProjectsResponse } from '../../domain/projects-api';
 import { useUiStore } from '../../stores/ui-store';
 import { renderApp, setupMockApi } from '../../test/render-app';
 

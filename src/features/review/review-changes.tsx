@@ -1,6 +1,6 @@
-import type { ReviewResponse, ReviewTransition } from '../../domain/api';
 import { changeDigits, gapText } from '../../domain/figures';
 import { formatPercent, formatPp, formatQuantity } from '../../domain/format';
+import type { ReviewResponse, ReviewTransition } from '../../domain/review-api';
 import { useTranslation } from '../../i18n/use-translation';
 import { useLocale } from '../../stores/ui-store';
 import { StatusBadge } from '../../ui/status-badge';

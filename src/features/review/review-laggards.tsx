@@ -1,6 +1,6 @@
-import type { ReviewResponse } from '../../domain/api';
 import { derivedCompletion, formatDerived, gapText, roundRate } from '../../domain/figures';
 import { formatPercent, formatQuantityFit, formatRate } from '../../domain/format';
+import type { ReviewResponse } from '../../domain/review-api';
 import { useTranslation } from '../../i18n/use-translation';
 import { useLocale } from '../../stores/ui-store';
 import { ScrollRegion } from '../../ui/scroll-region';

@@ -1,7 +1,7 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { HttpResponse, http } from 'msw';
-import type { ReviewResponse } from '../../domain/api';
 import { formatDate, formatPp } from '../../domain/format';
+import type { ReviewResponse } from '../../domain/review-api';
 import { renderApp, setupMockApi } from '../../test/render-app';
 
 const { api, server } = setupMockApi();

@@ -1,6 +1,6 @@
-import type { ReviewResponse, ReviewTarget } from '../../domain/api';
 import { completionText, formatChange, gapText } from '../../domain/figures';
 import { formatPercent, formatPp, formatQuantity } from '../../domain/format';
+import type { ReviewResponse, ReviewTarget } from '../../domain/review-api';
 import { useTranslation } from '../../i18n/use-translation';
 import { useLocale } from '../../stores/ui-store';
 import { PrintHeader } from '../../ui/print-header';

@@ -1,5 +1,5 @@
-import type { ReviewResponse } from '../../domain/api';
 import { formatPercent, formatPp } from '../../domain/format';
+import type { ReviewResponse } from '../../domain/review-api';
 import { useTranslation } from '../../i18n/use-translation';
 import { useLocale } from '../../stores/ui-store';
 import { ProgressBar } from '../../ui/progress-bar';

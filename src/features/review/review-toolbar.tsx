@@ -1,6 +1,6 @@
 import { usePlans } from '../../api/get-plans';
 import { useTargets } from '../../api/get-targets';
-import type { ReviewResponse } from '../../domain/api';
+import type { ReviewResponse } from '../../domain/review-api';
 import { DISTRICT_CITY } from '../../domain/schemas';
 import { useTranslation } from '../../i18n/use-translation';
 import { exportHref, type ReviewParams } from './api/get-review';

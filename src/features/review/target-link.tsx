@@ -1,6 +1,6 @@
 import { Link } from 'react-router';
-import type { ReviewTarget } from '../../domain/api';
 import { paths } from '../../domain/paths';
+import type { ReviewTarget } from '../../domain/review-api';
 import { DemoTag } from '../../ui/demo-tag';
 
 /** A target's title linking to its page as of the meeting date. */

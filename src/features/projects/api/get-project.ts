@@ -1,7 +1,7 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { apiGet } from '../../../api/client';
 import { queryKeys } from '../../../api/query-keys';
-import { projectDetailResponseSchema } from '../../../domain/api';
+import { projectDetailResponseSchema } from '../../../domain/projects-api';
 
 export const getProject = (id: string, signal?: AbortSignal) =>
   apiGet(`/projects/${encodeURIComponent(id)}`, projectDetailResponseSchema, {}, signal);

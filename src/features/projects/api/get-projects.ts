@@ -1,7 +1,7 @@
 import { infiniteQueryOptions, keepPreviousData, useInfiniteQuery } from '@tanstack/react-query';
 import { apiGet } from '../../../api/client';
 import { type ProjectsParams, queryKeys } from '../../../api/query-keys';
-import { projectsResponseSchema } from '../../../domain/api';
+import { projectsResponseSchema } from '../../../domain/projects-api';
 
 /** Rows per request: large pages keep thousands of projects to a handful of requests. */
 export const PROJECTS_PAGE_SIZE = 200;

@@ -1,6 +1,6 @@
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
 import { apiGet, apiUrl } from '../../../api/client';
-import { reviewResponseSchema } from '../../../domain/api';
+import { reviewResponseSchema } from '../../../domain/review-api';
 
 /** The meeting as the client asks for it (names are the API's, see src/domain/review.ts). */
 export interface ReviewParams {

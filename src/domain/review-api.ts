@@ -1,0 +1,111 @@
+import { z } from 'zod';
+import { aggregateSchema } from './aggregate-schema';
+import { targetWithStateSchema } from './api';
+import {
+  isoDate,
+  planSchema,
+  projectionSchema,
+  requiredRateSchema,
+  sourceSchema,
+  statusSchema,
+  targetStateSchema,
+} from './schemas';
+
+/**
+ * The weekly review's answer (周调度会, GET /api/v1/review), apart from the other response schemas:
+ * only the review page (and the server) builds these, not every page's first load.
+ */
+/** The report a target's state rests on at the meeting: when it was true, who reported it, its citation. */
+export const latestReportSchema = z.object({
+  id: z.string(),
+  asOf: isoDate,
+  recordedAt: z.string(),
+  reportedBy: z.string(),
+  source: sourceSchema.nullable(),
+  demo: z.boolean(),
+});
+export type LatestReport = z.infer<typeof latestReportSchema>;
+
+export const reviewTargetSchema = targetWithStateSchema.extend({
+  /** The state at the previous meeting (its own date, known by the end of that day). */
+  previousState: targetStateSchema,
+  latestReport: latestReportSchema.nullable(),
+});
+export type ReviewTarget = z.infer<typeof reviewTargetSchema>;
+
+export const reviewSectorSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  nameEn: z.string(),
+  now: aggregateSchema,
+  previous: aggregateSchema,
+  /** Change of mean progress since the previous meeting, as a fraction (×100 = pp). */
+  change: z.number().nullable(),
+});
+export type ReviewSector = z.infer<typeof reviewSectorSchema>;
+
+/** A target whose status changed (or stayed severe) between the meetings. */
+export const reviewTransitionSchema = z.object({
+  id: z.string(),
+  from: statusSchema,
+  to: statusSchema,
+  gap: z.number().nullable(),
+});
+export type ReviewTransition = z.infer<typeof reviewTransitionSchema>;
+
+export const reviewMoverSchema = z.object({
+  id: z.string(),
+  from: z.number(),
+  to: z.number(),
+  /** to − from, a fraction (×100 = pp). */
+  change: z.number(),
+});
+export type ReviewMover = z.infer<typeof reviewMoverSchema>;
+
+export const reviewOverdueGroupSchema = z.object({
+  /** null: no lead department is named (shown as 未明确牵头部门). */
+  department: z.string().nullable(),
+  items: z.array(
+    z.object({
+      id: z.string(),
+      lastReportAsOf: isoDate.nullable(),
+      /** Days from the last report to the meeting (or the deadline, if earlier); null when never reported. */
+      daysSinceReport: z.number().int().nullable(),
+      /** Not overdue at the previous meeting. */
+      newlyOverdue: z.boolean(),
+    }),
+  ),
+});
+export type ReviewOverdueGroup = z.infer<typeof reviewOverdueGroupSchema>;
+
+export const reviewLaggardSchema = z.object({
+  id: z.string(),
+  status: statusSchema,
+  gap: z.number().nullable(),
+  requiredRate: requiredRateSchema.nullable(),
+  projection: projectionSchema.nullable(),
+  /** Recent rate ÷ rate now needed (Open SDG: ≥ 0.95 on track, 0.6–0.95 needs acceleration). */
+  paceRatio: z.number().nullable(),
+});
+export type ReviewLaggard = z.infer<typeof reviewLaggardSchema>;
+
+export const reviewResponseSchema = z.object({
+  /** The meeting date. */
+  asOf: isoDate,
+  /** Only reports recorded by this instant count (default: the end of the meeting day, Asia/Shanghai). */
+  knownAt: z.string(),
+  previousAsOf: isoDate,
+  previousKnownAt: z.string(),
+  plan: planSchema.nullable(),
+  district: z.string().nullable(),
+  containsDemo: z.boolean(),
+  targets: z.array(reviewTargetSchema),
+  sectors: z.array(reviewSectorSchema),
+  newWarnings: z.array(reviewTransitionSchema),
+  recoveries: z.array(reviewTransitionSchema),
+  biggestMovers: z.array(reviewMoverSchema),
+  stillSevere: z.array(reviewTransitionSchema),
+  overdue: z.array(reviewOverdueGroupSchema),
+  laggards: z.array(reviewLaggardSchema),
+});
+export type ReviewResponse = z.infer<typeof reviewResponseSchema>;
