@@ -1,7 +1,6 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { SessionResponse, User } from '../domain/session-schema';
 import { apiGet } from './client';
-import { apiSend } from './send';
 
 /**
  * Who is signed in, and the CSRF token every write sends back. Server state like any other: it lives
@@ -14,6 +13,8 @@ export const sessionQueryKey = ['session'] as const;
  * rest of the write side (write-api.ts, with the report checks) only with a page that writes.
  */
 const sessionSchema = () => import('../domain/session-schema');
+/** The write wrapper (and its problem schemas) loads with the first write, not with every page. */
+const send = () => import('./send').then((m) => m.apiSend);
 
 export const sessionQueryOptions = () =>
   queryOptions({
@@ -39,7 +40,7 @@ export function useSignIn() {
   const client = useQueryClient();
   return useMutation({
     mutationFn: async (body: { username: string; password: string }) =>
-      apiSend('/session', { json: body, schema: (await sessionSchema()).sessionResponseSchema }),
+      (await send())('/session', { json: body, schema: (await sessionSchema()).sessionResponseSchema }),
     onSuccess: (session: SessionResponse) => {
       client.setQueryData(sessionQueryKey, session);
     },
@@ -50,7 +51,7 @@ export function useSignOut() {
   const client = useQueryClient();
   const csrf = useCsrfToken();
   return useMutation({
-    mutationFn: async () => apiSend('/session', { method: 'DELETE', csrfToken: await csrf(), schema: null }),
+    mutationFn: async () => (await send())('/session', { method: 'DELETE', csrfToken: await csrf(), schema: null }),
     onSettled: () => {
       client.setQueryData<SessionResponse>(sessionQueryKey, (s) => (s ? { ...s, user: null, csrfToken: null } : s));
       // What a signed-in person saw (their targets, the user list) is not for the next person.

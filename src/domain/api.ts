@@ -1,15 +1,6 @@
 import { z } from 'zod';
 import { aggregateSchema } from './aggregate-schema';
-import {
-  contextFigureSchema,
-  isoDate,
-  keyProjectSchema,
-  planSchema,
-  progressReportSchema,
-  sectorSchema,
-  targetSchema,
-  targetStateSchema,
-} from './schemas';
+import { isoDate, planSchema, sectorSchema, targetSchema, targetStateSchema } from './schemas';
 
 /**
  * Response bodies of `/api/v1`. The server builds them, the MSW mock builds them from the same
@@ -30,27 +21,6 @@ export const targetsResponseSchema = z.object({
   items: z.array(targetWithStateSchema),
 });
 export type TargetsResponse = z.infer<typeof targetsResponseSchema>;
-
-export const reportWithFlagsSchema = progressReportSchema.extend({
-  /** True when a later correction replaces this report (it stays in the history). */
-  superseded: z.boolean(),
-});
-export type ReportWithFlags = z.infer<typeof reportWithFlagsSchema>;
-
-export const targetDetailResponseSchema = z.object({
-  asOf: isoDate,
-  item: targetWithStateSchema.extend({
-    /** The state one week before `asOf`, for ▲/▼ comparisons. */
-    previousState: targetStateSchema.nullable(),
-    /** Every report, oldest first, corrections included and marked. */
-    reports: z.array(reportWithFlagsSchema),
-    contextFigures: z.array(contextFigureSchema),
-    /** The key projects counted by this target (first page; `projectCount` is the total). */
-    projects: z.array(keyProjectSchema),
-    projectCount: z.number().int().min(0),
-  }),
-});
-export type TargetDetailResponse = z.infer<typeof targetDetailResponseSchema>;
 
 export const sectorSummarySchema = aggregateSchema.extend({
   id: z.string(),

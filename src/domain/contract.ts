@@ -4,7 +4,6 @@ import {
   problemSchema,
   sectorsResponseSchema,
   summaryResponseSchema,
-  targetDetailResponseSchema,
   targetsResponseSchema,
 } from './api';
 import { projectDetailResponseSchema, projectsResponseSchema } from './projects-api';
@@ -13,6 +12,7 @@ import { reviewQuerySchema } from './review';
 import { reviewResponseSchema } from './review-api';
 import { planSchema, targetSchema } from './schemas';
 import { sessionResponseSchema, userSchema } from './session-schema';
+import { targetDetailResponseSchema } from './target-api';
 import {
   auditQuerySchema,
   auditResponseSchema,

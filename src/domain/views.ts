@@ -1,6 +1,6 @@
 import { Accumulator, type Aggregate } from './aggregate';
 import type { AggregateDto } from './aggregate-schema';
-import type { SectorSummary, SummaryResponse, TargetDetailResponse, TargetsResponse, TargetWithStateDto } from './api';
+import type { SectorSummary, SummaryResponse, TargetsResponse, TargetWithStateDto } from './api';
 import { addDays, type IsoDate } from './dates';
 import { changeOf } from './figures';
 import type { ProjectFacets, ProjectsResponse } from './projects-api';
@@ -19,6 +19,7 @@ import type {
 import { DEFAULT_THRESHOLDS, DISTRICT_CITY } from './schemas';
 import { SECTORS } from './sectors';
 import { computeTargetState } from './status';
+import type { TargetDetailResponse } from './target-api';
 
 /**
  * Building the API's response bodies from plain arrays: the server feeds it rows from the database,

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
-import type { ReportWithFlags } from '../domain/api';
 import { formatDate } from '../domain/format';
+import type { ReportWithFlags } from '../domain/target-api';
 import { useTranslation } from '../i18n/use-translation';
 import { useLocale } from '../stores/ui-store';
 import { DemoTag } from './demo-tag';

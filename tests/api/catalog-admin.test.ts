@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { targetDetailResponseSchema } from '../../src/domain/api';
+import { targetDetailResponseSchema } from '../../src/domain/target-api';
 import { catalogImportResponseSchema, sessionResponseSchema, userSchema } from '../../src/domain/write-api';
 import { type Backend, backends, TEST_NOW, testApp } from './test-db';
 import { call, DEPT_A, type Fixture, fileForm, seedAccounts, signIn, snapshot, type Who } from './write-helpers';

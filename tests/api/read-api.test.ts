@@ -4,12 +4,12 @@ import {
   problemSchema,
   sectorsResponseSchema,
   summaryResponseSchema,
-  targetDetailResponseSchema,
   targetsResponseSchema,
 } from '../../src/domain/api';
 import { addDays } from '../../src/domain/dates';
 import { projectsResponseSchema } from '../../src/domain/projects-api';
 import { SECTOR_IDS, STATUSES } from '../../src/domain/schemas';
+import { targetDetailResponseSchema } from '../../src/domain/target-api';
 import { type Backend, backends, insertReport, testApp } from './test-db';
 
 describe.each(backends())('read API on %s', (backend: Backend) => {

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../server/app';
 import { Store } from '../../server/repositories/store';
 import { ensureFirstAdmin } from '../../server/services/bootstrap';
-import { targetDetailResponseSchema } from '../../src/domain/api';
+import { targetDetailResponseSchema } from '../../src/domain/target-api';
 import { reportResponseSchema, sessionResponseSchema, writeProblemSchema } from '../../src/domain/write-api';
 import { type Backend, backends, TEST_NOW, testApp } from './test-db';
 import { call, type Fixture, PASSWORD, seedAccounts, signIn, snapshot, type Who } from './write-helpers';

@@ -1,9 +1,10 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { SummaryResponse, TargetDetailResponse, TargetsResponse } from '../../src/domain/api';
+import type { SummaryResponse, TargetsResponse } from '../../src/domain/api';
 import { gapText } from '../../src/domain/figures';
 import { formatPercent, formatQuantity } from '../../src/domain/format';
 import type { ProjectDetailResponse } from '../../src/domain/projects-api';
+import type { TargetDetailResponse } from '../../src/domain/target-api';
 import { api, axeViolations, launchBrowser, newPage } from './harness';
 
 /**

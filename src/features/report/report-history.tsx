@@ -1,6 +1,6 @@
-import type { ReportWithFlags } from '../../domain/api';
 import { formatDate, formatQuantity } from '../../domain/format';
 import type { Target } from '../../domain/schemas';
+import type { ReportWithFlags } from '../../domain/target-api';
 import { useTranslation } from '../../i18n/use-translation';
 import { useLocale } from '../../stores/ui-store';
 import { ReportHistoryTable } from '../../ui/report-history-table';

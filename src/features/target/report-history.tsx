@@ -1,5 +1,5 @@
-import type { TargetDetailResponse } from '../../domain/api';
 import { formatQuantity } from '../../domain/format';
+import type { TargetDetailResponse } from '../../domain/target-api';
 import { useTranslation } from '../../i18n/use-translation';
 import { useLocale } from '../../stores/ui-store';
 import { ReportHistoryTable } from '../../ui/report-history-table';

@@ -1,7 +1,7 @@
-import type { TargetDetailResponse } from '../../domain/api';
 import { formatDate, formatQuantity } from '../../domain/format';
 import { SECTORS } from '../../domain/sectors';
 import { inferredBaseline } from '../../domain/status';
+import type { TargetDetailResponse } from '../../domain/target-api';
 import { useTranslation } from '../../i18n/use-translation';
 import { useLocale } from '../../stores/ui-store';
 

@@ -1,7 +1,7 @@
 import { Link } from 'react-router';
-import type { TargetDetailResponse } from '../../domain/api';
 import { formatQuantity } from '../../domain/format';
 import { paths } from '../../domain/paths';
+import type { TargetDetailResponse } from '../../domain/target-api';
 import { useTranslation } from '../../i18n/use-translation';
 import { useLocale } from '../../stores/ui-store';
 import { DemoTag } from '../../ui/demo-tag';

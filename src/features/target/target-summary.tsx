@@ -1,4 +1,3 @@
-import type { TargetDetailResponse } from '../../domain/api';
 import {
   changeDigits,
   changeOf,
@@ -10,6 +9,7 @@ import {
   roundDerived,
 } from '../../domain/figures';
 import { formatDate, formatPercent, formatQuantity, formatQuantityFit, formatShortDate } from '../../domain/format';
+import type { TargetDetailResponse } from '../../domain/target-api';
 import { useTranslation } from '../../i18n/use-translation';
 import { useLocale } from '../../stores/ui-store';
 import { Delta } from '../../ui/delta';

@@ -1,5 +1,5 @@
-import type { TargetDetailResponse } from '../../domain/api';
 import { dayNumber } from '../../domain/dates';
+import type { TargetDetailResponse } from '../../domain/target-api';
 import { setupMockApi } from '../../test/render-app';
 import { buildTrend } from './trend-series';
 

@@ -1,7 +1,7 @@
-import type { TargetDetailResponse } from '../../domain/api';
 import { addDays, dayNumber } from '../../domain/dates';
 import { onePerDate, reportsAsOf } from '../../domain/reports';
 import { expectedValueOf, pacedTarget, valueInTargetUnit } from '../../domain/status';
+import type { TargetDetailResponse } from '../../domain/target-api';
 
 export interface TrendPoint {
   day: number;

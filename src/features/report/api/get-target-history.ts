@@ -1,7 +1,7 @@
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
 import { apiGet } from '../../../api/client';
 import { queryKeys } from '../../../api/query-keys';
-import { targetDetailResponseSchema } from '../../../domain/api';
+import { targetDetailResponseSchema } from '../../../domain/target-api';
 
 /**
  * The target's detail (with every report, corrections included): the history the form checks a new

@@ -1,7 +1,7 @@
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
 import { apiGet } from '../../../api/client';
 import { queryKeys, type TargetParams } from '../../../api/query-keys';
-import { targetDetailResponseSchema } from '../../../domain/api';
+import { targetDetailResponseSchema } from '../../../domain/target-api';
 
 export const getTarget = ({ id, asOf }: TargetParams, signal?: AbortSignal) =>
   apiGet(`/targets/${encodeURIComponent(id)}`, targetDetailResponseSchema, { asOf }, signal);
