@@ -38,6 +38,7 @@ export const en: Messages = {
     refreshing: 'Refreshing…',
     refresh: 'Refresh now',
     loading: 'Loading…',
+    notLoaded: 'Data not loaded',
   },
   error: {
     network: 'Cannot reach the server',

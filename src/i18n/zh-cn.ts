@@ -37,6 +37,7 @@ export const zhCN = {
     refreshing: '正在刷新…',
     refresh: '立即刷新',
     loading: '正在加载…',
+    notLoaded: '未能加载数据',
   },
   error: {
     network: '无法连接到服务器',

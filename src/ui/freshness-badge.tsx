@@ -42,7 +42,8 @@ export function FreshnessBadge({ freshness, dataDate }: { freshness: Freshness; 
   const time = formatTime(updatedAt, locale);
   const text =
     updatedAt === 0
-      ? t('freshness.loading')
+      ? // Nothing arrived yet: still loading, or (say, reading needs a sign-in) not loaded at all.
+        t(failures > 0 ? 'freshness.notLoaded' : 'freshness.loading')
       : level === 'down'
         ? t('freshness.failedTwice', { time })
         : level === 'warn'
