@@ -42,7 +42,12 @@ export default defineConfig({
             'src/stores/**/*.test.ts',
           ],
           setupFiles: ['src/test/setup.ts'],
+          // The real server answers the component tests (mock/handlers.ts): a PGlite template and one
+          // server thread per worker, started once per run.
+          globalSetup: ['src/test/global-setup.ts'],
           testTimeout: 15_000,
+          // The first file on each server waits in beforeAll for its database to load (~2 s, more on a busy machine).
+          hookTimeout: 30_000,
         },
       },
     ],

@@ -1,198 +1,131 @@
 import { delay, HttpResponse, http } from 'msw';
-import { buildDataset } from '../data/dataset';
 import type { Problem } from '../src/domain/api';
-import { shanghaiDate } from '../src/domain/dates';
-import {
-  type CatalogFilter,
-  detailQuerySchema,
-  filterValuesOf,
-  notFound,
-  type ParseResult,
-  parseQuery,
-  projectsQuerySchema,
-  summaryQuerySchema,
-  targetsQuerySchema,
-  withKnownFilters,
-} from '../src/domain/query';
-import { buildReview, meetingCuts, reviewQuerySchema } from '../src/domain/review';
-import { SECTORS } from '../src/domain/sectors';
-import { attachmentHeader, targetColumns, toCsv } from '../src/domain/table-export';
-import {
-  buildProjects,
-  buildSummary,
-  buildTargetDetail,
-  buildTargets,
-  type Cut,
-  comparePlans,
-  type Dataset,
-  DETAIL_PROJECT_LIMIT,
-  matchesStaticFilter,
-  newestReportDate,
-} from '../src/domain/views';
 
 /**
- * MSW handlers for `/api/v1`, answering from the same catalog through the same domain code as the
- * server. Failure modes can be switched at run time to show and test what people see when the API
- * misbehaves.
+ * MSW in front of the real server: every `/api/*` request of the page is handed to the Hono app of
+ * server/app.ts (over a test database), so what answers is the code that answers in production.
+ * This module only adds what a browser would (its cookies) and what tests need to show what people
+ * see when the API misbehaves: failure modes switched per test. Anything more specific is a
+ * per-test override (`server.use(http.get(…))`), as in Grafana's tests.
  */
 export type FailureMode = 'none' | 'server-error' | 'network-error' | 'slow' | 'malformed';
 
-export interface MockOptions {
-  dataset?: Dataset;
-  now?: () => Date;
+/** What answers: `createApp(…)` of server/app.ts. */
+export interface Upstream {
+  fetch(request: Request): Response | Promise<Response>;
+}
+
+export interface MockApiOptions {
+  /** The page's origin: the handlers answer `${origin}/api/*`. */
+  origin: string;
+  /** The server answering, asked for per request. */
+  upstream: () => Upstream;
+  /** Awaited before a request is passed on: set-up a test started without awaiting it (a sign-in). */
+  ready?: () => Promise<unknown>;
   /** Delay of the `slow` failure mode, ms. */
   slowMs?: number;
-  /** Base URL the handlers answer on (tests in Node need an absolute one). */
-  baseUrl?: string;
 }
 
 export interface MockApi {
-  handlers: ReturnType<typeof http.get>[];
+  handlers: ReturnType<typeof http.all>[];
+  /** Failure of the data reads (GET, except who is signed in: the layout asks that on every page). */
   setFailure(mode: FailureMode): void;
-  readonly dataset: Dataset;
+  /** Failure of the writes (POST, PATCH, DELETE), sign-in included. */
+  setWriteFailure(mode: FailureMode): void;
+  /** The browser's cookies for the origin (the server's session cookie is HttpOnly: no document.cookie). */
+  readonly cookies: Map<string, string>;
+  /** No failures, no cookies. */
+  reset(): void;
 }
 
-const problem = (p: Problem) =>
-  HttpResponse.json(p, { status: p.status, headers: { 'content-type': 'application/problem+json; charset=utf-8' } });
+const SESSION_PATH = '/api/v1/session';
 
-let defaultDataset: Dataset | undefined;
-/** The demo dataset, built once per process (it is deterministic). */
-export function mockDataset(): Dataset {
-  defaultDataset ??= buildDataset({ demo: true });
-  return defaultDataset;
-}
+const serverError = (): Problem => ({
+  type: 'about:blank',
+  title: '服务器内部错误',
+  status: 500,
+  detail: '模拟的服务器错误',
+});
 
-export function createMockApi(options: MockOptions = {}): MockApi {
-  const data = options.dataset ?? mockDataset();
-  const now = options.now ?? (() => new Date());
-  const base = `${options.baseUrl ?? ''}/api/v1`;
-  let failure: FailureMode = 'none';
+export function createMockApi(options: MockApiOptions): MockApi {
+  let readFailure: FailureMode = 'none';
+  let writeFailure: FailureMode = 'none';
+  const cookies = new Map<string, string>();
 
-  const cut = (q: { asOf?: string | undefined; knownAt?: string | undefined }): Cut => ({
-    asOf: q.asOf ?? newestReportDate(data.reports, q.knownAt) ?? shanghaiDate(now()),
-    knownAt: q.knownAt,
-  });
+  const failureOf = (request: Request): FailureMode => {
+    if (request.method !== 'GET' && request.method !== 'HEAD') return writeFailure;
+    return new URL(request.url).pathname === SESSION_PATH ? 'none' : readFailure;
+  };
 
-  /**
-   * The query, failed when a filter names no plan, district or department of the dataset, as the
-   * server answers it (the values are gathered per request: the write mock edits the targets).
-   */
-  const known = <T extends CatalogFilter>(parsed: ParseResult<T>): ParseResult<T> =>
-    withKnownFilters(parsed, filterValuesOf(data.plans, data.targets));
-
-  /** Applies the current failure mode; returns a response to send instead, or null to go on. */
-  async function fail(): Promise<Response | null> {
-    if (failure === 'server-error')
-      return problem({ type: 'about:blank', title: '服务器内部错误', status: 500, detail: '模拟的服务器错误' });
-    if (failure === 'network-error') return HttpResponse.error();
-    if (failure === 'slow') await delay(options.slowMs ?? 3000);
-    if (failure === 'malformed') return HttpResponse.json({ unexpected: true, items: 'not-an-array' });
+  /** A response to send instead of the server's, or null to go on (after a delay, when slow). */
+  async function injected(mode: FailureMode): Promise<Response | null> {
+    if (mode === 'server-error')
+      return HttpResponse.json(serverError(), {
+        status: 500,
+        headers: { 'content-type': 'application/problem+json; charset=utf-8' },
+      });
+    if (mode === 'network-error') return HttpResponse.error();
+    if (mode === 'malformed') return HttpResponse.json({ unexpected: true, items: 'not-an-array' });
+    if (mode === 'slow') await delay(options.slowMs ?? 3000);
     return null;
   }
 
-  const handlers = [
-    http.get(
-      `${base}/health`,
-      async () => (await fail()) ?? HttpResponse.json({ ok: true, time: now().toISOString() }),
-    ),
-    http.get(
-      `${base}/plans`,
-      async () => (await fail()) ?? HttpResponse.json({ items: [...data.plans].sort(comparePlans) }),
-    ),
-    http.get(`${base}/sectors`, async () => (await fail()) ?? HttpResponse.json({ items: SECTORS })),
-    http.get(`${base}/targets`, async ({ request }) => {
-      const failed = await fail();
-      if (failed) return failed;
-      const parsed = known(parseQuery(targetsQuerySchema, new URL(request.url).searchParams));
-      if (!parsed.ok) return problem(parsed.problem);
-      return HttpResponse.json(buildTargets(data, parsed.value, cut(parsed.value)));
-    }),
-    http.get(`${base}/targets/:id`, async ({ request, params }) => {
-      const failed = await fail();
-      if (failed) return failed;
-      const parsed = parseQuery(detailQuerySchema, new URL(request.url).searchParams);
-      if (!parsed.ok) return problem(parsed.problem);
-      const id = String(params.id);
-      const projects = buildProjects(data, {
-        target: id,
-        page: 1,
-        pageSize: DETAIL_PROJECT_LIMIT,
-        sort: '-investment',
-      });
-      const body = buildTargetDetail(data, id, cut(parsed.value), { items: projects.items, total: projects.total });
-      return body ? HttpResponse.json(body) : problem(notFound(`目标“${id}”不存在`));
-    }),
-    http.get(`${base}/summary`, async ({ request }) => {
-      const failed = await fail();
-      if (failed) return failed;
-      const parsed = known(parseQuery(summaryQuerySchema, new URL(request.url).searchParams));
-      if (!parsed.ok) return problem(parsed.problem);
-      return HttpResponse.json(
-        buildSummary(data, parsed.value, cut(parsed.value), { generatedAt: now().toISOString() }),
-      );
-    }),
-    http.get(`${base}/projects`, async ({ request }) => {
-      const failed = await fail();
-      if (failed) return failed;
-      const parsed = parseQuery(projectsQuerySchema, new URL(request.url).searchParams);
-      if (!parsed.ok) return problem(parsed.problem);
-      return HttpResponse.json(buildProjects(data, parsed.value));
-    }),
-    http.get(`${base}/projects/:id`, async ({ params }) => {
-      const failed = await fail();
-      if (failed) return failed;
-      const id = String(params.id);
-      const item = data.projects.find((p) => p.id === id);
-      if (!item) return problem(notFound(`项目“${id}”不存在`));
-      return HttpResponse.json({ item, targets: data.targets.filter((t) => item.targetIds.includes(t.id)) });
-    }),
-    // ---- Weekly review (issue 6): the same domain builders as server/review-routes.ts ----
-    http.get(`${base}/review`, async ({ request }) => {
-      const failed = await fail();
-      if (failed) return failed;
-      const parsed = known(parseQuery(reviewQuerySchema, new URL(request.url).searchParams));
-      if (!parsed.ok) return problem(parsed.problem);
-      const filter = { plan: parsed.value.plan, district: parsed.value.district };
-      const ids = new Set(data.targets.filter((t) => matchesStaticFilter(t, filter)).map((t) => t.id));
-      const cuts = meetingCuts(
-        parsed.value,
-        data.reports.filter((r) => ids.has(r.targetId)),
-        now(),
-      );
-      if (!cuts.ok) return problem(cuts.problem);
-      return HttpResponse.json(buildReview(data, filter, cuts.value));
-    }),
-    // Writing a workbook needs exceljs, which stays on the server: the mock says so instead.
-    http.get(`${base}/review.xlsx`, async () =>
-      problem({
-        type: 'about:blank',
-        title: '演示模式不支持导出',
-        status: 501,
-        detail: '没有服务器的演示模式不能生成 Excel 文件，请在完整部署中导出',
-      }),
-    ),
-    http.get(`${base}/targets.csv`, async ({ request }) => {
-      const failed = await fail();
-      if (failed) return failed;
-      const parsed = known(parseQuery(targetsQuerySchema, new URL(request.url).searchParams));
-      if (!parsed.ok) return problem(parsed.problem);
-      const c = cut(parsed.value);
-      const body = buildTargets(data, parsed.value, c);
-      const columns = targetColumns({ plans: new Map(data.plans.map((p) => [p.id, p])) }, { review: false });
-      return new HttpResponse(toCsv(columns, body.items), {
-        headers: {
-          'content-type': 'text/csv; charset=utf-8',
-          'content-disposition': attachmentHeader(`目标清单-${c.asOf}.csv`, `targets-${c.asOf}.csv`),
-        },
-      });
-    }),
-  ];
+  /**
+   * The request as a browser sends it: with its cookies (MSW passes document.cookie on; the
+   * HttpOnly ones are kept here), and without asking for compression (nothing here decompresses).
+   */
+  async function asSent(request: Request): Promise<Request> {
+    // Copied entry by entry: `new Headers(request.headers)` keeps only some of a multipart request's.
+    const headers = new Headers([...request.headers]);
+    headers.delete('accept-encoding');
+    const sent = new Map<string, string>();
+    for (const pair of (headers.get('cookie') ?? '').split(';')) {
+      const eq = pair.indexOf('=');
+      if (eq > 0) sent.set(pair.slice(0, eq).trim(), pair.slice(eq + 1).trim());
+    }
+    for (const [k, v] of cookies) sent.set(k, v);
+    if (sent.size) headers.set('cookie', [...sent].map(([k, v]) => `${k}=${v}`).join('; '));
+    const hasBody = request.method !== 'GET' && request.method !== 'HEAD';
+    return new Request(request.url, {
+      method: request.method,
+      headers,
+      ...(hasBody ? { body: await request.arrayBuffer() } : {}),
+    });
+  }
+
+  function keepCookies(response: Response): void {
+    for (const line of response.headers.getSetCookie()) {
+      const [pair = '', ...attributes] = line.split(';');
+      const eq = pair.indexOf('=');
+      const name = pair.slice(0, eq).trim();
+      const removed = attributes.some((a) => /^\s*max-age\s*=\s*0\s*$/i.test(a));
+      if (removed) cookies.delete(name);
+      else cookies.set(name, pair.slice(eq + 1).trim());
+    }
+  }
+
+  const handler = http.all(`${options.origin}/api/*`, async ({ request }) => {
+    await options.ready?.();
+    const failed = await injected(failureOf(request));
+    if (failed) return failed;
+    const response = await options.upstream().fetch(await asSent(request));
+    keepCookies(response);
+    return response;
+  });
 
   return {
-    handlers,
-    dataset: data,
+    handlers: [handler],
+    cookies,
     setFailure(mode) {
-      failure = mode;
+      readFailure = mode;
+    },
+    setWriteFailure(mode) {
+      writeFailure = mode;
+    },
+    reset() {
+      readFailure = 'none';
+      writeFailure = 'none';
+      cookies.clear();
     },
   };
 }

@@ -4,37 +4,70 @@ import userEvent from '@testing-library/user-event';
 import { setupServer } from 'msw/node';
 import type { ReactNode } from 'react';
 import { MemoryRouter } from 'react-router';
-import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, inject } from 'vitest';
+import { NOW, type TestUsername } from '../../mock/fixtures';
 import { createMockApi } from '../../mock/handlers';
-import { createWriteMockApi } from '../../mock/write-handlers';
 import { Providers } from '../app/providers';
 import { AppRoutes } from '../app/routes';
 import { useUiStore } from '../stores/ui-store';
+import { apiServerOfThisWorker } from './api-server';
 
 // Two workers share two cores with the API tests; lazy route chunks can take over a second to import cold.
 configure({ asyncUtilTimeout: 4_000 });
 
-/** A fixed clock for every component test (Asia/Shanghai 2025-12-29 10:30). */
-export const NOW = new Date('2025-12-29T02:30:00Z');
+/** The fixed clock of every component test, the server's included (Asia/Shanghai 2025-12-29 10:30). */
+export { NOW };
 
 /**
- * One MSW server per test file, answering from the same catalog and domain code as the real API,
- * with failure modes that can be switched per test.
+ * The data API for one test file: MSW hands every `/api/*` request to the real server (`createApp`
+ * of server/app.ts over a copy of the test database, in a thread of the run's main process:
+ * src/test/api-worker.ts), and the database is put back as the template has it before every test.
+ * Failure modes and per-test overrides (`server.use`) are MSW's.
  */
 export function setupMockApi() {
-  const api = createMockApi({ baseUrl: window.location.origin, now: () => NOW, slowMs: 2_500 });
-  // Sign-in, reports, imports and admin (issue 7): the layout asks who is signed in on every page.
-  const write = createWriteMockApi(api, { baseUrl: window.location.origin, now: () => NOW });
-  const server = setupServer(...api.handlers, ...write.handlers);
-  beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
-  beforeEach(() => {
-    api.setFailure('none');
-    write.reset();
+  const apiServer = apiServerOfThisWorker(inject('apiServers'));
+  /** A sign-in a test asked for without awaiting it: requests wait for it. */
+  let signingIn: Promise<void> = Promise.resolve();
+  const mock = createMockApi({
+    origin: window.location.origin,
+    upstream: () => apiServer,
+    ready: () => signingIn,
+    slowMs: 2_500,
+  });
+  const server = setupServer(...mock.handlers);
+
+  beforeAll(async () => {
+    // Before the file's own beforeAll reads anything: the file run before it on this server may
+    // have left its last test's writes.
+    await apiServer.reset();
+    server.listen({ onUnhandledRequest: 'error' });
+  });
+  beforeEach(async () => {
+    await signingIn.catch(() => undefined);
+    await apiServer.reset();
+    mock.reset();
     localStorage.clear();
     useUiStore.setState({ theme: null, locale: 'zh-CN', localeOverride: null });
   });
   afterEach(() => server.resetHandlers());
   afterAll(() => server.close());
+
+  const api = {
+    setFailure: mock.setFailure,
+    /** The server's store over the test database: what the server reads, for a test to compare with. */
+    store: apiServer.store,
+  };
+  const write = {
+    /** Signs a test account in (mock/fixtures.ts), as the sign-in form would, without typing its password. */
+    signInAs(username: TestUsername) {
+      signingIn = apiServer.signIn(username).then((cookie) => {
+        mock.cookies.set(cookie.name, cookie.value);
+      });
+    },
+    setWriteFailure: mock.setWriteFailure,
+    /** The reports the server saved in this test, in the order it saved them. */
+    reportsWritten: () => apiServer.reportsWritten(),
+  };
   return { api, write, server };
 }
 

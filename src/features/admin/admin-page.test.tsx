@@ -30,7 +30,8 @@ describe('admin', () => {
     expect(await within(form).findByText('已创建用户 rep-new。')).toBeInTheDocument();
     const table = screen.getByRole('table', { name: '用户列表' });
     const row = (await within(table).findAllByRole('cell', { name: 'rep-new' }))[0]?.closest('tr') as HTMLElement;
-    expect(row).toHaveTextContent('市统计局、市商务局');
+    // The server lists a user's departments sorted (server/repositories/users.ts userFromRow).
+    expect(row).toHaveTextContent('市商务局、市统计局');
     expect(row).toHaveTextContent('填报员');
     await user.click(within(row).getByRole('button', { name: '停用 rep-new' }));
     await waitFor(() => expect(row).toHaveTextContent('已停用'));
@@ -38,7 +39,7 @@ describe('admin', () => {
 
   it('assigns a lead department to a target', async () => {
     write.signInAs('admin');
-    const target = api.dataset.targets.find((t) => t.department === null && t.kind === 'cumulative');
+    const target = (await api.store.targets()).find((t) => t.department === null && t.kind === 'cumulative');
     if (!target) throw new Error('a target without department');
     const { user } = renderApp('/admin?tab=targets');
     const table = await screen.findByRole('table', { name: '目标目录' }, { timeout: 5_000 });
@@ -49,7 +50,7 @@ describe('admin', () => {
     await user.type(dept, '市发展改革委');
     await user.click(within(edit).getByRole('button', { name: '保存' }));
     expect(await within(edit).findByText('已保存。')).toBeInTheDocument();
-    expect(api.dataset.targets.find((t) => t.id === target.id)?.department).toBe('市发展改革委');
+    expect((await api.store.target(target.id))?.department).toBe('市发展改革委');
   });
 
   it('offers the catalog template beside the plan import', async () => {

@@ -1,11 +1,11 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { HttpResponse, http } from 'msw';
-import { MOCK_PASSWORD } from '../../../mock/write-handlers';
+import { TEST_PASSWORD } from '../../../mock/fixtures';
 import { renderApp, setupMockApi } from '../../test/render-app';
 
 const { write, server } = setupMockApi();
 const base = `${window.location.origin}/api/v1`;
-// Reported by the mock's 市工业和信息化局 reporter: cumulative, 80 项, last reported 2025-12-19 (a demo value between 70 and 78).
+// Reported by the test account rep of 市工业和信息化局: cumulative, 80 项, last reported 2025-12-19 (a demo value between 70 and 78).
 const TARGET = 'ind-three-firsts';
 
 async function openForm() {
@@ -33,7 +33,7 @@ describe('sign-in', () => {
     expect(await screen.findByText('用户名或密码不正确')).toBeInTheDocument();
 
     await user.clear(screen.getByLabelText('密码'));
-    await user.type(screen.getByLabelText('密码'), MOCK_PASSWORD);
+    await user.type(screen.getByLabelText('密码'), TEST_PASSWORD);
     await user.click(screen.getByRole('button', { name: '登录' }));
     expect(await screen.findByRole('heading', { level: 1, name: '进度填报' }, { timeout: 5_000 })).toBeInTheDocument();
     const nav = screen.getByRole('navigation', { name: '主导航' });
@@ -91,7 +91,7 @@ describe('report form', () => {
     await user.clear(asOf);
     await user.type(asOf, '2024-12-31');
     expect(asOf).toHaveAccessibleDescription(expect.stringContaining('早于目标期间的开始日期（2025-01-01）'));
-    expect(write.reportsWritten).toHaveLength(0);
+    expect(await write.reportsWritten()).toHaveLength(0);
   });
 
   it('shows the resulting progress and status before saving, then saves and refreshes the history', async () => {
@@ -104,7 +104,9 @@ describe('report form', () => {
     await user.type(within(form).getByLabelText('佐证链接或文件'), 'https://example.gov.cn/week52');
     await user.click(within(form).getByRole('button', { name: '保存填报' }));
     expect(await within(form).findByText(/已保存：截至 2025年12月29日/)).toBeInTheDocument();
-    expect(write.reportsWritten).toMatchObject([{ targetId: TARGET, value: 80, asOf: '2025-12-29', note: '第52周' }]);
+    expect(await write.reportsWritten()).toMatchObject([
+      { targetId: TARGET, value: 80, asOf: '2025-12-29', note: '第52周' },
+    ]);
     const history = screen.getByRole('table', { name: '填报记录' });
     await waitFor(() => expect(within(history).getAllByRole('row')[1]).toHaveTextContent('第52周'), {
       timeout: 8_000,
@@ -128,11 +130,11 @@ describe('report form', () => {
     expect(confirm).toHaveTextContent(`低于上次填报的 ${last.item.state.latest.value}项`);
     await user.click(within(form).getByRole('button', { name: '保存填报' }));
     expect(within(form).getByRole('alert')).toHaveTextContent('确认理由：请填写确认理由');
-    expect(write.reportsWritten).toHaveLength(0);
+    expect(await write.reportsWritten()).toHaveLength(0);
     await user.type(within(confirm).getByLabelText('确认理由'), '口径调整');
     await user.click(within(form).getByRole('button', { name: '保存填报' }));
     await within(form).findByText(/已保存/);
-    expect(write.reportsWritten[0]?.note).toContain('【确认】口径调整');
+    expect((await write.reportsWritten())[0]?.note).toContain('【确认】口径调整');
   });
 
   it('keeps everything typed on a network failure', async () => {
@@ -157,13 +159,14 @@ describe('report form', () => {
     // Someone else saved a figure for the same date a moment ago.
     await user.type(within(form).getByLabelText('本期数值'), '79');
     await user.type(within(form).getByLabelText('说明'), '我的数字');
-    const other = write.reportsWritten.length;
+    const other = (await write.reportsWritten()).length;
+    const { csrfToken } = (await (await fetch(`${base}/session`)).json()) as { csrfToken: string };
     await fetch(`${base}/targets/${TARGET}/reports`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-csrf-token': 'mock-csrf-token' },
+      headers: { 'content-type': 'application/json', 'x-csrf-token': csrfToken },
       body: JSON.stringify({ asOf: '2025-12-29', value: 77 }),
     });
-    expect(write.reportsWritten.length).toBe(other + 1);
+    expect((await write.reportsWritten()).length).toBe(other + 1);
     await user.click(within(form).getByRole('button', { name: '保存填报' }));
     const alert = await within(form).findByRole('alert');
     expect(alert).toHaveTextContent('与已有填报冲突');
@@ -184,9 +187,10 @@ describe('report form', () => {
     await waitFor(() => expect(screen.getByRole('form', { name: /填报/ })).toHaveTextContent('已保存'), {
       timeout: 20_000,
     });
-    const saved = write.reportsWritten.at(-1);
+    const written = await write.reportsWritten();
+    const saved = written.at(-1);
     expect(saved).toMatchObject({ value: 79, correctionReason: '同时填报' });
-    expect(saved?.supersedes).toBe(write.reportsWritten.at(-2)?.id);
+    expect(saved?.supersedes).toBe(written.at(-2)?.id);
     // History shows both: the replaced one struck through.
     const history = screen.getByRole('table', { name: '填报记录' });
     await waitFor(

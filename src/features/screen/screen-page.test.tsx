@@ -8,7 +8,12 @@ import { renderApp, renderInProviders, setupMockApi } from '../../test/render-ap
 import { ScreenPage } from './screen-page';
 
 const { api, server } = setupMockApi();
-const demandTotal = () => api.dataset.targets.filter((t) => t.sectorId === 'demand').length;
+/** The demand sector's targets in the test database. */
+let demandCount = 0;
+beforeAll(async () => {
+  demandCount = (await api.store.targets({ sector: 'demand' })).length;
+});
+const demandTotal = () => demandCount;
 
 /** Summary requests the screen has made (the refresh and rollover tests count them). */
 let summaryRequests = 0;

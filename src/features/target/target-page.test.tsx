@@ -1,6 +1,6 @@
 import { screen, within } from '@testing-library/react';
-import type { TargetDetailResponse } from '../../domain/api';
 import { formatQuantity } from '../../domain/format';
+import type { TargetDetailResponse } from '../../domain/target-api';
 import { renderApp, setupMockApi } from '../../test/render-app';
 
 const { api } = setupMockApi();
@@ -53,7 +53,7 @@ describe('target view', () => {
   });
 
   it('keeps a corrected report in the history, marked as replaced', async () => {
-    const corrected = api.dataset.reports.find((r) => r.supersedes !== null);
+    const corrected = (await api.store.reports(null)).find((r) => r.supersedes !== null);
     if (!corrected) throw new Error('the demo data has corrections');
     renderApp(`/targets/${corrected.targetId}`);
     const history = await screen.findByRole('table', { name: '填报记录' });
