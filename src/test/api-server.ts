@@ -1,3 +1,4 @@
+import http from 'node:http';
 import type { Upstream } from '../../mock/handlers';
 import type { Store } from '../../server/repositories/store';
 import type { ProgressReport } from '../domain/schemas';
@@ -28,17 +29,50 @@ export function apiServerOfThisWorker(bases: readonly string[]): ApiServer {
 }
 
 /**
- * Node's own fetch, taken before MSW replaces it (setupServer's listen, in beforeAll): the requests
- * MSW hands on to the server neither come back to MSW nor show among the requests a test listens to.
+ * Node's own http.request, taken before MSW wraps it (setupServer's listen, in beforeAll): what MSW
+ * hands on to the server neither comes back to MSW nor shows among the requests a test listens to.
+ * Not fetch: its connection timers are the global setTimeout, which a test's fake timers replace
+ * (and count); http's are Node's own.
  */
-const nativeFetch = globalThis.fetch;
+const nativeRequest = http.request;
+
+/** The connection's own headers, not the answer's. */
+const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'transfer-encoding']);
+/** Responses with one of these statuses have no body (the Response constructor refuses one). */
+const NULL_BODY = new Set([101, 204, 205, 304]);
+
+interface Sent {
+  method?: string;
+  headers?: [string, string][];
+  body?: ArrayBuffer | string | undefined;
+}
+
+function send(base: string, path: string, { method = 'GET', headers = [], body }: Sent = {}): Promise<Response> {
+  return new Promise((resolve, reject) => {
+    const request = nativeRequest(`${base}${path}`, { method, headers: Object.fromEntries(headers) }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (chunk: Buffer) => chunks.push(chunk));
+      res.on('error', reject);
+      res.on('end', () => {
+        const status = res.statusCode ?? 500;
+        const answer = new Headers();
+        for (let i = 0; i + 1 < res.rawHeaders.length; i += 2) {
+          const name = res.rawHeaders[i] as string;
+          if (!HOP_BY_HOP.has(name.toLowerCase())) answer.append(name, res.rawHeaders[i + 1] as string);
+        }
+        resolve(new Response(NULL_BODY.has(status) ? null : Buffer.concat(chunks), { status, headers: answer }));
+      });
+    });
+    request.on('error', reject);
+    request.end(typeof body === 'string' ? body : body ? Buffer.from(body) : undefined);
+  });
+}
 
 export function connectApiServer(base: string): ApiServer {
-  const send = (path: string, init: RequestInit = {}) => nativeFetch(`${base}${path}`, init);
   async function control<T>(path: string, body?: unknown): Promise<T> {
-    const res = await send(`/__test/${path}`, {
+    const res = await send(base, `/__test/${path}`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: [['content-type', 'application/json']],
       body: JSON.stringify(body ?? null),
     });
     if (!res.ok) throw new Error(`test server /__test/${path}: ${res.status} ${await res.text()}`);
@@ -55,15 +89,11 @@ export function connectApiServer(base: string): ApiServer {
     async fetch(request) {
       const { pathname, search } = new URL(request.url);
       const hasBody = request.method !== 'GET' && request.method !== 'HEAD';
-      const headers: [string, string][] = [...request.headers];
-      const res = await send(`${pathname}${search}`, {
+      return send(base, `${pathname}${search}`, {
         method: request.method,
-        // Uncompressed: this fetch would decompress a compressed answer, which MSW then hands on
-        // still marked as compressed.
-        headers: [...headers.filter(([k]) => k.toLowerCase() !== 'accept-encoding'), ['accept-encoding', 'identity']],
-        ...(hasBody ? { body: await request.arrayBuffer() } : {}),
+        headers: [...request.headers],
+        body: hasBody ? await request.arrayBuffer() : undefined,
       });
-      return res;
     },
     reset: () => control('reset'),
     signIn: (username) => control('sign-in', { username }),
