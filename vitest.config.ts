@@ -45,7 +45,7 @@ export default defineConfig({
           // The real server answers the component tests (mock/handlers.ts): a PGlite template and one
           // server thread per worker, started once per run.
           globalSetup: ['src/test/global-setup.ts'],
-          testTimeout: 15_000,
+          testTimeout: 30_000,
           // The first file on each server waits in beforeAll for its database to load (~2 s, more on a busy machine).
           hookTimeout: 30_000,
         },

@@ -56,8 +56,11 @@ async function advance(ms: number, step = 250) {
   }
 }
 
-/** Waits (up to 5 s of real time, without moving the fake clock) until `check` passes: data arriving over MSW. */
-async function settle(check: () => void, realMs = 5_000) {
+/**
+ * Waits (up to 20 s of real time, without moving the fake clock) until `check` passes: data arriving
+ * over MSW from the test server, which on a loaded 2-core CI machine can take seconds.
+ */
+async function settle(check: () => void, realMs = 20_000) {
   const deadline = performance.now() + realMs;
   for (;;) {
     try {
@@ -157,8 +160,11 @@ describe('big screen', () => {
   });
 
   it('refreshes in the background; a failing API keeps the data under an amber, then red badge, and recovers', async () => {
-    renderScreen('/screen?rotate=600&refresh=30');
+    const { queryClient } = renderScreen('/screen?rotate=600&refresh=30');
+    // A refresh falls due only when the previous one has come back (a query in flight is not asked again).
+    const idle = () => settle(() => expect(queryClient.isFetching()).toBe(0));
     await settle(() => expect(kpiValue('城镇新增就业35万人以上')).toBeInTheDocument());
+    await idle();
     const shown = kpiValue('城镇新增就业35万人以上').textContent;
     expect(freshness()).toHaveAttribute('data-level', 'ok');
     expect(freshness().textContent).toBe('页面刷新于 10:30');
@@ -166,16 +172,19 @@ describe('big screen', () => {
 
     await advance(30_000);
     await settle(() => expect(summaryRequests).toBe(2));
+    await idle();
     expect(freshness().textContent).toBe('页面刷新于 10:30');
 
     api.setFailure('server-error');
     await advance(31_000);
     await settle(() => expect(freshness()).toHaveAttribute('data-level', 'warn'));
+    await idle();
     expect(freshness().textContent).toBe('连接中断 · 页面刷新于 10:30');
     expect(kpiValue('城镇新增就业35万人以上').textContent).toBe(shown);
 
     await advance(30_000);
     await settle(() => expect(freshness()).toHaveAttribute('data-level', 'down'));
+    await idle();
     expect(freshness().textContent).toBe('连接中断 · 页面刷新于 10:30 · 已失败 2 次');
     expect(kpiValue('城镇新增就业35万人以上').textContent).toBe(shown);
 
@@ -236,6 +245,8 @@ describe('big screen', () => {
     const { unmount, queryClient } = renderScreen('/screen?rotate=10&refresh=30');
     await settle(() => expect(kpiValue('城镇新增就业35万人以上')).toBeInTheDocument());
     await advance(10_000);
+    // Nothing in flight first: a request on its way to the test server holds the HTTP client's own timers.
+    await settle(() => expect(queryClient.isFetching()).toBe(0));
     expect(vi.getTimerCount()).toBeGreaterThan(0);
     unmount();
     // The query cache's own garbage-collection timers belong to the client, not to the screen.
