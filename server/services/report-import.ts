@@ -193,17 +193,22 @@ async function historyWindows(
  * Dry run and commit share everything but the last step. The commit re-parses the uploaded file and
  * re-checks every row under row locks inside one transaction, then writes all rows or none.
  */
+/** This person's earlier commit of the same file (by its SHA-256), if any. */
+function committedBefore(db: ImportContext['db'], userId: string, hash: string) {
+  return db
+    .selectFrom('imports')
+    .selectAll()
+    .where('kind', '=', 'reports')
+    .where('user_id', '=', userId)
+    .where('file_sha256', '=', hash)
+    .executeTakeFirst();
+}
+
 export async function importReports(ctx: ImportContext): Promise<ImportOutcome> {
   const { db, user, now, mode } = ctx;
   const hash = sha256(ctx.bytes);
   if (mode === 'commit') {
-    const previous = await db
-      .selectFrom('imports')
-      .selectAll()
-      .where('kind', '=', 'reports')
-      .where('user_id', '=', user.id)
-      .where('file_sha256', '=', hash)
-      .executeTakeFirst();
+    const previous = await committedBefore(db, user.id, hash);
     if (previous) return { status: 200, body: alreadyImported(ctx, hash, previous.id, previous.summary) };
   }
   const allTargets = new Map(
@@ -426,13 +431,7 @@ export async function importReports(ctx: ImportContext): Promise<ImportOutcome> 
     if (e instanceof Abort) return e.outcome;
     if (isUniqueViolation(e)) {
       // The same file committed at the same moment by another request of the same person.
-      const prev = await db
-        .selectFrom('imports')
-        .selectAll()
-        .where('kind', '=', 'reports')
-        .where('user_id', '=', user.id)
-        .where('file_sha256', '=', hash)
-        .executeTakeFirst();
+      const prev = await committedBefore(db, user.id, hash);
       if (prev) return { status: 200, body: alreadyImported(ctx, hash, prev.id, prev.summary) };
     }
     throw e;
