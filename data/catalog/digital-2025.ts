@@ -6,9 +6,11 @@ import { DOCS, flow, level, milestone, type PlanContext, section, share } from '
  * plan's own headings; answers given by a named bureau in the Q&A carry that bureau as department.
  * Milestone stage dates other than the year end are planning assumptions, not dates from the plan.
  *
- * Targets the plan repeats from the city work report with the same meaning (数字经济核心产业增加值占比
- * 12%以上, 场景应用实验室20家以上, 智慧农业应用基地10处以上, 规上工业企业数字化转型基本全覆盖) are kept
- * once, in `qd-2025` / `industry-10plus1`; see `omissions.ts`.
+ * Targets the plan repeats from the city work report with the same meaning and year are kept once, in
+ * `qd-2025`, each with its entry in `omissions.ts`: 数字经济核心产业增加值占比12%以上
+ * (qd-digital-economy-share), 场景应用实验室20家以上 (qd-future-industry-labs), 智慧农业应用基地10处以上
+ * (qd-digital-agri-bases), 规上工业企业数字化转型基本实现全覆盖 (qd-smart-digital-transformation,
+ * 基本完成规上工业企业“智改数转”; the 2027 全覆盖 of `industry-10plus1` is another deadline).
  */
 const ctx: PlanContext = { planId: 'digital-2025', document: DOCS.digital };
 

@@ -53,17 +53,23 @@ export const LAOSHAN_2025_TARGETS: Target[] = [
   ...section(ctx, 'demand', '主要预期目标', [
     { id: 'ls-gdp-growth', quote: '全区生产总值增长5.5%以上', ...growth(5.5) },
     { id: 'ls-fiscal-revenue-growth', quote: '区级一般公共预算收入增长3.5%以上', ...growth(3.5) },
+    // Stated in words, no figure: judged once, at the year end.
+    { id: 'ls-income-in-step-with-growth', quote: '居民人均可支配收入与经济增长基本同步', ...milestone('基本同步') },
+  ]),
+  ...section(ctx, 'green', '主要预期目标', [
+    { id: 'ls-energy-carbon-binding-targets', quote: '全面完成节能减排降碳约束性指标', ...milestone('全面完成') },
   ]),
   ...section(ctx, 'industry', '全面放大创新型产业引领力', [
     {
       id: 'ls-ai-vr-scale',
       quote: '推动人工智能、虚拟现实产业总规模突破600亿元',
-      ...level('亿元', 600, 'gt'),
+      // 产业规模 is the industries' revenue over 2025: a flow, like 旅游总收入.
+      ...flow('亿元', 600, 'gt'),
     },
   ]),
   ...section(ctx, 'industry', '不断增强数字经济原动力', [
     { id: 'ls-software-tech-centers', quote: '新培育省级软件工程技术中心3个以上', ...flow('个', 3) },
-    { id: 'ls-software-scale', quote: '软件和信息技术服务产业规模突破230亿元', ...level('亿元', 230, 'gt') },
+    { id: 'ls-software-scale', quote: '软件和信息技术服务产业规模突破230亿元', ...flow('亿元', 230, 'gt') },
     { id: 'ls-smart-transformation-firms', quote: '推动30家以上企业完成“智改数转”', ...flow('家', 30) },
     { id: 'ls-tech-renovation-growth', quote: '工业技改投资增长10%以上', ...growth(10) },
     {
@@ -110,10 +116,16 @@ export const LAOSHAN_2025_TARGETS: Target[] = [
   ]),
   ...section(ctx, 'innovation', '聚力增强企业创新能力', [
     { id: 'ls-unicorns', quote: '新培育独角兽企业1家', ...flow('家', 1) },
-    { id: 'ls-little-giants', quote: '专精特新“小巨人”企业3家', ...flow('家', 3) },
-    { id: 'ls-gazelles', quote: '省级瞪羚企业6家', ...flow('家', 6) },
-    { id: 'ls-specialised-smes', quote: '专精特新企业30家', ...flow('家', 30) },
-    { id: 'ls-innovative-smes', quote: '创新型中小企业60家', ...flow('家', 60) },
+    // One sentence under 新培育: each half keeps the verb (新培育专精特新“小巨人”企业3家…), not a stock to hold.
+    {
+      id: 'ls-little-giants',
+      title: '新培育专精特新“小巨人”企业3家',
+      quote: '专精特新“小巨人”企业3家',
+      ...flow('家', 3),
+    },
+    { id: 'ls-gazelles', title: '新培育省级瞪羚企业6家', quote: '省级瞪羚企业6家', ...flow('家', 6) },
+    { id: 'ls-specialised-smes', title: '新培育专精特新企业30家', quote: '专精特新企业30家', ...flow('家', 30) },
+    { id: 'ls-innovative-smes', title: '新培育创新型中小企业60家', quote: '创新型中小企业60家', ...flow('家', 60) },
     { id: 'ls-high-tech-enterprises', quote: '新增高新技术企业100家', ...flow('家', 100) },
     { id: 'ls-industry-university-projects', quote: '新完成产学研合作项目20个以上', ...flow('个', 20) },
   ]),
@@ -166,6 +178,7 @@ export const LAOSHAN_2025_TARGETS: Target[] = [
   ]),
   ...section(ctx, 'green', '多措并举厚植生态优势', [
     { id: 'ls-geohazard-sites', quote: '整治地质灾害隐患点20处', ...flow('处', 20) },
+    { id: 'ls-pine-wilt-zero', quote: '抓好疫木集中除治，实现动态清零', ...milestone('实现动态清零') },
     { id: 'ls-forest-quality', quote: '实施森林质量精准提升1万亩', ...flow('万亩', 1) },
   ]),
   ...section(ctx, 'green', '常态长效促进绿色发展', [

@@ -1,8 +1,8 @@
 import { DOCS } from './define';
 
 /**
- * Numeric phrases in the plan documents (001–004) and the year-end report (000) that are deliberately
- * not in the catalog. A phrase inside a catalog quote counts as catalogued only when it is a value of
+ * Numeric phrases in the plan documents (001–004) and the year-end report (000), and targets they
+ * state in words (千亿元级, 全覆盖, 全面完成…), that are deliberately not in the catalog. A phrase inside a catalog quote counts as catalogued only when it is a value of
  * the record citing that quote (a target value, a report or context-figure value…). The
  * completeness test fails on any figure that neither a catalog quote nor an entry here covers, and on
  * an entry here that covers nothing the catalog does not already cover.
@@ -27,16 +27,26 @@ export const DELIBERATE_OMISSIONS: Omission[] = [
     document: DOCS.bureausYearEnd,
     quote: '从人工智能产业集群营收前三季度突破592.5亿元',
     through: '最高可贷170万元',
-    reason: '导语，重复正文的人工智能营收、预警处置、公积金贷款额度，无对应目标',
+    reason: '导语，重复正文的人工智能营收（正文一句已作为 ind-ai-scale 的背景数）、预警处置、公积金贷款额度',
   },
-  { document: DOCS.bureausYearEnd, quote: '前三季度AI营收超592亿元', reason: '标题，重复正文的人工智能营收' },
+  {
+    document: DOCS.bureausYearEnd,
+    quote: '前三季度AI营收超592亿元',
+    reason: '标题，重复正文的人工智能营收（正文一句已作为 ind-ai-scale 的背景数）',
+  },
   {
     document: DOCS.bureausYearEnd,
     quote: '全市人工智能产业规上企业实现营业收入超592.5亿元,同比增长15.8%',
-    reason: '全市人工智能产业营收及增速（前三季度），无对应目标；崂山区“人工智能、虚拟现实产业总规模”口径不同',
+    reason:
+      '营收额是 ind-ai-scale 的背景数（ctx-ind-ai-revenue-2025-q1-q3）；同比增速15.8%无对应目标（目标为2027年规模，不是增速）；崂山区“人工智能、虚拟现实产业总规模”范围不同',
   },
   { document: DOCS.bureausYearEnd, quote: '300余家重点企业', reason: '产业园企业数，无对应目标' },
-  { document: DOCS.bureausYearEnd, quote: '2024年营收达220亿元', reason: '2024年（上年）产业园营收，无对应目标' },
+  {
+    document: DOCS.bureausYearEnd,
+    quote: '2024年营收达220亿元',
+    reason:
+      '人工智能产业园（300余家企业）2024年营收：园区不是全市人工智能产业，年份也不是2027年，不作 ind-ai-scale 的背景数',
+  },
   {
     document: DOCS.bureausYearEnd,
     quote: '足球场地38个',
@@ -150,6 +160,12 @@ export const DELIBERATE_OMISSIONS: Omission[] = [
     quote: '力争数字经济核心产业增加值占地区生产总值比重达到12%以上',
     reason: '重复市政府工作报告目标 qd-digital-economy-share（同一口径、同一年度）',
   },
+  {
+    document: DOCS.digital,
+    quote: '力争规上工业企业数字化转型基本实现全覆盖',
+    reason:
+      '2025年的同一要求即市政府工作报告目标 qd-smart-digital-transformation（基本完成规上工业企业“智改数转”）；2027年的全覆盖是 ind-digital-transformation-coverage',
+  },
   // 001 Q&A background.
   {
     document: DOCS.digital,
@@ -196,6 +212,11 @@ export const DELIBERATE_OMISSIONS: Omission[] = [
     document: DOCS.laoshan,
     quote: '区级一般公共预算收入完成224.2亿元',
     reason: '2024年（上年）收入额；同句的增速1.7%作为背景数收录（ctx-ls-fiscal-revenue-growth-2024）',
+  },
+  {
+    document: DOCS.laoshan,
+    quote: '全面完成节能减排降碳任务',
+    reason: '2024年（上年）实绩；2025年的要求是目标 ls-energy-carbon-binding-targets（全面完成节能减排降碳约束性指标）',
   },
   {
     document: DOCS.laoshan,

@@ -6,8 +6,10 @@ import { DOCS } from './define';
  * 推进/加快/在建 → construction; 开工建设/启动 in 2025 → preparation; a project to be 建成/竣工/投产 in
  * 2025 is still under construction. The city report lists its projects by sector, not by district:
  * a project is 市级 unless its name states where it is (青岛西海岸新区肿瘤医院, 中国海洋大学西海岸校区,
- * 即墨温泉 → 西海岸新区 / 即墨区; 董家口港区 is the port area of 西海岸新区, 黄岛), or the Laoshan
- * report also names it (国信雪世界 → 崂山区). Routes from one place to another (董家口至五莲铁路,
+ * 即墨温泉 → 西海岸新区 / 即墨区; 董家口港区 is the port area of 西海岸新区, 黄岛; 鳌山湾 is 即墨区's
+ * bay; 上合国际枢纽港, 上合国际城 and the 丝路电商 base are in 上合示范区, 胶州市), or the Laoshan
+ * report also names it (国信雪世界, 张村河水质净化厂 → 崂山区). A project both reports name is one
+ * record, linked to both plans' project lists, never two. Routes from one place to another (董家口至五莲铁路,
  * 青兰高速(河套至黄岛段)) cross districts and stay 市级. Projects named by the city report are
  * linked to the 460 key projects and the 2450亿元 investment — an assumption: the report does not list
  * the 460. Laoshan's are linked to its 263 projects and their 1900亿元 on the same assumption. No investment figures are given
@@ -256,9 +258,11 @@ export const NAMED_PROJECTS: KeyProject[] = [
     also: ['qd-wanbang-ore-terminal'],
   }),
   // 改革开放
+  // 上合示范区 (中国—上海合作组织地方经贸合作示范区) lies in 胶州市; 004 places the 丝路电商 base there.
   cityProject({
     id: 'prj-sco-hub-port',
     name: '上合国际枢纽港',
+    district: '胶州市',
     sectorId: 'reform',
     stage: 'construction',
     quote: SCO,
@@ -266,6 +270,7 @@ export const NAMED_PROJECTS: KeyProject[] = [
   cityProject({
     id: 'prj-silk-road-ecommerce-base',
     name: '“丝路电商”综合服务基地',
+    district: '胶州市',
     sectorId: 'reform',
     stage: 'construction',
     quote: SCO,
@@ -273,6 +278,7 @@ export const NAMED_PROJECTS: KeyProject[] = [
   cityProject({
     id: 'prj-sco-international-city',
     name: '上合国际城',
+    district: '胶州市',
     sectorId: 'reform',
     stage: 'construction',
     quote: '持续推进上合国际城建设',
@@ -293,16 +299,22 @@ export const NAMED_PROJECTS: KeyProject[] = [
     quote: '建设国家海洋渔业生物种质资源库',
   }),
   cityProject({
+    // One plant, named by both reports: the city's 开工建设张村河水质净化厂二期 and Laoshan's
+    // 加快建设张村河水质净化厂 (沙子口污水处理厂 beside it). It is in 崂山区 and counts towards both plans'
+    // project lists; the city's words date its start (开工) in 2025, so it is still in preparation.
     id: 'prj-zhangcunhe-wwtp-phase2',
     name: '张村河水质净化厂二期',
+    district: '崂山区',
     sectorId: 'green',
     stage: 'preparation',
     quote: '开工建设张村河水质净化厂二期等16个污水处理项目',
-    also: ['qd-sewage-projects-start'],
+    also: ['qd-sewage-projects-start', ...LAOSHAN_TARGETS],
   }),
   cityProject({
+    // 鳌山湾 is the bay of 即墨区 (鳌山卫).
     id: 'prj-aoshan-bay-restoration',
     name: '鳌山湾海洋生态保护修复工程',
+    district: '即墨区',
     sectorId: 'green',
     stage: 'construction',
     quote: '实施鳌山湾海洋生态保护修复工程',
@@ -478,13 +490,6 @@ export const NAMED_PROJECTS: KeyProject[] = [
     stage: 'construction',
     quote: RESETTLEMENT_DONE,
     also: ['ls-resettlement-completed'],
-  }),
-  laoshanProject({
-    id: 'prj-ls-zhangcunhe-wwtp',
-    name: '张村河水质净化厂',
-    sectorId: 'green',
-    stage: 'construction',
-    quote: LS_SEWAGE,
   }),
   laoshanProject({
     id: 'prj-ls-shazikou-wwtp',

@@ -11,7 +11,9 @@ import { DOCS } from './define';
  * precisely, so they are as of that day. The year-end report 000 (not dated in the text; its latest
  * dated figures run to 1—11月) gives undated stocks, taken as of 2025-12-31 with precision `year`.
  *
- * Figures in the documents that no target measures (公积金, 体育奖牌, 人工智能产业营收, 民政数据…) are not
+ * `reportedBy` of a published report is the body the source says stated the figure.
+ *
+ * Figures in the documents that no target measures (公积金, 体育奖牌, 产业园营收, 民政数据…) are not
  * exported; each is on the commented list in `omissions.ts`, which the completeness check reads for
  * the plan documents 001–004 and for the year-end report 000 alike.
  */
@@ -31,7 +33,8 @@ export const PUBLISHED_REPORTS: ProgressReport[] = [
     note: '',
     evidence: null,
     source: { document: DOCS.digital, quote: '在全省率先推出6个“边聊边办”AI场景' },
-    reportedBy: '青岛市人民政府新闻办公室',
+    // Stated by 市行政审批局 (刘晓倩, Q2) at the press conference the 市政府新闻办 held.
+    reportedBy: '市行政审批局（市政府新闻办新闻发布会）',
     supersedes: null,
     correctionReason: null,
     demo: false,
@@ -49,12 +52,22 @@ export const PUBLISHED_REPORTS: ProgressReport[] = [
     note: '',
     evidence: null,
     source: { document: DOCS.digital, quote: '规上工业企业数字化转型覆盖率达94.6%' },
-    reportedBy: '青岛市人民政府新闻办公室',
+    // Part of the 数字青岛2.0 progress 市大数据局 (张艳) presented at the press conference.
+    reportedBy: '市大数据局（市政府新闻办新闻发布会）',
     supersedes: null,
     correctionReason: null,
     demo: false,
   },
 ];
+
+/**
+ * Context figures that measure exactly their target's quantity and differ from a report only in
+ * precision (超/近) — the demo may start a level target's series from one (see `demoStartStock`). None
+ * of today's qualifies: the racks are another definition (全部数据中心在用 beside 通用数据中心), the
+ * clusters another measure (入选省集群 beside 千亿级), the rescue stations another scope (全市 beside
+ * 崂山区). A figure the `relation` calls another 口径, scope or period never belongs here.
+ */
+export const CONTEXT_SAME_MEASURE: ReadonlySet<string> = new Set<string>([]);
 
 export const CONTEXT_FIGURES: ContextFigure[] = [
   // 5G: the documents publish the cumulative stock; the target counts base stations opened in 2025.
@@ -164,11 +177,12 @@ export const CONTEXT_FIGURES: ContextFigure[] = [
     source: { document: DOCS.bureausYearEnd, quote: '开展群众性足球活动6000余场' },
   },
   {
-    // The only rescue-station target is Laoshan's; the year-end figure is the city's. Another unit
+    // The only rescue-station target is Laoshan's; the year-end figure is the city's, and its label
+    // says so first (a figure of another scope than its target's is labelled with its own). Another unit
     // (处 beside 个) as written: shown beside the target, never converted or plotted.
     id: 'ctx-ls-emergency-rescue-stations-city-2025',
     targetId: 'ls-emergency-rescue-stations',
-    label: '全市新建基层应急综合救援站',
+    label: '全市新建基层应急综合救援站（全市合计，不是崂山区的数）',
     value: 29,
     unit: '处',
     asOf: '2025-12-31',
@@ -176,6 +190,19 @@ export const CONTEXT_FIGURES: ContextFigure[] = [
     relation:
       '全市口径（市应急局年终成绩单），目标为崂山区“新建提升基层应急救援站”：范围（全市与崂山区）和口径（新建综合救援站与新建、提升救援站）都不同，不是本目标的进度',
     source: { document: DOCS.bureausYearEnd, quote: '新建基层应急综合救援站29处' },
+  },
+  // An industry's revenue, published for part of 2025, beside its 2027 size (the revenue of 2027).
+  {
+    id: 'ctx-ind-ai-revenue-2025-q1-q3',
+    targetId: 'ind-ai-scale',
+    label: '全市人工智能产业规上企业营业收入（2025年前三季度）',
+    value: 592.5,
+    unit: '亿元',
+    asOf: '2025-09-30',
+    asOfPrecision: 'quarter',
+    relation:
+      '2025年前三季度、仅规上企业的营业收入（“超”为约数）；目标为2027年全年的产业规模：年份、期间和口径都不同，不是本目标的进度',
+    source: { document: DOCS.bureausYearEnd, quote: '全市人工智能产业规上企业实现营业收入超592.5亿元' },
   },
   // Planned total investment of a project pool, beside a target that counts the projects: another
   // measure (亿元 beside 个), multi-year, and a plan figure rather than an actual.

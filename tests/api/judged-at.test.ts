@@ -24,8 +24,9 @@ const OLD_DEFAULT = '2025-12-26';
 const NEW_DATE = '2025-12-31';
 /**
  * Targets whose latest figure is fresh at 12-26 and too old at 12-31. None on the demo: its figures
- * are dated 12-26 (201 targets), 12-19 (15; 12 days before 12-31, within the 14-day cycle of all
- * four plans) and 09-26 or earlier (9, already 未填报 at 12-26). The test computes the set from the
+ * are dated 12-26 (203 targets), 12-19 (13; 12 days before 12-31, within the 14-day cycle of all
+ * four plans) and 09-26 or earlier (9, already 未填报 at 12-26); the 9 industry sizes of 2027 have
+ * none (their period, the year 2027, has not begun). The test computes the set from the
  * report dates below and checks it against this list, so a change of the demo shows up here.
  */
 const STALE_ON_DEMO: string[] = [];
@@ -99,7 +100,10 @@ describe.each(backends())('a report dated after everyone else’s on %s', (backe
       .sort();
     expect(goneStale).toEqual(STALE_ON_DEMO);
     // Every other target has a figure on the demo; its date is what the engine reports as latest.
+    // Those whose period has not begun have none: the 2027 industry sizes are the revenue of 2027.
     for (const t of before.items) expect(t.state.latest?.asOf, t.id).toBe(latestOf.get(t.id));
+    const notBegun = before.items.filter((t) => t.periodStart > NEW_DATE).map((t) => t.id);
+    for (const id of notBegun) expect(latestOf.has(id), id).toBe(false);
 
     const rep = await signIn(ctx.app, 'rep-industry');
     const saved = await call(ctx.app, 'POST', `/targets/${REPORTED}/reports`, rep, { asOf: NEW_DATE, value: 1905 });
@@ -120,6 +124,12 @@ describe.each(backends())('a report dated after everyone else’s on %s', (backe
       if (!now) throw new Error(`${t.id} is gone`);
       if (goneStale.includes(t.id)) {
         expect(now.state.status, t.id).toBe('no_data');
+        continue;
+      }
+      if (notBegun.includes(t.id)) {
+        // No figure of its own to be judged at: judged at the view's date, whichever it is; nothing else moves.
+        expect([t.state.judgedAt, now.state.judgedAt], t.id).toEqual([OLD_DEFAULT, NEW_DATE]);
+        expect({ ...verdict(now), judgedAt: null }, t.id).toEqual({ ...verdict(t), judgedAt: null });
         continue;
       }
       const was = verdict(t);
