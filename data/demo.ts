@@ -4,6 +4,7 @@ import { expectedShare } from '../src/domain/pacing';
 import type { ContextFigure, KeyProject, ProgressReport, ProjectStage, SectorId, Target } from '../src/domain/schemas';
 import { SECTORS } from '../src/domain/sectors';
 import { compatibleUnits, convert } from '../src/domain/units';
+import { CONTEXT_SAME_MEASURE } from './catalog/published';
 
 /**
  * The demo data generator. Most targets have no published progress, so the default database also
@@ -19,12 +20,13 @@ import { compatibleUnits, convert } from '../src/domain/units';
  * About one in twenty targets carries a correction of an earlier report (a typo fixed), so history
  * shows corrections. Demo key projects fill the 460 / 263 project lists.
  *
- * A level target (a stock: racks in use, high-tech enterprises, an industry's size) does not start
- * from zero: its demo series starts from a stock (`demoStartStock`) and moves from there towards the
- * target. Where the documents publish a context figure for it, the start is chosen so that a series
- * on pace passes through the earliest such figure (超6.2万架 in June: the demo shows about 6.2万 then,
- * never 3万); elsewhere it is a generated share of the target. The start exists only in the demo
- * reports — nothing is added to the catalog as if it were published.
+ * A level target (a stock: racks, high-tech enterprises, compute capacity) does not start from zero:
+ * its demo series starts from a stock (`demoStartStock`) and moves from there towards the target.
+ * Where the documents publish a context figure of the same measure (`sameMeasure`), the start is chosen so that a series on pace passes through the earliest
+ * such figure; elsewhere it is a generated share of the target. A figure the catalog itself calls
+ * another definition (全部数据中心在用机架 beside 通用数据中心机架, 入选省集群 beside 千亿级集群) never
+ * anchors or bounds a demo series. The start exists only in the demo reports — nothing is added to
+ * the catalog as if it were published.
  */
 export const DEMO_SEED = 20250101;
 export const DEMO_YEAR_END: IsoDate = '2025-12-31';
@@ -106,6 +108,7 @@ export function demoStartStock(t: Target, contextFigures: readonly ContextFigure
     .filter(
       (c) =>
         c.targetId === t.id &&
+        sameMeasure(c) &&
         compatibleUnits(c.unit, t.unit) &&
         c.asOf > t.periodStart &&
         c.asOf < t.deadline &&
@@ -145,10 +148,20 @@ function roundValue(t: Target, v: number, b: Behaviour): number {
   return Math.max(0, Math.ceil(v - 0.15));
 }
 
+/**
+ * Does a context figure measure what its target measures (differing only in date or precision, 超/近)?
+ * Only those the catalog lists in `CONTEXT_SAME_MEASURE` do; any other — another definition (口径),
+ * another scope (全市 beside a district), a stock beside a flow — is not a value of the target's
+ * quantity, and the demo never takes one as a point of its series.
+ */
+export function sameMeasure(c: ContextFigure): boolean {
+  return CONTEXT_SAME_MEASURE.has(c.id);
+}
+
 /** Published stocks of a level target below its target value, in its unit (see `demoStartStock`). */
 function stockFloors(t: Target, contextFigures: readonly ContextFigure[]): Array<{ asOf: IsoDate; value: number }> {
   return contextFigures.flatMap((c) => {
-    if (c.targetId !== t.id || !compatibleUnits(c.unit, t.unit)) return [];
+    if (c.targetId !== t.id || !sameMeasure(c) || !compatibleUnits(c.unit, t.unit)) return [];
     const value = convert(c.value, c.unit, t.unit);
     return value < (t.target ?? 0) ? [{ asOf: c.asOf, value }] : [];
   });
@@ -299,22 +312,23 @@ const PROJECT_KINDS: Record<SectorId, readonly string[]> = {
   green: ['海上风电项目', '光伏发电项目', '储能电站', '固废资源化项目'],
   livelihood: ['医院新院区', '学校新建工程', '保障性住房', '养老服务中心'],
 };
-const PLACE_WORDS = [
-  '东岳',
-  '海晟',
-  '瑞源',
-  '北岸',
-  '蓝湾',
-  '金沙',
-  '红岛',
-  '藏马',
-  '鳌山',
-  '云溪',
-  '青峰',
-  '汇智',
-  '星河',
-  '润泽',
+/**
+ * Invented name words for demo projects. None is a real place of Qingdao (红岛, 藏马, 鳌山, 金沙滩 are:
+ * a demo project of 崂山区 named 鳌山… would read as one in 即墨区). A list of one district's projects
+ * (Laoshan's 263) draws from the second pool, the city's list from the first, so a name in one list
+ * never repeats a name in the other.
+ */
+export const DEMO_NAME_WORDS: readonly [readonly string[], readonly string[]] = [
+  ['东岳', '海晟', '瑞源', '锦程', '蓝湾', '嘉禾', '华瑞', '宏远', '汇川', '云溪', '青峰', '汇智', '星河', '润泽'],
+  ['澄澜', '金穗', '博远', '泰和', '德盛', '恒通', '凯瑞', '明德', '盈科', '远航', '辰光', '安澜', '华章', '盛景'],
 ];
+
+/** The short name a district goes by in a project's name: 西海岸新区 → 西海岸, 崂山区 → 崂山, 胶州市 → 胶州. */
+export function districtShortName(district: string): string {
+  if (district === '西海岸新区') return '西海岸';
+  if (district === '市级') return '青岛';
+  return district.replace(/[区市]$/, '');
+}
 
 /**
  * Demo key projects so a project-count target has a full list to drill into: `count` projects for
@@ -347,13 +361,31 @@ export function generateDemoProjects(
     'completed',
     'operating',
   ];
+  // Names are drawn from a generator of their own, so a name taken already (two 崂山云溪研发中心) is
+  // redrawn without moving any other demo figure.
+  const nameRand = mulberry32(hashString(`${target.id}:names`, options.seed ?? DEMO_SEED));
+  const words = DEMO_NAME_WORDS[options.district ? 1 : 0];
+  const taken = new Set(named.map((p) => p.name));
+  const uniqueName = (district: string, word: string, kind: string, kinds: readonly string[]): string => {
+    const short = districtShortName(district);
+    let name = `${short}${word}${kind}（演示）`;
+    for (let tries = 0; taken.has(name); tries++) {
+      const w = words[Math.floor(nameRand() * words.length)] ?? word;
+      const k = kinds[Math.floor(nameRand() * kinds.length)] ?? kind;
+      // After many draws a number (2号, 3号…) keeps the name unique.
+      const n = tries < 50 ? '' : `${tries - 48}号`;
+      name = `${short}${w}${n}${k}（演示）`;
+    }
+    taken.add(name);
+    return name;
+  };
   return weights.map((w, i) => {
     const sector = SECTORS[Math.floor(rand() * SECTORS.length)] ?? SECTORS[0];
     const sectorId = (sector?.id ?? 'industry') as SectorId;
     const kinds = PROJECT_KINDS[sectorId];
     const district = options.district ?? QINGDAO_DISTRICTS[Math.floor(rand() * QINGDAO_DISTRICTS.length)] ?? '市级';
-    const place = PLACE_WORDS[Math.floor(rand() * PLACE_WORDS.length)];
-    const kind = kinds[Math.floor(rand() * kinds.length)];
+    const word = words[Math.floor(rand() * words.length)] ?? '';
+    const kind = kinds[Math.floor(rand() * kinds.length)] ?? '';
     const share = plannedTotal === null ? null : (plannedTotal * w) / weightSum;
     const spread = 1.5 + rand() * 4;
     const planned =
@@ -363,7 +395,7 @@ export function generateDemoProjects(
     const completedShare = stage === 'preparation' ? rand() * 0.2 : stage === 'construction' ? 0.5 + rand() * 0.5 : 1;
     return {
       id: `demo-prj-${target.id}-${String(i + 1).padStart(4, '0')}`,
-      name: `${district.replace(/[区市]$/, '')}${place}${kind}（演示）`,
+      name: uniqueName(district, word, kind, kinds),
       district,
       sectorId,
       targetIds: [target.id, ...(options.extraTargetIds ?? [])],
