@@ -1,5 +1,5 @@
 import { delay, HttpResponse, http } from 'msw';
-import type { Problem } from '../src/domain/api';
+import type { Problem } from '../src/domain/problem';
 
 /**
  * MSW in front of the real server: every `/api/*` request of the page is handed to the Hono app of

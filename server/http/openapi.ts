@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { anyProblemSchema, ENDPOINTS, type Endpoint } from '../../src/domain/contract';
+import { ENDPOINTS, type Endpoint } from '../../src/domain/contract';
+import { problemSchema } from '../../src/domain/problem';
 
 /**
  * The OpenAPI 3.1 document of `/api/v1`, generated from the contract table (src/domain/contract.ts)
@@ -103,7 +104,7 @@ export function openApiJson(): string {
     servers: [{ url: '/api/v1' }],
     paths,
     components: {
-      schemas: { Problem: jsonSchema(anyProblemSchema, 'output') },
+      schemas: { Problem: jsonSchema(problemSchema, 'output') },
       securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'tb_session' } },
     },
   };

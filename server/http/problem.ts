@@ -1,9 +1,14 @@
 import type { Context } from 'hono';
-import type { Problem } from '../../src/domain/api';
+import type { Problem } from '../../src/domain/problem';
 
-/** A problem document as the response, with its status and media type. */
-export function problem(c: Context, p: Problem) {
-  return c.json(p, p.status as 400, { 'content-type': 'application/problem+json; charset=utf-8' });
+/** What a route says when it refuses: the status in it, `type` `about:blank` unless it names one. */
+export type ProblemInput = Omit<Problem, 'type'> & { type?: string };
+
+/** The one way the server answers with an error: a problem document, with its status and media type. */
+export function problem(c: Context, p: ProblemInput) {
+  return c.json({ type: 'about:blank', ...p }, p.status as 400, {
+    'content-type': 'application/problem+json; charset=utf-8',
+  });
 }
 
 /**

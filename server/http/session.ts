@@ -6,12 +6,13 @@ import type { Kysely } from 'kysely';
 import type { z } from 'zod';
 import { type ConfirmationIssue, type FieldCheckIssue, issueOfZod } from '../../src/domain/issues';
 import { isStorableText, type Target, UNSTORABLE_TEXT } from '../../src/domain/schemas';
-import type { Confirmation, FieldIssue, ReadAccess, User, WriteProblem } from '../../src/domain/write-api';
+import type { Confirmation, FieldIssue, ReadAccess, User } from '../../src/domain/write-api';
 import { zhIssueText } from '../../src/i18n/validation';
 import type { Database } from '../db/schema';
 import type { Actor } from '../repositories/audit';
 import { resolveSession, SESSION_COOKIE, type Session, sameToken } from '../repositories/sessions';
 import type { RateLimitOptions } from '../services/rate-limit';
+import { problem } from './problem';
 
 export interface WriteLimits {
   /** Largest upload accepted (bytes). */
@@ -53,24 +54,14 @@ export type AccountsEnv = {
 };
 export type Ctx = Context<AccountsEnv>;
 
-export function problem(
-  c: Context,
-  status: number,
-  p: Omit<WriteProblem, 'type' | 'status'> & Record<string, unknown>,
-) {
-  return c.json({ type: 'about:blank', status, ...p }, status as 400, {
-    'content-type': 'application/problem+json; charset=utf-8',
-  });
-}
-
 export const unauthenticated = (c: Context) =>
-  problem(c, 401, { title: '未登录', detail: '请先登录', code: 'unauthenticated' });
+  problem(c, { status: 401, title: '未登录', detail: '请先登录', code: 'unauthenticated' });
 export const forbidden = (c: Context, detail: string, code = 'forbidden') =>
-  problem(c, 403, { title: '无权操作', detail, code });
+  problem(c, { status: 403, title: '无权操作', detail, code });
 export const notFoundProblem = (c: Context, detail: string) =>
-  problem(c, 404, { title: '未找到', detail, code: 'not_found' });
+  problem(c, { status: 404, title: '未找到', detail, code: 'not_found' });
 export const invalid = (c: Context, detail: string, errors?: FieldIssue[], status = 400, code = 'invalid') =>
-  problem(c, status, { title: '提交的内容有误', detail, code, ...(errors ? { errors } : {}) });
+  problem(c, { status, title: '提交的内容有误', detail, code, ...(errors ? { errors } : {}) });
 
 /**
  * A domain check's issue as the API sends it: in Chinese, the API's language, with the words the
@@ -214,7 +205,8 @@ export async function readJson<T extends z.ZodType>(
   if (!/^application\/json\b/i.test(type))
     return {
       ok: false,
-      response: problem(c, 415, {
+      response: problem(c, {
+        status: 415,
         title: '不支持的内容类型',
         detail: '请求体必须是 JSON',
         code: 'unsupported_media_type',

@@ -14,13 +14,13 @@ import {
   updateUserRequestSchema,
 } from '../../src/domain/write-api';
 import type { Database } from '../db/schema';
+import { problem } from '../http/problem';
 import {
   type AccountsEnv,
   actorOf,
   type Ctx,
   invalid,
   notFoundProblem,
-  problem,
   readJson,
   role,
   type WriteDeps,
@@ -63,7 +63,7 @@ export function adminRoutes(deps: WriteDeps) {
       return c.json({ item: user }, 201);
     } catch (e) {
       if (e instanceof UsernameTakenError)
-        return problem(c, 409, { title: '用户名已存在', detail: e.message, code: 'username_taken' });
+        return problem(c, { status: 409, title: '用户名已存在', detail: e.message, code: 'username_taken' });
       throw e;
     }
   });
@@ -85,7 +85,12 @@ export function adminRoutes(deps: WriteDeps) {
         .where('disabled', '=', false)
         .executeTakeFirst();
       if (Number(admins?.n ?? 0) <= 1)
-        return problem(c, 409, { title: '无法修改', detail: '这是唯一的管理员，不能降级或停用', code: 'last_admin' });
+        return problem(c, {
+          status: 409,
+          title: '无法修改',
+          detail: '这是唯一的管理员，不能降级或停用',
+          code: 'last_admin',
+        });
     }
     const hash = p.password ? await hashPassword(p.password) : undefined;
     const after = await db.transaction().execute(async (trx) => {
@@ -190,7 +195,7 @@ export function adminRoutes(deps: WriteDeps) {
       });
     } catch (e) {
       if (isUniqueViolation(e))
-        return problem(c, 409, { title: '编号已存在', detail: `目标编号“${t.id}”已存在`, code: 'exists' });
+        return problem(c, { status: 409, title: '编号已存在', detail: `目标编号“${t.id}”已存在`, code: 'exists' });
       throw e;
     }
     return c.json({ item: t }, 201);
@@ -246,7 +251,8 @@ export function adminRoutes(deps: WriteDeps) {
       const upload = await readUpload(c, options.limits);
       if (upload instanceof Response) return upload;
       if (upload.sheet.grid.rows.length > options.limits.maxRows + 1)
-        return problem(c, 413, {
+        return problem(c, {
+          status: 413,
           title: '文件无法导入',
           detail: `行数超过上限（最多 ${options.limits.maxRows} 行数据），请分批导入`,
           code: 'bad_file',
@@ -261,9 +267,11 @@ export function adminRoutes(deps: WriteDeps) {
         plansGrid,
         mode,
       });
-      if ('detail' in out) return problem(c, 422, { title: '文件无法导入', detail: out.detail, code: 'bad_file' });
+      if ('detail' in out)
+        return problem(c, { status: 422, title: '文件无法导入', detail: out.detail, code: 'bad_file' });
       if (out.status === 422)
-        return problem(c, 422, {
+        return problem(c, {
+          status: 422,
           title: '导入未完成',
           detail: `有错误，整个文件未导入：${out.body.messages.slice(0, 3).join('；')}`,
           code: 'import_invalid',

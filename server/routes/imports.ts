@@ -3,7 +3,8 @@ import { bodyLimit } from 'hono/body-limit';
 import { shanghaiDate } from '../../src/domain/dates';
 import { storableName } from '../../src/domain/schemas';
 import { groupReports } from '../../src/domain/views';
-import { type AccountsEnv, actorOf, type Ctx, invalid, problem, role, type WriteDeps } from '../http/session';
+import { problem } from '../http/problem';
+import { type AccountsEnv, actorOf, type Ctx, invalid, role, type WriteDeps } from '../http/session';
 import { reportFromRow, targetFromRow } from '../repositories/rows';
 import { type ImportOutcome, importReports } from '../services/report-import';
 import { lastReportOf, templateCsv, templateXlsx } from '../services/report-template';
@@ -50,7 +51,7 @@ export function importRoutes(deps: WriteDeps) {
     async (c) => {
       const s = c.get('signedIn');
       if (s.user.role === 'viewer')
-        return problem(c, 403, { title: '无权操作', detail: '查看者不能导入填报', code: 'forbidden' });
+        return problem(c, { status: 403, title: '无权操作', detail: '查看者不能导入填报', code: 'forbidden' });
       const mode = c.req.query('mode') ?? 'dry-run';
       if (mode !== 'dry-run' && mode !== 'commit') return invalid(c, '参数“mode”应为 dry-run（预览）或 commit（提交）');
       const upload = await readUpload(c, options.limits);
@@ -78,7 +79,8 @@ export function disposition(fileName: string): string {
 }
 
 export function fileTooBig(c: Ctx, max: number) {
-  return problem(c, 413, {
+  return problem(c, {
+    status: 413,
     title: '文件过大',
     detail: `文件超过 ${Math.round(max / 1024 / 1024)} MB 的上限`,
     code: 'file_too_large',
@@ -91,7 +93,8 @@ export async function readUpload(
   limits: { maxFileBytes: number; maxRows: number },
 ): Promise<Response | { name: string; bytes: Uint8Array; sheet: Extract<SheetResult, { ok: true }> }> {
   if (!/^multipart\/form-data\b/i.test(c.req.header('content-type') ?? ''))
-    return problem(c, 415, {
+    return problem(c, {
+      status: 415,
       title: '不支持的内容类型',
       detail: '请以表单（multipart/form-data）上传文件',
       code: 'unsupported_media_type',
@@ -107,17 +110,19 @@ export async function readUpload(
   if (file.size > limits.maxFileBytes) return fileTooBig(c, limits.maxFileBytes);
   const bytes = new Uint8Array(await file.arrayBuffer());
   const sheet = await readSheet(bytes, limits);
-  if (!sheet.ok) return problem(c, sheet.status, { title: '文件无法导入', detail: sheet.detail, code: 'bad_file' });
+  if (!sheet.ok)
+    return problem(c, { status: sheet.status, title: '文件无法导入', detail: sheet.detail, code: 'bad_file' });
   return { name: storableName(file.name || 'upload').slice(0, 255) || 'upload', bytes, sheet };
 }
 
 export function respondImport(c: Ctx, outcome: ImportOutcome) {
   if ('detail' in outcome)
-    return problem(c, outcome.status, { title: '文件无法导入', detail: outcome.detail, code: 'bad_file' });
+    return problem(c, { status: outcome.status, title: '文件无法导入', detail: outcome.detail, code: 'bad_file' });
   const { status, body } = outcome;
   if (status === 200 || status === 201) return c.json(body, status);
   const first = body.messages.slice(0, 3).join('；');
-  return problem(c, status, {
+  return problem(c, {
+    status,
     title: status === 403 ? '无权导入' : '导入未完成',
     detail:
       status === 403

@@ -12,6 +12,7 @@ import {
   reportInputSchema,
   weekStart,
 } from '../../src/domain/write-api';
+import { problem } from '../http/problem';
 import {
   type AccountsEnv,
   actorOf,
@@ -21,7 +22,6 @@ import {
   fieldIssue,
   invalid,
   notFoundProblem,
-  problem,
   readJson,
   role,
   targetForbidden,
@@ -163,7 +163,8 @@ function respond(c: Ctx, outcome: ReportOutcome, location: string) {
     }
     case 'confirm': {
       const confirmations = outcome.confirmations.map(confirmation);
-      return problem(c, 422, {
+      return problem(c, {
+        status: 422,
         title: '需要确认',
         detail: `${confirmations.map((x) => x.message).join('；')}。如确认无误，请填写确认理由后再提交`,
         code: 'confirmation_required',
@@ -172,14 +173,16 @@ function respond(c: Ctx, outcome: ReportOutcome, location: string) {
       });
     }
     case 'forbidden':
-      return problem(c, 403, {
+      return problem(c, {
+        status: 403,
         title: '无权更正',
         detail: outcome.detail,
         code: outcome.code,
         reportId: outcome.reportId,
       });
     case 'conflict':
-      return problem(c, 409, {
+      return problem(c, {
+        status: 409,
         title: '填报冲突',
         detail: outcome.detail,
         code: outcome.code,

@@ -1,12 +1,12 @@
 import { Hono } from 'hono';
 import { deleteCookie, setCookie } from 'hono/cookie';
 import { changePasswordRequestSchema, type SessionResponse, signInRequestSchema } from '../../src/domain/write-api';
+import { problem } from '../http/problem';
 import {
   type AccountsEnv,
   actorOf,
   type Ctx,
   invalid,
-  problem,
   readJson,
   role,
   sameOrigin,
@@ -45,7 +45,7 @@ export function sessionRoutes(deps: WriteDeps) {
   r.post('/session', async (c) => {
     // Sign-in has no session yet, so no CSRF token: a JSON body (which a cross-site form cannot
     // send without a CORS preflight) and a same-origin Origin stand in for it.
-    if (!sameOrigin(c)) return problem(c, 403, { title: '无权操作', detail: '跨站请求被拒绝', code: 'csrf' });
+    if (!sameOrigin(c)) return problem(c, { status: 403, title: '无权操作', detail: '跨站请求被拒绝', code: 'csrf' });
     const ip = c.get('ip');
     const source = sourceOf(ip);
     const wait = ipLimiter.attempt(source, now());
@@ -72,7 +72,7 @@ export function sessionRoutes(deps: WriteDeps) {
           after: { reason: !row ? 'unknown_user' : row.disabled ? 'disabled' : 'wrong_password' },
         },
       );
-      return problem(c, 401, { title: '登录失败', detail: '用户名或密码不正确', code: 'bad_credentials' });
+      return problem(c, { status: 401, title: '登录失败', detail: '用户名或密码不正确', code: 'bad_credentials' });
     }
     await clearFailures(db, username, source);
     const { token, csrfToken } = await createSession(db, row.id, now(), ip);
@@ -143,7 +143,8 @@ const waitInWords = (seconds: number) => (seconds < 60 ? `${seconds} 秒` : `${M
 
 function tooMany(c: Ctx, seconds: number, what: string) {
   c.header('retry-after', String(seconds));
-  return problem(c, 429, {
+  return problem(c, {
+    status: 429,
     title: '尝试次数过多',
     detail: `${what}，请 ${waitInWords(seconds)}后再试`,
     code: 'rate_limited',

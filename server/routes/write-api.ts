@@ -1,10 +1,10 @@
 import type { Hono, MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import { problem } from '../http/problem';
 import {
   type AccountsOptions,
   accountsMiddleware,
   DEFAULT_LIMITS,
-  problem,
   unauthenticated,
   type WriteDeps,
 } from '../http/session';
@@ -38,7 +38,7 @@ export function installWriteApi(api: Hono, deps: WriteDeps): void {
   const o = deps.options;
   const json = bodyLimit({
     maxSize: o.limits.maxJsonBytes,
-    onError: (c) => problem(c, 413, { title: '请求过大', detail: '请求体过大', code: 'payload_too_large' }),
+    onError: (c) => problem(c, { status: 413, title: '请求过大', detail: '请求体过大', code: 'payload_too_large' }),
   });
   const mw: MiddlewareHandler[] = [
     accountsMiddleware(deps) as unknown as MiddlewareHandler,

@@ -1,4 +1,4 @@
-import type { IssueParams } from '../domain/issues';
+import type { Problem } from '../domain/problem';
 import { isFilterParam, type UnknownFilter } from '../domain/query';
 
 /**
@@ -8,25 +8,6 @@ import { isFilterParam, type UnknownFilter } from '../domain/query';
  */
 export type ApiErrorKind = 'network' | 'http' | 'schema';
 
-/** The problem document of a failed request, as far as the UI needs it (see src/domain/write-api.ts). */
-export interface ApiProblem {
-  code?: string | undefined;
-  detail: string;
-  /** A read's bad parameter, the value sent and the values it can take (an unknown filter value). */
-  param?: string | undefined;
-  value?: string | undefined;
-  allowed?: string[] | undefined;
-  /** Field issues and confirmations: Chinese words, and a code with params a form words in the person's language. */
-  errors?:
-    | { field: string; message: string; code?: string | undefined; params?: IssueParams | undefined }[]
-    | undefined;
-  confirmations?: { code: string; message: string; params?: IssueParams | undefined }[] | undefined;
-  /** 409 on a report: the report to correct instead. */
-  reportId?: string | undefined;
-  /** 422/403 on an import: the dry-run result with every row. */
-  result?: unknown;
-}
-
 export class ApiError extends Error {
   readonly kind: ApiErrorKind;
   /** HTTP status; 0 when no response arrived. */
@@ -34,9 +15,9 @@ export class ApiError extends Error {
   /** Technical detail for the "details" disclosure (schema issues, problem detail). */
   readonly detail: string | undefined;
   /** The parsed problem document of a failed write, when the server sent one. */
-  readonly problem: ApiProblem | undefined;
+  readonly problem: Problem | undefined;
 
-  constructor(kind: ApiErrorKind, status: number, message: string, detail?: string, problem?: ApiProblem) {
+  constructor(kind: ApiErrorKind, status: number, message: string, detail?: string, problem?: Problem) {
     super(message);
     this.name = 'ApiError';
     this.kind = kind;

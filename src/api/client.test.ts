@@ -1,8 +1,9 @@
 import { HttpResponse, http } from 'msw';
 import { setupServer } from 'msw/node';
 import { summaryResponseSchema } from '../domain/api';
+import { reportResponseSchema } from '../domain/write-api';
 import { ApiError } from './api-error';
-import { apiGet, apiUrl } from './client';
+import { apiUrl, request } from './client';
 
 const server = setupServer();
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
@@ -13,7 +14,7 @@ const url = `${window.location.origin}/api/v1/summary`;
 
 async function failure(): Promise<ApiError> {
   try {
-    await apiGet('/summary', summaryResponseSchema);
+    await request('GET /summary', summaryResponseSchema);
   } catch (e) {
     if (e instanceof ApiError) return e;
     throw e;
@@ -21,7 +22,7 @@ async function failure(): Promise<ApiError> {
   throw new Error('expected a failure');
 }
 
-describe('apiGet', () => {
+describe('request', () => {
   it('resolves relative to the page and leaves out empty parameters', () => {
     const u = apiUrl('/targets', { sector: 'demand', q: '', asOf: undefined });
     expect(u.href).toBe(`${window.location.origin}/api/v1/targets?sector=demand`);
@@ -79,5 +80,78 @@ describe('apiGet', () => {
       http.get(url, () => new HttpResponse('<html>proxy error</html>', { headers: { 'content-type': 'text/html' } })),
     );
     expect(await failure()).toMatchObject({ kind: 'schema' });
+  });
+
+  it('fills and encodes path parameters, sends the JSON body and the CSRF token', async () => {
+    let seen: { url: string; method: string; token: string | null; type: string | null; body: unknown } | null = null;
+    server.use(
+      http.post(`${window.location.origin}/api/v1/targets/:id/reports`, async ({ request: r }) => {
+        seen = {
+          url: r.url,
+          method: r.method,
+          token: r.headers.get('x-csrf-token'),
+          type: r.headers.get('content-type'),
+          body: await r.json(),
+        };
+        return HttpResponse.json({ detail: 'x' }, { status: 418 });
+      }),
+    );
+    await expect(
+      request('POST /targets/:id/reports', reportResponseSchema, {
+        path: { id: 'a/b 甲' },
+        body: { asOf: '2025-03-31', value: 5 },
+        csrfToken: 'tok',
+      }),
+    ).rejects.toBeInstanceOf(ApiError);
+    expect(seen).toEqual({
+      url: `${window.location.origin}/api/v1/targets/a%2Fb%20%E7%94%B2/reports`,
+      method: 'POST',
+      token: 'tok',
+      type: 'application/json',
+      body: { asOf: '2025-03-31', value: 5 },
+    });
+  });
+
+  it("keeps a write's problem document: its code, field issues and the report a conflict names", async () => {
+    server.use(
+      http.post(`${window.location.origin}/api/v1/reports/:id/corrections`, () =>
+        HttpResponse.json(
+          {
+            type: 'about:blank',
+            title: '已有填报',
+            status: 409,
+            detail: '该日期已有填报',
+            code: 'exists_same_date',
+            reportId: 'r-1',
+            errors: [{ field: 'value', message: '不是数字', code: 'not_number' }],
+          },
+          { status: 409, headers: { 'content-type': 'application/problem+json' } },
+        ),
+      ),
+    );
+    const e = await request('POST /reports/:id/corrections', reportResponseSchema, {
+      path: { id: 'r-0' },
+      body: { asOf: '2025-03-31', value: 5, reason: '更正' },
+      csrfToken: 'tok',
+    }).catch((x: unknown) => x);
+    expect(e).toMatchObject({
+      kind: 'http',
+      status: 409,
+      message: '该日期已有填报',
+      problem: { code: 'exists_same_date', reportId: 'r-1', errors: [{ field: 'value', code: 'not_number' }] },
+    });
+  });
+
+  it('says that nothing was saved when a write cannot reach the server', async () => {
+    server.use(http.delete(`${window.location.origin}/api/v1/session`, () => HttpResponse.error()));
+    await expect(request('DELETE /session', null, { csrfToken: 'tok' })).rejects.toMatchObject({
+      kind: 'network',
+      message: '无法连接到服务器，内容尚未保存，请检查网络后重试',
+    });
+  });
+
+  it('answers null for a 204', async () => {
+    server.use(http.delete(`${window.location.origin}/api/v1/session`, () => new HttpResponse(null, { status: 204 })));
+    expect(await request('DELETE /session', null, { csrfToken: 'tok' })).toBeNull();
   });
 });

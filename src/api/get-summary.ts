@@ -1,10 +1,10 @@
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
 import { summaryResponseSchema } from '../domain/api';
-import { apiGet } from './client';
+import { request } from './client';
 import { queryKeys, type SummaryParams } from './query-keys';
 
-export const getSummary = (params: SummaryParams, signal?: AbortSignal) =>
-  apiGet('/summary', summaryResponseSchema, { ...params }, signal);
+export const getSummary = (query: SummaryParams, signal?: AbortSignal) =>
+  request('GET /summary', summaryResponseSchema, { query, signal });
 
 export const summaryQueryOptions = (params: SummaryParams) =>
   queryOptions({

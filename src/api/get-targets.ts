@@ -1,10 +1,10 @@
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
 import { targetsResponseSchema } from '../domain/api';
-import { apiGet } from './client';
+import { request } from './client';
 import { queryKeys, type TargetsParams } from './query-keys';
 
-export const getTargets = (params: TargetsParams, signal?: AbortSignal) =>
-  apiGet('/targets', targetsResponseSchema, { ...params }, signal);
+export const getTargets = (query: TargetsParams, signal?: AbortSignal) =>
+  request('GET /targets', targetsResponseSchema, { query, signal });
 
 export const targetsQueryOptions = (params: TargetsParams) =>
   queryOptions({

@@ -1,40 +1,32 @@
-import type { ProjectStage, SectorId, Status } from '../domain/schemas';
-import type { ProjectSort } from '../domain/views';
+import type { QueryOf } from './client';
 
-/** Query parameters as the client sends them (the names are the API's, see src/domain/query.ts). */
-export interface SummaryParams {
-  plan?: string | undefined;
-  district?: string | undefined;
-  department?: string | undefined;
-  asOf?: string | undefined;
-}
+/**
+ * Query parameters as the client sends them: the contract's query schemas (src/domain/contract.ts)
+ * say what each endpoint takes, so a parameter the server does not know is a compile error.
+ */
+export type SummaryParams = QueryOf<'GET /summary'>;
+export type TargetsParams = QueryOf<'GET /targets'>;
+export type TargetParams = { id: string } & QueryOf<'GET /targets/:id'>;
+/** The project list's filters; pages are the infinite query's own. */
+export type ProjectsParams = Omit<QueryOf<'GET /projects'>, 'page' | 'pageSize'>;
+export type ReviewParams = QueryOf<'GET /review'>;
+export type AuditParams = Omit<QueryOf<'GET /admin/audit'>, 'pageSize'>;
 
-export interface TargetsParams extends SummaryParams {
-  sector?: SectorId | undefined;
-  status?: Status | undefined;
-  q?: string | undefined;
-}
-
-export interface TargetParams {
-  id: string;
-  asOf?: string | undefined;
-}
-
-export interface ProjectsParams {
-  target?: string | undefined;
-  district?: string | undefined;
-  sector?: SectorId | undefined;
-  stage?: ProjectStage | undefined;
-  q?: string | undefined;
-  sort?: ProjectSort | undefined;
-}
-
-/** Typed tuples: the first element names the endpoint, the second holds every parameter it depends on. */
+/**
+ * Every query's key, in one place: the first element names the endpoint, the second holds every
+ * parameter it depends on. A write invalidates by the first element (see PROGRESS_QUERY_ROOTS).
+ */
 export const queryKeys = {
+  session: () => ['session'] as const,
   plans: () => ['plans'] as const,
   summary: (p: SummaryParams) => ['summary', p] as const,
   targets: (p: TargetsParams) => ['targets', p] as const,
   target: (p: TargetParams) => ['target', p] as const,
   projects: (p: ProjectsParams) => ['projects', p] as const,
   project: (id: string) => ['project', { id }] as const,
+  review: (p: ReviewParams) => ['review', p] as const,
+  myTargets: () => ['my-targets'] as const,
+  users: () => ['admin', 'users'] as const,
+  departments: () => ['admin', 'departments'] as const,
+  audit: (p: AuditParams) => ['admin', 'audit', p] as const,
 };

@@ -1,25 +1,24 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { SessionResponse, User } from '../domain/session-schema';
-import { apiGet } from './client';
+import { request } from './client';
+import { queryKeys } from './query-keys';
 
 /**
  * Who is signed in, and the CSRF token every write sends back. Server state like any other: it lives
  * in TanStack Query under `['session']`, never in a store.
  */
-export const sessionQueryKey = ['session'] as const;
+export const sessionQueryKey = queryKeys.session();
 
 /**
  * The session schema loads with the first session check, not with the overview's entry chunk; the
  * rest of the write side (write-api.ts, with the report checks) only with a page that writes.
  */
-const sessionSchema = () => import('../domain/session-schema');
-/** The write wrapper (and its problem schemas) loads with the first write, not with every page. */
-const send = () => import('./send').then((m) => m.apiSend);
+const sessionSchema = async () => (await import('../domain/session-schema')).sessionResponseSchema;
 
 export const sessionQueryOptions = () =>
   queryOptions({
     queryKey: sessionQueryKey,
-    queryFn: async ({ signal }) => apiGet('/session', (await sessionSchema()).sessionResponseSchema, {}, signal),
+    queryFn: async ({ signal }) => request('GET /session', await sessionSchema(), { signal }),
     staleTime: 5 * 60_000,
     refetchInterval: false,
   });
@@ -40,7 +39,7 @@ export function useSignIn() {
   const client = useQueryClient();
   return useMutation({
     mutationFn: async (body: { username: string; password: string }) =>
-      (await send())('/session', { json: body, schema: (await sessionSchema()).sessionResponseSchema }),
+      request('POST /session', await sessionSchema(), { body }),
     onSuccess: (session: SessionResponse) => {
       client.setQueryData(sessionQueryKey, session);
     },
@@ -51,11 +50,12 @@ export function useSignOut() {
   const client = useQueryClient();
   const csrf = useCsrfToken();
   return useMutation({
-    mutationFn: async () => (await send())('/session', { method: 'DELETE', csrfToken: await csrf(), schema: null }),
+    mutationFn: async () => request('DELETE /session', null, { csrfToken: await csrf() }),
     onSettled: () => {
       client.setQueryData<SessionResponse>(sessionQueryKey, (s) => (s ? { ...s, user: null, csrfToken: null } : s));
       // What a signed-in person saw (their targets, the user list) is not for the next person.
-      client.removeQueries({ predicate: (q) => q.queryKey[0] === 'my-targets' || q.queryKey[0] === 'admin' });
+      client.removeQueries({ queryKey: queryKeys.myTargets() });
+      client.removeQueries({ queryKey: ['admin'] });
     },
   });
 }

@@ -1,30 +1,36 @@
-import type { z } from 'zod';
 import { isApiError } from './api-error';
-import { apiSend } from './send';
+import { type RequestOptions, type ResponseOf, type ResponseSchemaOf, request } from './client';
 
 export type ImportMode = 'dry-run' | 'commit';
 export interface ImportRequest {
   file: File;
   mode: ImportMode;
 }
+type ImportRoute = 'POST /imports' | 'POST /admin/catalog-imports';
 
 /**
  * Uploads a spreadsheet to an import endpoint. A refused commit (422/403) carries the full per-row
  * result, which is returned like a dry run's so the table shows why; other failures throw.
  */
-export async function uploadImport<S extends z.ZodType>(
-  path: string,
+export async function uploadImport<R extends ImportRoute>(
+  route: R,
   { file, mode }: ImportRequest,
   csrfToken: string | null,
-  schema: S,
-): Promise<z.infer<S>> {
-  const form = new FormData();
-  form.append('file', file, file.name);
+  schema: ResponseSchemaOf<R>,
+): Promise<ResponseOf<R>> {
+  const body = new FormData();
+  body.append('file', file, file.name);
   try {
-    return (await apiSend(path, { form, params: { mode }, csrfToken, schema })) as z.infer<S>;
+    // Both imports take the same request (a file, the mode); only their answers differ.
+    const options: RequestOptions<'POST /imports'> = { body, query: { mode }, csrfToken };
+    return (await request(
+      route as 'POST /imports',
+      schema as ResponseSchemaOf<'POST /imports'>,
+      options,
+    )) as ResponseOf<R>;
   } catch (e) {
-    const result = isApiError(e) ? schema.safeParse(e.problem?.result) : null;
-    if (result?.success) return result.data;
+    const result = isApiError(e) && schema ? schema.safeParse(e.problem?.result) : null;
+    if (result?.success) return result.data as ResponseOf<R>;
     throw e;
   }
 }

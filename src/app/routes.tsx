@@ -1,6 +1,7 @@
 import { lazy, Suspense } from 'react';
 import { Route, Routes } from 'react-router';
 import { OverviewPage } from '../features/overview/overview-page';
+import { loadWorkMessages } from '../i18n/messages';
 import { AppLayout } from './app-layout';
 import { NotFoundPage } from './not-found-page';
 
@@ -16,10 +17,18 @@ const ProjectsPage = lazy(() =>
   import('../features/projects/projects-page').then((m) => ({ default: m.ProjectsPage })),
 );
 const ProjectPage = lazy(() => import('../features/projects/project-page').then((m) => ({ default: m.ProjectPage })));
-const SignInPage = lazy(() => import('../features/report/sign-in-page').then((m) => ({ default: m.SignInPage })));
-const ReportPage = lazy(() => import('../features/report/report-page').then((m) => ({ default: m.ReportPage })));
-const ImportPage = lazy(() => import('../features/report/import-page').then((m) => ({ default: m.ImportPage })));
-const AdminPage = lazy(() => import('../features/admin/admin-page').then((m) => ({ default: m.AdminPage })));
+/** A page that writes renders once its words (zh-cn-work.ts) have arrived with its code. */
+const withWork = <M,>(page: Promise<M>): Promise<M> => Promise.all([page, loadWorkMessages()]).then(([m]) => m);
+const SignInPage = lazy(() =>
+  withWork(import('../features/report/sign-in-page')).then((m) => ({ default: m.SignInPage })),
+);
+const ReportPage = lazy(() =>
+  withWork(import('../features/report/report-page')).then((m) => ({ default: m.ReportPage })),
+);
+const ImportPage = lazy(() =>
+  withWork(import('../features/report/import-page')).then((m) => ({ default: m.ImportPage })),
+);
+const AdminPage = lazy(() => withWork(import('../features/admin/admin-page')).then((m) => ({ default: m.AdminPage })));
 const ReviewPage = lazy(() => import('../features/review/review-page').then((m) => ({ default: m.ReviewPage })));
 /** A wall has nobody to press reload: if the big screen's code cannot load, try the whole page again in 30 s. */
 const ScreenPage = lazy(() =>

@@ -12,14 +12,14 @@ export function SessionMenu() {
     if (pathname === '/sign-in') return null;
     return (
       <Link className="button button--ghost" to={`/sign-in?next=${encodeURIComponent(`${pathname}${search}`)}`}>
-        {t('report.signIn')}
+        {t('app.signIn')}
       </Link>
     );
   }
   return (
     <div className="session-menu" style={{ display: 'flex', alignItems: 'center', gap: '0.25rem' }}>
-      <span className="session-menu__user" title={t(`report.role.${user.role}`)}>
-        {t('report.signedInAs', { name: user.displayName || user.username })}
+      <span className="session-menu__user" title={t(`app.role.${user.role}`)}>
+        {t('app.signedInAs', { name: user.displayName || user.username })}
       </span>
       <button
         type="button"
@@ -27,7 +27,7 @@ export function SessionMenu() {
         disabled={signOut.isPending}
         onClick={() => signOut.mutate()}
       >
-        {t('report.signOut')}
+        {t('app.signOut')}
       </button>
     </div>
   );
@@ -39,8 +39,8 @@ export function SessionNavLinks() {
   const user = useSession().data?.user ?? null;
   return (
     <>
-      <NavLink to="/report">{t('report.nav')}</NavLink>
-      {user?.role === 'admin' && <NavLink to="/admin">{t('admin.nav')}</NavLink>}
+      <NavLink to="/report">{t('app.reportNav')}</NavLink>
+      {user?.role === 'admin' && <NavLink to="/admin">{t('app.adminNav')}</NavLink>}
     </>
   );
 }

@@ -69,18 +69,3 @@ export const summaryResponseSchema = z.object({
   containsDemo: z.boolean(),
 });
 export type SummaryResponse = z.infer<typeof summaryResponseSchema>;
-
-/**
- * RFC 9457 problem details, with the offending parameter named; for a value the parameter cannot
- * take (an unknown district, say), that value and the ones it can (`allowed`).
- */
-export const problemSchema = z.object({
-  type: z.string(),
-  title: z.string(),
-  status: z.number().int(),
-  detail: z.string(),
-  param: z.string().optional(),
-  value: z.string().optional(),
-  allowed: z.array(z.string()).optional(),
-});
-export type Problem = z.infer<typeof problemSchema>;

@@ -1,17 +1,11 @@
 import { z } from 'zod';
-import {
-  plansResponseSchema,
-  problemSchema,
-  sectorsResponseSchema,
-  summaryResponseSchema,
-  targetsResponseSchema,
-} from './api';
+import { plansResponseSchema, sectorsResponseSchema, summaryResponseSchema, targetsResponseSchema } from './api';
 import { projectDetailResponseSchema, projectsResponseSchema } from './projects-api';
 import { detailQuerySchema, projectsQuerySchema, summaryQuerySchema, targetsQuerySchema } from './query';
 import { reviewQuerySchema } from './review';
 import { reviewResponseSchema } from './review-api';
-import { planSchema, targetSchema } from './schemas';
-import { sessionResponseSchema, userSchema } from './session-schema';
+import { planSchema } from './schemas';
+import { sessionResponseSchema } from './session-schema';
 import { targetDetailResponseSchema } from './target-api';
 import {
   auditQuerySchema,
@@ -20,16 +14,19 @@ import {
   changePasswordRequestSchema,
   correctionInputSchema,
   createUserRequestSchema,
+  departmentsResponseSchema,
   importResponseSchema,
   myTargetsResponseSchema,
+  planItemSchema,
   reportInputSchema,
   reportResponseSchema,
   signInRequestSchema,
   targetCreateSchema,
+  targetItemSchema,
   targetPatchSchema,
   updateUserRequestSchema,
+  userItemSchema,
   usersResponseSchema,
-  writeProblemSchema,
 } from './write-api';
 
 /**
@@ -40,13 +37,6 @@ import {
  * these routes and that its answers validate.
  */
 export const healthResponseSchema = z.object({ ok: z.boolean(), time: z.string() });
-export const userItemSchema = z.object({ item: userSchema });
-export const targetItemSchema = z.object({ item: targetSchema });
-export const planItemSchema = z.object({ item: planSchema });
-export const departmentsResponseSchema = z.object({
-  items: z.array(z.object({ department: z.string(), targets: z.number(), users: z.number() })),
-  unassignedTargets: z.number(),
-});
 /** Which file an export or template is: `format=csv|xlsx`. */
 export const fileFormatQuerySchema = z.object({ format: z.enum(['csv', 'xlsx']).optional() });
 const pageQuerySchema = z.object({
@@ -76,7 +66,7 @@ export interface Endpoint {
 }
 
 /** Keeps each entry's own types (its response schema), checked against Endpoint. */
-const e = <T extends Endpoint>(x: T): T => x;
+const e = <const T extends Endpoint>(x: T): T => x;
 
 export const ENDPOINTS = {
   health: e({
@@ -386,6 +376,3 @@ export const ENDPOINTS = {
 } as const satisfies Record<string, Endpoint>;
 
 export type EndpointName = keyof typeof ENDPOINTS;
-
-/** Every error answer: a problem document (RFC 9457); writes add the fields in error. */
-export const anyProblemSchema = z.union([writeProblemSchema, problemSchema]);

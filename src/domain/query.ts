@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import type { Problem } from './api';
 import { isIsoDate, isIsoInstant } from './dates';
+import type { Problem } from './problem';
 import { PROJECT_SORTS } from './project-sorts';
 import { DISTRICT_CITY, projectStageSchema, sectorIdSchema, statusSchema } from './schemas';
 

@@ -16,6 +16,7 @@ import {
   isoDate,
   isStorableText,
   type ProgressReport,
+  planSchema,
   progressReportSchema,
   type StatusThresholds,
   type Target,
@@ -116,38 +117,8 @@ export const correctionInputSchema = reportInputSchema.extend({
 });
 export type CorrectionInput = z.infer<typeof correctionInputSchema>;
 
+export { type Confirmation, confirmationSchema, type FieldIssue, fieldIssueSchema } from './problem';
 export { CONFIRMATION_CODES, issueParamsSchema };
-/**
- * A field's problem: `message` in Chinese (the API's language) and, where the check has one, its
- * `code` and `params`, from which a client words it in its own language. The code is a plain string
- * on the wire: a client that does not know it shows the message.
- */
-export const fieldIssueSchema = z.object({
-  field: z.string(),
-  message: z.string(),
-  code: z.string().optional(),
-  params: issueParamsSchema.optional(),
-});
-export type FieldIssue = z.infer<typeof fieldIssueSchema>;
-
-export const confirmationSchema = z.object({
-  code: z.enum(CONFIRMATION_CODES),
-  message: z.string(),
-  params: issueParamsSchema.optional(),
-});
-export type Confirmation = z.infer<typeof confirmationSchema>;
-
-/** Problem details of the write endpoints: a stable `code`, and per-field issues where useful. */
-export const writeProblemSchema = z.object({
-  type: z.string(),
-  title: z.string(),
-  status: z.number().int(),
-  detail: z.string(),
-  code: z.string().optional(),
-  errors: z.array(fieldIssueSchema).optional(),
-  confirmations: z.array(confirmationSchema).optional(),
-});
-export type WriteProblem = z.infer<typeof writeProblemSchema>;
 
 export const reportResponseSchema = z.object({
   item: progressReportSchema,
@@ -244,6 +215,14 @@ export const updateUserRequestSchema = z
   })
   .partial();
 export const usersResponseSchema = z.object({ items: z.array(userSchema) });
+export const userItemSchema = z.object({ item: userSchema });
+export const targetItemSchema = z.object({ item: targetSchema });
+export const planItemSchema = z.object({ item: planSchema });
+/** Who reports for each department named by a target or a user. */
+export const departmentsResponseSchema = z.object({
+  items: z.array(z.object({ department: z.string(), targets: z.number(), users: z.number() })),
+  unassignedTargets: z.number(),
+});
 
 /** Editable catalog fields (the id is fixed once reports refer to it). */
 export const targetPatchSchema = targetSchema.omit({ id: true }).partial();

@@ -1,14 +1,28 @@
 import type { Locale } from '../domain/format';
-import { type Messages, zhCN } from './zh-cn';
+import { type AllMessages, type Messages, zhCN } from './zh-cn';
 
 /** Every message key, as a dotted path into the Chinese messages (the reference set). */
 type Leaves<T, P extends string = ''> = {
   [K in keyof T & string]: T[K] extends string ? `${P}${K}` : Leaves<T[K], `${P}${K}.`>;
 }[keyof T & string];
-export type MessageKey = Leaves<typeof zhCN>;
+export type MessageKey = Leaves<AllMessages>;
 export type Vars = Record<string, string | number>;
 
-const loaded: Partial<Record<Locale, Messages>> = { 'zh-CN': zhCN };
+// Chinese starts with the shell's words; the report and admin pages add theirs (loadWorkMessages).
+const loaded: Partial<Record<Locale, Messages>> = { 'zh-CN': zhCN as unknown as Messages };
+let work: Promise<void> | undefined;
+
+/**
+ * The report and admin pages' Chinese words, their own chunk: routes.tsx loads it with those pages
+ * (the page renders once both have arrived), so no other page's first load carries them. English
+ * is one chunk with every page's words.
+ */
+export function loadWorkMessages(): Promise<void> {
+  work ??= import('./zh-cn-work').then((m) => {
+    Object.assign(zhCN, m.zhWork);
+  });
+  return work;
+}
 const pending = new Map<Locale, Promise<Messages>>();
 
 /** Chinese ships with the app; English is its own small chunk, fetched when someone switches. */

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import type { Locale } from '../domain/format';
 import { useLocale } from '../stores/ui-store';
 import { loadMessages, type MessageKey, messagesFor, translate, type Vars } from './messages';
-import { zhCN } from './zh-cn';
+import { type Messages, zhCN } from './zh-cn';
 
 export type TFunction = (key: MessageKey, vars?: Vars) => string;
 
@@ -23,7 +23,7 @@ export function useTranslation(): { t: TFunction; locale: Locale } {
     };
   }, [locale]);
   // Until English arrives (a few ms), Chinese is shown rather than keys.
-  const current = messagesFor(locale) ?? messages ?? zhCN;
+  const current = messagesFor(locale) ?? messages ?? (zhCN as unknown as Messages);
   const t = useCallback<TFunction>((key, vars) => translate(current, key, vars), [current]);
   return { t, locale: messagesFor(locale) ? locale : 'zh-CN' };
 }

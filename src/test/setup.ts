@@ -1,6 +1,7 @@
 import '@testing-library/jest-dom/vitest';
 import { cleanup } from '@testing-library/react';
 import { afterEach } from 'vitest';
+import { loadWorkMessages } from '../i18n/messages';
 
 afterEach(() => cleanup());
 
@@ -19,3 +20,7 @@ class FixedResizeObserver {
   disconnect() {}
 }
 globalThis.ResizeObserver ??= FixedResizeObserver as unknown as typeof ResizeObserver;
+
+// The report and admin pages' Chinese words arrive with those pages' routes (src/app/routes.tsx);
+// component tests render pages directly, so they have them from the start.
+await loadWorkMessages();

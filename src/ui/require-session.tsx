@@ -27,7 +27,7 @@ export function RequireSession({ roles, children }: { roles: readonly Role[]; ch
     return (
       <div className="not-found" role="alert">
         <h1 tabIndex={-1} className="page-title">
-          {t('report.needRole', { role: t(`report.role.${needed}`) })}
+          {t('report.needRole', { role: t(`app.role.${needed}`) })}
         </h1>
         <p>{t('report.needRoleHint', { name: user.displayName || user.username })}</p>
       </div>

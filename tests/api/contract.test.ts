@@ -4,12 +4,11 @@ import type { z } from 'zod';
 import { createMockApi } from '../../mock/handlers';
 import {
   plansResponseSchema,
-  problemSchema,
   sectorsResponseSchema,
   summaryResponseSchema,
   targetsResponseSchema,
 } from '../../src/domain/api';
-import { userItemSchema } from '../../src/domain/contract';
+import { problemSchema } from '../../src/domain/problem';
 import { projectDetailResponseSchema, projectsResponseSchema } from '../../src/domain/projects-api';
 import { reviewResponseSchema } from '../../src/domain/review-api';
 import { sessionResponseSchema } from '../../src/domain/session-schema';
@@ -19,8 +18,8 @@ import {
   importResponseSchema,
   myTargetsResponseSchema,
   reportResponseSchema,
+  userItemSchema,
   usersResponseSchema,
-  writeProblemSchema,
 } from '../../src/domain/write-api';
 import { TEST_NOW, testApp } from './test-db';
 import { call, type Fixture, fileForm, PASSWORD, seedAccounts, type Who } from './write-helpers';
@@ -166,13 +165,13 @@ describe('the server answers as the domain schemas say', () => {
     const conflict = await answer(
       await call(ctx.app, 'POST', `/targets/${f.targetA}/reports`, rep, { asOf, value: latest + 3 }),
       409,
-      writeProblemSchema,
+      problemSchema,
     );
     expect(conflict.code).toBe('exists_same_date');
     const invalid = await answer(
       await call(ctx.app, 'POST', `/targets/${f.targetA}/reports`, rep, { asOf, value: 'many' }),
       400,
-      writeProblemSchema,
+      problemSchema,
     );
     expect(invalid.errors?.map((e) => e.field)).toContain('value');
 

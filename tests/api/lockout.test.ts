@@ -3,7 +3,8 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createApp } from '../../server/app';
 import { Store } from '../../server/repositories/store';
 import { DEFAULT_RATE_LIMIT } from '../../server/services/rate-limit';
-import { writeProblemSchema } from '../../src/domain/write-api';
+import { problemSchema } from '../../src/domain/problem';
+
 import { type Backend, backends, TEST_NOW, testApp } from './test-db';
 import { PASSWORD, seedAccounts, type Who } from './write-helpers';
 
@@ -55,7 +56,7 @@ describe.each(backends())('password guessing is throttled per account and source
       },
       body: JSON.stringify({ username, password }),
     });
-  const detailOf = async (res: Response) => writeProblemSchema.parse(await res.json()).detail;
+  const detailOf = async (res: Response) => problemSchema.parse(await res.json()).detail;
   const retryAfter = (res: Response) => Number(res.headers.get('retry-after'));
 
   /** Wrong passwords from one source until it is told to wait; returns that answer. */

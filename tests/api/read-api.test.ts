@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   plansResponseSchema,
-  problemSchema,
   sectorsResponseSchema,
   summaryResponseSchema,
   targetsResponseSchema,
 } from '../../src/domain/api';
 import { addDays } from '../../src/domain/dates';
+import { problemSchema } from '../../src/domain/problem';
 import { projectsResponseSchema } from '../../src/domain/projects-api';
 import { SECTOR_IDS, STATUSES } from '../../src/domain/schemas';
 import { targetDetailResponseSchema } from '../../src/domain/target-api';

@@ -3,8 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../server/app';
 import { Store } from '../../server/repositories/store';
 import { ensureFirstAdmin } from '../../server/services/bootstrap';
+import { problemSchema } from '../../src/domain/problem';
 import { targetDetailResponseSchema } from '../../src/domain/target-api';
-import { reportResponseSchema, sessionResponseSchema, writeProblemSchema } from '../../src/domain/write-api';
+import { reportResponseSchema, sessionResponseSchema } from '../../src/domain/write-api';
 import { type Backend, backends, TEST_NOW, testApp } from './test-db';
 import { call, type Fixture, PASSWORD, seedAccounts, signIn, snapshot, type Who } from './write-helpers';
 
@@ -22,7 +23,7 @@ describe.each(backends())('reports, corrections and sessions on %s', (backend: B
   afterAll(async () => ctx?.close());
 
   const post = (path: string, body: unknown, w: Who = rep) => call(ctx.app, 'POST', path, w, body);
-  const problemOf = async (res: Response) => writeProblemSchema.parse(await res.json());
+  const problemOf = async (res: Response) => problemSchema.parse(await res.json());
   const detail = async (id: string) =>
     targetDetailResponseSchema.parse(await (await ctx.app.request(`/api/v1/targets/${id}?asOf=2025-12-31`)).json());
 

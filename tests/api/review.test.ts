@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { problemSchema, targetsResponseSchema } from '../../src/domain/api';
+import { targetsResponseSchema } from '../../src/domain/api';
+import { problemSchema } from '../../src/domain/problem';
 import { reviewResponseSchema } from '../../src/domain/review-api';
 import { type Backend, backends, testApp } from './test-db';
 

@@ -105,8 +105,7 @@ describe('import boundaries (biome.json, noRestrictedImports)', () => {
       {
         dir: 'src/ui',
         lines: [
-          ["export { apiGet } from '../api/client';", true],
-          ["export { apiSend } from '../api/send';", true],
+          ["export { request } from '../api/client';", true],
           ["export { useQuery } from '@tanstack/react-query';", true],
           ["export type { UseQueryResult } from '@tanstack/react-query';", true],
           ["export { getPlans } from '../api/get-plans';", true],
@@ -136,7 +135,7 @@ describe('import boundaries (biome.json, noRestrictedImports)', () => {
           ["export { useLocale } from '../src/stores/ui-store';", true],
           ["export { ProgressBar } from '../src/ui/progress-bar';", true],
           ["export { Providers } from '../src/app/providers';", true],
-          ["export { apiGet } from '../src/api/client';", true],
+          ["export { request } from '../src/api/client';", true],
           ["export { progressOf } from '../src/domain/status';", false],
         ],
       },
@@ -163,7 +162,7 @@ describe('import boundaries (biome.json, noRestrictedImports)', () => {
       {
         dir: 'src/domain',
         lines: [
-          ["export { apiGet } from '../api/client';", true],
+          ["export { request } from '../api/client';", true],
           ["export { useLocale } from '../stores/ui-store';", true],
           ["export { useTranslation } from '../i18n/use-translation';", true],
           ["export { ProgressBar } from '../ui/progress-bar';", true],
@@ -177,7 +176,7 @@ describe('import boundaries (biome.json, noRestrictedImports)', () => {
         lines: [
           ["export { TargetPage } from '../features/target/target-page';", true],
           ["export { ProgressBar } from '../ui/progress-bar';", true],
-          ["export { apiGet } from './client';", false],
+          ["export { request } from './client';", false],
           ["export { useLocale } from '../stores/ui-store';", false],
         ],
       },

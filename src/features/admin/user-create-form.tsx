@@ -88,7 +88,7 @@ export function UserCreateForm() {
           <select {...bind('role')}>
             {ROLES.map((r) => (
               <option key={r} value={r}>
-                {t(`report.role.${r}`)}
+                {t(`app.role.${r}`)}
               </option>
             ))}
           </select>,

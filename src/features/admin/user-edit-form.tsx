@@ -63,7 +63,7 @@ export function UserEditForm({ user, onDone }: { user: User; onDone: () => void 
           <select {...bind('role')}>
             {ROLES.map((r) => (
               <option key={r} value={r}>
-                {t(`report.role.${r}`)}
+                {t(`app.role.${r}`)}
               </option>
             ))}
           </select>

@@ -43,7 +43,7 @@ export function UsersPanel() {
                   <tr key={u.id}>
                     <td>{u.username}</td>
                     <td>{u.displayName}</td>
-                    <td>{t(`report.role.${u.role}`)}</td>
+                    <td>{t(`app.role.${u.role}`)}</td>
                     <td>{u.departments.join('、') || '—'}</td>
                     <td className="admin-status" data-disabled={u.disabled}>
                       {u.disabled ? `✕ ${t('admin.disabled')}` : `✓ ${t('admin.active')}`}

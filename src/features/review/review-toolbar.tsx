@@ -3,7 +3,7 @@ import { useTargets } from '../../api/get-targets';
 import type { ReviewResponse } from '../../domain/review-api';
 import { DISTRICT_CITY } from '../../domain/schemas';
 import { useTranslation } from '../../i18n/use-translation';
-import { exportHref, type ReviewParams } from './api/get-review';
+import { type ReviewParams, reviewXlsxHref, targetsCsvHref } from './api/get-review';
 
 type Update = (
   patch: Partial<Record<Exclude<keyof ReviewParams, 'knownAt'> | 'time', string | undefined>>,
@@ -97,12 +97,12 @@ export function ReviewToolbar({
           </select>
         </label>
         <div className="review-toolbar__exports">
-          <a className="button" href={exportHref('/review.xlsx', { ...scope, ...meeting })} download>
+          <a className="button" href={reviewXlsxHref({ ...scope, ...meeting })} download>
             {t('review.excel')}
           </a>
           <a
             className="button button--ghost"
-            href={exportHref('/targets.csv', { ...scope, asOf: data?.asOf, knownAt: data?.knownAt })}
+            href={targetsCsvHref({ ...scope, asOf: data?.asOf, knownAt: data?.knownAt })}
             download
           >
             {t('review.csv')}

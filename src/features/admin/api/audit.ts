@@ -1,26 +1,20 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { apiGet, apiUrl } from '../../../api/client';
+import { fileUrl, request } from '../../../api/client';
+import { type AuditParams, queryKeys } from '../../../api/query-keys';
 import { auditResponseSchema } from '../../../domain/write-api';
 
-export interface AuditFilter {
-  actor?: string | undefined;
-  action?: string | undefined;
-  entity?: string | undefined;
-  from?: string | undefined;
-  to?: string | undefined;
-  page?: number | undefined;
-}
+export type AuditFilter = AuditParams;
 
 export const useAudit = (f: AuditFilter) =>
   useQuery({
-    queryKey: ['admin', 'audit', f] as const,
-    queryFn: ({ signal }) => apiGet('/admin/audit', auditResponseSchema, { ...f, pageSize: 50 }, signal),
+    queryKey: queryKeys.audit(f),
+    queryFn: ({ signal }) =>
+      request('GET /admin/audit', auditResponseSchema, { query: { ...f, pageSize: 50 }, signal }),
     placeholderData: keepPreviousData,
   });
 
 /** The export is a plain download (the session cookie goes along); same filters as the table. */
 export const auditExportHref = (f: AuditFilter, format: 'csv' | 'xlsx') => {
   const { page: _page, ...rest } = f;
-  const url = apiUrl('/admin/audit/export', { ...rest, format });
-  return `${url.pathname}${url.search}`;
+  return fileUrl('GET /admin/audit/export', { ...rest, format });
 };

@@ -1,3 +1,4 @@
+import { queryKeys } from '../../../api/query-keys';
 import { type ImportRequest, uploadImport } from '../../../api/upload-import';
 import { catalogImportResponseSchema } from '../../../domain/write-api';
 import { useAdminMutation } from './use-admin-mutation';
@@ -6,6 +7,6 @@ import { useAdminMutation } from './use-admin-mutation';
 export const useCatalogImport = () =>
   useAdminMutation(
     (request: ImportRequest, csrfToken) =>
-      uploadImport('/admin/catalog-imports', request, csrfToken, catalogImportResponseSchema),
-    [['targets'], ['summary'], ['plans'], ['admin', 'departments']],
+      uploadImport('POST /admin/catalog-imports', request, csrfToken, catalogImportResponseSchema),
+    [['targets'], ['summary'], queryKeys.plans(), queryKeys.departments()],
   );

@@ -1,29 +1,29 @@
-import { z } from 'zod';
-import { apiSend } from '../../../api/send';
-import { type Target, targetSchema } from '../../../domain/schemas';
+import { request } from '../../../api/client';
+import { queryKeys } from '../../../api/query-keys';
+import type { Target } from '../../../domain/schemas';
+import { targetItemSchema } from '../../../domain/write-api';
 import { useAdminMutation } from './use-admin-mutation';
-import { departmentsQueryKey } from './users';
 
 /** A catalog change shows everywhere: lists, details, the overview, the reporters' own lists. */
-const AFTER_TARGET_CHANGE = [['targets'], ['target'], ['summary'], ['my-targets'], departmentsQueryKey] as const;
-const itemSchema = z.object({ item: targetSchema });
+const AFTER_TARGET_CHANGE = [
+  ['targets'],
+  ['target'],
+  ['summary'],
+  queryKeys.myTargets(),
+  queryKeys.departments(),
+] as const;
 
 export type TargetPatch = Partial<Omit<Target, 'id'>> & { id: string };
 
 export const usePatchTarget = () =>
   useAdminMutation(
     ({ id, ...body }: TargetPatch, csrfToken) =>
-      apiSend(`/admin/targets/${encodeURIComponent(id)}`, {
-        method: 'PATCH',
-        json: body,
-        csrfToken,
-        schema: itemSchema,
-      }),
+      request('PATCH /admin/targets/:id', targetItemSchema, { path: { id }, body, csrfToken }),
     AFTER_TARGET_CHANGE,
   );
 
 export const useCreateTarget = () =>
   useAdminMutation(
-    (body: Target, csrfToken) => apiSend('/admin/targets', { json: body, csrfToken, schema: itemSchema }),
+    (body: Target, csrfToken) => request('POST /admin/targets', targetItemSchema, { body, csrfToken }),
     AFTER_TARGET_CHANGE,
   );

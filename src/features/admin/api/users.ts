@@ -1,31 +1,24 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { z } from 'zod';
-import { apiGet } from '../../../api/client';
-import { apiSend } from '../../../api/send';
-import { type Role, userSchema, usersResponseSchema } from '../../../domain/write-api';
+import { request } from '../../../api/client';
+import { queryKeys } from '../../../api/query-keys';
+import { departmentsResponseSchema, type Role, userItemSchema, usersResponseSchema } from '../../../domain/write-api';
 import { useAdminMutation } from './use-admin-mutation';
 
-export const usersQueryKey = ['admin', 'users'] as const;
-export const departmentsQueryKey = ['admin', 'departments'] as const;
+export const usersQueryKey = queryKeys.users();
+export const departmentsQueryKey = queryKeys.departments();
 
 export const usersQueryOptions = () =>
   queryOptions({
     queryKey: usersQueryKey,
-    queryFn: ({ signal }) => apiGet('/admin/users', usersResponseSchema, {}, signal),
+    queryFn: ({ signal }) => request('GET /admin/users', usersResponseSchema, { signal }),
   });
 export const useUsers = () => useQuery(usersQueryOptions());
 
-const departmentsResponseSchema = z.object({
-  items: z.array(z.object({ department: z.string(), targets: z.number(), users: z.number() })),
-  unassignedTargets: z.number(),
-});
 export const useDepartments = () =>
   useQuery({
     queryKey: departmentsQueryKey,
-    queryFn: ({ signal }) => apiGet('/admin/departments', departmentsResponseSchema, {}, signal),
+    queryFn: ({ signal }) => request('GET /admin/departments', departmentsResponseSchema, { signal }),
   });
-
-const itemSchema = z.object({ item: userSchema });
 
 export interface NewUser {
   username: string;
@@ -37,7 +30,7 @@ export interface NewUser {
 
 export const useCreateUser = () =>
   useAdminMutation(
-    (body: NewUser, csrfToken) => apiSend('/admin/users', { json: body, csrfToken, schema: itemSchema }),
+    (body: NewUser, csrfToken) => request('POST /admin/users', userItemSchema, { body, csrfToken }),
     [usersQueryKey, departmentsQueryKey],
   );
 
@@ -53,7 +46,7 @@ export interface UserPatch {
 export const useUpdateUser = () =>
   useAdminMutation(
     ({ id, ...body }: UserPatch, csrfToken) =>
-      apiSend(`/admin/users/${encodeURIComponent(id)}`, { method: 'PATCH', json: body, csrfToken, schema: itemSchema }),
+      request('PATCH /admin/users/:id', userItemSchema, { path: { id }, body, csrfToken }),
     [usersQueryKey, departmentsQueryKey],
   );
 

@@ -1,10 +1,10 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { apiGet } from '../../../api/client';
+import { request } from '../../../api/client';
 import { queryKeys } from '../../../api/query-keys';
 import { projectDetailResponseSchema } from '../../../domain/projects-api';
 
 export const getProject = (id: string, signal?: AbortSignal) =>
-  apiGet(`/projects/${encodeURIComponent(id)}`, projectDetailResponseSchema, {}, signal);
+  request('GET /projects/:id', projectDetailResponseSchema, { path: { id }, signal });
 
 export const projectQueryOptions = (id: string) =>
   queryOptions({ queryKey: queryKeys.project(id), queryFn: ({ signal }) => getProject(id, signal) });

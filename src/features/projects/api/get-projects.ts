@@ -1,5 +1,5 @@
 import { infiniteQueryOptions, keepPreviousData, useInfiniteQuery } from '@tanstack/react-query';
-import { apiGet } from '../../../api/client';
+import { request } from '../../../api/client';
 import { type ProjectsParams, queryKeys } from '../../../api/query-keys';
 import { projectsResponseSchema } from '../../../domain/projects-api';
 
@@ -7,7 +7,10 @@ import { projectsResponseSchema } from '../../../domain/projects-api';
 export const PROJECTS_PAGE_SIZE = 200;
 
 export const getProjects = (params: ProjectsParams, page: number, signal?: AbortSignal) =>
-  apiGet('/projects', projectsResponseSchema, { ...params, page, pageSize: PROJECTS_PAGE_SIZE }, signal);
+  request('GET /projects', projectsResponseSchema, {
+    query: { ...params, page, pageSize: PROJECTS_PAGE_SIZE },
+    signal,
+  });
 
 export const projectsQueryOptions = (params: ProjectsParams) =>
   infiniteQueryOptions({

@@ -1,13 +1,14 @@
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
-import { apiGet } from '../../../api/client';
+import { request } from '../../../api/client';
+import { queryKeys } from '../../../api/query-keys';
 import { myTargetsResponseSchema } from '../../../domain/write-api';
 
-export const myTargetsQueryKey = ['my-targets'] as const;
+export const myTargetsQueryKey = queryKeys.myTargets();
 
 export const myTargetsQueryOptions = () =>
   queryOptions({
     queryKey: myTargetsQueryKey,
-    queryFn: ({ signal }) => apiGet('/my/targets', myTargetsResponseSchema, {}, signal),
+    queryFn: ({ signal }) => request('GET /my/targets', myTargetsResponseSchema, { signal }),
     placeholderData: keepPreviousData,
   });
 

@@ -1,5 +1,5 @@
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
-import { apiGet } from '../../../api/client';
+import { request } from '../../../api/client';
 import { queryKeys } from '../../../api/query-keys';
 import { targetDetailResponseSchema } from '../../../domain/target-api';
 
@@ -10,7 +10,7 @@ import { targetDetailResponseSchema } from '../../../domain/target-api';
 export const targetHistoryQueryOptions = (id: string) =>
   queryOptions({
     queryKey: queryKeys.target({ id, asOf: undefined }),
-    queryFn: ({ signal }) => apiGet(`/targets/${encodeURIComponent(id)}`, targetDetailResponseSchema, {}, signal),
+    queryFn: ({ signal }) => request('GET /targets/:id', targetDetailResponseSchema, { path: { id }, signal }),
     placeholderData: (previous, previousQuery) =>
       previousQuery?.queryKey[1].id === id ? keepPreviousData(previous) : undefined,
   });

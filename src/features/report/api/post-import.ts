@@ -12,7 +12,7 @@ export function usePostImport() {
   const csrf = useCsrfToken();
   return useMutation({
     mutationFn: async (request: ImportRequest): Promise<ImportResponse> =>
-      uploadImport('/imports', request, await csrf(), importResponseSchema),
+      uploadImport('POST /imports', request, await csrf(), importResponseSchema),
     onSuccess: (body) => {
       if (body.committed)
         void client.invalidateQueries({

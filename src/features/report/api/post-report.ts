@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { apiSend } from '../../../api/send';
+import { request } from '../../../api/client';
 import { PROGRESS_QUERY_ROOTS, useCsrfToken } from '../../../api/session';
 import { type CorrectionInput, type ReportInput, reportResponseSchema } from '../../../domain/write-api';
 
@@ -9,15 +9,15 @@ export type ReportRequest =
 
 export const postReport = async (req: ReportRequest, csrfToken: string | null) =>
   req.kind === 'new'
-    ? apiSend(`/targets/${encodeURIComponent(req.targetId)}/reports`, {
-        json: req.body,
+    ? request('POST /targets/:id/reports', reportResponseSchema, {
+        path: { id: req.targetId },
+        body: req.body,
         csrfToken,
-        schema: reportResponseSchema,
       })
-    : apiSend(`/reports/${encodeURIComponent(req.reportId)}/corrections`, {
-        json: req.body,
+    : request('POST /reports/:id/corrections', reportResponseSchema, {
+        path: { id: req.reportId },
+        body: req.body,
         csrfToken,
-        schema: reportResponseSchema,
       });
 
 /** Saves a report or a correction; afterwards every view of progress refreshes. */

@@ -1,33 +1,22 @@
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
-import { apiGet, apiUrl } from '../../../api/client';
+import { fileUrl, type QueryOf, request } from '../../../api/client';
+import { queryKeys, type ReviewParams } from '../../../api/query-keys';
 import { reviewResponseSchema } from '../../../domain/review-api';
 
-/** The meeting as the client asks for it (names are the API's, see src/domain/review.ts). */
-export interface ReviewParams {
-  asOf?: string | undefined;
-  /** What the meeting knew: reports recorded after this instant are left out (default: the day's end). */
-  knownAt?: string | undefined;
-  previous?: string | undefined;
-  plan?: string | undefined;
-  district?: string | undefined;
-}
-
-export const reviewQueryKey = (p: ReviewParams) => ['review', p] as const;
+export type { ReviewParams };
 
 export const getReview = (params: ReviewParams, signal?: AbortSignal) =>
-  apiGet('/review', reviewResponseSchema, { ...params }, signal);
+  request('GET /review', reviewResponseSchema, { query: params, signal });
 
 export const reviewQueryOptions = (params: ReviewParams) =>
   queryOptions({
-    queryKey: reviewQueryKey(params),
+    queryKey: queryKeys.review(params),
     queryFn: ({ signal }) => getReview(params, signal),
     placeholderData: keepPreviousData,
   });
 
 export const useReview = (params: ReviewParams) => useQuery(reviewQueryOptions(params));
 
-/** Download links: same origin, relative, so they work behind any proxy. */
-export function exportHref(path: '/review.xlsx' | '/targets.csv', params: Record<string, string | undefined>): string {
-  const url = apiUrl(path, params);
-  return `${url.pathname}${url.search}`;
-}
+/** The meeting's downloads: the workbook, and the targets it lists as CSV. */
+export const reviewXlsxHref = (query: QueryOf<'GET /review.xlsx'>) => fileUrl('GET /review.xlsx', query);
+export const targetsCsvHref = (query: QueryOf<'GET /targets.csv'>) => fileUrl('GET /targets.csv', query);

@@ -1,10 +1,10 @@
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
-import { apiGet } from '../../../api/client';
+import { request } from '../../../api/client';
 import { queryKeys, type TargetParams } from '../../../api/query-keys';
 import { targetDetailResponseSchema } from '../../../domain/target-api';
 
-export const getTarget = ({ id, asOf }: TargetParams, signal?: AbortSignal) =>
-  apiGet(`/targets/${encodeURIComponent(id)}`, targetDetailResponseSchema, { asOf }, signal);
+export const getTarget = ({ id, ...query }: TargetParams, signal?: AbortSignal) =>
+  request('GET /targets/:id', targetDetailResponseSchema, { path: { id }, query, signal });
 
 export const targetQueryOptions = (params: TargetParams) =>
   queryOptions({
