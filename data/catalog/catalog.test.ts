@@ -416,7 +416,7 @@ describe('citations', () => {
     }
   });
 
-  it('a project whose name states its place carries that district; routes between places stay 市级', () => {
+  it('a project whose name or quote states its place carries that district; routes between places stay 市级', () => {
     // Place words in project names → district. 董家口港区 is the port area of 西海岸新区 (黄岛).
     const PLACES: Array<[string, string]> = [
       ['西海岸', '西海岸新区'],
@@ -437,7 +437,10 @@ describe('citations', () => {
     const known = new Set<string>([DISTRICT_CITY, ...QINGDAO_DISTRICTS]);
     for (const p of projects) {
       expect(known.has(p.district), `${p.id}: ${p.district}`).toBe(true);
-      const place = PLACES.find(([word]) => p.name.includes(word));
+      // The name, or the words of its quote that name this project (the quote lists several: 建成北大人民
+      // 医院青岛医院二期、青岛西海岸新区肿瘤医院 places only the second).
+      const own = (p.source?.quote ?? '').split(/[、，,；]/).find((part) => part.includes(nameStem(p.name))) ?? '';
+      const place = PLACES.find(([word]) => p.name.includes(word) || own.includes(word));
       const route = p.name.includes('至');
       if (place && !route) expect(p.district, `${p.id} ${p.name}`).toBe(place[1]);
       if (route) expect(p.district, `${p.id} ${p.name}`).toBe(DISTRICT_CITY);
