@@ -4,7 +4,13 @@ import { getCookie } from 'hono/cookie';
 import { createMiddleware } from 'hono/factory';
 import type { Kysely } from 'kysely';
 import type { z } from 'zod';
-import { type ConfirmationIssue, type FieldCheckIssue, issueOfZod } from '../../src/domain/issues';
+import {
+  type ConfirmationIssue,
+  type FieldCheckIssue,
+  type IssueCode,
+  type IssueParams,
+  issueOfZod,
+} from '../../src/domain/issues';
 import { isStorableText, type Target, UNSTORABLE_TEXT } from '../../src/domain/schemas';
 import type { Confirmation, FieldIssue, ReadAccess, User } from '../../src/domain/write-api';
 import { zhIssueText } from '../../src/i18n/validation';
@@ -56,11 +62,11 @@ export type Ctx = Context<AccountsEnv>;
 
 export const unauthenticated = (c: Context) =>
   problem(c, { status: 401, title: '未登录', detail: '请先登录', code: 'unauthenticated' });
-export const forbidden = (c: Context, detail: string, code = 'forbidden') =>
-  problem(c, { status: 403, title: '无权操作', detail, code });
+export const forbidden = (c: Context, detail: string, code: IssueCode = 'forbidden', params?: IssueParams) =>
+  problem(c, { status: 403, title: '无权操作', detail, code, ...(params ? { params } : {}) });
 export const notFoundProblem = (c: Context, detail: string) =>
   problem(c, { status: 404, title: '未找到', detail, code: 'not_found' });
-export const invalid = (c: Context, detail: string, errors?: FieldIssue[], status = 400, code = 'invalid') =>
+export const invalid = (c: Context, detail: string, errors?: FieldIssue[], status = 400, code: IssueCode = 'invalid') =>
   problem(c, { status, title: '提交的内容有误', detail, code, ...(errors ? { errors } : {}) });
 
 /**
@@ -174,7 +180,9 @@ async function requireRole(c: Ctx, roles: readonly User['role'][]): Promise<Sess
   const s = await requireSession(c);
   if (s instanceof Response) return s;
   if (!roles.includes(s.user.role))
-    return forbidden(c, roles.includes('reporter') ? '只有填报员或管理员可以执行此操作' : '只有管理员可以执行此操作');
+    return roles.includes('reporter')
+      ? forbidden(c, '只有填报员或管理员可以执行此操作', 'reporter_only')
+      : forbidden(c, '只有管理员可以执行此操作', 'admin_only');
   return s;
 }
 
@@ -187,13 +195,12 @@ export function canWriteTarget(user: User, target: Pick<Target, 'department'>): 
 }
 
 export function targetForbidden(c: Context, user: User, target: Pick<Target, 'id' | 'title' | 'department'>) {
-  if (user.role === 'viewer') return forbidden(c, '查看者不能填报，请联系管理员开通填报权限');
-  return forbidden(
-    c,
-    target.department === null
-      ? `目标“${target.title}”尚未指定牵头部门，只有管理员可以填报`
-      : `目标“${target.title}”由${target.department}牵头，您所在的部门无权填报`,
-  );
+  if (user.role === 'viewer') return forbidden(c, '查看者不能填报，请联系管理员开通填报权限', 'viewer_cannot_report');
+  return target.department === null
+    ? forbidden(c, `目标“${target.title}”尚未指定牵头部门，只有管理员可以填报`, 'no_lead_department')
+    : forbidden(c, `目标“${target.title}”由${target.department}牵头，您所在的部门无权填报`, 'not_your_target', {
+        department: target.department,
+      });
 }
 
 /** A JSON body checked by a schema; 415 for another content type, 400 with per-field errors when invalid. */

@@ -63,7 +63,13 @@ export function adminRoutes(deps: WriteDeps) {
       return c.json({ item: user }, 201);
     } catch (e) {
       if (e instanceof UsernameTakenError)
-        return problem(c, { status: 409, title: '用户名已存在', detail: e.message, code: 'username_taken' });
+        return problem(c, {
+          status: 409,
+          title: '用户名已存在',
+          detail: e.message,
+          code: 'username_taken',
+          params: { username: body.value.username },
+        });
       throw e;
     }
   });
@@ -195,7 +201,13 @@ export function adminRoutes(deps: WriteDeps) {
       });
     } catch (e) {
       if (isUniqueViolation(e))
-        return problem(c, { status: 409, title: '编号已存在', detail: `目标编号“${t.id}”已存在`, code: 'exists' });
+        return problem(c, {
+          status: 409,
+          title: '编号已存在',
+          detail: `目标编号“${t.id}”已存在`,
+          code: 'target_exists',
+          params: { id: t.id },
+        });
       throw e;
     }
     return c.json({ item: t }, 201);
@@ -255,7 +267,8 @@ export function adminRoutes(deps: WriteDeps) {
           status: 413,
           title: '文件无法导入',
           detail: `行数超过上限（最多 ${options.limits.maxRows} 行数据），请分批导入`,
-          code: 'bad_file',
+          code: 'too_many_rows',
+          params: { max: options.limits.maxRows },
         });
       const plansGrid = upload.sheet.grid.kind === 'xlsx' ? await planSheet(upload.bytes, options.limits) : null;
       const out = await importCatalog({
@@ -268,7 +281,13 @@ export function adminRoutes(deps: WriteDeps) {
         mode,
       });
       if ('detail' in out)
-        return problem(c, { status: 422, title: '文件无法导入', detail: out.detail, code: 'bad_file' });
+        return problem(c, {
+          status: 422,
+          title: '文件无法导入',
+          detail: out.detail,
+          code: 'bad_file',
+          params: { reason: out.detail },
+        });
       if (out.status === 422)
         return problem(c, {
           status: 422,

@@ -4,7 +4,7 @@ import { shanghaiDate } from '../../src/domain/dates';
 import { storableName } from '../../src/domain/schemas';
 import { groupReports } from '../../src/domain/views';
 import { problem } from '../http/problem';
-import { type AccountsEnv, actorOf, type Ctx, invalid, role, type WriteDeps } from '../http/session';
+import { type AccountsEnv, actorOf, type Ctx, forbidden, invalid, role, type WriteDeps } from '../http/session';
 import { reportFromRow, targetFromRow } from '../repositories/rows';
 import { type ImportOutcome, importReports } from '../services/report-import';
 import { lastReportOf, templateCsv, templateXlsx } from '../services/report-template';
@@ -50,8 +50,7 @@ export function importRoutes(deps: WriteDeps) {
     }),
     async (c) => {
       const s = c.get('signedIn');
-      if (s.user.role === 'viewer')
-        return problem(c, { status: 403, title: '无权操作', detail: '查看者不能导入填报', code: 'forbidden' });
+      if (s.user.role === 'viewer') return forbidden(c, '查看者不能导入填报', 'viewer_cannot_report');
       const mode = c.req.query('mode') ?? 'dry-run';
       if (mode !== 'dry-run' && mode !== 'commit') return invalid(c, '参数“mode”应为 dry-run（预览）或 commit（提交）');
       const upload = await readUpload(c, options.limits);
@@ -84,6 +83,7 @@ export function fileTooBig(c: Ctx, max: number) {
     title: '文件过大',
     detail: `文件超过 ${Math.round(max / 1024 / 1024)} MB 的上限`,
     code: 'file_too_large',
+    params: { maxMb: Math.round(max / 1024 / 1024) },
   });
 }
 
@@ -111,13 +111,25 @@ export async function readUpload(
   const bytes = new Uint8Array(await file.arrayBuffer());
   const sheet = await readSheet(bytes, limits);
   if (!sheet.ok)
-    return problem(c, { status: sheet.status, title: '文件无法导入', detail: sheet.detail, code: 'bad_file' });
+    return problem(c, {
+      status: sheet.status,
+      title: '文件无法导入',
+      detail: sheet.detail,
+      code: 'bad_file',
+      params: { reason: sheet.detail },
+    });
   return { name: storableName(file.name || 'upload').slice(0, 255) || 'upload', bytes, sheet };
 }
 
 export function respondImport(c: Ctx, outcome: ImportOutcome) {
   if ('detail' in outcome)
-    return problem(c, { status: outcome.status, title: '文件无法导入', detail: outcome.detail, code: 'bad_file' });
+    return problem(c, {
+      status: outcome.status,
+      title: '文件无法导入',
+      detail: outcome.detail,
+      code: 'bad_file',
+      params: { reason: outcome.detail },
+    });
   const { status, body } = outcome;
   if (status === 200 || status === 201) return c.json(body, status);
   const first = body.messages.slice(0, 3).join('；');

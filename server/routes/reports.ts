@@ -12,6 +12,7 @@ import {
   reportInputSchema,
   weekStart,
 } from '../../src/domain/write-api';
+import { zhIssueText } from '../../src/i18n/validation';
 import { problem } from '../http/problem';
 import {
   type AccountsEnv,
@@ -135,9 +136,9 @@ export function reportRoutes(deps: WriteDeps) {
       if (!isUniqueViolation(e)) throw e;
       outcome = {
         kind: 'conflict',
-        code: 'already_corrected',
+        code: 'corrected_just_now',
         reportId: id,
-        detail: '该填报刚刚已被他人更正，请刷新后在最新版本上更正',
+        params: {},
       };
     }
     if (!outcome) return notFoundProblem(c, `目标“${targetRow.id}”不存在`);
@@ -176,16 +177,18 @@ function respond(c: Ctx, outcome: ReportOutcome, location: string) {
       return problem(c, {
         status: 403,
         title: '无权更正',
-        detail: outcome.detail,
+        detail: zhIssueText(outcome),
         code: outcome.code,
+        params: outcome.params,
         reportId: outcome.reportId,
       });
     case 'conflict':
       return problem(c, {
         status: 409,
         title: '填报冲突',
-        detail: outcome.detail,
+        detail: zhIssueText(outcome),
         code: outcome.code,
+        params: outcome.params,
         reportId: outcome.reportId,
       });
     case 'preview':

@@ -148,5 +148,6 @@ function tooMany(c: Ctx, seconds: number, what: string) {
     title: '尝试次数过多',
     detail: `${what}，请 ${waitInWords(seconds)}后再试`,
     code: 'rate_limited',
+    params: { seconds },
   });
 }

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import { isDomainError } from '../../src/domain/errors';
+import { issueOfZod } from '../../src/domain/issues';
 import { INVESTMENT_PROFILE } from '../../src/domain/pacing';
 import {
   COMPARATORS,
@@ -85,19 +86,22 @@ function rowToTarget(r: RowReader<CatalogColumn>): Target | null {
   const sectorRaw = r.text('sector', 50, true);
   const sector = SECTORS.find((s) => s.id === sectorRaw || s.name === sectorRaw);
   if (sectorRaw && !sector)
-    r.fail('sector', `不认识的领域“${sectorRaw}”（应为${SECTORS.map((s) => s.name).join('、')}之一）`);
+    r.fail('sector', {
+      code: 'unknown_sector',
+      params: { value: sectorRaw, allowed: SECTORS.map((s) => s.name).join('、') },
+    });
   const kindRaw = r.text('kind', 20, true);
   const kind = pick(kindRaw, KIND_ZH, METRIC_KINDS);
-  if (kindRaw && !kind) r.fail('kind', '应为 累计、水平、增速、占比、里程碑 之一');
+  if (kindRaw && !kind) r.fail('kind', { code: 'catalog_kind' });
   const cmpRaw = r.text('comparator', 20);
   const comparator = cmpRaw === null ? 'gte' : pick(cmpRaw, COMPARATOR_ZH, COMPARATORS);
-  if (!comparator) r.fail('comparator', '应为 以上、突破、左右、达到、以下 之一');
+  if (!comparator) r.fail('comparator', { code: 'catalog_comparator' });
   const pacingRaw = r.text('pacing', 20);
   let pacing: Pacing = kind === 'milestone' ? { type: 'steps' } : { type: 'linear' };
   if (pacingRaw === '线性' || pacingRaw === 'linear') pacing = { type: 'linear' };
   else if (pacingRaw === '按阶段' || pacingRaw === 'steps') pacing = { type: 'steps' };
   else if (pacingRaw === '投资' || pacingRaw === 'investment') pacing = INVESTMENT_PROFILE;
-  else if (pacingRaw !== null) r.fail('pacing', '应为 线性、按阶段、投资 之一');
+  else if (pacingRaw !== null) r.fail('pacing', { code: 'catalog_pacing' });
   const stagesRaw = r.text('stages', 2000);
   const stages: { name: string; plannedDate: string }[] = [];
   for (const part of (stagesRaw ?? '')
@@ -106,7 +110,7 @@ function rowToTarget(r: RowReader<CatalogColumn>): Target | null {
     .filter(Boolean)) {
     const m = /^(.+?)[@＠:：]\s*(\d{4}-\d{2}-\d{2})$/.exec(part);
     if (!m?.[1] || !m[2]) {
-      r.fail('stages', `“${part}”格式应为 阶段名@YYYY-MM-DD`);
+      r.fail('stages', { code: 'stage_format', params: { part } });
       continue;
     }
     stages.push({ name: m[1].trim(), plannedDate: m[2] });
@@ -135,13 +139,17 @@ function rowToTarget(r: RowReader<CatalogColumn>): Target | null {
   if (r.issues.length) return null;
   const parsed = targetSchema.safeParse(candidate);
   if (!parsed.success) {
-    for (const i of parsed.error.issues) r.fail('', `${i.path.join('.')}：${i.message}`);
+    for (const i of parsed.error.issues) r.failAt(i.path.join('.'), issueOfZod(i));
     return null;
   }
   try {
     validateTarget(parsed.data);
   } catch (e) {
-    if (isDomainError(e)) return r.fail('', e.message);
+    // The domain's Chinese says which figures contradict each other; the code says what kind of problem.
+    if (isDomainError(e)) {
+      r.issues.push({ row: r.row, column: '', message: e.message, code: 'target_invalid' });
+      return null;
+    }
     throw e;
   }
   return parsed.data;
@@ -165,8 +173,8 @@ function readPlans(grid: Grid | null, issues: CellIssue[]): Plan[] {
       thresholds: DEFAULT_THRESHOLDS,
     };
     const parsed = planSchema.safeParse(candidate);
-    if (!parsed.success && r.issues.length === 0) r.fail('', '规划信息不完整');
-    issues.push(...r.issues.map((i) => ({ ...i, message: `规划表：${i.message}` })));
+    if (!parsed.success && r.issues.length === 0) r.fail('', { code: 'plan_incomplete' });
+    issues.push(...r.issues.map((i) => ({ ...i, column: i.column ? `规划表·${i.column}` : '规划表' })));
     if (parsed.success && r.issues.length === 0) plans.push(parsed.data);
   }
   return plans;
@@ -201,10 +209,10 @@ export async function importCatalog(opts: {
     if (row <= header.headerRow) continue;
     const r = new RowReader<CatalogColumn>(row, cells, header);
     const t = rowToTarget(r);
-    if (t && !knownPlans.has(t.planId)) r.fail('planId', `规划“${t.planId}”不存在（请在“规划”工作表中添加）`);
+    if (t && !knownPlans.has(t.planId)) r.fail('planId', { code: 'unknown_plan', params: { id: t.planId } });
     if (t) {
       const first = seen.get(t.id);
-      if (first !== undefined) r.fail('id', `与第${first}行的编号重复`);
+      if (first !== undefined) r.fail('id', { code: 'duplicate_id', params: { row: first } });
       else seen.set(t.id, row);
     }
     const before = t ? (existing.get(t.id) ?? null) : null;
@@ -220,7 +228,8 @@ export async function importCatalog(opts: {
   }
   const counts = { rows: rows.length, new: 0, update: 0, unchanged: 0, error: 0 };
   for (const r of rows) counts[r.status]++;
-  const messages = [...planIssues, ...rows.flatMap((r) => r.errors)].map(cellMessage);
+  const issues = [...planIssues, ...rows.flatMap((r) => r.errors)];
+  const messages = issues.map(cellMessage);
   const body = (committed: boolean): CatalogImportResponse => ({
     mode,
     fileName: opts.fileName,
@@ -228,6 +237,7 @@ export async function importCatalog(opts: {
     plansCreated: plansCreated.map((p) => p.id),
     counts,
     messages,
+    issues,
     rows,
   });
   if (rows.length === 0) return { status: 422, detail: '表格中没有目标行' };

@@ -1,5 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
+import type { Issue } from '../../src/domain/issues';
 import type { ProgressReport, Target } from '../../src/domain/schemas';
 import {
   type CellIssue,
@@ -9,7 +10,6 @@ import {
   reportInputSchema,
   type User,
 } from '../../src/domain/write-api';
-import { zhIssueText } from '../../src/i18n/validation';
 import type { Database } from '../db/schema';
 import { canWriteTarget } from '../http/session';
 import { type Actor, audit } from '../repositories/audit';
@@ -17,7 +17,7 @@ import { reportToRow, targetFromRow } from '../repositories/rows';
 import { Store } from '../repositories/store';
 import { isUniqueViolation } from '../repositories/users';
 import { writeReport } from './report-service';
-import { type ColumnSpec, findHeader, RowReader } from './spreadsheet/columns';
+import { type ColumnSpec, coded, findHeader, RowReader } from './spreadsheet/columns';
 import type { Grid } from './spreadsheet/sheet';
 
 export const REPORT_COLUMNS = [
@@ -97,13 +97,13 @@ function parseRows(grid: Grid, targets: Map<string, Target>): { parsed: Parsed[]
       parsed.push({ row, issues: r.issues, targetId, blank: true });
       continue;
     }
-    if (targetId === null) r.fail('targetId', '不能为空');
+    if (targetId === null) r.fail('targetId', { code: 'required' });
     const target = targetId ? targets.get(targetId) : undefined;
-    if (targetId && !target) r.fail('targetId', `目标“${targetId}”不存在`);
+    if (targetId && !target) r.fail('targetId', { code: 'unknown_target', params: { id: targetId } });
     const milestone = target?.kind === 'milestone';
     const rawValue = r.number('value', true);
     if (milestone && rawValue !== null && (!Number.isInteger(rawValue) || rawValue < 0))
-      r.fail('value', '里程碑目标请填写已完成的阶段数（整数）');
+      r.fail('value', { code: 'milestone_stages_integer' });
     const asOf = r.date('asOf', true);
     const unit = r.text('unit', 20) ?? '';
     const note = r.text('note', 2000) ?? '';
@@ -111,7 +111,7 @@ function parseRows(grid: Grid, targets: Map<string, Target>): { parsed: Parsed[]
     const reason = r.text('reason', 500);
     if (evidence !== null) {
       const ok = reportInputSchema.shape.evidence.safeParse(evidence);
-      if (!ok.success) r.fail('evidence', '佐证链接只能是 http(s) 地址或文件说明');
+      if (!ok.success) r.fail('evidence', { code: 'evidence_link' });
     }
     parsed.push({
       row,
@@ -265,23 +265,23 @@ export async function importReports(ctx: ImportContext): Promise<ImportOutcome> 
         results.push(base);
         continue;
       }
-      const fail = (column: ReportColumn | '', message: string) => {
+      const fail = (column: ReportColumn | '', issue: Issue) => {
         const col = column ? (REPORT_COLUMNS.find((c) => c.key === column)?.names[0] ?? column) : '';
-        base.errors.push({ row: x.row, column: col, message });
+        base.errors.push({ row: x.row, column: col, ...coded(issue) });
       };
       if (target && !canWriteTarget(user, target)) {
         forbidden = true;
         fail(
           'targetId',
           target.department === null
-            ? '该目标尚未指定牵头部门，只有管理员可以填报'
-            : `无权填报：该目标由${target.department}牵头`,
+            ? { code: 'no_lead_department' }
+            : { code: 'not_your_target', params: { department: target.department } },
         );
       }
       if (target && x.input) {
         const key = `${target.id}|${x.input.asOf}`;
         const first = seen.get(key);
-        if (first !== undefined) fail('asOf', `与第${first}行重复（同一目标、同一截至日期）`);
+        if (first !== undefined) fail('asOf', { code: 'duplicate_row', params: { row: first } });
         else seen.set(key, x.row);
       }
       if (!target || !x.input || base.errors.length) {
@@ -322,16 +322,18 @@ export async function importReports(ctx: ImportContext): Promise<ImportOutcome> 
       }
       switch (outcome.kind) {
         case 'invalid':
-          for (const e of outcome.errors) fail(FIELD_COLUMN[e.field] ?? '', zhIssueText(e));
+          for (const e of outcome.errors) fail(FIELD_COLUMN[e.field] ?? '', e);
           break;
         case 'confirm':
-          for (const cf of outcome.confirmations) fail('value', `${zhIssueText(cf)}（如确认无误，请在“原因”列说明）`);
+          for (const cf of outcome.confirmations) fail('value', cf);
+          fail('reason', { code: 'reason_to_confirm' });
           break;
         case 'conflict':
-          fail('asOf', `${outcome.detail}（如需更正，请在“原因”列填写更正原因）`);
+          fail('asOf', outcome);
+          fail('reason', { code: 'reason_to_correct' });
           break;
         case 'forbidden':
-          fail('asOf', outcome.detail);
+          fail('asOf', outcome);
           break;
         case 'unchanged':
           base.status = 'unchanged';
@@ -366,6 +368,7 @@ export async function importReports(ctx: ImportContext): Promise<ImportOutcome> 
       importId: committed ? importId : null,
       counts: countRows(results),
       messages: results.flatMap((r) => r.errors.map(cellMessage)),
+      issues: results.flatMap((r) => r.errors),
       rows: results,
     },
   });
@@ -467,6 +470,7 @@ function alreadyImported(
     importId: id,
     counts,
     messages: ['该文件此前已导入，本次没有重复写入'],
+    issues: [],
     rows: [],
   };
 }

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Transaction } from 'kysely';
 import { shanghaiDate } from '../../src/domain/dates';
-import type { ConfirmationIssue } from '../../src/domain/issues';
+import type { ConfirmationIssue, IssueParams } from '../../src/domain/issues';
 import { effectiveReports } from '../../src/domain/reports';
 import {
   DEFAULT_THRESHOLDS,
@@ -28,8 +28,13 @@ export type ReportOutcome =
   | { kind: 'unchanged'; report: ProgressReport; state: TargetState | null }
   | { kind: 'invalid'; errors: ReportIssue[] }
   | { kind: 'confirm'; confirmations: ConfirmationIssue[] }
-  | { kind: 'conflict'; code: 'exists_same_date' | 'already_corrected'; detail: string; reportId: string }
-  | { kind: 'forbidden'; code: 'published_figure'; detail: string; reportId: string };
+  | {
+      kind: 'conflict';
+      code: 'exists_same_date' | 'already_corrected' | 'corrected_just_now';
+      params: IssueParams;
+      reportId: string;
+    }
+  | { kind: 'forbidden'; code: 'published_figure'; params: IssueParams; reportId: string };
 
 export interface ReportRequest {
   input: ReportInput & { reason?: string | undefined };
@@ -108,7 +113,7 @@ export async function writeReport(
         kind: 'conflict',
         code: 'already_corrected',
         reportId: by.id,
-        detail: `该填报已被 ${by.reportedBy} 于 ${shanghaiTime(by.recordedAt)} 更正，请刷新后在最新版本上更正`,
+        params: { by: by.reportedBy, at: shanghaiTime(by.recordedAt) },
       };
   }
   // A published figure (a statistics bureau's, with its citation) is corrected by an admin only, with a
@@ -123,7 +128,7 @@ export async function writeReport(
       kind: 'forbidden',
       code: 'published_figure',
       reportId: published.id,
-      detail: `截至 ${published.asOf} 的数值是官方发布数据（来源：${published.source?.document ?? '官方发布'}），只有管理员可以更正，并须写明更正原因`,
+      params: { asOf: published.asOf, source: published.source?.document ?? '官方发布' },
     };
   const report: ProgressReport = {
     id: randomUUID(),
@@ -150,7 +155,11 @@ export async function writeReport(
       kind: 'conflict',
       code: 'exists_same_date',
       reportId: sameDate.id,
-      detail: `该目标截至 ${asOf} 已有填报（${sameDate.value ?? `${sameDate.stagesDone} 个阶段`}${sameDate.value !== null ? sameDate.unit : ''}，${sameDate.reportedBy}），如需修改请更正该条填报`,
+      params: {
+        asOf,
+        figure: sameDate.value !== null ? `${sameDate.value}${sameDate.unit}` : `${sameDate.stagesDone} 个阶段`,
+        by: sameDate.reportedBy,
+      },
     };
   }
   if (check.confirmations.length && !input.confirmReason)

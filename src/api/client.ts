@@ -64,7 +64,7 @@ export function apiUrl(path: string, params: QueryParams = {}): URL {
  * A link to a file the API serves (an export, a template), typed by the contract like a request:
  * relative, so it works behind any proxy; a plain download, the session cookie goes along.
  */
-export function fileUrl<R extends Route>(route: R, query: QueryOf<R>): string {
+export function fileUrl<R extends Route>(route: R, query?: QueryOf<R>): string {
   const url = apiUrl(route.slice(route.indexOf(' ') + 1), query as QueryParams);
   return `${url.pathname}${url.search}`;
 }

@@ -1,5 +1,6 @@
 import { Suspense, useEffect, useRef } from 'react';
 import { NavLink, Outlet, useLocation } from 'react-router';
+import { paths } from '../domain/paths';
 import { useTranslation } from '../i18n/use-translation';
 import { Legend } from '../ui/demo-tag';
 import { Skeleton } from '../ui/skeleton';
@@ -38,7 +39,7 @@ export function AppLayout() {
       </a>
       <header className="topbar">
         <div className="topbar__inner">
-          <NavLink to="/" className="brand">
+          <NavLink to={paths.overview()} className="brand">
             <span className="brand__mark" aria-hidden="true" />
             <span className="brand__text">
               <span className="brand__title">{t('app.title')}</span>
@@ -46,11 +47,11 @@ export function AppLayout() {
             </span>
           </NavLink>
           <nav aria-label={t('app.nav')} className="topnav">
-            <NavLink to="/" end>
+            <NavLink to={paths.overview()} end>
               {t('app.overview')}
             </NavLink>
-            <NavLink to="/projects">{t('app.projects')}</NavLink>
-            <NavLink to="/review">{t('review.nav')}</NavLink>
+            <NavLink to={paths.projects()}>{t('app.projects')}</NavLink>
+            <NavLink to={paths.review()}>{t('review.nav')}</NavLink>
             <SessionNavLinks />
           </nav>
           <HeaderControls />

@@ -1,5 +1,6 @@
 import { Link, NavLink, useLocation } from 'react-router';
 import { useSession, useSignOut } from '../api/session';
+import { paths } from '../domain/paths';
 import { useTranslation } from '../i18n/use-translation';
 
 /** Who is signed in, and sign-in/sign-out. Reading needs no sign-in, so a failed check just offers one. */
@@ -11,7 +12,7 @@ export function SessionMenu() {
   if (!user) {
     if (pathname === '/sign-in') return null;
     return (
-      <Link className="button button--ghost" to={`/sign-in?next=${encodeURIComponent(`${pathname}${search}`)}`}>
+      <Link className="button button--ghost" to={paths.signIn(`${pathname}${search}`)}>
         {t('app.signIn')}
       </Link>
     );
@@ -39,8 +40,8 @@ export function SessionNavLinks() {
   const user = useSession().data?.user ?? null;
   return (
     <>
-      <NavLink to="/report">{t('app.reportNav')}</NavLink>
-      {user?.role === 'admin' && <NavLink to="/admin">{t('app.adminNav')}</NavLink>}
+      <NavLink to={paths.report()}>{t('app.reportNav')}</NavLink>
+      {user?.role === 'admin' && <NavLink to={paths.admin()}>{t('app.adminNav')}</NavLink>}
     </>
   );
 }

@@ -21,4 +21,7 @@ export const paths = {
   projects: (params?: LinkParams) => hrefWith('/projects', params),
   review: (params?: LinkParams) => hrefWith('/review', params),
   signIn: (next: string) => hrefWith('/sign-in', { next }),
+  report: (params?: LinkParams) => hrefWith('/report', params),
+  reportImport: () => '/report/import',
+  admin: () => '/admin',
 };

@@ -1,6 +1,10 @@
 import { z } from 'zod';
 import { isIsoDate, isIsoInstant } from './dates';
 import type { Problem } from './problem';
+
+/** A read's refusal: the parameter it names (and, for a value that names nothing, the values there are). */
+export type ReadProblem = Omit<Problem, 'code' | 'params'>;
+
 import { PROJECT_SORTS } from './project-sorts';
 import { DISTRICT_CITY, projectStageSchema, sectorIdSchema, statusSchema } from './schemas';
 
@@ -88,7 +92,7 @@ const PARAM_NAMES_ZH: Record<string, string> = {
   pageSize: '每页条数',
 };
 
-export type ParseResult<T> = { ok: true; value: T } | { ok: false; problem: Problem };
+export type ParseResult<T> = { ok: true; value: T } | { ok: false; problem: ReadProblem };
 
 /** Parse query parameters; unknown parameters are ignored, repeated ones take the first value. */
 export function parseQuery<T>(schema: z.ZodType<T>, params: URLSearchParams): ParseResult<T> {
@@ -107,7 +111,7 @@ export function parseQuery<T>(schema: z.ZodType<T>, params: URLSearchParams): Pa
 }
 
 /** A 400 for a value the parameter cannot take, with the values it can (`allowed`, for the UI to offer). */
-export function unknownValue(param: string, value: string, allowed: readonly string[]): Problem {
+export function unknownValue(param: string, value: string, allowed: readonly string[]): ReadProblem {
   const name = PARAM_NAMES_ZH[param] ?? param;
   return {
     ...badRequest(`参数“${param}”（${name}）的取值“${value}”不存在，可选：${allowed.join('、')}`, param),
@@ -173,7 +177,7 @@ const byDistrict = (a: string, b: string) =>
  * an empty board that looks like all-clear: a 400 naming the parameter and the values there are.
  * Null when every filter names something.
  */
-export function unknownFilterValue(q: CatalogFilter, known: FilterValues): Problem | null {
+export function unknownFilterValue(q: CatalogFilter, known: FilterValues): ReadProblem | null {
   if (q.plan && !known.plans.has(q.plan)) return unknownValue('plan', q.plan, [...known.plans].sort(byCodePoint));
   if (q.district && !known.districts.has(q.district))
     return unknownValue('district', q.district, [...known.districts].sort(byDistrict));
@@ -189,10 +193,10 @@ export function withKnownFilters<T extends CatalogFilter>(parsed: ParseResult<T>
   return problem ? { ok: false, problem } : parsed;
 }
 
-export function badRequest(detail: string, param?: string): Problem {
+export function badRequest(detail: string, param?: string): ReadProblem {
   return { type: 'about:blank', title: '请求参数错误', status: 400, detail, ...(param ? { param } : {}) };
 }
 
-export function notFound(detail: string): Problem {
+export function notFound(detail: string): ReadProblem {
   return { type: 'about:blank', title: '未找到', status: 404, detail };
 }

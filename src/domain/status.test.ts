@@ -83,6 +83,12 @@ describe('defaults', () => {
 describe('cumulative: 新开通5G基站3000个 (progress = value / target, linear pace)', () => {
   const t = makeTarget();
 
+  it('before its period starts with nothing reported: 未开始, not 未填报 (a 2027 target on a 2025 board)', () => {
+    const later = makeTarget({ periodStart: '2027-01-01', deadline: '2027-12-31' });
+    expect(computeTargetState(later, [], { asOf: '2025-12-26' }).status).toBe('not_started');
+    expect(computeTargetState(later, [], { asOf: '2027-02-01' }).status).toBe('no_data');
+  });
+
   it('on track: 1500 by 2025-07-01', () => {
     // expected 181/364 = 0.4973; progress 1500/3000 = 0.5; gap +0.27 pp.
     const s = one(t, '2025-07-01', 1500);

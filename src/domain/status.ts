@@ -343,7 +343,8 @@ export function computeTargetState(
       gap: null,
       gapBasis: basis,
       judgedAt: asOf,
-      status: asOf > target.deadline ? 'missed' : 'no_data',
+      // Before its period starts nothing is due yet: not 未填报 (a 2027 target on a 2025 board).
+      status: asOf > target.deadline ? 'missed' : asOf < target.periodStart ? 'not_started' : 'no_data',
       forecastMiss: false,
       milestone: null,
       fromBaseline: null,

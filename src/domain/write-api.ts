@@ -150,7 +150,10 @@ export const cellIssueSchema = z.object({
   /** 1-based spreadsheet row. */
   row: z.number().int(),
   column: z.string(),
+  /** In Chinese, the API's language; `code` and `params` let a client word it in its own. */
   message: z.string(),
+  code: z.string().optional(),
+  params: issueParamsSchema.optional(),
 });
 export type CellIssue = z.infer<typeof cellIssueSchema>;
 
@@ -187,7 +190,10 @@ export const importResponseSchema = z.object({
     error: z.number().int(),
   }),
   /** Every error, in Chinese, e.g. 第12行 “本期数值”：不是数字. */
+  /** Every problem of the file in the API's Chinese (第12行 “本期数值”：不是数字)… */
   messages: z.array(z.string()),
+  /** …and the same problems of its cells with their codes, for a client to word in its own language. */
+  issues: z.array(cellIssueSchema),
   rows: z.array(importRowSchema),
 });
 export type ImportResponse = z.infer<typeof importResponseSchema>;
@@ -425,7 +431,10 @@ export const catalogImportResponseSchema = z.object({
     unchanged: z.number().int(),
     error: z.number().int(),
   }),
+  /** Every problem of the file in the API's Chinese (第12行 “本期数值”：不是数字)… */
   messages: z.array(z.string()),
+  /** …and the same problems of its cells with their codes, for a client to word in its own language. */
+  issues: z.array(cellIssueSchema),
   rows: z.array(catalogImportRowSchema),
 });
 export type CatalogImportResponse = z.infer<typeof catalogImportResponseSchema>;

@@ -302,6 +302,8 @@ export const en: Messages = {
     none: 'None',
   },
   report: {
+    cellLine: 'Row {{row}}, “{{column}}”: {{text}}',
+    rowLine: 'Row {{row}}: {{text}}',
     signInTitle: 'Sign in',
     signInHint: 'Reporting progress and managing targets need a sign-in; viewing the board does not.',
     username: 'Username',

@@ -1,5 +1,5 @@
 import { formatQuantity, type Locale } from '../domain/format';
-import type { Issue, IssueParams } from '../domain/issues';
+import { type Issue, type IssueParams, isIssueCode } from '../domain/issues';
 import { interpolate, type Vars } from './messages';
 import { VALIDATION_MESSAGES } from './validation-messages';
 
@@ -40,4 +40,26 @@ export interface Worded {
   code?: string | undefined;
   params?: IssueParams | undefined;
   message?: string | undefined;
+}
+
+/** A failed request as a form sees it (src/api/api-error.ts): its kind, status, Chinese message and problem. */
+export interface FailedRequest {
+  kind: 'network' | 'http' | 'schema';
+  status: number;
+  message: string;
+  problem?: { code?: string | undefined; params?: IssueParams | undefined } | undefined;
+}
+
+/**
+ * Why a request failed, in the person's language: in Chinese the server's own words (they name the
+ * item, the person, the date); in another language the words of the problem's code, or, for a code
+ * this client does not know, what kind of failure it was.
+ */
+export function failureText(locale: Locale, e: FailedRequest): string {
+  if (locale === 'zh-CN') return e.message;
+  const code = e.problem?.code;
+  if (e.kind === 'network') return issueText(locale, { code: 'network_unsaved' });
+  if (e.kind === 'schema') return issueText(locale, { code: 'response_invalid' });
+  if (isIssueCode(code)) return issueText(locale, { code, ...(e.problem?.params ? { params: e.problem.params } : {}) });
+  return issueText(locale, { code: e.status >= 500 ? 'server_error' : 'request_failed', params: { status: e.status } });
 }

@@ -4,6 +4,8 @@
  */
 export const zhWork = {
   report: {
+    cellLine: '第{{row}}行 “{{column}}”：{{text}}',
+    rowLine: '第{{row}}行：{{text}}',
     signInTitle: '登录',
     signInHint: '填报进度和管理目标需要登录；查看看板不需要登录。',
     username: '用户名',
@@ -181,15 +183,5 @@ export const zhWork = {
     next: '下一页',
     apply: '筛选',
     empty: '没有记录。',
-  },
-  unknownFilter: {
-    title: '未找到{{param}}“{{value}}”',
-    message: '链接中的筛选条件在数据中不存在，所以这里不显示任何目标；这不表示没有滞后目标。',
-    clear: '清除{{param}}筛选',
-    options: '可选的{{param}}（{{count}} 个）',
-    screenMessage: '大屏链接中的筛选条件不存在，因此不显示任何数据。请修改链接中的“{{key}}=”参数。',
-    screenOptions: '可选：{{values}}',
-    more: '等 {{count}} 个',
-    param: { plan: '规划', sector: '领域', district: '区市', department: '部门', status: '状态' },
   },
 } as const;

@@ -299,6 +299,16 @@ export const zhCN = {
     table: '{{name}}（表格）',
     none: '无',
   },
+  unknownFilter: {
+    title: '未找到{{param}}“{{value}}”',
+    message: '链接中的筛选条件在数据中不存在，所以这里不显示任何目标；这不表示没有滞后目标。',
+    clear: '清除{{param}}筛选',
+    options: '可选的{{param}}（{{count}} 个）',
+    screenMessage: '大屏链接中的筛选条件不存在，因此不显示任何数据。请修改链接中的“{{key}}=”参数。',
+    screenOptions: '可选：{{values}}',
+    more: '等 {{count}} 个',
+    param: { plan: '规划', sector: '领域', district: '区市', department: '部门', status: '状态' },
+  },
 } as const;
 
 type Widen<T> = { -readonly [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };

@@ -24,3 +24,6 @@ globalThis.ResizeObserver ??= FixedResizeObserver as unknown as typeof ResizeObs
 // The report and admin pages' Chinese words arrive with those pages' routes (src/app/routes.tsx);
 // component tests render pages directly, so they have them from the start.
 await loadWorkMessages();
+// The client loads the problem schema with the first failed request; under a test's fake timers
+// the module runner's first load of it would wait on fake time, so it is loaded here.
+await import('../domain/problem');

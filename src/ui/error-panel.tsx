@@ -1,5 +1,6 @@
 import { type ApiError, isApiError, NOT_JSON_DETAIL } from '../api/api-error';
 import type { Locale } from '../domain/format';
+import { paths } from '../domain/paths';
 import type { TFunction } from '../i18n/use-translation';
 import { useTranslation } from '../i18n/use-translation';
 
@@ -51,10 +52,7 @@ export function ErrorPanel({
       </div>
       {api?.status === 401 ? (
         // Reading needs a sign-in (READ_ACCESS=signed-in): the way in, coming back to this page.
-        <a
-          className="button button--primary"
-          href={`/sign-in?next=${encodeURIComponent(window.location.pathname + window.location.search)}`}
-        >
+        <a className="button button--primary" href={paths.signIn(window.location.pathname + window.location.search)}>
           {t('error.signInAction')}
         </a>
       ) : (

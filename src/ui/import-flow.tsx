@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { isApiError } from '../api/api-error';
 import type { CellIssue } from '../domain/write-api';
+import { useFailureText, useIssueText } from '../i18n/use-issue-text';
 import { useTranslation } from '../i18n/use-translation';
 import './import-flow.css';
 
@@ -46,29 +47,44 @@ export function ImportProgress({
   error: unknown;
 }) {
   const { t } = useTranslation();
+  const failureText = useFailureText();
   return (
     <>
       <div aria-live="polite">{pending && <p role="status">{pendingText}</p>}</div>
       {error != null && (
         <div className="form-alert" role="alert">
           <strong>{t('report.notSaved')}</strong>
-          <p>{isApiError(error) ? error.message : String(error)}</p>
+          <p>{isApiError(error) ? failureText(error) : String(error)}</p>
         </div>
       )}
     </>
   );
 }
 
-/** Every error of the file as the server words it (第12行 “本期数值”：不是数字). */
-export function ImportMessages({ messages }: { messages: readonly string[] }) {
-  const { t } = useTranslation();
-  if (messages.length === 0) return null;
+/**
+ * Every error of the file: in Chinese as the server words it (第12行 “本期数值”：不是数字), in
+ * another language from each cell issue's code (the column keeps the file's own header).
+ */
+export function ImportMessages({ messages, issues }: { messages: readonly string[]; issues: readonly CellIssue[] }) {
+  const { t, locale } = useTranslation();
+  const words = useIssueText();
+  const lines =
+    locale === 'zh-CN' || issues.length === 0
+      ? messages
+      : issues.map((i) =>
+          i.column
+            ? t('report.cellLine', { row: i.row, column: i.column, text: words(i) })
+            : t('report.rowLine', { row: i.row, text: words(i) }),
+        );
+  if (lines.length === 0) return null;
   return (
     <div className="form-alert" role="alert">
-      <strong>{t('report.errorsTitle', { count: messages.length })}</strong>
+      <strong>{t('report.errorsTitle', { count: lines.length })}</strong>
       <ul className="import-messages">
-        {messages.map((m) => (
-          <li key={m}>{m}</li>
+        {lines.map((m, i) => (
+          // The same words can recur on one row (two confirmations): the position keeps them apart.
+          // biome-ignore lint/suspicious/noArrayIndexKey: a fixed list, never reordered
+          <li key={i}>{m}</li>
         ))}
       </ul>
     </div>
@@ -77,10 +93,11 @@ export function ImportMessages({ messages }: { messages: readonly string[] }) {
 
 /** One row's problems, one per line, each with the column it is in. */
 export function ImportRowErrors({ errors }: { errors: readonly CellIssue[] }) {
+  const words = useIssueText();
   return errors.map((e) => (
     <span key={`${e.column}:${e.message}`} className="field__error import-row-error">
       {e.column ? `“${e.column}”：` : ''}
-      {e.message}
+      {words(e)}
     </span>
   ));
 }

@@ -1,4 +1,5 @@
 import { Link } from 'react-router';
+import { paths } from '../domain/paths';
 import { useTranslation } from '../i18n/use-translation';
 import { useDocumentTitle } from './use-document-title';
 
@@ -15,7 +16,7 @@ export function NotFoundView({ message }: { message: string }) {
         {t('notFound.title')}
       </h1>
       <p>{message}</p>
-      <Link className="button" to="/">
+      <Link className="button" to={paths.overview()}>
         {t('notFound.home')}
       </Link>
     </section>

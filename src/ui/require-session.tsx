@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { Navigate, useLocation } from 'react-router';
 import { useSession } from '../api/session';
+import { paths } from '../domain/paths';
 import type { Role, User } from '../domain/write-api';
 import { useTranslation } from '../i18n/use-translation';
 import { ErrorPanel } from './error-panel';
@@ -20,7 +21,7 @@ export function RequireSession({ roles, children }: { roles: readonly Role[]; ch
   const user = session.data?.user ?? null;
   if (!user) {
     const next = `${location.pathname}${location.search}`;
-    return <Navigate replace to={`/sign-in?next=${encodeURIComponent(next)}`} />;
+    return <Navigate replace to={paths.signIn(next)} />;
   }
   if (!roles.includes(user.role)) {
     const needed = roles.includes('reporter') ? 'reporter' : 'admin';

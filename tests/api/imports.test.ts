@@ -257,7 +257,16 @@ describe.each(backends())('Excel/CSV import on %s', (backend: Backend) => {
       `${f.targetA},+1+1,2025-01-03,,`,
     ].join('\n');
     const dry = importResponseSchema.parse(await (await upload('dry-run', hostileRows, 'h.csv', admin)).json());
-    expect(dry.messages).toContain('第2行 “说明”：内容过长（最多 2000 个字符）');
+    expect(dry.messages).toContain('第2行 “说明”：不能超过 2000 个字符');
+    // The same problems with their codes, for a client to word in its own language.
+    expect(dry.issues).toContainEqual({
+      row: 2,
+      column: '说明',
+      message: '不能超过 2000 个字符',
+      code: 'too_long',
+      params: { max: 2000 },
+    });
+    expect(dry.issues.filter((i) => i.code === 'not_number').map((i) => i.row)).toEqual([3, 4, 5]);
     expect(dry.messages).toContain('第3行 “本期数值”：不是数字');
     expect(dry.messages).toContain('第4行 “本期数值”：不是数字');
     expect(dry.messages).toContain('第5行 “本期数值”：不是数字');

@@ -23,9 +23,15 @@ const ADMIN_PASSWORD = 'e2e admin password 2026';
 const REPORTER = 'rep-e2e';
 const REPORTER_PASSWORD = 'e2e reporter password';
 const DEPARTMENT = '端到端测试局';
-// Deadline 2027: still open on whatever day this test runs.
-const FORM_TARGET = 'ind-next-gen-it-scale';
-const IMPORT_TARGET = 'ind-smart-appliances-scale';
+// The test's own targets, copies of two of the catalog's 2027 industry sizes that run from 2025 to
+// 2027 (open on whatever day this test runs; the catalog's own are the revenue of 2027 alone), each
+// with a figure of 12-19 that an admin reports before the tests, marked demo like every invented value.
+const FORM_TARGET = 'e2e-next-gen-it';
+const IMPORT_TARGET = 'e2e-smart-appliances';
+const COPIES = [
+  { id: FORM_TARGET, from: 'ind-next-gen-it-scale', figure: 1800 },
+  { id: IMPORT_TARGET, from: 'ind-smart-appliances-scale', figure: 3900 },
+];
 
 let srv: RunningServer;
 let browser: Browser;
@@ -63,9 +69,22 @@ beforeAll(async () => {
     departments: [DEPARTMENT],
   });
   expect(created.status).toBe(201);
-  for (const id of [FORM_TARGET, IMPORT_TARGET]) {
-    const patched = await call('PATCH', `/admin/targets/${id}`, { department: DEPARTMENT });
-    expect(patched.status).toBe(200);
+  for (const copy of COPIES) {
+    const { state: _state, ...original } = (await detail(copy.from)).item;
+    const created = await call('POST', '/admin/targets', {
+      ...original,
+      id: copy.id,
+      title: `${original.title}（端到端测试）`,
+      department: DEPARTMENT,
+      kind: 'cumulative',
+      periodStart: '2025-01-01',
+      deadline: '2027-12-31',
+      headline: null,
+      demo: true,
+    });
+    expect(created.status).toBe(201);
+    const figure = await call('POST', `/targets/${copy.id}/reports`, { asOf: '2025-12-19', value: copy.figure });
+    expect(figure.status).toBe(201);
   }
 });
 

@@ -1,5 +1,6 @@
 import { excelSerialToIso, normalizeText, parseDateText, parseNumberText } from '../../../src/domain/cells';
-import { isStorableText, UNSTORABLE_TEXT } from '../../../src/domain/schemas';
+import type { Issue, IssueParams } from '../../../src/domain/issues';
+import { isStorableText } from '../../../src/domain/schemas';
 import type { CellIssue } from '../../../src/domain/write-api';
 import { zhIssueText } from '../../../src/i18n/validation';
 import type { Grid, Raw } from './sheet';
@@ -63,61 +64,75 @@ export class RowReader<K extends string> {
     return v === null || (typeof v === 'string' && normalizeText(v) === '');
   }
 
-  fail(k: K | '', message: string): null {
-    this.issues.push({ row: this.row, column: k === '' ? '' : this.header.label(k), message });
+  /** A cell's issue: its code and figures, and the API's Chinese words for them. */
+  fail(k: K | '', issue: Issue): null {
+    return this.failAt(k === '' ? '' : this.header.label(k), issue);
+  }
+
+  /** An issue under a name that is no column of the sheet (a schema's field path, say). */
+  failAt(column: string, issue: Issue): null {
+    this.issues.push({ row: this.row, column, ...coded(issue) });
     return null;
   }
 
   text(k: K, max: number, required = false): string | null {
     const v = this.raw(k);
-    if (v === null || (typeof v === 'string' && v.trim() === '')) return required ? this.fail(k, '不能为空') : null;
+    if (v === null || (typeof v === 'string' && v.trim() === ''))
+      return required ? this.fail(k, { code: 'required' }) : null;
     if (typeof v === 'object' && !(v instanceof Date)) return this.fail(k, cellProblem(v));
-    if (v instanceof Date && Number.isNaN(v.getTime())) return this.fail(k, '不是有效日期');
+    if (v instanceof Date && Number.isNaN(v.getTime())) return this.fail(k, { code: 'not_date' });
     const s = v instanceof Date ? v.toISOString().slice(0, 10) : String(v).trim();
-    if (s.length > max) return this.fail(k, `内容过长（最多 ${max} 个字符）`);
-    if (!isStorableText(s)) return this.fail(k, UNSTORABLE_TEXT);
+    if (s.length > max) return this.fail(k, { code: 'too_long', params: { max } });
+    if (!isStorableText(s)) return this.fail(k, { code: 'unstorable_text' });
     return s;
   }
 
   number(k: K, required = false): number | null {
     const v = this.raw(k);
     if (v === null || (typeof v === 'string' && normalizeText(v) === ''))
-      return required ? this.fail(k, '不能为空') : null;
-    if (typeof v === 'number') return Number.isFinite(v) ? v : this.fail(k, '不是数字');
+      return required ? this.fail(k, { code: 'required' }) : null;
+    if (typeof v === 'number') return Number.isFinite(v) ? v : this.fail(k, { code: 'not_number' });
     if (typeof v === 'string') {
-      if (v.length > 100) return this.fail(k, '不是数字');
+      if (v.length > 100) return this.fail(k, { code: 'not_number' });
       const r = parseNumberText(v);
-      return r.ok ? r.value : this.fail(k, zhIssueText(r));
+      return r.ok ? r.value : this.fail(k, r);
     }
-    if (v instanceof Date) return this.fail(k, '不是数字（单元格是日期格式）');
-    if (typeof v === 'boolean') return this.fail(k, '不是数字');
+    if (v instanceof Date) return this.fail(k, { code: 'date_cell_not_number' });
+    if (typeof v === 'boolean') return this.fail(k, { code: 'not_number' });
     return this.fail(k, cellProblem(v));
   }
 
   date(k: K, required = false): string | null {
     const v = this.raw(k);
     if (v === null || (typeof v === 'string' && normalizeText(v) === ''))
-      return required ? this.fail(k, '不能为空') : null;
+      return required ? this.fail(k, { code: 'required' }) : null;
     // exceljs turns date-formatted serials into Dates at UTC midnight of the calendar day shown.
     if (v instanceof Date)
-      return Number.isNaN(v.getTime()) ? this.fail(k, '不是有效日期') : v.toISOString().slice(0, 10);
+      return Number.isNaN(v.getTime()) ? this.fail(k, { code: 'not_date' }) : v.toISOString().slice(0, 10);
     if (typeof v === 'number') {
       const r = excelSerialToIso(v);
       if (r.ok) return r.value;
       const asText = parseDateText(String(v));
-      return asText.ok ? asText.value : this.fail(k, zhIssueText(r));
+      return asText.ok ? asText.value : this.fail(k, r);
     }
     if (typeof v === 'string') {
-      if (v.length > 100) return this.fail(k, '不是有效日期');
+      if (v.length > 100) return this.fail(k, { code: 'not_date' });
       const r = parseDateText(v);
-      return r.ok ? r.value : this.fail(k, zhIssueText(r));
+      return r.ok ? r.value : this.fail(k, r);
     }
-    if (typeof v === 'boolean') return this.fail(k, '不是有效日期');
+    if (typeof v === 'boolean') return this.fail(k, { code: 'not_date' });
     return this.fail(k, cellProblem(v));
   }
 }
 
 /** What is wrong with a cell that holds no usable value: a formula error, or a merge from a row above. */
-function cellProblem(v: { error: string } | { merged: string }): string {
-  return 'merged' in v ? `是合并单元格（与 ${v.merged} 合并），请取消合并，每行分别填写` : `公式错误（${v.error}）`;
+function cellProblem(v: { error: string } | { merged: string }): Issue {
+  return 'merged' in v
+    ? { code: 'cell_merged', params: { range: v.merged } }
+    : { code: 'cell_formula_error', params: { error: v.error } };
+}
+
+/** An issue as a cell or a problem carries it: the API's Chinese, with the code and figures beside. */
+export function coded(issue: Issue): { message: string; code: string; params?: IssueParams } {
+  return { message: zhIssueText(issue), code: issue.code, ...(issue.params ? { params: issue.params } : {}) };
 }

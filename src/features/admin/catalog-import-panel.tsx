@@ -1,3 +1,4 @@
+import { fileUrl } from '../../api/client';
 import { useImportFlow } from '../../api/use-import-flow';
 import { useTranslation } from '../../i18n/use-translation';
 import {
@@ -24,7 +25,7 @@ export function CatalogImportPanel() {
       </h2>
       <p>{t('admin.catalogIntro')}</p>
       <p>
-        <a className="button" href="/api/v1/admin/catalog-imports/template" download>
+        <a className="button" href={fileUrl('GET /admin/catalog-imports/template')} download>
           {t('admin.catalogTemplate')}
         </a>
       </p>
@@ -42,7 +43,7 @@ export function CatalogImportPanel() {
           ) : (
             <p>{t('admin.catalogCounts', { ...c })}</p>
           )}
-          <ImportMessages messages={result.messages} />
+          <ImportMessages messages={result.messages} issues={result.issues} />
           <ScrollRegion label={t('admin.catalog')} className="history-wrap">
             <table className="table">
               <caption className="visually-hidden">{t('admin.catalog')}</caption>

@@ -1,3 +1,4 @@
+import { useFailureText } from '../../i18n/use-issue-text';
 import { useTranslation } from '../../i18n/use-translation';
 import { ErrorSummary } from '../../ui/form-errors';
 import type { useFieldErrors } from './form-state';
@@ -8,12 +9,13 @@ import type { useFieldErrors } from './form-state';
  */
 export function FormFeedback({ f, success }: { f: ReturnType<typeof useFieldErrors>; success?: string | null }) {
   const { t } = useTranslation();
+  const failureText = useFailureText();
   return (
     <>
       <ErrorSummary title={t('report.errorSummary', { count: f.summary.length })} errors={f.summary} />
       {f.failure && !f.summary.length && (
         <div className="form-alert" role="alert">
-          {f.failure.message}
+          {failureText(f.failure)}
         </div>
       )}
       {success && (

@@ -62,4 +62,14 @@ describe('the new user form in English', () => {
     expect(summary).toHaveTextContent('Username: At most 64 characters');
     expect(summary).not.toHaveTextContent(HAN);
   });
+
+  it('says in English, from the server’s code, that the username is taken', async () => {
+    const { user, form } = await openEnglishForm();
+    await user.type(within(form).getByLabelText('Username'), 'rep');
+    await user.type(within(form).getByLabelText('Initial password'), 'long enough password');
+    await user.click(within(form).getByRole('button', { name: 'Create user' }));
+    const alert = await within(form).findByRole('alert');
+    expect(alert).toHaveTextContent('The username “rep” is taken');
+    expect(alert).not.toHaveTextContent(HAN);
+  });
 });

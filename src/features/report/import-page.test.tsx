@@ -1,6 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { HttpResponse, http } from 'msw';
 import type { ImportResponse } from '../../domain/write-api';
+import { useUiStore } from '../../stores/ui-store';
 import { renderApp, setupMockApi } from '../../test/render-app';
 
 const { write, server } = setupMockApi();
@@ -83,6 +84,7 @@ describe('import', () => {
       sha256: 'x',
       committed: false,
       alreadyImported: false,
+      issues: [],
       importId: null,
       counts: { rows: 1, new: 0, correction: 0, unchanged: 0, skipped: 0, error: 1 },
       messages: ['第2行 “截至日期”：截至日期不能晚于今天（2025-12-29）'],
@@ -122,5 +124,34 @@ describe('import', () => {
     expect(await screen.findByRole('alert', {}, { timeout: 5_000 })).toHaveTextContent(
       '没有找到表头：表格中应有“目标编号”“本期数值”“截至日期”等列（请使用下载的模板）',
     );
+  });
+});
+
+describe('import in English', () => {
+  afterEach(() => useUiStore.setState({ locale: 'zh-CN' }));
+
+  it('words every row’s problem in English from its code, keeping the file’s own column names', async () => {
+    useUiStore.setState({ locale: 'en' });
+    write.signInAs('rep');
+    const { user } = renderApp('/report/import');
+    const input = await screen.findByLabelText('File to upload (.xlsx or .csv)', {}, { timeout: 5_000 });
+    await user.upload(
+      input,
+      csv([
+        'no-such-target,78,2025-12-29,,',
+        'ind-compute-capacity,八千,2025-12-29,,',
+        'ind-three-firsts,78,2025-12-29,,',
+        'ind-three-firsts,79,2025-12-29,,',
+      ]),
+    );
+    const alert = await screen.findByRole('alert', {}, { timeout: 5_000 });
+    expect(alert).toHaveTextContent('Row 2, “目标编号”: No target “no-such-target”');
+    expect(alert).toHaveTextContent('Row 3, “本期数值”: Not a number');
+    expect(alert).toHaveTextContent('Row 5, “截至日期”: Repeats row 4 (same target, same as-of date)');
+    // Nothing but the file's own headers and values is left in Chinese.
+    expect(alert.textContent?.replace(/“[^”]*”/g, '')).not.toMatch(/[\u4e00-\u9fff]/);
+    const table = screen.getByRole('table');
+    expect(table).toHaveTextContent('Not a number');
+    expect(await write.reportsWritten()).toHaveLength(0);
   });
 });

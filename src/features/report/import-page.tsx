@@ -9,13 +9,15 @@ import { usePostImport } from './api/post-import';
 import { ImportResult } from './import-result';
 import '../../ui/forms.css';
 import './report.css';
+import { fileUrl } from '../../api/client';
+import { paths } from '../../domain/paths';
 
 export function ImportPage() {
   const { t } = useTranslation();
   useDocumentTitle(t('report.importDocTitle'), t('app.title'));
   return (
     <div className="stack">
-      <PageHeader crumbs={[{ label: t('report.title'), to: '/report' }]} title={t('report.importTitle')} />
+      <PageHeader crumbs={[{ label: t('report.title'), to: paths.report() }]} title={t('report.importTitle')} />
       <RequireSession roles={['reporter', 'admin']}>{() => <ImportDesk />}</RequireSession>
     </div>
   );
@@ -38,13 +40,13 @@ function ImportDesk() {
         </h2>
         <p>{t('report.importIntro')}</p>
         <div className="import-steps">
-          <a className="button" href="/api/v1/imports/template" download>
+          <a className="button" href={fileUrl('GET /imports/template')} download>
             {t('report.downloadXlsx')}
           </a>
-          <a className="button" href="/api/v1/imports/template?format=csv" download>
+          <a className="button" href={fileUrl('GET /imports/template', { format: 'csv' })} download>
             {t('report.downloadCsv')}
           </a>
-          <Link to="/report">{t('report.back')}</Link>
+          <Link to={paths.report()}>{t('report.back')}</Link>
         </div>
         <ImportFileField
           id="import-file"
@@ -59,7 +61,7 @@ function ImportDesk() {
         {result?.committed && (
           <div className="form-notice form-notice--ok" role="status">
             <p>{t('report.committed', { count: result.counts.new + result.counts.correction })}</p>
-            <Link to="/">{t('report.viewOnBoard')}</Link>
+            <Link to={paths.overview()}>{t('report.viewOnBoard')}</Link>
           </div>
         )}
         {result?.alreadyImported && (

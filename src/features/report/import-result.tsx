@@ -25,7 +25,7 @@ export function ImportResult({ result }: { result: ImportResponse }) {
       </h2>
       <p>{t('report.counts', { ...c })}</p>
       {result.messages.length > 0 && c.error > 0 ? (
-        <ImportMessages messages={result.messages} />
+        <ImportMessages messages={result.messages} issues={result.issues} />
       ) : (
         result.messages.length === 0 && <p className="muted">{t('report.noErrors')}</p>
       )}

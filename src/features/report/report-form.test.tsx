@@ -92,6 +92,28 @@ describe('the report form in English', () => {
     expect((await write.reportsWritten()).at(-1)).toMatchObject({ value: 79, note: '【确认】definition changed' });
   });
 
+  it('says in English that the date already has a report, from the server’s code, with its figures', async () => {
+    const { user, form } = await openEnglishForm();
+    const last = await lastValue();
+    // Someone reports for today after this form loaded the history: only the server knows.
+    const { csrfToken } = (await (await fetch(`${base}/session`)).json()) as { csrfToken: string };
+    const other = await fetch(`${base}/targets/${TARGET}/reports`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-csrf-token': csrfToken },
+      body: JSON.stringify({ asOf: '2025-12-29', value: last + 1 }),
+    });
+    expect(other.status).toBe(201);
+    await user.type(within(form).getByLabelText('Value'), String(last + 2));
+    await user.click(within(form).getByRole('button', { name: 'Save report' }));
+    const alert = await within(form).findByText(/already has a report/);
+    expect(alert).toHaveTextContent(
+      new RegExp(
+        `This target already has a report as of 2025-12-29 \\(${last + 1}\\S*, rep\\): to change it, correct that report`,
+      ),
+    );
+    expect(within(form).getByRole('button', { name: 'Load the latest report and correct it' })).toBeInTheDocument();
+  });
+
   it('shows a field issue the server sends with a code in English, and one without a code as sent', async () => {
     server.use(
       http.post(`${base}/targets/:id/reports`, () =>

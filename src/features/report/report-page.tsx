@@ -18,6 +18,7 @@ import { ReportForm } from './report-form';
 import { ReportHistory } from './report-history';
 import '../../ui/forms.css';
 import './report.css';
+import { paths } from '../../domain/paths';
 
 export function ReportPage() {
   const { t } = useTranslation();
@@ -27,7 +28,7 @@ export function ReportPage() {
       <PageHeader
         title={t('report.title')}
         aside={
-          <Link className="button" to="/report/import">
+          <Link className="button" to={paths.reportImport()}>
             {t('report.importLink')}
           </Link>
         }
@@ -123,7 +124,7 @@ function TargetReportPanel({
     <div className="stack">
       <header>
         <h2 className="report-target-title">
-          <Link to={`/targets/${encodeURIComponent(target.id)}`}>{target.title}</Link>
+          <Link to={paths.target(target.id)}>{target.title}</Link>
         </h2>
         <p className="muted small">
           {t('common.goal')}：{target.target ?? '—'}

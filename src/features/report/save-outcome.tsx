@@ -2,8 +2,9 @@ import { Link } from 'react-router';
 import type { ApiError } from '../../api/api-error';
 import { formatDate, formatQuantity } from '../../domain/format';
 import { isIssueCode } from '../../domain/issues';
+import { paths } from '../../domain/paths';
 import type { ReportResponse } from '../../domain/write-api';
-import { useIssueText } from '../../i18n/use-issue-text';
+import { useFailureText, useIssueText } from '../../i18n/use-issue-text';
 import { useTranslation } from '../../i18n/use-translation';
 import { useLocale } from '../../stores/ui-store';
 import { StatusBadge } from '../../ui/status-badge';
@@ -25,7 +26,7 @@ export function SavedNotice({ saved, unit }: { saved: ReportResponse; unit: stri
           </>
         )}
       </p>
-      <Link to={`/targets/${encodeURIComponent(r.targetId)}`}>{t('report.viewOnBoard')}</Link>
+      <Link to={paths.target(r.targetId)}>{t('report.viewOnBoard')}</Link>
     </div>
   );
 }
@@ -45,13 +46,14 @@ export function FailedNotice({
 }) {
   const { t } = useTranslation();
   const words = useIssueText();
+  const failureText = useFailureText();
   const conflict = error.status === 409;
   const issues = [...(error.problem?.confirmations ?? []), ...(error.problem?.errors ?? [])];
   const worded = issues.length > 0 && issues.every((i) => isIssueCode(i.code));
   return (
     <div className="form-alert" role="alert">
       <strong>{conflict ? t('report.conflictTitle') : t('report.notSaved')}</strong>
-      {worded ? issues.map((i) => <p key={`${i.code}:${words(i)}`}>{words(i)}</p>) : <p>{error.message}</p>}
+      {worded ? issues.map((i) => <p key={`${i.code}:${words(i)}`}>{words(i)}</p>) : <p>{failureText(error)}</p>}
       <p className="small">{t('report.keptInputs')}</p>
       {conflict && onLoadLatest && (
         <button type="button" className="button" onClick={onLoadLatest} disabled={loading}>

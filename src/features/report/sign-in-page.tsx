@@ -2,16 +2,18 @@ import { type FormEvent, useState } from 'react';
 import { Navigate, useSearchParams } from 'react-router';
 import { isApiError } from '../../api/api-error';
 import { useSession, useSignIn } from '../../api/session';
+import { useFailureText } from '../../i18n/use-issue-text';
 import { useTranslation } from '../../i18n/use-translation';
 import { describedBy, ErrorSummary, type FieldError, FieldMessage, useErrorSummaryFocus } from '../../ui/form-errors';
 import { PageHeader } from '../../ui/page-header';
 import { useDocumentTitle } from '../../ui/use-document-title';
 import '../../ui/forms.css';
 import './report.css';
+import { paths } from '../../domain/paths';
 
 /** Only paths of this app: `?next=https://evil.example` must not become an open redirect. */
 function safeNext(raw: string | null): string {
-  return raw?.startsWith('/') && !raw.startsWith('//') ? raw : '/report';
+  return raw?.startsWith('/') && !raw.startsWith('//') ? raw : paths.report();
 }
 
 export function SignInPage() {
@@ -25,6 +27,7 @@ export function SignInPage() {
   const [password, setPassword] = useState('');
   const [errors, setErrors] = useState<FieldError[]>([]);
   const summary = useErrorSummaryFocus();
+  const failureText = useFailureText();
 
   if (session.data?.user) return <Navigate replace to={next} />;
 
@@ -60,7 +63,7 @@ export function SignInPage() {
               ? String(failure)
               : failure.problem?.code === 'bad_credentials'
                 ? t('report.badCredentials')
-                : failure.message}
+                : failureText(failure)}
           </div>
         )}
         <div className="field">

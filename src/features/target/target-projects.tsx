@@ -19,9 +19,7 @@ export function TargetProjects({ item }: { item: TargetDetailResponse['item'] })
         <h2 id="projects-title" className="card__title">
           {t('target.projects')}
         </h2>
-        <Link to={`/projects?target=${encodeURIComponent(item.id)}`}>
-          {t('target.allProjects', { count: item.projectCount })}
-        </Link>
+        <Link to={paths.projects({ target: item.id })}>{t('target.allProjects', { count: item.projectCount })}</Link>
       </div>
       <ul className="project-mini">
         {item.projects.slice(0, SHOWN).map((p) => (
