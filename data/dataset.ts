@@ -1,3 +1,5 @@
+import { rollUp, rollupValue } from '../src/domain/project-rollup';
+import { effectiveReports } from '../src/domain/reports';
 import type { KeyProject, ProgressReport, Target } from '../src/domain/schemas';
 import type { Dataset } from '../src/domain/views';
 import { CATALOG } from './catalog/catalog';
@@ -53,6 +55,39 @@ export function demoProjects(targets: readonly Target[], named: readonly KeyProj
   return out;
 }
 
+/**
+ * A project-list target's demo figures made of its project list: the series keeps its generated
+ * shape, scaled so that its latest figure is what the list adds up to (the projects started, or the
+ * investment completed). The tile, the target page and the project table then give the same number.
+ */
+export function alignWithProjects(
+  targets: readonly Target[],
+  reports: readonly ProgressReport[],
+  projects: readonly KeyProject[],
+): ProgressReport[] {
+  const factors = new Map<string, number>();
+  for (const t of targets) {
+    const listed = projects.filter((p) => p.targetIds.includes(t.id));
+    if (listed.length === 0) continue;
+    const own = reports.filter((r) => r.targetId === t.id);
+    if (own.some((r) => !r.demo)) continue; // a published figure is never rewritten
+    const latest = effectiveReports(own)
+      .filter((r) => r.value !== null)
+      .sort((a, b) => a.asOf.localeCompare(b.asOf))
+      .at(-1);
+    const value = rollupValue(t, rollUp(listed));
+    if (!latest?.value || value === null) continue;
+    factors.set(t.id, value / latest.value);
+  }
+  return reports.map((r) => {
+    const f = factors.get(r.targetId);
+    if (f === undefined || r.value === null) return r;
+    const t = targets.find((x) => x.id === r.targetId);
+    const digits = t?.unit === '亿元' ? 10 : 1;
+    return { ...r, value: Math.round(r.value * f * digits) / digits };
+  });
+}
+
 /** Instants in one canonical form (UTC, as the database returns them), so mock and server agree. */
 const canonical = (r: ProgressReport): ProgressReport => ({ ...r, recordedAt: new Date(r.recordedAt).toISOString() });
 
@@ -61,14 +96,13 @@ export function buildDataset(options: DatasetOptions): Dataset {
   const { plans, targets, contextFigures, projects } = CATALOG;
   const publishedReports = CATALOG.publishedReports.map(canonical);
   if (!options.demo) return { plans, targets, reports: publishedReports, contextFigures, projects };
+  const allProjects = [...projects, ...demoProjects(targets, projects, seed)];
+  const demoReports = generateDemoReports(targets, publishedReports, seed, contextFigures).map(canonical);
   return {
     plans,
     targets,
-    reports: [
-      ...publishedReports,
-      ...generateDemoReports(targets, publishedReports, seed, contextFigures).map(canonical),
-    ],
+    reports: [...publishedReports, ...alignWithProjects(targets, demoReports, allProjects)],
     contextFigures,
-    projects: [...projects, ...demoProjects(targets, projects, seed)],
+    projects: allProjects,
   };
 }

@@ -180,3 +180,23 @@ describe('demo generator', () => {
     expect(counts.no_data, JSON.stringify(counts)).toBeGreaterThan(0);
   });
 });
+
+describe('project-list targets on the demo', () => {
+  it('report, as their latest figure, what their project list adds up to (the tile, the page and the table agree)', async () => {
+    const { buildDataset } = await import('./dataset');
+    const { rollUp, rollupValue, rollupMeasure } = await import('../src/domain/project-rollup');
+    const { effectiveReports } = await import('../src/domain/reports');
+    const d = buildDataset({ demo: true });
+    const checked: string[] = [];
+    for (const t of d.targets) {
+      const listed = d.projects.filter((p) => p.targetIds.includes(t.id));
+      if (listed.length === 0 || rollupMeasure(t, rollUp(listed)) === null) continue;
+      const latest = effectiveReports(d.reports.filter((r) => r.targetId === t.id))
+        .sort((a, b) => a.asOf.localeCompare(b.asOf))
+        .at(-1);
+      expect(latest?.value, t.id).toBe(rollupValue(t, rollUp(listed)));
+      checked.push(t.id);
+    }
+    expect(checked.sort()).toEqual(['ls-key-projects', 'qd-key-investment', 'qd-key-projects']);
+  });
+});

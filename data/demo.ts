@@ -353,14 +353,6 @@ export function generateDemoProjects(
   const n = Math.max(0, count - already);
   const weights = Array.from({ length: n }, () => 0.2 + rand() ** 3 * 8);
   const weightSum = weights.reduce((a, b) => a + b, 0);
-  const stages: ProjectStage[] = [
-    'preparation',
-    'construction',
-    'construction',
-    'construction',
-    'completed',
-    'operating',
-  ];
   // Names are drawn from a generator of their own, so a name taken already (two 崂山云溪研发中心) is
   // redrawn without moving any other demo figure.
   const nameRand = mulberry32(hashString(`${target.id}:names`, options.seed ?? DEMO_SEED));
@@ -391,8 +383,11 @@ export function generateDemoProjects(
     const planned =
       share === null ? round(1 + rand() * 20, 1) : round(options.totalIsMultiYear ? share / spread : share, 1);
     const total = options.totalIsMultiYear && share !== null ? round(share, 1) : round(planned * spread, 1);
-    const stage = stages[Math.floor(rand() * stages.length)] ?? 'construction';
-    const completedShare = stage === 'preparation' ? rand() * 0.2 : stage === 'construction' ? 0.5 + rand() * 0.5 : 1;
+    // At the year's end nearly every listed project has started (开工率 about 96 %), a third done.
+    const r = rand();
+    const stage: ProjectStage =
+      r < 0.04 ? 'preparation' : r < 0.7 ? 'construction' : r < 0.85 ? 'completed' : 'operating';
+    const completedShare = stage === 'preparation' ? rand() * 0.2 : stage === 'construction' ? 0.75 + rand() * 0.25 : 1;
     return {
       id: `demo-prj-${target.id}-${String(i + 1).padStart(4, '0')}`,
       name: uniqueName(district, word, kind, kinds),

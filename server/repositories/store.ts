@@ -1,6 +1,14 @@
 import { type Kysely, sql } from 'kysely';
 import { addDays, type IsoDate } from '../../src/domain/dates';
-import type { ContextFigure, KeyProject, Plan, ProgressReport, Target } from '../../src/domain/schemas';
+import type { ProjectRollup } from '../../src/domain/project-rollup';
+import type {
+  ContextFigure,
+  FigurePrecision,
+  KeyProject,
+  Plan,
+  ProgressReport,
+  Target,
+} from '../../src/domain/schemas';
 import { needsInferredBaseline } from '../../src/domain/status';
 import { hasStaticFilter, type ProjectFilter, type TargetFilter } from '../../src/domain/views';
 import type { Database } from '../db/schema';
@@ -49,6 +57,9 @@ type StateReportTuple = [
   string,
   string | null,
   string | null,
+  // With the source (the review): the period the figure describes, when it is not a day.
+  (string | null)?,
+  (string | null)?,
 ];
 
 /** Target, then as-of date, then recording time: the order the window reads return rows in. */
@@ -137,7 +148,9 @@ export class Store {
     // reports recorded later must not push known ones out of it.
     const known = (alias: string) =>
       options.knownAt ? sql`and ${sql.ref(`${alias}.recorded_at`)} <= ${options.knownAt}::timestamptz` : sql``;
-    const source = options.withSource ? sql`r.source_document, r.source_quote` : sql`null, null`;
+    const source = options.withSource
+      ? sql`r.source_document, r.source_quote, r.period_precision, r.period_label`
+      : sql`null, null`;
     // The ids travel as one JSON parameter (any number of them, the same on PGlite and pg). The
     // window's lower bound per target is the earlier of the 45-day start and the as-of date of
     // its 12th newest report (an index-only probe), so one index range scan reads the whole window:
@@ -163,10 +176,26 @@ export class Store {
         offset 0
       ) as r`.execute(this.db);
     return (rows[0]?.j ?? []).map(
-      ([id, targetId, date, recordedAt, value, unit, stagesDone, supersedes, demo, reportedBy, document, quote]) => ({
+      ([
+        id,
+        targetId,
+        date,
+        recordedAt,
+        value,
+        unit,
+        stagesDone,
+        supersedes,
+        demo,
+        reportedBy,
+        document,
+        quote,
+        precision,
+        label,
+      ]) => ({
         id,
         targetId,
         asOf: date,
+        ...(precision ? { period: { precision: precision as FigurePrecision, ...(label ? { label } : {}) } } : {}),
         recordedAt: new Date(recordedAt).toISOString(),
         value: value === null ? null : Number(value),
         unit,
@@ -407,5 +436,34 @@ export class Store {
 
   async projectsOfTarget(targetId: string, limit: number): Promise<{ total: number; items: KeyProject[] }> {
     return this.projects({ target: targetId, page: 1, pageSize: limit, sort: '-investment' });
+  }
+
+  /** What a target's project list adds up to (src/domain/project-rollup.ts), in one aggregate; null without projects. */
+  async projectRollup(targetId: string): Promise<ProjectRollup | null> {
+    const row = await this.db
+      .selectFrom('projects as p')
+      .innerJoin('project_targets as pt', 'pt.project_id', 'p.id')
+      .where('pt.target_id', '=', targetId)
+      .select([
+        sql<string>`count(*)`.as('projects'),
+        sql<string>`count(*) filter (where p.stage <> 'preparation')`.as('started'),
+        sql<string>`count(*) filter (where p.stage = 'construction')`.as('under_construction'),
+        sql<string>`count(*) filter (where p.stage in ('completed', 'operating'))`.as('completed'),
+        sql<string | null>`sum(p.planned_investment)`.as('planned'),
+        sql<string | null>`sum(p.completed_investment)`.as('done'),
+        sql<string>`count(*) filter (where p.demo)`.as('demo'),
+      ])
+      .executeTakeFirst();
+    if (!row || Number(row.projects) === 0) return null;
+    const tenth = (v: string | null) => (v === null ? null : Math.round(Number(v) * 10) / 10);
+    return {
+      projects: Number(row.projects),
+      started: Number(row.started),
+      underConstruction: Number(row.under_construction),
+      completed: Number(row.completed),
+      plannedInvestment: tenth(row.planned),
+      completedInvestment: tenth(row.done),
+      demoProjects: Number(row.demo),
+    };
   }
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { targetWithStateSchema } from './api';
+import { projectRollupSchema } from './project-rollup';
 import { contextFigureSchema, isoDate, keyProjectSchema, progressReportSchema, targetStateSchema } from './schemas';
 
 /**
@@ -23,6 +24,8 @@ export const targetDetailResponseSchema = z.object({
     /** The key projects counted by this target (first page; `projectCount` is the total). */
     projects: z.array(keyProjectSchema),
     projectCount: z.number().int().min(0),
+    /** What the project list adds up to, for a target its projects measure; null without projects. */
+    projectRollup: projectRollupSchema.nullable(),
   }),
 });
 export type TargetDetailResponse = z.infer<typeof targetDetailResponseSchema>;

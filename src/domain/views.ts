@@ -308,7 +308,7 @@ export function buildTargetDetail(
   data: Omit<Dataset, 'projects'>,
   id: string,
   cut: Cut,
-  projects: { items: KeyProject[]; total: number },
+  projects: { items: KeyProject[]; total: number; rollup: ProjectRollup | null },
 ): TargetDetailResponse | null {
   const target = data.targets.find((t) => t.id === id);
   if (!target) return null;
@@ -329,11 +329,14 @@ export function buildTargetDetail(
       contextFigures: data.contextFigures.filter((c) => c.targetId === id),
       projects: projects.items,
       projectCount: projects.total,
+      projectRollup: projects.rollup,
     },
   };
 }
 
 export { PROJECT_SORTS, type ProjectSort } from './project-sorts';
+
+import type { ProjectRollup } from './project-rollup';
 
 import type { ProjectSort } from './project-sorts';
 

@@ -54,6 +54,30 @@ describe.each(backends())('read API on %s', (backend: Backend) => {
     expect(keyProjects?.source.quote).toContain('460');
   });
 
+  it('rolls a project-list target up from its projects: its figure, the roll-up and the project table agree', async () => {
+    for (const [id, measure] of [
+      ['qd-key-projects', 'started'],
+      ['ls-key-projects', 'started'],
+      ['qd-key-investment', 'investment'],
+    ] as const) {
+      const { item } = targetDetailResponseSchema.parse(await json(`/targets/${id}`));
+      const r = item.projectRollup;
+      if (!r) throw new Error(`${id} has no roll-up`);
+      const table = projectsResponseSchema.parse(await json(`/projects?target=${id}&pageSize=1`));
+      const notStarted = projectsResponseSchema.parse(
+        await json(`/projects?target=${id}&stage=preparation&pageSize=1`),
+      );
+      const building = projectsResponseSchema.parse(await json(`/projects?target=${id}&stage=construction&pageSize=1`));
+      expect(r.projects, id).toBe(table.total);
+      expect(r.projects - r.started, id).toBe(notStarted.total);
+      expect(r.underConstruction, id).toBe(building.total);
+      expect(item.state.latest?.value, id).toBe(measure === 'started' ? r.started : r.completedInvestment);
+    }
+    // A target its projects only give examples for has the roll-up of those, and no figure made of it.
+    const examples = targetDetailResponseSchema.parse(await json('/targets/ls-projects-completed')).item;
+    expect(examples.projectRollup?.projects).toBeLessThan(examples.target ?? 0);
+  });
+
   it('filters by plan, sector, district, status and search text', async () => {
     const byPlan = targetsResponseSchema.parse(await json('/targets?plan=laoshan-2025'));
     expect(byPlan.items.length).toBeGreaterThan(0);

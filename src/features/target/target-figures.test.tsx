@@ -32,7 +32,7 @@ function serve(target: Target, given: ProgressReport[]) {
     http.get(`${window.location.origin}/api/v1/targets/:id`, ({ request, params }) => {
       const asOf = new URL(request.url).searchParams.get('asOf') ?? newestReportDate(reports);
       if (!asOf) throw new Error('serve() needs at least one report');
-      const body = buildTargetDetail(data, String(params.id), { asOf }, { items: [], total: 0 });
+      const body = buildTargetDetail(data, String(params.id), { asOf }, { items: [], total: 0, rollup: null });
       return body
         ? HttpResponse.json(body)
         : HttpResponse.json({ type: 'about:blank', title: 'Not found', status: 404 }, { status: 404 });

@@ -1,5 +1,5 @@
 import { screen, within } from '@testing-library/react';
-import { formatQuantity } from '../../domain/format';
+import { formatPercent, formatQuantity } from '../../domain/format';
 import type { TargetDetailResponse } from '../../domain/target-api';
 import { renderApp, setupMockApi } from '../../test/render-app';
 
@@ -26,6 +26,26 @@ describe('target view', () => {
       'href',
       '/projects?target=qd-key-projects',
     );
+  });
+
+  it('shows what the project list adds up to, each share beside its two numbers, linking to the projects counted', async () => {
+    const item = await detail('qd-key-projects');
+    const r = item.projectRollup;
+    if (!r) throw new Error('qd-key-projects has no roll-up');
+    renderApp('/targets/qd-key-projects');
+    const projects = await screen.findByRole('region', { name: '关联重点项目' }, { timeout: 4_000 });
+    expect(projects).toHaveTextContent('本目标的数值是清单中已开工（在建、竣工或投产）的项目数');
+    const started = within(projects).getByRole('link', {
+      name: `${r.started} / ${r.projects}（${formatPercent(r.started / r.projects)}）`,
+    });
+    expect(started).toHaveAttribute('href', '/projects?target=qd-key-projects');
+    expect(within(projects).getByRole('link', { name: String(r.projects - r.started) })).toHaveAttribute(
+      'href',
+      '/projects?target=qd-key-projects&stage=preparation',
+    );
+    // The target's own figure is the projects started.
+    expect(item.state.latest?.value).toBe(r.started);
+    expect(projects).toHaveTextContent(`其中 ${r.demoProjects} 个项目的阶段和投资为演示数据`);
   });
 
   it('draws the trend chart (loaded lazily) and lists the report history', async () => {

@@ -1,6 +1,7 @@
 import { Link } from 'react-router';
-import { formatQuantity } from '../../domain/format';
+import { formatNumber, formatPercent, formatQuantity } from '../../domain/format';
 import { paths } from '../../domain/paths';
+import { type ProjectRollup, rollupMeasure } from '../../domain/project-rollup';
 import type { TargetDetailResponse } from '../../domain/target-api';
 import { useTranslation } from '../../i18n/use-translation';
 import { useLocale } from '../../stores/ui-store';
@@ -21,6 +22,7 @@ export function TargetProjects({ item }: { item: TargetDetailResponse['item'] })
         </h2>
         <Link to={paths.projects({ target: item.id })}>{t('target.allProjects', { count: item.projectCount })}</Link>
       </div>
+      {item.projectRollup && rollupMeasure(item, item.projectRollup) && <Rollup item={item} r={item.projectRollup} />}
       <ul className="project-mini">
         {item.projects.slice(0, SHOWN).map((p) => (
           <li key={p.id}>
@@ -34,5 +36,74 @@ export function TargetProjects({ item }: { item: TargetDetailResponse['item'] })
         ))}
       </ul>
     </section>
+  );
+}
+
+/**
+ * What the list adds up to, every share beside the two numbers it divides, each count a link to the
+ * projects it counts (the project table then shows the same number), and which of them is the
+ * target's own figure.
+ */
+function Rollup({ item, r }: { item: TargetDetailResponse['item']; r: ProjectRollup }) {
+  const { t } = useTranslation();
+  const locale = useLocale();
+  const measure = rollupMeasure(item, r);
+  const n = (v: number) => formatNumber(v, locale);
+  const share = (v: number, total: number, write: (x: number) => string = n) =>
+    t('target.rollupOf', {
+      value: write(v),
+      total: write(total),
+      percent: formatPercent(total > 0 ? v / total : null, locale),
+    });
+  const yi = (x: number) => formatQuantity(x, '亿元', locale);
+  const list = (stage?: 'preparation' | 'construction') => paths.projects({ target: item.id, stage });
+  return (
+    <div className="rollup">
+      <h3 className="rollup__title">{t('target.rollupTitle')}</h3>
+      {measure && (
+        <p className="muted small">
+          {measure === 'started'
+            ? t('target.rollupMeasureStarted')
+            : measure === 'completed'
+              ? t('target.rollupMeasureCompleted')
+              : t('target.rollupMeasureInvestment')}
+        </p>
+      )}
+      <dl className="rollup__figures">
+        <div data-measure={measure === 'started' || undefined}>
+          <dt>{t('target.rollupStarted')}</dt>
+          <dd className="num">
+            <Link to={list()}>{share(r.started, r.projects)}</Link>
+          </dd>
+        </div>
+        <div>
+          <dt>{t('target.rollupNotStarted')}</dt>
+          <dd className="num">
+            <Link to={list('preparation')}>{n(r.projects - r.started)}</Link>
+          </dd>
+        </div>
+        <div>
+          <dt>{t('target.rollupUnderConstruction')}</dt>
+          <dd className="num">
+            <Link to={list('construction')}>{n(r.underConstruction)}</Link>
+          </dd>
+        </div>
+        <div data-measure={measure === 'completed' || undefined}>
+          <dt>{t('target.rollupCompleted')}</dt>
+          <dd className="num">{n(r.completed)}</dd>
+        </div>
+        {r.plannedInvestment !== null && r.completedInvestment !== null && (
+          <div data-measure={measure === 'investment' || undefined}>
+            <dt>{t('target.rollupInvestment')}</dt>
+            <dd className="num">{share(r.completedInvestment, r.plannedInvestment, yi)}</dd>
+          </div>
+        )}
+      </dl>
+      {r.demoProjects > 0 && (
+        <p className="muted small">
+          <DemoTag /> {t('target.rollupDemo', { count: n(r.demoProjects) })}
+        </p>
+      )}
+    </div>
   );
 }
