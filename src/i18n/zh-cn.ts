@@ -183,6 +183,7 @@ export const zhCN = {
     rollupMeasureStarted: '本目标的数值是清单中已开工（在建、竣工或投产）的项目数',
     rollupMeasureInvestment: '本目标的数值是清单中项目的年度投资完成额',
     rollupMeasureCompleted: '本目标的数值是清单中已竣工或投产的项目数',
+    rollupMismatch: '填报的数值（{{reported}}）与项目清单汇总（{{listed}}）不一致，请核对清单或填报',
     rollupStarted: '已开工',
     rollupNotStarted: '未开工',
     rollupUnderConstruction: '在建',

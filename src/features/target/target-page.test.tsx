@@ -3,7 +3,7 @@ import { formatPercent, formatQuantity } from '../../domain/format';
 import type { TargetDetailResponse } from '../../domain/target-api';
 import { renderApp, setupMockApi } from '../../test/render-app';
 
-const { api } = setupMockApi();
+const { api, write } = setupMockApi();
 
 async function detail(id: string): Promise<TargetDetailResponse['item']> {
   const body = (await (await fetch(`${window.location.origin}/api/v1/targets/${id}`)).json()) as TargetDetailResponse;
@@ -43,9 +43,29 @@ describe('target view', () => {
       'href',
       '/projects?target=qd-key-projects&stage=preparation',
     );
-    // The target's own figure is the projects started.
+    // The target's own figure is the projects started: nothing to reconcile.
     expect(item.state.latest?.value).toBe(r.started);
+    expect(within(projects).queryByRole('note')).toBeNull();
     expect(projects).toHaveTextContent(`其中 ${r.demoProjects} 个项目的阶段和投资为演示数据`);
+  });
+
+  it('says so when a reported figure differs from what the project list adds up to', async () => {
+    const before = await detail('qd-key-projects');
+    const listed = before.projectRollup?.started ?? 0;
+    write.signInAs('admin');
+    const base = `${window.location.origin}/api/v1`;
+    const { csrfToken } = (await (await fetch(`${base}/session`)).json()) as { csrfToken: string };
+    const saved = await fetch(`${base}/targets/qd-key-projects/reports`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-csrf-token': csrfToken },
+      body: JSON.stringify({ asOf: '2025-12-29', value: listed + 3 }),
+    });
+    expect(saved.status).toBe(201);
+    renderApp('/targets/qd-key-projects');
+    const projects = await screen.findByRole('region', { name: '关联重点项目' }, { timeout: 4_000 });
+    expect(within(projects).getByRole('note')).toHaveTextContent(
+      `填报的数值（${formatQuantity(listed + 3, '个')}）与项目清单汇总（${formatQuantity(listed, '个')}）不一致`,
+    );
   });
 
   it('draws the trend chart (loaded lazily) and lists the report history', async () => {

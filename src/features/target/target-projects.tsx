@@ -1,7 +1,7 @@
 import { Link } from 'react-router';
 import { formatNumber, formatPercent, formatQuantity } from '../../domain/format';
 import { paths } from '../../domain/paths';
-import { type ProjectRollup, rollupMeasure } from '../../domain/project-rollup';
+import { type ProjectRollup, rollupMeasure, rollupValue } from '../../domain/project-rollup';
 import type { TargetDetailResponse } from '../../domain/target-api';
 import { useTranslation } from '../../i18n/use-translation';
 import { useLocale } from '../../stores/ui-store';
@@ -48,6 +48,9 @@ function Rollup({ item, r }: { item: TargetDetailResponse['item']; r: ProjectRol
   const { t } = useTranslation();
   const locale = useLocale();
   const measure = rollupMeasure(item, r);
+  // A department's figure that the list does not bear out is said, not hidden.
+  const listed = rollupValue(item, r);
+  const reported = item.state.latest?.value ?? undefined;
   const n = (v: number) => formatNumber(v, locale);
   const share = (v: number, total: number, write: (x: number) => string = n) =>
     t('target.rollupOf', {
@@ -99,6 +102,14 @@ function Rollup({ item, r }: { item: TargetDetailResponse['item']; r: ProjectRol
           </div>
         )}
       </dl>
+      {listed !== null && reported !== undefined && reported !== listed && (
+        <p className="form-alert" role="note">
+          {t('target.rollupMismatch', {
+            reported: formatQuantity(reported, item.unit, locale),
+            listed: formatQuantity(listed, item.unit, locale),
+          })}
+        </p>
+      )}
       {r.demoProjects > 0 && (
         <p className="muted small">
           <DemoTag /> {t('target.rollupDemo', { count: n(r.demoProjects) })}
