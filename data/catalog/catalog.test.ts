@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { periodEnd } from '../../src/domain/figure-period';
 import {
   contextFigureSchema,
   DISTRICT_CITY,
@@ -577,6 +578,117 @@ describe('modelling rules', () => {
       const body = r.reportedBy.split('（')[0] ?? '';
       expect(body.length, r.id).toBeGreaterThan(1);
       expect(doc(r.source?.document ?? '').includes(body), `${r.id}: ${r.reportedBy}`).toBe(true);
+    }
+  });
+});
+
+/** The sentence of `document` that holds `quote`. */
+const sentenceOf = (document: string, quote: string): string =>
+  doc(document)
+    .split(/[。；！？\n]/)
+    .find((s) => s.includes(quote)) ?? quote;
+
+/** The last day a document can describe: its date, or (undated) the end of the latest 1—N月 it reports. */
+function documentCovers(document: string): string | null {
+  const plan = plans.find((p) => p.document === document);
+  if (plan?.publishedOn) return plan.publishedOn;
+  const months = [...doc(document).matchAll(/1[—-](\d{1,2})月/g)].map((m) => Number(m[1]));
+  return months.length === 0 ? null : periodEnd(`2025-${String(Math.max(...months)).padStart(2, '0')}-01`, 'month');
+}
+
+/** The span from January a sentence gives before its figure (1—11月, 前三季度, 上半年): its last month. */
+function spanEndMonth(sentence: string, quote: string): number | null {
+  const before = sentence.slice(0, sentence.indexOf(quote));
+  const m = before.match(/1[—-](\d{1,2})月/);
+  if (m) return Number(m[1]);
+  if (before.includes('前三季度')) return 9;
+  if (before.includes('上半年')) return 6;
+  return null;
+}
+
+/** Every figure the catalog publishes, with its precision. */
+const publishedFigures = [
+  ...publishedReports.map((r) => ({
+    id: r.id,
+    asOf: r.asOf,
+    precision: r.period?.precision,
+    source: r.source as Source,
+    plan: false,
+  })),
+  ...contextFigures.map((c) => ({
+    id: c.id,
+    asOf: c.asOf,
+    precision: c.asOfPrecision,
+    source: c.source,
+    // A pool's planned total investment is the plan's own figure, as of the plan's date.
+    plan: c.label.includes('（计划）'),
+  })),
+];
+
+/**
+ * Where a stage the quote gives stands in it: a stage whose name is written in the quote's own
+ * characters (建成主体工程 of 「建成官路水库主体工程,开建配套工程」) is placed by the longest run it shares with
+ * the quote; a stage the catalog adds (过半规上工业企业完成, 前期手续完成) has none.
+ */
+function placeInQuote(name: string, quote: string): number | null {
+  if (![...name].every((ch) => quote.includes(ch))) return null;
+  for (let len = name.length; len >= 2; len--) {
+    for (let i = 0; i + len <= name.length; i++) {
+      const at = quote.indexOf(name.slice(i, i + len));
+      if (at >= 0) return at;
+    }
+  }
+  return null;
+}
+
+describe('modelling rules: periods and stage dates', () => {
+  it('every published figure has a period and precision, dated within it and never after its document', () => {
+    for (const f of publishedFigures) {
+      expect(f.precision, `${f.id} has no period`).toBeDefined();
+      const precision = f.precision ?? 'day';
+      const end = periodEnd(f.asOf, precision);
+      // A span (1—11月, 前三季度) is dated at its end: 1—11月 is 11-30, never 12-31.
+      if (precision === 'ytd-month' || precision === 'quarter' || precision === 'half') {
+        expect(f.asOf, f.id).toBe(end);
+      }
+      const covers = documentCovers(f.source.document);
+      if (covers !== null) expect(f.asOf <= covers, `${f.id}: ${f.asOf} after its document (${covers})`).toBe(true);
+      const sentence = sentenceOf(f.source.document, f.source.quote);
+      const span = spanEndMonth(sentence, f.source.quote);
+      if (span !== null) {
+        expect(precision, `${f.id}: ${sentence}`).toBe('ytd-month');
+        expect(Number(f.asOf.slice(5, 7)), f.id).toBe(span);
+      }
+      // A day only where the text gives one (or a plan's own figure, as of the plan's date).
+      if (precision === 'day' && !f.plan) {
+        expect(/\d{1,2}月\d{1,2}日/.test(sentence), `${f.id}: the text gives no day`).toBe(true);
+      }
+    }
+  });
+
+  it('a stage the document does not date is marked as an estimate; one on the document’s deadline is not', () => {
+    let estimated = 0;
+    for (const t of targets) {
+      for (const s of t.stages) {
+        const dated = s.plannedDate === t.deadline;
+        expect(s.estimated === true, `${t.id}: ${s.name} ${s.plannedDate}`).toBe(!dated);
+        if (s.estimated) estimated++;
+      }
+    }
+    expect(estimated).toBeGreaterThan(0);
+  });
+
+  it('stages are in the order their quote gives them (官路水库: 建成主体工程, then 开建配套工程)', () => {
+    for (const t of targets) {
+      // In the catalog's order and in planned order (the order the status engine expects them done).
+      const planned = [...t.stages].sort((a, b) => (a.plannedDate < b.plannedDate ? -1 : 1));
+      for (const order of [t.stages, planned]) {
+        const places = order.map((s) => placeInQuote(s.name, t.source.quote)).filter((p) => p !== null);
+        expect(
+          places.every((p, i) => i === 0 || p >= (places[i - 1] as number)),
+          `${t.id}: ${order.map((s) => s.name).join(' → ')} against 「${t.source.quote}」`,
+        ).toBe(true);
+      }
     }
   });
 });

@@ -99,9 +99,10 @@ export const investment = (unit: string, target: number, comparator: Comparator 
   ({ kind: 'cumulative', unit, target, comparator, pacing: INVESTMENT_PROFILE }) as const;
 
 /**
- * A milestone with its stages, `[name, plannedDate]`; a stage without a date falls on the deadline.
- * The documents only date the deliverable (by year end); intermediate stage dates are planning
- * assumptions made for the catalog, not figures from the source.
+ * A milestone with its stages, in the order the quote gives them: `name` (falls on the deadline, the
+ * date the document sets) or `[name, plannedDate]` (a date the document does not give). The documents
+ * only date the deliverable (by year end); an intermediate stage's date is a planning assumption made
+ * for the catalog, marked `estimated` (shown as 预计, and said so wherever it makes a node overdue).
  */
 export function milestone(...stages: Array<string | readonly [string, string]>) {
   return {
@@ -110,7 +111,7 @@ export function milestone(...stages: Array<string | readonly [string, string]>) 
     target: null,
     pacing: { type: 'steps' },
     stages: stages.map((s) =>
-      typeof s === 'string' ? { name: s, plannedDate: YEAR_END } : { name: s[0], plannedDate: s[1] },
+      typeof s === 'string' ? { name: s, plannedDate: YEAR_END } : { name: s[0], plannedDate: s[1], estimated: true },
     ),
   } as const;
 }

@@ -7,9 +7,14 @@ import { DOCS } from './define';
  * else — a cumulative stock beside a "new" target, another definition, an approximate 超/近 figure, a
  * past year — is a context figure with the reason in `relation`.
  *
- * Dates: the press conference of 001 was held on 2025-06-05 and dates none of its figures more
- * precisely, so they are as of that day. The year-end report 000 (not dated in the text; its latest
- * dated figures run to 1—11月) gives undated stocks, taken as of 2025-12-31 with precision `year`.
+ * Periods (issue 21): every figure carries the period it describes, as its source gives it, and is
+ * dated within it. The press conference of 001 was held on 6月5日 and dates none of its figures more
+ * precisely than that: precision `month` (2025年6月), as of the conference (a figure cannot be later
+ * than the day it was stated). A figure of a span from January (前三季度, 1—11月) is dated at the span's
+ * end (1—11月: 2025-11-30, never 12-31). The year-end report 000 is not dated; its latest dated figures
+ * run to 1—11月, so it was published in December, before the year ended: its undated figures (年内,
+ * 截至目前, or none) are of 2025 (precision `year`), as of 2025-11-30 — the latest date the report
+ * covers — not of a 12-31 it could not have seen.
  *
  * `reportedBy` of a published report is the body the source says stated the figure.
  *
@@ -19,6 +24,8 @@ import { DOCS } from './define';
  */
 const PRESS_CONFERENCE = '2025-06-05';
 const PRESS_CONFERENCE_AT = '2025-06-05T00:00:00+08:00';
+/** The end of the latest period report 000 dates (1—11月): its undated figures are as of then. */
+const YEAR_END_REPORT = '2025-11-30';
 
 export const PUBLISHED_REPORTS: ProgressReport[] = [
   {
@@ -32,6 +39,7 @@ export const PUBLISHED_REPORTS: ProgressReport[] = [
     stagesDone: null,
     note: '',
     evidence: null,
+    period: { precision: 'month' },
     source: { document: DOCS.digital, quote: '在全省率先推出6个“边聊边办”AI场景' },
     // Stated by 市行政审批局 (刘晓倩, Q2) at the press conference the 市政府新闻办 held.
     reportedBy: '市行政审批局（市政府新闻办新闻发布会）',
@@ -51,6 +59,7 @@ export const PUBLISHED_REPORTS: ProgressReport[] = [
     stagesDone: null,
     note: '',
     evidence: null,
+    period: { precision: 'month' },
     source: { document: DOCS.digital, quote: '规上工业企业数字化转型覆盖率达94.6%' },
     // Part of the 数字青岛2.0 progress 市大数据局 (张艳) presented at the press conference.
     reportedBy: '市大数据局（市政府新闻办新闻发布会）',
@@ -78,7 +87,7 @@ export const CONTEXT_FIGURES: ContextFigure[] = [
     value: 4.45,
     unit: '万个',
     asOf: PRESS_CONFERENCE,
-    asOfPrecision: 'day',
+    asOfPrecision: 'month',
     relation: '累计总量（存量），目标为当年新开通数',
     source: { document: DOCS.digital, quote: '累计开通5G基站数达4.45万个' },
   },
@@ -88,7 +97,7 @@ export const CONTEXT_FIGURES: ContextFigure[] = [
     label: '开通5G基站数',
     value: 4.6,
     unit: '万个',
-    asOf: '2025-12-31',
+    asOf: YEAR_END_REPORT,
     asOfPrecision: 'year',
     relation: '累计总量（存量），目标为当年新开通数',
     source: { document: DOCS.bureausYearEnd, quote: '开通5G基站数4.6万个' },
@@ -101,7 +110,7 @@ export const CONTEXT_FIGURES: ContextFigure[] = [
     value: 6.2,
     unit: '万架',
     asOf: PRESS_CONFERENCE,
-    asOfPrecision: 'day',
+    asOfPrecision: 'month',
     relation: '口径为全部数据中心在用标准机架，目标为通用数据中心标准机架数；“超”为约数',
     source: { document: DOCS.digital, quote: '全市数据中心在用标准机架总数超6.2万架' },
   },
@@ -111,7 +120,7 @@ export const CONTEXT_FIGURES: ContextFigure[] = [
     label: '全市数据中心在用标准机架总数',
     value: 10,
     unit: '万架',
-    asOf: '2025-12-31',
+    asOf: YEAR_END_REPORT,
     asOfPrecision: 'year',
     relation: '口径为全部数据中心在用标准机架，目标为通用数据中心标准机架数；“近”为约数',
     source: { document: DOCS.bureausYearEnd, quote: '全市数据中心在用标准机架总数近10万架' },
@@ -123,7 +132,7 @@ export const CONTEXT_FIGURES: ContextFigure[] = [
     value: 149,
     unit: '个',
     asOf: PRESS_CONFERENCE,
-    asOfPrecision: 'day',
+    asOfPrecision: 'month',
     relation: '连续5年累计推出的“无证明”场景总数，目标为2025年新打造的社会化“无证明”应用场景',
     source: { document: DOCS.digital, quote: '推出“无证明”场景149个' },
   },
@@ -134,7 +143,7 @@ export const CONTEXT_FIGURES: ContextFigure[] = [
     value: 2,
     unit: '个',
     asOf: PRESS_CONFERENCE,
-    asOfPrecision: 'day',
+    asOfPrecision: 'month',
     relation: '入选省级数字产业集群的数量，不是“千亿级”规模口径',
     source: { document: DOCS.digital, quote: '2个产业集群入选省数字产业集群' },
   },
@@ -144,7 +153,7 @@ export const CONTEXT_FIGURES: ContextFigure[] = [
     label: '年内更新新建健身场地设施',
     value: 230,
     unit: '处',
-    asOf: '2025-12-31',
+    asOf: YEAR_END_REPORT,
     asOfPrecision: 'year',
     relation:
       '口径为“更新新建健身场地设施”，足球场地、全民健身体育公园等另列；目标为“新建、改扩建体育健身设施”，两者口径未必一致',
@@ -156,7 +165,7 @@ export const CONTEXT_FIGURES: ContextFigure[] = [
     label: '年内新增全民健身体育公园、儿童运动空间、长者体育运动健康中心',
     value: 11,
     unit: '处',
-    asOf: '2025-12-31',
+    asOf: YEAR_END_REPORT,
     asOfPrecision: 'year',
     relation:
       '与“健身场地设施230处”分列的另一类体育设施；目标为“新建、改扩建体育健身设施”，两者是否同一口径、能否相加，文中未说明',
@@ -171,7 +180,7 @@ export const CONTEXT_FIGURES: ContextFigure[] = [
     label: '开展群众性足球活动',
     value: 6000,
     unit: '场',
-    asOf: '2025-12-31',
+    asOf: YEAR_END_REPORT,
     asOfPrecision: 'year',
     relation: '仅足球一项的群众性活动场次（“余”为约数），是全民健身活动的一部分，不是目标“全民健身活动”的全部口径',
     source: { document: DOCS.bureausYearEnd, quote: '开展群众性足球活动6000余场' },
@@ -185,7 +194,7 @@ export const CONTEXT_FIGURES: ContextFigure[] = [
     label: '全市新建基层应急综合救援站（全市合计，不是崂山区的数）',
     value: 29,
     unit: '处',
-    asOf: '2025-12-31',
+    asOf: YEAR_END_REPORT,
     asOfPrecision: 'year',
     relation:
       '全市口径（市应急局年终成绩单），目标为崂山区“新建提升基层应急救援站”：范围（全市与崂山区）和口径（新建综合救援站与新建、提升救援站）都不同，不是本目标的进度',
@@ -199,7 +208,8 @@ export const CONTEXT_FIGURES: ContextFigure[] = [
     value: 592.5,
     unit: '亿元',
     asOf: '2025-09-30',
-    asOfPrecision: 'quarter',
+    asOfPrecision: 'ytd-month',
+    periodLabel: '2025年前三季度',
     relation:
       '2025年前三季度、仅规上企业的营业收入（“超”为约数）；目标为2027年全年的产业规模：年份、期间和口径都不同，不是本目标的进度',
     source: { document: DOCS.bureausYearEnd, quote: '全市人工智能产业规上企业实现营业收入超592.5亿元' },

@@ -53,7 +53,8 @@ export const QD_2025_TARGETS: Target[] = [
     {
       id: 'qd-guanlu-reservoir',
       quote: '建成官路水库主体工程,开建配套工程',
-      ...milestone(['配套工程开建', '2025-06-30'], '主体工程建成'),
+      // In the order of the text: the main works are completed, then the supporting works begin.
+      ...milestone(['建成主体工程', '2025-06-30'], '开建配套工程'),
     },
     { id: 'qd-5g-base-stations', quote: '新开通5G基站3000个', ...flow('个', 3000), headline: '5g' },
   ]),

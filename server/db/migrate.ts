@@ -4,6 +4,7 @@ import * as m0002 from './migrations/0002-accounts';
 import * as m0003 from './migrations/0003-data-version';
 import * as m0004 from './migrations/0004-report-changes';
 import * as m0005 from './migrations/0005-sign-in-backoff';
+import * as m0006 from './migrations/0006-figure-periods';
 import type { Database } from './schema';
 
 /** Versioned migrations, in code so that the bundle and the tests need no file-system lookups. */
@@ -13,6 +14,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0003-data-version': m0003,
   '0004-report-changes': m0004,
   '0005-sign-in-backoff': m0005,
+  '0006-figure-periods': m0006,
 };
 
 /**

@@ -55,6 +55,9 @@ export interface ReportsTable {
   supersedes: string | null;
   correction_reason: string | null;
   demo: boolean;
+  /** The period the figure describes (0006-figure-periods); null: the day `as_of`. */
+  period_precision: ColumnType<string | null, string | null | undefined, string | null>;
+  period_label: ColumnType<string | null, string | null | undefined, string | null>;
   /** The import that brought the report (0002-accounts); null for hand-entered and seeded reports. */
   import_id: ColumnType<string | null, string | null | undefined, never>;
 }
@@ -67,6 +70,8 @@ export interface ContextFiguresTable {
   unit: string;
   as_of: string;
   as_of_precision: string;
+  /** The source's words for the period (0006-figure-periods). */
+  period_label: ColumnType<string | null, string | null | undefined, string | null>;
   relation: string;
   source_document: string;
   source_quote: string;

@@ -1,5 +1,12 @@
 import type { Selectable } from 'kysely';
-import type { ContextFigure, KeyProject, Plan, ProgressReport, Target } from '../../src/domain/schemas';
+import type {
+  ContextFigure,
+  FigurePrecision,
+  KeyProject,
+  Plan,
+  ProgressReport,
+  Target,
+} from '../../src/domain/schemas';
 import type { ContextFiguresTable, PlansTable, ProjectsTable, ReportsTable, TargetsTable } from '../db/schema';
 
 /** Row ↔ domain mapping. The domain types are the contract; rows are how PostgreSQL stores them. */
@@ -73,6 +80,15 @@ export const reportFromRow = (r: Selectable<ReportsTable>): ProgressReport => ({
   id: r.id,
   targetId: r.target_id,
   asOf: r.as_of,
+  // Only a figure of a period carries one: a day's report (every department's) reads as it did.
+  ...(r.period_precision === null
+    ? {}
+    : {
+        period: {
+          precision: r.period_precision as FigurePrecision,
+          ...(r.period_label === null ? {} : { label: r.period_label }),
+        },
+      }),
   recordedAt: r.recorded_at,
   value: r.value,
   unit: r.unit,
@@ -90,6 +106,8 @@ export const reportToRow = (r: ProgressReport) => ({
   id: r.id,
   target_id: r.targetId,
   as_of: r.asOf,
+  period_precision: r.period?.precision ?? null,
+  period_label: r.period?.label ?? null,
   recorded_at: r.recordedAt,
   value: r.value,
   unit: r.unit,
@@ -112,6 +130,7 @@ export const contextFigureFromRow = (r: Selectable<ContextFiguresTable>): Contex
   unit: r.unit,
   asOf: r.as_of,
   asOfPrecision: r.as_of_precision as ContextFigure['asOfPrecision'],
+  ...(r.period_label === null ? {} : { periodLabel: r.period_label }),
   relation: r.relation,
   source: { document: r.source_document, quote: r.source_quote },
 });
@@ -124,6 +143,7 @@ export const contextFigureToRow = (c: ContextFigure) => ({
   unit: c.unit,
   as_of: c.asOf,
   as_of_precision: c.asOfPrecision,
+  period_label: c.periodLabel ?? null,
   relation: c.relation,
   source_document: c.source.document,
   source_quote: c.source.quote,

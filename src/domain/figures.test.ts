@@ -83,6 +83,20 @@ describe('the vocabulary of figures', () => {
     expect(gapText(t, early)).toBe('按计划');
   });
 
+  it('a node the source does not date is overdue against an estimate, and the words say so', () => {
+    const t = guanluReservoir();
+    const stages = t.stages.map((s, i) => (i === 1 ? { ...s, estimated: true } : s));
+    const est = { ...t, stages };
+    const s = computeTargetState(est, [stagesReport(est, '2025-12-20', 1)], { asOf: '2025-12-20' });
+    expect(gapText(est, s)).toBe('逾期 111 天（按预计日期）');
+    expect(gapText(est, s, 'en')).toBe('111 days overdue (est. date)');
+    expect(nextNodeText(s)).toBe(`下一节点：${stages[1]?.name}（预计8月31日）`);
+    expect(nextNodeText(s, 'en')).toMatch(/\(est\.\)$/);
+    // A node on a date the document sets reads as before.
+    const plain = computeTargetState(t, [stagesReport(t, '2025-12-20', 1)], { asOf: '2025-12-20' });
+    expect(nextNodeText(plain)).toBe(`下一节点：${t.stages[1]?.name}（8月31日）`);
+  });
+
   it('derived figures: counts whole, others to the precision of the target as written', () => {
     expect(formatDerived(makeTarget({ unit: '家', target: 30 }), 18.22)).toBe('18家');
     expect(formatDerived(makeTarget({ unit: '个', target: 3000 }), 6.16)).toBe('6个');

@@ -84,7 +84,11 @@ export function gapText(t: Figured, s: TargetState, locale: Locale = 'zh-CN', sh
     const m = s.milestone;
     if (!m || s.latest === null) return '—';
     if (m.done >= m.total) return en ? 'all nodes done' : '全部节点完成';
-    if (m.overdueDays > 0) return en ? `${m.overdueDays} days overdue` : `逾期 ${m.overdueDays} 天`;
+    // A node the source does not date is overdue against the catalog's estimate, and says so.
+    if (m.overdueDays > 0)
+      return en
+        ? `${m.overdueDays} days overdue${m.next?.estimated ? ' (est. date)' : ''}`
+        : `逾期 ${m.overdueDays} 天${m.next?.estimated ? '（按预计日期）' : ''}`;
     return en ? 'on schedule' : '按计划';
   }
   const gap = shownGap(s);
@@ -239,12 +243,13 @@ export function verdictText(s: Pick<TargetState, 'status' | 'forecastMiss'>, loc
   return s.forecastMiss ? `${label} · ${FORECAST_MISS_LABEL[locale]}` : label;
 }
 
-/** For a milestone: the next node and its date ("下一节点：开工 6月30日"), or null. */
+/** For a milestone: the next node and its date ("下一节点：开工（6月30日）", an estimate "（预计6月30日）"), or null. */
 export function nextNodeText(s: TargetState, locale: Locale = 'zh-CN'): string | null {
   const next = s.milestone?.next;
   if (!next || (s.milestone && s.milestone.done >= s.milestone.total)) return null;
   const date = formatShortDate(next.plannedDate, locale);
-  return locale === 'en' ? `Next: ${next.name}, ${date}` : `下一节点：${next.name}（${date}）`;
+  if (locale === 'en') return `Next: ${next.name}, ${date}${next.estimated ? ' (est.)' : ''}`;
+  return `下一节点：${next.name}（${next.estimated ? '预计' : ''}${date}）`;
 }
 
 /** A whole count of targets, as the headline counts write it. */

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { aggregateSchema } from './aggregate-schema';
 import { targetWithStateSchema } from './api';
 import {
+  figurePeriodSchema,
   isoDate,
   planSchema,
   projectionSchema,
@@ -19,6 +20,8 @@ import {
 export const latestReportSchema = z.object({
   id: z.string(),
   asOf: isoDate,
+  /** The period the figure describes (1—11月, 2025年6月); absent or null: the day `asOf`. */
+  period: figurePeriodSchema.nullable().optional(),
   recordedAt: z.string(),
   reportedBy: z.string(),
   source: sourceSchema.nullable(),

@@ -119,6 +119,7 @@ export function latestReportAt(
       return {
         id: r.id,
         asOf: r.asOf,
+        ...(r.period ? { period: r.period } : {}),
         recordedAt: r.recordedAt,
         reportedBy: r.reportedBy,
         source: r.source,

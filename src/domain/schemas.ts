@@ -133,6 +133,8 @@ export type Pacing = z.infer<typeof pacingSchema>;
 export const stageSchema = z.object({
   name: z.string().min(1),
   plannedDate: isoDate,
+  /** The source does not date this stage: the date is the catalog's planning assumption (预计). */
+  estimated: z.boolean().optional(),
 });
 export type Stage = z.infer<typeof stageSchema>;
 
@@ -168,11 +170,26 @@ export const targetSchema = z.object({
 });
 export type Target = z.infer<typeof targetSchema>;
 
+/**
+ * How precisely a figure's source dates it: a day, a month, a quarter, a half, a year, or a span
+ * from January to the end of the month of `asOf` (1—11月). `label`: the source's own words for the
+ * period where they differ from the standard rendering (前三季度), in Chinese.
+ */
+export const FIGURE_PRECISIONS = ['day', 'month', 'quarter', 'half', 'year', 'ytd-month'] as const;
+export type FigurePrecision = (typeof FIGURE_PRECISIONS)[number];
+export const figurePeriodSchema = z.object({
+  precision: z.enum(FIGURE_PRECISIONS),
+  label: z.string().min(1).max(40).optional(),
+});
+export type FigurePeriod = z.infer<typeof figurePeriodSchema>;
+
 export const progressReportSchema = z.object({
   id: z.string().min(1),
   targetId: z.string().min(1),
-  /** The date the value is true as of. */
+  /** The date the value is true as of: for a figure of a period, the period's end (1—11月: 11-30). */
   asOf: isoDate,
+  /** The period the figure describes; absent or null: the day `asOf` (every department's report). */
+  period: figurePeriodSchema.nullable().optional(),
   /** When the report was recorded (the second time axis). */
   recordedAt: isoDateTime,
   /** In `unit`; null for milestone reports. */
@@ -225,7 +242,9 @@ export const contextFigureSchema = z.object({
   unit: z.string(),
   asOf: isoDate,
   /** How precisely the source dates the figure. */
-  asOfPrecision: z.enum(['day', 'month', 'quarter', 'half', 'year']),
+  asOfPrecision: z.enum(FIGURE_PRECISIONS),
+  /** The source's own words for the period, where they differ from the standard rendering (前三季度). */
+  periodLabel: z.string().min(1).max(40).nullable().optional(),
   /** Why this is context and not progress (a stock beside a flow, another definition, …). */
   relation: z.string().min(1),
   source: sourceSchema,

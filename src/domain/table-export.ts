@@ -1,5 +1,6 @@
 import type { TargetWithStateDto } from './api';
 import { csvField } from './cells';
+import { reportPeriodText } from './figure-period';
 import {
   changeDigits,
   changeOf,
@@ -155,6 +156,14 @@ export function targetColumns(ctx: TableContext, options: { review: boolean }): 
     },
     { key: 'deadline', header: '截止日期', kind: 'date', width: 12, value: (t) => t.deadline },
     { key: 'latestAsOf', header: '最新填报日期', kind: 'date', width: 13, value: (t) => t.state.latest?.asOf ?? null },
+    // The period the latest figure describes, as its source gives it (1—11月, 2025年6月; a day's report: its date).
+    options.review && {
+      key: 'latestPeriod',
+      header: '最新数据所属期间',
+      kind: 'text',
+      width: 16,
+      value: (t) => (t.latestReport ? reportPeriodText(t.latestReport) : ''),
+    },
     options.review && {
       key: 'latestSource',
       header: '填报来源',

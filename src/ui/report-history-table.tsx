@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { formatDate } from '../domain/format';
+import { reportPeriodText } from '../domain/figure-period';
 import type { ReportWithFlags } from '../domain/target-api';
 import { useTranslation } from '../i18n/use-translation';
 import { useLocale } from '../stores/ui-store';
@@ -55,7 +55,7 @@ export function ReportHistoryTable({
         <tbody>
           {rows.map((r) => (
             <tr key={r.id} data-superseded={r.superseded || undefined}>
-              <td className="nowrap">{formatDate(r.asOf, locale)}</td>
+              <td className="nowrap">{reportPeriodText(r, locale)}</td>
               <td className="num nowrap">
                 {r.superseded ? <del>{formatValue(r)}</del> : formatValue(r)}
                 {r.demo && <DemoTag />}

@@ -1,3 +1,4 @@
+import { reportPeriodText } from '../../domain/figure-period';
 import { completionText, formatChange, gapText } from '../../domain/figures';
 import { formatPercent, formatPp, formatQuantity } from '../../domain/format';
 import type { ReviewResponse, ReviewTarget } from '../../domain/review-api';
@@ -96,7 +97,13 @@ export function ReviewSectorTables({ data }: { data: ReviewResponse }) {
                       <td>
                         <StatusBadge status={x.state.status} forecastMiss={x.state.forecastMiss} />
                       </td>
-                      <td className="num nowrap">{x.state.latest ? x.state.latest.asOf : '—'}</td>
+                      <td className="num nowrap">
+                        {x.state.latest
+                          ? x.latestReport?.period
+                            ? reportPeriodText(x.latestReport, locale)
+                            : x.state.latest.asOf
+                          : '—'}
+                      </td>
                     </tr>
                   ))}
                 </tbody>

@@ -1,4 +1,5 @@
-import { formatDate, formatQuantity } from '../../domain/format';
+import { contextPeriodText } from '../../domain/figure-period';
+import { formatQuantity } from '../../domain/format';
 import type { ContextFigure } from '../../domain/schemas';
 import { useTranslation } from '../../i18n/use-translation';
 import { useLocale } from '../../stores/ui-store';
@@ -20,7 +21,7 @@ export function ContextFigures({ figures }: { figures: ContextFigure[] }) {
           <li key={f.id}>
             <p>
               <span>{f.label}</span>：<strong className="num">{formatQuantity(f.value, f.unit, locale)}</strong>{' '}
-              <span className="muted small num">（{formatDate(f.asOf, locale)}）</span>
+              <span className="muted small num">（{contextPeriodText(f, locale)}）</span>
             </p>
             <p className="muted small">{f.relation}</p>
             <SourceQuote source={f.source} compact />

@@ -28,7 +28,11 @@ export function MilestoneStages({ item }: { item: TargetDetailResponse['item'] }
             </span>
             <span>{s.name}</span>
             <span className="muted small num">
-              {i < done ? t('status.achieved') : t('target.plannedBy', { date: formatDate(s.plannedDate, locale) })}
+              {i < done
+                ? t('status.achieved')
+                : t(s.estimated ? 'target.plannedByEstimate' : 'target.plannedBy', {
+                    date: formatDate(s.plannedDate, locale),
+                  })}
               {i >= done && overdue(s) && (
                 <strong className="stages__overdue">
                   {' · '}

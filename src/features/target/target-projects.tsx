@@ -73,7 +73,7 @@ function Rollup({ item, r }: { item: TargetDetailResponse['item']; r: ProjectRol
         </p>
       )}
       <dl className="rollup__figures">
-        <div data-measure={measure === 'started' || undefined}>
+        <div className="rollup__wide" data-measure={measure === 'started' || undefined}>
           <dt>{t('target.rollupStarted')}</dt>
           <dd className="num">
             <Link to={list()}>{share(r.started, r.projects)}</Link>
@@ -96,7 +96,7 @@ function Rollup({ item, r }: { item: TargetDetailResponse['item']; r: ProjectRol
           <dd className="num">{n(r.completed)}</dd>
         </div>
         {r.plannedInvestment !== null && r.completedInvestment !== null && (
-          <div data-measure={measure === 'investment' || undefined}>
+          <div className="rollup__wide" data-measure={measure === 'investment' || undefined}>
             <dt>{t('target.rollupInvestment')}</dt>
             <dd className="num">{share(r.completedInvestment, r.plannedInvestment, yi)}</dd>
           </div>

@@ -1,3 +1,4 @@
+import { formatFigurePeriod } from '../../domain/figure-period';
 import {
   changeDigits,
   changeOf,
@@ -8,7 +9,14 @@ import {
   nextNodeText,
   roundDerived,
 } from '../../domain/figures';
-import { formatDate, formatPercent, formatQuantity, formatQuantityFit, formatShortDate } from '../../domain/format';
+import {
+  formatDate,
+  formatPercent,
+  formatQuantity,
+  formatQuantityFit,
+  formatShortDate,
+  type Locale,
+} from '../../domain/format';
 import type { TargetDetailResponse } from '../../domain/target-api';
 import { useTranslation } from '../../i18n/use-translation';
 import { useLocale } from '../../stores/ui-store';
@@ -19,6 +27,12 @@ import { formatRunRate } from '../../ui/run-rate';
 import { StatusBadge } from '../../ui/status-badge';
 
 type Item = TargetDetailResponse['item'];
+
+/** The latest figure's date as its source gives it (1—11月, 2025年6月): the period of the report it rests on. */
+function latestPeriod(item: Item, asOf: string, locale: Locale): string {
+  const report = item.reports.findLast((r) => r.asOf === asOf && !r.superseded);
+  return formatFigurePeriod(asOf, report?.period, locale);
+}
 
 /**
  * The figures a person looks for first: where it is, where it should be, where it is heading. Every
@@ -59,7 +73,7 @@ export function TargetSummary({ item, asOf }: { item: Item; asOf?: string | unde
           </dd>
           {state.latest && (
             <dd className="muted small num">
-              {t('common.asOf')} {formatDate(state.latest.asOf, locale)}
+              {t('common.asOf')} {latestPeriod(item, state.latest.asOf, locale)}
             </dd>
           )}
         </div>
@@ -135,7 +149,9 @@ export function TargetSummary({ item, asOf }: { item: Item; asOf?: string | unde
       {state.requiredRate && !final && (
         <p className="target-summary__rate num">{formatRunRate(state.requiredRate, locale, t, item)}</p>
       )}
-      {older && <p className="muted small">{t('common.judgedAt', { date: formatDate(state.judgedAt, locale) })}</p>}
+      {older && (
+        <p className="muted small">{t('common.judgedAt', { date: latestPeriod(item, state.judgedAt, locale) })}</p>
+      )}
     </section>
   );
 }

@@ -10,6 +10,7 @@ import {
   YAxis,
 } from 'recharts';
 import { fromDayNumber } from '../../domain/dates';
+import { formatFigurePeriod } from '../../domain/figure-period';
 import { formatCompact, formatQuantity, formatShortDate } from '../../domain/format';
 import { useTranslation } from '../../i18n/use-translation';
 import { useLocale } from '../../stores/ui-store';
@@ -47,7 +48,11 @@ export function TrendChart({ trend, unit, label }: { trend: Trend; unit: string;
             width={64}
           />
           <Tooltip
-            labelFormatter={(v) => date(Number(v))}
+            labelFormatter={(v, payload) => {
+              // A reported figure of a period is labelled with its period as the source gives it.
+              const period = payload?.map((p) => (p.payload as TrendPoint | undefined)?.period).find(Boolean);
+              return period ? formatFigurePeriod(fromDayNumber(Number(v)), period, locale) : date(Number(v));
+            }}
             formatter={(v) => quantity(Number(v))}
             contentStyle={{ background: 'var(--surface)', border: '1px solid var(--border)', color: 'var(--text)' }}
           />

@@ -1,5 +1,6 @@
 import { addDays, dayNumber } from '../../domain/dates';
 import { onePerDate, reportsAsOf } from '../../domain/reports';
+import type { FigurePeriod } from '../../domain/schemas';
 import { expectedValueOf, pacedTarget, valueInTargetUnit } from '../../domain/status';
 import type { TargetDetailResponse } from '../../domain/target-api';
 
@@ -7,6 +8,8 @@ export interface TrendPoint {
   day: number;
   value: number;
   demo?: boolean;
+  /** A reported figure of a period (1—11月, 2025年6月): the tooltip says the period, not a day. */
+  period?: FigurePeriod;
 }
 
 export interface Trend {
@@ -37,7 +40,8 @@ export function buildTrend(item: Detail, asOf: string): Trend {
   const reported: TrendPoint[] = [];
   for (const r of effective) {
     const value = valueInTargetUnit(item, r);
-    if (value !== null) reported.push({ day: dayNumber(r.asOf), value, demo: r.demo });
+    if (value !== null)
+      reported.push({ day: dayNumber(r.asOf), value, demo: r.demo, ...(r.period ? { period: r.period } : {}) });
   }
   const goal = item.target;
   // A stock with no stated baseline is paced from its first report, as the status engine does.
