@@ -186,7 +186,8 @@ export const en: Messages = {
       'This target’s figure is the number of listed projects started (under construction, completed or in operation)',
     rollupMeasureInvestment: 'This target’s figure is the investment completed this year by the listed projects',
     rollupMeasureCompleted: 'This target’s figure is the number of listed projects completed or in operation',
-    rollupMismatch: 'The reported figure ({{reported}}) differs from what the project list adds up to ({{listed}}): check the list or the report',
+    rollupMismatch:
+      'The reported figure ({{reported}}) differs from what the project list adds up to ({{listed}}): check the list or the report',
     rollupStarted: 'Started',
     rollupNotStarted: 'Not started',
     rollupUnderConstruction: 'Under construction',
