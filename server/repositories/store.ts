@@ -440,11 +440,17 @@ export class Store {
 
   /** What a target's project list adds up to (src/domain/project-rollup.ts), in one aggregate; null without projects. */
   async projectRollup(targetId: string): Promise<ProjectRollup | null> {
-    const row = await this.db
-      .selectFrom('projects as p')
-      .innerJoin('project_targets as pt', 'pt.project_id', 'p.id')
-      .where('pt.target_id', '=', targetId)
+    return (await this.projectRollups(targetId)).get(targetId) ?? null;
+  }
+
+  /** Every target's project roll-up (or one target's), summed in one grouped aggregate. */
+  async projectRollups(targetId?: string): Promise<Map<string, ProjectRollup>> {
+    let q = this.db.selectFrom('projects as p').innerJoin('project_targets as pt', 'pt.project_id', 'p.id');
+    if (targetId !== undefined) q = q.where('pt.target_id', '=', targetId);
+    const rows = await q
+      .groupBy('pt.target_id')
       .select([
+        'pt.target_id as target_id',
         sql<string>`count(*)`.as('projects'),
         sql<string>`count(*) filter (where p.stage <> 'preparation')`.as('started'),
         sql<string>`count(*) filter (where p.stage = 'construction')`.as('under_construction'),
@@ -453,17 +459,21 @@ export class Store {
         sql<string | null>`sum(p.completed_investment)`.as('done'),
         sql<string>`count(*) filter (where p.demo)`.as('demo'),
       ])
-      .executeTakeFirst();
-    if (!row || Number(row.projects) === 0) return null;
-    const tenth = (v: string | null) => (v === null ? null : Math.round(Number(v) * 10) / 10);
-    return {
-      projects: Number(row.projects),
-      started: Number(row.started),
-      underConstruction: Number(row.under_construction),
-      completed: Number(row.completed),
-      plannedInvestment: tenth(row.planned),
-      completedInvestment: tenth(row.done),
-      demoProjects: Number(row.demo),
-    };
+      .execute();
+    const tenth = (v: string | number | null) => (v === null ? null : Math.round(Number(v) * 10) / 10);
+    return new Map(
+      rows.map((row) => [
+        row.target_id,
+        {
+          projects: Number(row.projects),
+          started: Number(row.started),
+          underConstruction: Number(row.under_construction),
+          completed: Number(row.completed),
+          plannedInvestment: tenth(row.planned),
+          completedInvestment: tenth(row.done),
+          demoProjects: Number(row.demo),
+        },
+      ]),
+    );
   }
 }

@@ -29,6 +29,7 @@ import {
   type WriteDeps,
 } from '../http/session';
 import { planFromRow, reportFromRow, targetFromRow } from '../repositories/rows';
+import { Store } from '../repositories/store';
 import { isUniqueViolation } from '../repositories/users';
 import { historyOf, lockTarget, type ReportOutcome, writeReport } from '../services/report-service';
 
@@ -47,15 +48,16 @@ export function reportRoutes(deps: WriteDeps) {
     }
     const targets = (await q.orderBy('sort_order').execute()).map(targetFromRow);
     const ids = targets.map((t) => t.id);
-    const [plans, reports] = await Promise.all([
+    const [plans, reports, rollups] = await Promise.all([
       db.selectFrom('plans').selectAll().execute(),
       ids.length ? db.selectFrom('reports').selectAll().where('target_id', 'in', ids).execute() : [],
+      new Store(db).projectRollups(),
     ]);
     const all = reports.map(reportFromRow);
     const byTarget = groupReports(all);
     const planList = plans.map(planFromRow);
     const cycle = new Map(planList.map((p) => [p.id, p.thresholds.cycleDays]));
-    const items = withStates(targets, byTarget, planList, { asOf: today }).map((t) => {
+    const items = withStates(targets, byTarget, planList, { asOf: today }, rollups).map((t) => {
       const last = latest(byTarget.get(t.id) ?? []);
       return {
         ...t,

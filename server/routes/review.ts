@@ -39,16 +39,17 @@ export function installReviewRoutes(api: Hono, { store, memo, now, cached }: Rev
     await checkFilters(memo, q);
     const filter = { plan: q.plan, district: q.district };
     const at = now();
-    const [plans, targets, newest] = await Promise.all([
+    const [plans, targets, newest, rollups] = await Promise.all([
       store.plans(),
       store.targets(filter),
       q.asOf ? null : store.newestRecordedAt(filter, meetingLimit(at, q.knownAt)),
+      store.projectRollups(),
     ]);
     const cuts = cutsOfMeeting(q, q.asOf ?? meetingDateAfter(newest, at, q.knownAt));
     if (!cuts.ok) return cuts;
     // Only the reports the two states rest on: a province's review must not read a million rows.
     const reports = await store.reviewReports(targets, cuts.value);
-    return { ok: true as const, plans, value: buildReview({ plans, targets, reports }, filter, cuts.value) };
+    return { ok: true as const, plans, value: buildReview({ plans, targets, reports, rollups }, filter, cuts.value) };
   }
 
   api.get('/review', async (c) => {

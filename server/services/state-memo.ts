@@ -6,6 +6,7 @@ import {
   groupReports,
   hasStaticFilter,
   matchesStaticFilter,
+  type Rollups,
   type TargetFacts,
   type TargetFilter,
 } from '../../src/domain/views';
@@ -48,6 +49,8 @@ export interface Catalog {
   /** Every target, in the catalog's order (sort_order). */
   targets: Target[];
   byId: ReadonlyMap<string, Target>;
+  /** Project-list targets' roll-ups (projects are seeded with the catalog and change with it). */
+  rollups: Rollups;
 }
 
 export interface MemoOptions {
@@ -159,7 +162,7 @@ export class StateMemo {
     const reports = history
       ? missing.flatMap((t) => history.byTarget.get(t.id) ?? [])
       : await this.store.stateReports(missing, cut.asOf, { knownAt: cut.knownAt });
-    const fresh = factsOf(missing, reports, catalog.plans, cut);
+    const fresh = factsOf(missing, reports, catalog.plans, cut, catalog.rollups);
     this.computed += fresh.size;
     const current = entry;
     if (this.cuts.get(key) !== current || current.generation !== generation) {
@@ -224,12 +227,15 @@ export class StateMemo {
     this.cuts.clear();
     this.history = null;
     this.catalogVersion = version;
-    const loading = Promise.all([this.store.plans(), this.store.targets()]).then(([plans, targets]) => ({
-      version,
-      plans,
-      targets,
-      byId: new Map(targets.map((t) => [t.id, t])),
-    }));
+    const loading = Promise.all([this.store.plans(), this.store.targets(), this.store.projectRollups()]).then(
+      ([plans, targets, rollups]) => ({
+        version,
+        plans,
+        targets,
+        byId: new Map(targets.map((t) => [t.id, t])),
+        rollups,
+      }),
+    );
     this.catalog = loading;
     // A failed load must not stay cached: the next request tries again.
     loading.catch(() => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { rollUp, rollupMeasure, rollupValue } from './project-rollup';
+import { checkProjects, rollUp, rollupMeasure, rollupValue } from './project-rollup';
 import type { KeyProject } from './schemas';
+import { DEFAULT_THRESHOLDS, type TargetState } from './schemas';
 
 const p = (stage: KeyProject['stage'], planned: number | null, done: number | null, demo = true) => ({
   stage,
@@ -58,5 +59,49 @@ describe('a project list rolled up', () => {
     const r = rollUp(list);
     expect(rollupMeasure({ unit: '个', target: 60, title: '推动银丰华美达酒店等60个项目竣工' }, r)).toBeNull();
     expect(rollupMeasure({ unit: '亿元', target: 2450, title: '完成投资2450亿元以上' }, r)).toBeNull();
+  });
+});
+
+describe('the watermelon check', () => {
+  const count = { unit: '个', target: 4, title: '抓好4个重点项目建设' };
+  const state = (status: TargetState['status'], expected: number | null): TargetState => ({
+    progress: 0.95,
+    expected,
+    gap: expected === null ? null : 0.95 - expected,
+    gapBasis: 'target',
+    judgedAt: '2025-12-26',
+    status,
+    forecastMiss: false,
+    milestone: null,
+    fromBaseline: null,
+    latest: null,
+    projection: null,
+    requiredRate: null,
+  });
+  // Four projects, all started; 80 of the year's 100亿元 done.
+  const behind = rollUp([
+    p('construction', 40, 30),
+    p('construction', 30, 25),
+    p('completed', 20, 20),
+    p('operating', 10, 5),
+  ]);
+
+  it('makes a count of projects started no better than its projects’ investment against the pace, and says why', () => {
+    const checked = checkProjects(count, state('on_track', 0.98), behind, DEFAULT_THRESHOLDS);
+    // 80 % done against 98 % due: −18 个百分点, beyond the 15 of 严重滞后.
+    expect(checked.status).toBe('severe');
+    expect(checked.projects?.investment).toBeCloseTo(0.8, 12);
+    expect(checked.projects?.gap).toBeCloseTo(-0.18, 12);
+    expect(checkProjects(count, state('on_track', 0.9), behind).status).toBe('lagging');
+  });
+
+  it('leaves a target alone whose projects’ money keeps pace, or that is met, not started or measured otherwise', () => {
+    expect(checkProjects(count, state('on_track', 0.82), behind)).toEqual(state('on_track', 0.82));
+    expect(checkProjects(count, state('achieved', 0.98), behind).status).toBe('achieved');
+    expect(checkProjects(count, state('no_data', 0.98), behind).status).toBe('no_data');
+    expect(checkProjects({ ...count, target: 60 }, state('on_track', 0.98), behind).status).toBe('on_track');
+    expect(checkProjects(count, state('on_track', 0.98), undefined).status).toBe('on_track');
+    // Never better than its own pace says.
+    expect(checkProjects(count, state('severe', 0.9), behind).status).toBe('severe');
   });
 });

@@ -1,5 +1,7 @@
 import { z } from 'zod';
-import type { KeyProject, Target } from './schemas';
+import { STATUS_SEVERITY } from './aggregate';
+import type { KeyProject, StatusThresholds, Target, TargetState } from './schemas';
+import { statusOfGap } from './status';
 
 /**
  * A project-list target (抓好460个省市重点项目建设, 完成年度投资2450亿元, 崂山区263个重点项目…) is measured
@@ -84,4 +86,42 @@ export function rollupValue(target: Pick<Target, 'unit' | 'target' | 'title'>, r
   if (m === 'completed') return r.completed;
   if (m === 'investment') return r.completedInvestment;
   return null;
+}
+
+/** Statuses a pace can be judged for: not one met, missed, not started or without a figure. */
+const PACED = new Set(['on_track', 'lagging', 'severe']);
+
+/**
+ * The watermelon check: a target counted from its project list (projects started or done) whose
+ * projects' investment lags the pace — the year's planned investment done, against 应完成率 at the
+ * date it is judged — is no better than that lag, and says why (`projects`). Green outside, red
+ * inside is what a count of projects started alone would show.
+ */
+export function checkProjects(
+  target: Pick<Target, 'unit' | 'target' | 'title'>,
+  state: TargetState,
+  r: ProjectRollup | undefined,
+  th?: StatusThresholds,
+): TargetState {
+  if (!r || !PACED.has(state.status) || state.expected === null) return state;
+  const m = rollupMeasure(target, r);
+  if ((m !== 'started' && m !== 'completed') || !r.plannedInvestment || r.completedInvestment === null) return state;
+  const investment = r.completedInvestment / r.plannedInvestment;
+  const gap = investment - Math.min(1, state.expected);
+  const verdict = statusOfGap(gap, th);
+  if (verdict === 'on_track') return state;
+  const worse = STATUS_SEVERITY[verdict] > STATUS_SEVERITY[state.status] ? verdict : state.status;
+  return { ...state, status: worse, projects: { investment, gap } };
+}
+
+/** Each target's roll-up over a list of projects (the in-memory dataset; the server sums in SQL). */
+export function rollupsOf(projects: readonly KeyProject[]): Map<string, ProjectRollup> {
+  const lists = new Map<string, KeyProject[]>();
+  for (const p of projects)
+    for (const id of p.targetIds) {
+      const list = lists.get(id);
+      if (list) list.push(p);
+      else lists.set(id, [p]);
+    }
+  return new Map([...lists].map(([id, list]) => [id, rollUp(list)]));
 }

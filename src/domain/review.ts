@@ -17,7 +17,7 @@ import type {
 import type { Plan, ProgressReport, Status, Target, TargetState } from './schemas';
 import { SECTORS } from './sectors';
 import { STATUS_SEVERITY } from './status';
-import { type Dataset, groupReports, matchesStaticFilter, stateOf } from './views';
+import { type Dataset, groupReports, matchesStaticFilter, type Rollups, stateOf } from './views';
 
 /**
  * The weekly review meeting (周调度会): the state of every target at the meeting, the state at the
@@ -292,7 +292,7 @@ export interface ReviewFilter {
 
 /** The review response, from plain arrays (the server's rows or the mock's catalog). */
 export function buildReview(
-  data: Pick<Dataset, 'plans' | 'targets' | 'reports'>,
+  data: Pick<Dataset, 'plans' | 'targets' | 'reports'> & { rollups?: Rollups },
   filter: ReviewFilter,
   cuts: MeetingCuts,
 ): ReviewResponse {
@@ -305,8 +305,8 @@ export function buildReview(
   const items: ReviewItem[] = [];
   const out: ReviewTarget[] = [];
   for (const t of targets) {
-    const now = stateOf(t, byTarget, plans, cuts.meeting);
-    const previous = stateOf(t, byTarget, plans, cuts.previous);
+    const now = stateOf(t, byTarget, plans, cuts.meeting, data.rollups);
+    const previous = stateOf(t, byTarget, plans, cuts.previous, data.rollups);
     const latestReport = latestReportAt(t, byTarget.get(t.id) ?? [], cuts.meeting);
     items.push({ target: t, now, previous, latestAsOf: latestReport?.asOf ?? null });
     out.push({ ...t, state: now, previousState: previous, latestReport });

@@ -329,6 +329,12 @@ export const targetStateSchema = z.object({
   status: statusSchema,
   /** The trend to the deadline says it will miss (预计难完成), whatever the status says of its pace. */
   forecastMiss: z.boolean(),
+  /**
+   * A project-list target whose projects' investment lags its pace (src/domain/project-rollup.ts):
+   * the share of the year's planned investment done and its gap to the pace. The status is no better
+   * than that gap says: a list counted as started cannot look on pace while its money is behind.
+   */
+  projects: z.object({ investment: finite, gap: finite }).optional(),
   milestone: milestoneProgressSchema.nullable(),
   /**
    * A stock paced from a baseline (stated, or its first report): the pace is judged on the way from

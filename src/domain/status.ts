@@ -265,6 +265,10 @@ function gapLimits(basis: GapBasis, th: StatusThresholds): { lag: number; severe
     : { lag: -th.lagPp / 100 - GAP_EPSILON, severe: -th.severePp / 100 - GAP_EPSILON };
 }
 
+/** A gap's status against the plan's thresholds (完成率 − 应完成率, in percentage points). */
+export const statusOfGap = (gap: number, th: StatusThresholds = DEFAULT_THRESHOLDS): Status =>
+  paceStatus(gap, false, gapLimits('target', th));
+
 function paceStatus(gap: number, projectedMiss: boolean, limits: { lag: number; severe: number }): Status {
   if (gap < limits.severe || projectedMiss) return 'severe';
   if (gap < limits.lag) return 'lagging';

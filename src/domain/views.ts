@@ -3,6 +3,7 @@ import type { AggregateDto } from './aggregate-schema';
 import type { SectorSummary, SummaryResponse, TargetsResponse, TargetWithStateDto } from './api';
 import { addDays, type IsoDate } from './dates';
 import { changeOf } from './figures';
+import { checkProjects, type ProjectRollup, rollupsOf } from './project-rollup';
 import type { ProjectFacets, ProjectsResponse } from './projects-api';
 import { effectiveReports } from './reports';
 import type {
@@ -91,17 +92,23 @@ export function matchesStaticFilter(t: Target, f: TargetFilter): boolean {
   return true;
 }
 
+/** Each project-list target's roll-up, by target id (the watermelon check reads it: checkProjects). */
+export type Rollups = ReadonlyMap<string, ProjectRollup>;
+
 export function stateOf(
   target: Target,
   reportsByTarget: ReadonlyMap<string, readonly ProgressReport[]>,
   plans: ReadonlyMap<string, Plan>,
   cut: Cut,
+  rollups?: Rollups,
 ): TargetState {
-  return computeTargetState(target, reportsByTarget.get(target.id) ?? [], {
+  const thresholds = plans.get(target.planId)?.thresholds ?? DEFAULT_THRESHOLDS;
+  const state = computeTargetState(target, reportsByTarget.get(target.id) ?? [], {
     asOf: cut.asOf,
     knownAt: cut.knownAt,
-    thresholds: plans.get(target.planId)?.thresholds ?? DEFAULT_THRESHOLDS,
+    thresholds,
   });
+  return checkProjects(target, state, rollups?.get(target.id), thresholds);
 }
 
 export function withStates(
@@ -109,15 +116,16 @@ export function withStates(
   reportsByTarget: ReadonlyMap<string, readonly ProgressReport[]>,
   plans: readonly Plan[],
   cut: Cut,
+  rollups?: Rollups,
 ): TargetWithStateDto[] {
   const planMap = new Map(plans.map((p) => [p.id, p]));
-  return targets.map((t) => ({ ...t, state: stateOf(t, reportsByTarget, planMap, cut) }));
+  return targets.map((t) => ({ ...t, state: stateOf(t, reportsByTarget, planMap, cut, rollups) }));
 }
 
 /** The target list from plain arrays (the mock), through the same facts as the server's memo. */
 export function buildTargets(data: Dataset, filter: TargetFilter, cut: Cut): TargetsResponse {
   const targets = data.targets.filter((t) => matchesStaticFilter(t, filter));
-  return listTargets(targets, factsOf(targets, data.reports, data.plans, cut), filter, cut);
+  return listTargets(targets, factsOf(targets, data.reports, data.plans, cut, rollupsOf(data.projects)), filter, cut);
 }
 
 /** The target list of the given (already filtered) targets from their facts at the cut. */
@@ -182,8 +190,10 @@ export function targetFacts(
   reports: readonly ProgressReport[],
   plans: ReadonlyMap<string, Plan>,
   cut: Cut,
+  rollup?: ProjectRollup,
 ): TargetFacts {
   const options = { knownAt: cut.knownAt, thresholds: plans.get(target.planId)?.thresholds ?? DEFAULT_THRESHOLDS };
+  const checked = (state: TargetState) => checkProjects(target, state, rollup, options.thresholds);
   let latestAsOf: IsoDate | null = null;
   let latestRecordedAt: string | null = null;
   let latestRecordedMs = Number.NEGATIVE_INFINITY;
@@ -199,8 +209,8 @@ export function targetFacts(
     demo ||= r.demo;
   }
   return {
-    state: computeTargetState(target, reports, { ...options, asOf: cut.asOf }),
-    previous: computeTargetState(target, reports, { ...options, asOf: addDays(cut.asOf, -WEEK) }),
+    state: checked(computeTargetState(target, reports, { ...options, asOf: cut.asOf })),
+    previous: checked(computeTargetState(target, reports, { ...options, asOf: addDays(cut.asOf, -WEEK) })),
     latestAsOf,
     latestRecordedAt,
     latestRecordedMs,
@@ -214,15 +224,18 @@ export function factsOf(
   reports: readonly ProgressReport[],
   plans: readonly Plan[],
   cut: Cut,
+  rollups?: Rollups,
 ): Map<string, TargetFacts> {
   const byTarget = groupReports(reports);
   const planMap = new Map(plans.map((p) => [p.id, p]));
-  return new Map(targets.map((t) => [t.id, targetFacts(t, byTarget.get(t.id) ?? [], planMap, cut)]));
+  return new Map(
+    targets.map((t) => [t.id, targetFacts(t, byTarget.get(t.id) ?? [], planMap, cut, rollups?.get(t.id))]),
+  );
 }
 
 export function buildSummary(data: Dataset, filter: TargetFilter, cut: Cut, options: SummaryOptions): SummaryResponse {
   const targets = data.targets.filter((t) => matchesStaticFilter(t, filter));
-  return summarize(targets, factsOf(targets, data.reports, data.plans, cut), cut, {
+  return summarize(targets, factsOf(targets, data.reports, data.plans, cut, rollupsOf(data.projects)), cut, {
     ...options,
     reportDates: options.reportDates ?? reportDates(effectiveReports(data.reports, cut.knownAt)),
   });
@@ -317,12 +330,13 @@ export function buildTargetDetail(
   const plans = new Map(data.plans.map((p) => [p.id, p]));
   const known = reports.filter((r) => !cut.knownAt || Date.parse(r.recordedAt) <= Date.parse(cut.knownAt));
   const supersededIds = new Set(known.map((r) => r.supersedes).filter((s) => s !== null));
+  const rollups = new Map(projects.rollup ? [[id, projects.rollup]] : []);
   return {
     asOf: cut.asOf,
     item: {
       ...target,
-      state: stateOf(target, byTarget, plans, cut),
-      previousState: stateOf(target, byTarget, plans, { ...cut, asOf: addDays(cut.asOf, -WEEK) }),
+      state: stateOf(target, byTarget, plans, cut, rollups),
+      previousState: stateOf(target, byTarget, plans, { ...cut, asOf: addDays(cut.asOf, -WEEK) }, rollups),
       reports: known
         .map((r) => ({ ...r, superseded: supersededIds.has(r.id) }))
         .sort((a, b) => a.asOf.localeCompare(b.asOf) || Date.parse(a.recordedAt) - Date.parse(b.recordedAt)),
@@ -335,8 +349,6 @@ export function buildTargetDetail(
 }
 
 export { PROJECT_SORTS, type ProjectSort } from './project-sorts';
-
-import type { ProjectRollup } from './project-rollup';
 
 import type { ProjectSort } from './project-sorts';
 

@@ -82,6 +82,9 @@ export const en: Messages = {
     expected: 'Expected by now {{value}}',
   },
   common: {
+    projectsBehind: 'Projects’ investment behind',
+    projectsBehindHint:
+      'The listed projects have done {{investment}} of the year’s planned investment, {{gap}} against the pace: the status is judged on that',
     /** A field's problem in an error summary: 本期数值：不是数字. */
     fieldMessage: '{{label}}: {{message}}',
     all: 'All',

@@ -82,6 +82,8 @@ export const zhCN = {
     expected: '应完成率 {{value}}',
   },
   common: {
+    projectsBehind: '项目投资滞后',
+    projectsBehindHint: '项目清单的年度投资完成 {{investment}}，较序时进度 {{gap}}：状态按此判断',
     /** A field's problem in an error summary: 本期数值：不是数字. */
     fieldMessage: '{{label}}：{{message}}',
     all: '全部',

@@ -34,7 +34,7 @@ export function KpiTile({ headline, compare, href }: { headline: Headline; compa
       </p>
       <ProgressBar progress={state.progress} expected={state.expected} name={target.title} status={state.status} />
       <div className="kpi__foot">
-        <StatusBadge status={state.status} forecastMiss={state.forecastMiss} />
+        <StatusBadge status={state.status} forecastMiss={state.forecastMiss} projects={state.projects} />
         {compare && <Delta change={change} digits={changeDigits(target)} />}
       </div>
     </article>

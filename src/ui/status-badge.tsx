@@ -1,4 +1,5 @@
-import type { Status } from '../domain/schemas';
+import { formatPercent, formatPp } from '../domain/format';
+import type { Status, TargetState } from '../domain/schemas';
 import { useTranslation } from '../i18n/use-translation';
 import { StatusIcon } from './status-icon';
 
@@ -6,8 +7,17 @@ import { StatusIcon } from './status-icon';
  * Status as text, icon and colour together. `forecastMiss`: the forecast's verdict beside it
  * ("正常 · 预计难完成"), so no view shows a calm status beside a projection that misses.
  */
-export function StatusBadge({ status, forecastMiss = false }: { status: Status; forecastMiss?: boolean | undefined }) {
-  const { t } = useTranslation();
+export function StatusBadge({
+  status,
+  forecastMiss = false,
+  projects,
+}: {
+  status: Status;
+  forecastMiss?: boolean | undefined;
+  /** A project-list target whose projects' investment lags: said beside the status it set. */
+  projects?: TargetState['projects'];
+}) {
+  const { t, locale } = useTranslation();
   return (
     <span className="status-badges">
       <span className="status-badge" data-status={status}>
@@ -15,6 +25,19 @@ export function StatusBadge({ status, forecastMiss = false }: { status: Status; 
         <span>{t(`status.${status}`)}</span>
       </span>
       {forecastMiss && <ForecastBadge />}
+      {projects && (
+        <span
+          className="status-badge status-badge--forecast"
+          data-projects="behind"
+          title={t('common.projectsBehindHint', {
+            investment: formatPercent(projects.investment, locale),
+            gap: formatPp(projects.gap, locale),
+          })}
+        >
+          <span aria-hidden="true">↘</span>
+          <span>{t('common.projectsBehind')}</span>
+        </span>
+      )}
     </span>
   );
 }

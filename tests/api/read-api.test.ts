@@ -8,6 +8,7 @@ import {
 import { addDays } from '../../src/domain/dates';
 import { problemSchema } from '../../src/domain/problem';
 import { projectsResponseSchema } from '../../src/domain/projects-api';
+import { reviewResponseSchema } from '../../src/domain/review-api';
 import { SECTOR_IDS, STATUSES } from '../../src/domain/schemas';
 import { targetDetailResponseSchema } from '../../src/domain/target-api';
 import { type Backend, backends, insertReport, testApp } from './test-db';
@@ -73,6 +74,20 @@ describe.each(backends())('read API on %s', (backend: Backend) => {
       expect(r.underConstruction, id).toBe(building.total);
       expect(item.state.latest?.value, id).toBe(measure === 'started' ? r.started : r.completedInvestment);
     }
+    // The watermelon check: its projects' investment behind the pace, the count of projects started
+    // is no better than that on every page — the list, the detail, the overview's tile and the review.
+    const list = targetsResponseSchema.parse(await json('/targets'));
+    const summary = summaryResponseSchema.parse(await json('/summary'));
+    const review = reviewResponseSchema.parse(await json(`/review?asOf=${list.asOf}`));
+    const inList = list.items.find((t) => t.id === 'qd-key-projects');
+    const { item } = targetDetailResponseSchema.parse(await json('/targets/qd-key-projects'));
+    const r = item.projectRollup;
+    if (!r?.plannedInvestment || r.completedInvestment === null || !inList) throw new Error('no roll-up');
+    expect(inList.state.projects?.investment).toBeCloseTo(r.completedInvestment / r.plannedInvestment, 12);
+    expect(inList.state.status).not.toBe('on_track');
+    expect(item.state.status).toBe(inList.state.status);
+    expect(summary.headlines.find((h) => h.key === 'key-projects')?.target.state.status).toBe(inList.state.status);
+    expect(review.targets.find((t) => t.id === 'qd-key-projects')?.state.status).toBe(inList.state.status);
     // A target its projects only give examples for has the roll-up of those, and no figure made of it.
     const examples = targetDetailResponseSchema.parse(await json('/targets/ls-projects-completed')).item;
     expect(examples.projectRollup?.projects).toBeLessThan(examples.target ?? 0);

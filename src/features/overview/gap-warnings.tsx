@@ -67,7 +67,11 @@ export function GapWarnings({
                   <Link to={paths.target(w.id, { asOf })} className="warning__title">
                     {w.title}
                   </Link>
-                  <StatusBadge status={w.state.status} forecastMiss={w.state.forecastMiss} />
+                  <StatusBadge
+                    status={w.state.status}
+                    forecastMiss={w.state.forecastMiss}
+                    projects={w.state.projects}
+                  />
                 </div>
                 <p className="muted small">
                   {sector && (locale === 'en' ? sector.nameEn : sector.name)} · {w.district}

@@ -3,7 +3,7 @@ import { HttpResponse, http } from 'msw';
 import { behindBy } from '../../domain/aggregate';
 import type { SummaryResponse, TargetsResponse } from '../../domain/api';
 import { gapText } from '../../domain/figures';
-import { formatQuantity } from '../../domain/format';
+import { formatPercent, formatPp, formatQuantity } from '../../domain/format';
 import { useUiStore } from '../../stores/ui-store';
 import { renderApp, setupMockApi } from '../../test/render-app';
 
@@ -26,6 +26,22 @@ describe('overview', () => {
     }
     expect(screen.getByRole('heading', { level: 1, name: '总览' })).toBeInTheDocument();
     expect(screen.getByRole('note')).toHaveTextContent('当前数据包含演示进度');
+  });
+
+  it('says beside a project-list tile’s status that its projects’ investment set it', async () => {
+    const expected = await summary();
+    const keyProjects = expected.headlines.find((h) => h.key === 'key-projects')?.target;
+    const behind = keyProjects?.state.projects;
+    if (!keyProjects || !behind) throw new Error('the demo’s 460 projects are expected to lag on investment');
+    renderApp('/');
+    const headlines = await screen.findByRole('region', { name: '重点指标' });
+    const tile = within(headlines).getByRole('article', { name: keyProjects.title });
+    const tag = within(tile).getByText('项目投资滞后');
+    expect(tag.parentElement).toHaveAttribute(
+      'title',
+      `项目清单的年度投资完成 ${formatPercent(behind.investment)}，较序时进度 ${formatPp(behind.gap)}：状态按此判断`,
+    );
+    expect(tile).not.toHaveTextContent('正常');
   });
 
   it('shows a progress bar per sector that drills into the sector', async () => {

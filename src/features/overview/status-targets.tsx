@@ -86,7 +86,11 @@ export function StatusTargets({ params, statuses }: { params: SummaryParams; sta
                       {item.state.latest?.demo && <DemoTag />}
                     </span>
                     <span className="num small status-targets__gap">{gapText(item, item.state, locale)}</span>
-                    <StatusBadge status={item.state.status} forecastMiss={item.state.forecastMiss} />
+                    <StatusBadge
+                      status={item.state.status}
+                      forecastMiss={item.state.forecastMiss}
+                      projects={item.state.projects}
+                    />
                   </li>
                 );
               })}

@@ -99,7 +99,11 @@ export function ReviewChanges({ data }: { data: ReviewResponse }) {
                         ? `${formatQuantity(x.previousState.latest?.value ?? null, x.unit, locale)} → ${formatQuantity(x.state.latest?.value ?? null, x.unit, locale)}`
                         : `${formatPercent(m.from, locale)} → ${formatPercent(m.to, locale)}`}
                     </span>
-                    <StatusBadge status={x.state.status} forecastMiss={x.state.forecastMiss} />
+                    <StatusBadge
+                      status={x.state.status}
+                      forecastMiss={x.state.forecastMiss}
+                      projects={x.state.projects}
+                    />
                   </div>
                 </li>
               );

@@ -37,7 +37,7 @@ export function TargetRow({ item, detail }: { item: TargetWithStateDto; detail: 
     <li className="s-row" data-detail={detail} data-status={state.status}>
       <div className="s-row__head">
         <h3 className="s-row__title">{item.title}</h3>
-        <StatusBadge status={state.status} forecastMiss={state.forecastMiss} />
+        <StatusBadge status={state.status} forecastMiss={state.forecastMiss} projects={state.projects} />
       </div>
       {detail === 'warning' && (
         <div className="s-row__sub">

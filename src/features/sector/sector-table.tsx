@@ -129,7 +129,11 @@ export function SectorTable({
                 {gapText(item, item.state, locale, true)}
               </td>
               <td>
-                <StatusBadge status={item.state.status} forecastMiss={item.state.forecastMiss} />
+                <StatusBadge
+                  status={item.state.status}
+                  forecastMiss={item.state.forecastMiss}
+                  projects={item.state.projects}
+                />
               </td>
               <td className="num">
                 {item.state.projection && item.state.gapBasis === 'target' && item.state.status !== 'missed' ? (

@@ -61,7 +61,15 @@ export function TargetPage() {
             : []),
         ]}
         title={item?.title ?? (query.isPending ? t('freshness.loading') : t('target.pageTitle'))}
-        meta={item && <StatusBadge status={item.state.status} forecastMiss={item.state.forecastMiss} />}
+        meta={
+          item && (
+            <StatusBadge
+              status={item.state.status}
+              forecastMiss={item.state.forecastMiss}
+              projects={item.state.projects}
+            />
+          )
+        }
         aside={<FreshnessBadge freshness={freshness} dataDate={dataDate} />}
       />
       <QueryState query={query} label={t('freshness.loading')} lines={10}>

@@ -12,6 +12,7 @@ import {
 import {
   formatDate,
   formatPercent,
+  formatPp,
   formatQuantity,
   formatQuantityFit,
   formatShortDate,
@@ -62,7 +63,8 @@ export function TargetSummary({ item, asOf }: { item: Item; asOf?: string | unde
     <section className="card target-summary" aria-label={t('target.summary')}>
       {/* On paper the page header (with the status) gives way to the print header: say it here. */}
       <p data-print-only="">
-        {t('common.status')}：<StatusBadge status={state.status} forecastMiss={state.forecastMiss} />
+        {t('common.status')}：
+        <StatusBadge status={state.status} forecastMiss={state.forecastMiss} projects={state.projects} />
       </p>
       <dl className="stat-row">
         <div className="stat">
@@ -115,6 +117,14 @@ export function TargetSummary({ item, asOf }: { item: Item; asOf?: string | unde
           </div>
         )}
       </dl>
+      {state.projects && (
+        <p className="small" data-projects="behind">
+          {t('common.projectsBehindHint', {
+            investment: formatPercent(state.projects.investment, locale),
+            gap: formatPp(state.projects.gap, locale),
+          })}
+        </p>
+      )}
       <ProgressBar
         progress={state.progress}
         expected={state.expected}
