@@ -233,6 +233,15 @@ export const en: Messages = {
     totalUnit: 'Total investment (100M yuan)',
   },
   screen: {
+    status: {
+      achieved: 'Achieved',
+      on_track: 'On track',
+      lagging: 'Lagging',
+      severe: 'Severe',
+      no_data: 'No report',
+      not_started: 'Not started',
+      missed: 'Missed',
+    },
     docTitle: 'Big screen',
     canvas: 'Big screen: {{title}}',
     overview: 'Overview',

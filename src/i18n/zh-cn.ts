@@ -228,6 +228,16 @@ export const zhCN = {
     totalUnit: '总投资（亿元）',
   },
   screen: {
+    /** A wall tile's status word, where the target and the status share one line. */
+    status: {
+      achieved: '已完成',
+      on_track: '正常',
+      lagging: '滞后',
+      severe: '严重滞后',
+      no_data: '未填报',
+      not_started: '未开始',
+      missed: '未完成',
+    },
     docTitle: '大屏展示',
     canvas: '大屏：{{title}}',
     overview: '总览',

@@ -11,18 +11,21 @@ export function StatusBadge({
   status,
   forecastMiss = false,
   projects,
+  label,
 }: {
   status: Status;
   forecastMiss?: boolean | undefined;
   /** A project-list target whose projects' investment lags: said beside the status it set. */
   projects?: TargetState['projects'];
+  /** A shorter word where room is scarce (a wall's tile); the full one stays as its title. */
+  label?: string | undefined;
 }) {
   const { t, locale } = useTranslation();
   return (
     <span className="status-badges">
-      <span className="status-badge" data-status={status}>
+      <span className="status-badge" data-status={status} title={label ? t(`status.${status}`) : undefined}>
         <StatusIcon status={status} />
-        <span>{t(`status.${status}`)}</span>
+        <span>{label ?? t(`status.${status}`)}</span>
       </span>
       {forecastMiss && <ForecastBadge />}
       {projects && (

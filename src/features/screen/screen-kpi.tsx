@@ -52,7 +52,7 @@ export function ScreenKpi({ headline }: { headline: Headline }) {
         <span className="s-kpi__goal num">
           {t('screen.targetOf', { value: formatQuantity(target.target, target.unit, locale) })}
         </span>
-        <StatusBadge status={state.status} />
+        <StatusBadge status={state.status} label={t(`screen.status.${state.status}`)} />
       </div>
       {/* The forecast's verdict beside the bar, where a tile has room for it (not in the foot, whose
           target and status already fill the width). */}
