@@ -35,6 +35,7 @@ class FakeDb {
       }),
       plans: async (): Promise<Plan[]> => [],
       targets: async () => [...this.targets],
+      projectRollups: async () => new Map(),
       reportCountUpTo: async (limit: number) => Math.min(limit, this.reports.length),
       reports: async (ids: readonly string[] | null) => {
         this.historyReads += 1;

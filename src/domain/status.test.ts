@@ -366,6 +366,15 @@ describe('milestone: 建成官路水库主体工程 (stages 04-30, 08-31, 12-31)
     expect(at(t, [stagesReport(t, '2025-12-20', 3)], '2025-12-20').status).toBe('achieved');
   });
 
+  it('is late against a date the documents never set (an estimate), but never 严重滞后 for it alone', () => {
+    const estimated = guanluReservoir({
+      stages: t.stages.map((s, i) => (i === 1 ? { ...s, estimated: true } : s)),
+    });
+    // 45 days past the estimated 08-31: lagging, where a date the documents set would be severe.
+    expect(at(estimated, [stagesReport(estimated, '2025-10-15', 1)], '2025-10-15').status).toBe('lagging');
+    expect(at(t, [stagesReport(t, '2025-10-15', 1)], '2025-10-15').status).toBe('severe');
+  });
+
   it('is no_data once a stage is due and nothing was reported, or the last report is stale', () => {
     expect(at(t, [], '2025-05-15').status).toBe('no_data');
     expect(at(t, [stagesReport(t, '2025-05-01', 1)], '2025-05-15').status).toBe('on_track');

@@ -236,7 +236,8 @@ function milestoneState(t: Target, series: ProgressReport[], asOf: IsoDate, th: 
   else if (dueByNow === 0) status = done === 0 ? 'not_started' : 'on_track';
   else if (!last || stale(last.asOf, t, asOf, th)) status = 'no_data';
   else if (final) status = 'missed';
-  else if (overdueDays > th.milestoneSevereDays) status = 'severe';
+  // A date the documents never set (an estimate) can show a node late, never 严重滞后 by itself.
+  else if (overdueDays > th.milestoneSevereDays && next?.estimated !== true) status = 'severe';
   else if (overdueDays > 0) status = 'lagging';
   else status = done === 0 && stagesPlannedBy(t.stages, judgedAt) === 0 ? 'not_started' : 'on_track';
   return {

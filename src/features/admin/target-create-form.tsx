@@ -140,9 +140,9 @@ export function TargetCreateForm() {
     );
   };
   return (
-    <section className="card" aria-labelledby="new-target-title">
+    <section className="card" aria-labelledby="new-target-heading">
       <form className="form" noValidate onSubmit={submit}>
-        <h2 id="new-target-title" className="card__title">
+        <h2 id="new-target-heading" className="card__title">
           {t('admin.newTarget')}
         </h2>
         <FormFeedback f={f} success={done ? t('admin.targetCreated', { id: done }) : null} />

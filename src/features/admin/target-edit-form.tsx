@@ -74,9 +74,9 @@ export function TargetEditForm({ target, onDone }: { target: Target; onDone: () 
     </div>
   );
   return (
-    <section className="card" aria-labelledby="edit-target-title">
+    <section className="card" aria-labelledby="edit-target-heading">
       <form className="form" noValidate onSubmit={submit}>
-        <h2 id="edit-target-title" className="card__title">
+        <h2 id="edit-target-heading" className="card__title">
           {t('admin.editTarget')} · <span className="small">{target.id}</span>
         </h2>
         <FormFeedback f={f} success={saved ? t('admin.saved') : null} />
