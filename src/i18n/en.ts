@@ -233,6 +233,7 @@ export const en: Messages = {
     totalUnit: 'Total investment (100M yuan)',
   },
   screen: {
+    projectsBehind: 'Money behind',
     status: {
       achieved: 'Achieved',
       on_track: 'On track',

@@ -228,6 +228,7 @@ export const zhCN = {
     totalUnit: '总投资（亿元）',
   },
   screen: {
+    projectsBehind: '项目投资滞后',
     /** A wall tile's status word, where the target and the status share one line. */
     status: {
       achieved: '已完成',

@@ -20,7 +20,7 @@ export function StatusBadge({
   /** A shorter word where room is scarce (a wall's tile); the full one stays as its title. */
   label?: string | undefined;
 }) {
-  const { t, locale } = useTranslation();
+  const { t } = useTranslation();
   return (
     <span className="status-badges">
       <span className="status-badge" data-status={status} title={label ? t(`status.${status}`) : undefined}>
@@ -28,19 +28,32 @@ export function StatusBadge({
         <span>{label ?? t(`status.${status}`)}</span>
       </span>
       {forecastMiss && <ForecastBadge />}
-      {projects && (
-        <span
-          className="status-badge status-badge--forecast"
-          data-projects="behind"
-          title={t('common.projectsBehindHint', {
-            investment: formatPercent(projects.investment, locale),
-            gap: formatPp(projects.gap, locale),
-          })}
-        >
-          <span aria-hidden="true">↘</span>
-          <span>{t('common.projectsBehind')}</span>
-        </span>
-      )}
+      {projects && <ProjectsBadge projects={projects} />}
+    </span>
+  );
+}
+
+/** "项目投资滞后": a project list's money behind the pace set the status; the figures on hover. */
+export function ProjectsBadge({
+  projects,
+  label,
+}: {
+  projects: NonNullable<TargetState['projects']>;
+  /** A shorter word where room is scarce (a wall's tile). */
+  label?: string | undefined;
+}) {
+  const { t, locale } = useTranslation();
+  return (
+    <span
+      className="status-badge status-badge--forecast"
+      data-projects="behind"
+      title={t('common.projectsBehindHint', {
+        investment: formatPercent(projects.investment, locale),
+        gap: formatPp(projects.gap, locale),
+      })}
+    >
+      <span aria-hidden="true">↘</span>
+      <span>{label ?? t('common.projectsBehind')}</span>
     </span>
   );
 }

@@ -3,7 +3,7 @@ import { completionText } from '../../domain/figures';
 import { formatQuantity } from '../../domain/format';
 import { useTranslation } from '../../i18n/use-translation';
 import { ProgressBar } from '../../ui/progress-bar';
-import { ForecastBadge, StatusBadge } from '../../ui/status-badge';
+import { ForecastBadge, ProjectsBadge, StatusBadge } from '../../ui/status-badge';
 import { AnimatedNumber } from './animated-number';
 
 /**
@@ -64,7 +64,12 @@ export function ScreenKpi({ headline }: { headline: Headline }) {
           status={state.status}
           valueText={target.kind === 'milestone' ? completionText(target, state, locale) : undefined}
         />
-        {state.forecastMiss && <ForecastBadge />}
+        {/* A project list's money behind the pace is why its status is what it is: said before the forecast. */}
+        {state.projects ? (
+          <ProjectsBadge projects={state.projects} label={t('screen.projectsBehind')} />
+        ) : (
+          state.forecastMiss && <ForecastBadge />
+        )}
       </div>
     </article>
   );
