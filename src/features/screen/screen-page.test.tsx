@@ -1,5 +1,5 @@
 import { QueryClient } from '@tanstack/react-query';
-import { act, fireEvent, screen } from '@testing-library/react';
+import { act, fireEvent, screen, within } from '@testing-library/react';
 import { HttpResponse, http } from 'msw';
 import { MemoryRouter, Route, Routes } from 'react-router';
 import { afterEach, beforeEach, vi } from 'vitest';
@@ -98,6 +98,10 @@ describe('big screen', () => {
     expect(bar.getAttribute('aria-valuetext')).toMatch(/^完成率 .+，应完成率（序时进度）.+$/);
     expect(screen.getAllByText('严重滞后').length).toBeGreaterThan(0);
     expect(document.querySelector('.screen-demo')?.textContent).toMatch(/^演示数据/);
+    // The 460 projects' status is set by their money behind the pace, and the tile says so.
+    const projects = screen.getByRole('article', { name: '抓好460个省市重点项目建设' });
+    expect(within(projects).getByText('项目投资滞后')).toBeInTheDocument();
+    expect(within(projects).queryByText('正常')).not.toBeInTheDocument();
     expect(freshness().textContent).toMatch(/^页面刷新于 \d\d:\d\d$/);
     expect(screen.getByText('数据截至 2025年12月26日')).toBeInTheDocument();
     expect(screen.getByText('全部规划 · 全市')).toBeInTheDocument();
