@@ -274,7 +274,7 @@ export const en: Messages = {
     warningsShownOf: 'The {{shown}} furthest behind pace',
     sectorProgress: 'Sector progress',
     byStatus: 'By status',
-    behind: '{{count}} alerts',
+    behind: '{{count}} behind',
     noData: '{{count}} unreported',
     count: '{{count}}',
     reloading: 'Reloading…',
