@@ -75,7 +75,10 @@ describe('overview', () => {
     const laoshan = await summary('?district=崂山区');
     const { user } = renderApp('/');
     await screen.findByRole('region', { name: '重点指标' });
-    await user.selectOptions(screen.getByRole('combobox', { name: '区市' }), '崂山区');
+    const district = screen.getByRole('combobox', { name: '区市' });
+    // The districts arrive with the target list, which may come after the summary: a person waits for them too.
+    await within(district).findByRole('option', { name: '崂山区' }, { timeout: 10_000 });
+    await user.selectOptions(district, '崂山区');
     expect(await screen.findByText(`${laoshan.overall.total} 项目标`)).toBeInTheDocument();
   });
 
