@@ -51,7 +51,7 @@ export function AppLayout() {
               {t('app.overview')}
             </NavLink>
             <NavLink to={paths.projects()}>{t('app.projects')}</NavLink>
-            <NavLink to={paths.review()}>{t('review.nav')}</NavLink>
+            <NavLink to={paths.review()}>{t('app.reviewNav')}</NavLink>
             <SessionNavLinks />
           </nav>
           <HeaderControls />

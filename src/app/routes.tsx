@@ -1,7 +1,7 @@
 import { lazy, Suspense } from 'react';
 import { Route, Routes } from 'react-router';
 import { OverviewPage } from '../features/overview/overview-page';
-import { loadWorkMessages } from '../i18n/messages';
+import { loadMeetingMessages, loadWorkMessages } from '../i18n/messages';
 import { AppLayout } from './app-layout';
 import { NotFoundPage } from './not-found-page';
 
@@ -17,6 +17,8 @@ const ProjectsPage = lazy(() =>
   import('../features/projects/projects-page').then((m) => ({ default: m.ProjectsPage })),
 );
 const ProjectPage = lazy(() => import('../features/projects/project-page').then((m) => ({ default: m.ProjectPage })));
+/** The wall and the weekly review render once their words (zh-cn-meeting.ts) have arrived with their code. */
+const withMeeting = <M,>(page: Promise<M>): Promise<M> => Promise.all([page, loadMeetingMessages()]).then(([m]) => m);
 /** A page that writes renders once its words (zh-cn-work.ts) have arrived with its code. */
 const withWork = <M,>(page: Promise<M>): Promise<M> => Promise.all([page, loadWorkMessages()]).then(([m]) => m);
 const SignInPage = lazy(() =>
@@ -29,10 +31,12 @@ const ImportPage = lazy(() =>
   withWork(import('../features/report/import-page')).then((m) => ({ default: m.ImportPage })),
 );
 const AdminPage = lazy(() => withWork(import('../features/admin/admin-page')).then((m) => ({ default: m.AdminPage })));
-const ReviewPage = lazy(() => import('../features/review/review-page').then((m) => ({ default: m.ReviewPage })));
+const ReviewPage = lazy(() =>
+  withMeeting(import('../features/review/review-page')).then((m) => ({ default: m.ReviewPage })),
+);
 /** A wall has nobody to press reload: if the big screen's code cannot load, try the whole page again in 30 s. */
 const ScreenPage = lazy(() =>
-  import('../features/screen/screen-page').then(
+  withMeeting(import('../features/screen/screen-page')).then(
     (m) => ({ default: m.ScreenPage }),
     () => new Promise<never>(() => setTimeout(() => window.location.reload(), 30_000)),
   ),

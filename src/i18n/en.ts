@@ -21,6 +21,9 @@ export const en: Messages = {
     signedInAs: 'Signed in: {{name}}',
     adminNav: 'Admin',
     role: { viewer: 'Viewer', reporter: 'Reporter', admin: 'Administrator' },
+    reviewNav: 'Weekly review',
+    allPlans: 'All plans',
+    containsDemo: 'Contains demo data',
   },
   demo: {
     tag: 'Demo',
@@ -282,7 +285,6 @@ export const en: Messages = {
     keys: '←/→ page · Space pause · F full screen',
   },
   review: {
-    nav: 'Weekly review',
     title: 'Weekly review meeting',
     picker: 'Meeting',
     meeting: 'Meeting date',
@@ -296,8 +298,6 @@ export const en: Messages = {
     excel: 'Export Excel',
     csv: 'Export CSV',
     print: 'Print / PDF',
-    allPlans: 'All plans',
-    containsDemo: 'Contains demo data',
     sectors: 'Sectors since the last meeting',
     sectorsHint: 'This meeting against the previous one',
     progressNow: 'Completion now (marker: expected by now)',

@@ -23,6 +23,16 @@ export function loadWorkMessages(): Promise<void> {
   });
   return work;
 }
+
+let meeting: Promise<void> | undefined;
+
+/** The wall's and the weekly review's Chinese words, their own chunk, loaded with those pages. */
+export function loadMeetingMessages(): Promise<void> {
+  meeting ??= import('./zh-cn-meeting').then((m) => {
+    Object.assign(zhCN, m.zhMeeting);
+  });
+  return meeting;
+}
 const pending = new Map<Locale, Promise<Messages>>();
 
 /** Chinese ships with the app; English is its own small chunk, fetched when someone switches. */

@@ -1,4 +1,5 @@
 import { STATUS_LABELS } from '../domain/figures';
+import type { zhMeeting } from './zh-cn-meeting';
 import type { zhWork } from './zh-cn-work';
 
 /** Chinese (default) messages. Target titles are never translated: they stay as written in the source. */
@@ -22,6 +23,9 @@ export const zhCN = {
     signedInAs: '已登录：{{name}}',
     adminNav: '管理',
     role: { viewer: '查看者', reporter: '填报员', admin: '管理员' },
+    reviewNav: '周调度会',
+    allPlans: '全部规划',
+    containsDemo: '含演示数据',
   },
   demo: {
     tag: '演示',
@@ -227,104 +231,6 @@ export const zhCN = {
     pageTitle: '项目详情',
     totalUnit: '总投资（亿元）',
   },
-  screen: {
-    projectsBehind: '项目投资滞后',
-    /** A wall tile's status word, where the target and the status share one line. */
-    status: {
-      achieved: '已完成',
-      on_track: '正常',
-      lagging: '滞后',
-      severe: '严重滞后',
-      no_data: '未填报',
-      not_started: '未开始',
-      missed: '未完成',
-    },
-    docTitle: '大屏展示',
-    canvas: '大屏：{{title}}',
-    overview: '总览',
-    warnings: '进度预警',
-    headlines: '重点指标',
-    sectors: '十大领域进度',
-    slideOf: '{{index}} / {{total}}',
-    slideOfLabel: '第 {{index}} 页，共 {{total}} 页',
-    paused: '已暂停',
-    planAll: '全部规划',
-    districtAll: '全市',
-    asOf: '截至 {{date}}',
-    updated: '页面刷新于 {{time}}',
-    disconnected: '连接中断 · 页面刷新于 {{time}}',
-    disconnectedAgain: '连接中断 · 页面刷新于 {{time}} · 已失败 {{count}} 次',
-    connecting: '正在连接服务器…',
-    offline: '暂时无法连接到服务器，每 {{seconds}} 秒自动重试',
-    demoCorner: '演示数据',
-    demoCornerLabel: '含系统生成的演示数值，不是公布的统计数据',
-    ticker: '预警',
-    tickerLabel: '滞后目标',
-    noWarnings: '目前没有滞后目标',
-    expected: '应完成率 {{value}}',
-    gap: '差距 {{gap}}',
-    targetOf: '目标 {{value}}',
-    reachedOf: '{{value}} / 目标 {{target}}',
-    shownOf: '显示最需关注的 {{shown}} 项，共 {{total}} 项',
-    allOf: '共 {{total}} 项目标',
-    warningsShownOf: '落后序时最多的 {{shown}} 项',
-    sectorProgress: '领域进度',
-    byStatus: '按状态',
-    behind: '预警 {{count}} 项',
-    noData: '未填报 {{count}} 项',
-    count: '{{count}} 项',
-    reloading: '正在重新加载…',
-    crashed: '显示出错，{{seconds}} 秒后自动重新加载',
-    keys: '←/→ 翻页 · 空格 暂停 · F 全屏',
-  },
-  review: {
-    nav: '周调度会',
-    title: '周调度会',
-    picker: '会议设置',
-    meeting: '会议日期',
-    previous: '上次会议',
-    meetingMeta: '会议日期 {{date}} · 上次会议 {{previous}}',
-    knownAtNote: '只含会议当日结束前已录入的数据',
-    knownAtTimeNote: '只含 {{time}} 会议开始前已录入的数据',
-    time: '会议时间（可选）',
-    timeHint: '留空则含当日全部录入',
-    exports: '导出',
-    excel: '导出 Excel',
-    csv: '导出 CSV',
-    print: '打印 / PDF',
-    allPlans: '全部规划',
-    containsDemo: '含演示数据',
-    sectors: '各领域进展',
-    sectorsHint: '本次会议与上次会议相比',
-    progressNow: '本次完成率（竖线为应完成率）',
-    previousProgress: '上次完成率',
-    change: '变化',
-    warningCount: '滞后/目标数',
-    newWarnings: '新增预警',
-    newWarningsHint: '自上次会议以来转为滞后或严重滞后',
-    recoveries: '恢复正常',
-    recoveriesHint: '上次滞后，本次已正常或完成',
-    stillSevere: '仍严重滞后',
-    stillSevereHint: '两次会议均严重滞后',
-    movers: '进度变化最大',
-    moversHint: '按进度变化（百分点）排序',
-    becomes: '变为',
-    overdue: '逾期未报',
-    overdueHint: '超过填报周期没有新数据，按牵头部门列出',
-    noDepartment: '未明确牵头部门',
-    lastReport: '最新填报 {{date}}，已 {{days}} 天未报',
-    neverReported: '从未填报',
-    newlyOverdue: '本周新增',
-    targetsCount: '{{count}} 项目标',
-    laggards: '滞后目标所需进度',
-    laggardsHint: '按现在到截止日期，每周还需完成多少；与近四周实际进度对照',
-    needed: '每周还需',
-    recent: '近四周每周',
-    paceRatio: '实际/所需',
-    sectorTargets: '{{sector}} · 目标明细',
-    table: '{{name}}（表格）',
-    none: '无',
-  },
   unknownFilter: {
     title: '未找到{{param}}“{{value}}”',
     message: '链接中的筛选条件在数据中不存在，所以这里不显示任何目标；这不表示没有滞后目标。',
@@ -338,6 +244,9 @@ export const zhCN = {
 } as const;
 
 type Widen<T> = { -readonly [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
-/** Every message: the shell's (above) and the report and admin pages' (zh-cn-work.ts, loaded with them). */
-export type AllMessages = typeof zhCN & typeof zhWork;
+/**
+ * Every message: the shell's (above), the report and admin pages' (zh-cn-work.ts) and the wall's and
+ * the weekly review's (zh-cn-meeting.ts), each loaded with its pages.
+ */
+export type AllMessages = typeof zhCN & typeof zhWork & typeof zhMeeting;
 export type Messages = Widen<AllMessages>;

@@ -1,7 +1,7 @@
 import '@testing-library/jest-dom/vitest';
 import { cleanup } from '@testing-library/react';
 import { afterEach } from 'vitest';
-import { loadWorkMessages } from '../i18n/messages';
+import { loadMeetingMessages, loadWorkMessages } from '../i18n/messages';
 
 afterEach(() => cleanup());
 
@@ -23,7 +23,7 @@ globalThis.ResizeObserver ??= FixedResizeObserver as unknown as typeof ResizeObs
 
 // The report and admin pages' Chinese words arrive with those pages' routes (src/app/routes.tsx);
 // component tests render pages directly, so they have them from the start.
-await loadWorkMessages();
+await Promise.all([loadWorkMessages(), loadMeetingMessages()]);
 // The client loads the problem schema with the first failed request; under a test's fake timers
 // the module runner's first load of it would wait on fake time, so it is loaded here.
 await import('../domain/problem');

@@ -26,7 +26,7 @@ export function PrintHeader({
   const { t } = useTranslation();
   const locale = useLocale();
   const plans = usePlans();
-  const plan = planId ? (plans.data?.items.find((p) => p.id === planId)?.title ?? planId) : t('review.allPlans');
+  const plan = planId ? (plans.data?.items.find((p) => p.id === planId)?.title ?? planId) : t('app.allPlans');
   return (
     <div className={`print-header${compact ? ' print-header--compact' : ''}`} data-print-only="">
       <span className="print-header__app">{t('app.title')}</span>
@@ -37,7 +37,7 @@ export function PrintHeader({
       <span className="num">
         {t('common.asOf')} {formatDate(asOf, locale)}
       </span>
-      {demo && <span className="print-header__demo">{t('review.containsDemo')}</span>}
+      {demo && <span className="print-header__demo">{t('app.containsDemo')}</span>}
     </div>
   );
 }
