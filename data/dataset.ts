@@ -79,11 +79,11 @@ export function alignWithProjects(
     if (!latest?.value || value === null) continue;
     factors.set(t.id, value / latest.value);
   }
+  const units = new Map(targets.map((t) => [t.id, t.unit]));
   return reports.map((r) => {
     const f = factors.get(r.targetId);
     if (f === undefined || r.value === null) return r;
-    const t = targets.find((x) => x.id === r.targetId);
-    const digits = t?.unit === '亿元' ? 10 : 1;
+    const digits = units.get(r.targetId) === '亿元' ? 10 : 1;
     return { ...r, value: Math.round(r.value * f * digits) / digits };
   });
 }

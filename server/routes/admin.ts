@@ -34,7 +34,7 @@ import { catalogTemplateXlsx } from '../services/catalog-template';
 import { hashPassword } from '../services/password';
 import { readSheet } from '../services/spreadsheet/sheet';
 import { newWorkbook } from '../services/spreadsheet/workbook';
-import { disposition, fileTooBig, readUpload } from './imports';
+import { badFile, disposition, fileTooBig, readUpload } from './imports';
 
 /** /admin/…: users, departments, catalog (targets, plans, plan import) and the audit log. Admins only. */
 export function adminRoutes(deps: WriteDeps) {
@@ -280,14 +280,7 @@ export function adminRoutes(deps: WriteDeps) {
         plansGrid,
         mode,
       });
-      if ('detail' in out)
-        return problem(c, {
-          status: 422,
-          title: '文件无法导入',
-          detail: out.detail,
-          code: 'bad_file',
-          params: { reason: out.detail },
-        });
+      if ('detail' in out) return badFile(c, 422, out.detail);
       if (out.status === 422)
         return problem(c, {
           status: 422,

@@ -77,6 +77,11 @@ export function disposition(fileName: string): string {
   return `attachment; filename="${fileName.replace(/[^\x20-\x7e]/g, '_').replace(/"/g, '')}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
 }
 
+/** A file that cannot be read or imported at all, saying why (the reason in Chinese, also as a figure). */
+export function badFile(c: Ctx, status: number, detail: string) {
+  return problem(c, { status, title: '文件无法导入', detail, code: 'bad_file', params: { reason: detail } });
+}
+
 export function fileTooBig(c: Ctx, max: number) {
   return problem(c, {
     status: 413,
@@ -110,26 +115,12 @@ export async function readUpload(
   if (file.size > limits.maxFileBytes) return fileTooBig(c, limits.maxFileBytes);
   const bytes = new Uint8Array(await file.arrayBuffer());
   const sheet = await readSheet(bytes, limits);
-  if (!sheet.ok)
-    return problem(c, {
-      status: sheet.status,
-      title: '文件无法导入',
-      detail: sheet.detail,
-      code: 'bad_file',
-      params: { reason: sheet.detail },
-    });
+  if (!sheet.ok) return badFile(c, sheet.status, sheet.detail);
   return { name: storableName(file.name || 'upload').slice(0, 255) || 'upload', bytes, sheet };
 }
 
 export function respondImport(c: Ctx, outcome: ImportOutcome) {
-  if ('detail' in outcome)
-    return problem(c, {
-      status: outcome.status,
-      title: '文件无法导入',
-      detail: outcome.detail,
-      code: 'bad_file',
-      params: { reason: outcome.detail },
-    });
+  if ('detail' in outcome) return badFile(c, outcome.status, outcome.detail);
   const { status, body } = outcome;
   if (status === 200 || status === 201) return c.json(body, status);
   const first = body.messages.slice(0, 3).join('；');

@@ -43,7 +43,7 @@ export function installReviewRoutes(api: Hono, { store, memo, now, cached }: Rev
       store.plans(),
       store.targets(filter),
       q.asOf ? null : store.newestRecordedAt(filter, meetingLimit(at, q.knownAt)),
-      store.projectRollups(),
+      memo.rollups(),
     ]);
     const cuts = cutsOfMeeting(q, q.asOf ?? meetingDateAfter(newest, at, q.knownAt));
     if (!cuts.ok) return cuts;

@@ -180,6 +180,11 @@ export class StateMemo {
     return { catalog, targets, facts: current.facts };
   }
 
+  /** The project-list targets' roll-ups of the current catalog (read once per catalog version). */
+  async rollups(): Promise<Rollups> {
+    return (await this.catalogAt((await this.store.versions(null)).catalog)).rollups;
+  }
+
   /** The plans, districts and departments filters may name, from the current catalog (built once per version). */
   async filterValues(): Promise<FilterValues> {
     const catalog = await this.catalogAt((await this.store.versions(null)).catalog);

@@ -1,3 +1,5 @@
+import { STATUS_LABELS } from '../domain/figures';
+
 /**
  * The Chinese words of the wall and the weekly review: their own chunk, loaded with those pages
  * (src/app/routes.tsx, loadMeetingMessages), so that the overview's first load does not carry them.
@@ -6,15 +8,8 @@ export const zhMeeting = {
   screen: {
     projectsBehind: '项目投资滞后',
     /** A wall tile's status word, where the target and the status share one line. */
-    status: {
-      achieved: '已完成',
-      on_track: '正常',
-      lagging: '滞后',
-      severe: '严重滞后',
-      no_data: '未填报',
-      not_started: '未开始',
-      missed: '未完成',
-    },
+    // In Chinese the statuses' own words are short already.
+    status: STATUS_LABELS['zh-CN'],
     docTitle: '大屏展示',
     canvas: '大屏：{{title}}',
     overview: '总览',

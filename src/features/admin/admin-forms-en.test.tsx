@@ -1,23 +1,12 @@
 import { screen, within } from '@testing-library/react';
 import { useUiStore } from '../../stores/ui-store';
+import { useNodeUploads } from '../../test/node-uploads';
 import { renderApp, setupMockApi } from '../../test/render-app';
 
 const { write } = setupMockApi();
 const HAN = /[\u4e00-\u9fff]/;
 
-// jsdom's FormData and File are not the ones Node's fetch can serialise: the upload goes through Node's own.
-const jsdomGlobals = { FormData: globalThis.FormData, File: globalThis.File };
-beforeAll(async () => {
-  const nodeForm = await new Response('a=1', {
-    headers: { 'content-type': 'application/x-www-form-urlencoded' },
-  }).formData();
-  globalThis.FormData = nodeForm.constructor as typeof FormData;
-  globalThis.File = (await import('node:buffer')).File as unknown as typeof File;
-});
-afterAll(() => {
-  globalThis.FormData = jsdomGlobals.FormData;
-  globalThis.File = jsdomGlobals.File;
-});
+useNodeUploads();
 beforeEach(() => {
   useUiStore.setState({ locale: 'en' });
   write.signInAs('admin');

@@ -2,24 +2,12 @@ import { screen, waitFor, within } from '@testing-library/react';
 import { HttpResponse, http } from 'msw';
 import type { ImportResponse } from '../../domain/write-api';
 import { useUiStore } from '../../stores/ui-store';
+import { useNodeUploads } from '../../test/node-uploads';
 import { renderApp, setupMockApi } from '../../test/render-app';
 
 const { write, server } = setupMockApi();
 
-// jsdom's FormData and File are not the ones Node's fetch can serialise (it would send
-// "[object FormData]"): the upload goes through Node's own, as it goes through the browser's.
-const jsdomGlobals = { FormData: globalThis.FormData, File: globalThis.File };
-beforeAll(async () => {
-  const nodeForm = await new Response('a=1', {
-    headers: { 'content-type': 'application/x-www-form-urlencoded' },
-  }).formData();
-  globalThis.FormData = nodeForm.constructor as typeof FormData;
-  globalThis.File = (await import('node:buffer')).File as unknown as typeof File;
-});
-afterAll(() => {
-  globalThis.FormData = jsdomGlobals.FormData;
-  globalThis.File = jsdomGlobals.File;
-});
+useNodeUploads();
 const base = `${window.location.origin}/api/v1`;
 const HEADER = '目标编号,本期数值,截至日期,说明,原因';
 
