@@ -3,7 +3,7 @@
  * "[object FormData]"): a test that uploads a file swaps in Node's own for its file, as the browser
  * uses its own. Call at the top level of the test file.
  */
-export function useNodeUploads(): void {
+export function withNodeUploads(): void {
   const jsdomGlobals = { FormData: globalThis.FormData, File: globalThis.File };
   beforeAll(async () => {
     const nodeForm = await new Response('a=1', {

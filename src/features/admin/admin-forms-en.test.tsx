@@ -1,12 +1,12 @@
 import { screen, within } from '@testing-library/react';
 import { useUiStore } from '../../stores/ui-store';
-import { useNodeUploads } from '../../test/node-uploads';
+import { withNodeUploads } from '../../test/node-uploads';
 import { renderApp, setupMockApi } from '../../test/render-app';
 
 const { write } = setupMockApi();
 const HAN = /[\u4e00-\u9fff]/;
 
-useNodeUploads();
+withNodeUploads();
 beforeEach(() => {
   useUiStore.setState({ locale: 'en' });
   write.signInAs('admin');

@@ -2,12 +2,12 @@ import { screen, waitFor, within } from '@testing-library/react';
 import { HttpResponse, http } from 'msw';
 import type { ImportResponse } from '../../domain/write-api';
 import { useUiStore } from '../../stores/ui-store';
-import { useNodeUploads } from '../../test/node-uploads';
+import { withNodeUploads } from '../../test/node-uploads';
 import { renderApp, setupMockApi } from '../../test/render-app';
 
 const { write, server } = setupMockApi();
 
-useNodeUploads();
+withNodeUploads();
 const base = `${window.location.origin}/api/v1`;
 const HEADER = '目标编号,本期数值,截至日期,说明,原因';
 
