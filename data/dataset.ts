@@ -4,6 +4,8 @@ import type { KeyProject, ProgressReport, Target } from '../src/domain/schemas';
 import type { Dataset } from '../src/domain/views';
 import { CATALOG } from './catalog/catalog';
 import { DEMO_SEED, generateDemoProjects, generateDemoReports } from './demo';
+import { DEPARTMENTS } from './departments';
+import { demoDivision } from './division';
 
 export interface DatasetOptions {
   /** Include generated demo progress and demo key projects (default true; `DEMO=0` leaves them out). */
@@ -88,6 +90,23 @@ export function alignWithProjects(
   });
 }
 
+/**
+ * A target the documents name no lead department for, with the demo division of tasks (data/division.ts):
+ * flagged `divisionDemo`, shown marked 演示 like all demo data; `DEMO=0` leaves it out.
+ */
+export function withDemoDivision(t: Target): Target {
+  const d = demoDivision(t);
+  if (!d) return t;
+  const lead = DEPARTMENTS.find((x) => x.id === d.lead);
+  return {
+    ...t,
+    department: d.lead,
+    departmentName: lead?.name ?? null,
+    supportingDepartments: [...d.supporting].sort(),
+    divisionDemo: true,
+  };
+}
+
 /** Instants in one canonical form (UTC, as the database returns them), so mock and server agree. */
 const canonical = (r: ProgressReport): ProgressReport => ({ ...r, recordedAt: new Date(r.recordedAt).toISOString() });
 
@@ -97,10 +116,11 @@ export function buildDataset(options: DatasetOptions): Dataset {
   const publishedReports = CATALOG.publishedReports.map(canonical);
   if (!options.demo) return { plans, targets, reports: publishedReports, contextFigures, projects };
   const allProjects = [...projects, ...demoProjects(targets, projects, seed)];
-  const demoReports = generateDemoReports(targets, publishedReports, seed, contextFigures).map(canonical);
+  const divided = targets.map(withDemoDivision);
+  const demoReports = generateDemoReports(divided, publishedReports, seed, contextFigures).map(canonical);
   return {
     plans,
-    targets,
+    targets: divided,
     reports: [...publishedReports, ...alignWithProjects(targets, demoReports, allProjects)],
     contextFigures,
     projects: allProjects,

@@ -213,7 +213,7 @@ export function demoReportsFor(
   const { profile } = behaviour;
   // On-pace milestones: each stage is reported done up to five weeks before its planned date.
   const leadDays = 7 * Math.floor(rand() * 6);
-  const reporter = t.department ?? '演示填报人';
+  const reporter = t.departmentName ?? '演示填报人';
   const end = t.deadline < DEMO_YEAR_END ? t.deadline : DEMO_YEAR_END;
   // Late reporters report every third week and, for half of them, stop in the autumn.
   const stopAfter: IsoDate | null =
@@ -235,6 +235,7 @@ export function demoReportsFor(
       evidence: null,
       source: null,
       reportedBy: reporter,
+      ...(t.department ? { department: t.department } : {}),
       supersedes: null,
       correctionReason: null,
       demo: true,

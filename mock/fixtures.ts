@@ -10,8 +10,11 @@ import type { User } from '../src/domain/write-api';
 export const NOW = new Date('2025-12-29T02:30:00Z');
 
 export const TEST_PASSWORD = 'mock password 123';
-/** The reporter's department: it leads ind-three-firsts and the other industry targets of the catalog. */
-export const TEST_DEPARTMENT = '市工业和信息化局';
+/**
+ * The reporter's department (a registry id, data/departments.ts: 市工业和信息化局): it leads
+ * ind-three-firsts and the other industry targets of the catalog.
+ */
+export const TEST_DEPARTMENT = 'gxj';
 
 export const TEST_ACCOUNTS = [
   { username: 'admin', displayName: '系统管理员', role: 'admin', departments: [] },

@@ -1,10 +1,12 @@
 import { parseArgs } from 'node:util';
 import { createUserRequestSchema, passwordSchema } from '../src/domain/write-api';
+import { zhIssueText } from '../src/i18n/validation';
 import { openDatabase } from './boot';
 import { readConfig } from './config';
 import { audit } from './repositories/audit';
 import { deleteSessionsOfUser } from './repositories/sessions';
 import { createUser, findUserByUsername, listUsers, UsernameTakenError } from './repositories/users';
+import { loadRegistry, resolveDepartment } from './services/departments';
 import { hashPassword } from './services/password';
 
 /**
@@ -78,13 +80,20 @@ async function main(argv: string[]): Promise<number> {
       });
       if (!parsed.success)
         throw new Error(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('；'));
+      // Departments by id or name, as the registry has them (市工业和信息化局, 市工信局 or gxj).
+      const registry = await loadRegistry(handle.db);
+      const departments = parsed.data.departments.map((text) => {
+        const found = resolveDepartment(registry, text);
+        if (!found.ok) throw new Error(zhIssueText(found.issue));
+        return found.department.id;
+      });
       const u = await handle.db.transaction().execute(async (trx) => {
-        const user = await createUser(trx, parsed.data, now);
+        const user = await createUser(trx, { ...parsed.data, departments }, now);
         await audit(trx, now, actor, { action: 'user.create', entity: 'user', entityId: user.id, after: user });
         return user;
       });
       console.log(
-        `已创建用户 ${u.username}（${u.role}${u.departments.length ? `，${u.departments.join('、')}` : ''}）`,
+        `已创建用户 ${u.username}（${u.role}${u.departments.length ? `，${u.departments.map((d) => registry.find((x) => x.id === d)?.name ?? d).join('、')}` : ''}）`,
       );
       return 0;
     }

@@ -36,6 +36,7 @@ import { publicOrigin } from './http/session';
 import { readProjectFacets } from './repositories/project-facets';
 import { resolveSession, SESSION_COOKIE } from './repositories/sessions';
 import type { Store } from './repositories/store';
+import { installDepartmentRoutes } from './routes/departments';
 import { installReviewRoutes } from './routes/review';
 import { type AccountsOptions, accountsOptions, installWriteApi } from './routes/write-api';
 import { checkFilters } from './services/filter-check';
@@ -230,6 +231,7 @@ export function createApp(options: AppOptions): Hono {
   });
 
   installReviewRoutes(api, { store, memo, now, cached });
+  installDepartmentRoutes(api, { store, memo, now, cached });
 
   api.notFound((c) => problem(c, notFound(`接口“${c.req.path}”不存在`)));
 

@@ -32,6 +32,8 @@ export interface BootResult extends DbHandle {
 export interface DemoRemoval {
   reports: number;
   projects: number;
+  /** Targets whose demo division of tasks was removed. */
+  divisions: number;
 }
 
 /** Raised when the demo rows cannot be removed without touching real records; nothing is changed. */
@@ -58,7 +60,16 @@ export async function removeDemoData(db: Kysely<Database>, now: Date): Promise<D
       );
     const reports = await count('reports');
     const projects = await count('projects');
-    if (reports === 0 && projects === 0) return null;
+    const divisions = Number(
+      (
+        await trx
+          .selectFrom('targets')
+          .select((eb) => eb.fn.countAll<string>().as('n'))
+          .where('division_demo', '=', true)
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
+    if (reports === 0 && projects === 0 && divisions === 0) return null;
     const { rows } = await sql<{ n: string }>`
       select count(*) as n from reports r join reports d on d.id = r.supersedes
       where d.demo and not r.demo`.execute(trx);
@@ -76,6 +87,16 @@ export async function removeDemoData(db: Kysely<Database>, now: Date): Promise<D
     await trx.deleteFrom('projects').where('demo', '=', true).execute();
     // One statement: a demo correction and the demo report it supersedes go together.
     await trx.deleteFrom('reports').where('demo', '=', true).execute();
+    // The demo division of tasks: its targets have no lead department again.
+    await trx
+      .deleteFrom('target_departments')
+      .where('target_id', 'in', trx.selectFrom('targets').select('id').where('division_demo', '=', true))
+      .execute();
+    await trx
+      .updateTable('targets')
+      .set({ department: null, division_demo: false })
+      .where('division_demo', '=', true)
+      .execute();
     await trx
       .insertInto('meta')
       .values({ key: 'demo', value: '0' })
@@ -88,10 +109,10 @@ export async function removeDemoData(db: Kysely<Database>, now: Date): Promise<D
       {
         action: 'demo.remove',
         entity: 'dataset',
-        after: { reports, projects },
+        after: { reports, projects, divisions },
       },
     );
-    return { reports, projects };
+    return { reports, projects, divisions };
   });
 }
 
@@ -116,7 +137,7 @@ export async function openDatabase(options: BootOptions): Promise<BootResult> {
       demoRemoved = await removeDemoData(handle.db, now());
       if (demoRemoved) {
         (options.log ?? console.log)(
-          `  DEMO=0：已删除演示数据（${demoRemoved.reports} 条演示进度、${demoRemoved.projects} 个演示项目），仅保留已公布和正式填报的数据`,
+          `  DEMO=0：已删除演示数据（${demoRemoved.reports} 条演示进度、${demoRemoved.projects} 个演示项目、${demoRemoved.divisions} 项演示分工），仅保留已公布和正式填报的数据`,
         );
       }
     }

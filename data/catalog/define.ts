@@ -1,5 +1,6 @@
 import { INVESTMENT_PROFILE } from '../../src/domain/pacing';
 import { type Comparator, DISTRICT_CITY, type MetricKind, type SectorId, type Target } from '../../src/domain/schemas';
+import { matchDepartment } from '../departments';
 
 /**
  * Builders that keep the catalog entries compact: an entry states what the document says (title,
@@ -26,6 +27,10 @@ export function defineTarget(input: TargetInput): Target {
   return {
     district: DISTRICT_CITY,
     department: null,
+    departmentName: null,
+    supportingDepartments: [],
+    divisionDemo: false,
+    supportMayReport: false,
     unit: '',
     target: null,
     comparator: 'gte',
@@ -56,7 +61,6 @@ export interface Entry {
   periodStart?: string;
   pacing?: Target['pacing'];
   stages?: Target['stages'];
-  department?: string | null;
   headline?: string | null;
 }
 
@@ -77,12 +81,20 @@ export function section(ctx: PlanContext, sectorId: SectorId, subsection: string
       subsection,
       title: title ?? quote,
       district: ctx.district ?? DISTRICT_CITY,
-      department: ctx.department ?? null,
+      ...lead(ctx.department ?? null),
       ...(ctx.deadline ? { deadline: ctx.deadline } : {}),
       ...rest,
       source: { document: ctx.document, quote },
     }),
   );
+}
+
+/** A department the document names, as its registry id and name (a name the registry lacks is a bug here). */
+function lead(name: string | null): Pick<Target, 'department' | 'departmentName'> {
+  if (name === null) return { department: null, departmentName: null };
+  const d = matchDepartment(name);
+  if (!d) throw new Error(`catalog: department “${name}” is not in the registry (data/departments.ts)`);
+  return { department: d.id, departmentName: d.name };
 }
 
 /** Shorthands for the common kinds. */

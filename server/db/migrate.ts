@@ -5,6 +5,7 @@ import * as m0003 from './migrations/0003-data-version';
 import * as m0004 from './migrations/0004-report-changes';
 import * as m0005 from './migrations/0005-sign-in-backoff';
 import * as m0006 from './migrations/0006-figure-periods';
+import * as m0007 from './migrations/0007-departments';
 import type { Database } from './schema';
 
 /** Versioned migrations, in code so that the bundle and the tests need no file-system lookups. */
@@ -15,6 +16,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0004-report-changes': m0004,
   '0005-sign-in-backoff': m0005,
   '0006-figure-periods': m0006,
+  '0007-departments': m0007,
 };
 
 /**

@@ -37,6 +37,31 @@ export interface TargetsTable {
   source_quote: string;
   demo: boolean;
   sort_order: Generated<number>;
+  /** The lead and supporting departments are the demo division of tasks (0007-departments). */
+  division_demo: ColumnType<boolean, boolean | undefined, boolean>;
+  /** Reporters of a supporting department may report on the target (0007-departments). */
+  support_may_report: ColumnType<boolean, boolean | undefined, boolean>;
+}
+
+/** The department registry (0007-departments). */
+export interface DepartmentsTable {
+  id: string;
+  name: string;
+  short_name: string;
+  kind: string;
+  district: string | null;
+  leader: string | null;
+  /** jsonb array of strings: inserted as JSON text, read back parsed. */
+  aliases: ColumnType<string[], string | undefined, string>;
+  merged_into: string | null;
+  unmatched: ColumnType<boolean, boolean | undefined, boolean>;
+  sort_order: Generated<number>;
+}
+
+/** Supporting departments (配合单位) of a target. */
+export interface TargetDepartmentsTable {
+  target_id: string;
+  department_id: string;
 }
 
 export interface ReportsTable {
@@ -60,6 +85,8 @@ export interface ReportsTable {
   period_label: ColumnType<string | null, string | null | undefined, string | null>;
   /** The import that brought the report (0002-accounts); null for hand-entered and seeded reports. */
   import_id: ColumnType<string | null, string | null | undefined, never>;
+  /** The department the report was made for (0007-departments): kept when the target is reassigned. */
+  department_id: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface ContextFiguresTable {
@@ -175,6 +202,8 @@ export interface ImportsTable {
 export interface Database {
   plans: PlansTable;
   targets: TargetsTable;
+  departments: DepartmentsTable;
+  target_departments: TargetDepartmentsTable;
   reports: ReportsTable;
   context_figures: ContextFiguresTable;
   projects: ProjectsTable;

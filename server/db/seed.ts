@@ -1,6 +1,13 @@
 import type { Kysely } from 'kysely';
 import type { Dataset } from '../../src/domain/views';
-import { contextFigureToRow, planToRow, projectToRow, reportToRow, targetToRow } from '../repositories/rows';
+import {
+  contextFigureToRow,
+  planToRow,
+  projectToRow,
+  reportToRow,
+  supportingRows,
+  targetToRow,
+} from '../repositories/rows';
 import type { Database } from './schema';
 
 /** Rows per INSERT: keeps statements well under PostgreSQL's 65,535 bind parameters. */
@@ -24,6 +31,9 @@ export async function seedDatabase(
   await db.transaction().execute(async (trx) => {
     await insertChunked(data.plans, (c) => trx.insertInto('plans').values(c.map(planToRow)).execute());
     await insertChunked(data.targets, (c) => trx.insertInto('targets').values(c.map(targetToRow)).execute());
+    await insertChunked(data.targets.flatMap(supportingRows), (c) =>
+      trx.insertInto('target_departments').values(c).execute(),
+    );
     // A correction references the report it corrects, which was always recorded before it.
     const reports = [...data.reports].sort((a, b) => Date.parse(a.recordedAt) - Date.parse(b.recordedAt));
     await insertChunked(reports, (c) => trx.insertInto('reports').values(c.map(reportToRow)).execute());

@@ -2,7 +2,7 @@ import { getConnInfo } from '@hono/node-server/conninfo';
 import type { Context } from 'hono';
 import { getCookie } from 'hono/cookie';
 import { createMiddleware } from 'hono/factory';
-import type { Kysely } from 'kysely';
+import type { ExpressionBuilder, Kysely } from 'kysely';
 import type { z } from 'zod';
 import {
   type ConfirmationIssue,
@@ -186,20 +186,56 @@ async function requireRole(c: Ctx, roles: readonly User['role'][]): Promise<Sess
   return s;
 }
 
-/** Reporters write for the targets their departments lead; admins for every target. */
-export function canWriteTarget(user: User, target: Pick<Target, 'department'>): boolean {
+type Division = Pick<Target, 'department' | 'supportingDepartments' | 'supportMayReport'>;
+
+/**
+ * Reporters write for the targets their departments lead, and for the targets they support where the
+ * admin allowed supporting departments to report; admins for every target.
+ */
+export function canWriteTarget(user: User, target: Division): boolean {
   if (user.disabled) return false;
   if (user.role === 'admin') return true;
   if (user.role !== 'reporter') return false;
-  return target.department !== null && user.departments.includes(target.department);
+  return reportingDepartment(user, target) !== null;
 }
 
-export function targetForbidden(c: Context, user: User, target: Pick<Target, 'id' | 'title' | 'department'>) {
+/** The department of `user` a report on `target` is made for: the lead first, else a permitted supporting one. */
+export function reportingDepartment(user: User, target: Division): string | null {
+  if (target.department !== null && user.departments.includes(target.department)) return target.department;
+  if (target.supportMayReport) return target.supportingDepartments.find((d) => user.departments.includes(d)) ?? null;
+  return null;
+}
+
+/** `where` for the targets a reporter may write (see canWriteTarget), on a query of `targets`. */
+export function writableBy(user: User) {
+  const deps = user.departments.length ? user.departments : [''];
+  return (eb: ExpressionBuilder<Database, 'targets'>) =>
+    eb.or([
+      eb('targets.department', 'in', deps),
+      eb.and([
+        eb('targets.support_may_report', '=', true),
+        eb.exists(
+          eb
+            .selectFrom('target_departments as td')
+            .select('td.target_id')
+            .whereRef('td.target_id', '=', 'targets.id')
+            .where('td.department_id', 'in', deps),
+        ),
+      ]),
+    ]);
+}
+
+export function targetForbidden(
+  c: Context,
+  user: User,
+  target: Pick<Target, 'id' | 'title' | 'department' | 'departmentName'>,
+) {
   if (user.role === 'viewer') return forbidden(c, '查看者不能填报，请联系管理员开通填报权限', 'viewer_cannot_report');
-  return target.department === null
+  const name = target.departmentName ?? target.department;
+  return name === null
     ? forbidden(c, `目标“${target.title}”尚未指定牵头部门，只有管理员可以填报`, 'no_lead_department')
-    : forbidden(c, `目标“${target.title}”由${target.department}牵头，您所在的部门无权填报`, 'not_your_target', {
-        department: target.department,
+    : forbidden(c, `目标“${target.title}”由${name}牵头，您所在的部门无权填报`, 'not_your_target', {
+        department: name,
       });
 }
 

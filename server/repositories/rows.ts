@@ -1,4 +1,5 @@
-import type { Selectable } from 'kysely';
+import { type Kysely, type Selectable, sql, type Transaction } from 'kysely';
+import type { Department, DepartmentKind } from '../../src/domain/departments';
 import type {
   ContextFigure,
   FigurePrecision,
@@ -7,7 +8,15 @@ import type {
   ProgressReport,
   Target,
 } from '../../src/domain/schemas';
-import type { ContextFiguresTable, PlansTable, ProjectsTable, ReportsTable, TargetsTable } from '../db/schema';
+import type {
+  ContextFiguresTable,
+  Database,
+  DepartmentsTable,
+  PlansTable,
+  ProjectsTable,
+  ReportsTable,
+  TargetsTable,
+} from '../db/schema';
 
 /** Row ↔ domain mapping. The domain types are the contract; rows are how PostgreSQL stores them. */
 
@@ -31,7 +40,25 @@ export const planToRow = (p: Plan) => ({
   thresholds: JSON.stringify(p.thresholds),
 });
 
-export const targetFromRow = (r: Selectable<TargetsTable>): Target => ({
+/** A target's row with what a Target holds beside it: its lead's name and its supporting departments. */
+export type TargetRow = Selectable<TargetsTable> & { department_name: string | null; supporting: string[] | null };
+
+/** `select … from targets` with the lead department's current name and the supporting departments. */
+export function selectTargets(db: Kysely<Database> | Transaction<Database>) {
+  return db.selectFrom('targets').selectAll('targets').select(targetExtras);
+}
+
+/** The columns `selectTargets` adds to a query of `targets`. */
+export const targetExtras = [
+  sql<string | null>`(select d.name from departments d where d.id = targets.department)`.as('department_name'),
+  sql<
+    string[] | null
+  >`(select jsonb_agg(td.department_id order by td.department_id) from target_departments td where td.target_id = targets.id)`.as(
+    'supporting',
+  ),
+];
+
+export const targetFromRow = (r: TargetRow): Target => ({
   id: r.id,
   planId: r.plan_id,
   sectorId: r.sector_id as Target['sectorId'],
@@ -39,6 +66,10 @@ export const targetFromRow = (r: Selectable<TargetsTable>): Target => ({
   title: r.title,
   district: r.district,
   department: r.department,
+  departmentName: r.department_name,
+  supportingDepartments: r.supporting ?? [],
+  divisionDemo: r.division_demo,
+  supportMayReport: r.support_may_report,
   kind: r.kind as Target['kind'],
   unit: r.unit,
   target: r.target,
@@ -61,6 +92,8 @@ export const targetToRow = (t: Target) => ({
   title: t.title,
   district: t.district,
   department: t.department,
+  division_demo: t.divisionDemo,
+  support_may_report: t.supportMayReport,
   kind: t.kind,
   unit: t.unit,
   target: t.target,
@@ -97,6 +130,7 @@ export const reportFromRow = (r: Selectable<ReportsTable>): ProgressReport => ({
   evidence: r.evidence,
   source: r.source_document && r.source_quote ? { document: r.source_document, quote: r.source_quote } : null,
   reportedBy: r.reported_by,
+  ...(r.department_id === null ? {} : { department: r.department_id }),
   supersedes: r.supersedes,
   correctionReason: r.correction_reason,
   demo: r.demo,
@@ -117,6 +151,7 @@ export const reportToRow = (r: ProgressReport) => ({
   source_document: r.source?.document ?? null,
   source_quote: r.source?.quote ?? null,
   reported_by: r.reportedBy,
+  department_id: r.department ?? null,
   supersedes: r.supersedes,
   correction_reason: r.correctionReason,
   demo: r.demo,
@@ -177,4 +212,42 @@ export const projectToRow = (p: KeyProject) => ({
   source_document: p.source?.document ?? null,
   source_quote: p.source?.quote ?? null,
   demo: p.demo,
+});
+
+/** A target's supporting departments as `target_departments` rows. */
+export const supportingRows = (t: Pick<Target, 'id' | 'supportingDepartments'>) =>
+  [...new Set(t.supportingDepartments)].map((department_id) => ({ target_id: t.id, department_id }));
+
+/** Replaces a target's supporting departments. */
+export async function writeSupporting(
+  trx: Kysely<Database> | Transaction<Database>,
+  t: Pick<Target, 'id' | 'supportingDepartments'>,
+): Promise<void> {
+  await trx.deleteFrom('target_departments').where('target_id', '=', t.id).execute();
+  const rows = supportingRows(t);
+  if (rows.length) await trx.insertInto('target_departments').values(rows).execute();
+}
+
+export const departmentFromRow = (r: Selectable<DepartmentsTable>): Department => ({
+  id: r.id,
+  name: r.name,
+  shortName: r.short_name,
+  kind: r.kind as DepartmentKind,
+  district: r.district,
+  leader: r.leader,
+  aliases: r.aliases ?? [],
+  mergedInto: r.merged_into,
+  unmatched: r.unmatched,
+});
+
+export const departmentToRow = (d: Department) => ({
+  id: d.id,
+  name: d.name,
+  short_name: d.shortName,
+  kind: d.kind,
+  district: d.district,
+  leader: d.leader,
+  aliases: JSON.stringify(d.aliases),
+  merged_into: d.mergedInto,
+  unmatched: d.unmatched,
 });

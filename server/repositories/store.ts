@@ -12,7 +12,15 @@ import type {
 import { needsInferredBaseline } from '../../src/domain/status';
 import { hasStaticFilter, type ProjectFilter, type TargetFilter } from '../../src/domain/views';
 import type { Database } from '../db/schema';
-import { contextFigureFromRow, planFromRow, projectFromRow, reportFromRow, targetFromRow } from './rows';
+import {
+  contextFigureFromRow,
+  planFromRow,
+  projectFromRow,
+  reportFromRow,
+  selectTargets,
+  targetExtras,
+  targetFromRow,
+} from './rows';
 
 /**
  * Reads for the API. Filters that do not depend on computed state are pushed into SQL; state is then
@@ -100,7 +108,11 @@ export class Store {
           eb(sql`lower(title)`, 'like', like),
           eb(sql`lower(id)`, 'like', like),
           eb(sql`lower(subsection)`, 'like', like),
-          eb(sql`lower(coalesce(department, ''))`, 'like', like),
+          eb(
+            sql`lower(coalesce((select d.name from departments d where d.id = targets.department), ''))`,
+            'like',
+            like,
+          ),
         ]),
       );
     }
@@ -108,7 +120,11 @@ export class Store {
   }
 
   async targets(filter: Omit<TargetFilter, 'status'> = {}): Promise<Target[]> {
-    const rows = await this.targetQuery(filter).selectAll().orderBy('sort_order').execute();
+    const rows = await this.targetQuery(filter)
+      .selectAll('targets')
+      .select(targetExtras)
+      .orderBy('sort_order')
+      .execute();
     return rows.map(targetFromRow);
   }
 
@@ -241,7 +257,7 @@ export class Store {
   }
 
   async target(id: string): Promise<Target | null> {
-    const row = await this.db.selectFrom('targets').selectAll().where('id', '=', id).executeTakeFirst();
+    const row = await selectTargets(this.db).where('id', '=', id).executeTakeFirst();
     return row ? targetFromRow(row) : null;
   }
 

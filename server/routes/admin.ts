@@ -1,8 +1,9 @@
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import { type Kysely, sql, type Transaction } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import { csvFile, exportCell } from '../../src/domain/cells';
 import { isDomainError } from '../../src/domain/errors';
+import type { Issue } from '../../src/domain/issues';
 import { planSchema, type Target } from '../../src/domain/schemas';
 import { validateTarget } from '../../src/domain/status';
 import {
@@ -13,6 +14,7 @@ import {
   targetPatchSchema,
   updateUserRequestSchema,
 } from '../../src/domain/write-api';
+import { zhIssueText } from '../../src/i18n/validation';
 import type { Database } from '../db/schema';
 import { problem } from '../http/problem';
 import {
@@ -26,11 +28,19 @@ import {
   type WriteDeps,
 } from '../http/session';
 import { audit } from '../repositories/audit';
-import { planFromRow, planToRow, targetFromRow, targetToRow } from '../repositories/rows';
+import {
+  planFromRow,
+  planToRow,
+  selectTargets,
+  targetFromRow,
+  targetToRow,
+  writeSupporting,
+} from '../repositories/rows';
 import { deleteSessionsOfUser } from '../repositories/sessions';
 import { createUser, getUser, isUniqueViolation, listUsers, UsernameTakenError } from '../repositories/users';
 import { importCatalog } from '../services/catalog-import';
 import { catalogTemplateXlsx } from '../services/catalog-template';
+import { checkDivision, loadRegistry, resolveDepartment } from '../services/departments';
 import { hashPassword } from '../services/password';
 import { readSheet } from '../services/spreadsheet/sheet';
 import { newWorkbook } from '../services/spreadsheet/workbook';
@@ -41,6 +51,36 @@ export function adminRoutes(deps: WriteDeps) {
   const { db, now, options } = deps;
   const r = new Hono<AccountsEnv>();
 
+  /** A user's departments as registry ids (an id, a full or short name each); the first unknown one refused. */
+  async function departmentIds(
+    texts: readonly string[],
+  ): Promise<{ ok: true; ids: string[] } | { ok: false; issue: Issue }> {
+    if (texts.length === 0) return { ok: true, ids: [] };
+    const list = await loadRegistry(db);
+    const ids: string[] = [];
+    for (const text of texts) {
+      const found = resolveDepartment(list, text);
+      if (!found.ok) return found;
+      ids.push(found.department.id);
+    }
+    return { ok: true, ids: [...new Set(ids)] };
+  }
+  const departmentRefused = (c: Ctx, issue: Issue) =>
+    invalid(
+      c,
+      zhIssueText(issue),
+      [
+        {
+          field: 'departments',
+          message: zhIssueText(issue),
+          code: issue.code,
+          ...(issue.params ? { params: issue.params } : {}),
+        },
+      ],
+      400,
+      issue.code,
+    );
+
   r.get('/admin/users', role(['admin']), async (c) => {
     return c.json({ items: await listUsers(db) });
   });
@@ -49,9 +89,11 @@ export function adminRoutes(deps: WriteDeps) {
     const s = c.get('signedIn');
     const body = await readJson(c, createUserRequestSchema);
     if (!body.ok) return body.response;
+    const departments = await departmentIds(body.value.departments);
+    if (!departments.ok) return departmentRefused(c, departments.issue);
     try {
       const user = await db.transaction().execute(async (trx) => {
-        const u = await createUser(trx, body.value, now());
+        const u = await createUser(trx, { ...body.value, departments: departments.ids }, now());
         await audit(trx, now(), actorOf(c, s.user), {
           action: 'user.create',
           entity: 'user',
@@ -81,7 +123,9 @@ export function adminRoutes(deps: WriteDeps) {
     if (!body.ok) return body.response;
     const before = await getUser(db, id);
     if (!before) return notFoundProblem(c, `用户“${id}”不存在`);
-    const p = body.value;
+    const resolved = body.value.departments ? await departmentIds(body.value.departments) : null;
+    if (resolved && !resolved.ok) return departmentRefused(c, resolved.issue);
+    const p = { ...body.value, ...(resolved?.ok ? { departments: resolved.ids } : {}) };
     const demotes = (p.role !== undefined && p.role !== 'admin') || p.disabled === true;
     if (before.role === 'admin' && demotes) {
       const admins = await db
@@ -131,21 +175,6 @@ export function adminRoutes(deps: WriteDeps) {
     return c.json({ item: after });
   });
 
-  r.get('/admin/departments', role(['admin']), async (c) => {
-    const rows = await sql<{ department: string; targets: number; users: number }>`
-      select department, sum(t)::int as targets, sum(u)::int as users from (
-        select department, 1 as t, 0 as u from targets where department is not null
-        union all
-        select department, 0, 1 from user_departments
-      ) d group by department order by department`.execute(db);
-    const unassigned = await db
-      .selectFrom('targets')
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .where('department', 'is', null)
-      .executeTakeFirst();
-    return c.json({ items: rows.rows, unassignedTargets: Number(unassigned?.n ?? 0) });
-  });
-
   r.post('/admin/plans', role(['admin']), async (c) => {
     const s = c.get('signedIn');
     const body = await readJson(c, planSchema);
@@ -171,27 +200,52 @@ export function adminRoutes(deps: WriteDeps) {
     return c.json({ item: plan }, beforeRow ? 200 : 201);
   });
 
-  const checkTarget = async (t: Target, q: Kysely<Database> | Transaction<Database> = db): Promise<string | null> => {
+  const checkTarget = async (
+    t: Target,
+    q: Kysely<Database> | Transaction<Database> = db,
+  ): Promise<{ message: string; issue?: Issue } | null> => {
     try {
       validateTarget(t);
     } catch (e) {
-      if (isDomainError(e)) return e.message;
+      if (isDomainError(e)) return { message: e.message };
       throw e;
     }
     const plan = await q.selectFrom('plans').select('id').where('id', '=', t.planId).executeTakeFirst();
-    return plan ? null : `规划“${t.planId}”不存在`;
+    if (!plan) return { message: `规划“${t.planId}”不存在` };
+    const issue = checkDivision(await loadRegistry(q), t);
+    return issue ? { message: zhIssueText(issue), issue } : null;
+  };
+  const refuse = (c: Ctx, bad: { message: string; issue?: Issue }) =>
+    invalid(c, bad.message, undefined, 422, bad.issue?.code ?? 'target_invalid');
+  /** A target as written by an admin: the division is theirs now, no longer the demo's. */
+  const asWritten = async (t: Target, before: Target | null, q: Kysely<Database> | Transaction<Database>) => {
+    const changed =
+      before === null ||
+      before.department !== t.department ||
+      JSON.stringify(before.supportingDepartments) !== JSON.stringify(t.supportingDepartments);
+    const name = t.department
+      ? ((await q.selectFrom('departments').select('name').where('id', '=', t.department).executeTakeFirst())?.name ??
+        null)
+      : null;
+    return {
+      ...t,
+      departmentName: name,
+      supportingDepartments: [...new Set(t.supportingDepartments)].sort(),
+      divisionDemo: changed ? false : t.divisionDemo,
+    };
   };
 
   r.post('/admin/targets', role(['admin']), async (c) => {
     const s = c.get('signedIn');
     const body = await readJson(c, targetCreateSchema);
     if (!body.ok) return body.response;
-    const t = body.value;
+    const t = await asWritten({ ...body.value, departmentName: null, divisionDemo: false }, null, db);
     const bad = await checkTarget(t);
-    if (bad) return invalid(c, bad, undefined, 422);
+    if (bad) return refuse(c, bad);
     try {
       await db.transaction().execute(async (trx) => {
         await trx.insertInto('targets').values(targetToRow(t)).execute();
+        await writeSupporting(trx, t);
         await audit(trx, now(), actorOf(c, s.user), {
           action: 'target.create',
           entity: 'target',
@@ -219,14 +273,15 @@ export function adminRoutes(deps: WriteDeps) {
     const body = await readJson(c, targetPatchSchema);
     if (!body.ok) return body.response;
     const result = await db.transaction().execute(async (trx) => {
-      const row = await trx.selectFrom('targets').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
+      const row = await selectTargets(trx).where('id', '=', id).forUpdate().executeTakeFirst();
       if (!row) return null;
       const before = targetFromRow(row);
-      const after: Target = { ...before, ...body.value, id };
+      const after: Target = await asWritten({ ...before, ...body.value, id }, before, trx);
       const bad = await checkTarget(after, trx);
       if (bad) return { bad };
       const { id: _id, ...rest } = targetToRow(after);
       await trx.updateTable('targets').set(rest).where('id', '=', id).execute();
+      await writeSupporting(trx, after);
       await audit(trx, now(), actorOf(c, s.user), {
         action: 'target.update',
         entity: 'target',
@@ -237,7 +292,7 @@ export function adminRoutes(deps: WriteDeps) {
       return { after };
     });
     if (!result) return notFoundProblem(c, `目标“${id}”不存在`);
-    if ('bad' in result) return invalid(c, result.bad ?? '目标无效', undefined, 422);
+    if (result.bad) return refuse(c, result.bad);
     return c.json({ item: result.after });
   });
 

@@ -4,8 +4,17 @@ import { shanghaiDate } from '../../src/domain/dates';
 import { storableName } from '../../src/domain/schemas';
 import { groupReports } from '../../src/domain/views';
 import { problem } from '../http/problem';
-import { type AccountsEnv, actorOf, type Ctx, forbidden, invalid, role, type WriteDeps } from '../http/session';
-import { reportFromRow, targetFromRow } from '../repositories/rows';
+import {
+  type AccountsEnv,
+  actorOf,
+  type Ctx,
+  forbidden,
+  invalid,
+  role,
+  type WriteDeps,
+  writableBy,
+} from '../http/session';
+import { reportFromRow, selectTargets, targetFromRow } from '../repositories/rows';
 import { type ImportOutcome, importReports } from '../services/report-import';
 import { lastReportOf, templateCsv, templateXlsx } from '../services/report-template';
 import { readSheet, type SheetResult } from '../services/spreadsheet/sheet';
@@ -17,8 +26,8 @@ export function importRoutes(deps: WriteDeps) {
 
   r.get('/imports/template', role(['reporter', 'admin']), async (c) => {
     const s = c.get('signedIn');
-    let q = db.selectFrom('targets').selectAll();
-    if (s.user.role !== 'admin') q = q.where('department', 'in', s.user.departments.length ? s.user.departments : ['']);
+    let q = selectTargets(db);
+    if (s.user.role !== 'admin') q = q.where(writableBy(s.user));
     const targets = (await q.orderBy('sort_order').execute()).map(targetFromRow);
     const ids = targets.map((t) => t.id);
     const reports = ids.length

@@ -27,8 +27,9 @@ import {
   role,
   targetForbidden,
   type WriteDeps,
+  writableBy,
 } from '../http/session';
-import { planFromRow, reportFromRow, targetFromRow } from '../repositories/rows';
+import { planFromRow, reportFromRow, selectTargets, targetFromRow } from '../repositories/rows';
 import { Store } from '../repositories/store';
 import { isUniqueViolation } from '../repositories/users';
 import { historyOf, lockTarget, type ReportOutcome, writeReport } from '../services/report-service';
@@ -41,10 +42,10 @@ export function reportRoutes(deps: WriteDeps) {
   r.get('/my/targets', role(['reporter', 'admin']), async (c) => {
     const s = c.get('signedIn');
     const today = shanghaiDate(now());
-    let q = db.selectFrom('targets').selectAll();
+    let q = selectTargets(db);
     if (s.user.role !== 'admin') {
       if (s.user.departments.length === 0) return c.json({ today, weekStart: weekStart(today), items: [] });
-      q = q.where('department', 'in', s.user.departments);
+      q = q.where(writableBy(s.user));
     }
     const targets = (await q.orderBy('sort_order').execute()).map(targetFromRow);
     const ids = targets.map((t) => t.id);
@@ -78,12 +79,9 @@ export function reportRoutes(deps: WriteDeps) {
   r.post('/targets/:id/reports', role(['reporter', 'admin', 'viewer']), async (c) => {
     const s = c.get('signedIn');
     const id = c.req.param('id');
-    const found = await db
-      .selectFrom('targets')
-      .select(['id', 'title', 'department'])
-      .where('id', '=', id)
-      .executeTakeFirst();
-    if (!found) return notFoundProblem(c, `目标“${id}”不存在`);
+    const row = await selectTargets(db).where('id', '=', id).executeTakeFirst();
+    if (!row) return notFoundProblem(c, `目标“${id}”不存在`);
+    const found = targetFromRow(row);
     if (!canWriteTarget(s.user, found)) return targetForbidden(c, s.user, found);
     const body = await readJson(c, reportInputSchema);
     if (!body.ok) return body.response;
@@ -108,12 +106,9 @@ export function reportRoutes(deps: WriteDeps) {
     const id = c.req.param('id');
     const originalRow = await db.selectFrom('reports').selectAll().where('id', '=', id).executeTakeFirst();
     if (!originalRow) return notFoundProblem(c, `填报“${id}”不存在`);
-    const targetRow = await db
-      .selectFrom('targets')
-      .select(['id', 'title', 'department'])
-      .where('id', '=', originalRow.target_id)
-      .executeTakeFirst();
-    if (!targetRow) return notFoundProblem(c, `目标“${originalRow.target_id}”不存在`);
+    const targetFound = await selectTargets(db).where('id', '=', originalRow.target_id).executeTakeFirst();
+    if (!targetFound) return notFoundProblem(c, `目标“${originalRow.target_id}”不存在`);
+    const targetRow = targetFromRow(targetFound);
     if (!canWriteTarget(s.user, targetRow)) return targetForbidden(c, s.user, targetRow);
     const body = await readJson(c, correctionInputSchema);
     if (!body.ok) return body.response;

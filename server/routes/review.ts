@@ -13,6 +13,7 @@ import { attachmentHeader, targetColumns, toCsv } from '../../src/domain/table-e
 import { listTargets } from '../../src/domain/views';
 import { ProblemAnswer, problem } from '../http/problem';
 import type { Store } from '../repositories/store';
+import { loadRegistry } from '../services/departments';
 import { checkFilters } from '../services/filter-check';
 import { reviewWorkbook } from '../services/review-xlsx';
 import type { StateMemo } from '../services/state-memo';
@@ -34,6 +35,9 @@ export interface ReviewRouteDeps {
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 export function installReviewRoutes(api: Hono, { store, memo, now, cached }: ReviewRouteDeps): void {
+  /** Department names by id: the exports name the supporting departments. */
+  const registryNames = async () => new Map((await loadRegistry(store.db)).map((d) => [d.id, d.name]));
+
   /** The review, or a problem: the meeting dates are only known once the reports are read. */
   async function review(q: ReviewQuery) {
     await checkFilters(memo, q);
@@ -71,7 +75,8 @@ export function installReviewRoutes(api: Hono, { store, memo, now, cached }: Rev
     if (!parsed.ok) return problem(c, parsed.problem);
     const r = await review(parsed.value);
     if (!r.ok) return problem(c, r.problem);
-    const body = await reviewWorkbook(r.value, { plans: r.plans, now: now() });
+    const departmentNames = await registryNames();
+    const body = await reviewWorkbook(r.value, { plans: r.plans, departmentNames, now: now() });
     const scope = [r.value.plan?.title ?? '全部规划', r.value.district].filter(Boolean).join('-');
     return c.body(new Uint8Array(body), 200, {
       'content-type': XLSX_TYPE,
@@ -89,7 +94,7 @@ export function installReviewRoutes(api: Hono, { store, memo, now, cached }: Rev
     const { catalog, targets, facts } = await memo.read(q, cut, !q.asOf && !q.knownAt);
     const body = listTargets(targets, facts, q, cut);
     const plans = new Map(catalog.plans.map((p) => [p.id, p]));
-    const csv = toCsv(targetColumns({ plans }, { review: false }), body.items);
+    const csv = toCsv(targetColumns({ plans, departmentNames: await registryNames() }, { review: false }), body.items);
     return c.body(csv, 200, {
       'content-type': 'text/csv; charset=utf-8',
       'content-disposition': attachmentHeader(`目标清单-${asOf}.csv`, `targets-${asOf}.csv`),

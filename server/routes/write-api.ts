@@ -10,6 +10,7 @@ import {
 } from '../http/session';
 import { DEFAULT_RATE_LIMIT } from '../services/rate-limit';
 import { adminRoutes } from './admin';
+import { adminDepartmentRoutes } from './admin-departments';
 import { importRoutes } from './imports';
 import { reportRoutes } from './reports';
 import { sessionRoutes } from './session';
@@ -28,7 +29,7 @@ export function accountsOptions(o: Partial<AccountsOptions> = {}): AccountsOptio
 
 /** Reads that stay open even when reading needs a sign-in: the sign-in itself, health checks, the API's description. */
 const PUBLIC_READS = new Set(['/health', '/session', '/openapi.json']);
-const UPLOAD_PATHS = /\/(imports|catalog-imports)$/;
+const UPLOAD_PATHS = /\/(imports|catalog-imports|division-imports|department-imports)$/;
 
 /**
  * Sign-in, roles and every write endpoint of `/api/v1` (issue 7), installed on the API router
@@ -62,4 +63,5 @@ export function installWriteApi(api: Hono, deps: WriteDeps): void {
   api.route('/', reportRoutes(deps));
   api.route('/', importRoutes(deps));
   api.route('/', adminRoutes(deps));
+  api.route('/', adminDepartmentRoutes(deps));
 }

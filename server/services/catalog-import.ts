@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import type { Department } from '../../src/domain/departments';
 import { isDomainError } from '../../src/domain/errors';
 import { issueOfZod } from '../../src/domain/issues';
 import { INVESTMENT_PROFILE } from '../../src/domain/pacing';
@@ -19,7 +20,15 @@ import { validateTarget } from '../../src/domain/status';
 import { type CatalogImportResponse, type CellIssue, cellMessage } from '../../src/domain/write-api';
 import type { Database } from '../db/schema';
 import { type Actor, audit } from '../repositories/audit';
-import { planFromRow, planToRow, targetFromRow, targetToRow } from '../repositories/rows';
+import {
+  planFromRow,
+  planToRow,
+  selectTargets,
+  targetFromRow,
+  targetToRow,
+  writeSupporting,
+} from '../repositories/rows';
+import { loadRegistry, resolveDepartment } from './departments';
 import { type ColumnSpec, findHeader, RowReader } from './spreadsheet/columns';
 import type { Grid } from './spreadsheet/sheet';
 
@@ -82,7 +91,19 @@ function pick<T extends string>(raw: string | null, zh: Record<string, T>, ids: 
   return (ids as readonly string[]).includes(v) ? (v as T) : undefined;
 }
 
-function rowToTarget(r: RowReader<CatalogColumn>): Target | null {
+/** The 牵头部门 cell as a registry id and name; a name the registry lacks is the row's error. */
+function leadOf(r: RowReader<CatalogColumn>, registry: readonly Department[]) {
+  const text = r.text('department', 100);
+  if (text === null) return { department: null, departmentName: null };
+  const found = resolveDepartment(registry, text);
+  if (!found.ok) {
+    r.fail('department', found.issue);
+    return { department: null, departmentName: null };
+  }
+  return { department: found.department.id, departmentName: found.department.name };
+}
+
+function rowToTarget(r: RowReader<CatalogColumn>, registry: readonly Department[]): Target | null {
   const sectorRaw = r.text('sector', 50, true);
   const sector = SECTORS.find((s) => s.id === sectorRaw || s.name === sectorRaw);
   if (sectorRaw && !sector)
@@ -122,7 +143,10 @@ function rowToTarget(r: RowReader<CatalogColumn>): Target | null {
     subsection: r.text('subsection', 200) ?? sector?.name ?? '',
     title: r.text('title', 500, true),
     district: r.text('district', 50) ?? '市级',
-    department: r.text('department', 100),
+    ...leadOf(r, registry),
+    supportingDepartments: [],
+    divisionDemo: false,
+    supportMayReport: false,
     kind,
     unit: r.text('unit', 20) ?? '',
     target: r.number('target'),
@@ -201,14 +225,15 @@ export async function importCatalog(opts: {
   );
   const plansCreated = newPlans.filter((p) => !existingPlans.has(p.id));
   const knownPlans = new Set([...existingPlans.keys(), ...newPlans.map((p) => p.id)]);
-  const existing = new Map((await db.selectFrom('targets').selectAll().execute()).map((t) => [t.id, targetFromRow(t)]));
+  const existing = new Map((await selectTargets(db).execute()).map((t) => [t.id, targetFromRow(t)]));
+  const registry = await loadRegistry(db);
   const rows: CatalogImportResponse['rows'] = [];
   const writes: { target: Target; before: Target | null }[] = [];
   const seen = new Map<string, number>();
   for (const { row, cells } of opts.grid.rows) {
     if (row <= header.headerRow) continue;
     const r = new RowReader<CatalogColumn>(row, cells, header);
-    const t = rowToTarget(r);
+    const t = rowToTarget(r, registry);
     if (t && !knownPlans.has(t.planId)) r.fail('planId', { code: 'unknown_plan', params: { id: t.planId } });
     if (t) {
       const first = seen.get(t.id);
@@ -221,7 +246,18 @@ export async function importCatalog(opts: {
       continue;
     }
     // Fields the spreadsheet does not carry keep their current values.
-    const merged = before ? { ...t, headline: before.headline, demo: before.demo } : t;
+    const merged = before
+      ? {
+          ...t,
+          headline: before.headline,
+          demo: before.demo,
+          // The sheet names the lead only: the supporting departments stay, and so does the demo mark
+          // of a division the sheet repeats unchanged.
+          supportingDepartments: before.supportingDepartments.filter((d) => d !== t.department),
+          supportMayReport: before.supportMayReport,
+          divisionDemo: before.divisionDemo && before.department === t.department,
+        }
+      : t;
     const status = !before ? 'new' : same(before, merged) ? 'unchanged' : 'update';
     if (status !== 'unchanged') writes.push({ target: merged, before });
     rows.push({ row, targetId: t.id, title: t.title, status, errors: [] });
@@ -256,6 +292,7 @@ export async function importCatalog(opts: {
           .insertInto('targets')
           .values({ id, ...rest })
           .execute();
+      await writeSupporting(trx, w.target);
     }
     await audit(
       trx,

@@ -40,7 +40,8 @@ export async function catalogTemplateXlsx(generatedAt: string): Promise<Buffer> 
     subsection: '领域下的分项（可空，空则用领域名）',
     title: '目标名称，按文件原文填写',
     district: '市级 或 区（市）名称，如 崂山区；空则为市级',
-    department: '牵头部门全称（可空）；填报员只能填报自己部门牵头的目标',
+    department:
+      '牵头部门（可空），填部门登记表中的全称或简称，如 市工业和信息化局 或 市工信局；填报员只能填报自己部门牵头的目标',
     kind: '累计（当年新增）、水平（期末达到）、增速、占比、里程碑',
     unit: '按文件原文的单位，如 个、亿元、万人、%、公里；里程碑留空',
     target: '目标数值（不带单位）；里程碑留空',

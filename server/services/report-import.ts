@@ -13,7 +13,7 @@ import {
 import type { Database } from '../db/schema';
 import { canWriteTarget } from '../http/session';
 import { type Actor, audit } from '../repositories/audit';
-import { reportToRow, targetFromRow } from '../repositories/rows';
+import { reportToRow, selectTargets, targetFromRow } from '../repositories/rows';
 import { Store } from '../repositories/store';
 import { isUniqueViolation } from '../repositories/users';
 import { writeReport } from './report-service';
@@ -211,9 +211,7 @@ export async function importReports(ctx: ImportContext): Promise<ImportOutcome> 
     const previous = await committedBefore(db, user.id, hash);
     if (previous) return { status: 200, body: alreadyImported(ctx, hash, previous.id, previous.summary) };
   }
-  const allTargets = new Map(
-    (await db.selectFrom('targets').selectAll().execute()).map((r) => [r.id, targetFromRow(r)] as const),
-  );
+  const allTargets = new Map((await selectTargets(db).execute()).map((r) => [r.id, targetFromRow(r)] as const));
   const p = parseRows(ctx.grid, allTargets);
   if ('detail' in p) return { status: 422, detail: p.detail };
   if (p.parsed.length > ctx.maxRows)
@@ -233,9 +231,7 @@ export async function importReports(ctx: ImportContext): Promise<ImportOutcome> 
     // Locks in a fixed order, so two imports touching the same targets cannot deadlock.
     const locked = new Map<string, Target>();
     for (let i = 0; i < ids.length; i += 500) {
-      const rows = await trx
-        .selectFrom('targets')
-        .selectAll()
+      const rows = await selectTargets(trx)
         .where('id', 'in', ids.slice(i, i + 500))
         .orderBy('id')
         .forUpdate()
@@ -275,7 +271,7 @@ export async function importReports(ctx: ImportContext): Promise<ImportOutcome> 
           'targetId',
           target.department === null
             ? { code: 'no_lead_department' }
-            : { code: 'not_your_target', params: { department: target.department } },
+            : { code: 'not_your_target', params: { department: target.departmentName ?? target.department } },
         );
       }
       if (target && x.input) {

@@ -13,9 +13,10 @@ import {
 import { valueInTargetUnit } from '../../src/domain/status';
 import { checkReport, previewState, type ReportInput, type ReportIssue, type User } from '../../src/domain/write-api';
 import type { Database } from '../db/schema';
+import { reportingDepartment } from '../http/session';
 import type { Actor } from '../repositories/audit';
 import { audit } from '../repositories/audit';
-import { reportFromRow, reportToRow, targetFromRow } from '../repositories/rows';
+import { reportFromRow, reportToRow, selectTargets, targetFromRow } from '../repositories/rows';
 
 /**
  * One report (or a correction) written the way every path writes it: the target's row is locked for
@@ -52,7 +53,7 @@ export interface ReportRequest {
 }
 
 export async function lockTarget(trx: Transaction<Database>, id: string): Promise<Target | null> {
-  const row = await trx.selectFrom('targets').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
+  const row = await selectTargets(trx).where('id', '=', id).forUpdate().executeTakeFirst();
   return row ? targetFromRow(row) : null;
 }
 
@@ -130,6 +131,8 @@ export async function writeReport(
       reportId: published.id,
       params: { asOf: published.asOf, source: published.source?.document ?? '官方发布' },
     };
+  // The department reported for, kept as it is today: reassigning the target later does not rewrite it.
+  const reportedFor = reportingDepartment(user, target) ?? target.department;
   const report: ProgressReport = {
     id: randomUUID(),
     targetId: target.id,
@@ -142,6 +145,7 @@ export async function writeReport(
     evidence: input.evidence || null,
     source: null,
     reportedBy: user.username,
+    ...(reportedFor === null ? {} : { department: reportedFor }),
     supersedes: supersedes?.id ?? null,
     correctionReason: supersedes ? (input.reason ?? null) : null,
     demo: false,

@@ -20,7 +20,7 @@ function cells(r: TemplateRow): (string | number | null)[] {
   return [
     t.id,
     t.title,
-    t.department ?? '',
+    t.departmentName ?? '',
     milestone ? `阶段（共${t.stages.length}个）` : t.unit,
     milestone ? t.stages.length : t.target,
     r.last ? (milestone ? r.last.stagesDone : r.last.value) : null,

@@ -100,6 +100,8 @@ function addTable<R>(
 
 export interface ReviewWorkbookOptions {
   plans: readonly Plan[];
+  /** Department names by registry id (the supporting departments' column). */
+  departmentNames?: ReadonlyMap<string, string> | undefined;
   /** The server's clock, for the workbook's metadata. */
   now: Date;
 }
@@ -110,6 +112,90 @@ export function reviewTitleLines(review: ReviewResponse): string[] {
     `周调度会 · ${scope}`,
     `会议日期 ${review.asOf}（上次会议 ${review.previousAsOf}）；只含会议当日结束前已录入的数据${review.containsDemo ? '；含演示数据' : ''}`,
   ];
+}
+
+/** A lead department as the workbook writes it: its name, marked where the division is demo data. */
+const leadName = (t: Pick<ReviewTarget, 'department' | 'departmentName' | 'divisionDemo'>): string =>
+  t.department === null ? NO_DEPARTMENT : `${t.departmentName ?? t.department}${t.divisionDemo ? '（演示分工）' : ''}`;
+
+const PROBLEM_LABEL = { severe: STATUS_LABELS.severe, lagging: STATUS_LABELS.lagging, no_data: STATUS_LABELS.no_data };
+
+/**
+ * 按牵头部门: one row per lead department with its counts (严重滞后, 滞后, 未填报) and then one row per
+ * such target under it, so the meeting can go department by department, the most problems first.
+ */
+function addDepartmentSheet(
+  wb: ExcelJS.Workbook,
+  title: string[],
+  review: ReviewResponse,
+  target: (id: string) => ReviewTarget,
+): void {
+  interface DepartmentRow {
+    department: string;
+    count: number | null;
+    severe: number | null;
+    lagging: number | null;
+    overdue: number | null;
+    total: number | null;
+    title: string;
+    status: string;
+    id: string;
+  }
+  const rows: DepartmentRow[] = review.byDepartment.flatMap((g) => {
+    const name =
+      g.department === null
+        ? NO_DEPARTMENT
+        : `${g.departmentName ?? g.department}${g.divisionDemo ? '（含演示分工）' : ''}`;
+    const head: DepartmentRow = {
+      department: name,
+      count: g.items.length,
+      severe: g.severe,
+      lagging: g.lagging,
+      overdue: g.overdue,
+      total: g.total,
+      title: '',
+      status: '',
+      id: '',
+    };
+    return [
+      head,
+      ...g.items.map((i) => ({
+        department: name,
+        count: null,
+        severe: null,
+        lagging: null,
+        overdue: null,
+        total: null,
+        title: target(i.id).title,
+        status: PROBLEM_LABEL[i.status],
+        id: i.id,
+      })),
+    ];
+  });
+  const int = (key: keyof DepartmentRow & string, header: string, width: number): Column<DepartmentRow> => ({
+    key,
+    header,
+    kind: 'integer',
+    width,
+    value: (r) => r[key] as number | null,
+  });
+  const columns: Column<DepartmentRow>[] = [
+    { key: 'department', header: '牵头部门', kind: 'text', width: 24, value: (r) => r.department },
+    int('count', '问题目标数', 11),
+    int('severe', STATUS_LABELS.severe, 10),
+    int('lagging', STATUS_LABELS.lagging, 9),
+    int('overdue', `${STATUS_LABELS.no_data}（逾期）`, 14),
+    int('total', '牵头目标数', 11),
+    { key: 'title', header: '目标', kind: 'text', width: 48, value: (r) => r.title },
+    { key: 'status', header: '状态', kind: 'text', width: 10, value: (r) => r.status },
+    { key: 'id', header: '编号', kind: 'text', width: 22, value: (r) => r.id },
+  ];
+  const ws = addTable(wb, '按牵头部门', title, columns, rows);
+  // The department rows stand out from the target rows under them.
+  const first = ws.rowCount - rows.length + 1;
+  rows.forEach((r, i) => {
+    if (r.title === '') ws.getRow(first + i).font = { bold: true };
+  });
 }
 
 export async function reviewWorkbook(review: ReviewResponse, options: ReviewWorkbookOptions): Promise<Buffer> {
@@ -159,7 +245,7 @@ export async function reviewWorkbook(review: ReviewResponse, options: ReviewWork
   ];
   addTable(wb, '汇总', title, sectorColumns, review.sectors);
 
-  const targetCols = targetColumns({ plans }, { review: true });
+  const targetCols = targetColumns({ plans, departmentNames: options.departmentNames }, { review: true });
   addTable(wb, '全部目标', title, targetCols, review.targets);
 
   interface WarningRow {
@@ -203,7 +289,7 @@ export async function reviewWorkbook(review: ReviewResponse, options: ReviewWork
       12,
       (r: WarningRow) => review.sectors.find((s) => s.id === target(r.id).sectorId)?.name ?? '',
     ),
-    text('department', '牵头部门', 16, (r: WarningRow) => target(r.id).department ?? NO_DEPARTMENT),
+    text('department', '牵头部门', 16, (r: WarningRow) => leadName(target(r.id))),
     text('from', '上次状态', 10, (r: WarningRow) => r.from),
     text('to', '本次状态', 10, (r: WarningRow) => r.to),
     { key: 'progress', header: '完成率', kind: 'percent', width: 9, value: (r) => target(r.id).state.progress },
@@ -244,17 +330,17 @@ export async function reviewWorkbook(review: ReviewResponse, options: ReviewWork
   addTable(wb, '预警', title, warningColumns, warningRows);
 
   interface OverdueRow {
-    department: string | null;
+    department: string;
     id: string;
     lastReportAsOf: string | null;
     daysSinceReport: number | null;
     newlyOverdue: boolean;
   }
   const overdueRows: OverdueRow[] = review.overdue.flatMap((g) =>
-    g.items.map((i) => ({ department: g.department, ...i })),
+    g.items.map((i) => ({ ...i, department: leadName(target(i.id)) })),
   );
   const overdueColumns: Column<OverdueRow>[] = [
-    text('department', '牵头部门', 18, (r: OverdueRow) => r.department ?? NO_DEPARTMENT),
+    text('department', '牵头部门', 18, (r: OverdueRow) => r.department),
     text('title', '目标', 48, (r: OverdueRow) => target(r.id).title),
     { key: 'last', header: '最新填报日期', kind: 'date', width: 13, value: (r) => r.lastReportAsOf },
     { key: 'days', header: '未报天数', kind: 'integer', width: 10, value: (r) => r.daysSinceReport },
@@ -263,6 +349,8 @@ export async function reviewWorkbook(review: ReviewResponse, options: ReviewWork
     text('id', '编号', 22, (r: OverdueRow) => r.id),
   ];
   addTable(wb, '逾期未报', title, overdueColumns, overdueRows);
+
+  addDepartmentSheet(wb, title, review, target);
 
   return Buffer.from(await wb.xlsx.writeBuffer());
 }

@@ -11,6 +11,8 @@ export type TargetParams = { id: string } & QueryOf<'GET /targets/:id'>;
 export type ProjectsParams = Omit<QueryOf<'GET /projects'>, 'page' | 'pageSize'>;
 export type ReviewParams = QueryOf<'GET /review'>;
 export type AuditParams = Omit<QueryOf<'GET /admin/audit'>, 'pageSize'>;
+export type DepartmentParams = { id: string } & QueryOf<'GET /departments/:id'>;
+export type RankingsParams = QueryOf<'GET /rankings'>;
 
 /**
  * Every query's key, in one place: the first element names the endpoint, the second holds every
@@ -25,6 +27,10 @@ export const queryKeys = {
   projects: (p: ProjectsParams) => ['projects', p] as const,
   project: (id: string) => ['project', { id }] as const,
   review: (p: ReviewParams) => ['review', p] as const,
+  /** The department registry (names of the ids targets and users carry); not the admin's list. */
+  registry: () => ['registry'] as const,
+  department: (p: DepartmentParams) => ['department', p] as const,
+  rankings: (p: RankingsParams) => ['rankings', p] as const,
   myTargets: () => ['my-targets'] as const,
   users: () => ['admin', 'users'] as const,
   departments: () => ['admin', 'departments'] as const,

@@ -61,4 +61,13 @@ export function useSignOut() {
 }
 
 /** After a report or an import: everything that shows progress refreshes. */
-export const PROGRESS_QUERY_ROOTS = ['summary', 'targets', 'target', 'my-targets', 'review', 'projects'] as const;
+export const PROGRESS_QUERY_ROOTS = [
+  'summary',
+  'targets',
+  'target',
+  'my-targets',
+  'review',
+  'projects',
+  'department',
+  'rankings',
+] as const;

@@ -6,7 +6,11 @@ export interface ImportRequest {
   file: File;
   mode: ImportMode;
 }
-type ImportRoute = 'POST /imports' | 'POST /admin/catalog-imports';
+type ImportRoute =
+  | 'POST /imports'
+  | 'POST /admin/catalog-imports'
+  | 'POST /admin/division-imports'
+  | 'POST /admin/department-imports';
 
 /**
  * Uploads a spreadsheet to an import endpoint. A refused commit (422/403) carries the full per-row

@@ -52,6 +52,7 @@ export function AppLayout() {
             </NavLink>
             <NavLink to={paths.projects()}>{t('app.projects')}</NavLink>
             <NavLink to={paths.review()}>{t('app.reviewNav')}</NavLink>
+            <NavLink to={paths.rankings()}>{t('app.rankingsNav')}</NavLink>
             <SessionNavLinks />
           </nav>
           <HeaderControls />

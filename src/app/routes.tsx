@@ -34,6 +34,13 @@ const AdminPage = lazy(() => withWork(import('../features/admin/admin-page')).th
 const ReviewPage = lazy(() =>
   withMeeting(import('../features/review/review-page')).then((m) => ({ default: m.ReviewPage })),
 );
+/** Accountability (issue 22): the league tables and each department's page, with the meeting's words. */
+const RankingsPage = lazy(() =>
+  withMeeting(import('../features/rankings/rankings-page')).then((m) => ({ default: m.RankingsPage })),
+);
+const DepartmentPage = lazy(() =>
+  withMeeting(import('../features/department/department-page')).then((m) => ({ default: m.DepartmentPage })),
+);
 /** A wall has nobody to press reload: if the big screen's code cannot load, try the whole page again in 30 s. */
 const ScreenPage = lazy(() =>
   withMeeting(import('../features/screen/screen-page')).then(
@@ -61,6 +68,8 @@ export function AppRoutes() {
         <Route path="projects" element={<ProjectsPage />} />
         <Route path="projects/:id" element={<ProjectPage />} />
         <Route path="review" element={<ReviewPage />} />
+        <Route path="rankings" element={<RankingsPage />} />
+        <Route path="departments/:id" element={<DepartmentPage />} />
         <Route path="sign-in" element={<SignInPage />} />
         <Route path="report" element={<ReportPage />} />
         <Route path="report/import" element={<ImportPage />} />

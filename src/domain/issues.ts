@@ -67,6 +67,10 @@ export const ISSUE_CODES = [
   'plan_incomplete',
   'unknown_plan',
   'duplicate_id',
+  // departments (the registry) and the division of tasks
+  'unknown_department',
+  'department_merged',
+  'lead_also_supporting',
   // a target whose figures or dates contradict each other (a domain error: its Chinese says which)
   'target_invalid',
   // what the server refuses (a problem document's code)
@@ -95,6 +99,7 @@ export const ISSUE_CODES = [
   'username_taken',
   'last_admin',
   'target_exists',
+  'department_exists',
   'already_corrected',
   'corrected_just_now',
   'published_figure',

@@ -12,14 +12,14 @@ import { DISTRICT_CITY, projectStageSchema, sectorIdSchema, statusSchema } from 
  * Query parameters of the read endpoints, parsed the same way by the server and the mock. A bad
  * parameter becomes a 400 problem naming it, in Chinese.
  */
-const optionalText = (max: number) =>
+export const optionalText = (max: number) =>
   z
     .string()
     .max(max, { message: `不能超过 ${max} 个字符` })
     .transform((s) => s.trim())
     .optional();
 
-const dateParam = z.string().refine(isIsoDate, { message: '不是有效日期（应为 YYYY-MM-DD）' }).optional();
+export const dateParam = z.string().refine(isIsoDate, { message: '不是有效日期（应为 YYYY-MM-DD）' }).optional();
 const instantParam = z
   .string()
   .refine(isIsoInstant, { message: '不是有效时间（应为带时区的 ISO 8601，如 2025-06-30T18:00:00+08:00）' })
@@ -90,6 +90,8 @@ const PARAM_NAMES_ZH: Record<string, string> = {
   sort: '排序',
   page: '页码',
   pageSize: '每页条数',
+  by: '排名对象',
+  measure: '排名指标',
 };
 
 export type ParseResult<T> = { ok: true; value: T } | { ok: false; problem: ReadProblem };

@@ -66,8 +66,12 @@ export const reviewMoverSchema = z.object({
 export type ReviewMover = z.infer<typeof reviewMoverSchema>;
 
 export const reviewOverdueGroupSchema = z.object({
-  /** null: no lead department is named (shown as 未明确牵头部门). */
+  /** The lead department's registry id; null: no lead department is named (shown as 未明确牵头部门). */
   department: z.string().nullable(),
+  /** Its name as people read it (null with `department`). */
+  departmentName: z.string().nullable(),
+  /** Some target of the group is led by it in the demo division of tasks (marked 演示). */
+  divisionDemo: z.boolean(),
   items: z.array(
     z.object({
       id: z.string(),
@@ -80,6 +84,24 @@ export const reviewOverdueGroupSchema = z.object({
   ),
 });
 export type ReviewOverdueGroup = z.infer<typeof reviewOverdueGroupSchema>;
+
+/** 按牵头部门: a lead department's targets that are 严重滞后, 滞后 or 未填报 at the meeting. */
+export const reviewDepartmentGroupSchema = z.object({
+  /** Registry id; null: the targets no department leads (未明确牵头部门). */
+  department: z.string().nullable(),
+  departmentName: z.string().nullable(),
+  /** Some listed target is led by it in the demo division of tasks (marked 演示). */
+  divisionDemo: z.boolean(),
+  /** Targets it leads (in the review's scope). */
+  total: z.number().int(),
+  severe: z.number().int(),
+  lagging: z.number().int(),
+  /** 未填报: no report within the reporting cycle. */
+  overdue: z.number().int(),
+  /** Those targets, 严重滞后 first, then 滞后, then 未填报; furthest behind first within each. */
+  items: z.array(z.object({ id: z.string(), status: z.enum(['severe', 'lagging', 'no_data']) })),
+});
+export type ReviewDepartmentGroup = z.infer<typeof reviewDepartmentGroupSchema>;
 
 export const reviewLaggardSchema = z.object({
   id: z.string(),
@@ -109,6 +131,7 @@ export const reviewResponseSchema = z.object({
   biggestMovers: z.array(reviewMoverSchema),
   stillSevere: z.array(reviewTransitionSchema),
   overdue: z.array(reviewOverdueGroupSchema),
+  byDepartment: z.array(reviewDepartmentGroupSchema),
   laggards: z.array(reviewLaggardSchema),
 });
 export type ReviewResponse = z.infer<typeof reviewResponseSchema>;

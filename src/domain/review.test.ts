@@ -36,9 +36,10 @@ const C = t('c-recovery');
 // Far behind at both meetings: 19 % against 43 %, 22 % against 50 % (严重滞后).
 const D = t('d-still-severe', { sectorId: 'innovation' });
 // Stopped reporting after 01-30: 14 days before the previous meeting (still counted), 21 before this one.
-const E = t('e-overdue', { department: '市发展改革委' });
+// Led by 市发展改革委 in the demo division of tasks.
+const E = t('e-overdue', { department: 'fgw', departmentName: '市发展和改革委员会', divisionDemo: true });
 // Never reported, no lead department named.
-const F = t('f-never', { department: null });
+const F = t('f-never', { department: null, departmentName: null });
 // On pace, but its 02-20 figure is corrected to 300 the morning after the meeting.
 const G = t('g-corrected');
 
@@ -147,12 +148,54 @@ describe('a review (hand-worked)', () => {
   it('lists overdue reports by lead department, named departments first', () => {
     expect(r.overdue).toEqual([
       {
-        department: '市发展改革委',
+        department: 'fgw',
+        departmentName: '市发展和改革委员会',
+        divisionDemo: true,
         items: [{ id: 'e-overdue', lastReportAsOf: '2025-01-30', daysSinceReport: 21, newlyOverdue: true }],
       },
       {
         department: null,
+        departmentName: null,
+        divisionDemo: false,
         items: [{ id: 'f-never', lastReportAsOf: null, daysSinceReport: null, newlyOverdue: false }],
+      },
+    ]);
+  });
+
+  it('counts each lead department’s lagging, severe and overdue targets, most problems first, no lead last', () => {
+    expect(r.byDepartment).toEqual([
+      {
+        department: 'txj',
+        departmentName: '市通信管理局',
+        divisionDemo: false,
+        total: 5,
+        severe: 1,
+        lagging: 1,
+        overdue: 0,
+        items: [
+          { id: 'd-still-severe', status: 'severe' },
+          { id: 'b-new-warning', status: 'lagging' },
+        ],
+      },
+      {
+        department: 'fgw',
+        departmentName: '市发展和改革委员会',
+        divisionDemo: true,
+        total: 1,
+        severe: 0,
+        lagging: 0,
+        overdue: 1,
+        items: [{ id: 'e-overdue', status: 'no_data' }],
+      },
+      {
+        department: null,
+        departmentName: null,
+        divisionDemo: false,
+        total: 1,
+        severe: 0,
+        lagging: 0,
+        overdue: 1,
+        items: [{ id: 'f-never', status: 'no_data' }],
       },
     ]);
   });

@@ -6,6 +6,7 @@ import { badRequest, type ParseResult, targetsQuerySchema } from './query';
 import { effectiveReports, type KnowledgeCut, onePerDate, reportsAsOf } from './reports';
 import type {
   LatestReport,
+  ReviewDepartmentGroup,
   ReviewLaggard,
   ReviewMover,
   ReviewOverdueGroup,
@@ -150,6 +151,7 @@ export interface ReviewChanges {
   biggestMovers: ReviewMover[];
   stillSevere: ReviewTransition[];
   overdue: ReviewOverdueGroup[];
+  byDepartment: ReviewDepartmentGroup[];
   laggards: ReviewLaggard[];
 }
 
@@ -235,9 +237,10 @@ export function computeReviewChanges(
     const department = i.target.department;
     let group = groups.get(department);
     if (!group) {
-      group = { department, items: [] };
+      group = { ...leadOf(i.target), divisionDemo: false, items: [] };
       groups.set(department, group);
     }
+    if (i.target.divisionDemo) group.divisionDemo = true;
     group.items.push({
       id: i.target.id,
       lastReportAsOf: i.latestAsOf,
@@ -259,7 +262,7 @@ export function computeReviewChanges(
       (a, b) =>
         Number(a.department === null) - Number(b.department === null) ||
         b.items.length - a.items.length ||
-        (a.department ?? '').localeCompare(b.department ?? '', 'zh-CN'),
+        (a.departmentName ?? '').localeCompare(b.departmentName ?? '', 'zh-CN'),
     );
 
   const laggards: ReviewLaggard[] = items
@@ -282,7 +285,62 @@ export function computeReviewChanges(
         byId(a, b),
     );
 
-  return { sectors, newWarnings, recoveries, biggestMovers, stillSevere, overdue, laggards };
+  const byDepartment = departmentProblems(items, behind);
+
+  return { sectors, newWarnings, recoveries, biggestMovers, stillSevere, overdue, byDepartment, laggards };
+}
+
+/** A target's lead department as a review group names it: the id and the name people read. */
+const leadOf = (t: Target): { department: string | null; departmentName: string | null } =>
+  t.department === null
+    ? { department: null, departmentName: null }
+    : { department: t.department, departmentName: t.departmentName ?? t.department };
+
+/** The statuses the meeting asks a lead department about, worst first: 严重滞后, 滞后, 未填报. */
+export const DEPARTMENT_PROBLEMS = ['severe', 'lagging', 'no_data'] as const satisfies readonly Status[];
+type DepartmentProblem = (typeof DEPARTMENT_PROBLEMS)[number];
+const isProblem = (s: Status): s is DepartmentProblem => (DEPARTMENT_PROBLEMS as readonly Status[]).includes(s);
+
+/**
+ * 按牵头部门: per lead department, how many of the targets it leads are 滞后, 严重滞后 or 未填报 and which.
+ * Departments with the most such targets first (then the most severe, then by name); the targets no
+ * department leads (未明确牵头部门) last. Departments without any such target are left out.
+ */
+export function departmentProblems(
+  items: readonly ReviewItem[],
+  behind: ReadonlyMap<string, number>,
+): ReviewDepartmentGroup[] {
+  const groups = new Map<string | null, ReviewDepartmentGroup>();
+  for (const i of items) {
+    let group = groups.get(i.target.department);
+    if (!group) {
+      group = { ...leadOf(i.target), divisionDemo: false, total: 0, severe: 0, lagging: 0, overdue: 0, items: [] };
+      groups.set(i.target.department, group);
+    }
+    group.total += 1;
+    const status = i.now.status;
+    if (!isProblem(status)) continue;
+    if (i.target.divisionDemo) group.divisionDemo = true;
+    if (status === 'no_data') group.overdue += 1;
+    else group[status] += 1;
+    group.items.push({ id: i.target.id, status });
+  }
+  const rank = (s: DepartmentProblem) => DEPARTMENT_PROBLEMS.indexOf(s);
+  return [...groups.values()]
+    .filter((g) => g.items.length > 0)
+    .map((g) => ({
+      ...g,
+      items: g.items.sort(
+        (a, b) => rank(a.status) - rank(b.status) || (behind.get(a.id) ?? 0) - (behind.get(b.id) ?? 0) || byId(a, b),
+      ),
+    }))
+    .sort(
+      (a, b) =>
+        Number(a.department === null) - Number(b.department === null) ||
+        b.items.length - a.items.length ||
+        b.severe - a.severe ||
+        (a.departmentName ?? '').localeCompare(b.departmentName ?? '', 'zh-CN'),
+    );
 }
 
 export interface ReviewFilter {

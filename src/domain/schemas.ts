@@ -149,7 +149,16 @@ export const targetSchema = z.object({
   title: z.string().min(1),
   /** 市级 or a district name such as 崂山区. */
   district: z.string().min(1),
+  /** The lead department (牵头单位): a registry id (src/domain/departments.ts); null: none named. */
   department: z.string().min(1).nullable(),
+  /** The lead department's name as the registry writes it now (resolved from the id). */
+  departmentName: z.string().min(1).nullable(),
+  /** Supporting departments (配合单位): registry ids. */
+  supportingDepartments: z.array(z.string().min(1)),
+  /** The lead and supporting departments are the demo division of tasks, not the documents'. */
+  divisionDemo: z.boolean(),
+  /** Reporters of a supporting department may report on this target (default: the lead only). */
+  supportMayReport: z.boolean(),
   kind: metricKindSchema,
   /** The unit as written (亿元, 万人, 个, %, P…). Empty for milestones. */
   unit: z.string(),
@@ -203,6 +212,11 @@ export const progressReportSchema = z.object({
   /** Published figures carry their citation. */
   source: sourceSchema.nullable(),
   reportedBy: z.string().min(1),
+  /**
+   * The department (registry id) the figure was reported for, as it was when reported: reassigning
+   * the target later does not rewrite it. Absent: not recorded (published figures, older reports).
+   */
+  department: z.string().min(1).optional(),
   /** The id of the report this one corrects. */
   supersedes: z.string().min(1).nullable(),
   correctionReason: z.string().nullable(),

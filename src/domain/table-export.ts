@@ -51,6 +51,8 @@ export interface TableTarget extends TargetWithStateDto {
 
 export interface TableContext {
   plans: ReadonlyMap<string, Plan>;
+  /** Department names by registry id, for the 配合单位 column (without it, the ids are written). */
+  departmentNames?: ReadonlyMap<string, string> | undefined;
 }
 
 const sectorName = (id: string) => SECTORS.find((s) => s.id === id)?.name ?? id;
@@ -96,7 +98,28 @@ export function targetColumns(ctx: TableContext, options: { review: boolean }): 
     { key: 'plan', header: '规划', kind: 'text', width: 22, value: (t) => ctx.plans.get(t.planId)?.title ?? t.planId },
     { key: 'title', header: '目标', kind: 'text', width: 48, value: (t) => t.title },
     { key: 'district', header: '区市', kind: 'text', width: 9, value: (t) => t.district },
-    { key: 'department', header: '牵头部门', kind: 'text', width: 16, value: (t) => t.department ?? '' },
+    {
+      key: 'department',
+      header: '牵头部门',
+      kind: 'text',
+      width: 16,
+      value: (t) => t.departmentName ?? t.department ?? '',
+    },
+    {
+      key: 'supporting',
+      header: '配合单位',
+      kind: 'text',
+      width: 24,
+      value: (t) => t.supportingDepartments.map((id) => ctx.departmentNames?.get(id) ?? id).join('、'),
+    },
+    // The division of tasks is demo data where marked: said beside the departments, as on screen.
+    {
+      key: 'divisionDemo',
+      header: '演示分工',
+      kind: 'text',
+      width: 9,
+      value: (t) => (t.divisionDemo && (t.department !== null || t.supportingDepartments.length > 0) ? '是' : ''),
+    },
     { key: 'kind', header: '指标类型', kind: 'text', width: 9, value: (t) => KIND_LABELS[t.kind] },
     { key: 'value', header: '当前值', kind: 'number', width: 12, value: current },
     {

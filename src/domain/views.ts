@@ -87,7 +87,8 @@ export function matchesStaticFilter(t: Target, f: TargetFilter): boolean {
   if (f.q) {
     const q = f.q.trim().toLowerCase();
     // Field by field, as the database's filter does (server/repositories/store.ts): a match never spans two fields.
-    if (q && ![t.title, t.id, t.subsection, t.department ?? ''].some((s) => s.toLowerCase().includes(q))) return false;
+    if (q && ![t.title, t.id, t.subsection, t.departmentName ?? ''].some((s) => s.toLowerCase().includes(q)))
+      return false;
   }
   return true;
 }

@@ -224,15 +224,15 @@ export const usersResponseSchema = z.object({ items: z.array(userSchema) });
 export const userItemSchema = z.object({ item: userSchema });
 export const targetItemSchema = z.object({ item: targetSchema });
 export const planItemSchema = z.object({ item: planSchema });
-/** Who reports for each department named by a target or a user. */
-export const departmentsResponseSchema = z.object({
-  items: z.array(z.object({ department: z.string(), targets: z.number(), users: z.number() })),
-  unassignedTargets: z.number(),
-});
-
 /** Editable catalog fields (the id is fixed once reports refer to it). */
-export const targetPatchSchema = targetSchema.omit({ id: true }).partial();
-export const targetCreateSchema = targetSchema;
+export const targetCreateSchema = targetSchema.omit({ departmentName: true, divisionDemo: true }).extend({
+  supportingDepartments: z.array(z.string().min(1)).max(50).default([]),
+  supportMayReport: z.boolean().default(false),
+});
+export const targetPatchSchema = targetSchema
+  .omit({ id: true, departmentName: true, divisionDemo: true })
+  .extend({ supportingDepartments: z.array(z.string().min(1)).max(50) })
+  .partial();
 
 const auditBound = z
   .string()

@@ -1,6 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Backend, backends, TEST_NOW, testApp } from './test-db';
-import { call, DEPT_A, type Fixture, fileForm, seedAccounts, signIn, snapshot, type Who } from './write-helpers';
+import {
+  call,
+  DEPT_A,
+  DEPT_A_NAME,
+  DEPT_B,
+  DEPT_B_NAME,
+  type Fixture,
+  fileForm,
+  seedAccounts,
+  signIn,
+  snapshot,
+  type Who,
+} from './write-helpers';
 
 type Role = 'anonymous' | 'viewer' | 'reporter (own dept)' | 'reporter (other dept)' | 'admin';
 const ROLES: Role[] = ['anonymous', 'viewer', 'reporter (own dept)', 'reporter (other dept)', 'admin'];
@@ -20,9 +32,34 @@ describe.each(backends())('authorization matrix on %s', (backend: Backend) => {
   let f: Fixture;
   const who = new Map<Role, Who | null>();
   let n = 0;
+  /** A target of no other case, whose division the division cases change. */
+  let divided: string;
+  /** Departments for the merge case to merge into DEPT_B, one per call. */
+  const MERGEABLE = ['mx-1', 'mx-2', 'mx-3', 'mx-4', 'mx-5', 'mx-6'];
   beforeAll(async () => {
     ctx = await testApp(backend);
     f = await seedAccounts(ctx.db.db, TEST_NOW);
+    divided = (
+      await ctx.db.db
+        .selectFrom('targets')
+        .select('id')
+        .where('id', 'not in', [f.targetA, f.targetB, f.targetNull])
+        .orderBy('sort_order')
+        .executeTakeFirstOrThrow()
+    ).id;
+    await ctx.db.db
+      .insertInto('departments')
+      .values(
+        MERGEABLE.map((id) => ({
+          id,
+          name: `矩阵并入局${id}`,
+          short_name: id,
+          kind: 'other',
+          district: null,
+          leader: null,
+        })),
+      )
+      .execute();
     who.set('anonymous', null);
     for (const [role, username] of Object.entries(USERNAME)) who.set(role as Role, await signIn(ctx.app, username));
   });
@@ -194,6 +231,89 @@ describe.each(backends())('authorization matrix on %s', (backend: Backend) => {
           ),
         ),
     },
+    // Issue 22: the department registry and the division of tasks. Reads are open (READ_ACCESS=open);
+    // the admin's registry and every write are the admin's alone.
+    ...(
+      [
+        ['GET /departments', '/departments'],
+        ['GET /departments/:id', `/departments/${DEPT_A}`],
+        ['GET /rankings', '/rankings?by=district&measure=gap'],
+        ['GET /rankings.xlsx', '/rankings.xlsx'],
+      ] as const
+    ).map(
+      ([name, path]): Case => ({
+        name,
+        expect: { anonymous: 200, viewer: 200, 'reporter (own dept)': 200, 'reporter (other dept)': 200, admin: 200 },
+        run: (w) => call(ctx.app, 'GET', path, w),
+        writes: false,
+      }),
+    ),
+    {
+      name: 'GET /admin/departments',
+      expect: { ...D, admin: 200 },
+      run: (w) => call(ctx.app, 'GET', '/admin/departments', w),
+      writes: false,
+    },
+    {
+      name: 'POST /admin/departments',
+      expect: { ...D, admin: 201 },
+      run: (w) => call(ctx.app, 'POST', '/admin/departments', w, { name: `矩阵测试局${++n}`, kind: 'city' }),
+    },
+    {
+      name: 'PATCH /admin/departments/:id',
+      expect: { ...D, admin: 200 },
+      run: (w) => call(ctx.app, 'PATCH', `/admin/departments/${DEPT_B}`, w, { leader: `分管领导${++n}` }),
+    },
+    {
+      name: 'POST /admin/departments/:id/merge',
+      expect: { ...D, admin: 200 },
+      run: (w) => {
+        const from = MERGEABLE.shift();
+        if (!from) throw new Error('no department left to merge');
+        return call(ctx.app, 'POST', `/admin/departments/${from}/merge`, w, { into: DEPT_B });
+      },
+    },
+    {
+      name: 'POST /admin/division',
+      expect: { ...D, admin: 200 },
+      run: async (w) => {
+        const t = await ctx.store.target(divided);
+        return call(ctx.app, 'POST', '/admin/division', w, {
+          targetIds: [divided],
+          department: t?.department === DEPT_A ? DEPT_B : DEPT_A,
+          supportingDepartments: [],
+          supportMayReport: !t?.supportMayReport,
+        });
+      },
+    },
+    ...(['dry-run', 'commit'] as const).map(
+      (mode): Case => ({
+        name: `POST /admin/division-imports?mode=${mode}`,
+        expect: { ...D, admin: mode === 'commit' ? 201 : 200 },
+        run: async (w) => {
+          const t = await ctx.store.target(divided);
+          const lead = t?.department === DEPT_A ? DEPT_B_NAME : DEPT_A_NAME;
+          const sheet = `目标编号,牵头单位,配合单位,配合单位可填报\n${divided},${lead},,否\n`;
+          return call(ctx.app, 'POST', `/admin/division-imports?mode=${mode}`, w, fileForm(sheet, 'division.csv'));
+        },
+        writes: mode === 'commit',
+      }),
+    ),
+    ...(['dry-run', 'commit'] as const).map(
+      (mode): Case => ({
+        name: `POST /admin/department-imports?mode=${mode}`,
+        expect: { ...D, admin: mode === 'commit' ? 201 : 200 },
+        run: (w) =>
+          call(
+            ctx.app,
+            'POST',
+            `/admin/department-imports?mode=${mode}`,
+            w,
+            fileForm(`部门全称,简称,类别\n矩阵导入局${++n},矩阵导入${n},其他\n`, 'departments.csv'),
+          ),
+        writes: mode === 'commit',
+      }),
+    ),
   ];
 
   for (const cse of cases) {

@@ -3,7 +3,17 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { targetDetailResponseSchema } from '../../src/domain/target-api';
 import { catalogImportResponseSchema, sessionResponseSchema, userSchema } from '../../src/domain/write-api';
 import { type Backend, backends, TEST_NOW, testApp } from './test-db';
-import { call, DEPT_A, type Fixture, fileForm, seedAccounts, signIn, snapshot, type Who } from './write-helpers';
+import {
+  call,
+  DEPT_A,
+  DEPT_A_NAME,
+  type Fixture,
+  fileForm,
+  seedAccounts,
+  signIn,
+  snapshot,
+  type Who,
+} from './write-helpers';
 
 describe.each(backends())('catalog and user administration on %s', (backend: Backend) => {
   let ctx: Awaited<ReturnType<typeof testApp>>;
@@ -44,9 +54,9 @@ describe.each(backends())('catalog and user administration on %s', (backend: Bac
     const bad = await call(ctx.app, 'PATCH', `/admin/targets/${f.targetNull}`, admin, { deadline: '2024-01-01' });
     expect(bad.status).toBe(422);
     const deps = (await (await call(ctx.app, 'GET', '/admin/departments', admin)).json()) as {
-      items: { department: string; targets: number; users: number }[];
+      items: { id: string; name: string; leads: number; users: number }[];
     };
-    expect(deps.items.find((d) => d.department === DEPT_A)).toMatchObject({ targets: 2, users: 1 });
+    expect(deps.items.find((d) => d.id === DEPT_A)).toMatchObject({ name: DEPT_A_NAME, leads: 2, users: 1 });
   });
 
   it('loads a new year’s plan from a spreadsheet: dry run with errors, then commit, all in one go', async () => {
@@ -80,7 +90,7 @@ describe.each(backends())('catalog and user administration on %s', (backend: Bac
         '就业',
         `2026 测试目标 ${id}`,
         '市级',
-        DEPT_A,
+        DEPT_A_NAME,
         '累计',
         '万人',
         35,
@@ -143,6 +153,8 @@ describe.each(backends())('catalog and user administration on %s', (backend: Bac
     const detail = targetDetailResponseSchema.parse(await (await ctx.app.request('/api/v1/targets/qd26-metro')).json());
     expect(detail.item.stages.map((s) => s.name)).toEqual(['开工', '通车']);
     expect(detail.item.kind).toBe('milestone');
+    // The sheet names the lead department; the catalog stores its registry id.
+    expect([detail.item.department, detail.item.departmentName]).toEqual([DEPT_A, DEPT_A_NAME]);
     const plansRes = (await (await ctx.app.request('/api/v1/plans')).json()) as { items: { id: string }[] };
     expect(plansRes.items.map((p) => p.id)).toContain('qd-2026');
     // Loading the same plan again changes nothing.

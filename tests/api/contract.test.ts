@@ -200,6 +200,8 @@ describe('the server answers as the domain schemas say', () => {
       201,
       userItemSchema,
     );
+    // A department named as people write it is stored as its registry id.
+    expect(user.item.departments).toEqual(['tjj']);
     const users = await answer(await call(ctx.app, 'GET', '/admin/users', admin), 200, usersResponseSchema);
     expect(users.items.map((u) => u.username)).toContain('contract-rep');
     const disabled = await answer(

@@ -18,7 +18,9 @@ import { call, PASSWORD, signIn } from './write-helpers';
  * judged at the date its own latest figure describes (`state.judgedAt`). The only honest change is
  * staleness: a figure more than the plan's reporting cycle (`cycleDays`) before the new date is 未填报.
  */
-const DEPARTMENT = '市工业和信息化局';
+/** The reported target's lead department: its registry id and name. */
+const DEPARTMENT = 'gxj';
+const DEPARTMENT_NAME = '市工业和信息化局';
 const REPORTED = 'ind-tech-innovation-projects';
 const OLD_DEFAULT = '2025-12-26';
 const NEW_DATE = '2025-12-31';
@@ -74,6 +76,7 @@ describe.each(backends())('a report dated after everyone else’s on %s', (backe
     expect(summaryBefore.asOf).toBe(OLD_DEFAULT);
     const reportedBefore = before.items.find((t) => t.id === REPORTED);
     expect(reportedBefore?.department).toBe(DEPARTMENT);
+    expect(reportedBefore?.departmentName).toBe(DEPARTMENT_NAME);
     expect(reportedBefore?.state.latest?.asOf).toBe(OLD_DEFAULT);
 
     // The staleness each target meets at 12-31, from the report dates and the plans' cycles alone.

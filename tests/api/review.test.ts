@@ -38,6 +38,21 @@ describe.each(backends())('review API on %s', (backend: Backend) => {
         thresholds: JSON.stringify({ lagPp: 5, severePp: 15, severeMiss: 0.1, cycleDays: 14, approxTolerance: 0.05 }),
       })
       .execute();
+    // Lead departments are registry ids; the workbook and the CSV write the registry's names.
+    await db
+      .insertInto('departments')
+      .values([
+        { id: 'rv-test', name: '市测试局', short_name: '市测试局', kind: 'other', district: null, leader: null },
+        {
+          id: 'rv-hostile',
+          name: HOSTILE_DEPARTMENT,
+          short_name: HOSTILE_DEPARTMENT,
+          kind: 'other',
+          district: null,
+          leader: null,
+        },
+      ])
+      .execute();
     const target = (id: string, title: string, department: string | null) => ({
       id,
       plan_id: 'rv',
@@ -62,10 +77,7 @@ describe.each(backends())('review API on %s', (backend: Backend) => {
     });
     await db
       .insertInto('targets')
-      .values([
-        target('rv-steady', '新增测试设施1000个', '市测试局'),
-        target('rv-slow', HOSTILE_TITLE, HOSTILE_DEPARTMENT),
-      ])
+      .values([target('rv-steady', '新增测试设施1000个', 'rv-test'), target('rv-slow', HOSTILE_TITLE, 'rv-hostile')])
       .execute();
     const thursdays = ['2025-01-23', '2025-01-30', '2025-02-06', '2025-02-13', '2025-02-20'];
     const report = (targetId: string, asOf: string, value: number, extra: Record<string, unknown> = {}) => ({
@@ -208,7 +220,7 @@ describe.each(backends())('review API on %s', (backend: Backend) => {
     expect(disposition).toBe(
       `attachment; filename="review-2025-02-20.xlsx"; filename*=UTF-8''${encodeURIComponent('周调度会-调度会测试规划-2025-02-20.xlsx')}`,
     );
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['汇总', '全部目标', '预警', '逾期未报']);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['汇总', '全部目标', '预警', '逾期未报', '按牵头部门']);
     const sheet = wb.getWorksheet('全部目标');
     if (!sheet) throw new Error('no target sheet');
     expect(sheet.getCell('A1').value).toBe('周调度会 · 调度会测试规划');
@@ -257,6 +269,10 @@ describe.each(backends())('review API on %s', (backend: Backend) => {
     expect(demand?.getCell(2).value).toBe(2);
     expect(demand?.getCell(4).value).toBeCloseTo((0.5 + 0.445) / 2, 12);
     expect(summary?.views[0]).toMatchObject({ state: 'frozen', ySplit: 3 });
+    // The lead department is written by its registry name, inert there too.
+    const leads: unknown[] = [];
+    wb.getWorksheet('按牵头部门')?.eachRow((row) => leads.push(row.getCell(1).value));
+    expect(leads).toContain(`'${HOSTILE_DEPARTMENT}`);
   });
 
   it('exports every target of the catalog, numbers as numbers', async () => {
@@ -291,11 +307,11 @@ describe.each(backends())('review API on %s', (backend: Backend) => {
     const text = new TextDecoder().decode(bytes.slice(3));
     const lines = text.split('\r\n');
     expect(lines[0]).toBe(
-      '编号,领域,规划,目标,区市,牵头部门,指标类型,当前值,目标值,单位,完成率（%）,应完成率（序时进度）（%）,差距（个百分点）,差距说明,状态,数据截至,预计期末值,预计完成率（%）,截止日期,最新填报日期,演示数据',
+      '编号,领域,规划,目标,区市,牵头部门,配合单位,演示分工,指标类型,当前值,目标值,单位,完成率（%）,应完成率（序时进度）（%）,差距（个百分点）,差距说明,状态,数据截至,预计期末值,预计完成率（%）,截止日期,最新填报日期,演示数据',
     );
     expect(lines).toHaveLength(4); // header, two targets, the final CRLF
     expect(lines).toContain(
-      `rv-slow,扩大内需,调度会测试规划,"'=HYPERLINK(""http://example.invalid"",""点我"")",市级,'@SUM(A1:A9),累计,445,1000,个,44.5,50,-5.5,落后序时进度 5.5个百分点,滞后 · 预计难完成,2025-02-20,909,90.9,2025-04-11,2025-02-20,`,
+      `rv-slow,扩大内需,调度会测试规划,"'=HYPERLINK(""http://example.invalid"",""点我"")",市级,'@SUM(A1:A9),,,累计,445,1000,个,44.5,50,-5.5,落后序时进度 5.5个百分点,滞后 · 预计难完成,2025-02-20,909,90.9,2025-04-11,2025-02-20,`,
     );
     const all = targetsResponseSchema.parse(await (await get('/targets?sector=marine')).json());
     const marine = new TextDecoder().decode(await (await get('/targets.csv?sector=marine')).arrayBuffer());

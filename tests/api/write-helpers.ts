@@ -5,8 +5,11 @@ import { createUser } from '../../server/repositories/users';
 
 /** Accounts, sign-in and request helpers shared by the write-API tests. */
 export const PASSWORD = 'correct horse battery';
-export const DEPT_A = '测试牵头局甲';
-export const DEPT_B = '测试牵头局乙';
+/** Two departments of the registry that only the tests use (ids; their names below). */
+export const DEPT_A = 'test-a';
+export const DEPT_B = 'test-b';
+export const DEPT_A_NAME = '测试牵头局甲';
+export const DEPT_B_NAME = '测试牵头局乙';
 
 export interface Fixture {
   /** A cumulative target led by DEPT_A. */
@@ -17,13 +20,25 @@ export interface Fixture {
   targetNull: string;
 }
 
-/** Assigns departments to three catalog targets (directly in the test database) and creates one user per role. */
+/**
+ * Adds DEPT_A and DEPT_B to the registry, assigns them (and no lead) to three catalog targets with no
+ * department in the documents (directly in the test database: no supporting departments, not the demo
+ * division) and creates one user per role.
+ */
 export async function seedAccounts(db: Kysely<Database>, now: Date): Promise<Fixture> {
+  await db
+    .insertInto('departments')
+    .values([
+      { id: DEPT_A, name: DEPT_A_NAME, short_name: DEPT_A_NAME, kind: 'other', district: null, leader: null },
+      { id: DEPT_B, name: DEPT_B_NAME, short_name: DEPT_B_NAME, kind: 'other', district: null, leader: null },
+    ])
+    .execute();
   const cumulative = await db
     .selectFrom('targets')
     .select(['id'])
     .where('kind', '=', 'cumulative')
-    .where('department', 'is', null)
+    // No department in the documents: none, or the demo division's.
+    .where((eb) => eb.or([eb('department', 'is', null), eb('division_demo', '=', true)]))
     .where('deadline', '>=', '2025-12-31')
     .where('period_start', '<=', '2025-01-01')
     .orderBy('sort_order')
@@ -31,8 +46,16 @@ export async function seedAccounts(db: Kysely<Database>, now: Date): Promise<Fix
     .execute();
   const [a, b, n] = cumulative.map((r) => r.id);
   if (!a || !b || !n) throw new Error('fixture: not enough cumulative targets without a department');
-  await db.updateTable('targets').set({ department: DEPT_A }).where('id', '=', a).execute();
-  await db.updateTable('targets').set({ department: DEPT_B }).where('id', '=', b).execute();
+  await db.deleteFrom('target_departments').where('target_id', 'in', [a, b, n]).execute();
+  const assign = (id: string, department: string | null) =>
+    db
+      .updateTable('targets')
+      .set({ department, division_demo: false, support_may_report: false })
+      .where('id', '=', id)
+      .execute();
+  await assign(a, DEPT_A);
+  await assign(b, DEPT_B);
+  await assign(n, null);
   await createUser(db, { username: 'admin', password: PASSWORD, role: 'admin', departments: [] }, now);
   await createUser(db, { username: 'viewer', password: PASSWORD, role: 'viewer', departments: [] }, now);
   await createUser(db, { username: 'rep-a', password: PASSWORD, role: 'reporter', departments: [DEPT_A] }, now);
@@ -87,7 +110,16 @@ export function fileForm(bytes: Uint8Array | string, name: string, type = 'appli
   return form;
 }
 
-const SNAPSHOT_TABLES = ['plans', 'targets', 'reports', 'users', 'user_departments', 'imports'] as const;
+const SNAPSHOT_TABLES = [
+  'plans',
+  'targets',
+  'reports',
+  'users',
+  'user_departments',
+  'imports',
+  'departments',
+  'target_departments',
+] as const;
 
 /** A fingerprint of everything a write could change (sessions and the audit of sign-ins aside). */
 export async function snapshot(db: Kysely<Database>): Promise<Record<string, string>> {

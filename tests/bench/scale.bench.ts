@@ -263,6 +263,19 @@ async function benchBackend(backend: Backend, url: string | null): Promise<Figur
       Array.from({ length: 5 }, (_, i) => `${base}/review?plan=scale-city-${i + 2}&asOf=${addDays(LAST_WEEK, -7 * i)}`),
     );
     figures.push({ name: `${label}: /review?plan=<city> p95, uncached`, value: reviews.p95, unit: 'ms', budget: null });
+    // League tables (issue 22): a city's departments ranked, at as-of weeks not asked before.
+    const rankings = await series(
+      Array.from(
+        { length: 5 },
+        (_, i) => `${base}/rankings?plan=scale-city-${i + 7}&measure=gap&asOf=${addDays(LAST_WEEK, -7 * i - 3 * 7)}`,
+      ),
+    );
+    figures.push({
+      name: `${label}: /rankings?plan=<city> p95, uncached`,
+      value: rankings.p95,
+      unit: 'ms',
+      budget: null,
+    });
     const pg = backend === 'postgres';
     figures.push(
       ...(await afterWriteFigures(server, label, {

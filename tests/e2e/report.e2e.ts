@@ -22,7 +22,9 @@ import { type RunningServer, startServer } from './server-process';
 const ADMIN_PASSWORD = 'e2e admin password 2026';
 const REPORTER = 'rep-e2e';
 const REPORTER_PASSWORD = 'e2e reporter password';
-const DEPARTMENT = '端到端测试局';
+/** A department of the registry, created by the admin for the test. */
+const DEPARTMENT = 'e2e-test';
+const DEPARTMENT_NAME = '端到端测试局';
 // The test's own targets, copies of two of the catalog's 2027 industry sizes that run from 2025 to
 // 2027 (open on whatever day this test runs; the catalog's own are the revenue of 2027 alone), each
 // with a figure of 12-19 that an admin reports before the tests, marked demo like every invented value.
@@ -61,6 +63,8 @@ beforeAll(async () => {
   expect(signIn.status).toBe(200);
   adminCookie = (signIn.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
   adminCsrf = ((await signIn.json()) as { csrfToken: string }).csrfToken;
+  const dept = await call('POST', '/admin/departments', { id: DEPARTMENT, name: DEPARTMENT_NAME, kind: 'other' });
+  expect(dept.status).toBe(201);
   const created = await call('POST', '/admin/users', {
     username: REPORTER,
     displayName: '端到端填报员',

@@ -49,6 +49,22 @@ export async function generateScaleData(db: Kysely<Database>, log: (s: string) =
       )
       .execute();
     log('plans');
+    // Each city's 30 departments, as registry records (a target's lead is a registry id).
+    const departments = CITY_NAMES.flatMap((name, c) =>
+      Array.from({ length: 30 }, (_, k) => ({
+        id: `scale-c${c + 1}-d${k + 1}`,
+        name: `${name}市部门${k + 1}`,
+        short_name: `${name}部门${k + 1}`,
+        kind: 'city',
+        district: null,
+        leader: null,
+        aliases: '[]',
+        merged_into: null,
+        unmatched: false,
+      })),
+    );
+    await trx.insertInto('departments').values(departments).execute();
+    log('departments');
     const rows = [];
     for (let c = 0; c < SCALE.cities; c++) {
       for (let i = 0; i < perCity; i++) {
@@ -62,7 +78,7 @@ export async function generateScaleData(db: Kysely<Database>, log: (s: string) =
           subsection: `分组${(n % 40) + 1}`,
           title: `${CITY_NAMES[c]}目标${i + 1}`,
           district,
-          department: `${CITY_NAMES[c]}市部门${(i % 30) + 1}`,
+          department: `scale-c${c + 1}-d${(i % 30) + 1}`,
           kind,
           unit: kind === 'growth' ? '%' : kind === 'milestone' ? '' : '个',
           target: kind === 'milestone' ? null : kind === 'growth' ? 8 : 100 + (n % 900),
@@ -107,9 +123,10 @@ export async function generateScaleData(db: Kysely<Database>, log: (s: string) =
              t.unit,
              case when t.kind = 'milestone' then least(3, (w + abs(hashtext(t.id)) % 8) / 17) else null end,
              '',
-             coalesce(t.department, '演示'),
+             coalesce(d.name, '演示'),
              true
-      from targets t cross join generate_series(0, ${SCALE.weeks - 1}) as w
+      from targets t left join departments d on d.id = t.department
+        cross join generate_series(0, ${SCALE.weeks - 1}) as w
       where t.plan_id like 'scale-city-%'`.execute(trx);
     log('reports');
     await insertSyntheticProjects(trx, { idPrefix: 'scale-prj-', namePrefix: '规模测试项目', count: SCALE.projects });

@@ -1,19 +1,33 @@
 import { Link, useSearchParams } from 'react-router';
+import type { MessageKey } from '../../i18n/messages';
 import { useTranslation } from '../../i18n/use-translation';
 import { PageHeader } from '../../ui/page-header';
 import { RequireSession } from '../../ui/require-session';
 import { useDocumentTitle } from '../../ui/use-document-title';
 import { AuditPanel } from './audit-panel';
 import { CatalogImportPanel } from './catalog-import-panel';
+import { DivisionImportPanel } from './division-import-panel';
+import { RegistryPanel } from './registry-panel';
 import { TargetsPanel } from './targets-panel';
 import { UsersPanel } from './users-panel';
 import '../../ui/forms.css';
 import './admin.css';
 
-const TABS = ['users', 'targets', 'catalog', 'audit'] as const;
+const TABS = ['users', 'targets', 'registry', 'division', 'catalog', 'audit'] as const;
 type Tab = (typeof TABS)[number];
+const TAB_LABELS = {
+  users: 'admin.users',
+  targets: 'admin.targets',
+  registry: 'admin.registryTab',
+  division: 'admin.divisionTab',
+  catalog: 'admin.catalog',
+  audit: 'admin.audit',
+} as const satisfies Record<Tab, MessageKey>;
 
-/** Users, the target catalog, plan import and the audit log; the tab is in the URL (`?tab=audit`). */
+/**
+ * Users, the target catalog and its division of tasks, the department registry, plan import and the
+ * audit log; the tab is in the URL (`?tab=audit`).
+ */
 export function AdminPage() {
   const { t } = useTranslation();
   useDocumentTitle(t('admin.docTitle'), t('app.title'));
@@ -29,12 +43,14 @@ export function AdminPage() {
             <nav aria-label={t('admin.tabs')} className="admin-tabs">
               {TABS.map((k) => (
                 <Link key={k} to={`?tab=${k}`} aria-current={k === tab ? 'page' : undefined}>
-                  {t(`admin.${k}`)}
+                  {t(TAB_LABELS[k])}
                 </Link>
               ))}
             </nav>
             {tab === 'users' && <UsersPanel />}
             {tab === 'targets' && <TargetsPanel />}
+            {tab === 'registry' && <RegistryPanel />}
+            {tab === 'division' && <DivisionImportPanel />}
             {tab === 'catalog' && <CatalogImportPanel />}
             {tab === 'audit' && <AuditPanel />}
           </>

@@ -1,12 +1,14 @@
 import { type FormEvent, useState } from 'react';
 import { usePlans } from '../../api/get-plans';
 import { parseNumberText } from '../../domain/cells';
-import { COMPARATORS, METRIC_KINDS, type Target, targetSchema } from '../../domain/schemas';
+import { COMPARATORS, METRIC_KINDS } from '../../domain/schemas';
 import { SECTORS } from '../../domain/sectors';
+import { targetCreateSchema } from '../../domain/write-api';
 import { useTranslation } from '../../i18n/use-translation';
 import { useLocale } from '../../stores/ui-store';
 import { describedBy, FieldMessage } from '../../ui/form-errors';
 import { useCreateTarget } from './api/targets';
+import { DivisionFields, useDivisionFields } from './division-fields';
 import { FormActions, FormFeedback } from './form-feedback';
 import { useFieldErrors } from './form-state';
 
@@ -18,7 +20,6 @@ type Fields =
   | 'subsection'
   | 'title'
   | 'district'
-  | 'department'
   | 'kind'
   | 'unit'
   | 'target'
@@ -35,7 +36,6 @@ const initial: Record<Fields, string> = {
   subsection: '',
   title: '',
   district: '市级',
-  department: '',
   kind: 'cumulative',
   unit: '',
   target: '',
@@ -61,7 +61,6 @@ export function TargetCreateForm() {
     subsection: t('admin.subsection'),
     title: t('admin.targetTitle'),
     district: t('admin.district'),
-    department: t('admin.department'),
     kind: t('admin.kind'),
     unit: t('admin.unit'),
     target: t('admin.targetValue'),
@@ -71,7 +70,13 @@ export function TargetCreateForm() {
     document: t('admin.sourceDocument'),
     quote: t('admin.sourceQuote'),
   };
-  const f = useFieldErrors('new-target', { ...labels, source: t('admin.sourceQuote') });
+  const division = useDivisionFields();
+  const f = useFieldErrors('new-target', {
+    ...labels,
+    source: t('admin.sourceQuote'),
+    department: t('admin.department'),
+    supportingDepartments: t('admin.supporting'),
+  });
   const planId = form.planId || plans.data?.items[0]?.id || '';
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -84,7 +89,7 @@ export function TargetCreateForm() {
       subsection: form.subsection.trim(),
       title: form.title.trim(),
       district: form.district.trim(),
-      department: form.department.trim() || null,
+      ...division.body(),
       kind: form.kind,
       unit: form.unit.trim(),
       target: n.ok ? n.value : null,
@@ -98,12 +103,13 @@ export function TargetCreateForm() {
       source: { document: form.document.trim(), quote: form.quote.trim() },
       demo: false,
     };
-    if (!f.validate(targetSchema, body)) return;
+    if (!f.validate(targetCreateSchema, body)) return;
     if (!n.ok) return f.set('target', n);
-    create.mutate(body as Target, {
+    create.mutate(body, {
       onSuccess: (res) => {
         setDone(res.item.id);
         setForm(initial);
+        division.reset();
       },
       onError: (err) => f.fromServer(err),
     });
@@ -133,7 +139,7 @@ export function TargetCreateForm() {
         ) : k === 'quote' ? (
           <textarea rows={2} {...common} />
         ) : (
-          <input type={type} list={k === 'department' ? 'admin-departments' : undefined} {...common} />
+          <input type={type} {...common} />
         )}
         <FieldMessage id={`new-target-${k}`} error={f.error(k) ?? (k === 'quote' ? f.error('source') : undefined)} />
       </div>
@@ -157,7 +163,9 @@ export function TargetCreateForm() {
           )}
           {control('subsection')}
           {control('district')}
-          {control('department')}
+          <div className="field--wide admin-division">
+            <DivisionFields prefix="new-target" division={division} errors={f} onChange={() => setDone(null)} />
+          </div>
           {control(
             'kind',
             'select',

@@ -5,19 +5,22 @@ import { targetPatchSchema } from '../../domain/write-api';
 import { useTranslation } from '../../i18n/use-translation';
 import { describedBy, FieldMessage } from '../../ui/form-errors';
 import { usePatchTarget } from './api/targets';
+import { DivisionFields, useDivisionFields } from './division-fields';
 import { FormActions, FormFeedback } from './form-feedback';
 import { useFieldErrors } from './form-state';
 
-type Fields = 'title' | 'department' | 'target' | 'unit' | 'periodStart' | 'deadline';
+type Fields = 'title' | 'target' | 'unit' | 'periodStart' | 'deadline';
 
-/** The fields of a target an administrator changes most: its lead department, title, figure and dates. */
+/**
+ * The fields of a target an administrator changes most: its division of tasks (lead, supporting
+ * departments, whether supporters may report), title, figure and dates.
+ */
 export function TargetEditForm({ target, onDone }: { target: Target; onDone: () => void }) {
   const { t } = useTranslation();
   const patch = usePatchTarget();
   const [saved, setSaved] = useState(false);
   const [form, setForm] = useState<Record<Fields, string>>({
     title: target.title,
-    department: target.department ?? '',
     target: target.target === null ? '' : String(target.target),
     unit: target.unit,
     periodStart: target.periodStart,
@@ -25,13 +28,17 @@ export function TargetEditForm({ target, onDone }: { target: Target; onDone: () 
   });
   const labels: Record<Fields, string> = {
     title: t('admin.targetTitle'),
-    department: t('admin.department'),
     target: t('admin.targetValue'),
     unit: t('admin.unit'),
     periodStart: t('admin.periodStart'),
     deadline: t('admin.deadline'),
   };
-  const f = useFieldErrors('edit-target', labels);
+  const division = useDivisionFields(target);
+  const f = useFieldErrors('edit-target', {
+    ...labels,
+    department: t('admin.department'),
+    supportingDepartments: t('admin.supporting'),
+  });
   const submit = (e: FormEvent) => {
     e.preventDefault();
     setSaved(false);
@@ -46,7 +53,7 @@ export function TargetEditForm({ target, onDone }: { target: Target; onDone: () 
     }
     const body = {
       title: form.title.trim(),
-      department: form.department.trim() || null,
+      ...division.body(),
       ...(target.kind === 'milestone' ? {} : { target: value, unit: form.unit.trim() }),
       periodStart: form.periodStart,
       deadline: form.deadline,
@@ -54,7 +61,7 @@ export function TargetEditForm({ target, onDone }: { target: Target; onDone: () 
     if (!f.validate(targetPatchSchema, body)) return;
     patch.mutate({ id: target.id, ...body }, { onSuccess: () => setSaved(true), onError: (err) => f.fromServer(err) });
   };
-  const input = (k: Fields, type = 'text', list?: string) => (
+  const input = (k: Fields, type = 'text') => (
     <div className="field">
       <label className="field__label" htmlFor={`edit-target-${k}`}>
         {labels[k]}
@@ -62,7 +69,6 @@ export function TargetEditForm({ target, onDone }: { target: Target; onDone: () 
       <input
         {...describedBy(`edit-target-${k}`, f.error(k))}
         type={type}
-        list={list}
         value={form[k]}
         onChange={(e) => {
           f.clear(k);
@@ -81,7 +87,7 @@ export function TargetEditForm({ target, onDone }: { target: Target; onDone: () 
         </h2>
         <FormFeedback f={f} success={saved ? t('admin.saved') : null} />
         {input('title')}
-        {input('department', 'text', 'admin-departments')}
+        <DivisionFields prefix="edit-target" division={division} errors={f} onChange={() => setSaved(false)} />
         {target.kind !== 'milestone' && (
           <div className="field-pair">
             {input('target', 'text')}

@@ -2,17 +2,21 @@ import { type FormEvent, useState } from 'react';
 import { createUserRequestSchema, ROLES, type Role } from '../../domain/write-api';
 import { useTranslation } from '../../i18n/use-translation';
 import { describedBy, FieldMessage } from '../../ui/form-errors';
-import { splitDepartments, useCreateUser } from './api/users';
+import { useCreateUser } from './api/users';
+import { DepartmentPicker } from './department-picker';
 import { FormActions, FormFeedback } from './form-feedback';
 import { useFieldErrors } from './form-state';
 
-const empty = { username: '', displayName: '', password: '', role: 'reporter' as Role, departments: '' };
+const empty = { username: '', displayName: '', password: '', role: 'reporter' as Role };
+type TextField = keyof typeof empty;
 
 /** A new account: username, initial password, role and the departments it reports for. */
 export function UserCreateForm() {
   const { t } = useTranslation();
   const create = useCreateUser();
   const [form, setForm] = useState(empty);
+  /** Registry ids, chosen with the picker. */
+  const [departments, setDepartments] = useState<string[]>([]);
   const [done, setDone] = useState<string | null>(null);
   const f = useFieldErrors('new-user', {
     username: t('admin.username'),
@@ -21,7 +25,7 @@ export function UserCreateForm() {
     role: t('admin.role'),
     departments: t('admin.departments'),
   });
-  const set = (k: keyof typeof empty, v: string) => {
+  const set = (k: TextField, v: string) => {
     f.clear(k);
     setDone(null);
     setForm((s) => ({ ...s, [k]: v }));
@@ -33,18 +37,19 @@ export function UserCreateForm() {
       ...(form.displayName.trim() ? { displayName: form.displayName.trim() } : {}),
       password: form.password,
       role: form.role,
-      departments: splitDepartments(form.departments),
+      departments,
     };
     if (!f.validate(createUserRequestSchema, body)) return;
     create.mutate(body, {
       onSuccess: (res) => {
         setDone(res.item.username);
         setForm(empty);
+        setDepartments([]);
       },
       onError: (err) => f.fromServer(err),
     });
   };
-  const field = (k: keyof typeof empty, label: string, input: React.ReactNode, hint?: string) => (
+  const field = (k: TextField, label: string, input: React.ReactNode, hint?: string) => (
     <div className="field">
       <label className="field__label" htmlFor={`new-user-${k}`}>
         {label}
@@ -58,7 +63,7 @@ export function UserCreateForm() {
       <FieldMessage id={`new-user-${k}`} error={f.error(k)} />
     </div>
   );
-  const bind = (k: keyof typeof empty, hint = false) => ({
+  const bind = (k: TextField, hint = false) => ({
     ...describedBy(`new-user-${k}`, f.error(k), hint),
     value: form[k],
     onChange: (e: { target: { value: string } }) => set(k, e.target.value),
@@ -93,12 +98,18 @@ export function UserCreateForm() {
             ))}
           </select>,
         )}
-        {field(
-          'departments',
-          t('admin.departments'),
-          <input type="text" {...bind('departments', true)} />,
-          t('admin.departmentsHint'),
-        )}
+        <DepartmentPicker
+          mode="multi"
+          id="new-user-departments"
+          label={t('admin.departments')}
+          value={departments}
+          error={f.error('departments')}
+          onChange={(ids) => {
+            f.clear('departments');
+            setDone(null);
+            setDepartments(ids);
+          }}
+        />
         <FormActions submitLabel={t('admin.create')} pending={create.isPending} />
       </form>
     </section>

@@ -2,7 +2,8 @@ import { type FormEvent, useState } from 'react';
 import { ROLES, type Role, type User, updateUserRequestSchema } from '../../domain/write-api';
 import { useTranslation } from '../../i18n/use-translation';
 import { describedBy, FieldMessage } from '../../ui/form-errors';
-import { splitDepartments, useUpdateUser } from './api/users';
+import { useUpdateUser } from './api/users';
+import { DepartmentPicker } from './department-picker';
 import { FormActions, FormFeedback } from './form-feedback';
 import { useFieldErrors } from './form-state';
 
@@ -13,9 +14,9 @@ export function UserEditForm({ user, onDone }: { user: User; onDone: () => void 
   const [form, setForm] = useState({
     displayName: user.displayName,
     role: user.role as Role,
-    departments: user.departments.join('、'),
     password: '',
   });
+  const [departments, setDepartments] = useState<string[]>(user.departments);
   const f = useFieldErrors('edit-user', {
     displayName: t('admin.displayName'),
     role: t('admin.role'),
@@ -31,7 +32,7 @@ export function UserEditForm({ user, onDone }: { user: User; onDone: () => void 
     const body = {
       displayName: form.displayName.trim(),
       role: form.role,
-      departments: splitDepartments(form.departments),
+      departments,
       ...(form.password ? { password: form.password } : {}),
     };
     if (!f.validate(updateUserRequestSchema, body)) return;
@@ -68,16 +69,17 @@ export function UserEditForm({ user, onDone }: { user: User; onDone: () => void 
             ))}
           </select>
         </div>
-        <div className="field">
-          <label className="field__label" htmlFor="edit-user-departments">
-            {t('admin.departments')}
-          </label>
-          <input type="text" {...bind('departments', true)} />
-          <span id="edit-user-departments-hint" className="field__hint">
-            {t('admin.departmentsHint')}
-          </span>
-          <FieldMessage id="edit-user-departments" error={f.error('departments')} />
-        </div>
+        <DepartmentPicker
+          mode="multi"
+          id="edit-user-departments"
+          label={t('admin.departments')}
+          value={departments}
+          error={f.error('departments')}
+          onChange={(ids) => {
+            f.clear('departments');
+            setDepartments(ids);
+          }}
+        />
         <div className="field">
           <label className="field__label" htmlFor="edit-user-password">
             {t('admin.password')}

@@ -1,6 +1,8 @@
 import { useState } from 'react';
 import { isApiError } from '../../api/api-error';
+import { useDepartmentNames } from '../../api/get-departments';
 import type { User } from '../../domain/write-api';
+import { useFailureText } from '../../i18n/use-issue-text';
 import { useTranslation } from '../../i18n/use-translation';
 import { QueryState } from '../../ui/query-state';
 import { useUpdateUser, useUsers } from './api/users';
@@ -12,6 +14,9 @@ export function UsersPanel() {
   const { t } = useTranslation();
   const users = useUsers();
   const update = useUpdateUser();
+  // A user's departments are registry ids: shown by name.
+  const departmentName = useDepartmentNames();
+  const failureText = useFailureText();
   const [editing, setEditing] = useState<User | null>(null);
   return (
     <div className="admin-grid">
@@ -21,7 +26,7 @@ export function UsersPanel() {
         </h2>
         {update.isError && (
           <div className="form-alert" role="alert">
-            {isApiError(update.error) ? update.error.message : String(update.error)}
+            {isApiError(update.error) ? failureText(update.error) : String(update.error)}
           </div>
         )}
         <QueryState query={users} label={t('freshness.loading')}>
@@ -44,7 +49,7 @@ export function UsersPanel() {
                     <td>{u.username}</td>
                     <td>{u.displayName}</td>
                     <td>{t(`app.role.${u.role}`)}</td>
-                    <td>{u.departments.join('、') || '—'}</td>
+                    <td>{u.departments.map(departmentName).join('、') || '—'}</td>
                     <td className="admin-status" data-disabled={u.disabled}>
                       {u.disabled ? `✕ ${t('admin.disabled')}` : `✓ ${t('admin.active')}`}
                     </td>

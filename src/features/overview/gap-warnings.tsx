@@ -10,6 +10,7 @@ import { SECTORS } from '../../domain/sectors';
 import { useTranslation } from '../../i18n/use-translation';
 import { useLocale } from '../../stores/ui-store';
 import { DemoTag } from '../../ui/demo-tag';
+import { LeadDepartmentMeta } from '../../ui/lead-department';
 import { ProgressBar } from '../../ui/progress-bar';
 import { formatRunRate } from '../../ui/run-rate';
 import { StatusBadge } from '../../ui/status-badge';
@@ -75,7 +76,7 @@ export function GapWarnings({
                 </div>
                 <p className="muted small">
                   {sector && (locale === 'en' ? sector.nameEn : sector.name)} · {w.district}
-                  {w.department && ` · ${w.department}`}
+                  <LeadDepartmentMeta target={w} asOf={asOf} />
                 </p>
                 <ProgressBar
                   progress={w.state.progress}

@@ -85,8 +85,8 @@ describe('overview headline counts', () => {
       (a, b) => behindBy(a.state) - behindBy(b.state) || a.id.localeCompare(b.id),
     )[0];
     if (!worst) throw new Error('the demo data has lagging targets');
-    // The demo catalog names no departments yet: give the furthest behind one, as the registry would.
-    const withDepartment = { ...worst, department: '市发展改革委' };
+    // A lead department from the registry, in the demo division of tasks: named, linked and marked.
+    const withDepartment = { ...worst, department: 'fgw', departmentName: '市发展和改革委员会', divisionDemo: true };
     server.use(
       http.get(`${window.location.origin}/api/v1/targets`, ({ request }) =>
         new URL(request.url).searchParams.get('status') === 'lagging'
@@ -109,7 +109,8 @@ describe('overview headline counts', () => {
       );
     }
     expect(first).toHaveTextContent(gapText(worst, worst.state));
-    expect(first).toHaveTextContent('市发展改革委');
+    expect(within(first).getByRole('link', { name: '市发展和改革委员会' })).toHaveAttribute('href', '/departments/fgw');
+    expect(first).toHaveTextContent('市发展和改革委员会演示分工');
     expect(within(line).getByRole('link', { name: `滞后 ${overall.counts.lagging}` })).toHaveAttribute(
       'aria-current',
       'true',

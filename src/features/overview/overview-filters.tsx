@@ -45,9 +45,12 @@ export function OverviewFiltersBar({ filters, update }: { filters: OverviewFilte
   const targets = useTargets({});
   const items = targets.data?.items ?? [];
   const districts = [...new Set([DISTRICT_CITY, ...items.map((i) => i.district)])];
-  const departments = [...new Set(items.map((i) => i.department).filter((d) => d !== null))].sort((a, b) =>
-    a.localeCompare(b, 'zh-CN'),
-  );
+  // Value: the registry id the filter takes; label: the department's name as the targets carry it.
+  const departmentNames = new Map<string, string>();
+  for (const i of items) if (i.department !== null) departmentNames.set(i.department, i.departmentName ?? i.department);
+  const departments = [...departmentNames]
+    .map(([value, label]) => ({ value, label }))
+    .sort((a, b) => a.label.localeCompare(b.label, 'zh-CN'));
   const all = t('common.all');
   const active = filters.plan || filters.district || filters.department || filters.statuses.length > 0 || filters.asOf;
   return (
@@ -71,7 +74,7 @@ export function OverviewFiltersBar({ filters, update }: { filters: OverviewFilte
           label={t('common.department')}
           value={filters.department}
           allLabel={all}
-          options={departments.map((d) => ({ value: d, label: d }))}
+          options={departments}
           onChange={(v) => update({ department: v })}
         />
         <Select

@@ -11,6 +11,7 @@ import { DISTRICT_CITY, type Status } from '../../domain/schemas';
 import { SECTORS } from '../../domain/sectors';
 import { useTranslation } from '../../i18n/use-translation';
 import { DemoTag } from '../../ui/demo-tag';
+import { LeadDepartmentMeta } from '../../ui/lead-department';
 import { ProgressBar } from '../../ui/progress-bar';
 import { QueryState } from '../../ui/query-state';
 import { StatusBadge } from '../../ui/status-badge';
@@ -71,7 +72,7 @@ export function StatusTargets({ params, statuses }: { params: SummaryParams; sta
                       <span className="muted small">
                         {sector && (locale === 'en' ? sector.nameEn : sector.name)}
                         {item.district !== DISTRICT_CITY && ` · ${item.district}`}
-                        {item.department && ` · ${item.department}`}
+                        <LeadDepartmentMeta target={item} asOf={params.asOf} />
                       </span>
                     </div>
                     <ProgressBar

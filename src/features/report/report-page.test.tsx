@@ -64,6 +64,13 @@ describe('sign-in', () => {
 });
 
 describe('report form', () => {
+  it('names the target’s lead department by its registry name, not its id', async () => {
+    const { form } = await openForm();
+    const header = form.closest('.stack')?.querySelector('header') as HTMLElement;
+    expect(within(header).getByRole('link', { name: '市工业和信息化局' })).toBeInTheDocument();
+    expect(header).not.toHaveTextContent(/\bgxj\b/);
+  });
+
   it('lists the department’s targets with what is due this week first', async () => {
     write.signInAs('rep');
     renderApp('/report');

@@ -1,10 +1,12 @@
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
+import { useDepartmentNames } from '../../api/get-departments';
 import { usePlans } from '../../api/get-plans';
 import { shanghaiDate } from '../../domain/dates';
 import type { ProgressReport } from '../../domain/schemas';
 import type { User } from '../../domain/write-api';
 import { useTranslation } from '../../i18n/use-translation';
+import { LeadDepartment } from '../../ui/lead-department';
 import { PageHeader } from '../../ui/page-header';
 import { QueryState } from '../../ui/query-state';
 import { RequireSession } from '../../ui/require-session';
@@ -40,6 +42,8 @@ export function ReportPage() {
 
 function ReportDesk({ user }: { user: User }) {
   const { t } = useTranslation();
+  // The user's departments are registry ids: people read their names.
+  const departmentName = useDepartmentNames();
   const query = useMyTargets();
   const [params] = useSearchParams();
   // What was typed for each target survives switching between them (and every failed save).
@@ -52,7 +56,9 @@ function ReportDesk({ user }: { user: User }) {
             <div className="card">
               <p>{t('report.noTargets')}</p>
               {user.departments.length > 0 && (
-                <p className="muted small">{t('report.departments', { list: user.departments.join('、') })}</p>
+                <p className="muted small">
+                  {t('report.departments', { list: user.departments.map(departmentName).join('、') })}
+                </p>
               )}
             </div>
           );
@@ -128,7 +134,8 @@ function TargetReportPanel({
         </h2>
         <p className="muted small">
           {t('common.goal')}：{target.target ?? '—'}
-          {target.unit} · {t('common.department')}：{target.department ?? '—'} · {t('target.deadline')}：
+          {target.unit} · {t('common.department')}：
+          {target.department === null ? '—' : <LeadDepartment target={target} />} · {t('target.deadline')}：
           {target.deadline}
         </p>
       </header>

@@ -3,6 +3,7 @@ import { formatPercent, formatPp, formatQuantity } from '../../domain/format';
 import type { ReviewResponse, ReviewTransition } from '../../domain/review-api';
 import { useTranslation } from '../../i18n/use-translation';
 import { useLocale } from '../../stores/ui-store';
+import { LeadDepartment } from '../../ui/lead-department';
 import { StatusBadge } from '../../ui/status-badge';
 import { TargetLink, targetIndex } from './target-link';
 
@@ -53,7 +54,9 @@ function TransitionList({ data, items }: { data: ReviewResponse; items: ReviewTr
               <span className="visually-hidden">{t('review.becomes')}</span>
               <StatusBadge status={i.to} forecastMiss={x.state.forecastMiss} />
               <span className="num">{gapText(x, x.state, locale)}</span>
-              <span className="muted small">{x.department ?? t('review.noDepartment')}</span>
+              <span className="muted small">
+                {x.department === null ? t('review.noDepartment') : <LeadDepartment target={x} asOf={data.asOf} />}
+              </span>
             </div>
           </li>
         );

@@ -1,7 +1,10 @@
+import { Link } from 'react-router';
 import { formatDate } from '../../domain/format';
+import { paths } from '../../domain/paths';
 import type { ReviewResponse } from '../../domain/review-api';
 import { useTranslation } from '../../i18n/use-translation';
 import { useLocale } from '../../stores/ui-store';
+import { DivisionDemoTag } from '../../ui/lead-department';
 import { TargetLink, targetIndex } from './target-link';
 
 /** Targets with no report within their cycle, by lead department, so the meeting can ask each one. */
@@ -22,11 +25,17 @@ export function ReviewOverdue({ data }: { data: ReviewResponse }) {
       ) : (
         <div className="review-overdue">
           {data.overdue.map((g) => {
-            const name = g.department ?? t('review.noDepartment');
+            const name = g.departmentName ?? t('review.noDepartment');
             return (
-              <section key={name} className="review-overdue__group" aria-label={name}>
+              <section key={g.department ?? ''} className="review-overdue__group" aria-label={name}>
                 <h3 className="review-overdue__dept">
-                  {name} <span className="muted small">{t('review.targetsCount', { count: g.items.length })}</span>
+                  {g.department === null ? (
+                    name
+                  ) : (
+                    <Link to={paths.department(g.department, { asOf: data.asOf })}>{name}</Link>
+                  )}
+                  {g.divisionDemo && <DivisionDemoTag />}{' '}
+                  <span className="muted small">{t('review.targetsCount', { count: g.items.length })}</span>
                 </h3>
                 <ul className="review-list">
                   {g.items.map((i) => {

@@ -51,12 +51,43 @@ describe('weekly review', () => {
     renderApp('/review?asOf=2025-11-03');
     const overdue = await screen.findByRole('region', { name: '逾期未报' });
     for (const g of expected.overdue) {
-      const group = within(overdue).getByRole('region', { name: g.department ?? '未明确牵头部门' });
+      const group = within(overdue).getByRole('region', { name: g.departmentName ?? '未明确牵头部门' });
+      if (g.department !== null)
+        expect(within(group).getByRole('link', { name: g.departmentName ?? '' })).toHaveAttribute(
+          'href',
+          `/departments/${g.department}?asOf=2025-11-03`,
+        );
+      if (g.divisionDemo) expect(group).toHaveTextContent('演示分工');
       for (const i of g.items) {
         const t = byId(expected, i.id);
         expect(within(group).getByRole('link', { name: t?.title })).toBeInTheDocument();
         if (i.lastReportAsOf) expect(group).toHaveTextContent(`最新填报 ${formatDate(i.lastReportAsOf)}`);
       }
+    }
+  });
+
+  it('goes department by department: counts of 严重滞后, 滞后 and 未填报, the most problems first', async () => {
+    const expected = await review('?asOf=2025-11-03');
+    expect(expected.byDepartment.length).toBeGreaterThan(1);
+    renderApp('/review?asOf=2025-11-03');
+    const table = await screen.findByRole('table', { name: '按牵头部门' });
+    const rows = within(table).getAllByRole('row').slice(1);
+    expect(rows).toHaveLength(expected.byDepartment.length);
+    const problems = expected.byDepartment.map((g) => g.items.length);
+    expect(problems).toEqual([...problems].sort((a, b) => b - a));
+    for (const [i, g] of expected.byDepartment.entries()) {
+      const row = rows[i] as HTMLElement;
+      const name = g.departmentName ?? '未明确牵头部门';
+      expect(within(row).getByRole('rowheader')).toHaveTextContent(name);
+      const cells = within(row).getAllByRole('cell');
+      expect(cells.slice(0, 3).map((c) => c.textContent)).toEqual([g.severe, g.lagging, g.overdue].map(String));
+      expect(g.severe + g.lagging + g.overdue).toBe(g.items.length);
+      for (const x of g.items) {
+        const title = byId(expected, x.id)?.title ?? '';
+        const item = within(row).getByRole('link', { name: title }).closest('li') as HTMLElement;
+        expect(item).toHaveTextContent({ severe: '严重滞后', lagging: '滞后', no_data: '未填报' }[x.status]);
+      }
+      if (g.divisionDemo) expect(within(row).getByRole('rowheader')).toHaveTextContent('演示分工');
     }
   });
 

@@ -11,6 +11,7 @@ import { SectionBoundary } from '../../ui/section-boundary';
 import { useDocumentTitle } from '../../ui/use-document-title';
 import { useReview } from './api/get-review';
 import { ReviewChanges } from './review-changes';
+import { ReviewDepartments } from './review-departments';
 import { ReviewLaggards } from './review-laggards';
 import { ReviewOverdue } from './review-overdue';
 import { ReviewSectorTables } from './review-sector-tables';
@@ -72,6 +73,9 @@ export function ReviewPage() {
             </SectionBoundary>
             <SectionBoundary fallback={crashed}>
               <ReviewChanges data={d} />
+            </SectionBoundary>
+            <SectionBoundary fallback={crashed}>
+              <ReviewDepartments data={d} />
             </SectionBoundary>
             <SectionBoundary fallback={crashed}>
               <ReviewOverdue data={d} />

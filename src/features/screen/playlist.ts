@@ -1,22 +1,32 @@
 import type { SectorSummary, TargetWithStateDto } from '../../domain/api';
 import type { SectorId, Status } from '../../domain/schemas';
 
-export type Slide = { kind: 'overview' } | { kind: 'sector'; sectorId: SectorId } | { kind: 'warnings' };
+export type Slide =
+  | { kind: 'overview' }
+  | { kind: 'sector'; sectorId: SectorId }
+  | { kind: 'warnings' }
+  | { kind: 'rankings' };
 
 export const slideKey = (s: Slide): string => (s.kind === 'sector' ? `sector:${s.sectorId}` : s.kind);
 
 /**
- * The playlist: the overview, then each chosen sector, then the warnings. A sector without a single
+ * The playlist: the overview, then each chosen sector, then the warnings, then (when the URL asks
+ * for it) the department league. A sector without a single
  * target under the chosen plan or district has nothing to show and is left out (once the summary
  * says so; before, every chosen sector is kept).
  */
-export function buildPlaylist(sectors: SectorId[], summarySectors: SectorSummary[] | undefined): Slide[] {
+export function buildPlaylist(
+  sectors: SectorId[],
+  summarySectors: SectorSummary[] | undefined,
+  { rankings = false }: { rankings?: boolean } = {},
+): Slide[] {
   const totals = new Map(summarySectors?.map((s) => [s.id, s.total]));
   const shown = sectors.filter((id) => summarySectors === undefined || (totals.get(id) ?? 0) > 0);
   return [
     { kind: 'overview' },
     ...shown.map((sectorId) => ({ kind: 'sector' as const, sectorId })),
     { kind: 'warnings' },
+    ...(rankings ? [{ kind: 'rankings' as const }] : []),
   ];
 }
 

@@ -52,6 +52,13 @@ describe('screen URL', () => {
     expect(parse('rotate=abc').rotateMs).toBe(20_000);
   });
 
+  it('adds the department league only when the bookmark asks for it', () => {
+    expect(parse('').rankings).toBe(false);
+    expect(parse('rankings=1').rankings).toBe(true);
+    expect(parse('rankings=true').rankings).toBe(true);
+    expect(parse('rankings=0').rankings).toBe(false);
+  });
+
   it('honours the speed hook only in debug mode', () => {
     const c = parse('debug=1&speed=10&rotate=1&refresh=1');
     expect(c.rotateMs).toBe(100);
@@ -90,6 +97,15 @@ describe('playlist', () => {
     ]);
     const slides = buildPlaylist(['demand', 'marine'], [sector('demand', 3), sector('marine', 0)]);
     expect(slides).toEqual([{ kind: 'overview' }, { kind: 'sector', sectorId: 'demand' }, { kind: 'warnings' }]);
+  });
+
+  it('ends with the department league when asked for', () => {
+    expect(buildPlaylist(['demand'], undefined, { rankings: true }).map((s) => s.kind)).toEqual([
+      'overview',
+      'sector',
+      'warnings',
+      'rankings',
+    ]);
   });
 
   it('orders a sector’s targets by attention: severe first, then by gap', () => {

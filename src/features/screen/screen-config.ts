@@ -7,7 +7,7 @@ export type FitMode = (typeof FIT_MODES)[number];
 
 /**
  * Everything a wall PC needs, read from its bookmark: `/screen?rotate=20&refresh=60&fit=contain&
- * plan=…&district=…&sectors=demand,marine&lang=zh&loops=10&nightly=03:30`.
+ * plan=…&district=…&sectors=demand,marine&rankings=1&lang=zh&loops=10&nightly=03:30`.
  */
 export interface ScreenConfig {
   /** How long each slide stays, ms (already divided by `speed`). */
@@ -26,6 +26,8 @@ export interface ScreenConfig {
    * sectors (plan and district are checked by the API, which answers 400 for an unknown one).
    */
   unknown: UnknownFilter | null;
+  /** The department league (达标率) joins the playlist after the warnings: `rankings=1`. */
+  rankings: boolean;
   lang: Locale | undefined;
   /** Reload the page after this many complete loops of the playlist (0 = never). */
   loops: number;
@@ -109,6 +111,7 @@ export function parseScreenConfig(search: URLSearchParams): ScreenConfig {
     asOf: asOf && /^\d{4}-\d{2}-\d{2}$/.test(asOf) ? asOf : undefined,
     sectors: parseSectors(search.get('sectors')),
     unknown: unknownSector(search.get('sectors')),
+    rankings: ['1', 'true', 'on', 'yes'].includes(search.get('rankings')?.trim().toLowerCase() ?? ''),
     lang: parseLang(search.get('lang')),
     loops: Math.round(seconds(search.get('loops'), DEFAULTS.loops, 0, 100_000)),
     nightlyMinute: parseNightly(search.get('nightly')),

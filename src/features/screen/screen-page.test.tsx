@@ -4,6 +4,8 @@ import { HttpResponse, http } from 'msw';
 import { MemoryRouter, Route, Routes } from 'react-router';
 import { afterEach, beforeEach, vi } from 'vitest';
 import type { SummaryResponse } from '../../domain/api';
+import type { RankingsResponse } from '../../domain/department-api';
+import { formatPercent } from '../../domain/format';
 import { renderApp, renderInProviders, setupMockApi } from '../../test/render-app';
 import { ScreenPage } from './screen-page';
 
@@ -148,6 +150,25 @@ describe('big screen', () => {
     for (let i = 0; i < 4; i++) fireEvent.keyDown(window, { key: 'ArrowLeft' });
     expect(slideTitle()).toBe('进度预警');
     expect(screen.getByText('12 / 12')).toBeInTheDocument();
+  });
+
+  it('shows the department league by 达标率 when the URL asks for it, ties and demo data marked', async () => {
+    const league = (await (await fetch(`${window.location.origin}/api/v1/rankings`)).json()) as RankingsResponse;
+    const first = league.rows[0];
+    if (!first) throw new Error('the test data ranks departments');
+    renderScreen('/screen?rotate=10&sectors=marine&rankings=1');
+    await settle(() => expect(kpiValue('城镇新增就业35万人以上')).toBeInTheDocument());
+    expect(screen.getByText('1 / 4')).toBeInTheDocument();
+    for (let i = 0; i < 3; i++) fireEvent.keyDown(window, { key: 'ArrowRight' });
+    expect(slideTitle()).toBe('部门达标率排名');
+    await settle(() => expect(screen.getByText(first.name)).toBeInTheDocument());
+    const row = screen.getByText(first.name).closest('li') as HTMLElement;
+    expect(row).toHaveTextContent(first.tied ? `并列${first.rank}` : String(first.rank));
+    expect(row).toHaveTextContent(formatPercent(first.share));
+    expect(row).toHaveTextContent(`达标 ${first.good} / 参评 ${first.judged}`);
+    if (first.demo) expect(row).toHaveTextContent('演示');
+    // Plain text on a wall: nobody can follow a link there.
+    expect(within(row).queryByRole('link')).not.toBeInTheDocument();
   });
 
   it('only shows the sectors the URL names, in its order', async () => {

@@ -14,6 +14,7 @@ import { useDocumentTitle } from '../../ui/use-document-title';
 import { NumberMemoryProvider } from './animated-number';
 import { OverviewSlide } from './overview-slide';
 import { buildPlaylist, type Slide, slideKey } from './playlist';
+import { RankingsSlide } from './rankings-slide';
 import { ScreenCanvas } from './screen-canvas';
 import { parseScreenConfig, type ScreenConfig } from './screen-config';
 import { ScreenErrorBoundary } from './screen-error-boundary';
@@ -59,6 +60,7 @@ function SlideView({
 }) {
   if (slide.kind === 'overview') return <OverviewSlide summary={summary} />;
   if (slide.kind === 'warnings') return <WarningsSlide warnings={summary.warnings} />;
+  if (slide.kind === 'rankings') return <RankingsSlide plan={params.plan} asOf={params.asOf} refreshMs={refreshMs} />;
   const sector = summary.sectors.find((s) => s.id === slide.sectorId);
   return sector ? <SectorSlide sector={sector} params={params} refreshMs={refreshMs} /> : null;
 }
@@ -77,8 +79,8 @@ function Screen({ config, reload }: { config: ScreenConfig; reload: () => void }
   });
   const freshness = useFreshness(summary);
   const slides = useMemo(
-    () => buildPlaylist(config.sectors, summary.data?.sectors),
-    [config.sectors, summary.data?.sectors],
+    () => buildPlaylist(config.sectors, summary.data?.sectors, { rankings: config.rankings }),
+    [config.sectors, summary.data?.sectors, config.rankings],
   );
   const playlist = usePlaylist(slides.length, config.rotateMs);
   useScreenKeys(playlist);
@@ -118,9 +120,11 @@ function Screen({ config, reload }: { config: ScreenConfig; reload: () => void }
       ? t('screen.overview')
       : slide.kind === 'warnings'
         ? t('screen.warnings')
-        : locale === 'en'
-          ? (sector?.nameEn ?? '')
-          : (sector?.name ?? '');
+        : slide.kind === 'rankings'
+          ? t('rankings.slideTitle')
+          : locale === 'en'
+            ? (sector?.nameEn ?? '')
+            : (sector?.name ?? '');
   useDocumentTitle(t('screen.docTitle'), t('app.title'));
   const scope = useScope(config);
 

@@ -3,6 +3,7 @@ import { completionText, gapText } from '../../domain/figures';
 import { formatQuantity } from '../../domain/format';
 import { SECTORS } from '../../domain/sectors';
 import { useTranslation } from '../../i18n/use-translation';
+import { leadDepartmentText } from '../../ui/lead-department';
 import { ProgressBar } from '../../ui/progress-bar';
 import { formatRunRate } from '../../ui/run-rate';
 import { StatusBadge } from '../../ui/status-badge';
@@ -41,7 +42,9 @@ export function TargetRow({ item, detail }: { item: TargetWithStateDto; detail: 
       </div>
       {detail === 'warning' && (
         <div className="s-row__sub">
-          <p className="s-row__meta">{[sectorName, item.district, item.department].filter(Boolean).join(' · ')}</p>
+          <p className="s-row__meta">
+            {[sectorName, item.district, leadDepartmentText(item, t)].filter(Boolean).join(' · ')}
+          </p>
           {gap}
         </div>
       )}

@@ -1,3 +1,4 @@
+import { useDepartmentNames } from '../../api/get-departments';
 import { usePlans } from '../../api/get-plans';
 import type { MessageKey } from '../../i18n/messages';
 import { useTranslation } from '../../i18n/use-translation';
@@ -22,10 +23,16 @@ export function ActiveFilterChips({
 }) {
   const { t } = useTranslation();
   const plans = usePlans();
+  const departmentName = useDepartmentNames();
   const active = FILTERS.filter((f) => view[f.key]);
   if (active.length === 0) return null;
+  // Plans and departments travel as ids in the link; people read their titles and names.
   const shown = (key: FilterKey, raw: string) =>
-    key === 'plan' ? (plans.data?.items.find((p) => p.id === raw)?.title ?? raw) : raw;
+    key === 'plan'
+      ? (plans.data?.items.find((p) => p.id === raw)?.title ?? raw)
+      : key === 'department'
+        ? departmentName(raw)
+        : raw;
   return (
     <ul className="active-filters" aria-label={t('sector.activeFilters')}>
       {active.map(({ key, label }) => {

@@ -7,6 +7,7 @@ import { paths } from '../../domain/paths';
 import { useTranslation } from '../../i18n/use-translation';
 import { useLocale } from '../../stores/ui-store';
 import { DemoTag } from '../../ui/demo-tag';
+import { LeadDepartmentMeta } from '../../ui/lead-department';
 import { ProgressBar } from '../../ui/progress-bar';
 import { ScrollRegion } from '../../ui/scroll-region';
 import { StatusBadge } from '../../ui/status-badge';
@@ -107,7 +108,7 @@ export function SectorTable({
                 <span className="muted small">
                   {item.subsection}
                   {item.district !== '市级' && ` · ${item.district}`}
-                  {item.department && ` · ${item.department}`}
+                  <LeadDepartmentMeta target={item} asOf={view.asOf} />
                 </span>
               </td>
               <td className="sector-table__bar">

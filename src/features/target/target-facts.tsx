@@ -1,9 +1,29 @@
+import { Link } from 'react-router';
+import { useDepartmentNames } from '../../api/get-departments';
 import { formatDate, formatQuantity } from '../../domain/format';
+import { paths } from '../../domain/paths';
 import { SECTORS } from '../../domain/sectors';
 import { inferredBaseline } from '../../domain/status';
 import type { TargetDetailResponse } from '../../domain/target-api';
 import { useTranslation } from '../../i18n/use-translation';
 import { useLocale } from '../../stores/ui-store';
+import { DivisionDemoTag, LeadDepartment } from '../../ui/lead-department';
+
+/** 配合单位 by name (the registry's), each linking to its department's page. */
+function SupportingDepartments({ ids, asOf }: { ids: readonly string[]; asOf: string }) {
+  const { locale } = useTranslation();
+  const name = useDepartmentNames();
+  return (
+    <>
+      {ids.map((id, i) => (
+        <span key={id}>
+          {i > 0 && (locale === 'en' ? ', ' : '、')}
+          <Link to={paths.department(id, { asOf })}>{name(id)}</Link>
+        </span>
+      ))}
+    </>
+  );
+}
 
 export function TargetFacts({ item, asOf }: { item: TargetDetailResponse['item']; asOf: string }) {
   const { t } = useTranslation();
@@ -21,7 +41,16 @@ export function TargetFacts({ item, asOf }: { item: TargetDetailResponse['item']
           {sector && (locale === 'en' ? sector.nameEn : sector.name)} · {item.subsection}
         </dd>
         <dt>{t('common.department')}</dt>
-        <dd>{item.department ?? '—'}</dd>
+        <dd>{item.department === null ? '—' : <LeadDepartment target={item} asOf={asOf} />}</dd>
+        {item.supportingDepartments.length > 0 && (
+          <>
+            <dt>{t('common.supporting')}</dt>
+            <dd>
+              <SupportingDepartments ids={item.supportingDepartments} asOf={asOf} />
+              {item.divisionDemo && <DivisionDemoTag />}
+            </dd>
+          </>
+        )}
         <dt>{t('common.district')}</dt>
         <dd>{item.district}</dd>
         <dt>{t('target.kindLabel')}</dt>

@@ -1,4 +1,5 @@
 import { screen, within } from '@testing-library/react';
+import type { DepartmentsResponse } from '../../domain/departments';
 import { formatPercent, formatQuantity } from '../../domain/format';
 import type { TargetDetailResponse } from '../../domain/target-api';
 import { renderApp, setupMockApi } from '../../test/render-app';
@@ -26,6 +27,28 @@ describe('target view', () => {
       'href',
       '/projects?target=qd-key-projects',
     );
+  });
+
+  it('names the lead and supporting departments, each linking to its page, the demo division marked', async () => {
+    const item = await detail('qd-key-projects');
+    const registry = (await (
+      await fetch(`${window.location.origin}/api/v1/departments`)
+    ).json()) as DepartmentsResponse;
+    if (item.department === null || item.supportingDepartments.length === 0)
+      throw new Error('the test data assigns qd-key-projects a lead and supporting departments');
+    renderApp('/targets/qd-key-projects');
+    const facts = await screen.findByRole('region', { name: '目标' }, { timeout: 4_000 });
+    const lead = within(facts).getByRole('link', { name: item.departmentName ?? '' });
+    expect(lead).toHaveAttribute('href', expect.stringMatching(new RegExp(`^/departments/${item.department}\\?asOf=`)));
+    for (const id of item.supportingDepartments) {
+      const name = registry.items.find((d) => d.id === id)?.name ?? '';
+      expect(await within(facts).findByRole('link', { name })).toHaveAttribute(
+        'href',
+        expect.stringMatching(new RegExp(`^/departments/${id}\\?asOf=`)),
+      );
+    }
+    expect(facts).toHaveTextContent('配合单位');
+    if (item.divisionDemo) expect(within(facts).getAllByText('演示分工').length).toBeGreaterThan(0);
   });
 
   it('shows what the project list adds up to, each share beside its two numbers, linking to the projects counted', async () => {

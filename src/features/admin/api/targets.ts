@@ -1,7 +1,8 @@
+import type { z } from 'zod';
 import { request } from '../../../api/client';
 import { queryKeys } from '../../../api/query-keys';
 import type { Target } from '../../../domain/schemas';
-import { targetItemSchema } from '../../../domain/write-api';
+import { type targetCreateSchema, targetItemSchema } from '../../../domain/write-api';
 import { useAdminMutation } from './use-admin-mutation';
 
 /** A catalog change shows everywhere: lists, details, the overview, the reporters' own lists. */
@@ -11,6 +12,9 @@ const AFTER_TARGET_CHANGE = [
   ['summary'],
   queryKeys.myTargets(),
   queryKeys.departments(),
+  queryKeys.registry(),
+  ['department'],
+  ['rankings'],
 ] as const;
 
 export type TargetPatch = Partial<Omit<Target, 'id'>> & { id: string };
@@ -24,6 +28,7 @@ export const usePatchTarget = () =>
 
 export const useCreateTarget = () =>
   useAdminMutation(
-    (body: Target, csrfToken) => request('POST /admin/targets', targetItemSchema, { body, csrfToken }),
+    (body: z.input<typeof targetCreateSchema>, csrfToken) =>
+      request('POST /admin/targets', targetItemSchema, { body, csrfToken }),
     AFTER_TARGET_CHANGE,
   );

@@ -1,7 +1,7 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { request } from '../../../api/client';
 import { queryKeys } from '../../../api/query-keys';
-import { departmentsResponseSchema, type Role, userItemSchema, usersResponseSchema } from '../../../domain/write-api';
+import { type Role, userItemSchema, usersResponseSchema } from '../../../domain/write-api';
 import { useAdminMutation } from './use-admin-mutation';
 
 export const usersQueryKey = queryKeys.users();
@@ -14,17 +14,12 @@ export const usersQueryOptions = () =>
   });
 export const useUsers = () => useQuery(usersQueryOptions());
 
-export const useDepartments = () =>
-  useQuery({
-    queryKey: departmentsQueryKey,
-    queryFn: ({ signal }) => request('GET /admin/departments', departmentsResponseSchema, { signal }),
-  });
-
 export interface NewUser {
   username: string;
   displayName?: string;
   password: string;
   role: Role;
+  /** Registry ids (the department picker's). */
   departments: string[];
 }
 
@@ -49,15 +44,3 @@ export const useUpdateUser = () =>
       request('PATCH /admin/users/:id', userItemSchema, { path: { id }, body, csrfToken }),
     [usersQueryKey, departmentsQueryKey],
   );
-
-/** 部门 lists as people type them: commas, 顿号, semicolons or new lines. */
-export function splitDepartments(text: string): string[] {
-  return [
-    ...new Set(
-      text
-        .split(/[,，、;；\n]/)
-        .map((s) => s.trim())
-        .filter(Boolean),
-    ),
-  ];
-}

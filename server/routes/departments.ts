@@ -1,0 +1,238 @@
+import type { Context, Hono } from 'hono';
+import { addDays, shanghaiDate } from '../../src/domain/dates';
+import {
+  type DepartmentViewResponse,
+  departmentViewQuerySchema,
+  RANKING_MEASURE_NAMES,
+  type RankingsQuery,
+  type RankingsResponse,
+  rankingGroups,
+  rankingsQuerySchema,
+} from '../../src/domain/department-api';
+import type { Department, DepartmentsResponse } from '../../src/domain/departments';
+import { notFound, parseQuery } from '../../src/domain/query';
+import { rankGroups, TIE_RULE_ZH } from '../../src/domain/rankings';
+import { attachmentHeader } from '../../src/domain/table-export';
+import { groupReports, listTargets, stateOf } from '../../src/domain/views';
+import { ProblemAnswer, problem } from '../http/problem';
+import { departmentFromRow } from '../repositories/rows';
+import type { Store } from '../repositories/store';
+import { checkFilters } from '../services/filter-check';
+import { newWorkbook } from '../services/spreadsheet/workbook';
+import type { StateMemo } from '../services/state-memo';
+
+/**
+ * Accountability reads (issue 22): the department registry (`/departments`), a department's view
+ * (`/departments/:id`) and the league tables (`/rankings`, `/rankings.xlsx`). Cached per data version
+ * like the other reads; a rename or a new division bumps it (0007-departments).
+ */
+export interface DepartmentRouteDeps {
+  store: Store;
+  memo: StateMemo;
+  now: () => Date;
+  cached: (c: Context, key: string, compute: () => Promise<unknown>) => Promise<Response>;
+}
+
+const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+/** Weeks of the department view's trend. */
+const TREND_WEEKS = 8;
+
+export async function registry(store: Store): Promise<Department[]> {
+  const rows = await store.db.selectFrom('departments').selectAll().orderBy('sort_order').execute();
+  return rows.map(departmentFromRow);
+}
+
+export function installDepartmentRoutes(api: Hono, { store, memo, now, cached }: DepartmentRouteDeps): void {
+  async function cutOf(asOf: string | undefined) {
+    return { asOf: asOf ?? (await store.newestReportDate()) ?? shanghaiDate(now()) };
+  }
+
+  api.get('/departments', (c) =>
+    cached(c, 'departments', async (): Promise<DepartmentsResponse> => {
+      const [items, counts, unassigned] = await Promise.all([
+        registry(store),
+        store.db
+          .selectFrom('departments as d')
+          .select((eb) => [
+            'd.id',
+            eb
+              .selectFrom('targets')
+              .select((x) => x.fn.countAll<number>().as('n'))
+              .whereRef('targets.department', '=', 'd.id')
+              .as('leads'),
+            eb
+              .selectFrom('target_departments as td')
+              .select((x) => x.fn.countAll<number>().as('n'))
+              .whereRef('td.department_id', '=', 'd.id')
+              .as('supports'),
+          ])
+          .execute(),
+        store.db
+          .selectFrom('targets')
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .where('department', 'is', null)
+          .executeTakeFirst(),
+      ]);
+      const byId = new Map(counts.map((r) => [r.id, r]));
+      return {
+        items: items.map((d) => ({
+          ...d,
+          leads: Number(byId.get(d.id)?.leads ?? 0),
+          supports: Number(byId.get(d.id)?.supports ?? 0),
+        })),
+        unassignedTargets: Number(unassigned?.n ?? 0),
+      };
+    }),
+  );
+
+  async function rankings(q: RankingsQuery): Promise<RankingsResponse> {
+    await checkFilters(memo, { plan: q.plan });
+    const cut = await cutOf(q.asOf);
+    const [{ targets, facts }, departments] = await Promise.all([
+      memo.read({ plan: q.plan }, cut, !q.asOf),
+      registry(store),
+    ]);
+    const stated = listTargets(targets, facts, {}, cut).items;
+    // A row is demo when a target's division or any of the figures its state rests on is.
+    const { groups, ungrouped } = rankingGroups(stated, departments, q.by, (id) => facts.get(id)?.demo ?? false);
+    const rows = rankGroups(groups, q.measure);
+    return { asOf: cut.asOf, by: q.by, measure: q.measure, rows, ungrouped, demo: rows.some((r) => r.demo) };
+  }
+
+  api.get('/rankings', async (c) => {
+    const parsed = parseQuery(rankingsQuerySchema, new URL(c.req.url).searchParams);
+    if (!parsed.ok) return problem(c, parsed.problem);
+    const q = parsed.value;
+    return cached(c, `rankings ${JSON.stringify(q)} ${q.asOf ? '' : shanghaiDate(now())}`, () => rankings(q));
+  });
+
+  api.get('/rankings.xlsx', async (c) => {
+    const parsed = parseQuery(rankingsQuerySchema, new URL(c.req.url).searchParams);
+    if (!parsed.ok) return problem(c, parsed.problem);
+    const r = await rankings(parsed.value);
+    const body = await rankingsWorkbook(r);
+    const what = r.by === 'district' ? '区市' : '部门';
+    return c.body(new Uint8Array(body), 200, {
+      'content-type': XLSX_TYPE,
+      'content-disposition': attachmentHeader(
+        `${what}排名-${RANKING_MEASURE_NAMES[r.measure]}-${r.asOf}.xlsx`,
+        `rankings-${r.by}-${r.measure}-${r.asOf}.xlsx`,
+      ),
+    });
+  });
+
+  api.get('/departments/:id', async (c) => {
+    const parsed = parseQuery(departmentViewQuerySchema, new URL(c.req.url).searchParams);
+    if (!parsed.ok) return problem(c, parsed.problem);
+    const id = c.req.param('id');
+    const q = parsed.value;
+    return cached(c, `department ${id} ${JSON.stringify(q)} ${q.asOf ? '' : shanghaiDate(now())}`, async () => {
+      const departments = await registry(store);
+      const item = departments.find((d) => d.id === id);
+      if (!item) throw new ProblemAnswer(notFound(`部门“${id}”不存在`));
+      const cut = await cutOf(q.asOf);
+      const { catalog, targets, facts } = await memo.read({}, cut, !q.asOf);
+      const all = listTargets(targets, facts, {}, cut).items;
+      const lead = all.filter((t) => t.department === id);
+      const supporting = all.filter((t) => t.department !== id && t.supportingDepartments.includes(id));
+      const table = rankGroups(
+        rankingGroups(all, departments, 'department', (x) => facts.get(x)?.demo ?? false).groups,
+        'share',
+      );
+      // The trend of its lead targets only, read for them alone: a department's page never recomputes a province.
+      const trend: DepartmentViewResponse['trend'] = [];
+      const plans = new Map(catalog.plans.map((p) => [p.id, p]));
+      for (let w = TREND_WEEKS - 1; w >= 0 && lead.length > 0; w--) {
+        const asOf = addDays(cut.asOf, -7 * w);
+        const byTarget =
+          w === 0
+            ? null
+            : groupReports(
+                await store.reportsForStates(
+                  lead.map((t) => t.id),
+                  asOf,
+                ),
+              );
+        let judged = 0;
+        let good = 0;
+        for (const t of lead) {
+          const status =
+            byTarget === null ? t.state.status : stateOf(t, byTarget, plans, { asOf }, catalog.rollups).status;
+          if (status === 'not_started') continue;
+          judged++;
+          if (status === 'achieved' || status === 'on_track') good++;
+        }
+        trend.push({ asOf, judged, good, share: judged ? good / judged : null });
+      }
+      const body: DepartmentViewResponse = {
+        asOf: cut.asOf,
+        item,
+        mergedInto: item.mergedInto ? (departments.find((d) => d.id === item.mergedInto) ?? null) : null,
+        lead,
+        supporting,
+        ranking: table.find((r) => r.key === id) ?? null,
+        ranked: table.filter((r) => r.rank !== null).length,
+        trend,
+      };
+      return body;
+    });
+  });
+}
+
+const pct = (x: number | null) => (x === null ? null : Math.round(x * 1000) / 1000);
+
+/** The league table as a workbook: rank, name, every figure behind the rank, the rules beneath. */
+async function rankingsWorkbook(r: RankingsResponse): Promise<ArrayBuffer | Buffer> {
+  const wb = await newWorkbook();
+  const ws = wb.addWorksheet(r.by === 'district' ? '区市排名' : '部门排名', {
+    views: [{ state: 'frozen', ySplit: 1 }],
+    pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
+  });
+  ws.columns = [
+    { header: '名次', key: 'rank', width: 8 },
+    { header: r.by === 'district' ? '区市' : '部门', key: 'name', width: 26 },
+    { header: '目标数', key: 'targets', width: 9 },
+    { header: '参评数', key: 'judged', width: 9 },
+    { header: '达标数', key: 'good', width: 9 },
+    { header: '达标率', key: 'share', width: 10 },
+    { header: '平均完成率', key: 'avgProgress', width: 12 },
+    { header: '平均序时进度', key: 'avgExpected', width: 13 },
+    { header: '差距（百分点）', key: 'gap', width: 14 },
+    { header: '应报数', key: 'reportable', width: 9 },
+    { header: '按时报数', key: 'reportedInCycle', width: 10 },
+    { header: '按时填报率', key: 'reportingRate', width: 12 },
+    { header: '演示数据', key: 'demo', width: 10 },
+  ];
+  ws.getRow(1).font = { bold: true };
+  for (const row of r.rows) {
+    const added = ws.addRow({
+      rank: row.rank === null ? '未排名' : row.tied ? `并列${row.rank}` : row.rank,
+      name: row.name,
+      targets: row.targets,
+      judged: row.judged,
+      good: row.good,
+      share: pct(row.share),
+      avgProgress: pct(row.avgProgress),
+      avgExpected: pct(row.avgExpected),
+      gap: row.gap === null ? null : Math.round(row.gap * 1000) / 10,
+      reportable: row.reportable,
+      reportedInCycle: row.reportedInCycle,
+      reportingRate: pct(row.reportingRate),
+      demo: row.demo ? '演示' : '',
+    });
+    for (const k of ['share', 'avgProgress', 'avgExpected', 'reportingRate']) added.getCell(k).numFmt = '0.0%';
+    added.getCell('gap').numFmt = '+0.0;-0.0;0.0';
+  }
+  ws.addRow([]);
+  ws.addRow([`排名指标：${RANKING_MEASURE_NAMES[r.measure]}；截至 ${r.asOf}`]);
+  ws.addRow([TIE_RULE_ZH]);
+  ws.addRow([
+    '达标率 = 达标数 ÷ 参评数（已完成或正常为达标；未开始的不参评）；差距 = 平均完成率 − 平均序时进度（完成率超过100%按100%计）；按时填报率 = 按时报数 ÷ 应报数。',
+  ]);
+  if (r.ungrouped > 0)
+    ws.addRow([`另有 ${r.ungrouped} 项目标未明确${r.by === 'district' ? '所属区市' : '牵头部门'}，不参与排名。`]);
+  if (r.demo) ws.addRow(['标“演示”的行含演示数据（演示分工或演示进度），不是正式数据。']);
+  ws.headerFooter.oddFooter = '第 &P 页 共 &N 页';
+  ws.pageSetup.printTitlesRow = '1:1';
+  return wb.xlsx.writeBuffer();
+}

@@ -1,0 +1,129 @@
+import { Link } from 'react-router';
+import type { TargetWithStateDto } from '../../domain/api';
+import type { DepartmentViewResponse } from '../../domain/department-api';
+import { gapText } from '../../domain/figures';
+import { formatDate, formatPercent } from '../../domain/format';
+import { paths } from '../../domain/paths';
+import { useTranslation } from '../../i18n/use-translation';
+import { DemoTag } from '../../ui/demo-tag';
+import { DivisionDemoTag } from '../../ui/lead-department';
+import { ScrollRegion } from '../../ui/scroll-region';
+import { StatusBadge } from '../../ui/status-badge';
+
+function TargetTitle({ x, asOf }: { x: TargetWithStateDto; asOf: string }) {
+  return (
+    <>
+      <Link to={paths.target(x.id, { asOf })}>{x.title}</Link>
+      {x.divisionDemo && <DivisionDemoTag />}
+      {x.state.latest?.demo && <DemoTag />}
+    </>
+  );
+}
+
+/** Every target it leads, then every target it supports (marked 配合), with where each stands. */
+export function DepartmentTargets({ data }: { data: DepartmentViewResponse }) {
+  const { t, locale } = useTranslation();
+  const rows = [
+    ...data.lead.map((x) => ({ x, role: 'lead' as const })),
+    ...data.supporting.map((x) => ({ x, role: 'support' as const })),
+  ];
+  const title = t('departmentView.targets');
+  return (
+    <section className="card" aria-labelledby="dept-targets-title">
+      <div className="card__head">
+        <h2 id="dept-targets-title" className="card__title">
+          {title}
+        </h2>
+        <span className="card__hint">{t('departmentView.targetsHint')}</span>
+      </div>
+      {rows.length === 0 ? (
+        <p className="muted">{t('departmentView.noTargets')}</p>
+      ) : (
+        <ScrollRegion label={title}>
+          <table className="table dept-table">
+            <caption className="visually-hidden">{title}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('common.target')}</th>
+                <th scope="col">{t('departmentView.role')}</th>
+                <th scope="col" className="num">
+                  {t('common.progress')}
+                </th>
+                <th scope="col" className="num">
+                  {t('target.expectedLine')}
+                </th>
+                <th scope="col">{t('common.status')}</th>
+                <th scope="col" className="num">
+                  {t('common.gap')}
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map(({ x, role }) => (
+                <tr key={`${role}:${x.id}`} data-role={role}>
+                  <td className="dept-table__title">
+                    <TargetTitle x={x} asOf={data.asOf} />
+                  </td>
+                  <td>
+                    <span className="dept-role" data-role={role}>
+                      {t(role === 'lead' ? 'departmentView.lead' : 'departmentView.support')}
+                    </span>
+                  </td>
+                  <td className="num">{formatPercent(x.state.progress, locale)}</td>
+                  <td className="num">{x.kind === 'milestone' ? '—' : formatPercent(x.state.expected, locale)}</td>
+                  <td>
+                    <StatusBadge
+                      status={x.state.status}
+                      forecastMiss={x.state.forecastMiss}
+                      projects={x.state.projects}
+                    />
+                  </td>
+                  <td className="num" title={gapText(x, x.state, locale)}>
+                    {gapText(x, x.state, locale, true)}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </ScrollRegion>
+      )}
+    </section>
+  );
+}
+
+/** The targets it leads that owe a report (status 未填报), the longest silence first. */
+export function DepartmentOverdue({ data }: { data: DepartmentViewResponse }) {
+  const { t, locale } = useTranslation();
+  const overdue = data.lead
+    .filter((x) => x.state.status === 'no_data')
+    .sort((a, b) => (a.state.latest?.asOf ?? '').localeCompare(b.state.latest?.asOf ?? ''));
+  return (
+    <section className="card" aria-labelledby="dept-overdue-title">
+      <div className="card__head">
+        <h2 id="dept-overdue-title" className="card__title">
+          {t('departmentView.overdue')}
+        </h2>
+        <span className="card__hint">{t('departmentView.overdueHint')}</span>
+      </div>
+      {overdue.length === 0 ? (
+        <p className="muted">{t('departmentView.noOverdue')}</p>
+      ) : (
+        <ul className="dept-overdue">
+          {overdue.map((x) => (
+            <li key={x.id}>
+              <TargetTitle x={x} asOf={data.asOf} />
+              <span className="dept-overdue__meta">
+                <StatusBadge status="no_data" />
+                <span className="muted small num">
+                  {x.state.latest
+                    ? t('departmentView.lastReport', { date: formatDate(x.state.latest.asOf, locale) })
+                    : t('departmentView.neverReported')}
+                </span>
+              </span>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

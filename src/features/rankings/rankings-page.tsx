@@ -1,0 +1,60 @@
+import { rankingsXlsxHref, useRankings } from '../../api/get-rankings';
+import { useFreshness } from '../../api/use-freshness';
+import { formatDate } from '../../domain/format';
+import { paths } from '../../domain/paths';
+import { useTranslation } from '../../i18n/use-translation';
+import { ErrorPanel } from '../../ui/error-panel';
+import { FreshnessBadge } from '../../ui/freshness-badge';
+import { PageHeader } from '../../ui/page-header';
+import { QueryState } from '../../ui/query-state';
+import { SectionBoundary } from '../../ui/section-boundary';
+import { useDocumentTitle } from '../../ui/use-document-title';
+import { RankingsRules } from './rankings-rules';
+import { RankingsTable } from './rankings-table';
+import { RankingsToolbar } from './rankings-toolbar';
+import { useRankingsParams } from './use-rankings-params';
+import './rankings.css';
+
+/**
+ * `/rankings`: departments or districts side by side on one measure (达标率, 完成率对序时进度, 按时填报率),
+ * each rate beside the counts it is made of, the counting and tie rules beneath, and the same table
+ * as a workbook.
+ */
+export function RankingsPage() {
+  const { t, locale } = useTranslation();
+  const [params, update] = useRankingsParams();
+  const query = useRankings(params);
+  const freshness = useFreshness(query);
+  const data = query.data;
+  useDocumentTitle(t('rankings.title'), t('app.title'));
+  const crashed = <ErrorPanel error={new Error(t('error.crashed'))} compact />;
+  // The workbook is this table: the same query, at the date the table shows.
+  const xlsxHref = rankingsXlsxHref({ ...params, asOf: params.asOf ?? data?.asOf });
+  return (
+    <div className="stack">
+      <PageHeader
+        crumbs={[{ label: t('app.overview'), to: paths.overview({ asOf: params.asOf }) }]}
+        title={t('rankings.title')}
+        meta={data && <span className="num">{t('rankings.asOf', { date: formatDate(data.asOf, locale) })}</span>}
+        aside={<FreshnessBadge freshness={freshness} />}
+      />
+      <SectionBoundary fallback={crashed}>
+        <RankingsToolbar params={params} update={update} xlsxHref={xlsxHref} />
+      </SectionBoundary>
+      <QueryState query={query} label={t('freshness.loading')} lines={10}>
+        {(d) => (
+          <>
+            <section className="card" aria-label={t('rankings.title')}>
+              <SectionBoundary fallback={crashed}>
+                <RankingsTable data={d} />
+              </SectionBoundary>
+            </section>
+            <SectionBoundary fallback={crashed}>
+              <RankingsRules data={d} />
+            </SectionBoundary>
+          </>
+        )}
+      </QueryState>
+    </div>
+  );
+}

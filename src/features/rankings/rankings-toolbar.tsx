@@ -1,0 +1,110 @@
+import { usePlans } from '../../api/get-plans';
+import type { RankingsParams } from '../../api/get-rankings';
+import { RANKING_BY, type RankingBy } from '../../domain/department-api';
+import { RANKING_MEASURES, type RankingMeasure } from '../../domain/rankings';
+import type { MessageKey } from '../../i18n/messages';
+import { useTranslation } from '../../i18n/use-translation';
+
+type Update = (patch: Partial<Record<keyof RankingsParams, string | undefined>>) => void;
+
+export const BY_LABEL: Record<RankingBy, MessageKey> = {
+  department: 'rankings.byDepartment',
+  district: 'rankings.byDistrict',
+};
+export const MEASURE_LABEL: Record<RankingMeasure, MessageKey> = {
+  share: 'rankings.measureShare',
+  gap: 'rankings.measureGap',
+  reporting: 'rankings.measureReporting',
+};
+
+/** A set of radio buttons drawn as one switch: a native group, so arrow keys move within it. */
+function Switch<T extends string>({
+  name,
+  legend,
+  options,
+  value,
+  label,
+  onChange,
+}: {
+  name: string;
+  legend: string;
+  options: readonly T[];
+  value: T;
+  label: (v: T) => string;
+  onChange: (v: T) => void;
+}) {
+  return (
+    <fieldset className="switch">
+      <legend className="field__label">{legend}</legend>
+      <div className="switch__options">
+        {options.map((o) => (
+          <label key={o} className="switch__option">
+            <input type="radio" name={name} value={o} checked={value === o} onChange={() => onChange(o)} />
+            <span>{label(o)}</span>
+          </label>
+        ))}
+      </div>
+    </fieldset>
+  );
+}
+
+/** Departments or districts, the measure, the plan and the as-of date; the export of exactly this table. */
+export function RankingsToolbar({
+  params,
+  update,
+  xlsxHref,
+}: {
+  params: RankingsParams;
+  update: Update;
+  xlsxHref: string;
+}) {
+  const { t } = useTranslation();
+  const plans = usePlans();
+  return (
+    <section className="card filters-card" aria-label={t('rankings.picker')}>
+      <div className="filters">
+        <Switch
+          name="rankings-by"
+          legend={t('rankings.by')}
+          options={RANKING_BY}
+          value={params.by ?? 'department'}
+          label={(v) => t(BY_LABEL[v])}
+          onChange={(v) => update({ by: v === 'department' ? undefined : v })}
+        />
+        <Switch
+          name="rankings-measure"
+          legend={t('rankings.measure')}
+          options={RANKING_MEASURES}
+          value={params.measure ?? 'share'}
+          label={(v) => t(MEASURE_LABEL[v])}
+          onChange={(v) => update({ measure: v === 'share' ? undefined : v })}
+        />
+        <label className="field">
+          <span className="field__label">{t('common.plan')}</span>
+          <select value={params.plan ?? ''} onChange={(e) => update({ plan: e.target.value })}>
+            <option value="">{t('common.all')}</option>
+            {(plans.data?.items ?? []).map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.title}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="field">
+          <span className="field__label">{t('rankings.asOfLabel')}</span>
+          <input
+            type="date"
+            className="rankings-date"
+            value={params.asOf ?? ''}
+            onChange={(e) => update({ asOf: e.target.value || undefined })}
+          />
+        </label>
+        <div className="rankings-toolbar__exports">
+          <a className="button" href={xlsxHref} download>
+            {t('rankings.excel')}
+          </a>
+        </div>
+      </div>
+    </section>
+  );
+}
