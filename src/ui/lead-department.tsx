@@ -23,7 +23,9 @@ export function LeadDepartment({ target, asOf }: { target: Division; asOf?: stri
   if (target.department === null) return null;
   return (
     <>
-      <Link to={paths.department(target.department, { asOf })}>{target.departmentName ?? target.department}</Link>
+      <Link className="lead-department" to={paths.department(target.department, { asOf })}>
+        {target.departmentName ?? target.department}
+      </Link>
       {target.divisionDemo && <DivisionDemoTag />}
     </>
   );
