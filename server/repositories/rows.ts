@@ -53,7 +53,7 @@ export const targetExtras = [
   sql<string | null>`(select d.name from departments d where d.id = targets.department)`.as('department_name'),
   sql<
     string[] | null
-  >`(select jsonb_agg(td.department_id order by td.department_id) from target_departments td where td.target_id = targets.id)`.as(
+  >`(select jsonb_agg(td.department_id order by td.department_id collate "C") from target_departments td where td.target_id = targets.id)`.as(
     'supporting',
   ),
 ];

@@ -230,9 +230,22 @@ export function adminDepartmentRoutes(deps: WriteDeps) {
     const found = resolveDepartment(list, body.value.into);
     if (!found.ok) return refuse(c, found.issue);
     const into = found.department;
-    if (into.id === from.id || from.mergedInto !== null)
-      return invalid(c, `部门“${from.name}”不能并入${into.name}`, undefined, 422);
+    if (from.mergedInto !== null) {
+      const already = list.find((d) => d.id === from.mergedInto);
+      return refuse(c, { code: 'department_merged', params: { name: from.name, into: already?.name ?? '' } });
+    }
+    if (into.id === from.id) return refuse(c, { code: 'invalid_choice', params: { options: '另一个部门' } });
     const moved = await db.transaction().execute(async (trx) => {
+      // Both records locked and checked again: two merges at once cannot make a cycle.
+      const locked = await trx
+        .selectFrom('departments')
+        .select(['id', 'merged_into'])
+        .where('id', 'in', [from.id, into.id])
+        .forUpdate()
+        .execute();
+      if (locked.some((d) => d.merged_into !== null)) return null;
+      // What was merged into the one merging now points at the survivor.
+      await trx.updateTable('departments').set({ merged_into: into.id }).where('merged_into', '=', from.id).execute();
       const leads = await trx
         .updateTable('targets')
         .set({ department: into.id })
@@ -295,6 +308,7 @@ export function adminDepartmentRoutes(deps: WriteDeps) {
       });
       return result;
     });
+    if (!moved) return refuse(c, { code: 'department_merged', params: { name: from.name, into: into.name } }, 409);
     return c.json({ item: { ...from, mergedInto: into.id }, moved });
   });
 
@@ -315,7 +329,9 @@ export function adminDepartmentRoutes(deps: WriteDeps) {
       const b = before.get(ch.id);
       if (!b) continue;
       const lead = ch.department !== undefined ? ch.department : b.department;
-      const supporting = [...new Set(ch.supporting ?? b.supportingDepartments)].filter((x) => x !== lead).sort();
+      // A demo division whose lead changes goes whole, unless the supporters are named too.
+      const kept = b.divisionDemo && lead !== b.department ? [] : b.supportingDepartments;
+      const supporting = [...new Set(ch.supporting ?? kept)].filter((x) => x !== lead).sort();
       const after: Target = {
         ...b,
         department: lead,
@@ -436,7 +452,9 @@ export function adminDepartmentRoutes(deps: WriteDeps) {
     const byTitle = new Map<string, Target[]>();
     for (const t of all) byTitle.set(t.title, [...(byTitle.get(t.title) ?? []), t]);
     const rows: DivisionImportResponse['rows'] = [];
-    const changes: { id: string; department: string | null; supporting: string[]; mayReport?: boolean }[] = [];
+    const changes: { id: string; department: string | null; supporting?: string[]; mayReport?: boolean }[] = [];
+    // Without a 配合单位 column the sheet says nothing of supporters: they stay as they are.
+    const hasSupporting = header.columns.has('supporting');
     const seen = new Map<string, number>();
     for (const { row, cells } of grid.rows) {
       if (row <= header.headerRow) continue;
@@ -472,12 +490,13 @@ export function adminDepartmentRoutes(deps: WriteDeps) {
         r.fail('mayReport', { code: 'invalid_choice', params: { options: '是、否' } });
       const ok = target !== null && lead !== null && r.issues.length === 0;
       const supportIds = [...new Set(supporting.map((d) => d.id))].sort();
+      // A row that repeats the current division is unchanged, a demo one included (it stays marked 演示):
+      // uploading the pre-filled template back confirms only the rows an admin edited.
       const unchanged =
         ok &&
         target?.department === lead?.id &&
-        JSON.stringify(target?.supportingDepartments) === JSON.stringify(supportIds) &&
-        (mayReport === null || mayReport === target?.supportMayReport) &&
-        !target?.divisionDemo;
+        (!hasSupporting || JSON.stringify(target?.supportingDepartments) === JSON.stringify(supportIds)) &&
+        (mayReport === null || mayReport === target?.supportMayReport);
       rows.push({
         row,
         targetId: target?.id ?? null,
@@ -491,7 +510,7 @@ export function adminDepartmentRoutes(deps: WriteDeps) {
         changes.push({
           id: target.id,
           department: lead.id,
-          supporting: supportIds,
+          ...(hasSupporting ? { supporting: supportIds } : {}),
           ...(mayReport !== null ? { mayReport } : {}),
         });
     }
@@ -511,6 +530,7 @@ export function adminDepartmentRoutes(deps: WriteDeps) {
     const list = await loadRegistry(db);
     const rows: DepartmentImportResponse['rows'] = [];
     const writes: { before: Department | null; after: Department }[] = [];
+    const accepted = new Map<string, Department>();
     const seen = new Map<string, number>();
     for (const { row, cells } of file.grid.rows) {
       if (row <= header.headerRow) continue;
@@ -552,7 +572,12 @@ export function adminDepartmentRoutes(deps: WriteDeps) {
         const first = seen.get(after.id);
         if (first !== undefined) r.fail('name', { code: 'duplicate_row', params: { row: first } });
         else seen.set(after.id, row);
-        const taken = clash(list, after.id, [after.name, after.shortName, ...after.aliases]);
+        // Against the registry as it will be: the rows accepted above included.
+        const taken = clash([...list.filter((d) => !accepted.has(d.id)), ...accepted.values()], after.id, [
+          after.name,
+          after.shortName,
+          ...after.aliases,
+        ]);
         if (taken) r.fail('name', taken);
       }
       const status =
@@ -564,6 +589,7 @@ export function adminDepartmentRoutes(deps: WriteDeps) {
               ? 'unchanged'
               : 'update';
       rows.push({ row, id: after?.id ?? null, name, status, errors: r.issues });
+      if (after && status !== 'error') accepted.set(after.id, after);
       if (after && (status === 'new' || status === 'update')) writes.push({ before, after });
     }
     if (rows.length === 0) return badFile(c, 422, '表格中没有部门行');

@@ -276,7 +276,15 @@ export function adminRoutes(deps: WriteDeps) {
       const row = await selectTargets(trx).where('id', '=', id).forUpdate().executeTakeFirst();
       if (!row) return null;
       const before = targetFromRow(row);
-      const after: Target = await asWritten({ ...before, ...body.value, id }, before, trx);
+      const merged = { ...before, ...body.value, id };
+      // A demo division whose lead the admin changes goes whole, unless the supporters are named too.
+      if (
+        before.divisionDemo &&
+        body.value.supportingDepartments === undefined &&
+        merged.department !== before.department
+      )
+        merged.supportingDepartments = [];
+      const after: Target = await asWritten(merged, before, trx);
       const bad = await checkTarget(after, trx);
       if (bad) return { bad };
       const { id: _id, ...rest } = targetToRow(after);

@@ -11,7 +11,7 @@ import {
 } from '../../src/domain/department-api';
 import type { Department, DepartmentsResponse } from '../../src/domain/departments';
 import { notFound, parseQuery } from '../../src/domain/query';
-import { rankGroups, TIE_RULE_ZH } from '../../src/domain/rankings';
+import { rankGroups, shownPp, TIE_RULE_ZH } from '../../src/domain/rankings';
 import { attachmentHeader } from '../../src/domain/table-export';
 import { groupReports, listTargets, stateOf } from '../../src/domain/views';
 import { ProblemAnswer, problem } from '../http/problem';
@@ -142,17 +142,15 @@ export function installDepartmentRoutes(api: Hono, { store, memo, now, cached }:
       // The trend of its lead targets only, read for them alone: a department's page never recomputes a province.
       const trend: DepartmentViewResponse['trend'] = [];
       const plans = new Map(catalog.plans.map((p) => [p.id, p]));
-      for (let w = TREND_WEEKS - 1; w >= 0 && lead.length > 0; w--) {
-        const asOf = addDays(cut.asOf, -7 * w);
-        const byTarget =
-          w === 0
-            ? null
-            : groupReports(
-                await store.reportsForStates(
-                  lead.map((t) => t.id),
-                  asOf,
-                ),
-              );
+      // The reads the memo's states rest on (stateReports: the window and inferred baselines), at once.
+      const weeks =
+        lead.length > 0
+          ? Array.from({ length: TREND_WEEKS }, (_, i) => addDays(cut.asOf, -7 * (TREND_WEEKS - 1 - i)))
+          : [];
+      const windows = await Promise.all(weeks.slice(0, -1).map((asOf) => store.stateReports(lead, asOf)));
+      for (const [i, asOf] of weeks.entries()) {
+        const window = windows[i];
+        const byTarget = window === undefined ? null : groupReports(window);
         let judged = 0;
         let good = 0;
         for (const t of lead) {
@@ -214,7 +212,7 @@ async function rankingsWorkbook(r: RankingsResponse): Promise<ArrayBuffer | Buff
       share: pct(row.share),
       avgProgress: pct(row.avgProgress),
       avgExpected: pct(row.avgExpected),
-      gap: row.gap === null ? null : Math.round(row.gap * 1000) / 10,
+      gap: row.gap === null ? null : shownPp(row.gap) / 10,
       reportable: row.reportable,
       reportedInCycle: row.reportedInCycle,
       reportingRate: pct(row.reportingRate),

@@ -1,9 +1,10 @@
 import { Hono } from 'hono';
 import { shanghaiDate } from '../../src/domain/dates';
 import { effectiveReports } from '../../src/domain/reports';
-import { DEFAULT_THRESHOLDS, type ProgressReport } from '../../src/domain/schemas';
+import { DEFAULT_THRESHOLDS, type ProgressReport, type Target } from '../../src/domain/schemas';
 import { STATUS_SEVERITY } from '../../src/domain/status';
 import { groupReports, withStates } from '../../src/domain/views';
+import type { User } from '../../src/domain/write-api';
 import {
   correctionInputSchema,
   dueness,
@@ -24,6 +25,7 @@ import {
   invalid,
   notFoundProblem,
   readJson,
+  reportingDepartment,
   role,
   targetForbidden,
   type WriteDeps,
@@ -89,6 +91,8 @@ export function reportRoutes(deps: WriteDeps) {
     const outcome = await db.transaction().execute(async (trx) => {
       const target = await lockTarget(trx, id);
       if (!target) return null;
+      // Checked again under the lock: the target may have been reassigned since.
+      if (!canWriteTarget(s.user, target)) return { kind: 'reassigned' as const, target };
       return writeReport(trx, target, await historyOf(trx, id), {
         input,
         user: s.user,
@@ -98,6 +102,7 @@ export function reportRoutes(deps: WriteDeps) {
       });
     });
     if (!outcome) return notFoundProblem(c, `目标“${id}”不存在`);
+    if (outcome.kind === 'reassigned') return targetForbidden(c, s.user, outcome.target);
     return respond(c, outcome, `/api/v1/targets/${encodeURIComponent(id)}`);
   });
 
@@ -109,16 +114,17 @@ export function reportRoutes(deps: WriteDeps) {
     const targetFound = await selectTargets(db).where('id', '=', originalRow.target_id).executeTakeFirst();
     if (!targetFound) return notFoundProblem(c, `目标“${originalRow.target_id}”不存在`);
     const targetRow = targetFromRow(targetFound);
-    if (!canWriteTarget(s.user, targetRow)) return targetForbidden(c, s.user, targetRow);
+    if (!mayCorrect(s.user, targetRow, originalRow.department_id)) return targetForbidden(c, s.user, targetRow);
     const body = await readJson(c, correctionInputSchema);
     if (!body.ok) return body.response;
     const original = reportFromRow(originalRow);
     const input = { ...body.value, asOf: body.value.asOf ?? original.asOf };
-    let outcome: ReportOutcome | null;
+    let outcome: ReportOutcome | { kind: 'reassigned'; target: Target } | null;
     try {
       outcome = await db.transaction().execute(async (trx) => {
         const target = await lockTarget(trx, targetRow.id);
         if (!target) return null;
+        if (!mayCorrect(s.user, target, originalRow.department_id)) return { kind: 'reassigned' as const, target };
         return writeReport(trx, target, await historyOf(trx, target.id), {
           input,
           supersedes: original,
@@ -139,10 +145,21 @@ export function reportRoutes(deps: WriteDeps) {
       };
     }
     if (!outcome) return notFoundProblem(c, `目标“${targetRow.id}”不存在`);
+    if (outcome.kind === 'reassigned') return targetForbidden(c, s.user, outcome.target);
     return respond(c, outcome, `/api/v1/targets/${encodeURIComponent(targetRow.id)}`);
   });
 
   return r;
+}
+
+/**
+ * Who may correct a report: whoever may write the target, except that a supporting department's
+ * reporter corrects only its own department's reports, never the lead's.
+ */
+function mayCorrect(user: User, target: Target, reportDepartment: string | null): boolean {
+  if (!canWriteTarget(user, target)) return false;
+  if (user.role === 'admin' || reportingDepartment(user, target) === target.department) return true;
+  return reportDepartment !== null && user.departments.includes(reportDepartment);
 }
 
 function latest(reports: readonly ProgressReport[]): ProgressReport | null {

@@ -253,7 +253,11 @@ export async function importCatalog(opts: {
           demo: before.demo,
           // The sheet names the lead only: the supporting departments stay, and so does the demo mark
           // of a division the sheet repeats unchanged.
-          supportingDepartments: before.supportingDepartments.filter((d) => d !== t.department),
+          // A demo division the sheet does not repeat goes whole: its supporters were the demo's too.
+          supportingDepartments:
+            before.divisionDemo && before.department !== t.department
+              ? []
+              : before.supportingDepartments.filter((d) => d !== t.department),
           supportMayReport: before.supportMayReport,
           divisionDemo: before.divisionDemo && before.department === t.department,
         }

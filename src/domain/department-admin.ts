@@ -41,7 +41,10 @@ export const mergeDepartmentResponseSchema = z.object({
 /** Assign many targets at once: a lead, supporting departments, whether supporters may report. */
 export const divisionRequestSchema = z
   .object({
-    targetIds: z.array(z.string().min(1)).min(1, { message: '请选择目标' }).max(5000),
+    targetIds: z
+      .array(z.string().min(1))
+      .min(1, { message: '请选择目标' })
+      .max(2000, { message: '一次最多分工 2000 项目标' }),
     department: z.string().min(1).nullable().optional(),
     supportingDepartments: z.array(z.string().min(1)).max(50).optional(),
     supportMayReport: z.boolean().optional(),

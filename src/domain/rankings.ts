@@ -142,8 +142,11 @@ function shownPercent(x: number): number {
   return Math.sign(x) * Math.round(shifted) || 0;
 }
 
-/** A gap as displayed to 0.1 个百分点 (formatPp's rounding), in tenths of a point: −0.03336 → −33. */
-const shownPp = (x: number): number => Math.round(x * 100 * 10) || 0;
+/**
+ * A gap as displayed to 0.1 个百分点, in tenths of a point: −0.03336 → −33. The table, the workbook
+ * and the wall print this figure ÷ 10, so rows that read the same rank the same.
+ */
+export const shownPp = (x: number): number => Math.round(x * 100 * 10) || 0;
 
 /** The chosen measure of a row as displayed (an integer), or null when empty. */
 function shown(row: RankingRow, measure: RankingMeasure): number | null {

@@ -95,7 +95,7 @@ describe('weekly review', () => {
     await download.saveAs(file);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(file);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['汇总', '全部目标', '预警', '逾期未报']);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['汇总', '全部目标', '预警', '逾期未报', '按牵头部门']);
     const sheet = wb.getWorksheet('全部目标');
     if (!sheet) throw new Error('no target sheet');
     const header = sheet.getRow(3).values as unknown[];

@@ -5,6 +5,7 @@ import { formatPercent } from '../../domain/format';
 import { paths } from '../../domain/paths';
 import { STATUSES, type Status } from '../../domain/schemas';
 import { useTranslation } from '../../i18n/use-translation';
+import { DemoTag } from '../../ui/demo-tag';
 import { StatusIcon } from '../../ui/status-icon';
 
 /** Its standing in the department league (达标率), the figures behind it, and the way to the table. */
@@ -24,6 +25,7 @@ function RankLine({ data }: { data: DepartmentViewResponse }) {
           judged: formatCount(r.judged, locale),
           share: formatPercent(r.share, locale),
         })}
+        {r.demo && <DemoTag />}
       </p>
     </div>
   );
@@ -75,7 +77,9 @@ export function DepartmentProfile({ data }: { data: DepartmentViewResponse }) {
       {data.mergedInto && (
         <p className="dept-note" role="note">
           {t('departmentView.merged', { name: data.mergedInto.name })}{' '}
-          <Link to={paths.department(data.mergedInto.id, { asOf: data.asOf })}>{data.mergedInto.name}</Link>
+          <Link className="lead-department" to={paths.department(data.mergedInto.id, { asOf: data.asOf })}>
+            {data.mergedInto.name}
+          </Link>
         </p>
       )}
       {data.item.unmatched && (

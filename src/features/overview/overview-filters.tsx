@@ -13,7 +13,9 @@ function Select({
   options,
   onChange,
   allLabel,
+  className,
 }: {
+  className?: string;
   label: string;
   value: string | undefined;
   options: { value: string; label: string }[];
@@ -23,7 +25,7 @@ function Select({
   return (
     <label className="field">
       <span className="field__label">{label}</span>
-      <select value={value ?? ''} onChange={(e) => onChange(e.target.value)}>
+      <select className={className} value={value ?? ''} onChange={(e) => onChange(e.target.value)}>
         <option value="">{allLabel}</option>
         {options.map((o) => (
           <option key={o.value} value={o.value}>
@@ -72,6 +74,7 @@ export function OverviewFiltersBar({ filters, update }: { filters: OverviewFilte
         />
         <Select
           label={t('common.department')}
+          className="filters__department"
           value={filters.department}
           allLabel={all}
           options={departments}

@@ -3,7 +3,7 @@ import type { RankingsResponse } from '../../domain/department-api';
 import { formatCount } from '../../domain/figures';
 import { formatDate, formatPercent } from '../../domain/format';
 import { paths } from '../../domain/paths';
-import type { RankingMeasure, RankingRow } from '../../domain/rankings';
+import { type RankingMeasure, type RankingRow, shownPp } from '../../domain/rankings';
 import { useTranslation } from '../../i18n/use-translation';
 import { DemoTag } from '../../ui/demo-tag';
 import { ScrollRegion } from '../../ui/scroll-region';
@@ -12,7 +12,7 @@ import { BY_LABEL, MEASURE_LABEL } from './rankings-toolbar';
 /** A gap in 个百分点 as the table shows it: signed, one decimal (the column header names the unit). */
 export function gapFigure(gap: number | null): string {
   if (gap === null) return '—';
-  const tenths = Math.round(gap * 1000);
+  const tenths = shownPp(gap);
   if (tenths === 0) return '0.0';
   return `${tenths > 0 ? '+' : '−'}${(Math.abs(tenths) / 10).toFixed(1)}`;
 }

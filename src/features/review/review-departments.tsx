@@ -54,7 +54,9 @@ export function ReviewDepartments({ data }: { data: ReviewResponse }) {
                       {g.department === null ? (
                         name
                       ) : (
-                        <Link to={paths.department(g.department, { asOf: data.asOf })}>{name}</Link>
+                        <Link className="lead-department" to={paths.department(g.department, { asOf: data.asOf })}>
+                          {name}
+                        </Link>
                       )}
                       {g.divisionDemo && <DivisionDemoTag />}
                       <span className="muted small">{t('review.leadsCount', { count: g.total })}</span>

@@ -32,7 +32,9 @@ export function ReviewOverdue({ data }: { data: ReviewResponse }) {
                   {g.department === null ? (
                     name
                   ) : (
-                    <Link to={paths.department(g.department, { asOf: data.asOf })}>{name}</Link>
+                    <Link className="lead-department" to={paths.department(g.department, { asOf: data.asOf })}>
+                      {name}
+                    </Link>
                   )}
                   {g.divisionDemo && <DivisionDemoTag />}{' '}
                   <span className="muted small">{t('review.targetsCount', { count: g.items.length })}</span>

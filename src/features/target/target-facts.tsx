@@ -18,7 +18,9 @@ function SupportingDepartments({ ids, asOf }: { ids: readonly string[]; asOf: st
       {ids.map((id, i) => (
         <span key={id}>
           {i > 0 && (locale === 'en' ? ', ' : '、')}
-          <Link to={paths.department(id, { asOf })}>{name(id)}</Link>
+          <Link className="lead-department" to={paths.department(id, { asOf })}>
+            {name(id)}
+          </Link>
         </span>
       ))}
     </>
