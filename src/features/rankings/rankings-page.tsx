@@ -6,6 +6,7 @@ import { useTranslation } from '../../i18n/use-translation';
 import { ErrorPanel } from '../../ui/error-panel';
 import { FreshnessBadge } from '../../ui/freshness-badge';
 import { PageHeader } from '../../ui/page-header';
+import { PrintHeader } from '../../ui/print-header';
 import { QueryState } from '../../ui/query-state';
 import { SectionBoundary } from '../../ui/section-boundary';
 import { useDocumentTitle } from '../../ui/use-document-title';
@@ -31,7 +32,7 @@ export function RankingsPage() {
   // The workbook is this table: the same query, at the date the table shows.
   const xlsxHref = rankingsXlsxHref({ ...params, asOf: params.asOf ?? data?.asOf });
   return (
-    <div className="stack">
+    <div className="stack rankings-page">
       <PageHeader
         crumbs={[{ label: t('app.overview'), to: paths.overview({ asOf: params.asOf }) }]}
         title={t('rankings.title')}
@@ -44,6 +45,7 @@ export function RankingsPage() {
       <QueryState query={query} label={t('freshness.loading')} lines={10}>
         {(d) => (
           <>
+            <PrintHeader title={t('rankings.title')} planId={params.plan} asOf={d.asOf} demo={d.demo} />
             <section className="card" aria-label={t('rankings.title')}>
               <SectionBoundary fallback={crashed}>
                 <RankingsTable data={d} />

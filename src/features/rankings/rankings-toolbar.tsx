@@ -61,7 +61,7 @@ export function RankingsToolbar({
   const { t } = useTranslation();
   const plans = usePlans();
   return (
-    <section className="card filters-card" aria-label={t('rankings.picker')}>
+    <section className="card filters-card" aria-label={t('rankings.picker')} data-print-hide>
       <div className="filters">
         <Switch
           name="rankings-by"
