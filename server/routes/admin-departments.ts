@@ -29,10 +29,10 @@ import {
 } from '../http/session';
 import { audit } from '../repositories/audit';
 import { departmentToRow, selectTargets, targetFromRow, writeSupporting } from '../repositories/rows';
-import { checkDivision, loadRegistry, resolveDepartment } from '../services/departments';
+import { checkDivision, loadRegistry, registryWithCounts, resolveDepartment } from '../services/departments';
 import { type ColumnSpec, findHeader, RowReader } from '../services/spreadsheet/columns';
 import type { Grid } from '../services/spreadsheet/sheet';
-import { badFile, fileTooBig, readUpload } from './imports';
+import { badFile, fileTooBig, readUpload, tooManyRows } from './imports';
 
 /**
  * The admin's side of issue 22: the department registry (create, edit, rename, merge, import) and the
@@ -93,47 +93,7 @@ export function adminDepartmentRoutes(deps: WriteDeps) {
   const r = new Hono<AccountsEnv>();
   const refuse = (c: Ctx, issue: Issue, status = 422) => invalid(c, zhIssueText(issue), undefined, status, issue.code);
 
-  r.get('/admin/departments', role(['admin']), async (c) => {
-    const [items, counts, unassigned] = await Promise.all([
-      loadRegistry(db),
-      db
-        .selectFrom('departments as d')
-        .select((eb) => [
-          'd.id',
-          eb
-            .selectFrom('targets')
-            .select((x) => x.fn.countAll<number>().as('n'))
-            .whereRef('targets.department', '=', 'd.id')
-            .as('leads'),
-          eb
-            .selectFrom('target_departments as td')
-            .select((x) => x.fn.countAll<number>().as('n'))
-            .whereRef('td.department_id', '=', 'd.id')
-            .as('supports'),
-          eb
-            .selectFrom('user_departments as u')
-            .select((x) => x.fn.countAll<number>().as('n'))
-            .whereRef('u.department', '=', 'd.id')
-            .as('users'),
-        ])
-        .execute(),
-      db
-        .selectFrom('targets')
-        .select((eb) => eb.fn.countAll<number>().as('n'))
-        .where('department', 'is', null)
-        .executeTakeFirst(),
-    ]);
-    const byId = new Map(counts.map((x) => [x.id, x]));
-    return c.json({
-      items: items.map((d) => ({
-        ...d,
-        leads: Number(byId.get(d.id)?.leads ?? 0),
-        supports: Number(byId.get(d.id)?.supports ?? 0),
-        users: Number(byId.get(d.id)?.users ?? 0),
-      })),
-      unassignedTargets: Number(unassigned?.n ?? 0),
-    });
-  });
+  r.get('/admin/departments', role(['admin']), async (c) => c.json(await registryWithCounts(db, true)));
 
   /** A name, short name or alias another record already answers to (two records must never share one). */
   const clash = (list: readonly Department[], self: string | null, names: readonly string[]): Issue | null => {
@@ -410,14 +370,7 @@ export function adminDepartmentRoutes(deps: WriteDeps) {
     if (mode !== 'dry-run' && mode !== 'commit') return invalid(c, '参数“mode”应为 dry-run（预览）或 commit（提交）');
     const file = await readUpload(c, options.limits);
     if (file instanceof Response) return file;
-    if (file.sheet.grid.rows.length > options.limits.maxRows + 1)
-      return problem(c, {
-        status: 413,
-        title: '文件无法导入',
-        detail: `行数超过上限（最多 ${options.limits.maxRows} 行数据），请分批导入`,
-        code: 'too_many_rows',
-        params: { max: options.limits.maxRows },
-      });
+    if (file.sheet.grid.rows.length > options.limits.maxRows + 1) return tooManyRows(c, options.limits.maxRows);
     return { mode: mode as 'dry-run' | 'commit', name: file.name, grid: file.sheet.grid };
   }
 

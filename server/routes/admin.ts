@@ -44,7 +44,7 @@ import { checkDivision, loadRegistry, resolveDepartment } from '../services/depa
 import { hashPassword } from '../services/password';
 import { readSheet } from '../services/spreadsheet/sheet';
 import { newWorkbook } from '../services/spreadsheet/workbook';
-import { badFile, disposition, fileTooBig, readUpload } from './imports';
+import { badFile, disposition, fileTooBig, readUpload, tooManyRows } from './imports';
 
 /** /admin/…: users, departments, catalog (targets, plans, plan import) and the audit log. Admins only. */
 export function adminRoutes(deps: WriteDeps) {
@@ -325,14 +325,7 @@ export function adminRoutes(deps: WriteDeps) {
       if (mode !== 'dry-run' && mode !== 'commit') return invalid(c, '参数“mode”应为 dry-run（预览）或 commit（提交）');
       const upload = await readUpload(c, options.limits);
       if (upload instanceof Response) return upload;
-      if (upload.sheet.grid.rows.length > options.limits.maxRows + 1)
-        return problem(c, {
-          status: 413,
-          title: '文件无法导入',
-          detail: `行数超过上限（最多 ${options.limits.maxRows} 行数据），请分批导入`,
-          code: 'too_many_rows',
-          params: { max: options.limits.maxRows },
-        });
+      if (upload.sheet.grid.rows.length > options.limits.maxRows + 1) return tooManyRows(c, options.limits.maxRows);
       const plansGrid = upload.sheet.grid.kind === 'xlsx' ? await planSheet(upload.bytes, options.limits) : null;
       const out = await importCatalog({
         db,

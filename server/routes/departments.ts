@@ -9,14 +9,14 @@ import {
   rankingGroups,
   rankingsQuerySchema,
 } from '../../src/domain/department-api';
-import type { Department, DepartmentsResponse } from '../../src/domain/departments';
+import type { DepartmentsResponse } from '../../src/domain/departments';
 import { notFound, parseQuery } from '../../src/domain/query';
 import { rankGroups, shownPp, TIE_RULE_ZH } from '../../src/domain/rankings';
 import { attachmentHeader } from '../../src/domain/table-export';
 import { groupReports, listTargets, stateOf } from '../../src/domain/views';
 import { ProblemAnswer, problem } from '../http/problem';
-import { departmentFromRow } from '../repositories/rows';
 import type { Store } from '../repositories/store';
+import { loadRegistry, registryWithCounts } from '../services/departments';
 import { checkFilters } from '../services/filter-check';
 import { newWorkbook } from '../services/spreadsheet/workbook';
 import type { StateMemo } from '../services/state-memo';
@@ -37,52 +37,13 @@ const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.s
 /** Weeks of the department view's trend. */
 const TREND_WEEKS = 8;
 
-export async function registry(store: Store): Promise<Department[]> {
-  const rows = await store.db.selectFrom('departments').selectAll().orderBy('sort_order').execute();
-  return rows.map(departmentFromRow);
-}
-
 export function installDepartmentRoutes(api: Hono, { store, memo, now, cached }: DepartmentRouteDeps): void {
   async function cutOf(asOf: string | undefined) {
     return { asOf: asOf ?? (await store.newestReportDate()) ?? shanghaiDate(now()) };
   }
 
   api.get('/departments', (c) =>
-    cached(c, 'departments', async (): Promise<DepartmentsResponse> => {
-      const [items, counts, unassigned] = await Promise.all([
-        registry(store),
-        store.db
-          .selectFrom('departments as d')
-          .select((eb) => [
-            'd.id',
-            eb
-              .selectFrom('targets')
-              .select((x) => x.fn.countAll<number>().as('n'))
-              .whereRef('targets.department', '=', 'd.id')
-              .as('leads'),
-            eb
-              .selectFrom('target_departments as td')
-              .select((x) => x.fn.countAll<number>().as('n'))
-              .whereRef('td.department_id', '=', 'd.id')
-              .as('supports'),
-          ])
-          .execute(),
-        store.db
-          .selectFrom('targets')
-          .select((eb) => eb.fn.countAll<number>().as('n'))
-          .where('department', 'is', null)
-          .executeTakeFirst(),
-      ]);
-      const byId = new Map(counts.map((r) => [r.id, r]));
-      return {
-        items: items.map((d) => ({
-          ...d,
-          leads: Number(byId.get(d.id)?.leads ?? 0),
-          supports: Number(byId.get(d.id)?.supports ?? 0),
-        })),
-        unassignedTargets: Number(unassigned?.n ?? 0),
-      };
-    }),
+    cached(c, 'departments', async (): Promise<DepartmentsResponse> => registryWithCounts(store.db, false)),
   );
 
   async function rankings(q: RankingsQuery): Promise<RankingsResponse> {
@@ -90,7 +51,7 @@ export function installDepartmentRoutes(api: Hono, { store, memo, now, cached }:
     const cut = await cutOf(q.asOf);
     const [{ targets, facts }, departments] = await Promise.all([
       memo.read({ plan: q.plan }, cut, !q.asOf),
-      registry(store),
+      loadRegistry(store.db),
     ]);
     const stated = listTargets(targets, facts, {}, cut).items;
     // A row is demo when a target's division or any of the figures its state rests on is.
@@ -127,7 +88,7 @@ export function installDepartmentRoutes(api: Hono, { store, memo, now, cached }:
     const id = c.req.param('id');
     const q = parsed.value;
     return cached(c, `department ${id} ${JSON.stringify(q)} ${q.asOf ? '' : shanghaiDate(now())}`, async () => {
-      const departments = await registry(store);
+      const departments = await loadRegistry(store.db);
       const item = departments.find((d) => d.id === id);
       if (!item) throw new ProblemAnswer(notFound(`部门“${id}”不存在`));
       const cut = await cutOf(q.asOf);

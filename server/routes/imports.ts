@@ -91,6 +91,17 @@ export function badFile(c: Ctx, status: number, detail: string) {
   return problem(c, { status, title: '文件无法导入', detail, code: 'bad_file', params: { reason: detail } });
 }
 
+/** A sheet with more data rows than an import takes at once. */
+export function tooManyRows(c: Ctx, max: number) {
+  return problem(c, {
+    status: 413,
+    title: '文件无法导入',
+    detail: `行数超过上限（最多 ${max} 行数据），请分批导入`,
+    code: 'too_many_rows',
+    params: { max },
+  });
+}
+
 export function fileTooBig(c: Ctx, max: number) {
   return problem(c, {
     status: 413,

@@ -59,3 +59,49 @@ export function checkDivision(
     return { code: 'lead_also_supporting' };
   return null;
 }
+
+/**
+ * The registry with, per department, the targets it leads and supports (and the accounts bound to
+ * it, for the admin), and the count of targets with no lead: one round trip of three reads.
+ */
+export async function registryWithCounts(db: Db, withUsers: boolean) {
+  const [items, counts, unassigned] = await Promise.all([
+    loadRegistry(db),
+    db
+      .selectFrom('departments as d')
+      .select((eb) => [
+        'd.id',
+        eb
+          .selectFrom('targets')
+          .select((x) => x.fn.countAll<number>().as('n'))
+          .whereRef('targets.department', '=', 'd.id')
+          .as('leads'),
+        eb
+          .selectFrom('target_departments as td')
+          .select((x) => x.fn.countAll<number>().as('n'))
+          .whereRef('td.department_id', '=', 'd.id')
+          .as('supports'),
+        eb
+          .selectFrom('user_departments as u')
+          .select((x) => x.fn.countAll<number>().as('n'))
+          .whereRef('u.department', '=', 'd.id')
+          .as('users'),
+      ])
+      .execute(),
+    db
+      .selectFrom('targets')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('department', 'is', null)
+      .executeTakeFirst(),
+  ]);
+  const byId = new Map(counts.map((x) => [x.id, x]));
+  return {
+    items: items.map((d) => ({
+      ...d,
+      leads: Number(byId.get(d.id)?.leads ?? 0),
+      supports: Number(byId.get(d.id)?.supports ?? 0),
+      ...(withUsers ? { users: Number(byId.get(d.id)?.users ?? 0) } : {}),
+    })),
+    unassignedTargets: Number(unassigned?.n ?? 0),
+  };
+}
