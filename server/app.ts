@@ -193,18 +193,21 @@ export function createApp(options: AppOptions): Hono {
     const target = await store.target(id);
     if (!target) return problem(c, notFound(`目标“${id}”不存在`));
     const cut = await cutFrom(parsed.value);
-    const [plans, reports, contextFigures, projects, rollup] = await Promise.all([
+    const [plans, reports, contextFigures, projects, rollup, names] = await Promise.all([
       store.plans(),
       store.reports([id]),
       store.contextFigures(id),
       store.projectsOfTarget(id, DETAIL_PROJECT_LIMIT),
       store.projectRollup(id),
+      store.departmentNames(target.supportingDepartments),
     ]);
     const body = buildTargetDetail({ plans, targets: [target], reports, contextFigures }, id, cut, {
       ...projects,
       rollup,
     });
-    return body ? c.json(body) : problem(c, notFound(`目标“${id}”不存在`));
+    if (!body) return problem(c, notFound(`目标“${id}”不存在`));
+    const supportingNames = target.supportingDepartments.map((d) => names.get(d) ?? d);
+    return c.json({ ...body, item: { ...body.item, supportingNames } });
   });
 
   api.get('/summary', async (c) => {

@@ -256,6 +256,13 @@ export class Store {
     return row?.value ?? '0';
   }
 
+  /** Registry names by id, for the given ids (a handful: a target's supporting departments). */
+  async departmentNames(ids: readonly string[]): Promise<Map<string, string>> {
+    if (ids.length === 0) return new Map();
+    const rows = await this.db.selectFrom('departments').select(['id', 'name']).where('id', 'in', ids).execute();
+    return new Map(rows.map((r) => [r.id, r.name]));
+  }
+
   async target(id: string): Promise<Target | null> {
     const row = await selectTargets(this.db).where('id', '=', id).executeTakeFirst();
     return row ? targetFromRow(row) : null;

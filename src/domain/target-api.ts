@@ -26,6 +26,11 @@ export const targetDetailResponseSchema = z.object({
     projectCount: z.number().int().min(0),
     /** What the project list adds up to, for a target its projects measure; null without projects. */
     projectRollup: projectRollupSchema.nullable(),
+    /**
+     * The names of `supportingDepartments`, in their order, as the registry writes them now: the page
+     * shows them without loading the registry. Absent from a client that does not ask the server.
+     */
+    supportingNames: z.array(z.string()).optional(),
   }),
 });
 export type TargetDetailResponse = z.infer<typeof targetDetailResponseSchema>;

@@ -164,7 +164,14 @@ describe('the division of tasks, from the sheet to the league table', () => {
     await panel.getByText('已导入：更新 2 项目标的分工。').waitFor();
     expect(await leadOf(a)).toBe(DEPARTMENT);
     expect(await leadOf(b)).toBe(DEPARTMENT);
-    expect((await api<TargetDetailResponse>(`/targets/${a}`)).item.supportingDepartments).toEqual(['gxj']);
+    const detailA = (await api<TargetDetailResponse>(`/targets/${a}`)).item;
+    expect(detailA.supportingDepartments).toEqual(['gxj']);
+    expect(detailA.supportingNames).toEqual(['市工业和信息化局']);
+    // The target page names its lead and its supporter, each a link to the department's page.
+    await page.goto(`/targets/${a}`);
+    const facts = page.getByRole('definition');
+    await facts.getByRole('link', { name: DEPARTMENT_NAME }).waitFor();
+    await facts.getByRole('link', { name: '市工业和信息化局' }).waitFor();
     expect(errors).toEqual([]);
     await context.close();
   });

@@ -1,5 +1,4 @@
 import { Link } from 'react-router';
-import { useDepartmentNames } from '../../api/get-departments';
 import { formatDate, formatQuantity } from '../../domain/format';
 import { paths } from '../../domain/paths';
 import { SECTORS } from '../../domain/sectors';
@@ -9,17 +8,24 @@ import { useTranslation } from '../../i18n/use-translation';
 import { useLocale } from '../../stores/ui-store';
 import { DivisionDemoTag, LeadDepartment } from '../../ui/lead-department';
 
-/** 配合单位 by name (the registry's), each linking to its department's page. */
-function SupportingDepartments({ ids, asOf }: { ids: readonly string[]; asOf: string }) {
+/** 配合单位 by name (the server sends the registry's names with the target), each linking to its page. */
+function SupportingDepartments({
+  ids,
+  names,
+  asOf,
+}: {
+  ids: readonly string[];
+  names: readonly string[] | undefined;
+  asOf: string;
+}) {
   const { locale } = useTranslation();
-  const name = useDepartmentNames();
   return (
     <>
       {ids.map((id, i) => (
         <span key={id}>
           {i > 0 && (locale === 'en' ? ', ' : '、')}
           <Link className="lead-department" to={paths.department(id, { asOf })}>
-            {name(id)}
+            {names?.[i] ?? id}
           </Link>
         </span>
       ))}
@@ -48,7 +54,7 @@ export function TargetFacts({ item, asOf }: { item: TargetDetailResponse['item']
           <>
             <dt>{t('common.supporting')}</dt>
             <dd>
-              <SupportingDepartments ids={item.supportingDepartments} asOf={asOf} />
+              <SupportingDepartments ids={item.supportingDepartments} names={item.supportingNames} asOf={asOf} />
               {item.divisionDemo && <DivisionDemoTag />}
             </dd>
           </>
