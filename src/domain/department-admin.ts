@@ -65,45 +65,30 @@ const importCounts = z.object({
 });
 const rowStatus = z.enum(['new', 'update', 'unchanged', 'error']);
 
-/** A 任务分解 sheet: per row a target, its 牵头单位 and 配合单位. */
-export const divisionImportResponseSchema = z.object({
-  mode: z.enum(['dry-run', 'commit']),
-  fileName: z.string(),
-  committed: z.boolean(),
-  counts: importCounts,
-  messages: z.array(z.string()),
-  issues: z.array(cellIssueSchema),
-  rows: z.array(
-    z.object({
-      row: z.number().int(),
-      targetId: z.string().nullable(),
-      title: z.string().nullable(),
-      status: rowStatus,
-      /** Names as the registry writes them. */
-      lead: z.string().nullable(),
-      supporting: z.array(z.string()),
-      errors: z.array(cellIssueSchema),
-    }),
-  ),
+/** What a sheet import answers, dry run or commit, with its own row shape beside the common fields. */
+const sheetImportResponse = <R extends z.ZodRawShape>(row: R) =>
+  z.object({
+    mode: z.enum(['dry-run', 'commit']),
+    fileName: z.string(),
+    committed: z.boolean(),
+    counts: importCounts,
+    messages: z.array(z.string()),
+    issues: z.array(cellIssueSchema),
+    rows: z.array(z.object({ row: z.number().int(), ...row, status: rowStatus, errors: z.array(cellIssueSchema) })),
+  });
+
+/** A 任务分解 sheet: per row a target, its 牵头单位 and 配合单位 (names as the registry writes them). */
+export const divisionImportResponseSchema = sheetImportResponse({
+  targetId: z.string().nullable(),
+  title: z.string().nullable(),
+  lead: z.string().nullable(),
+  supporting: z.array(z.string()),
 });
 export type DivisionImportResponse = z.infer<typeof divisionImportResponseSchema>;
 
 /** A registry sheet: per row a department. */
-export const departmentImportResponseSchema = z.object({
-  mode: z.enum(['dry-run', 'commit']),
-  fileName: z.string(),
-  committed: z.boolean(),
-  counts: importCounts,
-  messages: z.array(z.string()),
-  issues: z.array(cellIssueSchema),
-  rows: z.array(
-    z.object({
-      row: z.number().int(),
-      id: z.string().nullable(),
-      name: z.string().nullable(),
-      status: rowStatus,
-      errors: z.array(cellIssueSchema),
-    }),
-  ),
+export const departmentImportResponseSchema = sheetImportResponse({
+  id: z.string().nullable(),
+  name: z.string().nullable(),
 });
 export type DepartmentImportResponse = z.infer<typeof departmentImportResponseSchema>;
