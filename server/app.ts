@@ -6,6 +6,7 @@ import { compress } from 'hono/compress';
 import { getCookie } from 'hono/cookie';
 import { NONCE, secureHeaders } from 'hono/secure-headers';
 import { shanghaiDate } from '../src/domain/dates';
+import { viewOf } from '../src/domain/reports';
 import { isDomainError } from '../src/domain/errors';
 import {
   detailQuerySchema,
@@ -59,7 +60,7 @@ export interface AppOptions {
 }
 
 /** The landing page's summary (no filters), and its key in the response cache. */
-const LANDING_SUMMARY: SummaryQuery = {};
+const LANDING_SUMMARY: SummaryQuery = { includePending: undefined };
 const SUMMARY_KEY = `summary ${JSON.stringify(LANDING_SUMMARY)}`;
 
 export function createApp(options: AppOptions): Hono {
@@ -124,9 +125,14 @@ export function createApp(options: AppOptions): Hono {
   });
 
   /** Resolves the as-of date: the one asked for, else the newest report's, else today (Shanghai). */
-  async function cutFrom(q: { asOf?: string | undefined; knownAt?: string | undefined }): Promise<Cut> {
-    const asOf = q.asOf ?? (await store.newestReportDate(q.knownAt)) ?? shanghaiDate(now());
-    return { asOf, knownAt: q.knownAt };
+  async function cutFrom(q: {
+    asOf?: string | undefined;
+    knownAt?: string | undefined;
+    includePending?: boolean | undefined;
+  }): Promise<Cut> {
+    const view = viewOf(q.includePending);
+    const asOf = q.asOf ?? (await store.newestReportDate(q.knownAt, view)) ?? shanghaiDate(now());
+    return { asOf, knownAt: q.knownAt, view };
   }
 
   const api = new Hono();
@@ -168,7 +174,7 @@ export function createApp(options: AppOptions): Hono {
       const cut = await cutFrom(q);
       const [{ targets, facts }, reportDates] = await Promise.all([
         memo.read(q, cut, !q.asOf && !q.knownAt),
-        store.reportDates(cut.knownAt),
+        store.reportDates(cut.knownAt, cut.view),
       ]);
       return summarize(targets, facts, cut, { generatedAt: now().toISOString(), reportDates });
     });
@@ -195,7 +201,7 @@ export function createApp(options: AppOptions): Hono {
     const cut = await cutFrom(parsed.value);
     const [plans, reports, contextFigures, projects, rollup, names] = await Promise.all([
       store.plans(),
-      store.reports([id]),
+      store.reports([id], undefined, { withNames: true }),
       store.contextFigures(id),
       store.projectsOfTarget(id, DETAIL_PROJECT_LIMIT),
       store.projectRollup(id),

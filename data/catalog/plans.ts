@@ -11,6 +11,8 @@ export const PLANS: Plan[] = [
     // The source is the 青岛日报 graphic summary, 2025年2月9日.
     publishedOn: '2025-02-09',
     thresholds: DEFAULT_THRESHOLDS,
+    // The city's plan: a department's report is checked by a reviewer before the board counts it.
+    approval: true,
   },
   {
     id: 'digital-2025',

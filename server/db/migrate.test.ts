@@ -113,7 +113,7 @@ describe('0007-departments on a database with free-text departments', () => {
       .execute();
     await db.insertInto('meta').values({ key: 'demo', value: '1' }).execute();
 
-    expect(await migrateToLatest(handle.db)).toEqual(['0007-departments']);
+    expect(await migrateToLatest(handle.db)).toEqual(['0007-departments', '0008-approval']);
 
     const targets = await db
       .selectFrom('targets')

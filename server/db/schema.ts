@@ -13,6 +13,8 @@ export interface PlansTable {
   document: string;
   published_on: string | null;
   thresholds: JSONColumnType<StatusThresholds>;
+  /** Reports wait for review before they count (0008-approval). */
+  approval: Generated<boolean>;
 }
 
 export interface TargetsTable {
@@ -87,6 +89,16 @@ export interface ReportsTable {
   import_id: ColumnType<string | null, string | null | undefined, never>;
   /** The department the report was made for (0007-departments): kept when the target is reassigned. */
   department_id: ColumnType<string | null, string | null | undefined, string | null>;
+  /** 进展情况, 存在问题, 下步措施, 需协调事项 (0008-approval); '' when not given. */
+  progress: Generated<string>;
+  problems: Generated<string>;
+  next_steps: Generated<string>;
+  coordination: Generated<string>;
+  /** pending (待审核) | approved | returned (退回); approving or returning is the one update a report gets. */
+  approval: Generated<'pending' | 'approved' | 'returned'>;
+  decided_by: ColumnType<string | null, string | null | undefined, string | null>;
+  decided_at: ColumnType<string | null, string | null | undefined, string | null>;
+  return_reason: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface ContextFiguresTable {
@@ -136,7 +148,7 @@ export interface MetaTable {
   value: string;
 }
 
-export type Role = 'viewer' | 'reporter' | 'admin';
+export type Role = 'viewer' | 'reporter' | 'reviewer' | 'admin';
 
 export interface UsersTable {
   id: string;
@@ -146,6 +158,12 @@ export interface UsersTable {
   role: Role;
   created_at: string;
   disabled: Generated<boolean>;
+}
+
+/** The plans a reviewer reviews whole (0008-approval). */
+export interface UserPlansTable {
+  user_id: string;
+  plan_id: string;
 }
 
 export interface UserDepartmentsTable {
@@ -212,6 +230,7 @@ export interface Database {
   report_changes: ReportChangesTable;
   users: UsersTable;
   user_departments: UserDepartmentsTable;
+  user_plans: UserPlansTable;
   sessions: SessionsTable;
   sign_in_failures: SignInFailuresTable;
   audit_log: AuditLogTable;

@@ -24,6 +24,7 @@ const ACCESS_ZH: Record<Endpoint['access'], string> = {
   read: '读取（READ_ACCESS=signed-in 时需登录）',
   'signed-in': '需登录',
   reporter: '填报员或管理员',
+  reviewer: '审核员（审核范围内）或管理员',
   admin: '管理员',
 };
 

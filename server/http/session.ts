@@ -182,7 +182,9 @@ async function requireRole(c: Ctx, roles: readonly User['role'][]): Promise<Sess
   if (!roles.includes(s.user.role))
     return roles.includes('reporter')
       ? forbidden(c, '只有填报员或管理员可以执行此操作', 'reporter_only')
-      : forbidden(c, '只有管理员可以执行此操作', 'admin_only');
+      : roles.includes('reviewer')
+        ? forbidden(c, '只有审核员或管理员可以审核填报', 'reviewer_only')
+        : forbidden(c, '只有管理员可以执行此操作', 'admin_only');
   return s;
 }
 

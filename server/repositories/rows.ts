@@ -28,6 +28,7 @@ export const planFromRow = (r: Selectable<PlansTable>): Plan => ({
   document: r.document,
   publishedOn: r.published_on,
   thresholds: r.thresholds,
+  approval: r.approval,
 });
 
 export const planToRow = (p: Plan) => ({
@@ -38,6 +39,7 @@ export const planToRow = (p: Plan) => ({
   document: p.document,
   published_on: p.publishedOn,
   thresholds: JSON.stringify(p.thresholds),
+  approval: p.approval ?? false,
 });
 
 /** A target's row with what a Target holds beside it: its lead's name and its supporting departments. */
@@ -109,7 +111,29 @@ export const targetToRow = (t: Target) => ({
   demo: t.demo,
 });
 
-export const reportFromRow = (r: Selectable<ReportsTable>): ProgressReport => ({
+/** `select … from reports` with who reported and who decided, by display name. */
+export function selectReportsWithNames(db: Kysely<Database> | Transaction<Database>) {
+  return db
+    .selectFrom('reports')
+    .selectAll('reports')
+    .select((eb) => [
+      eb
+        .selectFrom('users')
+        .select('users.display_name')
+        .whereRef('users.username', '=', 'reports.reported_by')
+        .as('reporter_name'),
+      eb
+        .selectFrom('users')
+        .select('users.display_name')
+        .whereRef('users.username', '=', 'reports.decided_by')
+        .as('decider_name'),
+    ]);
+}
+
+/** A report's row, with the names of who reported and who decided where the read joins them (`withNames`). */
+export type ReportRow = Selectable<ReportsTable> & { reporter_name?: string | null; decider_name?: string | null };
+
+export const reportFromRow = (r: ReportRow): ProgressReport => ({
   id: r.id,
   targetId: r.target_id,
   asOf: r.as_of,
@@ -134,6 +158,15 @@ export const reportFromRow = (r: Selectable<ReportsTable>): ProgressReport => ({
   supersedes: r.supersedes,
   correctionReason: r.correction_reason,
   demo: r.demo,
+  ...(r.reporter_name ? { reportedByName: r.reporter_name } : {}),
+  narrative: { progress: r.progress, problems: r.problems, nextSteps: r.next_steps, coordination: r.coordination },
+  approval: {
+    state: r.approval,
+    by: r.decided_by,
+    ...(r.decider_name ? { byName: r.decider_name } : {}),
+    at: r.decided_at,
+    reason: r.return_reason,
+  },
 });
 
 export const reportToRow = (r: ProgressReport) => ({
@@ -155,6 +188,14 @@ export const reportToRow = (r: ProgressReport) => ({
   supersedes: r.supersedes,
   correction_reason: r.correctionReason,
   demo: r.demo,
+  progress: r.narrative?.progress ?? '',
+  problems: r.narrative?.problems ?? '',
+  next_steps: r.narrative?.nextSteps ?? '',
+  coordination: r.narrative?.coordination ?? '',
+  approval: r.approval?.state ?? 'approved',
+  decided_by: r.approval?.by ?? null,
+  decided_at: r.approval?.at ?? null,
+  return_reason: r.approval?.reason ?? null,
 });
 
 export const contextFigureFromRow = (r: Selectable<ContextFiguresTable>): ContextFigure => ({

@@ -2,7 +2,7 @@ import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { User } from '../../src/domain/write-api';
 import type { Database } from '../db/schema';
-import { departmentsOf, userFromRow } from './users';
+import { userWithScope } from './users';
 
 /**
  * Server-side sessions in the database: the cookie holds a random 32-byte token, the table holds its
@@ -79,7 +79,7 @@ export async function resolveSession(db: Kysely<Database>, token: string, now: D
       .execute();
   }
   const { csrf_token, expires_at: _e, session_created_at: _c, last_seen: _l, ...user } = row;
-  return { id, user: userFromRow(user, await departmentsOf(db, row.id)), csrfToken: csrf_token };
+  return { id, user: await userWithScope(db, user), csrfToken: csrf_token };
 }
 
 export async function deleteSession(db: Kysely<Database>, id: string): Promise<void> {

@@ -1,5 +1,6 @@
 import { type Kysely, sql } from 'kysely';
 import { addDays, type IsoDate } from '../../src/domain/dates';
+import type { ReportView } from '../../src/domain/reports';
 import type { ProjectRollup } from '../../src/domain/project-rollup';
 import type {
   ContextFigure,
@@ -17,6 +18,7 @@ import {
   planFromRow,
   projectFromRow,
   reportFromRow,
+  selectReportsWithNames,
   selectTargets,
   targetExtras,
   targetFromRow,
@@ -48,6 +50,8 @@ const WINDOW_PARTS = 6;
  */
 export interface WindowOptions {
   knownAt?: string | undefined;
+  /** Which reports count (the engine filters: the windows carry every version). */
+  view?: ReportView | undefined;
   withSource?: boolean;
   through?: IsoDate | undefined;
 }
@@ -63,11 +67,19 @@ type StateReportTuple = [
   string | null,
   boolean,
   string,
+  // The approval (0008-approval): its state and when it was decided (epoch ms).
+  'pending' | 'approved' | 'returned',
+  number | string | null,
+  // The citation (null, null without the source).
   string | null,
   string | null,
-  // With the source (the review): the period the figure describes, when it is not a day.
+  // With the source (the review): the period the figure describes, when it is not a day, and the narrative.
   (string | null)?,
   (string | null)?,
+  string?,
+  string?,
+  string?,
+  string?,
 ];
 
 /** Target, then as-of date, then recording time: the order the window reads return rows in. */
@@ -165,7 +177,8 @@ export class Store {
     const known = (alias: string) =>
       options.knownAt ? sql`and ${sql.ref(`${alias}.recorded_at`)} <= ${options.knownAt}::timestamptz` : sql``;
     const source = options.withSource
-      ? sql`r.source_document, r.source_quote, r.period_precision, r.period_label`
+      ? sql`r.source_document, r.source_quote, r.period_precision, r.period_label,
+            r.progress, r.problems, r.next_steps, r.coordination`
       : sql`null, null`;
     // The ids travel as one JSON parameter (any number of them, the same on PGlite and pg). The
     // window's lower bound per target is the earlier of the 45-day start and the as-of date of
@@ -177,6 +190,7 @@ export class Store {
     const { rows } = await sql<{ j: StateReportTuple[] | null }>`
       select json_agg(json_build_array(r.id, r.target_id, r.as_of, floor(extract(epoch from r.recorded_at) * 1000)::int8,
                                        r.value, r.unit, r.stages_done, r.supersedes, r.demo, r.reported_by,
+                                       r.approval, floor(extract(epoch from r.decided_at) * 1000)::int8,
                                        ${source})) as j
       from (select value as id from json_array_elements_text(${JSON.stringify(targetIds)}::json)
             order by 1 offset 0) as t
@@ -203,10 +217,16 @@ export class Store {
         supersedes,
         demo,
         reportedBy,
+        approval,
+        decidedAt,
         document,
         quote,
         precision,
         label,
+        progress,
+        problems,
+        nextSteps,
+        coordination,
       ]) => ({
         id,
         targetId,
@@ -223,6 +243,27 @@ export class Store {
         supersedes,
         correctionReason: null,
         demo,
+        ...(progress === undefined
+          ? {}
+          : {
+              narrative: {
+                progress,
+                problems: problems ?? '',
+                nextSteps: nextSteps ?? '',
+                coordination: coordination ?? '',
+              },
+            }),
+        // Most reports are approved on entry: they carry no approval, which the engine reads as approved.
+        ...(approval === 'approved' && decidedAt === null
+          ? {}
+          : {
+              approval: {
+                state: approval,
+                by: null,
+                at: decidedAt === null ? null : new Date(Number(decidedAt)).toISOString(),
+                reason: null,
+              },
+            }),
       }),
     );
   }
@@ -231,13 +272,14 @@ export class Store {
    * Every distinct report date (the as-of timeline), by a loose index scan on reports(as_of): one
    * index probe per date instead of reading a million rows.
    */
-  async reportDates(knownAt?: string): Promise<IsoDate[]> {
-    const known = knownAt ? sql`and recorded_at <= ${knownAt}` : sql``;
+  async reportDates(knownAt?: string, view: ReportView = 'approved'): Promise<IsoDate[]> {
+    const known = visibleSql('reports', view, knownAt);
     const { rows } = await sql<{ as_of: string }>`
       with recursive d(as_of) as (
         (select as_of from reports where true ${known} order by as_of desc limit 1)
         union all
-        select (select r.as_of from reports r where r.as_of < d.as_of ${known} order by r.as_of desc limit 1)
+        select (select r.as_of from reports r where r.as_of < d.as_of ${visibleSql('r', view, knownAt)}
+                order by r.as_of desc limit 1)
         from d where d.as_of is not null
       )
       select as_of from d where as_of is not null order by as_of`.execute(this.db);
@@ -330,18 +372,33 @@ export class Store {
    * matching the filter: the default meeting date of a review. Unfiltered it is one probe of the
    * recorded_at index; filtered, one probe per matching target.
    */
-  async newestRecordedAt(filter: Omit<TargetFilter, 'status'>, limit: number): Promise<number | null> {
+  async newestRecordedAt(
+    filter: Omit<TargetFilter, 'status'>,
+    limit: number,
+    view: ReportView = 'approved',
+  ): Promise<number | null> {
     const at = new Date(limit).toISOString();
     const filtered = hasStaticFilter(filter);
+    // A report enters the approved view when it is approved (on entry: when it is recorded).
+    const entered = view === 'approved' ? sql`coalesce(r.decided_at, r.recorded_at)` : sql`r.recorded_at`;
     const { rows } = filtered
       ? await sql<{ newest: number | null }>`
           select floor(extract(epoch from max(n.at)) * 1000)::float8 as newest
           from (${this.targetQuery(filter).select('id')}) as t
-          cross join lateral (select max(r.recorded_at) as at from reports r
-                              where r.target_id = t.id and r.recorded_at <= ${at}::timestamptz) as n`.execute(this.db)
-      : await sql<{ newest: number | null }>`
+          cross join lateral (select max(${entered}) as at from reports r
+                              where r.target_id = t.id ${visibleSql('r', view, at)}) as n`.execute(this.db)
+      : view === 'approved'
+        ? // Two index probes: the newest approved on entry (recorded_at), the newest approved later (decided_at).
+          await sql<{ newest: number | null }>`
+          select floor(extract(epoch from greatest(
+            (select max(recorded_at) from reports
+             where recorded_at <= ${at}::timestamptz and approval = 'approved' and decided_at is null),
+            (select max(decided_at) from reports
+             where decided_at <= ${at}::timestamptz and decided_at is not null and approval = 'approved')
+          )) * 1000)::float8 as newest`.execute(this.db)
+        : await sql<{ newest: number | null }>`
           select floor(extract(epoch from max(recorded_at)) * 1000)::float8 as newest
-          from reports where recorded_at <= ${at}::timestamptz`.execute(this.db);
+          from reports r where true ${visibleSql('r', view, at)}`.execute(this.db);
     const newest = rows[0]?.newest;
     return newest === null || newest === undefined ? null : Number(newest);
   }
@@ -365,9 +422,28 @@ export class Store {
     return [...meeting, ...extra].sort(byTargetThenTime);
   }
 
-  /** Reports of the given targets (all targets when `targetIds` is null) as of `asOf` or earlier. */
-  async reports(targetIds: readonly string[] | null, asOf?: IsoDate): Promise<ProgressReport[]> {
+  /**
+   * Every version of the reports of the given targets (all targets when `targetIds` is null) as of
+   * `asOf` or earlier, approved or not (the engine counts what its view counts); `withNames` joins
+   * who reported and who decided (a target's history).
+   */
+  async reports(
+    targetIds: readonly string[] | null,
+    asOf?: IsoDate,
+    options: { withNames?: boolean } = {},
+  ): Promise<ProgressReport[]> {
     if (targetIds !== null && targetIds.length === 0) return [];
+    if (options.withNames) {
+      let q = selectReportsWithNames(this.db);
+      if (targetIds !== null) q = q.where('reports.target_id', 'in', targetIds);
+      if (asOf) q = q.where('reports.as_of', '<=', asOf);
+      const rows = await q
+        .orderBy('reports.target_id')
+        .orderBy('reports.as_of')
+        .orderBy('reports.recorded_at')
+        .execute();
+      return rows.map(reportFromRow);
+    }
     let q = this.db.selectFrom('reports').selectAll();
     if (targetIds !== null) q = q.where('target_id', 'in', targetIds);
     if (asOf) q = q.where('as_of', '<=', asOf);
@@ -383,11 +459,12 @@ export class Store {
   }
 
   /** The newest as-of date of any report recorded by `knownAt`: the default as-of of every view. */
-  async newestReportDate(knownAt?: string): Promise<IsoDate | null> {
-    let q = this.db.selectFrom('reports').select((eb) => eb.fn.max('as_of').as('newest'));
-    if (knownAt) q = q.where('recorded_at', '<=', knownAt);
-    const row = await q.executeTakeFirst();
-    return (row?.newest as string | null | undefined) ?? null;
+  async newestReportDate(knownAt?: string, view: ReportView = 'approved'): Promise<IsoDate | null> {
+    // Backward on the as_of index to the first report that counts (a pending one is skipped, not scanned for).
+    const { rows } = await sql<{ newest: string | null }>`
+      select as_of as newest from reports r where true ${visibleSql('r', view, knownAt)}
+      order by as_of desc limit 1`.execute(this.db);
+    return rows[0]?.newest ?? null;
   }
 
   async contextFigures(targetId: string): Promise<ContextFigure[]> {
@@ -499,4 +576,22 @@ export class Store {
       ]),
     );
   }
+}
+
+/**
+ * The SQL condition for "counts in the view at `knownAt`" on reports aliased `alias` (the engine's
+ * rule, src/domain/reports.ts): approved, from when it was approved (on entry: when recorded); with
+ * those waiting, from when it was recorded, until it was returned.
+ */
+export function visibleSql(alias: string, view: ReportView, knownAt: string | undefined) {
+  const c = (col: string) => sql.ref(`${alias}.${col}`);
+  if (view === 'all') return knownAt ? sql`and ${c('recorded_at')} <= ${knownAt}::timestamptz` : sql``;
+  if (view === 'approved')
+    return knownAt
+      ? sql`and ${c('approval')} = 'approved' and coalesce(${c('decided_at')}, ${c('recorded_at')}) <= ${knownAt}::timestamptz`
+      : sql`and ${c('approval')} = 'approved'`;
+  return knownAt
+    ? sql`and ${c('recorded_at')} <= ${knownAt}::timestamptz
+          and (${c('approval')} <> 'returned' or ${c('decided_at')} > ${knownAt}::timestamptz)`
+    : sql`and ${c('approval')} <> 'returned'`;
 }

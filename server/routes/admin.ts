@@ -37,7 +37,7 @@ import {
   writeSupporting,
 } from '../repositories/rows';
 import { deleteSessionsOfUser } from '../repositories/sessions';
-import { createUser, getUser, isUniqueViolation, listUsers, UsernameTakenError } from '../repositories/users';
+import { createUser, getUser, isUniqueViolation, listUsers, setPlansOf, UsernameTakenError } from '../repositories/users';
 import { importCatalog } from '../services/catalog-import';
 import { catalogTemplateXlsx } from '../services/catalog-template';
 import { checkDivision, loadRegistry, resolveDepartment } from '../services/departments';
@@ -85,12 +85,23 @@ export function adminRoutes(deps: WriteDeps) {
     return c.json({ items: await listUsers(db) });
   });
 
+  /** The first of `plans` that names no plan, or null. */
+  const firstUnknownPlan = async (plans: readonly string[]): Promise<string | null> => {
+    if (plans.length === 0) return null;
+    const known = new Set((await db.selectFrom('plans').select('id').execute()).map((p) => p.id));
+    return plans.find((p) => !known.has(p)) ?? null;
+  };
+  const planRefused = (c: Ctx, id: string) =>
+    invalid(c, `规划“${id}”不存在`, [{ field: 'plans', message: `规划“${id}”不存在`, code: 'unknown_plan', params: { id } }]);
+
   r.post('/admin/users', role(['admin']), async (c) => {
     const s = c.get('signedIn');
     const body = await readJson(c, createUserRequestSchema);
     if (!body.ok) return body.response;
     const departments = await departmentIds(body.value.departments);
     if (!departments.ok) return departmentRefused(c, departments.issue);
+    const unknownPlan = await firstUnknownPlan(body.value.plans);
+    if (unknownPlan !== null) return planRefused(c, unknownPlan);
     try {
       const user = await db.transaction().execute(async (trx) => {
         const u = await createUser(trx, { ...body.value, departments: departments.ids }, now());
@@ -125,6 +136,8 @@ export function adminRoutes(deps: WriteDeps) {
     if (!before) return notFoundProblem(c, `用户“${id}”不存在`);
     const resolved = body.value.departments ? await departmentIds(body.value.departments) : null;
     if (resolved && !resolved.ok) return departmentRefused(c, resolved.issue);
+    const unknownPlan = await firstUnknownPlan(body.value.plans ?? []);
+    if (unknownPlan !== null) return planRefused(c, unknownPlan);
     const p = { ...body.value, ...(resolved?.ok ? { departments: resolved.ids } : {}) };
     const demotes = (p.role !== undefined && p.role !== 'admin') || p.disabled === true;
     if (before.role === 'admin' && demotes) {
@@ -160,6 +173,7 @@ export function adminRoutes(deps: WriteDeps) {
             .values(deps.map((department) => ({ user_id: id, department })))
             .execute();
       }
+      if (p.plans) await setPlansOf(trx, id, p.plans);
       const u = await getUser(trx, id);
       await audit(trx, now(), actorOf(c, s.user), {
         action: p.password ? 'user.update_password' : 'user.update',
@@ -182,12 +196,14 @@ export function adminRoutes(deps: WriteDeps) {
     const plan = body.value;
     const beforeRow = await db.selectFrom('plans').selectAll().where('id', '=', plan.id).executeTakeFirst();
     await db.transaction().execute(async (trx) => {
-      const { id, ...rest } = planToRow(plan);
-      if (beforeRow) await trx.updateTable('plans').set(rest).where('id', '=', id).execute();
+      const { id, approval, ...rest } = planToRow(plan);
+      // Without `approval` an update keeps the plan's review setting (a client older than the setting).
+      const settings = plan.approval === undefined ? rest : { ...rest, approval };
+      if (beforeRow) await trx.updateTable('plans').set(settings).where('id', '=', id).execute();
       else
         await trx
           .insertInto('plans')
-          .values({ id, ...rest })
+          .values({ id, ...settings })
           .execute();
       await audit(trx, now(), actorOf(c, s.user), {
         action: beforeRow ? 'plan.update' : 'plan.create',

@@ -1,4 +1,5 @@
 import type { Context, Hono } from 'hono';
+import { viewOf } from '../../src/domain/reports';
 import { addDays, shanghaiDate } from '../../src/domain/dates';
 import {
   type DepartmentViewResponse,
@@ -38,8 +39,9 @@ const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.s
 const TREND_WEEKS = 8;
 
 export function installDepartmentRoutes(api: Hono, { store, memo, now, cached }: DepartmentRouteDeps): void {
-  async function cutOf(asOf: string | undefined) {
-    return { asOf: asOf ?? (await store.newestReportDate()) ?? shanghaiDate(now()) };
+  async function cutOf(asOf: string | undefined, includePending: boolean | undefined) {
+    const view = viewOf(includePending);
+    return { asOf: asOf ?? (await store.newestReportDate(undefined, view)) ?? shanghaiDate(now()), view };
   }
 
   api.get('/departments', (c) =>
@@ -48,7 +50,7 @@ export function installDepartmentRoutes(api: Hono, { store, memo, now, cached }:
 
   async function rankings(q: RankingsQuery): Promise<RankingsResponse> {
     await checkFilters(memo, { plan: q.plan });
-    const cut = await cutOf(q.asOf);
+    const cut = await cutOf(q.asOf, q.includePending);
     const [{ targets, facts }, departments] = await Promise.all([
       memo.read({ plan: q.plan }, cut, !q.asOf),
       loadRegistry(store.db),
@@ -91,7 +93,7 @@ export function installDepartmentRoutes(api: Hono, { store, memo, now, cached }:
       const departments = await loadRegistry(store.db);
       const item = departments.find((d) => d.id === id);
       if (!item) throw new ProblemAnswer(notFound(`部门“${id}”不存在`));
-      const cut = await cutOf(q.asOf);
+      const cut = await cutOf(q.asOf, q.includePending);
       const { catalog, targets, facts } = await memo.read({}, cut, !q.asOf);
       const all = listTargets(targets, facts, {}, cut).items;
       const lead = all.filter((t) => t.department === id);
@@ -116,7 +118,7 @@ export function installDepartmentRoutes(api: Hono, { store, memo, now, cached }:
         let good = 0;
         for (const t of lead) {
           const status =
-            byTarget === null ? t.state.status : stateOf(t, byTarget, plans, { asOf }, catalog.rollups).status;
+            byTarget === null ? t.state.status : stateOf(t, byTarget, plans, { asOf, view: cut.view }, catalog.rollups).status;
           if (status === 'not_started') continue;
           judged++;
           if (status === 'achieved' || status === 'on_track') good++;

@@ -163,7 +163,7 @@ function mayCorrect(user: User, target: Target, reportDepartment: string | null)
 }
 
 function latest(reports: readonly ProgressReport[]): ProgressReport | null {
-  const eff = effectiveReports(reports);
+  const eff = effectiveReports(reports, undefined, 'all');
   let best: ProgressReport | null = null;
   for (const r of eff)
     if (!best || r.asOf > best.asOf || (r.asOf === best.asOf && r.recordedAt >= best.recordedAt)) best = r;

@@ -1,4 +1,5 @@
 import type { Context, Hono } from 'hono';
+import { viewOf } from '../../src/domain/reports';
 import { shanghaiDate } from '../../src/domain/dates';
 import { parseQuery, targetsQuerySchema } from '../../src/domain/query';
 import {
@@ -46,7 +47,7 @@ export function installReviewRoutes(api: Hono, { store, memo, now, cached }: Rev
     const [plans, targets, newest, rollups] = await Promise.all([
       store.plans(),
       store.targets(filter),
-      q.asOf ? null : store.newestRecordedAt(filter, meetingLimit(at, q.knownAt)),
+      q.asOf ? null : store.newestRecordedAt(filter, meetingLimit(at, q.knownAt), viewOf(q.includePending)),
       memo.rollups(),
     ]);
     const cuts = cutsOfMeeting(q, q.asOf ?? meetingDateAfter(newest, at, q.knownAt));
@@ -89,8 +90,9 @@ export function installReviewRoutes(api: Hono, { store, memo, now, cached }: Rev
     if (!parsed.ok) return problem(c, parsed.problem);
     const q = parsed.value;
     await checkFilters(memo, q);
-    const asOf = q.asOf ?? (await store.newestReportDate(q.knownAt)) ?? shanghaiDate(now());
-    const cut = { asOf, knownAt: q.knownAt };
+    const view = viewOf(q.includePending);
+    const asOf = q.asOf ?? (await store.newestReportDate(q.knownAt, view)) ?? shanghaiDate(now());
+    const cut = { asOf, knownAt: q.knownAt, view };
     const { catalog, targets, facts } = await memo.read(q, cut, !q.asOf && !q.knownAt);
     const body = listTargets(targets, facts, q, cut);
     const plans = new Map(catalog.plans.map((p) => [p.id, p]));

@@ -20,7 +20,7 @@ import {
   SESSION_COOKIE,
   SESSION_MAX_MS,
 } from '../repositories/sessions';
-import { departmentsOf, findUserByUsername, userFromRow } from '../repositories/users';
+import { findUserByUsername, userWithScope } from '../repositories/users';
 import { dummyPasswordHash, hashPassword, verifyPassword } from '../services/password';
 import { blockedFor, clearFailures, IpLimiter, recordFailure, sourceOf } from '../services/rate-limit';
 
@@ -76,7 +76,7 @@ export function sessionRoutes(deps: WriteDeps) {
     }
     await clearFailures(db, username, source);
     const { token, csrfToken } = await createSession(db, row.id, now(), ip);
-    const user = userFromRow(row, await departmentsOf(db, row.id));
+    const user = await userWithScope(db, row);
     await audit(db, now(), actorOf(c, user), { action: 'session.sign_in', entity: 'user', entityId: user.id });
     setCookie(c, SESSION_COOKIE, token, {
       httpOnly: true,

@@ -11,6 +11,7 @@ import {
 import { DEFAULT_RATE_LIMIT } from '../services/rate-limit';
 import { adminRoutes } from './admin';
 import { adminDepartmentRoutes } from './admin-departments';
+import { approvalRoutes } from './approvals';
 import { importRoutes } from './imports';
 import { reportRoutes } from './reports';
 import { sessionRoutes } from './session';
@@ -61,6 +62,7 @@ export function installWriteApi(api: Hono, deps: WriteDeps): void {
   for (const m of mw) api.use('*', m);
   api.route('/', sessionRoutes(deps));
   api.route('/', reportRoutes(deps));
+  api.route('/', approvalRoutes(deps));
   api.route('/', importRoutes(deps));
   api.route('/', adminRoutes(deps));
   api.route('/', adminDepartmentRoutes(deps));

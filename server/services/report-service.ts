@@ -5,6 +5,7 @@ import type { ConfirmationIssue, IssueParams } from '../../src/domain/issues';
 import { effectiveReports } from '../../src/domain/reports';
 import {
   DEFAULT_THRESHOLDS,
+  EMPTY_NARRATIVE,
   type ProgressReport,
   type StatusThresholds,
   type Target,
@@ -48,6 +49,8 @@ export interface ReportRequest {
   dryRun: boolean;
   /** The plan's status thresholds, when the caller has them already. */
   thresholds?: StatusThresholds | undefined;
+  /** Whether the plan's reports wait for review, when the caller knows it already (else read). */
+  approvalRequired?: boolean | undefined;
   /** Skip the audit entry (an import audits once for all of its rows). */
   skipAudit?: boolean;
 }
@@ -69,8 +72,20 @@ export async function historyOf(trx: Transaction<Database>, targetId: string): P
 }
 
 export async function thresholdsOf(trx: Transaction<Database>, planId: string) {
-  const row = await trx.selectFrom('plans').select('thresholds').where('id', '=', planId).executeTakeFirst();
-  return row?.thresholds ?? DEFAULT_THRESHOLDS;
+  return (await planSettingsOf(trx, planId)).thresholds;
+}
+
+/** A plan's status thresholds and whether its reports wait for review. */
+export async function planSettingsOf(
+  trx: Transaction<Database>,
+  planId: string,
+): Promise<{ thresholds: StatusThresholds; approval: boolean }> {
+  const row = await trx
+    .selectFrom('plans')
+    .select(['thresholds', 'approval'])
+    .where('id', '=', planId)
+    .executeTakeFirst();
+  return { thresholds: row?.thresholds ?? DEFAULT_THRESHOLDS, approval: row?.approval ?? false };
 }
 
 const sameFigure = (a: ProgressReport, b: ProgressReport, target: Target) =>
@@ -121,7 +136,7 @@ export async function writeReport(
   // reason, in the audit log: never by a department's report. So is a correction standing in for one.
   // A date with a published figure takes no department figure beside it either (the later one would count).
   const published =
-    [supersedes, ...effectiveReports(history).filter((r) => r.asOf === asOf)]
+    [supersedes, ...effectiveReports(history, undefined, 'all').filter((r) => r.asOf === asOf)]
       .map((r) => (r ? publishedRoot(r, history) : null))
       .find((r) => r !== null) ?? null;
   if (published && user.role !== 'admin')
@@ -133,6 +148,10 @@ export async function writeReport(
     };
   // The department reported for, kept as it is today: reassigning the target later does not rewrite it.
   const reportedFor = reportingDepartment(user, target) ?? target.department;
+  const settings =
+    req.thresholds !== undefined && req.approvalRequired !== undefined
+      ? { thresholds: req.thresholds, approval: req.approvalRequired }
+      : await planSettingsOf(trx, target.planId);
   const report: ProgressReport = {
     id: randomUUID(),
     targetId: target.id,
@@ -149,9 +168,15 @@ export async function writeReport(
     supersedes: supersedes?.id ?? null,
     correctionReason: supersedes ? (input.reason ?? null) : null,
     demo: false,
+    ...(user.displayName ? { reportedByName: user.displayName } : {}),
+    narrative: { ...EMPTY_NARRATIVE, ...input.narrative },
+    // Where the plan wants review, every report waits for a reviewer, an administrator's too (four eyes).
+    approval: settings.approval
+      ? { state: 'pending', by: null, at: null, reason: null }
+      : { state: 'approved', by: null, at: null, reason: null },
   };
   // Never a silent overwrite: a second, different figure for the same date must be a correction.
-  const sameDate = effectiveReports(history).find((r) => r.asOf === asOf && r.id !== supersedes?.id);
+  const sameDate = effectiveReports(history, undefined, 'all').find((r) => r.asOf === asOf && r.id !== supersedes?.id);
   if (sameDate) {
     if (!supersedes && sameFigure(sameDate, report, target))
       return { kind: 'unchanged', report: sameDate, state: previewState(target, history, sameDate) };
@@ -169,8 +194,7 @@ export async function writeReport(
   if (check.confirmations.length && !input.confirmReason)
     return { kind: 'confirm', confirmations: check.confirmations };
 
-  const thresholds = req.thresholds ?? (await thresholdsOf(trx, target.planId));
-  const state = previewWith(target, history, report, thresholds);
+  const state = previewWith(target, history, report, settings.thresholds);
   if (req.dryRun) return { kind: 'preview', report, state };
 
   await trx

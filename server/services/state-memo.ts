@@ -119,7 +119,7 @@ export class StateMemo {
       cut.knownAt === undefined || Number.isNaN(Date.parse(cut.knownAt))
         ? (cut.knownAt ?? '')
         : new Date(cut.knownAt).toISOString();
-    const key = `${cut.asOf}\u0000${knownAt}`;
+    const key = `${cut.asOf}\u0000${knownAt}\u0000${cut.view ?? 'approved'}`;
     if (present) this.presentKey = key;
     const known = this.cuts.get(key);
     const versions = await this.store.versions(known ? known.seen.toString() : null);

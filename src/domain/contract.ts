@@ -1,4 +1,11 @@
 import { z } from 'zod';
+import {
+  approveRequestSchema,
+  decisionResponseSchema,
+  importDecisionResponseSchema,
+  returnRequestSchema,
+  reviewQueueResponseSchema,
+} from './approval-api';
 import { plansResponseSchema, sectorsResponseSchema, summaryResponseSchema, targetsResponseSchema } from './api';
 import {
   departmentImportResponseSchema,
@@ -63,7 +70,7 @@ const pageQuerySchema = z.object({
 export const importModeQuerySchema = z.object({ mode: z.enum(['dry-run', 'commit']) });
 
 /** Who may call an endpoint: anyone (even when reading needs a sign-in), readers, or a role. */
-export type Access = 'public' | 'read' | 'signed-in' | 'reporter' | 'admin';
+export type Access = 'public' | 'read' | 'signed-in' | 'reporter' | 'reviewer' | 'admin';
 /** What the response body is: JSON of `response`, a file, or nothing (204). */
 export type Body = 'json' | 'csv' | 'xlsx' | 'csv-or-xlsx' | 'none';
 
@@ -301,6 +308,55 @@ export const ENDPOINTS = {
     status: 201,
     returns: 'json',
     response: reportResponseSchema,
+  }),
+  reviewQueue: e({
+    method: 'GET',
+    path: '/review-queue',
+    summary: '待审核的填报（审核员的审核范围内，最新在前）',
+    access: 'reviewer',
+    status: 200,
+    returns: 'json',
+    response: reviewQueueResponseSchema,
+  }),
+  approve: e({
+    method: 'POST',
+    path: '/reports/:id/approve',
+    summary: '审核通过一条填报',
+    access: 'reviewer',
+    body: approveRequestSchema,
+    status: 200,
+    returns: 'json',
+    response: decisionResponseSchema,
+  }),
+  returnReport: e({
+    method: 'POST',
+    path: '/reports/:id/return',
+    summary: '退回一条填报（附退回理由）',
+    access: 'reviewer',
+    body: returnRequestSchema,
+    status: 200,
+    returns: 'json',
+    response: decisionResponseSchema,
+  }),
+  approveImport: e({
+    method: 'POST',
+    path: '/imports/:id/approve',
+    summary: '审核通过一次导入的全部待审核填报（全部或全不）',
+    access: 'reviewer',
+    body: approveRequestSchema,
+    status: 200,
+    returns: 'json',
+    response: importDecisionResponseSchema,
+  }),
+  returnImport: e({
+    method: 'POST',
+    path: '/imports/:id/return',
+    summary: '退回一次导入的全部待审核填报',
+    access: 'reviewer',
+    body: returnRequestSchema,
+    status: 200,
+    returns: 'json',
+    response: importDecisionResponseSchema,
   }),
   importTemplate: e({
     method: 'GET',

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { targetWithStateSchema } from './api';
 import { type Department, departmentSchema } from './departments';
-import { dateParam, optionalText } from './query';
+import { dateParam, includePendingParam, optionalText } from './query';
 import { type RankingGroupInput, type RankingMeasure, rankingMeasureSchema, rankingRowSchema } from './rankings';
 import { isoDate, type TargetState } from './schemas';
 
@@ -19,6 +19,7 @@ export const rankingsQuerySchema = z.object({
   measure: rankingMeasureSchema.default('share'),
   plan: optionalText(100),
   asOf: dateParam,
+  includePending: includePendingParam,
 });
 export type RankingsQuery = z.infer<typeof rankingsQuerySchema>;
 
@@ -34,7 +35,7 @@ export const rankingsResponseSchema = z.object({
 });
 export type RankingsResponse = z.infer<typeof rankingsResponseSchema>;
 
-export const departmentViewQuerySchema = z.object({ asOf: dateParam });
+export const departmentViewQuerySchema = z.object({ asOf: dateParam, includePending: includePendingParam });
 
 export const departmentTrendPointSchema = z.object({
   asOf: isoDate,

@@ -104,6 +104,15 @@ export const ISSUE_CODES = [
   'corrected_just_now',
   'published_figure',
   'exists_same_date',
+  // review of reports (issue 23)
+  'reviewer_only',
+  'own_report',
+  'not_in_review_scope',
+  'not_pending',
+  'report_superseded',
+  'nothing_to_review',
+  'bidi_control',
+  'unit_in_value',
   // a report that needs a reason before it is saved
   'below_last',
   'far_beyond',

@@ -25,6 +25,15 @@ const instantParam = z
   .refine(isIsoInstant, { message: '不是有效时间（应为带时区的 ISO 8601，如 2025-06-30T18:00:00+08:00）' })
   .optional();
 
+/**
+ * `includePending=1`: the "含待审核" switch of every read (issue 23): reports waiting for review count
+ * too, marked 初报. Absent or 0: approved reports only.
+ */
+export const includePendingParam = z
+  .enum(['1', '0', 'true', 'false'], { message: '应为 1（含待审核）或 0' })
+  .optional()
+  .transform((v) => (v === '1' || v === 'true' ? true : undefined));
+
 export const targetsQuerySchema = z.object({
   plan: optionalText(100),
   sector: sectorIdSchema.optional(),
@@ -34,6 +43,7 @@ export const targetsQuerySchema = z.object({
   q: optionalText(200),
   asOf: dateParam,
   knownAt: instantParam,
+  includePending: includePendingParam,
 });
 export type TargetsQuery = z.infer<typeof targetsQuerySchema>;
 
@@ -43,10 +53,11 @@ export const summaryQuerySchema = targetsQuerySchema.pick({
   department: true,
   asOf: true,
   knownAt: true,
+  includePending: true,
 });
 export type SummaryQuery = z.infer<typeof summaryQuerySchema>;
 
-export const detailQuerySchema = targetsQuerySchema.pick({ asOf: true, knownAt: true });
+export const detailQuerySchema = targetsQuerySchema.pick({ asOf: true, knownAt: true, includePending: true });
 
 const intParam = (min: number, max: number, fallback: number) =>
   z
@@ -84,6 +95,7 @@ const PARAM_NAMES_ZH: Record<string, string> = {
   q: '搜索词',
   asOf: '截至日期',
   knownAt: '数据时点',
+  includePending: '含待审核',
   previous: '上次会议日期',
   target: '目标',
   stage: '阶段',

@@ -13,15 +13,44 @@ export interface KnowledgeCut {
   asOf: IsoDate;
   /** Reports recorded after this instant are ignored (ISO 8601). Omit for "everything known now". */
   knownAt?: string | undefined;
+  /** Which reports count (default: the approved ones). */
+  view?: ReportView | undefined;
 }
 
-export function recordedBy(report: ProgressReport, knownAt: string | undefined): boolean {
-  return knownAt === undefined || Date.parse(report.recordedAt) <= Date.parse(knownAt);
+/**
+ * Which reports count (issue 23): `approved`, what the board, the wall and the exports show by
+ * default (a report counts from the moment it was approved); `pending`, the "含待审核" switch (reports
+ * waiting for review count too, from when they were recorded, until returned); `all`, every version
+ * (the write side's checks: a pending or returned report for a date still needs a correction).
+ */
+export type ReportView = 'approved' | 'pending' | 'all';
+
+/** The view a read asks for with `includePending`. */
+export const viewOf = (includePending: boolean | undefined): ReportView => (includePending ? 'pending' : 'approved');
+
+/** The instant from which `r` counts in `view` (ms; +∞: never at any instant of the cut). */
+function countsFrom(r: ProgressReport, view: ReportView, limit: number): number {
+  const a = r.approval;
+  if (view === 'all' || a === undefined) return Date.parse(r.recordedAt);
+  if (a.state === 'approved') return Date.parse(a.at ?? r.recordedAt);
+  if (view === 'approved') return Number.POSITIVE_INFINITY;
+  // Pending view: a pending report counts from when it was recorded; a returned one until it was returned.
+  if (a.state === 'returned' && (a.at === null || Date.parse(a.at) <= limit)) return Number.POSITIVE_INFINITY;
+  return Date.parse(r.recordedAt);
 }
 
-/** Reports known at `knownAt` that are not superseded by another report known at that time. */
-export function effectiveReports(reports: readonly ProgressReport[], knownAt?: string): ProgressReport[] {
-  return knownEffective(reports, knownAt, undefined);
+export function recordedBy(report: ProgressReport, knownAt: string | undefined, view: ReportView = 'approved'): boolean {
+  const limit = knownAt === undefined ? Number.POSITIVE_INFINITY : Date.parse(knownAt);
+  return countsFrom(report, view, limit) <= limit;
+}
+
+/** Reports that count at `knownAt` in the view that are not superseded by another one that counts then. */
+export function effectiveReports(
+  reports: readonly ProgressReport[],
+  knownAt?: string,
+  view: ReportView = 'approved',
+): ProgressReport[] {
+  return knownEffective(reports, knownAt, undefined, view);
 }
 
 /**
@@ -32,6 +61,7 @@ function knownEffective(
   reports: readonly ProgressReport[],
   knownAt: string | undefined,
   asOf: IsoDate | undefined,
+  view: ReportView,
 ): ProgressReport[] {
   let limit = Number.POSITIVE_INFINITY;
   if (knownAt !== undefined) {
@@ -45,19 +75,47 @@ function knownEffective(
       );
     }
   }
-  // Plain loops, no closures: this runs for every report of every target on each summary.
+  // Plain loops, no closures: this runs for every report of every target on each summary. Most
+  // reports carry no approval (seeded, generated) or are approved: the view costs one check each.
   const all = knownAt === undefined;
+  let hidden: Set<string> | undefined;
+  for (const r of reports) {
+    if (r.approval !== undefined && view !== 'all' && r.approval.state !== 'approved') {
+      if (countsFrom(r, view, limit) > limit) {
+        if (!hidden) hidden = new Set();
+        hidden.add(r.id);
+      }
+    }
+  }
+  // Versions that do not count, by the version each corrects: a version that counts replaces the
+  // whole chain behind it through them (an approved revision of a returned correction replaces
+  // what the returned one corrected).
+  let chain: Map<string, string> | undefined;
+  if (hidden !== undefined) {
+    for (const r of reports) {
+      if (r.supersedes && hidden.has(r.id)) {
+        if (!chain) chain = new Map();
+        chain.set(r.id, r.supersedes);
+      }
+    }
+  }
   let superseded: Set<string> | undefined;
   for (const r of reports) {
-    if (r.supersedes && (all || Date.parse(r.recordedAt) <= limit)) {
-      if (!superseded) superseded = new Set();
-      superseded.add(r.supersedes);
+    if (!r.supersedes || hidden?.has(r.id)) continue;
+    if (!all && countsFrom(r, view, limit) > limit) continue;
+    if (!superseded) superseded = new Set();
+    superseded.add(r.supersedes);
+    let at = chain?.get(r.supersedes);
+    for (let hops = 0; at !== undefined && hops < 100; hops++) {
+      superseded.add(at);
+      at = chain?.get(at);
     }
   }
   const out: ProgressReport[] = [];
   for (const r of reports) {
     if (asOf !== undefined && r.asOf > asOf) continue;
-    if (!all && Date.parse(r.recordedAt) > limit) continue;
+    if (hidden?.has(r.id)) continue;
+    if (!all && countsFrom(r, view, limit) > limit) continue;
     if (superseded?.has(r.id)) continue;
     out.push(r);
   }
@@ -69,7 +127,7 @@ const byAsOfThenRecorded = (a: ProgressReport, b: ProgressReport) =>
 
 /** Effective reports on or before the cut's as-of date, oldest first (ties: earlier recorded first). */
 export function reportsAsOf(reports: readonly ProgressReport[], cut: KnowledgeCut): ProgressReport[] {
-  const out = knownEffective(reports, cut.knownAt, cut.asOf);
+  const out = knownEffective(reports, cut.knownAt, cut.asOf, cut.view ?? 'approved');
   // Reports usually arrive in order (the database sorts them): sort only when they are not.
   for (let i = 1; i < out.length; i++) {
     if (byAsOfThenRecorded(out[i - 1] as ProgressReport, out[i] as ProgressReport) > 0)

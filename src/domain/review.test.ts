@@ -73,8 +73,8 @@ const ids = (xs: { id: string }[]) => xs.map((x) => x.id);
 describe('meeting cuts', () => {
   it('cuts each meeting at the end of its own day, Asia/Shanghai; the previous one a week earlier', () => {
     expect(cuts({ asOf: '2025-02-20' })).toEqual({
-      meeting: { asOf: '2025-02-20', knownAt: '2025-02-20T23:59:59+08:00' },
-      previous: { asOf: '2025-02-13', knownAt: '2025-02-13T23:59:59+08:00' },
+      meeting: { asOf: '2025-02-20', knownAt: '2025-02-20T23:59:59+08:00', view: 'approved' },
+      previous: { asOf: '2025-02-13', knownAt: '2025-02-13T23:59:59+08:00', view: 'approved' },
     });
     expect(endOfMeetingDay('2025-02-20')).toBe('2025-02-20T23:59:59+08:00');
     expect(cuts({ asOf: '2025-02-20', previous: '2025-02-06' }).previous.asOf).toBe('2025-02-06');

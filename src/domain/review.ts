@@ -3,7 +3,7 @@ import type { AggregateDto } from './aggregate-schema';
 import { addDays, daysBetween, type IsoDate, minDate, shanghaiDate } from './dates';
 import { changeOf, shownDifference } from './figures';
 import { badRequest, type ParseResult, targetsQuerySchema } from './query';
-import { effectiveReports, type KnowledgeCut, onePerDate, reportsAsOf } from './reports';
+import { effectiveReports, type KnowledgeCut, onePerDate, reportsAsOf, viewOf } from './reports';
 import type {
   LatestReport,
   ReviewDepartmentGroup,
@@ -46,7 +46,7 @@ export interface MeetingCuts {
 }
 
 export const reviewQuerySchema = targetsQuerySchema
-  .pick({ plan: true, district: true, asOf: true, knownAt: true })
+  .pick({ plan: true, district: true, asOf: true, knownAt: true, includePending: true })
   .extend({ previous: targetsQuerySchema.shape.asOf });
 export interface ReviewQuery {
   plan?: string | undefined;
@@ -54,6 +54,7 @@ export interface ReviewQuery {
   asOf?: string | undefined;
   previous?: string | undefined;
   knownAt?: string | undefined;
+  includePending?: boolean | undefined;
 }
 
 /** The latest instant a default meeting date may look at: now, or the knowledge cut when earlier. */
@@ -94,6 +95,7 @@ export function meetingCuts(q: ReviewQuery, reports: readonly ProgressReport[], 
 
 /** The cuts of a meeting held on `asOf` (the query's, or the default meeting date). */
 export function cutsOfMeeting(q: ReviewQuery, asOf: IsoDate): ParseResult<MeetingCuts> {
+  const view = viewOf(q.includePending);
   const previous = q.previous ?? addDays(asOf, -MEETING_INTERVAL_DAYS);
   if (previous >= asOf) {
     return {
@@ -104,7 +106,8 @@ export function cutsOfMeeting(q: ReviewQuery, asOf: IsoDate): ParseResult<Meetin
   const knownAt = q.knownAt ?? endOfMeetingDay(asOf);
   const previousEnd = endOfMeetingDay(previous);
   const previousKnownAt = Date.parse(previousEnd) <= Date.parse(knownAt) ? previousEnd : knownAt;
-  return { ok: true, value: { meeting: { asOf, knownAt }, previous: { asOf: previous, knownAt: previousKnownAt } } };
+  return { ok: true, value: { meeting: { asOf, knownAt, view }, previous: { asOf: previous, knownAt: previousKnownAt, view } },
+  };
 }
 
 /** The report a target's state at the cut rests on: the newest effective one with a figure. */
@@ -369,7 +372,7 @@ export function buildReview(
     items.push({ target: t, now, previous, latestAsOf: latestReport?.asOf ?? null });
     out.push({ ...t, state: now, previousState: previous, latestReport });
   }
-  const known = effectiveReports(reports, cuts.meeting.knownAt).filter((r) => r.asOf <= cuts.meeting.asOf);
+  const known = effectiveReports(reports, cuts.meeting.knownAt, cuts.meeting.view).filter((r) => r.asOf <= cuts.meeting.asOf);
   return {
     asOf: cuts.meeting.asOf,
     knownAt: cuts.meeting.knownAt,

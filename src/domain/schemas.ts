@@ -99,6 +99,11 @@ export const planSchema = z.object({
   document: z.string().min(1),
   publishedOn: isoDate.nullable(),
   thresholds: statusThresholdsSchema,
+  /**
+   * Reports by departments wait for a reviewer (待审核) before the board counts them (issue 23).
+   * Absent: off (plans made before the setting).
+   */
+  approval: z.boolean().optional(),
 });
 export type Plan = z.infer<typeof planSchema>;
 
@@ -192,6 +197,41 @@ export const figurePeriodSchema = z.object({
 });
 export type FigurePeriod = z.infer<typeof figurePeriodSchema>;
 
+/** What a report says beside its figure, as every 周调度 report in Chinese government does. '' when not given. */
+export const NARRATIVE_FIELDS = ['progress', 'problems', 'nextSteps', 'coordination'] as const;
+export type NarrativeField = (typeof NARRATIVE_FIELDS)[number];
+export const narrativeSchema = z.object({
+  /** 进展情况: what was done. */
+  progress: z.string(),
+  /** 存在问题: what is stuck. */
+  problems: z.string(),
+  /** 下步措施: what happens next. */
+  nextSteps: z.string(),
+  /** 需协调事项: what a city leader must unblock. */
+  coordination: z.string(),
+});
+export type Narrative = z.infer<typeof narrativeSchema>;
+export const EMPTY_NARRATIVE: Narrative = { progress: '', problems: '', nextSteps: '', coordination: '' };
+export const hasNarrative = (n: Narrative | undefined): n is Narrative =>
+  n !== undefined && NARRATIVE_FIELDS.some((f) => n[f] !== '');
+
+/** 待审核 / 已审核 / 退回 (issue 23). */
+export const APPROVAL_STATES = ['pending', 'approved', 'returned'] as const;
+export const approvalStateSchema = z.enum(APPROVAL_STATES);
+export type ApprovalState = z.infer<typeof approvalStateSchema>;
+export const approvalSchema = z.object({
+  state: approvalStateSchema,
+  /** Who approved or returned it (username; null: pending, or approved on entry where the plan needs no review). */
+  by: z.string().nullable(),
+  byName: z.string().nullable().optional(),
+  /** When it was approved or returned (for a report approved on entry: when it was recorded). */
+  at: isoDateTime.nullable(),
+  /** Why it was returned (退回理由), shown to the reporter. */
+  reason: z.string().nullable(),
+});
+export type Approval = z.infer<typeof approvalSchema>;
+export const approvalOf = (r: Pick<ProgressReport, 'approval'>): ApprovalState => r.approval?.state ?? 'approved';
+
 export const progressReportSchema = z.object({
   id: z.string().min(1),
   targetId: z.string().min(1),
@@ -221,6 +261,12 @@ export const progressReportSchema = z.object({
   supersedes: z.string().min(1).nullable(),
   correctionReason: z.string().nullable(),
   demo: z.boolean(),
+  /** The reporter's display name (填报人), where the read joins it. */
+  reportedByName: z.string().optional(),
+  /** 进展情况 / 存在问题 / 下步措施 / 需协调事项: absent where a read leaves them out (the status windows). */
+  narrative: narrativeSchema.optional(),
+  /** Absent: approved (seeded, published and generated reports, and reads that leave it out). */
+  approval: approvalSchema.optional(),
 });
 export type ProgressReport = z.infer<typeof progressReportSchema>;
 
@@ -279,6 +325,8 @@ export const latestSchema = z.object({
   asOf: isoDate,
   stagesDone: z.number().int().nullable(),
   demo: z.boolean(),
+  /** 初报: the figure waits for review (shown only with 含待审核, `includePending=1`). */
+  provisional: z.boolean().optional(),
 });
 
 export const projectionSchema = z.object({

@@ -5,7 +5,7 @@ import { z } from 'zod';
  * (write-api.ts), so that the session check loads a few hundred bytes rather than every write schema.
  */
 
-export const ROLES = ['viewer', 'reporter', 'admin'] as const;
+export const ROLES = ['viewer', 'reporter', 'reviewer', 'admin'] as const;
 export const roleSchema = z.enum(ROLES);
 export type Role = z.infer<typeof roleSchema>;
 
@@ -19,6 +19,8 @@ export const userSchema = z.object({
   role: roleSchema,
   /** Departments a reporter may report for (empty for viewers; admins may write everything). */
   departments: z.array(z.string()),
+  /** Plans a reviewer reviews whole (the city's target office); their departments bound the rest. */
+  plans: z.array(z.string()).default([]),
   disabled: z.boolean(),
   createdAt: z.string(),
 });

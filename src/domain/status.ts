@@ -250,7 +250,9 @@ function milestoneState(t: Target, series: ProgressReport[], asOf: IsoDate, th: 
     forecastMiss: false,
     milestone: { done, total, next, overdueDays },
     fromBaseline: null,
-    latest: last ? { value: null, unit: '', asOf: last.asOf, stagesDone: done, demo: last.demo } : null,
+    latest: last
+      ? { value: null, unit: '', asOf: last.asOf, stagesDone: done, demo: last.demo, ...provisionalOf(last) }
+      : null,
     projection: null,
     requiredRate: null,
   };
@@ -389,7 +391,14 @@ export function computeTargetState(
         }
       : null;
   const projection = project(target, points, th);
-  const latest = { value: last.value, unit: target.unit, asOf: last.asOf, stagesDone: null, demo: lastReport.demo };
+  const latest = {
+    value: last.value,
+    unit: target.unit,
+    asOf: last.asOf,
+    stagesDone: null,
+    demo: lastReport.demo,
+    ...provisionalOf(lastReport),
+  };
   const limits = gapLimits(basis, th);
   const rateLike = isRateLike(target);
   const enoughHistory = points.length >= 2 && (rateLike || last.e >= PROJECTION_MIN_EXPECTED);
@@ -441,4 +450,9 @@ function expectedLevel(t: Target, share: number): number {
   if (isRateLike(t)) return t.target ?? 0;
   const base = baselineOf(t);
   return base + share * ((t.target ?? 0) - base);
+}
+
+/** Marks a figure still waiting for review (初报); approved figures carry no mark. */
+function provisionalOf(r: ProgressReport): { provisional?: true } {
+  return r.approval?.state === 'pending' ? { provisional: true } : {};
 }

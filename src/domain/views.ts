@@ -5,7 +5,7 @@ import { addDays, type IsoDate } from './dates';
 import { changeOf } from './figures';
 import { checkProjects, type ProjectRollup, rollupsOf } from './project-rollup';
 import type { ProjectFacets, ProjectsResponse } from './projects-api';
-import { effectiveReports } from './reports';
+import { effectiveReports, type ReportView } from './reports';
 import type {
   ContextFigure,
   KeyProject,
@@ -47,6 +47,8 @@ export interface Cut {
   asOf: IsoDate;
   /** Only what was recorded by this instant (reproducing a past meeting). */
   knownAt?: string | undefined;
+  /** Approved reports only (the default), or with those waiting for review (含待审核). */
+  view?: ReportView | undefined;
 }
 
 /** Headline KPI tiles, in the order users talk about them. Other headline keys follow. */
@@ -193,13 +195,13 @@ export function targetFacts(
   cut: Cut,
   rollup?: ProjectRollup,
 ): TargetFacts {
-  const options = { knownAt: cut.knownAt, thresholds: plans.get(target.planId)?.thresholds ?? DEFAULT_THRESHOLDS };
+  const options = { knownAt: cut.knownAt, view: cut.view, thresholds: plans.get(target.planId)?.thresholds ?? DEFAULT_THRESHOLDS };
   const checked = (state: TargetState) => checkProjects(target, state, rollup, options.thresholds);
   let latestAsOf: IsoDate | null = null;
   let latestRecordedAt: string | null = null;
   let latestRecordedMs = Number.NEGATIVE_INFINITY;
   let demo = false;
-  for (const r of effectiveReports(reports, cut.knownAt)) {
+  for (const r of effectiveReports(reports, cut.knownAt, cut.view)) {
     if (r.asOf > cut.asOf) continue;
     if (latestAsOf === null || r.asOf > latestAsOf) latestAsOf = r.asOf;
     const ms = Date.parse(r.recordedAt);
@@ -238,7 +240,7 @@ export function buildSummary(data: Dataset, filter: TargetFilter, cut: Cut, opti
   const targets = data.targets.filter((t) => matchesStaticFilter(t, filter));
   return summarize(targets, factsOf(targets, data.reports, data.plans, cut, rollupsOf(data.projects)), cut, {
     ...options,
-    reportDates: options.reportDates ?? reportDates(effectiveReports(data.reports, cut.knownAt)),
+    reportDates: options.reportDates ?? reportDates(effectiveReports(data.reports, cut.knownAt, cut.view)),
   });
 }
 

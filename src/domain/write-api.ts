@@ -48,7 +48,12 @@ export {
  * resulting progress before anything is sent.
  */
 
-export const ROLE_NAMES_ZH: Record<Role, string> = { viewer: '查看者', reporter: '填报员', admin: '管理员' };
+export const ROLE_NAMES_ZH: Record<Role, string> = {
+  viewer: '查看者',
+  reporter: '填报员',
+  reviewer: '审核员',
+  admin: '管理员',
+};
 
 /**
  * The schemas' messages are the API's Chinese (the server and the admin CLI answer with them); a form
@@ -58,7 +63,7 @@ export const ROLE_NAMES_ZH: Record<Role, string> = { viewer: '查看者', report
 const refined = (message: string, code: IssueCode) => ({ message, params: issueCode(code) });
 
 /** Free text of a write: length-limited, and only what the database keeps exactly as sent. */
-const text = (max: number, name: string) =>
+export const text = (max: number, name: string) =>
   z
     .string()
     .max(max, { message: `${name}不能超过 ${max} 个字符` })
@@ -95,6 +100,33 @@ const evidenceSchema = text(1000, '佐证')
     refined('佐证链接只能是 http(s) 地址或文件说明', 'evidence_link'),
   );
 
+/** Characters that turn the direction of the text after them (U+202A–202E, U+2066–2069): a figure's spoof. */
+const BIDI_CONTROL = /[\u202A-\u202E\u2066-\u2069]/;
+const narrativeText = (name: string) =>
+  text(NARRATIVE_MAX, name)
+    .refine((s) => !BIDI_CONTROL.test(s), {
+      message: `${name}含有改变文字方向的控制字符，请删除后重试`,
+      params: { code: 'bidi_control' as IssueCode, field: name },
+    })
+    .transform((s) => s.trim())
+    .default('');
+/** At most this many characters in each part of a narrative (a page of text). */
+export const NARRATIVE_MAX = 2000;
+export const NARRATIVE_NAMES_ZH = {
+  progress: '进展情况',
+  problems: '存在问题',
+  nextSteps: '下步措施',
+  coordination: '需协调事项',
+} as const;
+/** 进展情况 / 存在问题 / 下步措施 / 需协调事项 of a report: plain text, each optional. */
+export const narrativeInputSchema = z.object({
+  progress: narrativeText(NARRATIVE_NAMES_ZH.progress),
+  problems: narrativeText(NARRATIVE_NAMES_ZH.problems),
+  nextSteps: narrativeText(NARRATIVE_NAMES_ZH.nextSteps),
+  coordination: narrativeText(NARRATIVE_NAMES_ZH.coordination),
+});
+export type NarrativeInput = z.infer<typeof narrativeInputSchema>;
+
 export const reportInputSchema = z.object({
   asOf: isoDate,
   /** In `unit` (default: the target's unit); null/absent for milestones. */
@@ -102,6 +134,7 @@ export const reportInputSchema = z.object({
   unit: text(20, '单位').trim().optional(),
   stagesDone: z.number().int().min(0).max(1000).nullable().optional(),
   note: text(2000, '说明').default(''),
+  narrative: narrativeInputSchema.optional(),
   evidence: evidenceSchema.nullable().optional(),
   /** Required when the checks ask for confirmation (value below the last one, far beyond the target). */
   confirmReason: text(500, '确认理由').trim().optional(),
@@ -210,6 +243,8 @@ export const createUserRequestSchema = z.object({
   password: passwordSchema,
   role: roleSchema,
   departments: z.array(departmentSchema).max(50).default([]),
+  /** Plans a reviewer reviews whole (plan ids). */
+  plans: z.array(text(100, '规划')).max(50).default([]),
 });
 export const updateUserRequestSchema = z
   .object({
@@ -217,6 +252,7 @@ export const updateUserRequestSchema = z
     password: passwordSchema,
     role: roleSchema,
     departments: z.array(departmentSchema).max(50),
+    plans: z.array(text(100, '规划')).max(50),
     disabled: z.boolean(),
   })
   .partial();
@@ -336,7 +372,7 @@ export function checkReport(
   if (target.kind === 'cumulative' && value < 0) errors.push({ field: 'value', code: 'cumulative_negative' });
 
   if (target.kind === 'cumulative') {
-    const earlier = effectiveReports(history)
+    const earlier = effectiveReports(history, undefined, 'pending')
       .filter((r) => r.id !== supersedes && r.asOf <= draft.asOf && r.value !== null)
       .sort((a, b) =>
         a.asOf === b.asOf ? Date.parse(a.recordedAt) - Date.parse(b.recordedAt) : a.asOf < b.asOf ? -1 : 1,
@@ -379,7 +415,7 @@ export function previewState(
   thresholds: StatusThresholds = DEFAULT_THRESHOLDS,
 ): TargetState | null {
   try {
-    return computeTargetState(target, [...history, report], { asOf: report.asOf, thresholds });
+    return computeTargetState(target, [...history, report], { asOf: report.asOf, thresholds, view: 'pending' });
   } catch (e) {
     if (isDomainError(e)) return null;
     throw e;

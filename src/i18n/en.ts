@@ -20,7 +20,7 @@ export const en: Messages = {
     signOut: 'Sign out',
     signedInAs: 'Signed in: {{name}}',
     adminNav: 'Admin',
-    role: { viewer: 'Viewer', reporter: 'Reporter', admin: 'Administrator' },
+    role: { viewer: 'Viewer', reporter: 'Reporter', reviewer: 'Reviewer', admin: 'Administrator' },
     reviewNav: 'Weekly review',
     rankingsNav: 'Rankings',
     allPlans: 'All plans',

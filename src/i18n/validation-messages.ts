@@ -99,6 +99,14 @@ export const VALIDATION_MESSAGES: Record<Locale, Record<IssueCode, string>> = {
     already_corrected: '该填报已被 {{by}} 于 {{at}} 更正，请刷新后在最新版本上更正',
     published_figure: '截至 {{asOf}} 的数值是官方发布数据（来源：{{source}}），只有管理员可以更正，并须写明更正原因',
     exists_same_date: '该目标截至 {{asOf}} 已有填报（{{figure}}，{{by}}），如需修改请更正该条填报',
+    reviewer_only: '只有审核员或管理员可以审核填报',
+    own_report: '不能审核自己提交的填报，请由其他审核员审核',
+    not_in_review_scope: '这条填报不在您的审核范围内（{{scope}}）',
+    not_pending: '这条填报已经审核过（已审核或已退回），不能再次审核',
+    report_superseded: '这条填报已被新版本取代，请审核最新版本',
+    nothing_to_review: '这次导入没有待审核的填报',
+    bidi_control: '{{field}}含有改变文字方向的控制字符，请删除后重试',
+    unit_in_value: '“{{text}}”的单位“{{unit}}”与目标单位“{{target}}”不一致，无法换算',
   },
   en: {
     as_of_required: 'Enter the as-of date',
@@ -195,5 +203,13 @@ export const VALIDATION_MESSAGES: Record<Locale, Record<IssueCode, string>> = {
       'The figure as of {{asOf}} is an official published figure (source: {{source}}): only an administrator may correct it, with a reason',
     exists_same_date:
       'This target already has a report as of {{asOf}} ({{figure}}, {{by}}): to change it, correct that report',
+    reviewer_only: 'Only a reviewer or an administrator may review reports',
+    own_report: 'You cannot review your own report: another reviewer must',
+    not_in_review_scope: 'This report is outside what you review ({{scope}})',
+    not_pending: 'This report was already approved or returned: it cannot be reviewed again',
+    report_superseded: 'A newer version replaced this report: review the latest one',
+    nothing_to_review: 'Nothing in this import waits for review',
+    bidi_control: '{{field}} contains characters that change the text direction: remove them and try again',
+    unit_in_value: 'The unit of “{{text}}” ({{unit}}) does not convert to the target’s unit ({{target}})',
   },
 };

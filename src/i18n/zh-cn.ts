@@ -22,7 +22,7 @@ export const zhCN = {
     signOut: '退出登录',
     signedInAs: '已登录：{{name}}',
     adminNav: '管理',
-    role: { viewer: '查看者', reporter: '填报员', admin: '管理员' },
+    role: { viewer: '查看者', reporter: '填报员', reviewer: '审核员', admin: '管理员' },
     reviewNav: '周调度会',
     rankingsNav: '排名',
     allPlans: '全部规划',

@@ -37,6 +37,7 @@ describe.each(backends())('departments, division of tasks and rankings on %s', (
   let ctx: Awaited<ReturnType<typeof testApp>>;
   let f: Fixture;
   let admin: Who;
+  let reviewer: Who;
   /** Targets a test has taken for itself (a target's division is changed by one test only). */
   const taken = new Set<string>();
 
@@ -45,6 +46,7 @@ describe.each(backends())('departments, division of tasks and rankings on %s', (
     f = await seedAccounts(ctx.db.db, TEST_NOW);
     for (const id of [f.targetA, f.targetB, f.targetNull]) taken.add(id);
     admin = await signIn(ctx.app, 'admin');
+    reviewer = await signIn(ctx.app, 'reviewer');
   });
   afterAll(async () => ctx?.close());
 
@@ -524,7 +526,15 @@ describe.each(backends())('departments, division of tasks and rankings on %s', (
       await divide({ targetIds: [behind.id], department: 'rk-x', supportingDepartments: [] });
       const row = async () => (await rankings()).rows.find((r) => r.key === 'rk-x');
       expect(await row()).toMatchObject({ targets: 1, judged: 1, good: 0, share: 0 });
-      await reported(admin, behind.id, '2025-12-31', behind.target as number);
+      const sent = await reported(admin, behind.id, '2025-12-31', behind.target as number);
+      // The city's plan wants review: the figure waits (the table is unchanged) unless asked with the pending ones.
+      expect(sent.approval?.state).toBe(behind.planId === 'qd-2025' ? 'pending' : 'approved');
+      const pendingRow = (await rankings('?includePending=1')).rows.find((r) => r.key === 'rk-x');
+      expect(pendingRow).toMatchObject({ targets: 1, judged: 1, good: 1, share: 1, rank: 1 });
+      if (behind.planId === 'qd-2025') {
+        expect(await row()).toMatchObject({ targets: 1, judged: 1, good: 0, share: 0 });
+        expect((await call(ctx.app, 'POST', `/reports/${sent.id}/approve`, reviewer)).status).toBe(200);
+      }
       expect(await row()).toMatchObject({ targets: 1, judged: 1, good: 1, share: 1, rank: 1 });
     });
 

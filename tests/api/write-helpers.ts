@@ -23,7 +23,7 @@ export interface Fixture {
 /**
  * Adds DEPT_A and DEPT_B to the registry, assigns them (and no lead) to three catalog targets with no
  * department in the documents (directly in the test database: no supporting departments, not the demo
- * division) and creates one user per role.
+ * division) and creates one user per role (and two reviewers: `reviewer` of the city's plan, `rev-a` of DEPT_A).
  */
 export async function seedAccounts(db: Kysely<Database>, now: Date): Promise<Fixture> {
   await db
@@ -60,6 +60,13 @@ export async function seedAccounts(db: Kysely<Database>, now: Date): Promise<Fix
   await createUser(db, { username: 'viewer', password: PASSWORD, role: 'viewer', departments: [] }, now);
   await createUser(db, { username: 'rep-a', password: PASSWORD, role: 'reporter', departments: [DEPT_A] }, now);
   await createUser(db, { username: 'rep-b', password: PASSWORD, role: 'reporter', departments: [DEPT_B] }, now);
+  // The city's target office reviews its whole plan; rev-a reviews DEPT_A's reports only.
+  await createUser(
+    db,
+    { username: 'reviewer', password: PASSWORD, role: 'reviewer', departments: [], plans: ['qd-2025'] },
+    now,
+  );
+  await createUser(db, { username: 'rev-a', password: PASSWORD, role: 'reviewer', departments: [DEPT_A] }, now);
   return { targetA: a, targetB: b, targetNull: n };
 }
 
