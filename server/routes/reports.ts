@@ -61,10 +61,16 @@ export function reportRoutes(deps: WriteDeps) {
     const planList = plans.map(planFromRow);
     const cycle = new Map(planList.map((p) => [p.id, p.thresholds.cycleDays]));
     const items = withStates(targets, byTarget, planList, { asOf: today }, rollups).map((t) => {
-      const last = latest(byTarget.get(t.id) ?? []);
+      const own = byTarget.get(t.id) ?? [];
+      const last = latest(own);
+      const revised = new Set(own.map((r) => r.supersedes));
+      const returned = own
+        .filter((r) => r.approval?.state === 'returned' && !revised.has(r.id))
+        .sort((a, b) => b.asOf.localeCompare(a.asOf) || b.recordedAt.localeCompare(a.recordedAt));
       return {
         ...t,
         lastReport: last,
+        returned,
         ...dueness(t, last, today, cycle.get(t.planId) ?? DEFAULT_THRESHOLDS.cycleDays),
       };
     });

@@ -108,3 +108,63 @@ describe('effectiveReports properties', () => {
     );
   });
 });
+
+describe('which reports count: approved by default, with those waiting for review on request (issue 23)', () => {
+  const at = (hh: string) => `2025-07-02T${hh}:00:00+08:00`;
+  const approved = makeReport({ id: 'a', asOf: '2025-06-30', recordedAt: at('09'), value: 100 });
+  const pending = makeReport({
+    id: 'p',
+    asOf: '2025-07-01',
+    recordedAt: at('10'),
+    value: 120,
+    approval: { state: 'pending', by: null, at: null, reason: null },
+  });
+  const approvedLater = makeReport({
+    id: 'l',
+    asOf: '2025-07-01',
+    recordedAt: at('10'),
+    value: 130,
+    approval: { state: 'approved', by: 'rev', at: at('12'), reason: null },
+  });
+  const returned = makeReport({
+    id: 'r',
+    asOf: '2025-06-30',
+    recordedAt: at('10'),
+    value: 90,
+    supersedes: 'a',
+    approval: { state: 'returned', by: 'rev', at: at('11'), reason: '不符' },
+  });
+  const revision = makeReport({
+    id: 'v',
+    asOf: '2025-06-30',
+    recordedAt: at('13'),
+    value: 95,
+    supersedes: 'r',
+    approval: { state: 'approved', by: 'rev', at: at('14'), reason: null },
+  });
+
+  it('a pending report counts only with the pending ones, from when it was sent', () => {
+    expect(ids(effectiveReports([approved, pending]))).toEqual(['a']);
+    expect(ids(effectiveReports([approved, pending], undefined, 'pending'))).toEqual(['a', 'p']);
+    expect(ids(effectiveReports([approved, pending], at('09'), 'pending'))).toEqual(['a']);
+    expect(ids(effectiveReports([approved, pending], undefined, 'all'))).toEqual(['a', 'p']);
+  });
+
+  it('an approved report counts from when it was approved; with the pending ones, from when it was sent', () => {
+    expect(ids(effectiveReports([approvedLater], at('11')))).toEqual([]);
+    expect(ids(effectiveReports([approvedLater], at('12')))).toEqual(['l']);
+    expect(ids(effectiveReports([approvedLater]))).toEqual(['l']);
+    expect(ids(effectiveReports([approvedLater], at('10'), 'pending'))).toEqual(['l']);
+  });
+
+  it('a returned correction never replaces what it corrected; its approved revision replaces the whole chain', () => {
+    expect(ids(effectiveReports([approved, returned]))).toEqual(['a']);
+    expect(ids(effectiveReports([approved, returned], undefined, 'pending'))).toEqual(['a']);
+    // Until it was returned it counted with the pending ones (a meeting reproduced before 11:00).
+    expect(ids(effectiveReports([approved, returned], at('10'), 'pending'))).toEqual(['r']);
+    expect(ids(effectiveReports([approved, returned, revision]))).toEqual(['v']);
+    expect(ids(effectiveReports([approved, returned, revision], at('13')))).toEqual(['a']);
+    expect(ids(effectiveReports([approved, returned, revision], undefined, 'all'))).toEqual(['v']);
+    expect(reportsAsOf([approved, returned, revision], { asOf: '2025-06-30' }).map((r) => r.value)).toEqual([95]);
+  });
+});

@@ -28,20 +28,23 @@ export type ReportView = 'approved' | 'pending' | 'all';
 /** The view a read asks for with `includePending`. */
 export const viewOf = (includePending: boolean | undefined): ReportView => (includePending ? 'pending' : 'approved');
 
-/** The instant from which `r` counts in `view` (ms; +∞: never at any instant of the cut). */
-function countsFrom(r: ProgressReport, view: ReportView, limit: number): number {
+/** Whether `r` counts in `view` at the instant `limit` (ms; +∞: now). */
+function counts(r: ProgressReport, view: ReportView, limit: number): boolean {
   const a = r.approval;
-  if (view === 'all' || a === undefined) return Date.parse(r.recordedAt);
-  if (a.state === 'approved') return Date.parse(a.at ?? r.recordedAt);
-  if (view === 'approved') return Number.POSITIVE_INFINITY;
+  if (view === 'all' || a === undefined) return Date.parse(r.recordedAt) <= limit;
+  if (view === 'approved') return a.state === 'approved' && Date.parse(a.at ?? r.recordedAt) <= limit;
+  if (a.state === 'approved') return Date.parse(r.recordedAt) <= limit;
   // Pending view: a pending report counts from when it was recorded; a returned one until it was returned.
-  if (a.state === 'returned' && (a.at === null || Date.parse(a.at) <= limit)) return Number.POSITIVE_INFINITY;
-  return Date.parse(r.recordedAt);
+  if (a.state === 'returned' && (a.at === null || Date.parse(a.at) <= limit)) return false;
+  return Date.parse(r.recordedAt) <= limit;
 }
 
-export function recordedBy(report: ProgressReport, knownAt: string | undefined, view: ReportView = 'approved'): boolean {
-  const limit = knownAt === undefined ? Number.POSITIVE_INFINITY : Date.parse(knownAt);
-  return countsFrom(report, view, limit) <= limit;
+export function recordedBy(
+  report: ProgressReport,
+  knownAt: string | undefined,
+  view: ReportView = 'approved',
+): boolean {
+  return counts(report, view, knownAt === undefined ? Number.POSITIVE_INFINITY : Date.parse(knownAt));
 }
 
 /** Reports that count at `knownAt` in the view that are not superseded by another one that counts then. */
@@ -81,7 +84,7 @@ function knownEffective(
   let hidden: Set<string> | undefined;
   for (const r of reports) {
     if (r.approval !== undefined && view !== 'all' && r.approval.state !== 'approved') {
-      if (countsFrom(r, view, limit) > limit) {
+      if (!counts(r, view, limit)) {
         if (!hidden) hidden = new Set();
         hidden.add(r.id);
       }
@@ -102,7 +105,7 @@ function knownEffective(
   let superseded: Set<string> | undefined;
   for (const r of reports) {
     if (!r.supersedes || hidden?.has(r.id)) continue;
-    if (!all && countsFrom(r, view, limit) > limit) continue;
+    if (!all && !counts(r, view, limit)) continue;
     if (!superseded) superseded = new Set();
     superseded.add(r.supersedes);
     let at = chain?.get(r.supersedes);
@@ -115,7 +118,7 @@ function knownEffective(
   for (const r of reports) {
     if (asOf !== undefined && r.asOf > asOf) continue;
     if (hidden?.has(r.id)) continue;
-    if (!all && countsFrom(r, view, limit) > limit) continue;
+    if (!all && !counts(r, view, limit)) continue;
     if (superseded?.has(r.id)) continue;
     out.push(r);
   }

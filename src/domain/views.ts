@@ -109,6 +109,7 @@ export function stateOf(
   const state = computeTargetState(target, reportsByTarget.get(target.id) ?? [], {
     asOf: cut.asOf,
     knownAt: cut.knownAt,
+    view: cut.view,
     thresholds,
   });
   return checkProjects(target, state, rollups?.get(target.id), thresholds);
@@ -195,7 +196,11 @@ export function targetFacts(
   cut: Cut,
   rollup?: ProjectRollup,
 ): TargetFacts {
-  const options = { knownAt: cut.knownAt, view: cut.view, thresholds: plans.get(target.planId)?.thresholds ?? DEFAULT_THRESHOLDS };
+  const options = {
+    knownAt: cut.knownAt,
+    view: cut.view,
+    thresholds: plans.get(target.planId)?.thresholds ?? DEFAULT_THRESHOLDS,
+  };
   const checked = (state: TargetState) => checkProjects(target, state, rollup, options.thresholds);
   let latestAsOf: IsoDate | null = null;
   let latestRecordedAt: string | null = null;

@@ -165,6 +165,8 @@ export type ReportResponse = z.infer<typeof reportResponseSchema>;
 
 export const myTargetSchema = targetWithStateSchema.extend({
   lastReport: progressReportSchema.nullable(),
+  /** Reports a reviewer returned (退回) that are not revised yet, newest first: the reporter's to-do. */
+  returned: z.array(progressReportSchema).default([]),
   /** No report yet this week (Monday–Sunday, Shanghai) while the target's period runs. */
   due: z.boolean(),
   /** The last report is older than the plan's reporting cycle. */
@@ -444,6 +446,17 @@ export function dueness(
   const overdue =
     last === null ? today > addDays(target.periodStart, cycleDays) : last.asOf < addDays(today, -cycleDays);
   return { due, overdue };
+}
+
+/**
+ * The as-of date a new report starts with: the reporting cut-off. While the target runs that is
+ * today (a report this week describes the week so far, as `dueness` counts it); once its deadline
+ * has passed, the deadline (a figure after the period describes its end; today would be refused as
+ * `as_of_after_deadline`). Never a future date, never before the period starts while it has started.
+ */
+export function defaultAsOf(target: Pick<Target, 'periodStart' | 'deadline'>, today: IsoDate): IsoDate {
+  const cut = target.deadline < today ? target.deadline : today;
+  return cut < target.periodStart && target.periodStart <= today ? target.periodStart : cut;
 }
 
 // --- catalog import (admins) ----------------------------------------------------------------------

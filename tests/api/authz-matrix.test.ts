@@ -14,14 +14,41 @@ import {
   type Who,
 } from './write-helpers';
 
-type Role = 'anonymous' | 'viewer' | 'reporter (own dept)' | 'reporter (other dept)' | 'admin';
-const ROLES: Role[] = ['anonymous', 'viewer', 'reporter (own dept)', 'reporter (other dept)', 'admin'];
+type Role =
+  | 'anonymous'
+  | 'viewer'
+  | 'reporter (own dept)'
+  | 'reporter (other dept)'
+  | 'reviewer (plan)'
+  | 'reviewer (dept A)'
+  | 'admin';
+const ROLES: Role[] = [
+  'anonymous',
+  'viewer',
+  'reporter (own dept)',
+  'reporter (other dept)',
+  'reviewer (plan)',
+  'reviewer (dept A)',
+  'admin',
+];
 const USERNAME: Record<Exclude<Role, 'anonymous'>, string> = {
   viewer: 'viewer',
   'reporter (own dept)': 'rep-a',
   'reporter (other dept)': 'rep-b',
+  // Reviews the city's plan whole; reviews DEPT_A's reports only.
+  'reviewer (plan)': 'reviewer',
+  'reviewer (dept A)': 'rev-a',
   admin: 'admin',
 };
+/** Every signed-in caller allowed alike (their own session, the reads). */
+const ALL_SIGNED_IN = (status: number) => ({
+  viewer: status,
+  'reporter (own dept)': status,
+  'reporter (other dept)': status,
+  'reviewer (plan)': status,
+  'reviewer (dept A)': status,
+  admin: status,
+});
 
 /**
  * Every write endpoint × every kind of caller. Denied calls must leave the database exactly as it
@@ -35,7 +62,7 @@ describe.each(backends())('authorization matrix on %s', (backend: Backend) => {
   /** A target of no other case, whose division the division cases change. */
   let divided: string;
   /** Departments for the merge case to merge into DEPT_B, one per call. */
-  const MERGEABLE = ['mx-1', 'mx-2', 'mx-3', 'mx-4', 'mx-5', 'mx-6'];
+  const MERGEABLE = ['mx-1', 'mx-2', 'mx-3', 'mx-4', 'mx-5', 'mx-6', 'mx-7', 'mx-8'];
   beforeAll(async () => {
     ctx = await testApp(backend);
     f = await seedAccounts(ctx.db.db, TEST_NOW);
@@ -72,10 +99,11 @@ describe.each(backends())('authorization matrix on %s', (backend: Backend) => {
         (r) => r.as_of,
       ),
     );
-    for (let d = 1; d <= 30; d++) {
-      const iso = `2025-12-${String(d).padStart(2, '0')}`;
-      if (!used.has(iso)) return iso;
-    }
+    for (const month of ['12', '11', '10'])
+      for (let d = 1; d <= 30; d++) {
+        const iso = `2025-${month}-${String(d).padStart(2, '0')}`;
+        if (!used.has(iso)) return iso;
+      }
     throw new Error('no free date');
   }
 
@@ -100,14 +128,90 @@ describe.each(backends())('authorization matrix on %s', (backend: Backend) => {
     name: string;
     /** Expected status per role. */
     expect: Record<Role, number>;
-    /** Builds the request (fresh preconditions per cell). */
-    run: (w: Who | null, role: Role) => Promise<Response>;
+    /** Builds the request (fresh preconditions per cell: `prepare`, run before the database is compared). */
+    run: (w: Who | null, role: Role, prepared: string) => Promise<Response>;
+    prepare?: () => Promise<string>;
     /** Whether an allowed call changes data (false for dry runs and no-op writes). */
     writes?: boolean;
   }
-  const D = { anonymous: 401, viewer: 403, 'reporter (own dept)': 403, 'reporter (other dept)': 403 } as const;
+  const D = {
+    anonymous: 401,
+    viewer: 403,
+    'reporter (own dept)': 403,
+    'reporter (other dept)': 403,
+    'reviewer (plan)': 403,
+    'reviewer (dept A)': 403,
+  } as const;
+
+  /** A report waiting for review (the city's plan wants review), by `username` on `targetId`. */
+  async function pendingReport(targetId: string, by: Role): Promise<string> {
+    const res = await call(ctx.app, 'POST', `/targets/${targetId}/reports`, who.get(by) ?? null, {
+      asOf: await freeDate(targetId),
+      value: 450,
+      confirmReason: '矩阵测试',
+    });
+    const body = (await res.json()) as { item: { id: string; approval?: { state: string } } };
+    if (res.status !== 201 || body.item.approval?.state !== 'pending') throw new Error(JSON.stringify(body));
+    return body.item.id;
+  }
+  /** An import of one row waiting for review, by rep-a on target A. */
+  async function pendingImport(): Promise<string> {
+    const res = await call(
+      ctx.app,
+      'POST',
+      '/imports?mode=commit',
+      who.get('reporter (own dept)') ?? null,
+      await csv(f.targetA),
+    );
+    const body = (await res.json()) as { importId: string | null };
+    if (res.status !== 201 || !body.importId) throw new Error(JSON.stringify(body));
+    return body.importId;
+  }
+  const REVIEWERS = { 'reviewer (plan)': 200, 'reviewer (dept A)': 200, admin: 200 } as const;
 
   const cases: Case[] = [
+    {
+      name: 'GET /review-queue',
+      expect: { ...D, ...REVIEWERS },
+      run: (w) => call(ctx.app, 'GET', '/review-queue', w),
+      writes: false,
+    },
+    {
+      name: 'POST /reports/:id/approve (a DEPT_A report)',
+      expect: { ...D, ...REVIEWERS },
+      prepare: () => pendingReport(f.targetA, 'reporter (own dept)'),
+      run: (w, _r, id) => call(ctx.app, 'POST', `/reports/${id}/approve`, w),
+    },
+    {
+      name: 'POST /reports/:id/approve (a DEPT_B report: outside rev-a’s scope)',
+      expect: { ...D, 'reviewer (plan)': 200, admin: 200 },
+      prepare: () => pendingReport(f.targetB, 'reporter (other dept)'),
+      run: (w, _r, id) => call(ctx.app, 'POST', `/reports/${id}/approve`, w, {}),
+    },
+    {
+      name: 'POST /reports/:id/approve (an administrator’s report: not by that administrator)',
+      expect: { ...D, 'reviewer (plan)': 200, admin: 403 },
+      prepare: () => pendingReport(f.targetNull, 'admin'),
+      run: (w, _r, id) => call(ctx.app, 'POST', `/reports/${id}/approve`, w),
+    },
+    {
+      name: 'POST /reports/:id/return',
+      expect: { ...D, ...REVIEWERS },
+      prepare: () => pendingReport(f.targetA, 'reporter (own dept)'),
+      run: (w, _r, id) => call(ctx.app, 'POST', `/reports/${id}/return`, w, { reason: '数值与台账不符' }),
+    },
+    {
+      name: 'POST /imports/:id/approve',
+      expect: { ...D, ...REVIEWERS },
+      prepare: pendingImport,
+      run: (w, _r, id) => call(ctx.app, 'POST', `/imports/${id}/approve`, w, {}),
+    },
+    {
+      name: 'POST /imports/:id/return',
+      expect: { ...D, ...REVIEWERS },
+      prepare: pendingImport,
+      run: (w, _r, id) => call(ctx.app, 'POST', `/imports/${id}/return`, w, { reason: '整批重报' }),
+    },
     {
       name: 'POST /targets/:id/reports (own department’s target)',
       expect: { ...D, 'reporter (own dept)': 201, admin: 201 },
@@ -151,7 +255,7 @@ describe.each(backends())('authorization matrix on %s', (backend: Backend) => {
     },
     {
       name: 'POST /session/password',
-      expect: { anonymous: 401, viewer: 204, 'reporter (own dept)': 204, 'reporter (other dept)': 204, admin: 204 },
+      expect: { anonymous: 401, ...ALL_SIGNED_IN(204) },
       run: (w) =>
         call(ctx.app, 'POST', '/session/password', w, {
           currentPassword: 'correct horse battery',
@@ -160,7 +264,7 @@ describe.each(backends())('authorization matrix on %s', (backend: Backend) => {
     },
     {
       name: 'DELETE /session',
-      expect: { anonymous: 401, viewer: 204, 'reporter (own dept)': 204, 'reporter (other dept)': 204, admin: 204 },
+      expect: { anonymous: 401, ...ALL_SIGNED_IN(204) },
       // A session of its own, so the shared ones stay signed in.
       run: async (w, role) =>
         call(ctx.app, 'DELETE', '/session', w && role !== 'anonymous' ? await signIn(ctx.app, USERNAME[role]) : null),
@@ -243,7 +347,7 @@ describe.each(backends())('authorization matrix on %s', (backend: Backend) => {
     ).map(
       ([name, path]): Case => ({
         name,
-        expect: { anonymous: 200, viewer: 200, 'reporter (own dept)': 200, 'reporter (other dept)': 200, admin: 200 },
+        expect: { anonymous: 200, ...ALL_SIGNED_IN(200) },
         run: (w) => call(ctx.app, 'GET', path, w),
         writes: false,
       }),
@@ -319,8 +423,9 @@ describe.each(backends())('authorization matrix on %s', (backend: Backend) => {
   for (const cse of cases) {
     it.each(ROLES)(`${cse.name} × %s`, async (role) => {
       const w = who.get(role) ?? null;
+      const prepared = cse.prepare ? await cse.prepare() : '';
       const before = await snapshot(ctx.db.db);
-      const res = await cse.run(w, role);
+      const res = await cse.run(w, role, prepared);
       const expected = cse.expect[role];
       expect(res.status, `${role}: ${await res.clone().text()}`).toBe(expected);
       const after = await snapshot(ctx.db.db);

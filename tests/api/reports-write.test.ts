@@ -171,6 +171,10 @@ describe.each(backends())('reports, corrections and sessions on %s', (backend: B
     expect(body.item.reportedBy).toBe('rep-a');
     expect(body.item.recordedAt).toBe(TEST_NOW.toISOString());
     expect(body.state?.latest?.value).toBe(last + 5);
+    // The city's plan wants review: the dashboard shows it once a reviewer approves it.
+    expect(body.item.approval?.state).toBe('pending');
+    expect((await detail(f.targetA)).item.state.latest?.value).toBe(last);
+    expect((await post(`/reports/${body.item.id}/approve`, {}, await signIn(ctx.app, 'reviewer'))).status).toBe(200);
     const after = await detail(f.targetA);
     expect(after.item.state.latest?.value).toBe(last + 5);
     expect(after.item.state.latest?.asOf).toBe('2025-12-29');
@@ -244,7 +248,11 @@ describe.each(backends())('reports, corrections and sessions on %s', (backend: B
     expect(ids).toContain(original.id);
     expect(ids).toContain(fixed.id);
     expect(d.item.reports.find((r) => r.id === original.id)?.superseded).toBe(true);
-    expect(d.item.state.latest?.value).toBe(452);
+    // Both wait for review: the version that counts with the pending ones is the correction.
+    const pending = targetDetailResponseSchema.parse(
+      await (await ctx.app.request(`/api/v1/targets/${f.targetA}?asOf=2025-12-31&includePending=1`)).json(),
+    );
+    expect(pending.item.state.latest?.value).toBe(452);
     const audit = await ctx.db.db
       .selectFrom('audit_log')
       .selectAll()

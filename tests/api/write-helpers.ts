@@ -123,6 +123,7 @@ const SNAPSHOT_TABLES = [
   'reports',
   'users',
   'user_departments',
+  'user_plans',
   'imports',
   'departments',
   'target_departments',
