@@ -274,7 +274,58 @@ export function demoReportsFor(
       reports.splice(i + 1, 0, corrected);
     }
   }
-  return reports;
+  return withDemoNarratives(t, profile, reports, seed);
+}
+
+/**
+ * What a department writes beside a figure that lags (进展情况 / 存在问题 / 下步措施 / 需协调事项), for
+ * the demo: generic phrases, on the last reports of the targets generated behind pace, from a
+ * stream of their own (the figures stay exactly what they were). Demo reports are marked 演示.
+ */
+const DEMO_PROBLEMS = [
+  '部分项目前期手续办理滞后，用地、环评审批尚未全部完成',
+  '受资金到位进度影响，部分项目推进慢于计划',
+  '企业申报积极性不高，储备项目不足',
+  '冬季施工条件受限，室外工程进度放缓',
+  '统计口径调整，部分数据尚待核实',
+  '个别项目因规划调整暂缓实施',
+] as const;
+const DEMO_NEXT_STEPS = [
+  '倒排工期、挂图作战，每周调度进展',
+  '建立问题清单，逐项明确责任人和完成时限',
+  '会同相关部门开展现场督导，协调解决堵点',
+  '加大政策宣传和企业走访，扩充项目储备',
+  '加快资金拨付进度，督促项目单位按月申报',
+] as const;
+const DEMO_COORDINATION = [
+  '需市自然资源和规划局协调落实用地指标',
+  '需市财政局加快专项资金拨付',
+  '需市政府分管领导牵头召开专题会议协调',
+] as const;
+
+function withDemoNarratives(
+  t: Target,
+  profile: DemoProfile,
+  reports: ProgressReport[],
+  seed: number,
+): ProgressReport[] {
+  if (profile !== 'lagging' && profile !== 'severe') return reports;
+  const rand = mulberry32(hashString(`${t.id}#narrative`, seed));
+  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)] as T;
+  const from = Math.max(0, reports.length - 3);
+  return reports.map((r, i) =>
+    i < from
+      ? r
+      : {
+          ...r,
+          narrative: {
+            progress: `截至${Number(r.asOf.slice(5, 7))}月${Number(r.asOf.slice(8, 10))}日，按周调度推进${t.kind === 'milestone' ? '各节点工作' : '各项工作'}`,
+            problems: pick(DEMO_PROBLEMS),
+            nextSteps: pick(DEMO_NEXT_STEPS),
+            coordination: profile === 'severe' && rand() < 0.6 ? pick(DEMO_COORDINATION) : '',
+          },
+        },
+  );
 }
 
 /** Demo reports for every target that has no published progress of its own. */
