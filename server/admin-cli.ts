@@ -14,14 +14,14 @@ import { hashPassword } from './services/password';
  * for when nobody can sign in. The password is read from stdin (one line) or from the environment
  * variable named by --password-env; never from the command line, where `ps` and shell history see it.
  *
- *   create-user --username NAME --role viewer|reporter|admin [--departments 市工业和信息化局,市商务局]
+ *   create-user --username NAME --role viewer|reporter|reviewer|admin [--departments 市工业和信息化局,市商务局] [--plans qd-2025]
  *               [--display-name 张三] [--password-env VAR]
  *   set-password --username NAME [--password-env VAR]
  *   list-users
  *
  * With the embedded database, stop the server first (PGlite serves one process at a time).
  */
-const USAGE = `用法：npm run admin -- create-user --username 名称 --role viewer|reporter|admin [--departments 部门1,部门2] [--display-name 姓名] [--password-env 变量名]
+const USAGE = `用法：npm run admin -- create-user --username 名称 --role viewer|reporter|reviewer|admin [--departments 部门1,部门2] [--plans 规划编号1,规划编号2] [--display-name 姓名] [--password-env 变量名]
       npm run admin -- set-password --username 名称 [--password-env 变量名]
       npm run admin -- list-users
 密码从标准输入读取（一行），或从 --password-env 指定的环境变量读取。`;
@@ -46,6 +46,7 @@ async function main(argv: string[]): Promise<number> {
       username: { type: 'string' },
       role: { type: 'string' },
       departments: { type: 'string' },
+      plans: { type: 'string' },
       'display-name': { type: 'string' },
       'password-env': { type: 'string' },
     },
@@ -62,7 +63,9 @@ async function main(argv: string[]): Promise<number> {
   try {
     if (command === 'list-users') {
       for (const u of await listUsers(handle.db))
-        console.log(`${u.username}\t${u.role}\t${u.departments.join(',')}\t${u.disabled ? '已停用' : ''}`);
+        console.log(
+          `${u.username}\t${u.role}\t${[...u.departments, ...u.plans].join(',')}\t${u.disabled ? '已停用' : ''}`,
+        );
       return 0;
     }
     if (!values.username) throw new Error('缺少 --username');
@@ -77,6 +80,10 @@ async function main(argv: string[]): Promise<number> {
           .split(/[,，]/)
           .map((d) => d.trim())
           .filter(Boolean),
+        plans: (values.plans ?? '')
+          .split(/[,，]/)
+          .map((d) => d.trim())
+          .filter(Boolean),
       });
       if (!parsed.success)
         throw new Error(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('；'));
@@ -87,6 +94,9 @@ async function main(argv: string[]): Promise<number> {
         if (!found.ok) throw new Error(zhIssueText(found.issue));
         return found.department.id;
       });
+      const known = new Set((await handle.db.selectFrom('plans').select('id').execute()).map((p) => p.id));
+      const unknownPlan = parsed.data.plans.find((p) => !known.has(p));
+      if (unknownPlan) throw new Error(`规划“${unknownPlan}”不存在（可选：${[...known].join('、')}）`);
       const u = await handle.db.transaction().execute(async (trx) => {
         const user = await createUser(trx, { ...parsed.data, departments }, now);
         await audit(trx, now, actor, { action: 'user.create', entity: 'user', entityId: user.id, after: user });
