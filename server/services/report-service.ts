@@ -6,6 +6,8 @@ import { effectiveReports } from '../../src/domain/reports';
 import {
   DEFAULT_THRESHOLDS,
   EMPTY_NARRATIVE,
+  hasNarrative,
+  NARRATIVE_FIELDS,
   type ProgressReport,
   type StatusThresholds,
   type Target,
@@ -178,7 +180,7 @@ export async function writeReport(
   // Never a silent overwrite: a second, different figure for the same date must be a correction.
   const sameDate = effectiveReports(history, undefined, 'all').find((r) => r.asOf === asOf && r.id !== supersedes?.id);
   if (sameDate) {
-    if (!supersedes && sameFigure(sameDate, report, target))
+    if (!supersedes && sameFigure(sameDate, report, target) && saysNothingNew(sameDate, report))
       return { kind: 'unchanged', report: sameDate, state: previewState(target, history, sameDate) };
     return {
       kind: 'conflict',
@@ -239,4 +241,15 @@ function withConfirmation(note: string, reason: string | undefined): string {
 /** `2026-01-05 10:00` in Asia/Shanghai, for messages. */
 function shanghaiTime(iso: string): string {
   return new Date(Date.parse(iso) + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ');
+}
+
+/**
+ * Whether `next` adds no words to `stored`: a narrative left empty (a re-uploaded template without
+ * it) adds none; a narrative that differs is a change, made as a correction of the stored report.
+ */
+function saysNothingNew(stored: ProgressReport, next: ProgressReport): boolean {
+  const said = next.narrative;
+  if (!said || !hasNarrative(said)) return true;
+  const was = stored.narrative ?? EMPTY_NARRATIVE;
+  return NARRATIVE_FIELDS.every((f) => said[f] === was[f]);
 }

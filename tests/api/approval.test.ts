@@ -332,6 +332,24 @@ describe.each(backends())('review of reports on %s', (backend: Backend) => {
     expect(problemSchema.parse(await huge.json()).detail).toBe('请求体过大');
   });
 
+  it('the same figure again is no new report, unless it says something new: then it is a correction', async () => {
+    const first = await report(repA, f.targetA, { value: 14, narrative: { problems: '资金未到位' } });
+    const again = (body: Record<string, unknown>) =>
+      call(ctx.app, 'POST', `/targets/${f.targetA}/reports`, repA, {
+        asOf: first.asOf,
+        value: 14,
+        confirmReason: '审核测试',
+        ...body,
+      });
+    const same = await again({});
+    expect(same.status).toBe(200);
+    expect(reportResponseSchema.parse(await same.json()).unchanged).toBe(true);
+    expect((await again({ narrative: { problems: '资金未到位' } })).status).toBe(200);
+    const changed = await again({ narrative: { problems: '资金已到位，用地待批' } });
+    expect(changed.status).toBe(409);
+    expect(problemSchema.parse(await changed.json())).toMatchObject({ code: 'exists_same_date' });
+  });
+
   it('a plan without review counts a report on entry; turning review on makes the next one wait', async () => {
     const other = await ctx.db.db
       .selectFrom('targets')
