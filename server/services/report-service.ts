@@ -19,7 +19,7 @@ import type { Database } from '../db/schema';
 import { reportingDepartment } from '../http/session';
 import type { Actor } from '../repositories/audit';
 import { audit } from '../repositories/audit';
-import { reportFromRow, reportToRow, selectTargets, targetFromRow } from '../repositories/rows';
+import { reportFromRow, reportToRow, selectReportsWithNames, selectTargets, targetFromRow } from '../repositories/rows';
 
 /**
  * One report (or a correction) written the way every path writes it: the target's row is locked for
@@ -63,12 +63,11 @@ export async function lockTarget(trx: Transaction<Database>, id: string): Promis
 }
 
 export async function historyOf(trx: Transaction<Database>, targetId: string): Promise<ProgressReport[]> {
-  const rows = await trx
-    .selectFrom('reports')
-    .selectAll()
-    .where('target_id', '=', targetId)
-    .orderBy('as_of')
-    .orderBy('recorded_at')
+  // With who reported, by name: a conflict names the person, not their login.
+  const rows = await selectReportsWithNames(trx)
+    .where('reports.target_id', '=', targetId)
+    .orderBy('reports.as_of')
+    .orderBy('reports.recorded_at')
     .execute();
   return rows.map(reportFromRow);
 }
@@ -131,7 +130,7 @@ export async function writeReport(
         kind: 'conflict',
         code: 'already_corrected',
         reportId: by.id,
-        params: { by: by.reportedBy, at: shanghaiTime(by.recordedAt) },
+        params: { by: by.reportedByName ?? by.reportedBy, at: shanghaiTime(by.recordedAt) },
       };
   }
   // A published figure (a statistics bureau's, with its citation) is corrected by an admin only, with a
@@ -189,7 +188,7 @@ export async function writeReport(
       params: {
         asOf,
         figure: sameDate.value !== null ? `${sameDate.value}${sameDate.unit}` : `${sameDate.stagesDone} 个阶段`,
-        by: sameDate.reportedBy,
+        by: sameDate.reportedByName ?? sameDate.reportedBy,
       },
     };
   }

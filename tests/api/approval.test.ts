@@ -29,9 +29,11 @@ describe.each(backends())('review of reports on %s', (backend: Backend) => {
   beforeAll(async () => {
     ctx = await testApp(backend);
     f = await seedAccounts(ctx.db.db, TEST_NOW);
-    [repA, repB, reviewer, revA, admin] = await Promise.all(
-      ['rep-a', 'rep-b', 'reviewer', 'rev-a', 'admin'].map((u) => signIn(ctx.app, u)),
-    );
+    repA = await signIn(ctx.app, 'rep-a');
+    repB = await signIn(ctx.app, 'rep-b');
+    reviewer = await signIn(ctx.app, 'reviewer');
+    revA = await signIn(ctx.app, 'rev-a');
+    admin = await signIn(ctx.app, 'admin');
   });
   afterAll(async () => ctx?.close());
 
