@@ -89,6 +89,9 @@ describe('the SPA shell of one request', () => {
     expect(apiPreloadHref('/targets/qd-key-projects', '?asOf=2025-11-28&x=1')).toBe(
       '/api/v1/targets/qd-key-projects?asOf=2025-11-28',
     );
+    expect(apiPreloadHref('/targets/qd-key-projects', '?includePending=1&asOf=2025-11-28')).toBe(
+      '/api/v1/targets/qd-key-projects?asOf=2025-11-28&includePending=1',
+    );
     expect(apiPreloadHref('/targets/%E5%9B%BE', '')).toBe('/api/v1/targets/%E5%9B%BE');
     expect(apiPreloadHref('/targets/%E0%A4%A', '')).toBeNull();
     expect(apiPreloadHref('/targets/a/b', '')).toBeNull();

@@ -116,8 +116,12 @@ export function apiPreloadHref(pathname: string, search: string): string | null 
     return null;
   }
   const url = new URL(`/api/v1/targets/${encodeURIComponent(id)}`, 'http://localhost');
-  const asOf = new URLSearchParams(search).get('asOf');
+  const params = new URLSearchParams(search);
+  const asOf = params.get('asOf');
   if (asOf) url.searchParams.set('asOf', asOf);
+  // The 含待审核 switch, as the page asks for it (src/api/client.ts writes it as 1).
+  const pending = params.get('includePending');
+  if (pending === '1' || pending === 'true') url.searchParams.set('includePending', '1');
   return url.pathname + url.search;
 }
 
