@@ -6,7 +6,6 @@ import { compress } from 'hono/compress';
 import { getCookie } from 'hono/cookie';
 import { NONCE, secureHeaders } from 'hono/secure-headers';
 import { shanghaiDate } from '../src/domain/dates';
-import { viewOf } from '../src/domain/reports';
 import { isDomainError } from '../src/domain/errors';
 import {
   detailQuerySchema,
@@ -17,6 +16,7 @@ import {
   summaryQuerySchema,
   targetsQuerySchema,
 } from '../src/domain/query';
+import { viewOf } from '../src/domain/reports';
 import { isStorableText, UNSTORABLE_TEXT } from '../src/domain/schemas';
 import { SECTORS } from '../src/domain/sectors';
 import { buildTargetDetail, type Cut, DETAIL_PROJECT_LIMIT, listTargets, summarize } from '../src/domain/views';
@@ -42,6 +42,7 @@ import { installReviewRoutes } from './routes/review';
 import { type AccountsOptions, accountsOptions, installWriteApi } from './routes/write-api';
 import { checkFilters } from './services/filter-check';
 import { HISTORY_LIMIT, StateMemo } from './services/state-memo';
+import { withWarningProblems } from './services/warning-problems';
 
 export interface AppOptions {
   store: Store;
@@ -176,7 +177,9 @@ export function createApp(options: AppOptions): Hono {
         memo.read(q, cut, !q.asOf && !q.knownAt),
         store.reportDates(cut.knownAt, cut.view),
       ]);
-      return summarize(targets, facts, cut, { generatedAt: now().toISOString(), reportDates });
+      const summary = summarize(targets, facts, cut, { generatedAt: now().toISOString(), reportDates });
+      // The wall's warning slide shows each warned target's 存在问题: read for those few targets only.
+      return withWarningProblems(store, summary, cut);
     });
   }
 

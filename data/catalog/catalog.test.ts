@@ -3,12 +3,12 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { periodEnd } from '../../src/domain/figure-period';
+import { progressReportSchema } from '../../src/domain/report-schema';
 import {
   contextFigureSchema,
   DISTRICT_CITY,
   keyProjectSchema,
   planSchema,
-  progressReportSchema,
   type Source,
   type Target,
   targetSchema,

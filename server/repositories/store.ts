@@ -1,7 +1,7 @@
 import { type Kysely, sql } from 'kysely';
 import { addDays, type IsoDate } from '../../src/domain/dates';
-import type { ReportView } from '../../src/domain/reports';
 import type { ProjectRollup } from '../../src/domain/project-rollup';
+import type { ReportView } from '../../src/domain/reports';
 import type {
   ContextFigure,
   FigurePrecision,

@@ -41,7 +41,11 @@ export async function userWithScope(db: Db, row: Selectable<UsersTable>): Promis
 export async function setPlansOf(db: Db, userId: string, plans: readonly string[]): Promise<void> {
   await db.deleteFrom('user_plans').where('user_id', '=', userId).execute();
   const ids = [...new Set(plans)];
-  if (ids.length) await db.insertInto('user_plans').values(ids.map((plan_id) => ({ user_id: userId, plan_id }))).execute();
+  if (ids.length)
+    await db
+      .insertInto('user_plans')
+      .values(ids.map((plan_id) => ({ user_id: userId, plan_id })))
+      .execute();
 }
 
 export async function findUserByUsername(db: Db, username: string): Promise<Selectable<UsersTable> | undefined> {

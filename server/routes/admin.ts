@@ -37,7 +37,14 @@ import {
   writeSupporting,
 } from '../repositories/rows';
 import { deleteSessionsOfUser } from '../repositories/sessions';
-import { createUser, getUser, isUniqueViolation, listUsers, setPlansOf, UsernameTakenError } from '../repositories/users';
+import {
+  createUser,
+  getUser,
+  isUniqueViolation,
+  listUsers,
+  setPlansOf,
+  UsernameTakenError,
+} from '../repositories/users';
 import { importCatalog } from '../services/catalog-import';
 import { catalogTemplateXlsx } from '../services/catalog-template';
 import { checkDivision, loadRegistry, resolveDepartment } from '../services/departments';
@@ -92,7 +99,9 @@ export function adminRoutes(deps: WriteDeps) {
     return plans.find((p) => !known.has(p)) ?? null;
   };
   const planRefused = (c: Ctx, id: string) =>
-    invalid(c, `规划“${id}”不存在`, [{ field: 'plans', message: `规划“${id}”不存在`, code: 'unknown_plan', params: { id } }]);
+    invalid(c, `规划“${id}”不存在`, [
+      { field: 'plans', message: `规划“${id}”不存在`, code: 'unknown_plan', params: { id } },
+    ]);
 
   r.post('/admin/users', role(['admin']), async (c) => {
     const s = c.get('signedIn');

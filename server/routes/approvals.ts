@@ -17,7 +17,10 @@ export function approvalRoutes(deps: WriteDeps) {
   r.get('/review-queue', reviewers, async (c) => c.json(await reviewQueue(db, c.get('signedIn').user, now())));
 
   /** The decision a request asks for: approve takes no fields (or an empty body), return a reason. */
-  async function decisionOf(c: Ctx, kind: Decision['kind']): Promise<{ ok: true; value: Decision } | { ok: false; response: Response }> {
+  async function decisionOf(
+    c: Ctx,
+    kind: Decision['kind'],
+  ): Promise<{ ok: true; value: Decision } | { ok: false; response: Response }> {
     if (kind === 'return') {
       const body = await readJson(c, returnRequestSchema);
       return body.ok ? { ok: true, value: { kind: 'return', reason: body.value.reason } } : body;

@@ -1,5 +1,4 @@
 import type { Context, Hono } from 'hono';
-import { viewOf } from '../../src/domain/reports';
 import { addDays, shanghaiDate } from '../../src/domain/dates';
 import {
   type DepartmentViewResponse,
@@ -13,6 +12,7 @@ import {
 import type { DepartmentsResponse } from '../../src/domain/departments';
 import { notFound, parseQuery } from '../../src/domain/query';
 import { rankGroups, shownPp, TIE_RULE_ZH } from '../../src/domain/rankings';
+import { viewOf } from '../../src/domain/reports';
 import { attachmentHeader } from '../../src/domain/table-export';
 import { groupReports, listTargets, stateOf } from '../../src/domain/views';
 import { ProblemAnswer, problem } from '../http/problem';
@@ -118,7 +118,9 @@ export function installDepartmentRoutes(api: Hono, { store, memo, now, cached }:
         let good = 0;
         for (const t of lead) {
           const status =
-            byTarget === null ? t.state.status : stateOf(t, byTarget, plans, { asOf, view: cut.view }, catalog.rollups).status;
+            byTarget === null
+              ? t.state.status
+              : stateOf(t, byTarget, plans, { asOf, view: cut.view }, catalog.rollups).status;
           if (status === 'not_started') continue;
           judged++;
           if (status === 'achieved' || status === 'on_track') good++;

@@ -1,7 +1,7 @@
 import type { Context, Hono } from 'hono';
-import { viewOf } from '../../src/domain/reports';
 import { shanghaiDate } from '../../src/domain/dates';
 import { parseQuery, targetsQuerySchema } from '../../src/domain/query';
+import { viewOf } from '../../src/domain/reports';
 import {
   buildReview,
   cutsOfMeeting,

@@ -158,13 +158,16 @@ export async function decideImport(
       .where('id', '=', importId)
       .where('kind', '=', 'reports')
       .executeTakeFirst();
-    if (!imp) return { ok: false as const, refusal: { status: 404, code: 'not_found', detail: `导入“${importId}”不存在` } };
+    if (!imp)
+      return { ok: false as const, refusal: { status: 404, code: 'not_found', detail: `导入“${importId}”不存在` } };
     const waiting = await trx
       .selectFrom('reports as r')
       .select('r.id')
       .where('r.import_id', '=', importId)
       .where('r.approval', '=', 'pending')
-      .where((eb) => eb.not(eb.exists(eb.selectFrom('reports as s').select('s.id').whereRef('s.supersedes', '=', 'r.id'))))
+      .where((eb) =>
+        eb.not(eb.exists(eb.selectFrom('reports as s').select('s.id').whereRef('s.supersedes', '=', 'r.id'))),
+      )
       .orderBy('r.recorded_at')
       .orderBy('r.id')
       .execute();

@@ -1,12 +1,14 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
 import type { Issue } from '../../src/domain/issues';
-import type { ProgressReport, Target } from '../../src/domain/schemas';
+import type { Narrative, NarrativeField, ProgressReport, Target } from '../../src/domain/schemas';
 import {
   type CellIssue,
   cellMessage,
   type ImportResponse,
   type ImportRow,
+  NARRATIVE_MAX,
+  NARRATIVE_NAMES_ZH,
   reportInputSchema,
   type User,
 } from '../../src/domain/write-api';
@@ -34,6 +36,11 @@ export const REPORT_COLUMNS = [
   { key: 'note', names: ['说明', '备注'] },
   { key: 'evidence', names: ['佐证链接', '佐证', '佐证材料'] },
   { key: 'reason', names: ['原因', '确认或更正原因', '更正原因', '确认理由'] },
+  // The narrative of a 周调度 report (issue 23): optional; a template without these columns imports as before.
+  { key: 'progress', names: [NARRATIVE_NAMES_ZH.progress] },
+  { key: 'problems', names: [NARRATIVE_NAMES_ZH.problems, '困难问题'] },
+  { key: 'nextSteps', names: [NARRATIVE_NAMES_ZH.nextSteps, '下步工作', '下一步措施'] },
+  { key: 'coordination', names: [NARRATIVE_NAMES_ZH.coordination, '需协调解决事项', '需协调解决的问题'] },
 ] as const satisfies readonly ColumnSpec<string>[];
 export type ReportColumn = (typeof REPORT_COLUMNS)[number]['key'];
 
@@ -48,6 +55,20 @@ const FIELD_COLUMN: Record<string, ReportColumn> = {
   confirmReason: 'reason',
   reason: 'reason',
 };
+
+/** Characters that turn the direction of the text after them (U+202A–202E, U+2066–2069), as the form refuses. */
+const BIDI_CONTROL = /[\u202A-\u202E\u2066-\u2069]/;
+
+/** A narrative cell: trimmed, at most `NARRATIVE_MAX` characters, storable, no direction controls. */
+function narrativeCell(r: RowReader<ReportColumn>, k: NarrativeField): string {
+  const s = r.text(k, NARRATIVE_MAX);
+  if (s === null) return '';
+  if (BIDI_CONTROL.test(s)) {
+    r.fail(k, { code: 'bidi_control', params: { field: NARRATIVE_NAMES_ZH[k] } });
+    return '';
+  }
+  return s;
+}
 
 export interface ImportContext {
   db: Kysely<Database>;
@@ -81,6 +102,7 @@ interface Parsed {
     note: string;
     evidence: string | null;
     reason: string | null;
+    narrative: Narrative;
   };
 }
 
@@ -109,6 +131,12 @@ function parseRows(grid: Grid, targets: Map<string, Target>): { parsed: Parsed[]
     const note = r.text('note', 2000) ?? '';
     const evidence = r.text('evidence', 1000);
     const reason = r.text('reason', 500);
+    const narrative: Narrative = {
+      progress: narrativeCell(r, 'progress'),
+      problems: narrativeCell(r, 'problems'),
+      nextSteps: narrativeCell(r, 'nextSteps'),
+      coordination: narrativeCell(r, 'coordination'),
+    };
     if (evidence !== null) {
       const ok = reportInputSchema.shape.evidence.safeParse(evidence);
       if (!ok.success) r.fail('evidence', { code: 'evidence_link' });
@@ -128,6 +156,7 @@ function parseRows(grid: Grid, targets: Map<string, Target>): { parsed: Parsed[]
               note,
               evidence,
               reason,
+              narrative,
             },
           }
         : {}),
@@ -220,8 +249,8 @@ export async function importReports(ctx: ImportContext): Promise<ImportOutcome> 
   if (dataRows.length === 0 && p.parsed.every((x) => x.blank) && p.parsed.length === 0)
     return { status: 422, detail: '表格中没有数据行' };
 
-  const thresholds = new Map(
-    (await db.selectFrom('plans').select(['id', 'thresholds']).execute()).map((r) => [r.id, r.thresholds] as const),
+  const plans = new Map(
+    (await db.selectFrom('plans').select(['id', 'thresholds', 'approval']).execute()).map((r) => [r.id, r] as const),
   );
   const importId = randomUUID();
   const run = async (trx: Transaction<Database>) => {
@@ -294,6 +323,7 @@ export async function importReports(ctx: ImportContext): Promise<ImportOutcome> 
         note: x.input.note,
         evidence: x.input.evidence,
         confirmReason: x.input.reason ?? undefined,
+        narrative: x.input.narrative,
       };
       const req = {
         input,
@@ -302,7 +332,8 @@ export async function importReports(ctx: ImportContext): Promise<ImportOutcome> 
         now,
         dryRun: true,
         importId,
-        thresholds: thresholds.get(target.planId),
+        thresholds: plans.get(target.planId)?.thresholds,
+        approvalRequired: plans.get(target.planId)?.approval,
       };
       let outcome = await writeReport(trx, target, hist, req);
       if (outcome.kind === 'conflict' && outcome.code === 'exists_same_date' && x.input.reason) {

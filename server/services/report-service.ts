@@ -2,12 +2,10 @@ import { randomUUID } from 'node:crypto';
 import type { Transaction } from 'kysely';
 import { shanghaiDate } from '../../src/domain/dates';
 import type { ConfirmationIssue, IssueParams } from '../../src/domain/issues';
+import { EMPTY_NARRATIVE, hasNarrative, NARRATIVE_FIELDS } from '../../src/domain/report-schema';
 import { effectiveReports } from '../../src/domain/reports';
 import {
   DEFAULT_THRESHOLDS,
-  EMPTY_NARRATIVE,
-  hasNarrative,
-  NARRATIVE_FIELDS,
   type ProgressReport,
   type StatusThresholds,
   type Target,

@@ -1,6 +1,8 @@
 import { csvFile, exportCell } from '../../src/domain/cells';
+import { NARRATIVE_FIELDS } from '../../src/domain/report-schema';
 import { effectiveReports } from '../../src/domain/reports';
-import type { ProgressReport, Target } from '../../src/domain/schemas';
+import type { NarrativeField, ProgressReport, Target } from '../../src/domain/schemas';
+import { NARRATIVE_MAX } from '../../src/domain/write-api';
 import { REPORT_COLUMNS } from './report-import';
 import { newWorkbook } from './spreadsheet/workbook';
 
@@ -12,7 +14,23 @@ export interface TemplateRow {
 
 const header = REPORT_COLUMNS.map((c) => c.names[0]);
 /** Columns the reporter fills in; the others are for reference and are ignored on import. */
-const INPUT_COLUMNS = new Set(['value', 'unit', 'asOf', 'note', 'evidence', 'reason']);
+const INPUT_COLUMNS = new Set<string>(['value', 'unit', 'asOf', 'note', 'evidence', 'reason', ...NARRATIVE_FIELDS]);
+const NARRATIVE_COLUMNS: ReadonlySet<string> = new Set(NARRATIVE_FIELDS);
+/** The header's note on each narrative column: what goes in it, and that it may stay empty. */
+const NARRATIVE_NOTES: Record<NarrativeField, string> = {
+  progress: '选填：本期做了什么',
+  problems: '选填：卡在哪里、为什么',
+  nextSteps: '选填：下一步怎么做、何时完成',
+  coordination: '选填：需要市领导或其他部门协调解决的事项',
+};
+
+/** Characters wide: about 20 Chinese characters for a narrative (each is two), the title about 24. */
+function widthOf(key: string): number {
+  if (key === 'title') return 48;
+  if (NARRATIVE_COLUMNS.has(key)) return 40;
+  if (key === 'note' || key === 'evidence' || key === 'reason') return 28;
+  return 14;
+}
 
 function cells(r: TemplateRow): (string | number | null)[] {
   const t = r.target;
@@ -31,12 +49,17 @@ function cells(r: TemplateRow): (string | number | null)[] {
     null,
     null,
     null,
+    // 进展情况, 存在问题, 下步措施, 需协调事项: empty, written fresh each time.
+    null,
+    null,
+    null,
+    null,
   ];
 }
 
 export function lastReportOf(reports: readonly ProgressReport[]): ProgressReport | null {
   let best: ProgressReport | null = null;
-  for (const r of effectiveReports(reports))
+  for (const r of effectiveReports(reports, undefined, 'pending'))
     if (!best || r.asOf > best.asOf || (r.asOf === best.asOf && r.recordedAt >= best.recordedAt)) best = r;
   return best;
 }
@@ -53,7 +76,7 @@ export async function templateXlsx(rows: readonly TemplateRow[], generatedAt: st
   ws.columns = REPORT_COLUMNS.map((c) => ({
     header: c.names[0],
     key: c.key,
-    width: c.key === 'title' ? 48 : c.key === 'note' || c.key === 'evidence' || c.key === 'reason' ? 28 : 14,
+    width: widthOf(c.key),
   }));
   for (const r of rows) ws.addRow(cells(r).map(exportCell));
   const head = ws.getRow(1);
@@ -64,6 +87,10 @@ export async function templateXlsx(rows: readonly TemplateRow[], generatedAt: st
     if (!INPUT_COLUMNS.has(c.key))
       head.getCell(i + 1).fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE5E7EB' } };
     else head.getCell(i + 1).fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFEF3C7' } };
+    if (NARRATIVE_COLUMNS.has(c.key)) {
+      col.alignment = { wrapText: true, vertical: 'top' };
+      head.getCell(i + 1).note = `${NARRATIVE_NOTES[c.key as NarrativeField]}，不超过 ${NARRATIVE_MAX} 字`;
+    }
   });
   const help = wb.addWorksheet('说明');
   for (const line of [
@@ -71,6 +98,8 @@ export async function templateXlsx(rows: readonly TemplateRow[], generatedAt: st
     '灰色表头的列仅供参考，导入时不读取；不填报的目标请留空本期数值和截至日期。',
     '数值低于上次累计值或远超目标值时，需要在“原因”列说明；同一截至日期已有填报时，填写“原因”即作为更正。',
     '里程碑目标的“本期数值”填写已完成的阶段数。',
+    `进展情况、存在问题、下步措施、需协调事项均为选填，每项不超过 ${NARRATIVE_MAX} 字；只写文字，不能含改变文字方向的控制字符。`,
+    '存在问题、下步措施和需协调事项会显示在周调度的滞后目标旁边；需协调事项请写明需要谁协调什么。',
     '上传后先预览检查，确认无误再提交；提交是整体的：要么全部写入，要么都不写入。',
   ])
     help.addRow([exportCell(line)]);

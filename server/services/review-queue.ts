@@ -21,16 +21,15 @@ export async function reviewQueue(db: Kysely<Database>, user: User, now: Date): 
     .selectFrom('reports as r')
     .innerJoin('targets as t', 't.id', 'r.target_id')
     .where('r.approval', '=', 'pending')
-    .where((eb) => eb.not(eb.exists(eb.selectFrom('reports as s').select('s.id').whereRef('s.supersedes', '=', 'r.id'))))
+    .where((eb) =>
+      eb.not(eb.exists(eb.selectFrom('reports as s').select('s.id').whereRef('s.supersedes', '=', 'r.id'))),
+    )
     .where('r.reported_by', '!=', user.username);
   if (user.role !== 'admin') {
     const plans = user.plans.length ? user.plans : [''];
     const deps = user.departments.length ? user.departments : [''];
     q = q.where((eb) =>
-      eb.or([
-        eb('t.plan_id', 'in', plans),
-        eb(eb.fn.coalesce('r.department_id', 't.department'), 'in', deps),
-      ]),
+      eb.or([eb('t.plan_id', 'in', plans), eb(eb.fn.coalesce('r.department_id', 't.department'), 'in', deps)]),
     );
   }
   const [ids, count, planRows, depRows] = await Promise.all([

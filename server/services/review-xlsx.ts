@@ -1,4 +1,5 @@
 import type ExcelJS from 'exceljs';
+import { WARNING_STATUSES } from '../../src/domain/aggregate';
 import { exportText } from '../../src/domain/cells';
 import { changeDigits, changeOf, roundDerived, roundedPp, roundRate } from '../../src/domain/figures';
 import { NO_DEPARTMENT } from '../../src/domain/review';
@@ -118,6 +119,41 @@ export function reviewTitleLines(review: ReviewResponse): string[] {
 const leadName = (t: Pick<ReviewTarget, 'department' | 'departmentName' | 'divisionDemo'>): string =>
   t.department === null ? NO_DEPARTMENT : `${t.departmentName ?? t.department}${t.divisionDemo ? '（演示分工）' : ''}`;
 
+/** The narrative the meeting reads beside a lagging target (issue 23), and how wide each column is. */
+const NARRATIVE_COLUMNS = [
+  { field: 'problems', header: '存在问题', width: 40 },
+  { field: 'nextSteps', header: '下步措施', width: 40 },
+  { field: 'coordination', header: '需协调事项', width: 36 },
+] as const;
+const NOT_SAID = '未说明';
+
+/**
+ * The narrative columns of a sheet of targets, for the rows of targets lagging at the meeting: what
+ * the report the state rests on says, or 未说明 (nothing to coordinate stays empty). Other rows stay empty.
+ */
+function narrativeColumns<R>(target: (row: R) => ReviewTarget | null): Column<R>[] {
+  return NARRATIVE_COLUMNS.map(({ field, header, width }) => ({
+    key: field,
+    header,
+    kind: 'text',
+    width,
+    value: (r: R) => {
+      const t = target(r);
+      if (!t || !WARNING_STATUSES.has(t.state.status)) return null;
+      const said = t.latestReport?.narrative?.[field] ?? '';
+      return said !== '' ? said : field === 'coordination' ? null : NOT_SAID;
+    },
+  }));
+}
+
+/** Long text wraps in its column and starts at the top of its row. */
+function wrapColumns<R>(ws: ExcelJS.Worksheet, columns: readonly Column<R>[]): void {
+  const keys = new Set<string>(NARRATIVE_COLUMNS.map((c) => c.field));
+  columns.forEach((c, i) => {
+    if (keys.has(c.key)) ws.getColumn(i + 1).alignment = { wrapText: true, vertical: 'top' };
+  });
+}
+
 const PROBLEM_LABEL = { severe: STATUS_LABELS.severe, lagging: STATUS_LABELS.lagging, no_data: STATUS_LABELS.no_data };
 
 /**
@@ -188,9 +224,11 @@ function addDepartmentSheet(
     int('total', '牵头目标数', 11),
     { key: 'title', header: '目标', kind: 'text', width: 48, value: (r) => r.title },
     { key: 'status', header: '状态', kind: 'text', width: 10, value: (r) => r.status },
+    ...narrativeColumns<DepartmentRow>((r) => (r.id === '' ? null : target(r.id))),
     { key: 'id', header: '编号', kind: 'text', width: 22, value: (r) => r.id },
   ];
   const ws = addTable(wb, '按牵头部门', title, columns, rows);
+  wrapColumns(ws, columns);
   // The department rows stand out from the target rows under them.
   const first = ws.rowCount - rows.length + 1;
   rows.forEach((r, i) => {
@@ -325,9 +363,10 @@ export async function reviewWorkbook(review: ReviewResponse, options: ReviewWork
       width: 12,
       value: (r) => roundDerived(target(r.id), target(r.id).state.projection?.value ?? null),
     },
+    ...narrativeColumns<WarningRow>((r) => target(r.id)),
     text('id', '编号', 22, (r: WarningRow) => r.id),
   ];
-  addTable(wb, '预警', title, warningColumns, warningRows);
+  wrapColumns(addTable(wb, '预警', title, warningColumns, warningRows), warningColumns);
 
   interface OverdueRow {
     department: string;

@@ -55,7 +55,8 @@ export type QueryParams = Record<string, string | number | boolean | undefined |
 export function apiUrl(path: string, params: QueryParams = {}): URL {
   const url = new URL(`/api/v1${path}`, window.location.origin);
   for (const [k, v] of Object.entries(params)) {
-    if (v !== undefined && v !== null && v !== '') url.searchParams.set(k, String(v));
+    // A switch that is on travels as `1`, as the page's own URL has it (`includePending=1`).
+    if (v !== undefined && v !== null && v !== '') url.searchParams.set(k, v === true ? '1' : String(v));
   }
   return url;
 }

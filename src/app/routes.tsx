@@ -1,7 +1,7 @@
 import { lazy, Suspense } from 'react';
 import { Route, Routes } from 'react-router';
 import { OverviewPage } from '../features/overview/overview-page';
-import { loadMeetingMessages, loadWorkMessages } from '../i18n/messages';
+import { loadApprovalMessages, loadMeetingMessages, loadWorkMessages } from '../i18n/messages';
 import { AppLayout } from './app-layout';
 import { NotFoundPage } from './not-found-page';
 
@@ -12,7 +12,11 @@ import { NotFoundPage } from './not-found-page';
  * react-router (loaders, actions, fetchers) would add ~17 KB gzip that this app does not use.
  */
 const SectorPage = lazy(() => import('../features/sector/sector-page').then((m) => ({ default: m.SectorPage })));
-const TargetPage = lazy(() => import('../features/target/target-page').then((m) => ({ default: m.TargetPage })));
+/** The words of report review (history versions, narratives) arrive with the target page and the queue. */
+const withApproval = <M,>(page: Promise<M>): Promise<M> => Promise.all([page, loadApprovalMessages()]).then(([m]) => m);
+const TargetPage = lazy(() =>
+  withApproval(import('../features/target/target-page')).then((m) => ({ default: m.TargetPage })),
+);
 const ProjectsPage = lazy(() =>
   import('../features/projects/projects-page').then((m) => ({ default: m.ProjectsPage })),
 );
@@ -31,6 +35,12 @@ const ImportPage = lazy(() =>
   withWork(import('../features/report/import-page')).then((m) => ({ default: m.ImportPage })),
 );
 const AdminPage = lazy(() => withWork(import('../features/admin/admin-page')).then((m) => ({ default: m.AdminPage })));
+/** The reviewer's queue (issue 23): its words are the work pages' and review's. */
+const ReviewQueuePage = lazy(() =>
+  withApproval(withWork(import('../features/review-queue/review-queue-page'))).then((m) => ({
+    default: m.ReviewQueuePage,
+  })),
+);
 const ReviewPage = lazy(() =>
   withMeeting(import('../features/review/review-page')).then((m) => ({ default: m.ReviewPage })),
 );
@@ -74,6 +84,7 @@ export function AppRoutes() {
         <Route path="report" element={<ReportPage />} />
         <Route path="report/import" element={<ImportPage />} />
         <Route path="admin" element={<AdminPage />} />
+        <Route path="review-queue" element={<ReviewQueuePage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

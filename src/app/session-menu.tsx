@@ -34,13 +34,16 @@ export function SessionMenu() {
   );
 }
 
-/** "填报" for everyone (it leads to the sign-in), "管理" for administrators. */
+/** "填报" for everyone (it leads to the sign-in), "审核" for reviewers and administrators, "管理" for administrators. */
 export function SessionNavLinks() {
   const { t } = useTranslation();
   const user = useSession().data?.user ?? null;
   return (
     <>
       <NavLink to={paths.report()}>{t('app.reportNav')}</NavLink>
+      {(user?.role === 'reviewer' || user?.role === 'admin') && (
+        <NavLink to={paths.reviewQueue()}>{t('app.reviewQueueNav')}</NavLink>
+      )}
       {user?.role === 'admin' && <NavLink to={paths.admin()}>{t('app.adminNav')}</NavLink>}
     </>
   );

@@ -54,6 +54,18 @@ export const freshnessSchema = z.object({
   olderFigures: z.number().int().min(0),
 });
 
+/** At most this many characters of a warned target's 存在问题 travel with the summary (the wall's one line). */
+export const WARNING_PROBLEMS_MAX = 60;
+/** A warned target of the summary, with the short form of what its department says is stuck (issue 23). */
+export const warningSchema = targetWithStateSchema.extend({
+  /**
+   * 存在问题 of the report its state rests on, on one line, cut with … at `WARNING_PROBLEMS_MAX`
+   * characters (the whole text is on the target page); absent when the report gives none.
+   */
+  problems: z.string().max(WARNING_PROBLEMS_MAX).optional(),
+});
+export type WarningDto = z.infer<typeof warningSchema>;
+
 export const summaryResponseSchema = z.object({
   asOf: isoDate,
   previousAsOf: isoDate,
@@ -61,7 +73,7 @@ export const summaryResponseSchema = z.object({
   sectors: z.array(sectorSummarySchema),
   headlines: z.array(headlineSchema),
   /** The targets furthest behind their pace. */
-  warnings: z.array(targetWithStateSchema),
+  warnings: z.array(warningSchema),
   freshness: freshnessSchema,
   /** Every date with at least one report (also after `asOf`), oldest first: the as-of timeline. */
   reportDates: z.array(isoDate),

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { isoDate, isoDateTime, progressReportSchema, targetSchema, targetStateSchema } from './schemas';
+import { progressReportSchema } from './report-schema';
+import { isoDate, isoDateTime, targetSchema, targetStateSchema } from './schemas';
 import { text } from './write-api';
 
 /**

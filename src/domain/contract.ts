@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { plansResponseSchema, sectorsResponseSchema, summaryResponseSchema, targetsResponseSchema } from './api';
 import {
   approveRequestSchema,
   decisionResponseSchema,
@@ -6,7 +7,6 @@ import {
   returnRequestSchema,
   reviewQueueResponseSchema,
 } from './approval-api';
-import { plansResponseSchema, sectorsResponseSchema, summaryResponseSchema, targetsResponseSchema } from './api';
 import {
   departmentImportResponseSchema,
   departmentInputSchema,

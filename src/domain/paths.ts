@@ -3,12 +3,13 @@
  * `<Link>` and `href` to a page goes through here (the server's preload of a page's data reads the
  * same paths: server/http/landing.ts).
  */
-export type LinkParams = Record<string, string | undefined>;
+/** `true` is a switch that is on (`includePending=1`); false, empty and undefined are left out. */
+export type LinkParams = Record<string, string | boolean | undefined>;
 
 /** `path` with the non-empty `params` as its query string. */
 export function hrefWith(path: string, params: LinkParams = {}): string {
   const search = new URLSearchParams();
-  for (const [k, v] of Object.entries(params)) if (v) search.set(k, v);
+  for (const [k, v] of Object.entries(params)) if (v) search.set(k, v === true ? '1' : v);
   const s = search.toString();
   return s ? `${path}?${s}` : path;
 }
@@ -16,7 +17,9 @@ export function hrefWith(path: string, params: LinkParams = {}): string {
 export const paths = {
   overview: (params?: LinkParams) => hrefWith('/', params),
   sector: (id: string, params?: LinkParams) => hrefWith(`/sectors/${encodeURIComponent(id)}`, params),
-  target: (id: string, params?: LinkParams) => hrefWith(`/targets/${encodeURIComponent(id)}`, params),
+  /** `hash`: a part of the page to open at (`narrative`: the latest 最新情况说明). */
+  target: (id: string, { hash, ...params }: LinkParams = {}) =>
+    `${hrefWith(`/targets/${encodeURIComponent(id)}`, params)}${typeof hash === 'string' && hash ? `#${hash}` : ''}`,
   project: (id: string) => `/projects/${encodeURIComponent(id)}`,
   projects: (params?: LinkParams) => hrefWith('/projects', params),
   review: (params?: LinkParams) => hrefWith('/review', params),
@@ -26,4 +29,5 @@ export const paths = {
   report: (params?: LinkParams) => hrefWith('/report', params),
   reportImport: () => '/report/import',
   admin: () => '/admin',
+  reviewQueue: () => '/review-queue',
 };

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { aggregateSchema } from './aggregate-schema';
 import { targetWithStateSchema } from './api';
+import { narrativeSchema } from './report-schema';
 import {
   figurePeriodSchema,
   isoDate,
@@ -26,6 +27,11 @@ export const latestReportSchema = z.object({
   reportedBy: z.string(),
   source: sourceSchema.nullable(),
   demo: z.boolean(),
+  /**
+   * What the department wrote beside the figure (存在问题, 下步措施, 需协调事项…), for a target lagging
+   * or severely lagging at the meeting whose report says anything; absent otherwise ("未说明").
+   */
+  narrative: narrativeSchema.optional(),
 });
 export type LatestReport = z.infer<typeof latestReportSchema>;
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildReview, defaultMeetingDate, endOfMeetingDay, type MeetingCuts, meetingCuts } from './review';
+import { buildReview, defaultMeetingDate, endOfMeetingDay, type MeetingCuts, meetingCuts, oneLine } from './review';
 import { type Plan, type ProgressReport, statusThresholdsSchema, type Target } from './schemas';
 import { makeTarget, reportFor } from './test-fixtures';
 
@@ -278,5 +278,79 @@ describe('reproducing a past meeting', () => {
     expect(r.containsDemo).toBe(false);
     expect(r.plan?.title).toBe('测试规划');
     expect(review().containsDemo).toBe(true);
+  });
+});
+
+describe('what a lagging target’s department wrote (issue 23)', () => {
+  const said = (problems: string, rest: Partial<ProgressReport['narrative'] & object> = {}) => ({
+    narrative: { progress: '', problems, nextSteps: '', coordination: '', ...rest },
+  });
+  // Every target's reports as above, each week with a narrative, then variations per target.
+  const withNarratives = REPORTS.map((x) => ({ ...x, ...said(`${x.targetId} ${x.asOf}`) }));
+  const narrativeOf = (r: ReturnType<typeof buildReview>, id: string) =>
+    r.targets.find((x) => x.id === id)?.latestReport?.narrative;
+
+  it('carries the narrative of the report the lagging state rests on, and none for targets on track', () => {
+    const r = buildReview({ ...DATA, reports: withNarratives }, {}, cuts({ asOf: '2025-02-20' }));
+    // B (newly lagging) and D (still severe): the 02-20 report's words.
+    expect(narrativeOf(r, 'b-new-warning')?.problems).toBe('b-new-warning 2025-02-20');
+    expect(narrativeOf(r, 'd-still-severe')?.problems).toBe('d-still-severe 2025-02-20');
+    // On track or recovered: the meeting does not ask, the answer stays small.
+    expect(narrativeOf(r, 'a-steady')).toBeUndefined();
+    expect(narrativeOf(r, 'c-recovery')).toBeUndefined();
+  });
+
+  it('gives no narrative when the latest report says nothing, even if an earlier one did ("未说明")', () => {
+    const reports = withNarratives.map((x) =>
+      x.targetId === 'd-still-severe' && x.asOf === '2025-02-20' ? { ...x, ...said('') } : x,
+    );
+    const r = buildReview({ ...DATA, reports }, {}, cuts({ asOf: '2025-02-20' }));
+    expect(r.targets.find((x) => x.id === 'd-still-severe')?.latestReport?.asOf).toBe('2025-02-20');
+    expect(narrativeOf(r, 'd-still-severe')).toBeUndefined();
+  });
+
+  it('takes a correction’s words over the corrected report’s, once the correction is known', () => {
+    const b = withNarratives.find((x) => x.targetId === 'b-new-warning' && x.asOf === '2025-02-20');
+    const fix = reportFor(B, '2025-02-20', 446, {
+      id: 'b-fix',
+      recordedAt: '2025-02-20T20:00:00+08:00',
+      supersedes: b?.id ?? null,
+      correctionReason: '补充说明',
+      ...said('土地指标未下达', { nextSteps: '三月底前报批', coordination: '请市自然资源局协调指标' }),
+    });
+    const r = buildReview({ ...DATA, reports: [...withNarratives, fix] }, {}, cuts({ asOf: '2025-02-20' }));
+    expect(r.targets.find((x) => x.id === 'b-new-warning')?.latestReport).toMatchObject({
+      id: 'b-fix',
+      narrative: {
+        progress: '',
+        problems: '土地指标未下达',
+        nextSteps: '三月底前报批',
+        coordination: '请市自然资源局协调指标',
+      },
+    });
+    // The meeting held before the correction came in saw the first words.
+    const before = buildReview(
+      { ...DATA, reports: [...withNarratives, { ...fix, recordedAt: '2025-02-21T09:00:00+08:00' }] },
+      {},
+      cuts({ asOf: '2025-02-20' }),
+    );
+    expect(narrativeOf(before, 'b-new-warning')?.problems).toBe('b-new-warning 2025-02-20');
+  });
+});
+
+describe('oneLine (the wall’s short form of 存在问题)', () => {
+  it('puts the text on one line and keeps a short one whole', () => {
+    expect(oneLine('  土地指标未下达，\n\n两个项目\t停工待批  ', 60)).toBe('土地指标未下达， 两个项目 停工待批');
+    expect(oneLine('', 60)).toBe('');
+    expect(oneLine('甲'.repeat(60), 60)).toBe('甲'.repeat(60));
+  });
+
+  it('cuts a longer text to the limit, ending in …, never inside a character', () => {
+    expect(oneLine('甲'.repeat(61), 60)).toBe(`${'甲'.repeat(59)}…`);
+    // 𠮷 is two UTF-16 units: it goes whole or not at all.
+    const cut = oneLine(`${'甲'.repeat(58)}𠮷乙`, 60);
+    expect(cut).toBe(`${'甲'.repeat(58)}…`);
+    expect(cut.length).toBeLessThanOrEqual(60);
+    for (const n of [1, 2, 59, 60, 61, 2000]) expect(oneLine('问题 '.repeat(n), 60).length).toBeLessThanOrEqual(60);
   });
 });

@@ -3,6 +3,7 @@ import type { AggregateDto } from './aggregate-schema';
 import { addDays, daysBetween, type IsoDate, minDate, shanghaiDate } from './dates';
 import { changeOf, shownDifference } from './figures';
 import { badRequest, type ParseResult, targetsQuerySchema } from './query';
+import { hasNarrative } from './report-schema';
 import { effectiveReports, type KnowledgeCut, onePerDate, reportsAsOf, viewOf } from './reports';
 import type {
   LatestReport,
@@ -106,15 +107,21 @@ export function cutsOfMeeting(q: ReviewQuery, asOf: IsoDate): ParseResult<Meetin
   const knownAt = q.knownAt ?? endOfMeetingDay(asOf);
   const previousEnd = endOfMeetingDay(previous);
   const previousKnownAt = Date.parse(previousEnd) <= Date.parse(knownAt) ? previousEnd : knownAt;
-  return { ok: true, value: { meeting: { asOf, knownAt, view }, previous: { asOf: previous, knownAt: previousKnownAt, view } },
+  return {
+    ok: true,
+    value: { meeting: { asOf, knownAt, view }, previous: { asOf: previous, knownAt: previousKnownAt, view } },
   };
 }
 
-/** The report a target's state at the cut rests on: the newest effective one with a figure. */
+/**
+ * The report a target's state at the cut rests on: the newest effective one with a figure, with what
+ * its department wrote beside it when `withNarrative` (and it wrote anything).
+ */
 export function latestReportAt(
   target: Target,
   reports: readonly ProgressReport[],
   cut: KnowledgeCut,
+  withNarrative = false,
 ): LatestReport | null {
   const series = onePerDate(reportsAsOf(reports, cut));
   for (let i = series.length - 1; i >= 0; i--) {
@@ -128,10 +135,26 @@ export function latestReportAt(
         reportedBy: r.reportedBy,
         source: r.source,
         demo: r.demo,
+        ...(withNarrative && hasNarrative(r.narrative) ? { narrative: r.narrative } : {}),
       };
     }
   }
   return null;
+}
+
+/**
+ * Text on one line of at most `max` characters (UTF-16 units, as a schema's `max` counts them): runs
+ * of white space become one space, and a longer text is cut, never inside a character, and ends in …
+ */
+export function oneLine(text: string, max: number): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  if (flat.length <= max) return flat;
+  let out = '';
+  for (const ch of flat) {
+    if (out.length + ch.length + 1 > max) break;
+    out += ch;
+  }
+  return `${out.trimEnd()}…`;
 }
 
 function aggregateDto(a: Aggregate): AggregateDto {
@@ -368,11 +391,14 @@ export function buildReview(
   for (const t of targets) {
     const now = stateOf(t, byTarget, plans, cuts.meeting, data.rollups);
     const previous = stateOf(t, byTarget, plans, cuts.previous, data.rollups);
-    const latestReport = latestReportAt(t, byTarget.get(t.id) ?? [], cuts.meeting);
+    // The narrative only where the meeting asks about it (滞后, 严重滞后): a province's review stays small.
+    const latestReport = latestReportAt(t, byTarget.get(t.id) ?? [], cuts.meeting, WARNING.has(now.status));
     items.push({ target: t, now, previous, latestAsOf: latestReport?.asOf ?? null });
     out.push({ ...t, state: now, previousState: previous, latestReport });
   }
-  const known = effectiveReports(reports, cuts.meeting.knownAt, cuts.meeting.view).filter((r) => r.asOf <= cuts.meeting.asOf);
+  const known = effectiveReports(reports, cuts.meeting.knownAt, cuts.meeting.view).filter(
+    (r) => r.asOf <= cuts.meeting.asOf,
+  );
   return {
     asOf: cuts.meeting.asOf,
     knownAt: cuts.meeting.knownAt,

@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { INVESTMENT_PROFILE } from './pacing';
-import { monthlyProfileSchema, pacingSchema, progressReportSchema, targetSchema, targetStateSchema } from './schemas';
+import { progressReportSchema } from './report-schema';
+import { monthlyProfileSchema, pacingSchema, targetSchema, targetStateSchema } from './schemas';
 import {
   cityCompute,
   digitalShare,

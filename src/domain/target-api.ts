@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { targetWithStateSchema } from './api';
 import { projectRollupSchema } from './project-rollup';
-import { contextFigureSchema, isoDate, keyProjectSchema, progressReportSchema, targetStateSchema } from './schemas';
+import { progressReportSchema } from './report-schema';
+import { contextFigureSchema, isoDate, keyProjectSchema, targetStateSchema } from './schemas';
 
 /**
  * A target's detail (GET /api/v1/targets/:id), apart from the other response schemas: only the

@@ -1,7 +1,15 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DomainError } from './errors';
-import { compatibleUnits, convert, inTargetUnit, parseUnit, toTargetUnit, tryConvert } from './units';
+import {
+  compatibleUnits,
+  convert,
+  inTargetUnit,
+  parseUnit,
+  parseValueWithUnit,
+  toTargetUnit,
+  tryConvert,
+} from './units';
 
 function thrown(f: () => unknown): DomainError {
   try {
@@ -207,6 +215,79 @@ describe('conversion properties', () => {
         },
       ),
       { numRuns: 200 },
+    );
+  });
+});
+
+describe('parseValueWithUnit', () => {
+  it.each([
+    ['20家', '家', 20, '家'],
+    ['20 家', '家', 20, '家'],
+    ['1.2万人', '人', 1.2, '万人'],
+    ['1.2万人', '万人', 1.2, '万人'],
+    ['35万', '万人', 35, '万人'], // a bare magnitude counts in the target's base unit
+    ['35万', '人', 35, '万人'],
+    ['3,500亿元', '亿元', 3500, '亿元'],
+    ['3,500 亿元', '万亿元', 3500, '亿元'],
+    ['2450亿', '亿元', 2450, '亿元'],
+    ['700万千瓦', '千瓦', 700, '万千瓦'],
+    ['8%', '%', 8, '%'],
+    ['1247千米', '公里', 1247, '千米'],
+    ['１２', '家', 12, ''], // 全角 digits
+    ['１２家', '家', 12, '家'],
+    ['３，５００亿元', '亿元', 3500, '亿元'],
+    ['1.5e3', '个', 1500, ''],
+    ['78', '项', 78, ''],
+    ['-3.5', '%', -3.5, ''],
+    ['-0', '%', 0, ''],
+  ])('reads %j against %s as %d in %j', (text, target, value, unit) => {
+    expect(parseValueWithUnit(text, target)).toEqual({ ok: true, value, unit });
+  });
+
+  it('converts to the target’s unit through inTargetUnit', () => {
+    const r = parseValueWithUnit('1.2万人', '人');
+    expect(r.ok && inTargetUnit(r.value, r.unit, '人')).toEqual({ ok: true, value: 12000 });
+  });
+
+  it('refuses a unit that does not convert, naming the text, the unit and the target’s unit', () => {
+    expect(parseValueWithUnit('20公里', '家')).toEqual({
+      ok: false,
+      issue: { code: 'unit_in_value', params: { text: '20公里', unit: '公里', target: '家' } },
+    });
+    expect(parseValueWithUnit(' 35万 ', '%')).toEqual({
+      ok: false,
+      issue: { code: 'unit_in_value', params: { text: '35万', unit: '万', target: '%' } },
+    });
+    expect(parseValueWithUnit('5%', '家')).toMatchObject({ ok: false, issue: { code: 'unit_in_value' } });
+    expect(parseValueWithUnit('30家左右', '家')).toMatchObject({ ok: false, issue: { code: 'unit_in_value' } });
+    expect(parseValueWithUnit('20家', '个')).toMatchObject({ ok: false, issue: { code: 'unit_in_value' } });
+  });
+
+  it('says when there is nothing, or no number, or a number too large', () => {
+    expect(parseValueWithUnit('', '家')).toEqual({ ok: false, issue: { code: 'required' } });
+    expect(parseValueWithUnit('   ', '家')).toEqual({ ok: false, issue: { code: 'required' } });
+    expect(parseValueWithUnit('abc', '家')).toEqual({ ok: false, issue: { code: 'not_number' } });
+    expect(parseValueWithUnit('二十家', '家')).toEqual({ ok: false, issue: { code: 'not_number' } });
+    expect(parseValueWithUnit('1,2', '家')).toEqual({ ok: false, issue: { code: 'not_number' } });
+    expect(parseValueWithUnit('1.2.3', '家')).toEqual({ ok: false, issue: { code: 'not_number' } });
+    expect(parseValueWithUnit('1e999', '家')).toEqual({ ok: false, issue: { code: 'number_out_of_range' } });
+    expect(parseValueWithUnit('1e301亿元', '元')).toEqual({ ok: false, issue: { code: 'number_out_of_range' } });
+  });
+
+  it('reads back any figure written with any unit of the target’s base', () => {
+    const prefixes = ['', '千', '万', '亿', '万亿'];
+    fc.assert(
+      fc.property(
+        fc.constantFrom('人', '元', '个', '家'),
+        fc.constantFrom(...prefixes),
+        fc.constantFrom(...prefixes),
+        fc.double({ min: 0, max: 1e9, noNaN: true }),
+        (base, p, q, x) => {
+          const r = parseValueWithUnit(`${x}${p}${base}`, `${q}${base}`);
+          expect(r).toEqual({ ok: true, value: x, unit: `${p}${base}` });
+        },
+      ),
+      { numRuns: 300 },
     );
   });
 });

@@ -1,3 +1,4 @@
+import { normalizeText } from './cells';
 import { DomainError } from './errors';
 import type { Issue } from './issues';
 
@@ -136,4 +137,52 @@ export function toTargetUnit(value: number, unit: string, targetUnit: string): n
   const r = inTargetUnit(value, unit, targetUnit);
   if (!r.ok) throw unitError(r.issue);
   return r.value;
+}
+
+/** A value as a person types it, with or without its unit: 20家, 1.2万人, 3,500 亿元, 35万. */
+export type ValueWithUnit =
+  | {
+      ok: true;
+      /** In `unit`. */
+      value: number;
+      /** The unit written after the number ('' when none was: the target's unit). */
+      unit: string;
+    }
+  | { ok: false; issue: Issue & { code: 'required' | 'not_number' | 'number_out_of_range' | 'unit_in_value' } };
+
+/** A number (plain, 1.5e3, or grouped by thousands, 3,500.5) and whatever follows it. */
+const NUMBER_THEN_REST = /^([+-]?(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?))(.*)$/;
+
+/**
+ * A bare magnitude (35万) counts in the target's base unit: 35万 of a target in 人 or in 万人 is 35万人.
+ * Anything else is the unit as written.
+ */
+function unitWithTargetBase(written: string, targetUnit: string): string {
+  if (!PREFIXES.some(([p]) => p === written)) return written;
+  const base = unitOf(targetUnit)?.base;
+  return base === undefined ? written : `${written}${base}`;
+}
+
+/**
+ * Reads a value typed with its unit (“20家”, “1.2万人”, “３，５００亿元”, “35万”) against the target's
+ * unit: accepted when the unit is the target's or converts to it, refused with `unit_in_value`
+ * (the text, the unit written and the target's) when it does not.
+ */
+export function parseValueWithUnit(text: string, targetUnit: string): ValueWithUnit {
+  // 全角 digits and punctuation (１２，３４５．６) read as ASCII; spaces (3,500 亿元) as nothing.
+  const s = normalizeText(text).replace(/\s+/g, '');
+  if (s === '') return { ok: false, issue: { code: 'required' } };
+  const m = NUMBER_THEN_REST.exec(s);
+  const rest = m?.[2] ?? '';
+  // 1,2 or 12abc3: digits after the number are a typo, not a unit.
+  if (!m?.[1] || /\d/.test(rest)) return { ok: false, issue: { code: 'not_number' } };
+  const n = Number(m[1].replaceAll(',', ''));
+  if (!Number.isFinite(n)) return { ok: false, issue: { code: 'number_out_of_range' } };
+  const value = Object.is(n, -0) ? 0 : n;
+  if (rest === '') return { ok: true, value, unit: '' };
+  const unit = unitWithTargetBase(rest, targetUnit);
+  const converted = inTargetUnit(value, unit, targetUnit);
+  if (converted.ok) return { ok: true, value, unit };
+  if (converted.issue.code === 'value_too_large') return { ok: false, issue: { code: 'number_out_of_range' } };
+  return { ok: false, issue: { code: 'unit_in_value', params: { text: text.trim(), unit: rest, target: targetUnit } } };
 }

@@ -2,7 +2,14 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ISSUE_CODES, issueOfZod } from './issues';
 import { guanluReservoir, keyProjects, newJobs, reportFor } from './test-fixtures';
-import { checkReport, correctionInputSchema, createUserRequestSchema, reportInputSchema } from './write-api';
+import {
+  checkReport,
+  correctionInputSchema,
+  createUserRequestSchema,
+  defaultAsOf,
+  dueness,
+  reportInputSchema,
+} from './write-api';
 
 const TODAY = '2025-12-29';
 const draft = (o: Partial<Parameters<typeof checkReport>[2]> = {}) => ({
@@ -142,5 +149,61 @@ describe('schema issues as codes', () => {
       code: 'invalid_type',
     });
     expect(first(correctionInputSchema.safeParse({ reason: ' ' }))).toEqual({ code: 'required' });
+  });
+});
+
+describe('defaultAsOf: the reporting cut-off a new report starts with', () => {
+  const year = newJobs({ periodStart: '2025-01-01', deadline: '2025-12-31' });
+
+  it('is today while the target runs', () => {
+    expect(defaultAsOf(year, '2025-12-29')).toBe('2025-12-29');
+    expect(defaultAsOf(year, '2025-01-01')).toBe('2025-01-01');
+    expect(defaultAsOf(year, '2025-12-31')).toBe('2025-12-31');
+  });
+
+  it('is the deadline once it has passed, not today (which the checks would refuse)', () => {
+    expect(defaultAsOf(year, '2026-01-05')).toBe('2025-12-31');
+    expect(defaultAsOf(year, '2027-03-01')).toBe('2025-12-31');
+    const t = keyProjects();
+    const asOf = defaultAsOf(t, '2026-02-10');
+    expect(checkReport(t, [], draft({ asOf }), '2026-02-10').errors).toEqual([]);
+  });
+
+  it('never names a future date, nor one before the period of a target that has started', () => {
+    // A target not started yet: today, which the form then refuses as before the period (never a future date).
+    expect(defaultAsOf(newJobs({ periodStart: '2026-01-01', deadline: '2026-12-31' }), '2025-12-29')).toBe(
+      '2025-12-29',
+    );
+    // Bad data (deadline before start) still gives a date within what has begun.
+    expect(defaultAsOf(newJobs({ periodStart: '2025-06-01', deadline: '2025-03-31' }), '2025-12-29')).toBe(
+      '2025-06-01',
+    );
+  });
+
+  it('always lies within [periodStart, deadline] and on or before today when the period has begun', () => {
+    const day = fc
+      .integer({ min: 0, max: 1500 })
+      .map((n) => new Date(Date.UTC(2024, 0, 1 + n)).toISOString().slice(0, 10));
+    fc.assert(
+      fc.property(day, fc.integer({ min: 0, max: 700 }), day, (start, length, today) => {
+        const deadline = new Date(Date.parse(start) + length * 86_400_000).toISOString().slice(0, 10);
+        const t = newJobs({ periodStart: start, deadline });
+        const asOf = defaultAsOf(t, today);
+        expect(asOf <= today).toBe(true);
+        if (start <= today) {
+          expect(asOf >= start && asOf <= deadline).toBe(true);
+          expect(checkReport(t, [], draft({ asOf }), today).errors).toEqual([]);
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('agrees with dueness: a target still due this week defaults to today', () => {
+    const t = newJobs({ periodStart: '2025-01-01', deadline: '2025-12-31' });
+    // Thursday 2026-01-01: the week began on Monday 2025-12-29, within the period, so it is still due…
+    expect(dueness(t, null, '2026-01-01', 14).due).toBe(true);
+    // …but its figure can only be as of the deadline.
+    expect(defaultAsOf(t, '2026-01-01')).toBe('2025-12-31');
   });
 });

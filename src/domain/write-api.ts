@@ -10,6 +10,7 @@ import {
   issueCode,
   issueParamsSchema,
 } from './issues';
+import { progressReportSchema } from './report-schema';
 import { effectiveReports } from './reports';
 import {
   DEFAULT_THRESHOLDS,
@@ -17,7 +18,6 @@ import {
   isStorableText,
   type ProgressReport,
   planSchema,
-  progressReportSchema,
   type StatusThresholds,
   type Target,
   type TargetState,

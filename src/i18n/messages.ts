@@ -33,6 +33,17 @@ export function loadMeetingMessages(): Promise<void> {
   });
   return meeting;
 }
+
+let approval: Promise<void> | undefined;
+
+/** The words of report review (issue 23) the target page and the reviewer's queue share, loaded with them. */
+export function loadApprovalMessages(): Promise<void> {
+  approval ??= import('./zh-cn-approval').then((m) => {
+    Object.assign(zhCN, m.zhApproval);
+  });
+  return approval;
+}
+
 const pending = new Map<Locale, Promise<Messages>>();
 
 /** Chinese ships with the app; English is its own small chunk, fetched when someone switches. */

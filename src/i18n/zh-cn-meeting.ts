@@ -5,6 +5,8 @@ import { STATUS_LABELS } from '../domain/figures';
  * (src/app/routes.tsx, loadMeetingMessages), so that the overview's first load does not carry them.
  */
 export const zhMeeting = {
+  /** The wall's header with `includePending=1` (issue 23). */
+  pendingWall: { header: '含初报' },
   screen: {
     projectsBehind: '项目投资滞后',
     /** A wall tile's status word, where the target and the status share one line. */
@@ -169,5 +171,17 @@ export const zhMeeting = {
     trendHint: '近 {{weeks}} 周，每周的达标率（达标 ÷ 参评）',
     week: '截至',
     noTrend: '暂无趋势数据。',
+  },
+  /** What a lagging target's department wrote with its latest figure (issue 23): the review and the wall. */
+  meetingNarrative: {
+    column: '情况说明',
+    problems: '存在问题',
+    nextSteps: '下步措施',
+    coordination: '需协调事项',
+    notSaid: '未说明',
+    none: '存在问题、下步措施：未说明',
+    link: '情况说明',
+    linkFor: '：{{title}}',
+    coordinationTag: '需协调',
   },
 } as const;

@@ -1,4 +1,5 @@
 import { STATUS_LABELS } from '../domain/figures';
+import type { zhApproval } from './zh-cn-approval';
 import type { zhMeeting } from './zh-cn-meeting';
 import type { zhWork } from './zh-cn-work';
 
@@ -22,6 +23,7 @@ export const zhCN = {
     signOut: '退出登录',
     signedInAs: '已登录：{{name}}',
     adminNav: '管理',
+    reviewQueueNav: '审核',
     role: { viewer: '查看者', reporter: '填报员', reviewer: '审核员', admin: '管理员' },
     reviewNav: '周调度会',
     rankingsNav: '排名',
@@ -39,6 +41,13 @@ export const zhCN = {
     division: '演示分工',
     divisionLabel: '演示的任务分工：牵头和配合部门由系统按规则生成，不是文件确定的',
     divisionAfter: '{{name}}（演示分工）',
+  },
+  /** The "含待审核" switch and the 初报 mark of a figure still waiting for review (issue 23). */
+  pending: {
+    switch: '含待审核',
+    notice: '含待审核数据：标“初报”的数值尚未经审核',
+    tag: '初报',
+    tagLabel: '初报：尚未经审核的数值',
   },
   /** The statuses' words, from the one list every page, export and the wall use. */
   status: STATUS_LABELS['zh-CN'],
@@ -254,5 +263,5 @@ type Widen<T> = { -readonly [K in keyof T]: T[K] extends string ? string : Widen
  * Every message: the shell's (above), the report and admin pages' (zh-cn-work.ts) and the wall's and
  * the weekly review's (zh-cn-meeting.ts), each loaded with its pages.
  */
-export type AllMessages = typeof zhCN & typeof zhWork & typeof zhMeeting;
+export type AllMessages = typeof zhCN & typeof zhWork & typeof zhMeeting & typeof zhApproval;
 export type Messages = Widen<AllMessages>;

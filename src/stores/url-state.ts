@@ -35,6 +35,10 @@ export function useUrlState<K extends string>(keys: readonly K[]) {
   return [values, update] as const;
 }
 
+/** `includePending=1` (the "含待审核" switch) as the reads take it: `true`, or absent (approved figures only). */
+export const includePendingOf = (value: string | null | undefined): true | undefined =>
+  value === '1' || value === 'true' ? true : undefined;
+
 /** Narrows a URL value to one of the allowed values, else undefined (a mistyped link shows the default view). */
 export function oneOf<T extends string>(value: string | undefined, allowed: readonly T[]): T | undefined {
   return value !== undefined && (allowed as readonly string[]).includes(value) ? (value as T) : undefined;

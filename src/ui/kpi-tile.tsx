@@ -6,6 +6,7 @@ import { useTranslation } from '../i18n/use-translation';
 import { useLocale } from '../stores/ui-store';
 import { Delta } from './delta';
 import { DemoTag } from './demo-tag';
+import { ProvisionalTag } from './pending';
 import { ProgressBar } from './progress-bar';
 import { StatusBadge } from './status-badge';
 
@@ -28,6 +29,7 @@ export function KpiTile({ headline, compare, href }: { headline: Headline; compa
         <span className="visually-hidden">{t('overview.reached')} </span>
         <span className="num">{reached}</span>
         {state.latest?.demo && <DemoTag />}
+        <ProvisionalTag latest={state.latest} />
       </p>
       <p className="kpi__goal num">
         {t('overview.targetOf', { value: formatQuantity(target.target, target.unit, locale) })}

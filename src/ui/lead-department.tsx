@@ -4,6 +4,8 @@ import type { Target } from '../domain/schemas';
 import { type TFunction, useTranslation } from '../i18n/use-translation';
 
 type Division = Pick<Target, 'department' | 'departmentName' | 'divisionDemo'>;
+/** What the department's link carries along: the as-of date and the "含待审核" switch. */
+type Carried = { asOf?: string | undefined; includePending?: true | undefined };
 
 /** "演示分工": the lead and supporting departments shown beside it are the demo division of tasks. */
 export function DivisionDemoTag() {
@@ -19,11 +21,11 @@ export function DivisionDemoTag() {
  * A target's lead department (牵头部门) by name, linking to the department's page, marked 演示分工
  * where the assignment is the demo division of tasks. Nothing when no lead is named.
  */
-export function LeadDepartment({ target, asOf }: { target: Division; asOf?: string | undefined }) {
+export function LeadDepartment({ target, asOf, includePending }: { target: Division } & Carried) {
   if (target.department === null) return null;
   return (
     <>
-      <Link className="lead-department" to={paths.department(target.department, { asOf })}>
+      <Link className="lead-department" to={paths.department(target.department, { asOf, includePending })}>
         {target.departmentName ?? target.department}
       </Link>
       {target.divisionDemo && <DivisionDemoTag />}
@@ -32,12 +34,12 @@ export function LeadDepartment({ target, asOf }: { target: Division; asOf?: stri
 }
 
 /** `· 市工业和信息化局` after a target's other facts in a one-line meta text, or nothing. */
-export function LeadDepartmentMeta({ target, asOf }: { target: Division; asOf?: string | undefined }) {
+export function LeadDepartmentMeta({ target, asOf, includePending }: { target: Division } & Carried) {
   if (target.department === null) return null;
   return (
     <>
       {' · '}
-      <LeadDepartment target={target} asOf={asOf} />
+      <LeadDepartment target={target} asOf={asOf} includePending={includePending} />
     </>
   );
 }

@@ -24,7 +24,7 @@ export function RequireSession({ roles, children }: { roles: readonly Role[]; ch
     return <Navigate replace to={paths.signIn(next)} />;
   }
   if (!roles.includes(user.role)) {
-    const needed = roles.includes('reporter') ? 'reporter' : 'admin';
+    const needed = roles.includes('reporter') ? 'reporter' : roles.includes('reviewer') ? 'reviewer' : 'admin';
     return (
       <div className="not-found" role="alert">
         <h1 tabIndex={-1} className="page-title">

@@ -56,7 +56,7 @@ describe.each(backends())('catalog and user administration on %s', (backend: Bac
     const deps = (await (await call(ctx.app, 'GET', '/admin/departments', admin)).json()) as {
       items: { id: string; name: string; leads: number; users: number }[];
     };
-    expect(deps.items.find((d) => d.id === DEPT_A)).toMatchObject({ name: DEPT_A_NAME, leads: 2, users: 1 });
+    expect(deps.items.find((d) => d.id === DEPT_A)).toMatchObject({ name: DEPT_A_NAME, leads: 2, users: 2 }); // rep-a, and rev-a who reviews it
   });
 
   it('loads a new year’s plan from a spreadsheet: dry run with errors, then commit, all in one go', async () => {

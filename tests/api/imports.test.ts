@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { targetDetailResponseSchema } from '../../src/domain/target-api';
 import { importResponseSchema } from '../../src/domain/write-api';
 import { type Backend, backends, TEST_NOW, testApp } from './test-db';
 import { call, type Fixture, fileForm, seedAccounts, signIn, snapshot, type Who } from './write-helpers';
@@ -297,6 +298,104 @@ describe.each(backends())('Excel/CSV import on %s', (backend: Backend) => {
     };
     expect(json.items[0]?.actor).toBe('rep-a');
     expect((await call(ctx.app, 'GET', '/admin/audit', rep)).status).toBe(403);
+  });
+
+  describe('narrative columns (进展情况, 存在问题, 下步措施, 需协调事项)', () => {
+    const NARRATIVE_HEADER = ['进展情况', '存在问题', '下步措施', '需协调事项'];
+    const reportsOf = async (id: string, w: Who = rep) =>
+      targetDetailResponseSchema.parse(await (await call(ctx.app, 'GET', `/targets/${id}`, w)).json()).item.reports;
+
+    it('the template offers them empty, noted optional, and the import stores them trimmed', async () => {
+      const res = await call(ctx.app, 'GET', '/imports/template', rep);
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load((await res.arrayBuffer()) as unknown as ExcelJS.Buffer);
+      const ws = wb.getWorksheet('填报');
+      if (!ws) throw new Error('no sheet');
+      const head = ws.getRow(1);
+      const names = (head.values as unknown[]).slice(1).map(String);
+      const at = NARRATIVE_HEADER.map((n) => names.indexOf(n) + 1);
+      expect(at.every((c) => c > 0)).toBe(true);
+      for (const c of at) {
+        const note = head.getCell(c).note;
+        const text = typeof note === 'string' ? note : (note?.texts ?? []).map((t) => t.text).join('');
+        expect(text).toContain('选填');
+        expect(text).toContain('2000');
+        expect(ws.getColumn(c).width).toBeGreaterThanOrEqual(30);
+        expect(ws.getRow(2).getCell(c).value ?? null).toBeNull();
+      }
+      const [date] = (await freeDates(ctx, f.targetA)).slice(-4);
+      const row = ws.getRow(2);
+      row.getCell(8).value = 1;
+      row.getCell(10).value = date;
+      row.getCell(13).value = '确认理由：导入叙述';
+      row.getCell(at[0] as number).value = '  完成了三个片区的签约。  ';
+      row.getCell(at[1] as number).value = '土地指标未下达，\n两个项目停工待批';
+      row.getCell(at[2] as number).value = '本月底前报市自然资源局';
+      row.getCell(at[3] as number).value = '请市政府协调土地指标';
+      const filled = new Uint8Array(await wb.xlsx.writeBuffer());
+      const commit = await upload('commit', filled, 'narrative.xlsx');
+      const body = importResponseSchema.parse(await commit.json());
+      expect(body.messages).toEqual([]);
+      expect(commit.status).toBe(201);
+      const stored = (await reportsOf(f.targetA)).find((r) => r.asOf === date && !r.superseded);
+      expect(stored?.narrative).toEqual({
+        progress: '完成了三个片区的签约。',
+        problems: '土地指标未下达，\n两个项目停工待批',
+        nextSteps: '本月底前报市自然资源局',
+        coordination: '请市政府协调土地指标',
+      });
+    });
+
+    it('an older template without the columns still imports, with an empty narrative', async () => {
+      const [date] = (await freeDates(ctx, f.targetA)).slice(-5);
+      const bytes = await xlsx((ws) => {
+        ws.addRow(['目标编号', '本期数值', '截至日期', '说明', '原因']);
+        ws.addRow([f.targetA, 1, date, '旧模板', '确认理由：旧模板']);
+      });
+      const commit = await upload('commit', bytes, 'old-template.xlsx');
+      expect(commit.status).toBe(201);
+      const stored = (await reportsOf(f.targetA)).find((r) => r.asOf === date && !r.superseded);
+      expect(stored?.note.startsWith('旧模板')).toBe(true);
+      expect(stored?.narrative).toEqual({ progress: '', problems: '', nextSteps: '', coordination: '' });
+    });
+
+    it('refuses a hostile cell with its row and code, and writes nothing of the file', async () => {
+      const dates = (await freeDates(ctx, f.targetA)).slice(-9, -6);
+      const bytes = await xlsx((ws) => {
+        ws.addRow(['目标编号', '本期数值', '截至日期', '原因', ...NARRATIVE_HEADER]);
+        ws.addRow([f.targetA, 1, dates[0], '确认', '正常的进展', '', '', '']);
+        ws.addRow([f.targetA, 1, dates[1], '确认', '', '\u202E问题\u202C已解决', '', '']);
+        ws.addRow([f.targetA, 1, dates[2], '确认', '', '', '', '协'.repeat(2001)]);
+      });
+      const before = await snapshot(ctx.db.db);
+      const dry = importResponseSchema.parse(await (await upload('dry-run', bytes, 'hostile.xlsx')).json());
+      expect(dry.counts).toMatchObject({ new: 1, error: 2 });
+      const byRow = (row: number) => dry.issues.filter((i) => i.row === row);
+      expect(byRow(3)).toEqual([
+        expect.objectContaining({
+          column: '存在问题',
+          code: 'bidi_control',
+          message: '存在问题含有改变文字方向的控制字符，请删除后重试',
+        }),
+      ]);
+      expect(byRow(4)).toEqual([
+        expect.objectContaining({ column: '需协调事项', code: 'too_long', message: '不能超过 2000 个字符' }),
+      ]);
+      expect(dry.messages).toContain('第3行 “存在问题”：存在问题含有改变文字方向的控制字符，请删除后重试');
+      const commit = await upload('commit', bytes, 'hostile.xlsx');
+      expect(commit.status).toBe(422);
+      expect(await snapshot(ctx.db.db)).toEqual(before);
+
+      // A NUL cannot travel in .xlsx (XML has no such character): a UTF-8 CSV with its BOM carries it.
+      const csv = `\uFEFF目标编号,本期数值,截至日期,原因,下步措施\n${f.targetA},1,${dates[0]},确认,下步\u0000措施\n`;
+      const nul = await upload('commit', new TextEncoder().encode(csv), 'nul.csv');
+      expect(nul.status).toBe(422);
+      const p = (await nul.json()) as { result: unknown };
+      expect(importResponseSchema.parse(p.result).issues).toEqual([
+        expect.objectContaining({ row: 2, column: '下步措施', code: 'unstorable_text' }),
+      ]);
+      expect(await snapshot(ctx.db.db)).toEqual(before);
+    });
   });
 
   it('imports 5,000 rows atomically within the limits (timed)', async () => {

@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { targetsResponseSchema } from '../../src/domain/api';
+import { summaryResponseSchema, targetsResponseSchema } from '../../src/domain/api';
 import { problemSchema } from '../../src/domain/problem';
 import { reviewResponseSchema } from '../../src/domain/review-api';
 import { type Backend, backends, testApp } from './test-db';
@@ -13,6 +13,14 @@ import { type Backend, backends, testApp } from './test-db';
 const HOSTILE_TITLE = '=HYPERLINK("http://example.invalid","点我")';
 const HOSTILE_DEPARTMENT = '@SUM(A1:A9)';
 const HOSTILE_REPORTER = '-2+3';
+/** What the lagging target's department wrote with its 02-20 figure (issue 23); one line Excel would run. */
+const SAID = {
+  progress: '完成三个片区签约',
+  problems: '=土地指标未下达，两个项目停工待批',
+  next_steps: '三月底前报市自然资源局审批',
+  coordination: '请市政府协调土地指标',
+};
+const SAID_BEFORE = { progress: '', problems: '上周的问题', next_steps: '', coordination: '' };
 
 describe.each(backends())('review API on %s', (backend: Backend) => {
   let ctx: Awaited<ReturnType<typeof testApp>>;
@@ -101,8 +109,10 @@ describe.each(backends())('review API on %s', (backend: Backend) => {
     await db
       .insertInto('reports')
       .values([
-        ...[220, 290, 360, 430, 500].map((v, i) => report('rv-steady', thursdays[i] as string, v)),
-        ...[175, 245, 315, 385, 445].map((v, i) => report('rv-slow', thursdays[i] as string, v)),
+        // Every report says something; only a lagging target's latest words reach the review.
+        ...[220, 290, 360, 430, 500].map((v, i) => report('rv-steady', thursdays[i] as string, v, SAID_BEFORE)),
+        ...[175, 245, 315, 385].map((v, i) => report('rv-slow', thursdays[i] as string, v, SAID_BEFORE)),
+        report('rv-slow', '2025-02-20', 445, SAID),
         // The morning after the meeting, the steady target's 02-20 figure is corrected to 300.
         report('rv-steady', '2025-02-20', 300, {
           id: 'rv-steady-fix',
@@ -273,6 +283,81 @@ describe.each(backends())('review API on %s', (backend: Backend) => {
     const leads: unknown[] = [];
     wb.getWorksheet('按牵头部门')?.eachRow((row) => leads.push(row.getCell(1).value));
     expect(leads).toContain(`'${HOSTILE_DEPARTMENT}`);
+  });
+
+  it('carries the lagging target’s narrative in the JSON and the workbook, and no other target’s', async () => {
+    const r = await review('plan=rv&asOf=2025-02-20');
+    const slow = r.targets.find((t) => t.id === 'rv-slow');
+    expect(slow?.latestReport?.narrative).toEqual({
+      progress: SAID.progress,
+      problems: SAID.problems,
+      nextSteps: SAID.next_steps,
+      coordination: SAID.coordination,
+    });
+    expect(r.targets.find((t) => t.id === 'rv-steady')?.latestReport?.narrative).toBeUndefined();
+
+    const { wb } = await workbook('plan=rv&asOf=2025-02-20');
+    const cellsOf = (name: string, id: string) => {
+      const ws = wb.getWorksheet(name);
+      if (!ws) throw new Error(`no sheet ${name}`);
+      const header = ws.getRow(3).values as unknown[];
+      let found: ExcelJS.Row | undefined;
+      ws.eachRow((row) => {
+        if (row.getCell(header.indexOf('编号')).value === id) found ??= row;
+      });
+      if (!found) throw new Error(`${id} not on ${name}`);
+      const row = found;
+      const cell = (h: string) => {
+        expect(header, `${name}: ${h}`).toContain(h);
+        return row.getCell(header.indexOf(h));
+      };
+      return { ws, header, cell };
+    };
+    for (const sheet of ['预警', '按牵头部门']) {
+      const { ws, header, cell } = cellsOf(sheet, 'rv-slow');
+      // Inert, as every text the workbook writes.
+      expect(cell('存在问题').value).toBe(`'${SAID.problems}`);
+      expect(cell('下步措施').value).toBe(SAID.next_steps);
+      expect(cell('需协调事项').value).toBe(SAID.coordination);
+      expect(cell('存在问题').alignment).toMatchObject({ wrapText: true });
+      expect(ws.getColumn(header.indexOf('存在问题')).width).toBeGreaterThanOrEqual(30);
+    }
+    // The steady target is on the warnings sheet as a mover only: on track, nothing asked of it.
+    expect(cellsOf('预警', 'rv-steady').cell('存在问题').value).toBeNull();
+  });
+
+  it('gives the wall’s warnings the short form of their 存在问题, from the report each state rests on', async () => {
+    const r = await get('/summary?plan=rv&asOf=2025-02-20');
+    expect(r.status).toBe(200);
+    const summary = summaryResponseSchema.parse(await r.json());
+    const slow = summary.warnings.find((w) => w.id === 'rv-slow');
+    expect(slow?.problems).toBe(SAID.problems);
+    // The steady target is severe once its correction (recorded without words) is known: nothing to show.
+    const steady = summary.warnings.find((w) => w.id === 'rv-steady');
+    expect(steady?.state.status).toBe('severe');
+    expect(steady).not.toHaveProperty('problems');
+    // The meeting's own cut: the steady target was on track, and is no warning.
+    const then = summaryResponseSchema.parse(
+      await (await get('/summary?plan=rv&asOf=2025-02-20&knownAt=2025-02-20T23:59:59%2B08:00')).json(),
+    );
+    expect(then.warnings.map((w) => [w.id, w.problems])).toEqual([['rv-slow', SAID.problems]]);
+  });
+
+  it('writes 未说明 for a lagging target whose latest report says nothing', async () => {
+    const later = await review('plan=rv&asOf=2025-02-20&knownAt=2025-02-21T12:00:00%2B08:00');
+    const steady = later.targets.find((t) => t.id === 'rv-steady');
+    // The correction recorded the morning after, without words: severe now, and nothing said.
+    expect(steady?.state.status).toBe('severe');
+    expect(steady?.latestReport?.id).toBe('rv-steady-fix');
+    expect(steady?.latestReport?.narrative).toBeUndefined();
+    const { wb } = await workbook('plan=rv&asOf=2025-02-20&knownAt=2025-02-21T12:00:00%2B08:00');
+    const ws = wb.getWorksheet('预警');
+    const header = ws?.getRow(3).values as unknown[];
+    const row = ws?.getRow(4);
+    expect(row?.getCell(header.indexOf('编号')).value).toBe('rv-steady');
+    expect(row?.getCell(header.indexOf('存在问题')).value).toBe('未说明');
+    expect(row?.getCell(header.indexOf('下步措施')).value).toBe('未说明');
+    expect(row?.getCell(header.indexOf('需协调事项')).value).toBeNull();
   });
 
   it('exports every target of the catalog, numbers as numbers', async () => {

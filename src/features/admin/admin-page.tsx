@@ -7,17 +7,19 @@ import { useDocumentTitle } from '../../ui/use-document-title';
 import { AuditPanel } from './audit-panel';
 import { CatalogImportPanel } from './catalog-import-panel';
 import { DivisionImportPanel } from './division-import-panel';
+import { PlansPanel } from './plans-panel';
 import { RegistryPanel } from './registry-panel';
 import { TargetsPanel } from './targets-panel';
 import { UsersPanel } from './users-panel';
 import '../../ui/forms.css';
 import './admin.css';
 
-const TABS = ['users', 'targets', 'registry', 'division', 'catalog', 'audit'] as const;
+const TABS = ['users', 'targets', 'plans', 'registry', 'division', 'catalog', 'audit'] as const;
 type Tab = (typeof TABS)[number];
 const TAB_LABELS = {
   users: 'admin.users',
   targets: 'admin.targets',
+  plans: 'admin.review.planSettings',
   registry: 'admin.registryTab',
   division: 'admin.divisionTab',
   catalog: 'admin.catalog',
@@ -25,8 +27,8 @@ const TAB_LABELS = {
 } as const satisfies Record<Tab, MessageKey>;
 
 /**
- * Users, the target catalog and its division of tasks, the department registry, plan import and the
- * audit log; the tab is in the URL (`?tab=audit`).
+ * Users, the target catalog and its division of tasks, the plans' review setting, the department
+ * registry, plan import and the audit log; the tab is in the URL (`?tab=audit`).
  */
 export function AdminPage() {
   const { t } = useTranslation();
@@ -49,6 +51,7 @@ export function AdminPage() {
             </nav>
             {tab === 'users' && <UsersPanel />}
             {tab === 'targets' && <TargetsPanel />}
+            {tab === 'plans' && <PlansPanel />}
             {tab === 'registry' && <RegistryPanel />}
             {tab === 'division' && <DivisionImportPanel />}
             {tab === 'catalog' && <CatalogImportPanel />}

@@ -6,17 +6,23 @@ import { useCreateUser } from './api/users';
 import { DepartmentPicker } from './department-picker';
 import { FormActions, FormFeedback } from './form-feedback';
 import { useFieldErrors } from './form-state';
+import { ReviewPlansField } from './review-plans-field';
 
 const empty = { username: '', displayName: '', password: '', role: 'reporter' as Role };
 type TextField = keyof typeof empty;
 
-/** A new account: username, initial password, role and the departments it reports for. */
+/**
+ * A new account: username, initial password, role and the departments it reports for; a reviewer's
+ * scope is plans reviewed whole and departments.
+ */
 export function UserCreateForm() {
   const { t } = useTranslation();
   const create = useCreateUser();
   const [form, setForm] = useState(empty);
   /** Registry ids, chosen with the picker. */
   const [departments, setDepartments] = useState<string[]>([]);
+  /** A reviewer's plans reviewed whole. */
+  const [plans, setPlans] = useState<string[]>([]);
   const [done, setDone] = useState<string | null>(null);
   const f = useFieldErrors('new-user', {
     username: t('admin.username'),
@@ -24,6 +30,7 @@ export function UserCreateForm() {
     password: t('admin.password'),
     role: t('admin.role'),
     departments: t('admin.departments'),
+    plans: t('admin.review.plans'),
   });
   const set = (k: TextField, v: string) => {
     f.clear(k);
@@ -38,6 +45,7 @@ export function UserCreateForm() {
       password: form.password,
       role: form.role,
       departments,
+      plans: form.role === 'reviewer' ? plans : [],
     };
     if (!f.validate(createUserRequestSchema, body)) return;
     create.mutate(body, {
@@ -45,6 +53,7 @@ export function UserCreateForm() {
         setDone(res.item.username);
         setForm(empty);
         setDepartments([]);
+        setPlans([]);
       },
       onError: (err) => f.fromServer(err),
     });
@@ -102,6 +111,7 @@ export function UserCreateForm() {
           mode="multi"
           id="new-user-departments"
           label={t('admin.departments')}
+          hint={form.role === 'reviewer' ? t('admin.review.departmentsHint') : undefined}
           value={departments}
           error={f.error('departments')}
           onChange={(ids) => {
@@ -110,6 +120,18 @@ export function UserCreateForm() {
             setDepartments(ids);
           }}
         />
+        {form.role === 'reviewer' && (
+          <ReviewPlansField
+            id="new-user-plans"
+            value={plans}
+            error={f.error('plans')}
+            onChange={(ids) => {
+              f.clear('plans');
+              setDone(null);
+              setPlans(ids);
+            }}
+          />
+        )}
         <FormActions submitLabel={t('admin.create')} pending={create.isPending} />
       </form>
     </section>

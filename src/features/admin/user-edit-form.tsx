@@ -6,8 +6,12 @@ import { useUpdateUser } from './api/users';
 import { DepartmentPicker } from './department-picker';
 import { FormActions, FormFeedback } from './form-feedback';
 import { useFieldErrors } from './form-state';
+import { ReviewPlansField } from './review-plans-field';
 
-/** Role, name and departments of one account (a password reset ends its sessions on the server). */
+/**
+ * Role, name, departments and (for a reviewer) plans reviewed whole of one account (a password reset
+ * ends its sessions on the server).
+ */
 export function UserEditForm({ user, onDone }: { user: User; onDone: () => void }) {
   const { t } = useTranslation();
   const update = useUpdateUser();
@@ -17,10 +21,12 @@ export function UserEditForm({ user, onDone }: { user: User; onDone: () => void 
     password: '',
   });
   const [departments, setDepartments] = useState<string[]>(user.departments);
+  const [plans, setPlans] = useState<string[]>(user.plans);
   const f = useFieldErrors('edit-user', {
     displayName: t('admin.displayName'),
     role: t('admin.role'),
     departments: t('admin.departments'),
+    plans: t('admin.review.plans'),
     password: t('admin.password'),
   });
   const set = (k: keyof typeof form, v: string) => {
@@ -33,6 +39,7 @@ export function UserEditForm({ user, onDone }: { user: User; onDone: () => void 
       displayName: form.displayName.trim(),
       role: form.role,
       departments,
+      plans: form.role === 'reviewer' ? plans : [],
       ...(form.password ? { password: form.password } : {}),
     };
     if (!f.validate(updateUserRequestSchema, body)) return;
@@ -73,6 +80,7 @@ export function UserEditForm({ user, onDone }: { user: User; onDone: () => void 
           mode="multi"
           id="edit-user-departments"
           label={t('admin.departments')}
+          hint={form.role === 'reviewer' ? t('admin.review.departmentsHint') : undefined}
           value={departments}
           error={f.error('departments')}
           onChange={(ids) => {
@@ -80,6 +88,17 @@ export function UserEditForm({ user, onDone }: { user: User; onDone: () => void 
             setDepartments(ids);
           }}
         />
+        {form.role === 'reviewer' && (
+          <ReviewPlansField
+            id="edit-user-plans"
+            value={plans}
+            error={f.error('plans')}
+            onChange={(ids) => {
+              f.clear('plans');
+              setPlans(ids);
+            }}
+          />
+        )}
         <div className="field">
           <label className="field__label" htmlFor="edit-user-password">
             {t('admin.password')}

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { isApiError } from '../../api/api-error';
 import { useDepartmentNames } from '../../api/get-departments';
+import { usePlans } from '../../api/get-plans';
 import type { User } from '../../domain/write-api';
 import { useFailureText } from '../../i18n/use-issue-text';
 import { useTranslation } from '../../i18n/use-translation';
@@ -9,13 +10,14 @@ import { useUpdateUser, useUsers } from './api/users';
 import { UserCreateForm } from './user-create-form';
 import { UserEditForm } from './user-edit-form';
 
-/** Every account, with its role and departments; disable/enable in place, edit beside the list. */
+/** Every account, with its role, departments and review scope; disable/enable in place, edit beside the list. */
 export function UsersPanel() {
   const { t } = useTranslation();
   const users = useUsers();
   const update = useUpdateUser();
   // A user's departments are registry ids: shown by name.
   const departmentName = useDepartmentNames();
+  const scopeOf = useReviewScope();
   const failureText = useFailureText();
   const [editing, setEditing] = useState<User | null>(null);
   return (
@@ -39,6 +41,7 @@ export function UsersPanel() {
                   <th scope="col">{t('admin.displayName')}</th>
                   <th scope="col">{t('admin.role')}</th>
                   <th scope="col">{t('admin.departments')}</th>
+                  <th scope="col">{t('admin.review.scope')}</th>
                   <th scope="col">{t('admin.status')}</th>
                   <th scope="col">{t('admin.actions')}</th>
                 </tr>
@@ -50,6 +53,7 @@ export function UsersPanel() {
                     <td>{u.displayName}</td>
                     <td>{t(`app.role.${u.role}`)}</td>
                     <td>{u.departments.map(departmentName).join('、') || '—'}</td>
+                    <td>{scopeOf(u)}</td>
                     <td className="admin-status" data-disabled={u.disabled}>
                       {u.disabled ? `✕ ${t('admin.disabled')}` : `✓ ${t('admin.active')}`}
                     </td>
@@ -87,4 +91,24 @@ export function UsersPanel() {
       </div>
     </div>
   );
+}
+
+/**
+ * What an account reviews: an administrator everything; a reviewer the plans reviewed whole and their
+ * departments (未指定 when neither); nobody else anything.
+ */
+function useReviewScope(): (u: User) => string {
+  const { t } = useTranslation();
+  const plans = usePlans();
+  const departmentName = useDepartmentNames();
+  const title = (id: string) => plans.data?.items.find((p) => p.id === id)?.title ?? id;
+  return (u) => {
+    if (u.role === 'admin') return t('app.allPlans');
+    if (u.role !== 'reviewer') return '—';
+    const parts = [
+      ...u.plans.map((id) => t('admin.review.wholePlan', { plan: title(id) })),
+      ...u.departments.map(departmentName),
+    ];
+    return parts.join('、') || t('admin.review.noScope');
+  };
 }

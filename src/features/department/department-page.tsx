@@ -4,10 +4,12 @@ import { useFreshness } from '../../api/use-freshness';
 import { isIsoDate } from '../../domain/dates';
 import { paths } from '../../domain/paths';
 import { useTranslation } from '../../i18n/use-translation';
+import { useIncludePending } from '../../stores/include-pending';
 import { ErrorPanel } from '../../ui/error-panel';
 import { FreshnessBadge } from '../../ui/freshness-badge';
 import { NotFoundView } from '../../ui/not-found-view';
 import { PageHeader } from '../../ui/page-header';
+import { IncludePendingSwitch, PendingNotice } from '../../ui/pending';
 import { QueryState } from '../../ui/query-state';
 import { SectionBoundary } from '../../ui/section-boundary';
 import { useDocumentTitle } from '../../ui/use-document-title';
@@ -26,7 +28,8 @@ export function DepartmentPage() {
   const raw = useSearchParams()[0].get('asOf') ?? undefined;
   const asOf = isIsoDate(raw) ? raw : undefined;
   const { t } = useTranslation();
-  const query = useDepartmentView({ id, asOf });
+  const [includePending, setIncludePending] = useIncludePending();
+  const query = useDepartmentView({ id, asOf, includePending });
   const freshness = useFreshness(query);
   const data = query.data;
   useDocumentTitle(data?.item.name, t('app.title'));
@@ -36,13 +39,19 @@ export function DepartmentPage() {
     <div className="stack">
       <PageHeader
         crumbs={[
-          { label: t('app.overview'), to: paths.overview({ asOf }) },
-          { label: t('rankings.title'), to: paths.rankings({ asOf }) },
+          { label: t('app.overview'), to: paths.overview({ asOf, includePending }) },
+          { label: t('rankings.title'), to: paths.rankings({ asOf, includePending }) },
         ]}
         title={data?.item.name ?? (query.isPending ? t('freshness.loading') : t('app.title'))}
         meta={data && <DepartmentMeta data={data} />}
-        aside={<FreshnessBadge freshness={freshness} />}
+        aside={
+          <>
+            <IncludePendingSwitch on={!!includePending} onChange={setIncludePending} />
+            <FreshnessBadge freshness={freshness} />
+          </>
+        }
       />
+      <PendingNotice on={includePending} />
       <QueryState query={query} label={t('freshness.loading')} lines={10}>
         {(d) => (
           <>

@@ -5,19 +5,21 @@ import { formatPercent } from '../../domain/format';
 import { paths } from '../../domain/paths';
 import { STATUSES, type Status } from '../../domain/schemas';
 import { useTranslation } from '../../i18n/use-translation';
+import { useIncludePending } from '../../stores/include-pending';
 import { DemoTag } from '../../ui/demo-tag';
 import { StatusIcon } from '../../ui/status-icon';
 
 /** Its standing in the department league (达标率), the figures behind it, and the way to the table. */
 function RankLine({ data }: { data: DepartmentViewResponse }) {
   const { t, locale } = useTranslation();
+  const [includePending] = useIncludePending();
   const r = data.ranking;
   if (!r || r.rank === null) return <p className="muted">{t('departmentView.unranked')}</p>;
   const sentence = t(r.tied ? 'departmentView.rankTied' : 'departmentView.rank', { rank: r.rank, total: data.ranked });
   return (
     <div className="dept-rank">
       <p className="dept-rank__place">
-        <Link to={paths.rankings({ asOf: data.asOf })}>{sentence}</Link>
+        <Link to={paths.rankings({ asOf: data.asOf, includePending })}>{sentence}</Link>
       </p>
       <p className="muted small num">
         {t('departmentView.rankFigures', {
@@ -69,6 +71,7 @@ export function DepartmentMeta({ data }: { data: DepartmentViewResponse }) {
 /** How its targets stand and where it ranks; a merged or unchecked department says so first. */
 export function DepartmentProfile({ data }: { data: DepartmentViewResponse }) {
   const { t } = useTranslation();
+  const [includePending] = useIncludePending();
   return (
     <section className="card dept-profile" aria-labelledby="dept-profile-title">
       <h2 id="dept-profile-title" className="card__title">
@@ -77,7 +80,10 @@ export function DepartmentProfile({ data }: { data: DepartmentViewResponse }) {
       {data.mergedInto && (
         <p className="dept-note" role="note">
           {t('departmentView.merged', { name: data.mergedInto.name })}{' '}
-          <Link className="lead-department" to={paths.department(data.mergedInto.id, { asOf: data.asOf })}>
+          <Link
+            className="lead-department"
+            to={paths.department(data.mergedInto.id, { asOf: data.asOf, includePending })}
+          >
             {data.mergedInto.name}
           </Link>
         </p>

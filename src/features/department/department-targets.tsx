@@ -5,17 +5,28 @@ import { gapText } from '../../domain/figures';
 import { formatDate, formatPercent } from '../../domain/format';
 import { paths } from '../../domain/paths';
 import { useTranslation } from '../../i18n/use-translation';
+import { useIncludePending } from '../../stores/include-pending';
 import { DemoTag } from '../../ui/demo-tag';
 import { DivisionDemoTag } from '../../ui/lead-department';
+import { ProvisionalTag } from '../../ui/pending';
 import { ScrollRegion } from '../../ui/scroll-region';
 import { StatusBadge } from '../../ui/status-badge';
 
-function TargetTitle({ x, asOf }: { x: TargetWithStateDto; asOf: string }) {
+function TargetTitle({
+  x,
+  asOf,
+  includePending,
+}: {
+  x: TargetWithStateDto;
+  asOf: string;
+  includePending?: true | undefined;
+}) {
   return (
     <>
-      <Link to={paths.target(x.id, { asOf })}>{x.title}</Link>
+      <Link to={paths.target(x.id, { asOf, includePending })}>{x.title}</Link>
       {x.divisionDemo && <DivisionDemoTag />}
       {x.state.latest?.demo && <DemoTag />}
+      <ProvisionalTag latest={x.state.latest} />
     </>
   );
 }
@@ -23,6 +34,7 @@ function TargetTitle({ x, asOf }: { x: TargetWithStateDto; asOf: string }) {
 /** Every target it leads, then every target it supports (marked 配合), with where each stands. */
 export function DepartmentTargets({ data }: { data: DepartmentViewResponse }) {
   const { t, locale } = useTranslation();
+  const [includePending] = useIncludePending();
   const rows = [
     ...data.lead.map((x) => ({ x, role: 'lead' as const })),
     ...data.supporting.map((x) => ({ x, role: 'support' as const })),
@@ -62,7 +74,7 @@ export function DepartmentTargets({ data }: { data: DepartmentViewResponse }) {
               {rows.map(({ x, role }) => (
                 <tr key={`${role}:${x.id}`} data-role={role}>
                   <td className="dept-table__title">
-                    <TargetTitle x={x} asOf={data.asOf} />
+                    <TargetTitle x={x} asOf={data.asOf} includePending={includePending} />
                   </td>
                   <td>
                     <span className="dept-role" data-role={role}>
@@ -94,6 +106,7 @@ export function DepartmentTargets({ data }: { data: DepartmentViewResponse }) {
 /** The targets it leads that owe a report (status 未填报), the longest silence first. */
 export function DepartmentOverdue({ data }: { data: DepartmentViewResponse }) {
   const { t, locale } = useTranslation();
+  const [includePending] = useIncludePending();
   const overdue = data.lead
     .filter((x) => x.state.status === 'no_data')
     .sort((a, b) => (a.state.latest?.asOf ?? '').localeCompare(b.state.latest?.asOf ?? ''));
@@ -111,7 +124,7 @@ export function DepartmentOverdue({ data }: { data: DepartmentViewResponse }) {
         <ul className="dept-overdue">
           {overdue.map((x) => (
             <li key={x.id}>
-              <TargetTitle x={x} asOf={data.asOf} />
+              <TargetTitle x={x} asOf={data.asOf} includePending={includePending} />
               <span className="dept-overdue__meta">
                 <StatusBadge status="no_data" />
                 <span className="muted small num">

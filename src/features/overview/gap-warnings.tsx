@@ -9,8 +9,10 @@ import type { Status } from '../../domain/schemas';
 import { SECTORS } from '../../domain/sectors';
 import { useTranslation } from '../../i18n/use-translation';
 import { useLocale } from '../../stores/ui-store';
+import { includePendingOf } from '../../stores/url-state';
 import { DemoTag } from '../../ui/demo-tag';
 import { LeadDepartmentMeta } from '../../ui/lead-department';
+import { ProvisionalTag } from '../../ui/pending';
 import { ProgressBar } from '../../ui/progress-bar';
 import { formatRunRate } from '../../ui/run-rate';
 import { StatusBadge } from '../../ui/status-badge';
@@ -34,7 +36,9 @@ export function GapWarnings({
 }) {
   const { t } = useTranslation();
   const locale = useLocale();
-  const asOf = useSearchParams()[0].get('asOf') ?? undefined;
+  const [search] = useSearchParams();
+  const asOf = search.get('asOf') ?? undefined;
+  const includePending = includePendingOf(search.get('includePending'));
   const statusName = status && t(`status.${status}`);
   const outside = status !== undefined && !WARNING_STATUSES.has(status);
   return (
@@ -65,7 +69,7 @@ export function GapWarnings({
             return (
               <li key={w.id} className="warning">
                 <div className="warning__head">
-                  <Link to={paths.target(w.id, { asOf })} className="warning__title">
+                  <Link to={paths.target(w.id, { asOf, includePending })} className="warning__title">
                     {w.title}
                   </Link>
                   <StatusBadge
@@ -76,7 +80,7 @@ export function GapWarnings({
                 </div>
                 <p className="muted small">
                   {sector && (locale === 'en' ? sector.nameEn : sector.name)} · {w.district}
-                  <LeadDepartmentMeta target={w} asOf={asOf} />
+                  <LeadDepartmentMeta target={w} asOf={asOf} includePending={includePending} />
                 </p>
                 <ProgressBar
                   progress={w.state.progress}
@@ -96,6 +100,7 @@ export function GapWarnings({
                     </span>
                   )}
                   {w.state.latest?.demo && <DemoTag />}
+                  <ProvisionalTag latest={w.state.latest} />
                 </p>
                 {w.state.requiredRate && (
                   <p className="warning__rate num">{formatRunRate(w.state.requiredRate, locale, t, w)}</p>

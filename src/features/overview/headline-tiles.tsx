@@ -7,10 +7,12 @@ export function HeadlineTiles({
   headlines,
   compare,
   asOf,
+  includePending,
 }: {
   headlines: Headline[];
   compare: boolean;
   asOf?: string | undefined;
+  includePending?: true | undefined;
 }) {
   const { t } = useTranslation();
   if (headlines.length === 0) return null;
@@ -21,7 +23,12 @@ export function HeadlineTiles({
       </h2>
       <div className="kpi-grid">
         {headlines.map((h) => (
-          <KpiTile key={h.key} headline={h} compare={compare} href={paths.target(h.target.id, { asOf })} />
+          <KpiTile
+            key={h.key}
+            headline={h}
+            compare={compare}
+            href={paths.target(h.target.id, { asOf, includePending })}
+          />
         ))}
       </div>
     </section>

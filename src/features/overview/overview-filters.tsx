@@ -2,6 +2,7 @@ import { usePlans } from '../../api/get-plans';
 import { useTargets } from '../../api/get-targets';
 import { DISTRICT_CITY, STATUSES } from '../../domain/schemas';
 import { useTranslation } from '../../i18n/use-translation';
+import { IncludePendingSwitch } from '../../ui/pending';
 import { AsOfTimeline } from './as-of-timeline';
 import { type OverviewFilters, WARNING_FILTER } from './use-overview-filters';
 
@@ -93,14 +94,19 @@ export function OverviewFiltersBar({ filters, update }: { filters: OverviewFilte
           onChange={(v) => update({ status: v })}
         />
         <AsOfTimeline filters={filters} onChange={(asOf) => update({ asOf }, { replace: true })} />
-        <label className="check">
-          <input
-            type="checkbox"
-            checked={filters.compare}
-            onChange={(e) => update({ compare: e.target.checked ? undefined : '0' })}
-          />
-          {t('overview.compare')}
-        </label>
+        {/* The two view switches share one column: the row stays as wide as with one, so it does not
+            wrap once the plans' titles widen the plan select (layout shift of the server-rendered preview). */}
+        <div className="filters__toggles">
+          <label className="check">
+            <input
+              type="checkbox"
+              checked={filters.compare}
+              onChange={(e) => update({ compare: e.target.checked ? undefined : '0' })}
+            />
+            {t('overview.compare')}
+          </label>
+          <IncludePendingSwitch on={!!filters.includePending} onChange={(v) => update({ includePending: v })} />
+        </div>
         {active && (
           <button
             type="button"

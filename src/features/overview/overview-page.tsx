@@ -12,6 +12,7 @@ import { dataDateOf } from '../../ui/data-date';
 import { ErrorPanel } from '../../ui/error-panel';
 import { FreshnessBadge } from '../../ui/freshness-badge';
 import { PageHeader } from '../../ui/page-header';
+import { PendingNotice } from '../../ui/pending';
 import { QueryState } from '../../ui/query-state';
 import { SectionBoundary } from '../../ui/section-boundary';
 import { useDocumentTitle } from '../../ui/use-document-title';
@@ -50,6 +51,7 @@ export function OverviewPage() {
     district: filters.district,
     department: filters.department,
     asOf: filters.asOf,
+    includePending: filters.includePending,
   };
   // A new filter or as-of date asks for its summary in the event handler: otherwise the request
   // would wait until React had rendered the whole page again with the previous answer (a third of
@@ -93,6 +95,7 @@ export function OverviewPage() {
         }
         aside={<FreshnessBadge freshness={freshness} dataDate={dataDate} />}
       />
+      <PendingNotice on={filters.includePending} />
       <SectionBoundary fallback={crashed}>
         <OverviewFiltersBar filters={filters} update={update} />
       </SectionBoundary>
@@ -106,7 +109,12 @@ export function OverviewPage() {
               </SectionBoundary>
             )}
             <SectionBoundary fallback={crashed}>
-              <HeadlineTiles headlines={data.headlines} compare={filters.compare} asOf={filters.asOf} />
+              <HeadlineTiles
+                headlines={data.headlines}
+                compare={filters.compare}
+                asOf={filters.asOf}
+                includePending={filters.includePending}
+              />
             </SectionBoundary>
             <div className="overview-grid">
               <SectionBoundary fallback={crashed}>

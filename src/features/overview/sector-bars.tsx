@@ -74,7 +74,9 @@ export function SectorBars({
   // The sector view understands the same filters; carry them so the drill-down shows the same slice
   // (one status: the sector view does not know the overview's group of every warning status).
   const carry = {
-    ...Object.fromEntries(['plan', 'district', 'department', 'asOf'].map((k) => [k, search.get(k) ?? undefined])),
+    ...Object.fromEntries(
+      ['plan', 'district', 'department', 'asOf', 'includePending'].map((k) => [k, search.get(k) ?? undefined]),
+    ),
     status: highlight,
   };
   return (

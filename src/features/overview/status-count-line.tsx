@@ -21,6 +21,7 @@ export const statusListHref = (params: SummaryParams, status: string) =>
     department: params.department,
     status,
     asOf: params.asOf,
+    includePending: params.includePending,
   });
 
 /**

@@ -12,6 +12,7 @@ import { SECTORS } from '../../domain/sectors';
 import { useTranslation } from '../../i18n/use-translation';
 import { DemoTag } from '../../ui/demo-tag';
 import { LeadDepartmentMeta } from '../../ui/lead-department';
+import { ProvisionalTag } from '../../ui/pending';
 import { ProgressBar } from '../../ui/progress-bar';
 import { QueryState } from '../../ui/query-state';
 import { StatusBadge } from '../../ui/status-badge';
@@ -68,11 +69,13 @@ export function StatusTargets({ params, statuses }: { params: SummaryParams; sta
                 return (
                   <li key={item.id}>
                     <div className="status-targets__title">
-                      <Link to={paths.target(item.id, { asOf: params.asOf })}>{item.title}</Link>
+                      <Link to={paths.target(item.id, { asOf: params.asOf, includePending: params.includePending })}>
+                        {item.title}
+                      </Link>
                       <span className="muted small">
                         {sector && (locale === 'en' ? sector.nameEn : sector.name)}
                         {item.district !== DISTRICT_CITY && ` · ${item.district}`}
-                        <LeadDepartmentMeta target={item} asOf={params.asOf} />
+                        <LeadDepartmentMeta target={item} asOf={params.asOf} includePending={params.includePending} />
                       </span>
                     </div>
                     <ProgressBar
@@ -85,6 +88,7 @@ export function StatusTargets({ params, statuses }: { params: SummaryParams; sta
                     <span className="num small">
                       <ValueText item={item} />
                       {item.state.latest?.demo && <DemoTag />}
+                      <ProvisionalTag latest={item.state.latest} />
                     </span>
                     <span className="num small status-targets__gap">{gapText(item, item.state, locale)}</span>
                     <StatusBadge

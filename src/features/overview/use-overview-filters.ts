@@ -1,12 +1,12 @@
 import { WARNING_STATUSES } from '../../domain/aggregate';
 import type { UnknownFilter } from '../../domain/query';
 import { STATUSES, type Status } from '../../domain/schemas';
-import { oneOf, unknownFilterIn, useUrlState } from '../../stores/url-state';
+import { includePendingOf, oneOf, unknownFilterIn, useUrlState } from '../../stores/url-state';
 
 /** `status=lagging,severe,missed`: every target that raises a warning (the warnings list's "查看全部"). */
 export const WARNING_FILTER = [...WARNING_STATUSES].join(',');
 
-const KEYS = ['plan', 'district', 'department', 'status', 'asOf', 'compare'] as const;
+const KEYS = ['plan', 'district', 'department', 'status', 'asOf', 'compare', 'includePending'] as const;
 
 export interface OverviewFilters {
   plan: string | undefined;
@@ -19,6 +19,8 @@ export interface OverviewFilters {
   asOf: string | undefined;
   /** ▲/▼ since last week; on unless `compare=0`. */
   compare: boolean;
+  /** "含待审核": figures waiting for review count too, marked 初报 (`includePending=1`). */
+  includePending: true | undefined;
   /** A status in the link that is none of the statuses (the other filters are checked by the API). */
   unknownStatus: UnknownFilter | null;
 }
@@ -35,6 +37,7 @@ export function useOverviewFilters() {
     statuses: raw.status === WARNING_FILTER ? [...WARNING_STATUSES] : status ? [status] : [],
     asOf: raw.asOf && /^\d{4}-\d{2}-\d{2}$/.test(raw.asOf) ? raw.asOf : undefined,
     compare: raw.compare !== '0',
+    includePending: includePendingOf(raw.includePending),
     unknownStatus: raw.status === WARNING_FILTER ? null : unknownFilterIn('status', raw.status, STATUSES),
   };
   return [filters, update] as const;

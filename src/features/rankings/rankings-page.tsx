@@ -6,6 +6,7 @@ import { useTranslation } from '../../i18n/use-translation';
 import { ErrorPanel } from '../../ui/error-panel';
 import { FreshnessBadge } from '../../ui/freshness-badge';
 import { PageHeader } from '../../ui/page-header';
+import { PendingNotice } from '../../ui/pending';
 import { PrintHeader } from '../../ui/print-header';
 import { QueryState } from '../../ui/query-state';
 import { SectionBoundary } from '../../ui/section-boundary';
@@ -34,11 +35,17 @@ export function RankingsPage() {
   return (
     <div className="stack rankings-page">
       <PageHeader
-        crumbs={[{ label: t('app.overview'), to: paths.overview({ asOf: params.asOf }) }]}
+        crumbs={[
+          {
+            label: t('app.overview'),
+            to: paths.overview({ asOf: params.asOf, includePending: params.includePending }),
+          },
+        ]}
         title={t('rankings.title')}
         meta={data && <span className="num">{t('rankings.asOf', { date: formatDate(data.asOf, locale) })}</span>}
         aside={<FreshnessBadge freshness={freshness} />}
       />
+      <PendingNotice on={params.includePending} />
       <SectionBoundary fallback={crashed}>
         <RankingsToolbar params={params} update={update} xlsxHref={xlsxHref} />
       </SectionBoundary>
@@ -48,7 +55,7 @@ export function RankingsPage() {
             <PrintHeader title={t('rankings.title')} planId={params.plan} asOf={d.asOf} demo={d.demo} />
             <section className="card" aria-label={t('rankings.title')}>
               <SectionBoundary fallback={crashed}>
-                <RankingsTable data={d} />
+                <RankingsTable data={d} includePending={params.includePending} />
               </SectionBoundary>
             </section>
             <SectionBoundary fallback={crashed}>

@@ -34,7 +34,14 @@ function RankCell({ row }: { row: RankingRow }) {
  * The league table. Every rate stands beside the two counts it divides (达标 ÷ 参评, 按时报 ÷ 应报) and the
  * gap beside the two means it subtracts, so a reader can check each one on the same row.
  */
-export function RankingsTable({ data }: { data: RankingsResponse }) {
+export function RankingsTable({
+  data,
+  includePending,
+}: {
+  data: RankingsResponse;
+  /** "含待审核": each department's page opens with the same switch. */
+  includePending?: true | undefined;
+}) {
   const { t, locale } = useTranslation();
   const sorted = MEASURE_COLUMN[data.measure];
   const th = (key: string, label: string) => (
@@ -78,7 +85,7 @@ export function RankingsTable({ data }: { data: RankingsResponse }) {
                 <RankCell row={r} />
               </td>
               <th scope="row" className="rankings-table__name">
-                <Link to={paths.department(r.key, { asOf: data.asOf })}>{r.name}</Link>
+                <Link to={paths.department(r.key, { asOf: data.asOf, includePending })}>{r.name}</Link>
               </th>
               <td className="num">{n(r.targets)}</td>
               <td className="num">{n(r.judged)}</td>

@@ -4,6 +4,7 @@ import { RANKING_BY, type RankingBy } from '../../domain/department-api';
 import { RANKING_MEASURES, type RankingMeasure } from '../../domain/rankings';
 import type { MessageKey } from '../../i18n/messages';
 import { useTranslation } from '../../i18n/use-translation';
+import { IncludePendingSwitch } from '../../ui/pending';
 
 type Update = (patch: Partial<Record<keyof RankingsParams, string | undefined>>) => void;
 
@@ -99,6 +100,7 @@ export function RankingsToolbar({
             onChange={(e) => update({ asOf: e.target.value || undefined })}
           />
         </label>
+        <IncludePendingSwitch on={!!params.includePending} onChange={(v) => update({ includePending: v })} />
         <div className="rankings-toolbar__exports">
           <a className="button" href={xlsxHref} download>
             {t('rankings.excel')}

@@ -2,9 +2,9 @@ import type { RankingsParams } from '../../api/get-rankings';
 import { isIsoDate } from '../../domain/dates';
 import { RANKING_BY } from '../../domain/department-api';
 import { RANKING_MEASURES } from '../../domain/rankings';
-import { oneOf, useUrlState } from '../../stores/url-state';
+import { includePendingOf, oneOf, useUrlState } from '../../stores/url-state';
 
-const KEYS = ['by', 'measure', 'plan', 'asOf'] as const;
+const KEYS = ['by', 'measure', 'plan', 'asOf', 'includePending'] as const;
 
 /** The table on screen lives in the URL: a link reopens the same ranking. A mistyped value is the default. */
 export function useRankingsParams() {
@@ -14,6 +14,7 @@ export function useRankingsParams() {
     measure: oneOf(raw.measure, RANKING_MEASURES),
     plan: raw.plan,
     asOf: isIsoDate(raw.asOf) ? raw.asOf : undefined,
+    includePending: includePendingOf(raw.includePending),
   };
   return [params, update] as const;
 }

@@ -1,11 +1,12 @@
-import { parseNumberText } from '../../domain/cells';
 import { isIsoDate } from '../../domain/dates';
 import { type ConfirmationIssue, issueOfZod } from '../../domain/issues';
-import type { ProgressReport, StatusThresholds, Target, TargetState } from '../../domain/schemas';
-import { parseUnit } from '../../domain/units';
+import { NARRATIVE_FIELDS } from '../../domain/report-schema';
+import type { NarrativeField, ProgressReport, StatusThresholds, Target, TargetState } from '../../domain/schemas';
+import { parseUnit, parseValueWithUnit } from '../../domain/units';
 import {
   type CorrectionInput,
   checkReport,
+  narrativeInputSchema,
   previewState,
   type ReportInput,
   reportInputSchema,
@@ -25,6 +26,8 @@ export const DRAFT_FIELDS = [
   'evidence',
   'confirmReason',
   'reason',
+  // 进展情况 / 存在问题 / 下步措施 / 需协调事项 (the report's narrative)
+  ...NARRATIVE_FIELDS,
 ] as const;
 export type DraftField = (typeof DRAFT_FIELDS)[number];
 export type Draft = Record<DraftField, string>;
@@ -40,7 +43,25 @@ export const emptyDraft = (today: string): Draft => ({
   evidence: '',
   confirmReason: '',
   reason: '',
+  progress: '',
+  problems: '',
+  nextSteps: '',
+  coordination: '',
 });
+
+/** The draft's narrative as a report's (for prefilling a correction from the report it corrects). */
+export const narrativeDraft = (r: Pick<ProgressReport, 'narrative'>): Pick<Draft, NarrativeField> => ({
+  progress: r.narrative?.progress ?? '',
+  problems: r.narrative?.problems ?? '',
+  nextSteps: r.narrative?.nextSteps ?? '',
+  coordination: r.narrative?.coordination ?? '',
+});
+
+/** A server's field path (`narrative.progress`) as the draft field it is about, or null. */
+export function draftFieldOf(path: string): DraftField | null {
+  const field = path.startsWith('narrative.') ? path.slice('narrative.'.length) : path;
+  return (DRAFT_FIELDS as readonly string[]).includes(field) ? (field as DraftField) : null;
+}
 
 export interface DraftCheck {
   errors: DraftErrors;
@@ -49,6 +70,8 @@ export interface DraftCheck {
   input: (ReportInput & { reason?: string }) | null;
   /** The state with this report counted, when it can be computed. */
   preview: TargetState | null;
+  /** The unit typed with the value (20家, 1.2万人), '' when none was: it overrides the unit chosen. */
+  typedUnit: string;
 }
 
 const first = (errors: DraftErrors, field: DraftField, issue: Worded) => {
@@ -84,14 +107,20 @@ export function checkDraft(
   const milestone = target.kind === 'milestone';
   let value: number | null = null;
   let stagesDone: number | null = null;
+  let typedUnit = '';
   if (milestone) {
     if (draft.stagesDone !== '') stagesDone = Number(draft.stagesDone);
   } else if (draft.value.trim() !== '') {
-    const n = parseNumberText(draft.value);
+    const n = parseValueWithUnit(draft.value, target.unit);
     // A value that is not a number is reported as such; the date is still checked.
-    if (n.ok) value = n.value;
-    else first(errors, 'value', n);
+    if (n.ok) {
+      value = n.value;
+      typedUnit = n.unit;
+    } else first(errors, 'value', n.issue);
   }
+  // The unit typed with the value wins over the one chosen beside it.
+  const written = typedUnit || draft.unit;
+  const unit = written === '' || written === target.unit ? undefined : written;
   if (!isIsoDate(draft.asOf)) {
     first(errors, 'asOf', { code: draft.asOf === '' ? 'as_of_required' : 'date_format' });
   }
@@ -100,11 +129,12 @@ export function checkDraft(
     const check = checkReport(
       target,
       history,
-      { asOf: draft.asOf, value, unit: draft.unit === target.unit ? '' : draft.unit, stagesDone },
+      { asOf: draft.asOf, value, unit: unit ?? '', stagesDone },
       today,
       correcting?.id,
     );
-    for (const e of check.errors) first(errors, e.field, e);
+    // A unit typed with the value that does not convert is the value's problem, not the select's.
+    for (const e of check.errors) first(errors, e.field === 'unit' && typedUnit ? 'value' : e.field, e);
     confirmations = check.confirmations;
   }
   if (draft.evidence.trim() !== '') {
@@ -115,16 +145,29 @@ export function checkDraft(
     }
   }
   if (draft.note.length > NOTE_MAX) first(errors, 'note', { code: 'too_long', params: { max: NOTE_MAX } });
+  // The server's own checks of each part (length, text it cannot keep, direction controls).
+  for (const f of NARRATIVE_FIELDS) {
+    if (draft[f] === '') continue;
+    const ok = narrativeInputSchema.shape[f].safeParse(draft[f]);
+    const issue = ok.success ? undefined : ok.error.issues[0];
+    if (issue) first(errors, f, issueOfZod(issue));
+  }
   if (confirmations.length && draft.confirmReason.trim() === '')
     first(errors, 'confirmReason', { code: 'confirm_reason_required' });
   if (correcting && draft.reason.trim() === '') first(errors, 'reason', { code: 'reason_required' });
-  if (Object.keys(errors).length) return { errors, confirmations, input: null, preview: null };
+  if (Object.keys(errors).length) return { errors, confirmations, input: null, preview: null, typedUnit };
 
-  const unit = draft.unit === '' || draft.unit === target.unit ? undefined : draft.unit;
+  const narrative = {
+    progress: draft.progress.trim(),
+    problems: draft.problems.trim(),
+    nextSteps: draft.nextSteps.trim(),
+    coordination: draft.coordination.trim(),
+  };
   const input: ReportInput & { reason?: string } = {
     asOf: draft.asOf,
     note: draft.note.trim(),
     ...(milestone ? { stagesDone } : { value, ...(unit ? { unit } : {}) }),
+    narrative,
     evidence: draft.evidence.trim() || null,
     ...(confirmations.length ? { confirmReason: draft.confirmReason.trim() } : {}),
     ...(correcting ? { reason: draft.reason.trim() } : {}),
@@ -138,6 +181,7 @@ export function checkDraft(
     unit: unit ?? target.unit,
     stagesDone: milestone ? stagesDone : null,
     note: input.note,
+    narrative,
     evidence: input.evidence ?? null,
     source: null,
     reportedBy: who,
@@ -145,7 +189,13 @@ export function checkDraft(
     correctionReason: correcting ? draft.reason : null,
     demo: false,
   };
-  return { errors, confirmations, input, preview: previewState(target, history, report, thresholds) };
+  return {
+    errors,
+    confirmations,
+    input,
+    preview: previewState(target, history, report, thresholds),
+    typedUnit,
+  };
 }
 
 export type { CorrectionInput };

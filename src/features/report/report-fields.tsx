@@ -1,6 +1,7 @@
 import type { Target } from '../../domain/schemas';
 import { useTranslation } from '../../i18n/use-translation';
 import { describedBy, FieldMessage } from '../../ui/form-errors';
+import { NarrativeFields } from './narrative-fields';
 import { type Draft, type DraftField, unitOptions } from './report-draft';
 
 const id = (f: DraftField) => `report-${f}`;
@@ -13,18 +14,21 @@ interface FieldsProps {
   correcting: boolean;
   /** What the person is asked to confirm, in words. */
   confirmations: string[];
+  /** The unit typed with the value (20家), '' when none: it stands in for the unit chosen. */
+  typedUnit: string;
   onChange: (f: DraftField, value: string) => void;
 }
 
 /** The controls of the report form: native inputs, each with its label, hint and error text. */
-export function ReportFields({ target, draft, errors, correcting, confirmations, onChange }: FieldsProps) {
+export function ReportFields({ target, draft, errors, correcting, confirmations, typedUnit, onChange }: FieldsProps) {
   const { t } = useTranslation();
   const bind = (f: DraftField, hint = false) => ({
     ...describedBy(id(f), errors(f), hint),
     name: f,
     value: draft[f],
   });
-  const units = unitOptions(target.unit);
+  const chosen = unitOptions(target.unit);
+  const units = typedUnit && !chosen.includes(typedUnit) ? [...chosen, typedUnit] : chosen;
   return (
     <div className="form__grid">
       {target.kind === 'milestone' ? (
@@ -59,7 +63,7 @@ export function ReportFields({ target, draft, errors, correcting, confirmations,
             <span id={`${id('value')}-hint`} className="field__hint">
               {target.kind === 'growth' || target.kind === 'share'
                 ? t('report.valueHintGrowth')
-                : t('report.valueHint')}
+                : t('report.desk.valueHint')}
             </span>
             <FieldMessage id={id('value')} error={errors('value')} />
           </div>
@@ -67,9 +71,11 @@ export function ReportFields({ target, draft, errors, correcting, confirmations,
             <label className="field__label" htmlFor={id('unit')}>
               {t('report.unit')}
             </label>
+            {/* A unit typed with the value is the one that counts: the select shows it and waits. */}
             <select
-              {...bind('unit')}
-              value={draft.unit || target.unit}
+              {...bind('unit', typedUnit !== '')}
+              value={typedUnit || draft.unit || target.unit}
+              disabled={typedUnit !== ''}
               onChange={(e) => onChange('unit', e.target.value)}
             >
               {units.map((u) => (
@@ -78,6 +84,11 @@ export function ReportFields({ target, draft, errors, correcting, confirmations,
                 </option>
               ))}
             </select>
+            {typedUnit && (
+              <span id={`${id('unit')}-hint`} className="field__hint">
+                {t('report.desk.unitFromValue', { unit: typedUnit })}
+              </span>
+            )}
             <FieldMessage id={id('unit')} error={errors('unit')} />
           </div>
         </div>
@@ -106,6 +117,7 @@ export function ReportFields({ target, draft, errors, correcting, confirmations,
           <FieldMessage id={id('reason')} error={errors('reason')} />
         </div>
       )}
+      <NarrativeFields draft={draft} errors={errors} onChange={onChange} />
       <div className="field field--wide">
         <label className="field__label" htmlFor={id('note')}>
           {t('report.note')}

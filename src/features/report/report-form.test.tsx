@@ -1,4 +1,4 @@
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import { HttpResponse, http } from 'msw';
 import { useUiStore } from '../../stores/ui-store';
 import { renderApp, setupMockApi } from '../../test/render-app';
@@ -108,7 +108,7 @@ describe('the report form in English', () => {
     const alert = await within(form).findByText(/already has a report/);
     expect(alert).toHaveTextContent(
       new RegExp(
-        `This target already has a report as of 2025-12-29 \\(${last + 1}\\S*, rep\\): to change it, correct that report`,
+        `This target already has a report as of 2025-12-29 \\(${last + 1}\\S*, 填报员甲\\): to change it, correct that report`,
       ),
     );
     expect(within(form).getByRole('button', { name: 'Load the latest report and correct it' })).toBeInTheDocument();
@@ -149,5 +149,66 @@ describe('the report form in English', () => {
     );
     expect(within(form).getByLabelText('Note')).toHaveAccessibleDescription('服务器的新检查');
     expect(within(form).getByLabelText('Value')).toHaveValue('79');
+  });
+
+  it('shows the server’s refusal of a narrative part next to that field, named in English', async () => {
+    server.use(
+      http.post(`${base}/targets/:id/reports`, () =>
+        HttpResponse.json(
+          {
+            type: 'about:blank',
+            title: '提交的内容有误',
+            status: 422,
+            detail: '存在问题：存在问题含有改变文字方向的控制字符，请删除后重试',
+            errors: [
+              {
+                field: 'narrative.problems',
+                message: '存在问题：存在问题含有改变文字方向的控制字符，请删除后重试',
+                code: 'bidi_control',
+                params: { field: '存在问题' },
+              },
+              {
+                field: 'narrative.coordination',
+                message: '需协调事项：不能超过 2000 个字符',
+                code: 'too_long',
+                params: { max: 2000 },
+              },
+            ],
+          },
+          { status: 422 },
+        ),
+      ),
+    );
+    const { user, form } = await openEnglishForm();
+    await user.type(within(form).getByLabelText('Value'), '79');
+    await user.type(within(form).getByLabelText('Problems'), 'land quota');
+    await user.click(within(form).getByRole('button', { name: 'Save report' }));
+    const problems = within(form).getByLabelText('Problems');
+    await waitFor(() =>
+      expect(problems).toHaveAccessibleDescription(
+        expect.stringContaining('Problems contains characters that change the text direction'),
+      ),
+    );
+    expect(within(form).getByLabelText('Needs coordination')).toHaveAccessibleDescription(
+      expect.stringContaining('At most 2000 characters'),
+    );
+    for (const a of within(form).getAllByRole('alert')) expect(a).not.toHaveTextContent(HAN);
+    expect(problems).toHaveValue('land quota');
+  });
+
+  it('refuses in English a value typed with a unit that does not convert, and counts characters near the limit', async () => {
+    const { user, form } = await openEnglishForm();
+    await user.type(within(form).getByLabelText('Value'), '80km');
+    await user.click(within(form).getByRole('button', { name: 'Save report' }));
+    expect(within(form).getByRole('alert')).toHaveTextContent(
+      'Value: The unit of “80km” (km) does not convert to the target’s unit (项)',
+    );
+    const progress = within(form).getByLabelText('Progress made');
+    expect(progress).toHaveAttribute('maxLength', '2000');
+    expect(progress).not.toHaveAccessibleDescription(/characters/);
+    await user.click(progress);
+    await user.paste('x'.repeat(1850));
+    expect(progress).toHaveAccessibleDescription(expect.stringContaining('1850 of 2000 characters'));
+    expect(await write.reportsWritten()).toHaveLength(0);
   });
 });

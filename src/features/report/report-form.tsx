@@ -1,18 +1,18 @@
 import { type FormEvent, useState } from 'react';
 import { type ApiError, isApiError } from '../../api/api-error';
-import { formatDate, formatQuantity } from '../../domain/format';
 import type { ProgressReport, StatusThresholds, Target } from '../../domain/schemas';
 import type { ReportResponse } from '../../domain/write-api';
 import { useIssueText } from '../../i18n/use-issue-text';
 import { useTranslation } from '../../i18n/use-translation';
 import type { Worded } from '../../i18n/validation';
-import { useLocale } from '../../stores/ui-store';
 import { ErrorSummary, type FieldError, useErrorSummaryFocus } from '../../ui/form-errors';
 import { usePostReport } from './api/post-report';
-import { checkDraft, type Draft, type DraftErrors, type DraftField } from './report-draft';
+import { CorrectingNotice } from './correcting-notice';
+import { checkDraft, type Draft, type DraftErrors, type DraftField, draftFieldOf } from './report-draft';
 import { ReportFields } from './report-fields';
 import { ReportPreview } from './report-preview';
 import { FailedNotice, SavedNotice } from './save-outcome';
+import { SubmitBar } from './submit-bar';
 
 export const fieldId = (f: DraftField) => `report-${f}`;
 
@@ -25,6 +25,8 @@ export interface ReportFormProps {
   draft: Draft;
   onDraftChange: (d: Draft) => void;
   correcting: ProgressReport | null;
+  /** The plan's reports wait for a reviewer before the board counts them. */
+  approval: boolean;
   onCancelCorrection: () => void;
   /** After a 409: reload the history and correct the report the server named. */
   onLoadLatest: (reportId: string) => Promise<void>;
@@ -38,7 +40,6 @@ export interface ReportFormProps {
 export function ReportForm(props: ReportFormProps) {
   const { target, draft, correcting } = props;
   const { t } = useTranslation();
-  const locale = useLocale();
   const save = usePostReport();
   const [showAll, setShowAll] = useState(false);
   const [serverErrors, setServerErrors] = useState<DraftErrors>({});
@@ -63,10 +64,6 @@ export function ReportForm(props: ReportFormProps) {
   const errors: DraftErrors = { ...check.errors, ...serverErrors };
   // Messages appear from the first save on (then live as the fields change), never on blur: a
   // message appearing on blur shifts the layout under a pointer that is about to click "save".
-  const visible = (f: DraftField) => {
-    const e = showAll || serverErrors[f] ? errors[f] : undefined;
-    return e ? words(e) : undefined;
-  };
   const label = (f: DraftField): string =>
     ({
       value: t('report.value'),
@@ -77,12 +74,30 @@ export function ReportForm(props: ReportFormProps) {
       evidence: t('report.evidence'),
       confirmReason: t('report.confirmReason'),
       reason: t('report.reason'),
+      progress: t('report.desk.narrative.progress'),
+      problems: t('report.desk.narrative.problems'),
+      nextSteps: t('report.desk.narrative.nextSteps'),
+      coordination: t('report.desk.narrative.coordination'),
     })[f];
+  // An issue that names its field (bidi_control) names it as this form labels it, in the person's language.
+  const wordsOf = (f: DraftField, issue: Worded) =>
+    words(issue.params && 'field' in issue.params ? { ...issue, params: { ...issue.params, field: label(f) } } : issue);
+  // The server's issues in the failure notice say which field they are about when the words do not.
+  const serverWords = (issue: Worded & { field?: string }) => {
+    const f = issue.field ? draftFieldOf(issue.field) : null;
+    if (!f) return words(issue);
+    const named = issue.params !== undefined && 'field' in issue.params;
+    return named ? wordsOf(f, issue) : t('common.fieldMessage', { label: label(f), message: wordsOf(f, issue) });
+  };
+  const visible = (f: DraftField) => {
+    const e = showAll || serverErrors[f] ? errors[f] : undefined;
+    return e ? wordsOf(f, e) : undefined;
+  };
   const summaryErrors: FieldError[] = showAll
     ? (Object.entries(errors) as [DraftField, Worded][]).map(([f, issue]) => ({
         id: fieldId(f === 'unit' && target.kind === 'milestone' ? 'stagesDone' : f),
         label: label(f),
-        message: words(issue),
+        message: wordsOf(f, issue),
       }))
     : [];
 
@@ -125,8 +140,8 @@ export function ReportForm(props: ReportFormProps) {
         if (p?.confirmations?.length) setServerConfirmations(p.confirmations);
         const fieldErrors: DraftErrors = {};
         for (const fe of p?.errors ?? []) {
-          const f = fe.field as DraftField;
-          if (f in draft) fieldErrors[f] ??= fe;
+          const f = draftFieldOf(fe.field);
+          if (f) fieldErrors[f] ??= fe;
         }
         setServerErrors(fieldErrors);
       },
@@ -147,25 +162,13 @@ export function ReportForm(props: ReportFormProps) {
   return (
     <form className="form" noValidate onSubmit={submit} aria-labelledby="report-form-title">
       <h2 id="report-form-title" className="card__title">
-        {correcting ? t('report.correctTitle') : t('report.formTitle')}
+        {!correcting
+          ? t('report.formTitle')
+          : correcting.approval?.state === 'returned'
+            ? t('report.desk.reviseTitle')
+            : t('report.correctTitle')}
       </h2>
-      {correcting && (
-        <div className="form-notice">
-          <p>
-            {t('report.correcting', {
-              date: formatDate(correcting.asOf, locale),
-              value:
-                correcting.value === null
-                  ? String(correcting.stagesDone ?? 0)
-                  : formatQuantity(correcting.value, correcting.unit || target.unit, locale),
-              by: correcting.reportedBy,
-            })}
-          </p>
-          <button type="button" className="button" onClick={props.onCancelCorrection}>
-            {t('report.cancelCorrection')}
-          </button>
-        </div>
-      )}
+      {correcting && <CorrectingNotice report={correcting} target={target} onCancel={props.onCancelCorrection} />}
       <ErrorSummary
         ref={summary.ref}
         title={t('report.errorSummary', { count: summaryErrors.length })}
@@ -177,6 +180,7 @@ export function ReportForm(props: ReportFormProps) {
           error={failed}
           loading={loadingLatest}
           onLoadLatest={conflictId ? () => void loadLatest(conflictId) : null}
+          fieldWords={serverWords}
         />
       )}
       <ReportFields
@@ -185,14 +189,11 @@ export function ReportForm(props: ReportFormProps) {
         errors={visible}
         correcting={correcting !== null}
         confirmations={confirmations}
+        typedUnit={check.typedUnit}
         onChange={change}
       />
       <ReportPreview title={target.title} asOf={draft.asOf} state={check.preview} />
-      <div className="form__actions">
-        <button type="submit" className="button button--primary" disabled={save.isPending}>
-          {save.isPending ? t('report.saving') : correcting ? t('report.saveCorrection') : t('report.save')}
-        </button>
-      </div>
+      <SubmitBar pending={save.isPending} correcting={correcting !== null} approval={props.approval} />
     </form>
   );
 }

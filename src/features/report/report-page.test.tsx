@@ -236,3 +236,175 @@ describe('report form', () => {
     expect(within(form).getByLabelText('本期数值')).toHaveValue('78');
   });
 });
+
+// A target of the city plan (qd-2025: its reports wait for review) led by rep's department: cumulative, 20 家.
+const REVIEWED = 'qd-enterprise-tech-centers';
+
+async function latestValue(id: string): Promise<number> {
+  const body = (await (await fetch(`${base}/targets/${id}`)).json()) as {
+    item: { state: { latest: { value: number } | null } };
+  };
+  return body.item.state.latest?.value ?? 0;
+}
+
+async function post(path: string, body: unknown): Promise<Response> {
+  const { csrfToken } = (await (await fetch(`${base}/session`)).json()) as { csrfToken: string };
+  return fetch(`${base}${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-csrf-token': csrfToken },
+    body: JSON.stringify(body),
+  });
+}
+
+async function openReviewedForm() {
+  write.signInAs('rep');
+  const utils = renderApp(`/report?target=${REVIEWED}`);
+  const form = await screen.findByRole('form', { name: '填报本期进度' }, { timeout: 5_000 });
+  await within(form).findByRole('region', { name: '保存后的进度' });
+  return { ...utils, form };
+}
+
+describe('narrative, review and values typed with their unit (issue 23)', () => {
+  it('sends the narrative, refuses a direction control in Chinese, and says the report waits for review', async () => {
+    const { user, form } = await openReviewedForm();
+    const last = await latestValue(REVIEWED);
+    await user.type(within(form).getByLabelText('本期数值'), `${last + 1}家`);
+    await user.type(within(form).getByLabelText('进展情况'), '新认定省级企业技术中心1家');
+    const problems = within(form).getByLabelText('存在问题');
+    await user.type(problems, '用地\u202E指标紧张');
+    await user.click(within(form).getByRole('button', { name: '提交审核' }));
+    const summary = within(form).getByRole('alert');
+    expect(summary).toHaveTextContent('存在问题：存在问题含有改变文字方向的控制字符，请删除后重试');
+    expect(problems).toHaveAttribute('aria-invalid', 'true');
+    expect(problems).toHaveAccessibleDescription(expect.stringContaining('含有改变文字方向的控制字符'));
+    expect(await write.reportsWritten()).toHaveLength(0);
+
+    await user.clear(problems);
+    await user.type(problems, '用地指标紧张');
+    await user.type(within(form).getByLabelText('需协调事项'), '请市自然资源局协调用地');
+    await user.click(within(form).getByRole('button', { name: '提交审核' }));
+    const done = await within(form).findByRole('status');
+    await waitFor(() => expect(done).toHaveTextContent(/已提交，待审核：截至 2025年12月29日/));
+    expect(done).toHaveTextContent('审核员审核通过后，看板才计入这个数值');
+    expect(done).not.toHaveTextContent('已保存');
+    expect(await write.reportsWritten()).toMatchObject([
+      {
+        targetId: REVIEWED,
+        value: last + 1,
+        unit: '家',
+        asOf: '2025-12-29',
+        narrative: {
+          progress: '新认定省级企业技术中心1家',
+          problems: '用地指标紧张',
+          nextSteps: '',
+          coordination: '请市自然资源局协调用地',
+        },
+        approval: { state: 'pending' },
+      },
+    ]);
+    // The list says it waits, in words.
+    const list = screen.getByRole('navigation', { name: '我负责的目标' });
+    const item = within(list).getByRole('link', { name: /新增省级以上企业技术中心和工程研究中心20家以上/ });
+    await waitFor(() => expect(item).toHaveTextContent('待审核'), { timeout: 8_000 });
+    // 填报人 by name in the history, not the login.
+    const history = screen.getByRole('table', { name: '填报记录' });
+    await waitFor(() => expect(within(history).getAllByRole('row')[1]).toHaveTextContent('填报员甲'), {
+      timeout: 8_000,
+    });
+    expect(within(history).getAllByRole('row')[1]).toHaveTextContent('待审核');
+    expect(within(history).getAllByRole('row')[1]).not.toHaveTextContent(/\brep\b/);
+  }, 30_000);
+
+  it('shows a returned report with the reviewer’s reason and revises it as a correction sent for review', async () => {
+    write.signInAs('rep');
+    const last = await latestValue(REVIEWED);
+    const sent = await post(`/targets/${REVIEWED}/reports`, {
+      asOf: '2025-12-28',
+      value: last + 1,
+      narrative: { progress: '已完成申报', problems: '材料不全' },
+    });
+    expect(sent.status).toBe(201);
+    const { item } = (await sent.json()) as { item: { id: string } };
+    write.signInAs('admin');
+    expect((await post(`/reports/${item.id}/return`, { reason: '口径与统计局不一致，请核实后重报' })).status).toBe(200);
+    // A newer report since: the returned one still waits for its reporter.
+    write.signInAs('rep');
+    expect((await post(`/targets/${REVIEWED}/reports`, { asOf: '2025-12-29', value: last + 2 })).status).toBe(201);
+
+    const { user } = renderApp(`/report?target=${REVIEWED}`);
+    const list = await screen.findByRole('navigation', { name: '我负责的目标' }, { timeout: 5_000 });
+    const group = within(list).getByRole('region', { name: /被退回，待修改/ });
+    const entry = within(group).getByRole('link', { name: /新增省级以上企业技术中心/ });
+    expect(entry).toHaveTextContent('退回');
+    expect(entry).toHaveTextContent('退回理由：口径与统计局不一致，请核实后重报');
+
+    const notice = await screen.findByRole('region', { name: /截至 2025年12月28日 的填报（.*）被退回/ });
+    expect(notice).toHaveTextContent('退回理由：口径与统计局不一致，请核实后重报');
+    expect(notice).toHaveTextContent('系统管理员 退回于 2025年12月29日 10:30');
+    await user.click(within(notice).getByRole('button', { name: '修改后重新提交' }));
+
+    const form = await screen.findByRole('form', { name: '修改被退回的填报' });
+    expect(within(form).getByLabelText('更正原因')).toHaveValue('按退回意见修改');
+    expect(within(form).getByLabelText('截至日期')).toHaveValue('2025-12-28');
+    expect(within(form).getByLabelText('本期数值')).toHaveValue(String(last + 1));
+    expect(within(form).getByLabelText('进展情况')).toHaveValue('已完成申报');
+    expect(within(form).getByLabelText('存在问题')).toHaveValue('材料不全');
+    await user.clear(within(form).getByLabelText('存在问题'));
+    await user.type(within(form).getByLabelText('存在问题'), '已按统计局口径核实');
+    await user.click(within(form).getByRole('button', { name: '提交更正（待审核）' }));
+    await waitFor(() => expect(screen.getByRole('form', { name: /填报/ })).toHaveTextContent('已提交，待审核'), {
+      timeout: 10_000,
+    });
+    const revised = (await write.reportsWritten()).at(-1);
+    expect(revised).toMatchObject({
+      supersedes: item.id,
+      asOf: '2025-12-28',
+      correctionReason: '按退回意见修改',
+      value: last + 1,
+      narrative: { progress: '已完成申报', problems: '已按统计局口径核实' },
+      approval: { state: 'pending' },
+    });
+    // The returned one is replaced: the notice goes, the list says the new version waits.
+    await waitFor(() => expect(screen.queryByRole('button', { name: '修改后重新提交' })).not.toBeInTheDocument(), {
+      timeout: 8_000,
+    });
+  }, 40_000);
+
+  it('accepts a value typed with its unit and refuses one whose unit does not convert', async () => {
+    const { user, form } = await openReviewedForm();
+    const value = within(form).getByLabelText('本期数值');
+    await user.type(value, '20公里');
+    await user.click(within(form).getByRole('button', { name: '提交审核' }));
+    expect(within(form).getByRole('alert')).toHaveTextContent(
+      '本期数值：“20公里”的单位“公里”与目标单位“家”不一致，无法换算',
+    );
+    expect(value).toHaveAccessibleDescription(expect.stringContaining('不一致，无法换算'));
+    expect(await write.reportsWritten()).toHaveLength(0);
+
+    await user.clear(value);
+    await user.type(value, '２０ 家');
+    expect(within(form).getByLabelText('单位')).toHaveValue('家');
+    expect(within(form).getByLabelText('单位')).toHaveAccessibleDescription('按数值中填写的单位“家”计');
+    expect(within(form).getByRole('region', { name: '保存后的进度' })).toHaveTextContent('完成率 100%');
+    await user.click(within(form).getByRole('button', { name: '提交审核' }));
+    await within(form).findByText(/已提交，待审核/);
+    expect((await write.reportsWritten()).at(-1)).toMatchObject({ value: 20, unit: '家' });
+  });
+
+  it('starts the as-of date at the reporting cut-off: the deadline once today is past it', async () => {
+    write.signInAs('rep');
+    // Ten days after the year's targets ended (2025-12-31): today would be refused as after the deadline.
+    renderApp(`/report?target=${TARGET}`, { now: new Date('2026-01-10T02:00:00Z') });
+    const form = await screen.findByRole('form', { name: '填报本期进度' }, { timeout: 5_000 });
+    expect(within(form).getByLabelText('截至日期')).toHaveValue('2025-12-31');
+  });
+
+  it('sends the unit typed with the value when it is another unit of the same kind', async () => {
+    const { user, form } = await openForm();
+    await user.type(within(form).getByLabelText('本期数值'), '0.008万项');
+    expect(within(form).getByRole('region', { name: '保存后的进度' })).toHaveTextContent('完成率 100%');
+    await user.click(within(form).getByRole('button', { name: '保存填报' }));
+    await within(form).findByText(/已保存/);
+    expect((await write.reportsWritten()).at(-1)).toMatchObject({ value: 0.008, unit: '万项' });
+  });
+});

@@ -4,7 +4,7 @@ import { useDepartmentNames } from '../../api/get-departments';
 import { usePlans } from '../../api/get-plans';
 import { shanghaiDate } from '../../domain/dates';
 import type { ProgressReport } from '../../domain/schemas';
-import type { User } from '../../domain/write-api';
+import { defaultAsOf, type User } from '../../domain/write-api';
 import { useTranslation } from '../../i18n/use-translation';
 import { LeadDepartment } from '../../ui/lead-department';
 import { PageHeader } from '../../ui/page-header';
@@ -14,8 +14,9 @@ import { useDocumentTitle } from '../../ui/use-document-title';
 import { useNow } from '../../ui/use-now';
 import { useMyTargets } from './api/get-my-targets';
 import { useTargetHistory } from './api/get-target-history';
+import { ReturnedNotice } from './approval-tag';
 import { MyTargetList } from './my-target-list';
-import { type Draft, emptyDraft } from './report-draft';
+import { type Draft, emptyDraft, narrativeDraft } from './report-draft';
 import { ReportForm } from './report-form';
 import { ReportHistory } from './report-history';
 import '../../ui/forms.css';
@@ -108,8 +109,10 @@ function TargetReportPanel({
   const today = shanghaiDate(now);
   const history = useTargetHistory(target.id);
   const plans = usePlans();
-  const thresholds = plans.data?.items.find((p) => p.id === target.planId)?.thresholds;
-  const [draft, setDraftState] = useState<Draft>(() => saved ?? emptyDraft(today));
+  const plan = plans.data?.items.find((p) => p.id === target.planId);
+  // The reporting cut-off: today while the target runs, its deadline once that has passed.
+  const asOf = defaultAsOf(target, today);
+  const [draft, setDraftState] = useState<Draft>(() => saved ?? emptyDraft(asOf));
   const [correcting, setCorrecting] = useState<ProgressReport | null>(null);
   const setDraft = (d: Draft) => {
     onDraft(d);
@@ -117,15 +120,33 @@ function TargetReportPanel({
   };
   const startCorrection = (r: ProgressReport) => {
     setCorrecting(r);
+    const figure = {
+      value: r.value === null ? '' : String(r.value),
+      unit: r.value === null ? '' : r.unit === target.unit ? '' : r.unit,
+      stagesDone: r.stagesDone === null ? '' : String(r.stagesDone),
+    };
+    const told = narrativeDraft(r);
+    if (r.approval?.state === 'returned') {
+      // Revising a returned report starts from it as it was sent: its figure and narrative.
+      setDraft({ ...draft, ...figure, ...told, asOf: r.asOf, reason: t('report.desk.reviseReason') });
+      return;
+    }
+    // What was typed already stays; the rest comes from the report corrected (its narrative is not
+    // carried over by the server, so a correction that left it out would clear it).
     setDraft({
       ...draft,
       asOf: r.asOf,
-      value: draft.value || (r.value === null ? '' : String(r.value)),
-      unit: r.value === null ? '' : r.unit === target.unit ? '' : r.unit,
-      stagesDone: draft.stagesDone || (r.stagesDone === null ? '' : String(r.stagesDone)),
+      value: draft.value || figure.value,
+      unit: figure.unit,
+      stagesDone: draft.stagesDone || figure.stagesDone,
+      progress: draft.progress || told.progress,
+      problems: draft.problems || told.problems,
+      nextSteps: draft.nextSteps || told.nextSteps,
+      coordination: draft.coordination || told.coordination,
       reason: '',
     });
   };
+  const focusForm = () => requestAnimationFrame(() => document.getElementById('report-value')?.focus());
   return (
     <div className="stack">
       <header>
@@ -140,40 +161,57 @@ function TargetReportPanel({
         </p>
       </header>
       <QueryState query={history} label={t('freshness.loading')} lines={6}>
-        {(detail) => (
-          <>
-            <ReportForm
-              target={target}
-              history={detail.item.reports}
-              thresholds={thresholds}
-              today={today}
-              now={now}
-              draft={draft}
-              onDraftChange={setDraft}
-              correcting={correcting}
-              onCancelCorrection={() => setCorrecting(null)}
-              onLoadLatest={async (reportId) => {
-                const fresh = await history.refetch();
-                const r = fresh.data?.item.reports.find((x) => x.id === reportId);
-                if (r) startCorrection(r);
-              }}
-              onSaved={() => {
-                setCorrecting(null);
-                setDraft({ ...emptyDraft(today), unit: draft.unit });
-              }}
-            />
-            <ReportHistory
-              target={target}
-              reports={detail.item.reports}
-              correctingId={correcting?.id ?? null}
-              mayCorrectPublished={isAdmin}
-              onCorrect={(r) => {
-                startCorrection(r);
-                requestAnimationFrame(() => document.getElementById('report-value')?.focus());
-              }}
-            />
-          </>
-        )}
+        {(detail) => {
+          // The history's versions carry the names (填报人, the reviewer's) the list leaves out.
+          const returned = target.returned.map((r) => detail.item.reports.find((x) => x.id === r.id) ?? r);
+          return (
+            <>
+              {returned.map((r) => (
+                <ReturnedNotice
+                  key={r.id}
+                  report={r}
+                  target={target}
+                  revising={correcting?.id === r.id}
+                  onRevise={() => {
+                    startCorrection(r);
+                    focusForm();
+                  }}
+                />
+              ))}
+              <ReportForm
+                target={target}
+                history={detail.item.reports}
+                thresholds={plan?.thresholds}
+                approval={plan?.approval === true}
+                today={today}
+                now={now}
+                draft={draft}
+                onDraftChange={setDraft}
+                correcting={correcting}
+                onCancelCorrection={() => setCorrecting(null)}
+                onLoadLatest={async (reportId) => {
+                  const fresh = await history.refetch();
+                  const r = fresh.data?.item.reports.find((x) => x.id === reportId);
+                  if (r) startCorrection(r);
+                }}
+                onSaved={() => {
+                  setCorrecting(null);
+                  setDraft({ ...emptyDraft(asOf), unit: draft.unit });
+                }}
+              />
+              <ReportHistory
+                target={target}
+                reports={detail.item.reports}
+                correctingId={correcting?.id ?? null}
+                mayCorrectPublished={isAdmin}
+                onCorrect={(r) => {
+                  startCorrection(r);
+                  focusForm();
+                }}
+              />
+            </>
+          );
+        }}
       </QueryState>
     </div>
   );

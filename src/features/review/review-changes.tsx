@@ -2,9 +2,11 @@ import { changeDigits, gapText } from '../../domain/figures';
 import { formatPercent, formatPp, formatQuantity } from '../../domain/format';
 import type { ReviewResponse, ReviewTransition } from '../../domain/review-api';
 import { useTranslation } from '../../i18n/use-translation';
+import { useIncludePending } from '../../stores/include-pending';
 import { useLocale } from '../../stores/ui-store';
 import { LeadDepartment } from '../../ui/lead-department';
 import { StatusBadge } from '../../ui/status-badge';
+import { isAsked, ReviewNarrative } from './review-narrative';
 import { TargetLink, targetIndex } from './target-link';
 
 function ChangeCard({
@@ -37,6 +39,7 @@ function TransitionList({ data, items }: { data: ReviewResponse; items: ReviewTr
   const { t } = useTranslation();
   const locale = useLocale();
   const target = targetIndex(data.targets);
+  const [includePending] = useIncludePending();
   if (items.length === 0) return <p className="muted">{t('review.none')}</p>;
   return (
     <ul className="review-list">
@@ -55,9 +58,14 @@ function TransitionList({ data, items }: { data: ReviewResponse; items: ReviewTr
               <StatusBadge status={i.to} forecastMiss={x.state.forecastMiss} />
               <span className="num">{gapText(x, x.state, locale)}</span>
               <span className="muted small">
-                {x.department === null ? t('review.noDepartment') : <LeadDepartment target={x} asOf={data.asOf} />}
+                {x.department === null ? (
+                  t('review.noDepartment')
+                ) : (
+                  <LeadDepartment target={x} asOf={data.asOf} includePending={includePending} />
+                )}
               </span>
             </div>
+            {isAsked(x) && <ReviewNarrative target={x} asOf={data.asOf} />}
           </li>
         );
       })}

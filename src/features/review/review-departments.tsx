@@ -2,6 +2,7 @@ import { Link } from 'react-router';
 import { paths } from '../../domain/paths';
 import type { ReviewResponse } from '../../domain/review-api';
 import { useTranslation } from '../../i18n/use-translation';
+import { useIncludePending } from '../../stores/include-pending';
 import { DivisionDemoTag } from '../../ui/lead-department';
 import { ScrollRegion } from '../../ui/scroll-region';
 import { StatusBadge } from '../../ui/status-badge';
@@ -14,6 +15,7 @@ import { TargetLink, targetIndex } from './target-link';
  */
 export function ReviewDepartments({ data }: { data: ReviewResponse }) {
   const { t } = useTranslation();
+  const [includePending] = useIncludePending();
   const target = targetIndex(data.targets);
   const title = t('review.byDepartment');
   return (
@@ -54,7 +56,10 @@ export function ReviewDepartments({ data }: { data: ReviewResponse }) {
                       {g.department === null ? (
                         name
                       ) : (
-                        <Link className="lead-department" to={paths.department(g.department, { asOf: data.asOf })}>
+                        <Link
+                          className="lead-department"
+                          to={paths.department(g.department, { asOf: data.asOf, includePending })}
+                        >
                           {name}
                         </Link>
                       )}

@@ -5,9 +5,13 @@ import { useTranslation } from '../../i18n/use-translation';
 import { useLocale } from '../../stores/ui-store';
 import { ScrollRegion } from '../../ui/scroll-region';
 import { StatusBadge } from '../../ui/status-badge';
+import { ReviewNarrative } from './review-narrative';
 import { TargetLink, targetIndex } from './target-link';
 
-/** Every lagging target: the run-rate it now needs, the rate it has kept up recently, where it is heading. */
+/**
+ * Every lagging target: the run-rate it now needs, the rate it has kept up recently, where it is
+ * heading, and what its department says is stuck and will be done.
+ */
 export function ReviewLaggards({ data }: { data: ReviewResponse }) {
   const { t } = useTranslation();
   const locale = useLocale();
@@ -44,6 +48,7 @@ export function ReviewLaggards({ data }: { data: ReviewResponse }) {
                 <th scope="col" className="num">
                   {t('common.projection')}
                 </th>
+                <th scope="col">{t('meetingNarrative.column')}</th>
               </tr>
             </thead>
             <tbody>
@@ -75,6 +80,9 @@ export function ReviewLaggards({ data }: { data: ReviewResponse }) {
                       {l.projection && x.state.gapBasis === 'target' && l.status !== 'missed'
                         ? `${formatDerived(x, l.projection.value, locale)}（${formatPercent(derivedCompletion(x, l.projection.value), locale)}）`
                         : '—'}
+                    </td>
+                    <td className="review-laggards__narrative">
+                      <ReviewNarrative target={x} asOf={data.asOf} />
                     </td>
                   </tr>
                 );

@@ -3,6 +3,7 @@ import { formatDate } from '../../domain/format';
 import { paths } from '../../domain/paths';
 import type { ReviewResponse } from '../../domain/review-api';
 import { useTranslation } from '../../i18n/use-translation';
+import { useIncludePending } from '../../stores/include-pending';
 import { useLocale } from '../../stores/ui-store';
 import { DivisionDemoTag } from '../../ui/lead-department';
 import { TargetLink, targetIndex } from './target-link';
@@ -10,6 +11,7 @@ import { TargetLink, targetIndex } from './target-link';
 /** Targets with no report within their cycle, by lead department, so the meeting can ask each one. */
 export function ReviewOverdue({ data }: { data: ReviewResponse }) {
   const { t } = useTranslation();
+  const [includePending] = useIncludePending();
   const locale = useLocale();
   const target = targetIndex(data.targets);
   return (
@@ -32,7 +34,10 @@ export function ReviewOverdue({ data }: { data: ReviewResponse }) {
                   {g.department === null ? (
                     name
                   ) : (
-                    <Link className="lead-department" to={paths.department(g.department, { asOf: data.asOf })}>
+                    <Link
+                      className="lead-department"
+                      to={paths.department(g.department, { asOf: data.asOf, includePending })}
+                    >
                       {name}
                     </Link>
                   )}

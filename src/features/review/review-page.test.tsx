@@ -147,6 +147,78 @@ describe('weekly review', () => {
   });
 });
 
+describe('weekly review: what the departments say (issue 23)', () => {
+  const SAID = {
+    progress: '完成三个片区签约',
+    problems: '土地指标未下达，<script>alert(1)</script>两个项目停工待批',
+    nextSteps: '三月底前报市自然资源局审批',
+    coordination: '请市政府协调土地指标',
+  };
+
+  /** The real review of the meeting, with the first newly lagging target's report saying something. */
+  async function reviewWithWords() {
+    const real = await review('?asOf=2025-11-03');
+    const said = real.newWarnings[0]?.id;
+    const silent = real.laggards.find((l) => l.id !== said && real.stillSevere.some((s) => s.id === l.id))?.id;
+    if (!said || !silent) throw new Error('fixture: the meeting needs a new warning and a target still severe');
+    const targets = real.targets.map((t) => {
+      if (!t.latestReport || (t.id !== said && t.id !== silent)) return t;
+      const { narrative: _, ...latest } = t.latestReport;
+      return { ...t, latestReport: t.id === said ? { ...latest, narrative: SAID } : latest };
+    });
+    const body: ReviewResponse = { ...real, targets };
+    server.use(http.get(`${window.location.origin}/api/v1/review`, () => HttpResponse.json(body)));
+    return { body, said: byId(body, said), silent: byId(body, silent) };
+  }
+
+  it('shows 存在问题, 下步措施 and 需协调事项 beside a lagging target, inert, with the way to the whole text', async () => {
+    const { body, said } = await reviewWithWords();
+    renderApp('/review?asOf=2025-11-03');
+    const title = said?.title ?? '';
+    const laggards = await screen.findByRole('region', { name: '滞后目标所需进度' });
+    const row = within(laggards).getByRole('link', { name: title }).closest('tr') as HTMLElement;
+    expect(within(row).getByText('存在问题').nextSibling).toHaveTextContent(SAID.problems);
+    expect(within(row).getByText('下步措施').nextSibling).toHaveTextContent(SAID.nextSteps);
+    // 需协调事项 is marked in words (and ⚑), not by colour alone.
+    expect(within(row).getByText('需协调事项').closest('div')).toHaveTextContent(`⚑ 需协调事项${SAID.coordination}`);
+    // Shown as text: nothing the department typed runs.
+    expect(document.querySelector('.review script')).toBeNull();
+    expect(within(row).getByRole('link', { name: `情况说明：${title}` })).toHaveAttribute(
+      'href',
+      `/targets/${said?.id}?asOf=2025-11-03#narrative`,
+    );
+    // The same words beside it among the new warnings, and the link from its sector's table.
+    const warnings = screen.getByRole('region', { name: '新增预警' });
+    const item = within(warnings).getByRole('link', { name: title }).closest('li') as HTMLElement;
+    expect(item).toHaveTextContent(SAID.problems);
+    expect(item).toHaveTextContent(SAID.coordination);
+    const sectorName = body.sectors.find((x) => x.id === said?.sectorId)?.name;
+    const sector = screen.getByRole('region', { name: `${sectorName} · 目标明细` });
+    const cell = within(sector).getByRole('link', { name: title }).closest('td') as HTMLElement;
+    expect(within(cell).getByRole('link', { name: `情况说明：${title}` })).toHaveAttribute(
+      'href',
+      `/targets/${said?.id}?asOf=2025-11-03#narrative`,
+    );
+    expect(cell).toHaveTextContent('需协调');
+  });
+
+  it('says 未说明 where the department gave none, still one click from the whole history', async () => {
+    const { silent } = await reviewWithWords();
+    renderApp('/review?asOf=2025-11-03');
+    const title = silent?.title ?? '';
+    const severe = await screen.findByRole('region', { name: '仍严重滞后' });
+    const item = within(severe).getByRole('link', { name: title }).closest('li') as HTMLElement;
+    expect(item).toHaveTextContent('存在问题、下步措施：未说明');
+    expect(within(item).getByRole('link', { name: `情况说明：${title}` })).toHaveAttribute(
+      'href',
+      `/targets/${silent?.id}?asOf=2025-11-03#narrative`,
+    );
+    // Recovered targets are not asked about.
+    const recoveries = screen.getByRole('region', { name: '恢复正常' });
+    expect(within(recoveries).queryByText(/未说明/)).toBeNull();
+  });
+});
+
 describe('weekly review when the API misbehaves', () => {
   it('says the server failed on a 500, and recovers on retry', async () => {
     api.setFailure('server-error');

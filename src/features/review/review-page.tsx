@@ -5,6 +5,7 @@ import { useLocale } from '../../stores/ui-store';
 import { ErrorPanel } from '../../ui/error-panel';
 import { FreshnessBadge } from '../../ui/freshness-badge';
 import { PageHeader } from '../../ui/page-header';
+import { PendingNotice } from '../../ui/pending';
 import { PrintHeader } from '../../ui/print-header';
 import { QueryState } from '../../ui/query-state';
 import { SectionBoundary } from '../../ui/section-boundary';
@@ -60,6 +61,7 @@ export function ReviewPage() {
         }
         aside={<FreshnessBadge freshness={freshness} />}
       />
+      <PendingNotice on={params.includePending} />
       <div data-print-hide="">
         <SectionBoundary fallback={crashed}>
           <ReviewToolbar params={params} time={time} update={update} data={data} />

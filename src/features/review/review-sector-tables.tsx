@@ -8,6 +8,7 @@ import { PrintHeader } from '../../ui/print-header';
 import { ProgressBar } from '../../ui/progress-bar';
 import { ScrollRegion } from '../../ui/scroll-region';
 import { StatusBadge } from '../../ui/status-badge';
+import { CoordinationTag, isAsked, NarrativeLink } from './review-narrative';
 import { TargetLink } from './target-link';
 
 function Value({ x }: { x: ReviewTarget }) {
@@ -76,6 +77,12 @@ export function ReviewSectorTables({ data }: { data: ReviewResponse }) {
                     <tr key={x.id}>
                       <td>
                         <TargetLink target={x} asOf={data.asOf} />
+                        {isAsked(x) && (
+                          <span className="review-narrative__inline">
+                            {x.latestReport?.narrative?.coordination ? <CoordinationTag /> : null}
+                            <NarrativeLink target={x} asOf={data.asOf} />
+                          </span>
+                        )}
                       </td>
                       <td className="num nowrap">
                         <Value x={x} />

@@ -3,6 +3,7 @@ import { useTargets } from '../../api/get-targets';
 import type { ReviewResponse } from '../../domain/review-api';
 import { DISTRICT_CITY } from '../../domain/schemas';
 import { useTranslation } from '../../i18n/use-translation';
+import { IncludePendingSwitch } from '../../ui/pending';
 import { type ReviewParams, reviewXlsxHref, targetsCsvHref } from './api/get-review';
 
 type Update = (
@@ -32,7 +33,12 @@ export function ReviewToolbar({
   const districts = [...new Set([DISTRICT_CITY, ...(targets.data?.items ?? []).map((i) => i.district)])];
   const asOf = params.asOf ?? data?.asOf ?? '';
   const previous = params.previous ?? data?.previousAsOf ?? '';
-  const scope = { plan: params.plan, district: params.district };
+  // The exports count what the screen counts: with the switch on, the 初报 figures too.
+  const scope: Pick<ReviewParams, 'plan' | 'district' | 'includePending'> = {
+    plan: params.plan,
+    district: params.district,
+    includePending: params.includePending,
+  };
   // The exports reproduce what is on screen: the same meeting and the same knowledge cut.
   const meeting = data
     ? { asOf: data.asOf, previous: data.previousAsOf, knownAt: data.knownAt }
@@ -96,6 +102,7 @@ export function ReviewToolbar({
             ))}
           </select>
         </label>
+        <IncludePendingSwitch on={!!params.includePending} onChange={(v) => update({ includePending: v })} />
         <div className="review-toolbar__exports">
           <a className="button" href={reviewXlsxHref({ ...scope, ...meeting })} download>
             {t('review.excel')}

@@ -1,8 +1,8 @@
 import { isIsoDate } from '../../domain/dates';
-import { useUrlState } from '../../stores/url-state';
+import { includePendingOf, useUrlState } from '../../stores/url-state';
 import type { ReviewParams } from './api/get-review';
 
-const KEYS = ['asOf', 'time', 'previous', 'plan', 'district'] as const;
+const KEYS = ['asOf', 'time', 'previous', 'plan', 'district', 'includePending'] as const;
 
 /** A meeting time as the URL holds it (HH:MM, Beijing time). */
 export const isMeetingTime = (s: string | undefined): s is string => !!s && /^([01]\d|2[0-3]):[0-5]\d$/.test(s);
@@ -17,6 +17,7 @@ export function useReviewParams() {
     previous: isIsoDate(raw.previous) ? raw.previous : undefined,
     plan: raw.plan,
     district: raw.district,
+    includePending: includePendingOf(raw.includePending),
   };
   return [params, update, isMeetingTime(raw.time) ? raw.time : ''] as const;
 }

@@ -21,15 +21,17 @@ const NO_ROWS: RankingRow[] = [];
 export function RankingsSlide({
   plan,
   asOf,
+  includePending,
   refreshMs,
 }: {
   plan: string | undefined;
   asOf: string | undefined;
+  includePending?: true | undefined;
   refreshMs: number;
 }) {
   const { t, locale } = useTranslation();
   const rankings = useQuery({
-    ...rankingsQueryOptions({ by: 'department', measure: 'share', plan, asOf }),
+    ...rankingsQueryOptions({ by: 'department', measure: 'share', plan, asOf, includePending }),
     refetchInterval: refreshMs,
     refetchIntervalInBackground: true,
     select: selectRanked,

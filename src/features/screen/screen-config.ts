@@ -1,13 +1,14 @@
 import type { Locale } from '../../domain/format';
 import type { UnknownFilter } from '../../domain/query';
 import { SECTOR_IDS, type SectorId } from '../../domain/schemas';
+import { includePendingOf } from '../../stores/url-state';
 
 export const FIT_MODES = ['contain', 'width', 'stretch'] as const;
 export type FitMode = (typeof FIT_MODES)[number];
 
 /**
  * Everything a wall PC needs, read from its bookmark: `/screen?rotate=20&refresh=60&fit=contain&
- * plan=…&district=…&sectors=demand,marine&rankings=1&lang=zh&loops=10&nightly=03:30`.
+ * plan=…&district=…&sectors=demand,marine&rankings=1&lang=zh&loops=10&nightly=03:30&includePending=1`.
  */
 export interface ScreenConfig {
   /** How long each slide stays, ms (already divided by `speed`). */
@@ -28,6 +29,11 @@ export interface ScreenConfig {
   unknown: UnknownFilter | null;
   /** The department league (达标率) joins the playlist after the warnings: `rankings=1`. */
   rankings: boolean;
+  /**
+   * "含待审核" (`includePending=1`): figures waiting for review count too, marked 初报, and the header
+   * says so. Absent: approved figures only, as every read.
+   */
+  includePending: true | undefined;
   lang: Locale | undefined;
   /** Reload the page after this many complete loops of the playlist (0 = never). */
   loops: number;
@@ -112,6 +118,7 @@ export function parseScreenConfig(search: URLSearchParams): ScreenConfig {
     sectors: parseSectors(search.get('sectors')),
     unknown: unknownSector(search.get('sectors')),
     rankings: ['1', 'true', 'on', 'yes'].includes(search.get('rankings')?.trim().toLowerCase() ?? ''),
+    includePending: includePendingOf(search.get('includePending')),
     lang: parseLang(search.get('lang')),
     loops: Math.round(seconds(search.get('loops'), DEFAULTS.loops, 0, 100_000)),
     nightlyMinute: parseNightly(search.get('nightly')),

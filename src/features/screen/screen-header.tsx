@@ -22,6 +22,7 @@ export interface SlidePosition {
 export function ScreenHeader({
   title,
   scope,
+  pending,
   asOf,
   newestAsOf,
   freshness,
@@ -30,6 +31,8 @@ export function ScreenHeader({
 }: {
   title: string;
   scope: string;
+  /** "含初报": the wall counts figures still waiting for review (`includePending=1`). */
+  pending?: boolean | undefined;
   asOf: string | undefined;
   /** The newest figure's date (the summary's `freshness.latestReportAsOf`); the as-of date if not given. */
   newestAsOf?: string | null | undefined;
@@ -48,6 +51,7 @@ export function ScreenHeader({
           <span className="screen-head__mark" aria-hidden="true" />
           {t('app.title')}
           <span className="screen-head__scope">{scope}</span>
+          {pending && <span className="screen-head__pending">{t('pendingWall.header')}</span>}
         </p>
         <h1 className="screen-head__slide">{title}</h1>
       </div>

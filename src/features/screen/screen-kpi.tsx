@@ -47,6 +47,7 @@ export function ScreenKpi({ headline }: { headline: Headline }) {
           />
         )}
         {state.latest?.demo && <span className="s-demo-mark">{t('demo.tag')}</span>}
+        {state.latest?.provisional && <span className="s-demo-mark s-provisional-mark">{t('pending.tag')}</span>}
       </p>
       <div className="s-kpi__foot">
         <span className="s-kpi__goal num">

@@ -60,7 +60,15 @@ function SlideView({
 }) {
   if (slide.kind === 'overview') return <OverviewSlide summary={summary} />;
   if (slide.kind === 'warnings') return <WarningsSlide warnings={summary.warnings} />;
-  if (slide.kind === 'rankings') return <RankingsSlide plan={params.plan} asOf={params.asOf} refreshMs={refreshMs} />;
+  if (slide.kind === 'rankings')
+    return (
+      <RankingsSlide
+        plan={params.plan}
+        asOf={params.asOf}
+        includePending={params.includePending}
+        refreshMs={refreshMs}
+      />
+    );
   const sector = summary.sectors.find((s) => s.id === slide.sectorId);
   return sector ? <SectorSlide sector={sector} params={params} refreshMs={refreshMs} /> : null;
 }
@@ -69,8 +77,8 @@ function Screen({ config, reload }: { config: ScreenConfig; reload: () => void }
   const { t, locale } = useTranslation();
   const queryClient = useQueryClient();
   const params: SummaryParams = useMemo(
-    () => ({ plan: config.plan, district: config.district, asOf: config.asOf }),
-    [config.plan, config.district, config.asOf],
+    () => ({ plan: config.plan, district: config.district, asOf: config.asOf, includePending: config.includePending }),
+    [config.plan, config.district, config.asOf, config.includePending],
   );
   const summary = useQuery({
     ...summaryQueryOptions(params),
@@ -158,6 +166,7 @@ function Screen({ config, reload }: { config: ScreenConfig; reload: () => void }
         <ScreenHeader
           title={title}
           scope={scope}
+          pending={config.includePending}
           asOf={data?.asOf}
           newestAsOf={data?.freshness.latestReportAsOf}
           freshness={freshness}

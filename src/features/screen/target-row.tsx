@@ -1,4 +1,4 @@
-import type { TargetWithStateDto } from '../../domain/api';
+import type { TargetWithStateDto, WarningDto } from '../../domain/api';
 import { completionText, gapText } from '../../domain/figures';
 import { formatQuantity } from '../../domain/format';
 import { SECTORS } from '../../domain/sectors';
@@ -9,8 +9,17 @@ import { formatRunRate } from '../../ui/run-rate';
 import { StatusBadge } from '../../ui/status-badge';
 import { AnimatedNumber } from './animated-number';
 
-/** One target on a sector or warnings slide: title, status, value against target, pace, gap. */
-export function TargetRow({ item, detail }: { item: TargetWithStateDto; detail: 'sector' | 'warning' }) {
+/**
+ * One target on a sector or warnings slide: title, status, value against target, pace, gap; on the
+ * warnings slide also what its department says is stuck (存在问题, one line).
+ */
+export function TargetRow({
+  item,
+  detail,
+}: {
+  item: TargetWithStateDto & Pick<WarningDto, 'problems'>;
+  detail: 'sector' | 'warning';
+}) {
   const { t, locale } = useTranslation();
   const { state } = item;
   const sector = SECTORS.find((s) => s.id === item.sectorId);
@@ -53,6 +62,7 @@ export function TargetRow({ item, detail }: { item: TargetWithStateDto; detail: 
           <strong>{reached}</strong>
           <span className="s-row__goal"> / {goal}</span>
           {state.latest?.demo && <span className="s-demo-mark">{t('demo.tag')}</span>}
+          {state.latest?.provisional && <span className="s-demo-mark s-provisional-mark">{t('pending.tag')}</span>}
         </p>
         <ProgressBar
           progress={state.progress}
@@ -65,6 +75,12 @@ export function TargetRow({ item, detail }: { item: TargetWithStateDto; detail: 
       </div>
       {detail === 'warning' && state.requiredRate && (
         <p className="s-row__rate num">{formatRunRate(state.requiredRate, locale, t, item)}</p>
+      )}
+      {detail === 'warning' && item.problems && (
+        <p className="s-row__problems" title={item.problems}>
+          <span className="s-row__problems-label">{t('meetingNarrative.problems')}</span>
+          <span className="s-row__problems-text">{item.problems}</span>
+        </p>
       )}
     </li>
   );

@@ -1,11 +1,14 @@
 import { useRef } from 'react';
-import type { TargetWithStateDto } from '../../domain/api';
+import type { WarningDto } from '../../domain/api';
 import { useTranslation } from '../../i18n/use-translation';
 import { TargetRow } from './target-row';
 import { useFitCount } from './use-fit-count';
 
-/** The targets furthest behind their pace, with the gap and the run-rate now needed. */
-export function WarningsSlide({ warnings }: { warnings: TargetWithStateDto[] }) {
+/**
+ * The targets furthest behind their pace, with the gap, the run-rate now needed and what the
+ * department says is stuck (the summary's short form; the whole text is on the target page).
+ */
+export function WarningsSlide({ warnings }: { warnings: WarningDto[] }) {
   const { t } = useTranslation();
   const box = useRef<HTMLOListElement>(null);
   const shown = useFitCount(warnings, 8, box);

@@ -10,6 +10,7 @@ import { dataDateOf } from '../../ui/data-date';
 import { FreshnessBadge } from '../../ui/freshness-badge';
 import { NotFoundView } from '../../ui/not-found-view';
 import { PageHeader } from '../../ui/page-header';
+import { PendingNotice } from '../../ui/pending';
 import { QueryState } from '../../ui/query-state';
 import { useDocumentTitle } from '../../ui/use-document-title';
 import { useNow } from '../../ui/use-now';
@@ -30,6 +31,7 @@ export function SectorPage() {
     district: view.district,
     department: view.department,
     asOf: view.asOf,
+    includePending: view.includePending,
   });
   const freshness = useFreshness(targets);
   const now = useNow();
@@ -55,17 +57,15 @@ export function SectorPage() {
               district: view.district,
               department: view.department,
               asOf: view.asOf,
+              includePending: view.includePending,
             }),
           },
         ]}
         title={name}
-        meta={
-          <>
-            <span lang="zh-CN">{sector.heading}</span>
-          </>
-        }
+        meta={<span lang="zh-CN">{sector.heading}</span>}
         aside={<FreshnessBadge freshness={freshness} dataDate={dataDate} />}
       />
+      <PendingNotice on={view.includePending} />
       <SectorToolbar view={view} update={update} items={items} />
       <QueryState query={targets} label={name ?? ''} lines={10} unknownFilter={view.unknownStatus}>
         {(data) => (

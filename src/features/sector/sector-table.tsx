@@ -8,6 +8,7 @@ import { useTranslation } from '../../i18n/use-translation';
 import { useLocale } from '../../stores/ui-store';
 import { DemoTag } from '../../ui/demo-tag';
 import { LeadDepartmentMeta } from '../../ui/lead-department';
+import { ProvisionalTag } from '../../ui/pending';
 import { ProgressBar } from '../../ui/progress-bar';
 import { ScrollRegion } from '../../ui/scroll-region';
 import { StatusBadge } from '../../ui/status-badge';
@@ -53,6 +54,7 @@ function ValueCell({ item }: { item: TargetWithStateDto }) {
       <td className="num">
         {completionText(item, item.state, locale)}
         {item.state.latest?.demo && <DemoTag />}
+        <ProvisionalTag latest={item.state.latest} />
       </td>
     );
   }
@@ -61,6 +63,7 @@ function ValueCell({ item }: { item: TargetWithStateDto }) {
       <span className="value-pair">
         <span>{formatQuantity(item.state.latest?.value ?? null, item.unit, locale)}</span>
         {item.state.latest?.demo && <DemoTag />}
+        <ProvisionalTag latest={item.state.latest} />
         <span className="muted"> / {formatQuantity(item.target, item.unit, locale)}</span>
       </span>
     </td>
@@ -75,7 +78,12 @@ export function SectorTable({
   caption,
 }: {
   rows: TargetWithStateDto[];
-  view: { sort?: SortKey | undefined; dir: 'asc' | 'desc'; asOf?: string | undefined };
+  view: {
+    sort?: SortKey | undefined;
+    dir: 'asc' | 'desc';
+    asOf?: string | undefined;
+    includePending?: true | undefined;
+  };
   update: Update;
   caption: string;
 }) {
@@ -104,11 +112,13 @@ export function SectorTable({
           {rows.map((item) => (
             <tr key={item.id}>
               <td className="sector-table__title">
-                <Link to={paths.target(item.id, { asOf: view.asOf })}>{item.title}</Link>
+                <Link to={paths.target(item.id, { asOf: view.asOf, includePending: view.includePending })}>
+                  {item.title}
+                </Link>
                 <span className="muted small">
                   {item.subsection}
                   {item.district !== '市级' && ` · ${item.district}`}
-                  <LeadDepartmentMeta target={item} asOf={view.asOf} />
+                  <LeadDepartmentMeta target={item} asOf={view.asOf} includePending={view.includePending} />
                 </span>
               </td>
               <td className="sector-table__bar">

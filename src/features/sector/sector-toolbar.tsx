@@ -2,6 +2,7 @@ import { useRef } from 'react';
 import type { TargetWithStateDto } from '../../domain/api';
 import { STATUSES } from '../../domain/schemas';
 import { useTranslation } from '../../i18n/use-translation';
+import { IncludePendingSwitch } from '../../ui/pending';
 import { ActiveFilterChips } from './active-filter-chips';
 
 type Update = (patch: Record<string, string | undefined>, o?: { replace?: boolean }) => void;
@@ -22,6 +23,7 @@ export function SectorToolbar({
     plan?: string | undefined;
     district?: string | undefined;
     department?: string | undefined;
+    includePending?: true | undefined;
   };
   update: Update;
   items: TargetWithStateDto[];
@@ -61,6 +63,7 @@ export function SectorToolbar({
             ))}
           </select>
         </label>
+        <IncludePendingSwitch on={!!view.includePending} onChange={(v) => update({ includePending: v })} />
       </div>
       {subsections.length > 1 && (
         <fieldset className="chips">

@@ -1,11 +1,11 @@
 import { behindBy, STATUS_SEVERITY } from '../../domain/aggregate';
 import type { TargetWithStateDto } from '../../domain/api';
 import { STATUSES } from '../../domain/schemas';
-import { oneOf, unknownFilterIn, useUrlState } from '../../stores/url-state';
+import { includePendingOf, oneOf, unknownFilterIn, useUrlState } from '../../stores/url-state';
 
 export const SORT_KEYS = ['title', 'progress', 'gap', 'status', 'projection', 'latest'] as const;
 export type SortKey = (typeof SORT_KEYS)[number];
-const KEYS = ['q', 'status', 'sub', 'sort', 'dir', 'plan', 'district', 'department', 'asOf'] as const;
+const KEYS = ['q', 'status', 'sub', 'sort', 'dir', 'plan', 'district', 'department', 'asOf', 'includePending'] as const;
 
 /** The sector view's state, all in the URL: search, status, sub-section, sort. */
 export function useSectorView() {
@@ -20,6 +20,7 @@ export function useSectorView() {
     district: raw.district,
     department: raw.department,
     asOf: raw.asOf,
+    includePending: includePendingOf(raw.includePending),
     /** A status in the link that is none of the statuses (the other filters are checked by the API). */
     unknownStatus: unknownFilterIn('status', raw.status, STATUSES),
   };

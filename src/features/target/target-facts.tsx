@@ -5,6 +5,7 @@ import { SECTORS } from '../../domain/sectors';
 import { inferredBaseline } from '../../domain/status';
 import type { TargetDetailResponse } from '../../domain/target-api';
 import { useTranslation } from '../../i18n/use-translation';
+import { useIncludePending } from '../../stores/include-pending';
 import { useLocale } from '../../stores/ui-store';
 import { DivisionDemoTag, LeadDepartment } from '../../ui/lead-department';
 
@@ -19,12 +20,13 @@ function SupportingDepartments({
   asOf: string;
 }) {
   const { locale } = useTranslation();
+  const [includePending] = useIncludePending();
   return (
     <>
       {ids.map((id, i) => (
         <span key={id}>
           {i > 0 && (locale === 'en' ? ', ' : '、')}
-          <Link className="lead-department" to={paths.department(id, { asOf })}>
+          <Link className="lead-department" to={paths.department(id, { asOf, includePending })}>
             {names?.[i] ?? id}
           </Link>
         </span>
@@ -38,6 +40,7 @@ export function TargetFacts({ item, asOf }: { item: TargetDetailResponse['item']
   const locale = useLocale();
   const sector = SECTORS.find((s) => s.id === item.sectorId);
   const pacedFrom = inferredBaseline(item, item.reports, { asOf });
+  const [includePending] = useIncludePending();
   return (
     <section className="card" aria-labelledby="facts-title">
       <h2 id="facts-title" className="card__title">
@@ -49,7 +52,13 @@ export function TargetFacts({ item, asOf }: { item: TargetDetailResponse['item']
           {sector && (locale === 'en' ? sector.nameEn : sector.name)} · {item.subsection}
         </dd>
         <dt>{t('common.department')}</dt>
-        <dd>{item.department === null ? '—' : <LeadDepartment target={item} asOf={asOf} />}</dd>
+        <dd>
+          {item.department === null ? (
+            '—'
+          ) : (
+            <LeadDepartment target={item} asOf={asOf} includePending={includePending} />
+          )}
+        </dd>
         {item.supportingDepartments.length > 0 && (
           <>
             <dt>{t('common.supporting')}</dt>

@@ -84,7 +84,9 @@ describe('target view', () => {
       body: JSON.stringify({ asOf: '2025-12-29', value: listed + 3 }),
     });
     expect(saved.status).toBe(201);
-    renderApp('/targets/qd-key-projects');
+    // The city plan wants review (issue 23): the figure waits, and counts with 含待审核 (an
+    // administrator's own report too, which another reviewer must approve).
+    renderApp('/targets/qd-key-projects?includePending=1');
     const projects = await screen.findByRole('region', { name: '关联重点项目' }, { timeout: 4_000 });
     expect(within(projects).getByRole('note')).toHaveTextContent(
       `填报的数值（${formatQuantity(listed + 3, '个')}）与项目清单汇总（${formatQuantity(listed, '个')}）不一致`,

@@ -6,12 +6,14 @@ import { shanghaiDate } from '../../domain/dates';
 import { paths } from '../../domain/paths';
 import { SECTORS } from '../../domain/sectors';
 import { useTranslation } from '../../i18n/use-translation';
+import { useIncludePending } from '../../stores/include-pending';
 import { useLocale } from '../../stores/ui-store';
 import { hrefWith } from '../../stores/url-state';
 import { dataDateOf } from '../../ui/data-date';
 import { FreshnessBadge } from '../../ui/freshness-badge';
 import { NotFoundView } from '../../ui/not-found-view';
 import { PageHeader } from '../../ui/page-header';
+import { PendingNotice } from '../../ui/pending';
 import { PrintHeader } from '../../ui/print-header';
 import { QueryState } from '../../ui/query-state';
 import { SectionBoundary } from '../../ui/section-boundary';
@@ -22,6 +24,7 @@ import { useDocumentTitle } from '../../ui/use-document-title';
 import { useNow } from '../../ui/use-now';
 import { useTarget } from './api/get-target';
 import { ContextFigures } from './context-figures';
+import { LatestNarrative } from './latest-narrative';
 import { MilestoneStages } from './milestone-stages';
 import { ReportHistory } from './report-history';
 import { TargetFacts } from './target-facts';
@@ -37,7 +40,8 @@ export function TargetPage() {
   const asOf = useSearchParams()[0].get('asOf') ?? undefined;
   const { t } = useTranslation();
   const locale = useLocale();
-  const query = useTarget({ id, asOf });
+  const [includePending] = useIncludePending();
+  const query = useTarget({ id, asOf, includePending });
   const freshness = useFreshness(query);
   const item = query.data?.item;
   const now = useNow();
@@ -50,12 +54,12 @@ export function TargetPage() {
     <div className="stack">
       <PageHeader
         crumbs={[
-          { label: t('app.overview'), to: hrefWith('/', { asOf }) },
+          { label: t('app.overview'), to: hrefWith('/', { asOf, includePending }) },
           ...(sector
             ? [
                 {
                   label: locale === 'en' ? sector.nameEn : sector.name,
-                  to: paths.sector(sector.id, { asOf }),
+                  to: paths.sector(sector.id, { asOf, includePending }),
                 },
               ]
             : []),
@@ -72,6 +76,7 @@ export function TargetPage() {
         }
         aside={<FreshnessBadge freshness={freshness} dataDate={dataDate} />}
       />
+      <PendingNotice on={includePending} />
       <QueryState query={query} label={t('freshness.loading')} lines={10}>
         {(data) => {
           const d = data.item;
@@ -100,6 +105,7 @@ export function TargetPage() {
                     </SectionBoundary>
                   </section>
                 )}
+                <LatestNarrative item={d} asOf={data.asOf} pinnedAsOf={asOf} includePending={includePending} />
                 <ReportHistory item={d} />
               </div>
               <div className="stack">

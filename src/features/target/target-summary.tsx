@@ -23,6 +23,7 @@ import { useTranslation } from '../../i18n/use-translation';
 import { useLocale } from '../../stores/ui-store';
 import { Delta } from '../../ui/delta';
 import { DemoTag } from '../../ui/demo-tag';
+import { ProvisionalTag } from '../../ui/pending';
 import { ProgressBar } from '../../ui/progress-bar';
 import { formatRunRate } from '../../ui/run-rate';
 import { StatusBadge } from '../../ui/status-badge';
@@ -72,6 +73,7 @@ export function TargetSummary({ item, asOf }: { item: Item; asOf?: string | unde
           <dd className="stat__big num">
             {current}
             {state.latest?.demo && <DemoTag />}
+            <ProvisionalTag latest={state.latest} />
           </dd>
           {state.latest && (
             <dd className="muted small num">

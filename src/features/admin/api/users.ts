@@ -21,6 +21,8 @@ export interface NewUser {
   role: Role;
   /** Registry ids (the department picker's). */
   departments: string[];
+  /** Plans a reviewer reviews whole (plan ids). */
+  plans: string[];
 }
 
 export const useCreateUser = () =>
@@ -34,6 +36,7 @@ export interface UserPatch {
   displayName?: string;
   role?: Role;
   departments?: string[];
+  plans?: string[];
   disabled?: boolean;
   password?: string;
 }
