@@ -25,8 +25,9 @@ export function approvalRoutes(deps: WriteDeps) {
       const body = await readJson(c, returnRequestSchema);
       return body.ok ? { ok: true, value: { kind: 'return', reason: body.value.reason } } : body;
     }
-    const empty = (c.req.header('content-length') ?? '0') === '0' && !c.req.header('content-type');
-    if (empty) return { ok: true, value: { kind: 'approve' } };
+    // No body at all (whatever the content type says) is an approval; a body must be `{}`.
+    const raw = await c.req.raw.clone().text();
+    if (raw.trim() === '') return { ok: true, value: { kind: 'approve' } };
     const body = await readJson(c, approveRequestSchema);
     return body.ok ? { ok: true, value: { kind: 'approve' } } : body;
   }
