@@ -340,7 +340,8 @@ export class Store {
                 .select((f) => f.fn.min('f.as_of').as('first'))
                 .whereRef('f.target_id', '=', 'r.target_id')
                 .where('f.as_of', '<=', asOf)
-                .$if(knownAt !== undefined, (w) => w.where('f.recorded_at', '<=', knownAt as string)),
+                // The first report that counts in the view (a pending back-filled figure is not the baseline).
+                .where(sql<boolean>`true ${visibleSql('f', options.view ?? 'approved', knownAt)}`),
             )
             .execute(),
     ]);
@@ -410,11 +411,18 @@ export class Store {
    */
   async reviewReports(
     targets: readonly Target[],
-    cuts: { meeting: { asOf: IsoDate; knownAt: string }; previous: { asOf: IsoDate; knownAt: string } },
+    cuts: {
+      meeting: { asOf: IsoDate; knownAt: string; view?: ReportView | undefined };
+      previous: { asOf: IsoDate; knownAt: string; view?: ReportView | undefined };
+    },
   ): Promise<ProgressReport[]> {
     const [meeting, previous] = await Promise.all([
-      this.stateReports(targets, cuts.meeting.asOf, { knownAt: cuts.meeting.knownAt, withSource: true }),
-      this.stateReports(targets, cuts.previous.asOf, { knownAt: cuts.previous.knownAt }),
+      this.stateReports(targets, cuts.meeting.asOf, {
+        knownAt: cuts.meeting.knownAt,
+        view: cuts.meeting.view,
+        withSource: true,
+      }),
+      this.stateReports(targets, cuts.previous.asOf, { knownAt: cuts.previous.knownAt, view: cuts.previous.view }),
     ]);
     const seen = new Set(meeting.map((r) => r.id));
     const extra = previous.filter((r) => !seen.has(r.id));

@@ -96,7 +96,10 @@ export function installReviewRoutes(api: Hono, { store, memo, now, cached }: Rev
     const { catalog, targets, facts } = await memo.read(q, cut, !q.asOf && !q.knownAt);
     const body = listTargets(targets, facts, q, cut);
     const plans = new Map(catalog.plans.map((p) => [p.id, p]));
-    const csv = toCsv(targetColumns({ plans, departmentNames: await registryNames() }, { review: false }), body.items);
+    const csv = toCsv(
+      targetColumns({ plans, departmentNames: await registryNames() }, { review: false, pending: q.includePending }),
+      body.items,
+    );
     return c.body(csv, 200, {
       'content-type': 'text/csv; charset=utf-8',
       'content-disposition': attachmentHeader(`目标清单-${asOf}.csv`, `targets-${asOf}.csv`),

@@ -177,7 +177,12 @@ export async function writeReport(
   // Never a silent overwrite: a second, different figure for the same date must be a correction.
   const sameDate = effectiveReports(history, undefined, 'all').find((r) => r.asOf === asOf && r.id !== supersedes?.id);
   if (sameDate) {
-    if (!supersedes && sameFigure(sameDate, report, target) && saysNothingNew(sameDate, report))
+    if (
+      !supersedes &&
+      sameDate.approval?.state !== 'returned' &&
+      sameFigure(sameDate, report, target) &&
+      saysNothingNew(sameDate, report)
+    )
       return { kind: 'unchanged', report: sameDate, state: previewState(target, history, sameDate) };
     return {
       kind: 'conflict',

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import { QUEUE_LIMIT, type ReviewQueueItem, type ReviewQueueResponse } from '../../src/domain/approval-api';
 import { shanghaiDate } from '../../src/domain/dates';
 import { isDomainError } from '../../src/domain/errors';
@@ -24,7 +24,7 @@ export async function reviewQueue(db: Kysely<Database>, user: User, now: Date): 
     .where((eb) =>
       eb.not(eb.exists(eb.selectFrom('reports as s').select('s.id').whereRef('s.supersedes', '=', 'r.id'))),
     )
-    .where('r.reported_by', '!=', user.username);
+    .where(sql`lower(r.reported_by)`, '!=', user.username.toLowerCase());
   if (user.role !== 'admin') {
     const plans = user.plans.length ? user.plans : [''];
     const deps = user.departments.length ? user.departments : [''];
@@ -103,14 +103,39 @@ export async function reviewQueue(db: Kysely<Database>, user: User, now: Date): 
         .where('i.id', 'in', importIds)
         .execute()
     : [];
+  // Per import, every report still waiting and those of them in the reviewer's scope (not only the ones listed).
+  const mine =
+    user.role === 'admin'
+      ? sql`lower(r.reported_by) <> ${user.username.toLowerCase()}`
+      : sql`lower(r.reported_by) <> ${user.username.toLowerCase()} and (t.plan_id in (${sql.join(
+          user.plans.length ? user.plans : [''],
+        )}) or coalesce(r.department_id, t.department) in (${sql.join(
+          user.departments.length ? user.departments : [''],
+        )}))`;
+  const counts = importIds.length
+    ? (
+        await sql<{ import_id: string; all: number; mine: number }>`
+          select r.import_id, count(*)::int as all, count(*) filter (where ${mine})::int as mine
+          from reports r join targets t on t.id = r.target_id
+          where r.import_id in (${sql.join(importIds)}) and r.approval = 'pending'
+            and not exists (select 1 from reports s where s.supersedes = r.id)
+          group by r.import_id`.execute(db)
+      ).rows
+    : [];
+  const byImport = new Map(counts.map((c) => [c.import_id, c]));
   const imports = importRows
-    .map((i) => ({
-      id: i.id,
-      fileName: i.file_name,
-      importedBy: i.display_name ?? i.username ?? '',
-      importedAt: new Date(i.committed_at).toISOString(),
-      pending: ids.filter((r) => r.import_id === i.id).length,
-    }))
+    .map((i) => {
+      const c = byImport.get(i.id);
+      const all = Number(c?.all ?? 0);
+      return {
+        id: i.id,
+        fileName: i.file_name,
+        importedBy: i.display_name ?? i.username ?? '',
+        importedAt: new Date(i.committed_at).toISOString(),
+        pending: all,
+        outOfScope: all - Number(c?.mine ?? 0),
+      };
+    })
     .sort((a, b) => b.importedAt.localeCompare(a.importedAt));
   return { today, items, total: Number(count?.n ?? 0), imports, scope };
 }

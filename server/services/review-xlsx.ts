@@ -111,7 +111,9 @@ export function reviewTitleLines(review: ReviewResponse): string[] {
   const scope = [review.plan?.title ?? '全部规划', review.district].filter(Boolean).join(' · ');
   return [
     `周调度会 · ${scope}`,
-    `会议日期 ${review.asOf}（上次会议 ${review.previousAsOf}）；只含会议当日结束前已录入的数据${review.containsDemo ? '；含演示数据' : ''}`,
+    `会议日期 ${review.asOf}（上次会议 ${review.previousAsOf}）；只含会议当日结束前已录入的数据${review.containsDemo ? '；含演示数据' : ''}${
+      review.targets.some((t) => t.state.latest?.provisional) ? '；含待审核的初报数值（“初报（待审核）”列标“是”）' : ''
+    }`,
   ];
 }
 
@@ -283,7 +285,10 @@ export async function reviewWorkbook(review: ReviewResponse, options: ReviewWork
   ];
   addTable(wb, '汇总', title, sectorColumns, review.sectors);
 
-  const targetCols = targetColumns({ plans, departmentNames: options.departmentNames }, { review: true });
+  const targetCols = targetColumns(
+    { plans, departmentNames: options.departmentNames },
+    { review: true, pending: review.targets.some((t) => t.state.latest?.provisional) },
+  );
   addTable(wb, '全部目标', title, targetCols, review.targets);
 
   interface WarningRow {

@@ -161,7 +161,7 @@ export class StateMemo {
     const history = await this.historyNow();
     const reports = history
       ? missing.flatMap((t) => history.byTarget.get(t.id) ?? [])
-      : await this.store.stateReports(missing, cut.asOf, { knownAt: cut.knownAt });
+      : await this.store.stateReports(missing, cut.asOf, { knownAt: cut.knownAt, view: cut.view });
     const fresh = factsOf(missing, reports, catalog.plans, cut, catalog.rollups);
     this.computed += fresh.size;
     const current = entry;

@@ -61,8 +61,10 @@ export const reviewQueueImportSchema = z.object({
   fileName: z.string(),
   importedBy: z.string(),
   importedAt: isoDateTime,
-  /** Its reports waiting for review (within the reviewer's scope). */
+  /** Its reports waiting for review (the latest version of each), all of them: what 全部通过 decides… */
   pending: z.number().int(),
+  /** …of which outside the reviewer's scope: with any, the file is decided row by row (all or nothing refuses it). */
+  outOfScope: z.number().int(),
 });
 
 export const reviewQueueResponseSchema = z.object({

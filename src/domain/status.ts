@@ -221,7 +221,13 @@ function plannedOrder(stages: readonly Stage[]): Stage[] {
  * date of the latest report. An overdue node makes it lagging (severe past `milestoneSevereDays`);
  * no percentage-point gap.
  */
-function milestoneState(t: Target, series: ProgressReport[], asOf: IsoDate, th: StatusThresholds): TargetState {
+function milestoneState(
+  t: Target,
+  series: ProgressReport[],
+  asOf: IsoDate,
+  th: StatusThresholds,
+  knownAt: string | undefined,
+): TargetState {
   const total = t.stages.length;
   const last = series[series.length - 1];
   const judgedAt = last?.asOf ?? asOf;
@@ -251,7 +257,7 @@ function milestoneState(t: Target, series: ProgressReport[], asOf: IsoDate, th: 
     milestone: { done, total, next, overdueDays },
     fromBaseline: null,
     latest: last
-      ? { value: null, unit: '', asOf: last.asOf, stagesDone: done, demo: last.demo, ...provisionalOf(last) }
+      ? { value: null, unit: '', asOf: last.asOf, stagesDone: done, demo: last.demo, ...provisionalOf(last, knownAt) }
       : null,
     projection: null,
     requiredRate: null,
@@ -328,7 +334,7 @@ export function computeTargetState(
   const { asOf } = options;
   expectedShare({ type: 'linear' }, input.periodStart, input.deadline, asOf); // validates asOf
   const series = onePerDate(reportsAsOf(reports, options));
-  if (input.kind === 'milestone') return milestoneState(input, series, asOf, th);
+  if (input.kind === 'milestone') return milestoneState(input, series, asOf, th, options.knownAt);
   const target = pacedTarget(input, series);
   const goal = target.target ?? 0;
   const basis = gapBasisOf(target) ?? 'target';
@@ -397,7 +403,7 @@ export function computeTargetState(
     asOf: last.asOf,
     stagesDone: null,
     demo: lastReport.demo,
-    ...provisionalOf(lastReport),
+    ...provisionalOf(lastReport, options.knownAt),
   };
   const limits = gapLimits(basis, th);
   const rateLike = isRateLike(target);
@@ -453,6 +459,13 @@ function expectedLevel(t: Target, share: number): number {
 }
 
 /** Marks a figure still waiting for review (初报); approved figures carry no mark. */
-function provisionalOf(r: ProgressReport): { provisional?: true } {
-  return r.approval?.state === 'pending' ? { provisional: true } : {};
+function provisionalOf(r: ProgressReport, knownAt: string | undefined): { provisional?: true } {
+  const a = r.approval;
+  if (
+    !a ||
+    (a.state === 'approved' && (knownAt === undefined || Date.parse(a.at ?? r.recordedAt) <= Date.parse(knownAt)))
+  )
+    return {};
+  // Waiting at the cut (returned or approved only later): counted only with the pending ones, and marked.
+  return { provisional: true };
 }

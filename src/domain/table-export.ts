@@ -91,7 +91,11 @@ export function reportSourceLabel(r: LatestReport | null | undefined): string {
   return `${r.reportedBy}填报`;
 }
 
-export function targetColumns(ctx: TableContext, options: { review: boolean }): Column<TableTarget>[] {
+export function targetColumns(
+  ctx: TableContext,
+  /** `pending`: the export was asked with 含待审核 (includePending=1): a column marks the 初报 figures. */
+  options: { review: boolean; pending?: boolean | undefined },
+): Column<TableTarget>[] {
   const cols: (Column<TableTarget> | false)[] = [
     { key: 'id', header: '编号', kind: 'text', width: 22, value: (t) => t.id },
     { key: 'sector', header: '领域', kind: 'text', width: 12, value: (t) => sectorName(t.sectorId) },
@@ -200,6 +204,14 @@ export function targetColumns(ctx: TableContext, options: { review: boolean }): 
       kind: 'text',
       width: 9,
       value: (t) => (t.demo || t.state.latest?.demo ? '是' : ''),
+    },
+    options.pending === true && {
+      // Only an export with 含待审核 (includePending=1) has such figures: marked as on screen.
+      key: 'provisional',
+      header: '初报（待审核）',
+      kind: 'text',
+      width: 10,
+      value: (t) => (t.state.latest?.provisional ? '是' : ''),
     },
   ];
   return cols.filter((c): c is Column<TableTarget> => c !== false);

@@ -337,7 +337,11 @@ export function buildTargetDetail(
   const byTarget = new Map([[id, reports]]);
   const plans = new Map(data.plans.map((p) => [p.id, p]));
   const known = reports.filter((r) => !cut.knownAt || Date.parse(r.recordedAt) <= Date.parse(cut.knownAt));
-  const supersededIds = new Set(known.map((r) => r.supersedes).filter((s) => s !== null));
+  // Replaced, as this view sees it: a version another one corrects, unless it is the one that counts
+  // (an approved figure whose correction waits, or was returned, is still the board's).
+  const replaced = new Set(known.map((r) => r.supersedes).filter((s) => s !== null));
+  const counted = new Set(effectiveReports(known, cut.knownAt, cut.view).map((r) => r.id));
+  const supersededIds = new Set([...replaced].filter((id) => !counted.has(id)));
   const rollups = new Map(projects.rollup ? [[id, projects.rollup]] : []);
   return {
     asOf: cut.asOf,

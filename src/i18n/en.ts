@@ -794,6 +794,7 @@ export const en: Messages = {
     },
   },
   reviewQueue: {
+    colon: ': ',
     title: 'Reports waiting for review',
     docTitle: 'Approvals',
     scope: 'You review: {{scope}}',
@@ -836,6 +837,7 @@ export const en: Messages = {
     imports: 'Imports',
     importGroup: 'Import: {{file}} ({{count}})',
     importMeta: 'Imported by {{name}} at {{time}}',
+    importMixed: '{{count}} of its reports are outside what you review (or are your own): decide them one by one.',
     approveAll: 'Approve all',
     returnAll: 'Return all',
     approveAllLabel: 'Approve all: {{file}} ({{count}})',
@@ -844,6 +846,7 @@ export const en: Messages = {
     importReturned: 'Returned all of {{file}} ({{count}}).',
   },
   reportReview: {
+    colon: ': ',
     state: { pending: 'Pending review', approved: 'Approved', returned: 'Returned' },
     byAt: '{{name}} · {{time}}',
     reason: 'Reason: {{reason}}',

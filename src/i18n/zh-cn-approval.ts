@@ -6,6 +6,7 @@
  */
 export const zhApproval = {
   reportReview: {
+    colon: '：',
     state: { pending: '待审核', approved: '已审核', returned: '退回' },
     /** Who decided and when: "张三 · 2025年12月29日 10:30". */
     byAt: '{{name}} · {{time}}',

@@ -353,6 +353,7 @@ export const zhWork = {
   },
   /** The reviewer's queue (/review-queue, issue 23). */
   reviewQueue: {
+    colon: '：',
     title: '待审核的填报',
     docTitle: '审核',
     scope: '审核范围：{{scope}}',
@@ -395,6 +396,7 @@ export const zhWork = {
     imports: '批量导入',
     importGroup: '批量：{{file}}（{{count}} 条）',
     importMeta: '{{name}} 导入于 {{time}}',
+    importMixed: '其中 {{count}} 条不在您的审核范围内（或由您本人提交），不能整批处理，请逐条审核。',
     approveAll: '全部通过',
     returnAll: '全部退回',
     approveAllLabel: '全部通过：{{file}}（{{count}} 条）',

@@ -109,7 +109,14 @@ describe.each(backends())('review of reports on %s', (backend: Backend) => {
     const s0 = summaryResponseSchema.parse(JSON.parse(before[0] as string));
     const s1 = summaryResponseSchema.parse(await json('/summary?includePending=1'));
     expect(s1).not.toEqual(s0);
-    expect(await text(`/targets.csv?includePending=1`)).not.toBe(before[2]);
+    const pendingCsv = await text(`/targets.csv?includePending=1`);
+    expect(pendingCsv).not.toBe(before[2]);
+    // The export says which figures wait for review, as the page does; the default export has no such column.
+    const header = (pendingCsv.replace(/^\uFEFF/, '').split('\r\n')[0] ?? '').split(',');
+    expect(header.at(-1)).toBe('初报（待审核）');
+    const row = pendingCsv.split('\r\n').find((l) => l.startsWith(`${f.targetB},`)) ?? '';
+    expect(row.endsWith(',是')).toBe(true);
+    expect(before[2]).not.toContain('初报');
 
     // The reviewer approves: now the default board has it, unmarked, with its narrative in the history.
     const approved = decisionResponseSchema.parse(await (await decide(reviewer, sent.id, 'approve')).json()).item;
@@ -224,6 +231,11 @@ describe.each(backends())('review of reports on %s', (backend: Backend) => {
     const at = `?asOf=${base.asOf}`;
     expect((await detail(f.targetA, at)).state.latest?.value).toBe(5);
     expect((await detail(f.targetA, `${at}&includePending=1`)).state.latest?.value).toBe(6);
+    // The history strikes through what this view replaced: nothing yet; with the pending ones, the original.
+    expect((await detail(f.targetA, at)).reports.find((r) => r.id === base.id)?.superseded).toBe(false);
+    expect((await detail(f.targetA, `${at}&includePending=1`)).reports.find((r) => r.id === base.id)?.superseded).toBe(
+      true,
+    );
     // The approved original is no longer the latest version: it cannot be decided, the correction can.
     const correction = reportResponseSchema.parse(await res.json()).item;
     expect((await decide(reviewer, correction.id, 'approve')).status).toBe(200);

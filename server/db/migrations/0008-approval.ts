@@ -31,7 +31,10 @@ export async function up(db: Kysely<any>): Promise<void> {
   // The newest approval (a review's default meeting time), one probe.
   await sql`create index reports_decided_idx on reports (decided_at) where decided_at is not null`.execute(db);
   await sql`alter table plans add column approval boolean not null default false`.execute(db);
-  await sql`update plans set approval = true where id = 'qd-2025'`.execute(db);
+  // On by default for the demo's city plan only: an existing real installation turns it on itself,
+  // once it has reviewers (the admin's 规划设置), or its departments' reports would stop moving the board.
+  await sql`update plans set approval = true
+    where id = 'qd-2025' and exists (select 1 from meta where key = 'demo' and value = '1')`.execute(db);
 
   await sql`alter table users drop constraint users_role_check`.execute(db);
   await sql`alter table users add constraint users_role_check

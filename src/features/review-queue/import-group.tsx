@@ -37,7 +37,10 @@ export function ImportGroup({ imp, onDecided }: { imp: Import; onDecided: (d: De
           })}
         </div>
       )}
-      {returning ? (
+      {imp.outOfScope > 0 ? (
+        // All or nothing: a file with rows outside the reviewer's scope (or their own) is decided row by row.
+        <p className="muted small">{t('reviewQueue.importMixed', { count: imp.outOfScope })}</p>
+      ) : returning ? (
         <ReturnForm
           id={`rq-import-reason-${imp.id}`}
           submitLabel={t('reviewQueue.returnAll')}

@@ -83,13 +83,19 @@ export function QueueItem({
       <NarrativeParts narrative={report.narrative} />
       {report.note && (
         <p className="rq-note">
-          <span className="muted">{t('reviewQueue.note')}：</span>
+          <span className="muted">
+            {t('reviewQueue.note')}
+            {t('reviewQueue.colon')}
+          </span>
           {report.note}
         </p>
       )}
       {report.evidence && (
         <p className="rq-note">
-          <span className="muted">{t('reviewQueue.evidence')}：</span>
+          <span className="muted">
+            {t('reviewQueue.evidence')}
+            {t('reviewQueue.colon')}
+          </span>
           {report.evidence}
         </p>
       )}

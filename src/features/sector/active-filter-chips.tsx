@@ -1,5 +1,5 @@
-import { useDepartmentNames } from '../../api/get-departments';
 import { usePlans } from '../../api/get-plans';
+import type { TargetWithStateDto } from '../../domain/api';
 import type { MessageKey } from '../../i18n/messages';
 import { useTranslation } from '../../i18n/use-translation';
 
@@ -16,14 +16,18 @@ const FILTERS: { key: FilterKey; label: MessageKey }[] = [
  */
 export function ActiveFilterChips({
   view,
+  items,
   onRemove,
 }: {
   view: Partial<Record<FilterKey, string | undefined>>;
+  /** The listed targets: a department filter lists the targets it leads, which carry its name. */
+  items: readonly Pick<TargetWithStateDto, 'department' | 'departmentName'>[];
   onRemove: (key: FilterKey) => void;
 }) {
   const { t } = useTranslation();
   const plans = usePlans();
-  const departmentName = useDepartmentNames();
+  // From the list rather than the registry: the sector page's first load carries no registry.
+  const departmentName = (id: string) => items.find((i) => i.department === id)?.departmentName ?? id;
   const active = FILTERS.filter((f) => view[f.key]);
   if (active.length === 0) return null;
   // Plans and departments travel as ids in the link; people read their titles and names.

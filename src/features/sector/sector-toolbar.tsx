@@ -35,6 +35,7 @@ export function SectorToolbar({
     <section className="card" aria-label={t('overview.filters')}>
       <ActiveFilterChips
         view={view}
+        items={items}
         onRemove={(key) => {
           update({ [key]: undefined });
           // The chip goes away with its filter; focus stays in the toolbar rather than falling to the page.

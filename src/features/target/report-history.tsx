@@ -154,10 +154,12 @@ function chainText(t: TFunction, original: ReportWithFlags, value: string, local
 
 /** The evidence a reporter gave: a link when it is a web address (only http/https), else the document named. */
 function Evidence({ evidence, label }: { evidence: string; label: string }) {
+  const { t } = useTranslation();
   const isLink = /^https?:\/\//i.test(evidence);
   return (
     <span className="muted small history-evidence">
-      {label}：
+      {label}
+      {t('reportReview.colon')}
       {isLink ? (
         <a href={evidence} target="_blank" rel="noopener noreferrer">
           {evidence}

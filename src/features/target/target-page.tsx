@@ -100,7 +100,11 @@ export function TargetPage() {
                     </h2>
                     <SectionBoundary fallback={<p className="muted">{t('error.crashed')}</p>}>
                       <Suspense fallback={<Skeleton label={t('target.chartLoading')} lines={6} height="2.6rem" />}>
-                        <TrendChart trend={buildTrend(d, data.asOf)} unit={d.unit} label={chartLabel} />
+                        <TrendChart
+                          trend={buildTrend(d, data.asOf, includePending ? 'pending' : 'approved')}
+                          unit={d.unit}
+                          label={chartLabel}
+                        />
                       </Suspense>
                     </SectionBoundary>
                   </section>

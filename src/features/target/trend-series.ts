@@ -1,5 +1,5 @@
 import { addDays, dayNumber } from '../../domain/dates';
-import { onePerDate, reportsAsOf } from '../../domain/reports';
+import { onePerDate, type ReportView, reportsAsOf } from '../../domain/reports';
 import type { FigurePeriod } from '../../domain/schemas';
 import { expectedValueOf, pacedTarget, valueInTargetUnit } from '../../domain/status';
 import type { TargetDetailResponse } from '../../domain/target-api';
@@ -30,13 +30,9 @@ type Detail = TargetDetailResponse['item'];
  * where the value should be by each week (from the pacing profile), and the straight line from the
  * last report to the projected value at the deadline.
  */
-export function buildTrend(item: Detail, asOf: string): Trend {
-  const effective = onePerDate(
-    reportsAsOf(
-      item.reports.filter((r) => !r.superseded),
-      { asOf },
-    ),
-  );
+export function buildTrend(item: Detail, asOf: string, view: ReportView = 'approved'): Trend {
+  // The engine's own rule (approved only, or with the ones waiting): the same points as the figures.
+  const effective = onePerDate(reportsAsOf(item.reports, { asOf, view }));
   const reported: TrendPoint[] = [];
   for (const r of effective) {
     const value = valueInTargetUnit(item, r);
