@@ -130,8 +130,17 @@ export function selectReportsWithNames(db: Kysely<Database> | Transaction<Databa
     ]);
 }
 
-/** A report's row, with the names of who reported and who decided where the read joins them (`withNames`). */
-export type ReportRow = Selectable<ReportsTable> & { reporter_name?: string | null; decider_name?: string | null };
+/**
+ * A report's row, with the names of who reported and who decided where the read joins them
+ * (`withNames`); a read that leaves the narrative out (the memo's history of every report) has no
+ * narrative columns.
+ */
+type NarrativeColumns = 'progress' | 'problems' | 'next_steps' | 'coordination';
+export type ReportRow = Omit<Selectable<ReportsTable>, NarrativeColumns> &
+  Partial<Pick<Selectable<ReportsTable>, NarrativeColumns>> & {
+    reporter_name?: string | null;
+    decider_name?: string | null;
+  };
 
 export const reportFromRow = (r: ReportRow): ProgressReport => ({
   id: r.id,
@@ -159,7 +168,16 @@ export const reportFromRow = (r: ReportRow): ProgressReport => ({
   correctionReason: r.correction_reason,
   demo: r.demo,
   ...(r.reporter_name ? { reportedByName: r.reporter_name } : {}),
-  narrative: { progress: r.progress, problems: r.problems, nextSteps: r.next_steps, coordination: r.coordination },
+  ...(r.progress === undefined
+    ? {}
+    : {
+        narrative: {
+          progress: r.progress,
+          problems: r.problems ?? '',
+          nextSteps: r.next_steps ?? '',
+          coordination: r.coordination ?? '',
+        },
+      }),
   approval: {
     state: r.approval,
     by: r.decided_by,

@@ -39,6 +39,33 @@ export function escapeLike(s: string): string {
  */
 export const STATE_WINDOW_ROWS = 12;
 export const STATE_WINDOW_DAYS = 45;
+/** Every column of a report but the narrative's (the memo's history of every report). */
+const REPORT_COLUMNS_WITHOUT_NARRATIVE = [
+  'id',
+  'target_id',
+  'as_of',
+  'recorded_at',
+  'value',
+  'unit',
+  'stages_done',
+  'note',
+  'evidence',
+  'source_document',
+  'source_quote',
+  'reported_by',
+  'supersedes',
+  'correction_reason',
+  'demo',
+  'period_precision',
+  'period_label',
+  'import_id',
+  'department_id',
+  'approval',
+  'decided_by',
+  'decided_at',
+  'return_reason',
+] as const;
+
 /** Window reads of more targets than twice this are split into at most WINDOW_PARTS reads at once. */
 const WINDOW_CHUNK = 2000;
 const WINDOW_PARTS = 6;
@@ -452,7 +479,9 @@ export class Store {
         .execute();
       return rows.map(reportFromRow);
     }
-    let q = this.db.selectFrom('reports').selectAll();
+    // Without the narrative: every report of a city is held in memory (state-memo.ts); the status
+    // engine never reads the words, which may be pages long.
+    let q = this.db.selectFrom('reports').select(REPORT_COLUMNS_WITHOUT_NARRATIVE);
     if (targetIds !== null) q = q.where('target_id', 'in', targetIds);
     if (asOf) q = q.where('as_of', '<=', asOf);
     const rows = await q.orderBy('target_id').orderBy('as_of').orderBy('recorded_at').execute();
