@@ -1,20 +1,17 @@
-import { useState } from 'react';
 import { Link } from 'react-router';
-import { isApiError } from '../../api/api-error';
 import type { ReviewQueueItem } from '../../domain/approval-api';
 import { reportPeriodText } from '../../domain/figure-period';
 import { completionText, formatChange, gapText } from '../../domain/figures';
 import { formatPercent, formatQuantity } from '../../domain/format';
 import { paths } from '../../domain/paths';
 import type { ProgressReport } from '../../domain/schemas';
-import { useFailureText } from '../../i18n/use-issue-text';
 import { type TFunction, useTranslation } from '../../i18n/use-translation';
 import { useLocale } from '../../stores/ui-store';
 import { StatusBadge } from '../../ui/status-badge';
 import { type Decision, useDecision } from './api/decide';
+import { DecisionControls } from './decision-controls';
 import { instantText, valueChange } from './figures';
 import { NarrativeParts } from './narrative-parts';
-import { ReturnForm } from './return-form';
 
 /**
  * One report waiting: what it says beside what the board shows now, what approving it would make
@@ -33,8 +30,6 @@ export function QueueItem({
 }) {
   const { t } = useTranslation();
   const locale = useLocale();
-  const failureText = useFailureText();
-  const [returning, setReturning] = useState(false);
   const { report, target, previous, current, proposed } = item;
   const date = reportPeriodText(report, locale);
   const words = { title: target.title, date };
@@ -42,7 +37,6 @@ export function QueueItem({
     onDecided(d, t(d.kind === 'approve' ? 'reviewQueue.approved' : 'reviewQueue.returned', words)),
   );
   const headingId = `rq-${report.id}`;
-  const decide = (d: Decision) => decision.mutate(d);
   const figure = (r: ProgressReport) =>
     target.kind === 'milestone'
       ? t('target.done', { done: r.stagesDone ?? 0, total: target.stages.length })
@@ -99,49 +93,18 @@ export function QueueItem({
           {report.evidence}
         </p>
       )}
-      {decision.isError && (
-        <div className="form-alert" role="alert">
-          {t('reviewQueue.refused', {
-            message: isApiError(decision.error) ? failureText(decision.error) : String(decision.error),
-          })}
-        </div>
-      )}
-      {returning ? (
-        <ReturnForm
-          id={`rq-reason-${report.id}`}
-          submitLabel={t('reviewQueue.confirmReturn')}
-          pending={decision.isPending}
-          onSubmit={(reason) => decide({ on: 'report', id: report.id, kind: 'return', reason })}
-          onCancel={() => {
-            setReturning(false);
-            decision.reset();
-          }}
-        />
-      ) : (
-        <div className="rq-actions">
-          <button
-            type="button"
-            className="button button--primary"
-            disabled={decision.isPending}
-            aria-label={t('reviewQueue.approveLabel', words)}
-            onClick={() => decide({ on: 'report', id: report.id, kind: 'approve' })}
-          >
-            {decision.isPending ? t('reviewQueue.sending') : t('reviewQueue.approve')}
-          </button>
-          <button
-            type="button"
-            className="button"
-            disabled={decision.isPending}
-            aria-label={t('reviewQueue.returnLabel', words)}
-            onClick={() => {
-              decision.reset();
-              setReturning(true);
-            }}
-          >
-            {t('reviewQueue.return')}
-          </button>
-        </div>
-      )}
+      <DecisionControls
+        on="report"
+        id={report.id}
+        decision={decision}
+        labels={{
+          approve: t('reviewQueue.approve'),
+          approveAria: t('reviewQueue.approveLabel', words),
+          return: t('reviewQueue.return'),
+          returnAria: t('reviewQueue.returnLabel', words),
+          confirmReturn: t('reviewQueue.confirmReturn'),
+        }}
+      />
     </article>
   );
 }
