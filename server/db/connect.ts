@@ -85,6 +85,9 @@ export async function connect(options: ConnectOptions): Promise<DbHandle> {
         (PARSERS as Record<number, (v: string) => unknown>)[oid] ?? pg.types.getTypeParser(oid, format),
     };
     const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 10, types });
+    // An idle connection the server drops (a restart, a failover, an administrator's terminate) is
+    // an 'error' on the pool: unhandled, it would end the process. The pool replaces it on next use.
+    pool.on('error', (e) => console.error('数据库连接中断，将重新连接 (idle database connection lost):', e.message));
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), log: logger(options) });
     const url = new URL(options.databaseUrl);
     return {

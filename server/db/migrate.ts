@@ -7,6 +7,7 @@ import * as m0005 from './migrations/0005-sign-in-backoff';
 import * as m0006 from './migrations/0006-figure-periods';
 import * as m0007 from './migrations/0007-departments';
 import * as m0008 from './migrations/0008-approval';
+import * as m0009 from './migrations/0009-supervision';
 import type { Database } from './schema';
 
 /** Versioned migrations, in code so that the bundle and the tests need no file-system lookups. */
@@ -19,6 +20,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0006-figure-periods': m0006,
   '0007-departments': m0007,
   '0008-approval': m0008,
+  '0009-supervision': m0009,
 };
 
 /**

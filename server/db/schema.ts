@@ -217,6 +217,27 @@ export interface ImportsTable {
   summary: JSONColumnType<Record<string, unknown>>;
 }
 
+/** 督办事项 (0009-supervision). */
+export interface SupervisionItemsTable {
+  id: string;
+  title: string;
+  target_id: string | null;
+  lead_department: string;
+  /** jsonb array of registry ids: inserted as JSON text, read back parsed. */
+  supporting_departments: ColumnType<string[], string | undefined, string>;
+  due_date: string;
+  status: 'open' | 'done';
+  progress: ColumnType<string, string | undefined, string>;
+  note: string | null;
+  evidence_url: string | null;
+  meeting_date: string | null;
+  created_by: string | null;
+  created_at: string;
+  updated_at: string;
+  closed_by: string | null;
+  closed_at: string | null;
+}
+
 export interface Database {
   plans: PlansTable;
   targets: TargetsTable;
@@ -235,4 +256,5 @@ export interface Database {
   sign_in_failures: SignInFailuresTable;
   audit_log: AuditLogTable;
   imports: ImportsTable;
+  supervision_items: SupervisionItemsTable;
 }

@@ -16,6 +16,7 @@ const jsonSchema = (schema: z.ZodType, io: 'input' | 'output'): JsonSchema => {
 const FILE_TYPES: Record<string, string[]> = {
   csv: ['text/csv'],
   xlsx: ['application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'],
+  docx: ['application/vnd.openxmlformats-officedocument.wordprocessingml.document'],
   'csv-or-xlsx': ['text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'],
 };
 

@@ -11,10 +11,12 @@ import {
 import { DEFAULT_RATE_LIMIT } from '../services/rate-limit';
 import { adminRoutes } from './admin';
 import { adminDepartmentRoutes } from './admin-departments';
+import { adminNotifyRoutes } from './admin-notify';
 import { approvalRoutes } from './approvals';
 import { importRoutes } from './imports';
 import { reportRoutes } from './reports';
 import { sessionRoutes } from './session';
+import { supervisionRoutes } from './supervision';
 
 export type { AccountsOptions } from '../http/session';
 
@@ -66,4 +68,6 @@ export function installWriteApi(api: Hono, deps: WriteDeps): void {
   api.route('/', importRoutes(deps));
   api.route('/', adminRoutes(deps));
   api.route('/', adminDepartmentRoutes(deps));
+  api.route('/', supervisionRoutes(deps));
+  api.route('/', adminNotifyRoutes(deps));
 }

@@ -27,10 +27,29 @@ import {
 import { adminDepartmentsResponseSchema, departmentsResponseSchema as registryResponseSchema } from './departments';
 import { projectDetailResponseSchema, projectsResponseSchema } from './projects-api';
 import { detailQuerySchema, projectsQuerySchema, summaryQuerySchema, targetsQuerySchema } from './query';
+import {
+  channelInputSchema,
+  channelResponseSchema,
+  channelsResponseSchema,
+  deliveriesQuerySchema,
+  deliveriesResponseSchema,
+  deliverySchema,
+  jobPatchSchema,
+  jobRunResponseSchema,
+  jobSchema,
+  jobsResponseSchema,
+} from './notify-api';
 import { reviewQuerySchema } from './review';
 import { reviewResponseSchema } from './review-api';
 import { planSchema } from './schemas';
 import { sessionResponseSchema } from './session-schema';
+import {
+  supervisionCreateSchema,
+  supervisionItemResponseSchema,
+  supervisionListResponseSchema,
+  supervisionPatchSchema,
+  supervisionQuerySchema,
+} from './supervision-api';
 import { targetDetailResponseSchema } from './target-api';
 import {
   auditQuerySchema,
@@ -72,7 +91,7 @@ export const importModeQuerySchema = z.object({ mode: z.enum(['dry-run', 'commit
 /** Who may call an endpoint: anyone (even when reading needs a sign-in), readers, or a role. */
 export type Access = 'public' | 'read' | 'signed-in' | 'reporter' | 'reviewer' | 'admin';
 /** What the response body is: JSON of `response`, a file, or nothing (204). */
-export type Body = 'json' | 'csv' | 'xlsx' | 'csv-or-xlsx' | 'none';
+export type Body = 'json' | 'csv' | 'xlsx' | 'csv-or-xlsx' | 'docx' | 'none';
 
 export interface Endpoint {
   method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
@@ -205,6 +224,45 @@ export const ENDPOINTS = {
     query: reviewQuerySchema,
     status: 200,
     returns: 'xlsx',
+  }),
+  reviewDocx: e({
+    method: 'GET',
+    path: '/review.docx',
+    summary: '督查通报（Word，周调度会的同一查询）',
+    access: 'read',
+    query: reviewQuerySchema,
+    status: 200,
+    returns: 'docx',
+  }),
+  supervisionList: e({
+    method: 'GET',
+    path: '/supervision',
+    summary: '督办事项（逾期在前）',
+    access: 'read',
+    query: supervisionQuerySchema,
+    status: 200,
+    returns: 'json',
+    response: supervisionListResponseSchema,
+  }),
+  supervisionCreate: e({
+    method: 'POST',
+    path: '/supervision',
+    summary: '新建督办事项（目标办：审核员或管理员）',
+    access: 'reviewer',
+    body: supervisionCreateSchema,
+    status: 201,
+    returns: 'json',
+    response: supervisionItemResponseSchema,
+  }),
+  supervisionUpdate: e({
+    method: 'PATCH',
+    path: '/supervision/:id',
+    summary: '更新或办结督办事项（牵头单位填报员：进展、办结；目标办：全部）',
+    access: 'reporter',
+    body: supervisionPatchSchema,
+    status: 200,
+    returns: 'json',
+    response: supervisionItemResponseSchema,
   }),
   departmentList: e({
     method: 'GET',
@@ -545,6 +603,90 @@ export const ENDPOINTS = {
     query: auditQuerySchema.extend(fileFormatQuerySchema.shape),
     status: 200,
     returns: 'csv-or-xlsx',
+  }),
+  channels: e({
+    method: 'GET',
+    path: '/admin/channels',
+    summary: '通知通道（密钥不回显）',
+    access: 'admin',
+    status: 200,
+    returns: 'json',
+    response: channelsResponseSchema,
+  }),
+  createChannel: e({
+    method: 'POST',
+    path: '/admin/channels',
+    summary: '新建通知通道（Webhook、企业微信、钉钉、邮件）',
+    access: 'admin',
+    body: channelInputSchema,
+    status: 201,
+    returns: 'json',
+    response: channelResponseSchema,
+  }),
+  updateChannel: e({
+    method: 'PATCH',
+    path: '/admin/channels/:id',
+    summary: '修改通知通道（未填的密钥保持不变）',
+    access: 'admin',
+    body: channelInputSchema,
+    status: 200,
+    returns: 'json',
+    response: channelResponseSchema,
+  }),
+  deleteChannel: e({
+    method: 'DELETE',
+    path: '/admin/channels/:id',
+    summary: '删除通知通道',
+    access: 'admin',
+    status: 204,
+    returns: 'none',
+  }),
+  testChannel: e({
+    method: 'POST',
+    path: '/admin/channels/:id/test',
+    summary: '向通知通道发送一条测试消息',
+    access: 'admin',
+    status: 200,
+    returns: 'json',
+    response: z.object({ delivery: deliverySchema }),
+  }),
+  deliveries: e({
+    method: 'GET',
+    path: '/admin/deliveries',
+    summary: '发送记录（最新在前）',
+    access: 'admin',
+    query: deliveriesQuerySchema,
+    status: 200,
+    returns: 'json',
+    response: deliveriesResponseSchema,
+  }),
+  jobs: e({
+    method: 'GET',
+    path: '/admin/jobs',
+    summary: '定时任务及最近运行',
+    access: 'admin',
+    status: 200,
+    returns: 'json',
+    response: jobsResponseSchema,
+  }),
+  updateJob: e({
+    method: 'PATCH',
+    path: '/admin/jobs/:name',
+    summary: '修改定时任务的时间表或启停',
+    access: 'admin',
+    body: jobPatchSchema,
+    status: 200,
+    returns: 'json',
+    response: z.object({ item: jobSchema }),
+  }),
+  runJob: e({
+    method: 'POST',
+    path: '/admin/jobs/:name/run',
+    summary: '立即运行一个定时任务',
+    access: 'admin',
+    status: 200,
+    returns: 'json',
+    response: jobRunResponseSchema,
   }),
 } as const satisfies Record<string, Endpoint>;
 
