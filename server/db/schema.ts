@@ -15,6 +15,8 @@ export interface PlansTable {
   thresholds: JSONColumnType<StatusThresholds>;
   /** Reports wait for review before they count (0008-approval). */
   approval: Generated<boolean>;
+  /** Missed reporting cycles before a department's overdue report is escalated (0009-supervision). */
+  escalate_after: Generated<number>;
 }
 
 export interface TargetsTable {
