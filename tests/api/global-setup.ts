@@ -7,12 +7,13 @@ import pg from 'pg';
 import type { TestProject } from 'vitest/node';
 import { openDatabase } from '../../server/boot';
 import type { Database } from '../../server/db/schema';
-import { TEMPLATE_DB } from './test-db';
 
 declare module 'vitest' {
   export interface ProvidedContext {
     pgliteTemplate: string;
     postgresUrl: string;
+    /** This run's PostgreSQL template database (one per run: concurrent runs on one server do not clash). */
+    postgresTemplate: string;
   }
 }
 
@@ -54,6 +55,8 @@ export default async function setup(project: TestProject) {
 
   const url = process.env.TEST_DATABASE_URL ?? '';
   project.provide('postgresUrl', url);
+  const TEMPLATE_DB = `target_board_template_${process.pid}`;
+  project.provide('postgresTemplate', TEMPLATE_DB);
   if (url) {
     const admin = new pg.Client({ connectionString: url });
     await admin.connect();
@@ -65,5 +68,12 @@ export default async function setup(project: TestProject) {
     const h = await openDatabase({ databaseUrl: u.toString(), demo: true, now: () => SEEDED_AT });
     await h.close();
   }
-  return template.remove;
+  return async () => {
+    template.remove();
+    if (!url) return;
+    const admin = new pg.Client({ connectionString: url });
+    await admin.connect();
+    await admin.query(`drop database if exists ${TEMPLATE_DB} with (force)`);
+    await admin.end();
+  };
 }

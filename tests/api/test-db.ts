@@ -5,8 +5,6 @@ import { createApp } from '../../server/app';
 import { type ConnectOptions, connect, type DbHandle } from '../../server/db/connect';
 import { Store } from '../../server/repositories/store';
 
-export const TEMPLATE_DB = 'target_board_template';
-
 export type Backend = 'pglite' | 'postgres';
 
 /** The backends this run tests: PGlite always; PostgreSQL when TEST_DATABASE_URL is set (CI). */
@@ -27,7 +25,7 @@ export async function freshDb(
   const name = `target_board_t_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
   const admin = new pg.Client({ connectionString: url });
   await admin.connect();
-  await admin.query(`create database ${name} template ${TEMPLATE_DB}`);
+  await admin.query(`create database ${name} template ${inject('postgresTemplate')}`);
   await admin.end();
   const u = new URL(url);
   u.pathname = `/${name}`;
