@@ -14,6 +14,15 @@ export interface Config {
     trustProxy: boolean;
     secureCookies: boolean;
   };
+  /** Notifications and scheduled jobs (issue 24). */
+  notify: {
+    /** NOTIFY_WEBHOOK_URL: every message is also POSTed here as JSON (a secret: never printed). */
+    webhookUrl: string | null;
+    /** PUBLIC_URL: the address people open the board at, for links in messages. */
+    publicUrl: string | null;
+    /** JOBS=off: this instance neither runs scheduled jobs nor sends deliveries (another one does). */
+    jobs: boolean;
+  };
 }
 
 const on = (v: string | undefined) => ['1', 'true', 'yes', 'on'].includes((v ?? '').toLowerCase());
@@ -47,7 +56,26 @@ export function readConfig(env: NodeJS.ProcessEnv): Config {
       trustProxy: on(env.TRUST_PROXY),
       secureCookies: on(env.COOKIE_SECURE),
     },
+    notify: {
+      webhookUrl: httpUrl(env, 'NOTIFY_WEBHOOK_URL', true),
+      publicUrl: httpUrl(env, 'PUBLIC_URL', false)?.replace(/\/+$/, '') ?? null,
+      jobs: !['0', 'false', 'no', 'off'].includes((env.JOBS ?? 'on').trim().toLowerCase()),
+    },
   };
+}
+
+/** An http(s) URL from the environment, or null; a secret one is not echoed in the error. */
+function httpUrl(env: NodeJS.ProcessEnv, name: string, secret: boolean): string | null {
+  const raw = env[name]?.trim();
+  if (!raw) return null;
+  let ok = false;
+  try {
+    ok = ['http:', 'https:'].includes(new URL(raw).protocol);
+  } catch {
+    ok = false;
+  }
+  if (!ok) throw new Error(`${name} 无效${secret ? '' : `：${raw}`}（应以 http:// 或 https:// 开头）`);
+  return raw;
 }
 
 function readAccess(v: string | undefined): 'open' | 'signed-in' {

@@ -4,6 +4,9 @@ import { createApp } from './app';
 import { openDatabase } from './boot';
 import { DIST, DIST_SSR, ensureClientBuild } from './build';
 import { readConfig } from './config';
+import { JOBS } from './jobs/registry';
+import { Scheduler } from './jobs/scheduler';
+import { configureNotify } from './notify/runtime';
 import { Store } from './repositories/store';
 
 /** Resolves to `port` when it is free, else (only when no PORT was asked for) to a free one. */
@@ -35,6 +38,10 @@ async function main() {
     demo: config.demo,
     firstAdmin: process.env,
   });
+  const notify = { envWebhookUrl: config.notify.webhookUrl, baseUrl: config.notify.publicUrl };
+  configureNotify(db.db, { settings: notify, jobs: JOBS });
+  // Started once the server listens (a tick's first queries must not delay the warm start).
+  const scheduler = config.notify.jobs ? new Scheduler({ db: db.db, jobs: JOBS, notify }) : null;
   const app = createApp({
     store: new Store(db.db),
     staticDir: DIST,
@@ -52,10 +59,15 @@ async function main() {
     if (db.adminCreated) console.log(`  已创建管理员账号：${db.adminCreated}`);
     console.log(`  启动用时 ${ms} ms`);
     console.log(`  ➜  http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${info.port}/`);
+    scheduler?.start();
   });
   const shutdown = () => {
     server.close();
-    void db.close().finally(() => process.exit(0));
+    // A job still running after 5 s is left to its lease: another instance (or the next start) runs it again.
+    const stopped = scheduler
+      ? Promise.race([scheduler.stop(), new Promise((resolve) => setTimeout(resolve, 5000).unref())])
+      : Promise.resolve();
+    void stopped.finally(() => db.close().finally(() => process.exit(0)));
   };
   process.on('SIGINT', shutdown);
   process.on('SIGTERM', shutdown);

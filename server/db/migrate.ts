@@ -8,6 +8,7 @@ import * as m0006 from './migrations/0006-figure-periods';
 import * as m0007 from './migrations/0007-departments';
 import * as m0008 from './migrations/0008-approval';
 import * as m0009 from './migrations/0009-supervision';
+import * as m0010 from './migrations/0010-notify';
 import type { Database } from './schema';
 
 /** Versioned migrations, in code so that the bundle and the tests need no file-system lookups. */
@@ -21,6 +22,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0007-departments': m0007,
   '0008-approval': m0008,
   '0009-supervision': m0009,
+  '0010-notify': m0010,
 };
 
 /**

@@ -240,6 +240,66 @@ export interface SupervisionItemsTable {
   closed_at: string | null;
 }
 
+/** Delivery channels (0010-notify): `config` may be shown, `secrets` never leave the server. */
+export interface NotifyChannelsTable {
+  id: string;
+  kind: 'webhook' | 'wecom' | 'dingtalk' | 'email';
+  name: string;
+  audience: 'office' | 'leaders' | 'department' | 'all';
+  department: string | null;
+  enabled: boolean;
+  /** jsonb: inserted as JSON text, read back parsed. */
+  config: ColumnType<Record<string, unknown>, string, string>;
+  secrets: ColumnType<Record<string, unknown>, string, string>;
+  created_at: string;
+  updated_at: string;
+}
+
+/** Scheduled jobs (0010-notify); `cron` is read in Asia/Shanghai. */
+export interface JobsTable {
+  name: string;
+  cron: string;
+  enabled: boolean;
+  next_run_at: string | null;
+}
+
+export interface JobRunsTable {
+  id: string;
+  job: string;
+  scheduled_for: string;
+  manual: boolean;
+  state: 'running' | 'done' | 'failed';
+  attempts: number;
+  locked_by: string | null;
+  lease_until: string | null;
+  started_at: string | null;
+  finished_at: string | null;
+  summary: string | null;
+  error: string | null;
+  created_at: string;
+}
+
+/** The outbox (0010-notify): one message to one channel. */
+export interface DeliveriesTable {
+  id: string;
+  run_id: string | null;
+  channel_id: string;
+  channel_name: string;
+  channel_kind: 'webhook' | 'wecom' | 'dingtalk' | 'email';
+  message_kind: 'reminder' | 'escalation' | 'supervision' | 'weekly-brief' | 'test';
+  message_key: string;
+  title: string;
+  recipient: string;
+  /** jsonb: the whole message, attachments base64. */
+  payload: ColumnType<Record<string, unknown>, string, string>;
+  state: 'pending' | 'sent' | 'failed';
+  attempts: number;
+  next_attempt_at: string | null;
+  last_error: string | null;
+  created_at: string;
+  sent_at: string | null;
+}
+
 export interface Database {
   plans: PlansTable;
   targets: TargetsTable;
@@ -259,4 +319,8 @@ export interface Database {
   audit_log: AuditLogTable;
   imports: ImportsTable;
   supervision_items: SupervisionItemsTable;
+  notify_channels: NotifyChannelsTable;
+  jobs: JobsTable;
+  job_runs: JobRunsTable;
+  deliveries: DeliveriesTable;
 }

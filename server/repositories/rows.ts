@@ -29,6 +29,7 @@ export const planFromRow = (r: Selectable<PlansTable>): Plan => ({
   publishedOn: r.published_on,
   thresholds: r.thresholds,
   approval: r.approval,
+  escalateAfter: r.escalate_after,
 });
 
 export const planToRow = (p: Plan) => ({
@@ -40,6 +41,8 @@ export const planToRow = (p: Plan) => ({
   published_on: p.publishedOn,
   thresholds: JSON.stringify(p.thresholds),
   approval: p.approval ?? false,
+  // Absent: the column's default (2) for a new plan; an update leaves it out (server/routes/admin.ts).
+  ...(p.escalateAfter === undefined ? {} : { escalate_after: p.escalateAfter }),
 });
 
 /** A target's row with what a Target holds beside it: its lead's name and its supporting departments. */

@@ -202,8 +202,9 @@ export function adminRoutes(deps: WriteDeps) {
     const s = c.get('signedIn');
     const body = await readJson(c, planSchema);
     if (!body.ok) return body.response;
-    const plan = body.value;
-    const beforeRow = await db.selectFrom('plans').selectAll().where('id', '=', plan.id).executeTakeFirst();
+    const beforeRow = await db.selectFrom('plans').selectAll().where('id', '=', body.value.id).executeTakeFirst();
+    // Without `escalateAfter` an update keeps the plan's setting (planToRow leaves it out); a new plan gets 2.
+    const plan = { ...body.value, escalateAfter: body.value.escalateAfter ?? beforeRow?.escalate_after ?? 2 };
     await db.transaction().execute(async (trx) => {
       const { id, approval, ...rest } = planToRow(plan);
       // Without `approval` an update keeps the plan's review setting (a client older than the setting).

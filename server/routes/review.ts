@@ -2,20 +2,15 @@ import type { Context, Hono } from 'hono';
 import { shanghaiDate } from '../../src/domain/dates';
 import { parseQuery, targetsQuerySchema } from '../../src/domain/query';
 import { viewOf } from '../../src/domain/reports';
-import {
-  buildReview,
-  cutsOfMeeting,
-  meetingDateAfter,
-  meetingLimit,
-  type ReviewQuery,
-  reviewQuerySchema,
-} from '../../src/domain/review';
+import { type ReviewQuery, reviewQuerySchema } from '../../src/domain/review';
 import { attachmentHeader, targetColumns, toCsv } from '../../src/domain/table-export';
 import { listTargets } from '../../src/domain/views';
 import { ProblemAnswer, problem } from '../http/problem';
 import type { Store } from '../repositories/store';
+import { reviewBrief } from '../services/brief-docx';
 import { loadRegistry } from '../services/departments';
 import { checkFilters } from '../services/filter-check';
+import { buildReviewFor, reviewScope } from '../services/review-service';
 import { reviewWorkbook } from '../services/review-xlsx';
 import type { StateMemo } from '../services/state-memo';
 
@@ -34,28 +29,14 @@ export interface ReviewRouteDeps {
 }
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
 export function installReviewRoutes(api: Hono, { store, memo, now, cached }: ReviewRouteDeps): void {
   /** Department names by id: the exports name the supporting departments. */
   const registryNames = async () => new Map((await loadRegistry(store.db)).map((d) => [d.id, d.name]));
 
   /** The review, or a problem: the meeting dates are only known once the reports are read. */
-  async function review(q: ReviewQuery) {
-    await checkFilters(memo, q);
-    const filter = { plan: q.plan, district: q.district };
-    const at = now();
-    const [plans, targets, newest, rollups] = await Promise.all([
-      store.plans(),
-      store.targets(filter),
-      q.asOf ? null : store.newestRecordedAt(filter, meetingLimit(at, q.knownAt), viewOf(q.includePending)),
-      memo.rollups(),
-    ]);
-    const cuts = cutsOfMeeting(q, q.asOf ?? meetingDateAfter(newest, at, q.knownAt));
-    if (!cuts.ok) return cuts;
-    // Only the reports the two states rest on: a province's review must not read a million rows.
-    const reports = await store.reviewReports(targets, cuts.value);
-    return { ok: true as const, plans, value: buildReview({ plans, targets, reports, rollups }, filter, cuts.value) };
-  }
+  const review = (q: ReviewQuery) => buildReviewFor({ store, memo, now: now() }, q);
 
   api.get('/review', async (c) => {
     const parsed = parseQuery(reviewQuerySchema, new URL(c.req.url).searchParams);
@@ -78,10 +59,23 @@ export function installReviewRoutes(api: Hono, { store, memo, now, cached }: Rev
     if (!r.ok) return problem(c, r.problem);
     const departmentNames = await registryNames();
     const body = await reviewWorkbook(r.value, { plans: r.plans, departmentNames, now: now() });
-    const scope = [r.value.plan?.title ?? '全部规划', r.value.district].filter(Boolean).join('-');
+    const scope = reviewScope(r.value);
     return c.body(new Uint8Array(body), 200, {
       'content-type': XLSX_TYPE,
       'content-disposition': attachmentHeader(`周调度会-${scope}-${r.value.asOf}.xlsx`, `review-${r.value.asOf}.xlsx`),
+    });
+  });
+
+  /** 督查通报: the same review as the office's Word brief, with the 督办事项 (server/services/brief-docx.ts). */
+  api.get('/review.docx', async (c) => {
+    const parsed = parseQuery(reviewQuerySchema, new URL(c.req.url).searchParams);
+    if (!parsed.ok) return problem(c, parsed.problem);
+    const r = await review(parsed.value);
+    if (!r.ok) return problem(c, r.problem);
+    const brief = await reviewBrief(store.db, r.value);
+    return c.body(new Uint8Array(brief.content), 200, {
+      'content-type': DOCX_TYPE,
+      'content-disposition': attachmentHeader(brief.filename, brief.asciiFilename),
     });
   });
 

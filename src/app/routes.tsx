@@ -4,6 +4,7 @@ import { OverviewPage } from '../features/overview/overview-page';
 import { loadApprovalMessages, loadMeetingMessages, loadWorkMessages } from '../i18n/messages';
 import { AppLayout } from './app-layout';
 import { NotFoundPage } from './not-found-page';
+import { ReportSupervision, ReviewSupervision, TargetSupervision } from './supervision-slots';
 
 /**
  * The overview is the landing page and comes with the entry chunk (a lazy chunk would cost one more
@@ -74,14 +75,14 @@ export function AppRoutes() {
       <Route element={<AppLayout />}>
         <Route index element={<OverviewPage />} />
         <Route path="sectors/:id" element={<SectorPage />} />
-        <Route path="targets/:id" element={<TargetPage />} />
+        <Route path="targets/:id" element={<TargetPage supervision={TargetSupervision} />} />
         <Route path="projects" element={<ProjectsPage />} />
         <Route path="projects/:id" element={<ProjectPage />} />
-        <Route path="review" element={<ReviewPage />} />
+        <Route path="review" element={<ReviewPage supervision={ReviewSupervision} />} />
         <Route path="rankings" element={<RankingsPage />} />
         <Route path="departments/:id" element={<DepartmentPage />} />
         <Route path="sign-in" element={<SignInPage />} />
-        <Route path="report" element={<ReportPage />} />
+        <Route path="report" element={<ReportPage supervision={ReportSupervision} />} />
         <Route path="report/import" element={<ImportPage />} />
         <Route path="admin" element={<AdminPage />} />
         <Route path="review-queue" element={<ReviewQueuePage />} />

@@ -113,6 +113,15 @@ export const ISSUE_CODES = [
   'nothing_to_review',
   'bidi_control',
   'unit_in_value',
+  // 督办事项 (issue 24)
+  'due_date_range',
+  'note_required',
+  'note_without_close',
+  'not_your_supervision',
+  'supervision_office_only',
+  'supervision_lead_only',
+  'supervision_done',
+  'supervision_not_done',
   // a report that needs a reason before it is saved
   'below_last',
   'far_beyond',

@@ -104,6 +104,16 @@ export const planSchema = z.object({
    * Absent: off (plans made before the setting).
    */
   approval: z.boolean().optional(),
+  /**
+   * 催报升级 (issue 24): after this many missed reporting cycles on a target, its lead department's
+   * overdue report goes to the 分管领导 and the target office too. Absent: kept (an update), 2 (a new plan).
+   */
+  escalateAfter: z
+    .number()
+    .int({ message: '催报升级阈值应为 1–52 的整数（漏报的填报周期数）' })
+    .min(1, { message: '催报升级阈值应为 1–52 的整数（漏报的填报周期数）' })
+    .max(52, { message: '催报升级阈值应为 1–52 的整数（漏报的填报周期数）' })
+    .optional(),
 });
 export type Plan = z.infer<typeof planSchema>;
 

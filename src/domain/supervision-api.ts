@@ -68,6 +68,11 @@ export const supervisionQuerySchema = z.object({
   department: z.string().min(1).max(200).optional(),
   targetId: z.string().min(1).max(200).optional(),
   plan: z.string().min(1).max(200).optional(),
+  /** `mine=1`: the items the signed-in person's departments lead or support (401 without a session). */
+  mine: z
+    .enum(['1', '0', 'true', 'false'], { message: '应为 1（我的）或 0' })
+    .transform((v) => v === '1' || v === 'true')
+    .optional(),
 });
 export type SupervisionQuery = z.infer<typeof supervisionQuerySchema>;
 

@@ -44,6 +44,16 @@ export function loadApprovalMessages(): Promise<void> {
   return approval;
 }
 
+let supervision: Promise<void> | undefined;
+
+/** The words of 督办事项 (issue 24), loaded with the supervision code (the review, the target, /report, the wall). */
+export function loadSupervisionMessages(): Promise<void> {
+  supervision ??= import('./zh-cn-supervision').then((m) => {
+    Object.assign(zhCN, m.zhSupervision);
+  });
+  return supervision;
+}
+
 const pending = new Map<Locale, Promise<Messages>>();
 
 /** Chinese ships with the app; English is its own small chunk, fetched when someone switches. */

@@ -8,6 +8,7 @@ export const zhMeeting = {
   /** The wall's header with `includePending=1` (issue 23). */
   pendingWall: { header: '含初报' },
   screen: {
+    supervision: '逾期督办事项',
     projectsBehind: '项目投资滞后',
     /** A wall tile's status word, where the target and the status share one line. */
     // In Chinese the statuses' own words are short already.
@@ -64,6 +65,8 @@ export const zhMeeting = {
     excel: '导出 Excel',
     csv: '导出 CSV',
     print: '打印 / PDF',
+    word: '下载督查通报（Word）',
+    supervise: '新增督办',
     sectors: '各领域进展',
     sectorsHint: '本次会议与上次会议相比',
     progressNow: '本次完成率（竖线为应完成率）',

@@ -1,6 +1,7 @@
 import { STATUS_LABELS } from '../domain/figures';
 import type { zhApproval } from './zh-cn-approval';
 import type { zhMeeting } from './zh-cn-meeting';
+import type { zhSupervision } from './zh-cn-supervision';
 import type { zhWork } from './zh-cn-work';
 
 /** Chinese (default) messages. Target titles are never translated: they stay as written in the source. */
@@ -263,5 +264,5 @@ type Widen<T> = { -readonly [K in keyof T]: T[K] extends string ? string : Widen
  * Every message: the shell's (above), the report and admin pages' (zh-cn-work.ts) and the wall's and
  * the weekly review's (zh-cn-meeting.ts), each loaded with its pages.
  */
-export type AllMessages = typeof zhCN & typeof zhWork & typeof zhMeeting & typeof zhApproval;
+export type AllMessages = typeof zhCN & typeof zhWork & typeof zhMeeting & typeof zhApproval & typeof zhSupervision;
 export type Messages = Widen<AllMessages>;

@@ -168,6 +168,18 @@ describe.each(backends())('authorization matrix on %s', (backend: Backend) => {
     return body.importId;
   }
   const REVIEWERS = { 'reviewer (plan)': 200, 'reviewer (dept A)': 200, admin: 200 } as const;
+  /** A 督办事项 led by `lead`, created by the administrator (issue 24). */
+  async function supervisionItem(lead: string, supporting: string[]): Promise<string> {
+    const res = await call(ctx.app, 'POST', '/supervision', who.get('admin') ?? null, {
+      title: `矩阵督办 ${++n}`,
+      leadDepartment: lead,
+      supportingDepartments: supporting,
+      dueDate: '2026-03-31',
+    });
+    const body = (await res.json()) as { item: { id: string } };
+    if (res.status !== 201) throw new Error(JSON.stringify(body));
+    return body.item.id;
+  }
 
   const cases: Case[] = [
     {
@@ -418,6 +430,69 @@ describe.each(backends())('authorization matrix on %s', (backend: Backend) => {
         writes: mode === 'commit',
       }),
     ),
+    // Issue 24: 督办事项. Reading is open; the target office (reviewers, administrators) creates and
+    // changes the decision; the lead department's reporters report progress and close; a supporting
+    // department's reporters report progress only.
+    {
+      name: 'GET /supervision',
+      expect: { anonymous: 200, ...ALL_SIGNED_IN(200) },
+      run: (w) => call(ctx.app, 'GET', '/supervision', w),
+      writes: false,
+    },
+    {
+      name: 'GET /supervision?mine=1',
+      expect: { anonymous: 401, ...ALL_SIGNED_IN(200) },
+      run: (w) => call(ctx.app, 'GET', '/supervision?mine=1', w),
+      writes: false,
+    },
+    {
+      name: 'POST /supervision',
+      expect: { ...D, 'reviewer (plan)': 201, 'reviewer (dept A)': 201, admin: 201 },
+      run: (w) =>
+        call(ctx.app, 'POST', '/supervision', w, {
+          title: `矩阵督办 ${++n}`,
+          leadDepartment: DEPT_A,
+          dueDate: '2026-03-31',
+        }),
+    },
+    {
+      name: 'PATCH /supervision/:id (progress; led by DEPT_A)',
+      expect: { ...D, 'reporter (own dept)': 200, ...REVIEWERS },
+      prepare: () => supervisionItem(DEPT_A, []),
+      run: (w, _r, id) => call(ctx.app, 'PATCH', `/supervision/${id}`, w, { progress: `进展 ${++n}` }),
+    },
+    {
+      name: 'PATCH /supervision/:id (close; led by DEPT_B, DEPT_A supporting)',
+      expect: { ...D, 'reporter (other dept)': 200, ...REVIEWERS },
+      prepare: () => supervisionItem(DEPT_B, [DEPT_A]),
+      run: (w, _r, id) => call(ctx.app, 'PATCH', `/supervision/${id}`, w, { status: 'done', note: '已办结' }),
+    },
+    {
+      name: 'PATCH /supervision/:id (progress; led by DEPT_B, DEPT_A supporting)',
+      expect: { ...D, 'reporter (own dept)': 200, 'reporter (other dept)': 200, ...REVIEWERS },
+      prepare: () => supervisionItem(DEPT_B, [DEPT_A]),
+      run: (w, _r, id) => call(ctx.app, 'PATCH', `/supervision/${id}`, w, { progress: `配合进展 ${++n}` }),
+    },
+    {
+      name: 'PATCH /supervision/:id (due date; led by DEPT_A)',
+      expect: { ...D, ...REVIEWERS },
+      prepare: () => supervisionItem(DEPT_A, []),
+      run: (w, _r, id) => call(ctx.app, 'PATCH', `/supervision/${id}`, w, { dueDate: '2026-06-30' }),
+    },
+    {
+      name: 'PATCH /supervision/:id (reopen; led by DEPT_A, closed)',
+      expect: { ...D, ...REVIEWERS },
+      prepare: async () => {
+        const id = await supervisionItem(DEPT_A, []);
+        const res = await call(ctx.app, 'PATCH', `/supervision/${id}`, who.get('admin') ?? null, {
+          status: 'done',
+          note: '已办结',
+        });
+        if (res.status !== 200) throw new Error(await res.text());
+        return id;
+      },
+      run: (w, _r, id) => call(ctx.app, 'PATCH', `/supervision/${id}`, w, { status: 'open' }),
+    },
   ];
 
   for (const cse of cases) {

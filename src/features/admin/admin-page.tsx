@@ -7,6 +7,7 @@ import { useDocumentTitle } from '../../ui/use-document-title';
 import { AuditPanel } from './audit-panel';
 import { CatalogImportPanel } from './catalog-import-panel';
 import { DivisionImportPanel } from './division-import-panel';
+import { NotifyPanel } from './notify-panel';
 import { PlansPanel } from './plans-panel';
 import { RegistryPanel } from './registry-panel';
 import { TargetsPanel } from './targets-panel';
@@ -14,7 +15,7 @@ import { UsersPanel } from './users-panel';
 import '../../ui/forms.css';
 import './admin.css';
 
-const TABS = ['users', 'targets', 'plans', 'registry', 'division', 'catalog', 'audit'] as const;
+const TABS = ['users', 'targets', 'plans', 'registry', 'division', 'catalog', 'notify', 'audit'] as const;
 type Tab = (typeof TABS)[number];
 const TAB_LABELS = {
   users: 'admin.users',
@@ -23,12 +24,13 @@ const TAB_LABELS = {
   registry: 'admin.registryTab',
   division: 'admin.divisionTab',
   catalog: 'admin.catalog',
+  notify: 'admin.notify.tab',
   audit: 'admin.audit',
 } as const satisfies Record<Tab, MessageKey>;
 
 /**
  * Users, the target catalog and its division of tasks, the plans' review setting, the department
- * registry, plan import and the audit log; the tab is in the URL (`?tab=audit`).
+ * registry, plan import, notifications and scheduled jobs, and the audit log; the tab is in the URL (`?tab=audit`).
  */
 export function AdminPage() {
   const { t } = useTranslation();
@@ -55,6 +57,7 @@ export function AdminPage() {
             {tab === 'registry' && <RegistryPanel />}
             {tab === 'division' && <DivisionImportPanel />}
             {tab === 'catalog' && <CatalogImportPanel />}
+            {tab === 'notify' && <NotifyPanel />}
             {tab === 'audit' && <AuditPanel />}
           </>
         )}

@@ -6,10 +6,12 @@ import { useFailureText } from '../../i18n/use-issue-text';
 import { useTranslation } from '../../i18n/use-translation';
 import { QueryState } from '../../ui/query-state';
 import { useSavePlan } from './api/plans';
+import { EscalateField } from './notify-escalate-field';
 
 /**
- * 规划设置: whether a plan's reports wait for a reviewer (本规划的填报须经审核). Each checkbox saves
- * at once; the plan goes back whole, as the plan list gave it, with only `approval` changed.
+ * 规划设置: whether a plan's reports wait for a reviewer (本规划的填报须经审核), and after how many
+ * missed reporting cycles a reminder escalates (催报升级). Each checkbox saves at once, the number
+ * with its button; the plan goes back whole, as the plan list gave it, with only that setting changed.
  */
 export function PlansPanel() {
   const { t } = useTranslation();
@@ -32,12 +34,20 @@ export function PlansPanel() {
       },
     );
   };
+  const saveEscalation = (plan: Plan, escalateAfter: number) => {
+    setSaved(null);
+    save.mutate(
+      { ...plan, escalateAfter },
+      { onSuccess: () => setSaved(t('admin.notify.escalate.saved', { plan: plan.title, count: escalateAfter })) },
+    );
+  };
   return (
     <section className="card" aria-labelledby="plans-title">
       <h2 id="plans-title" className="card__title">
         {t('admin.review.planSettings')}
       </h2>
       <p className="muted small">{t('admin.review.planSettingsHint')}</p>
+      <p className="muted small">{t('admin.notify.escalate.hint')}</p>
       <div role="status">{saved && <p className="form-notice form-notice--ok">{saved}</p>}</div>
       {save.isError && (
         <div className="form-alert" role="alert">
@@ -52,6 +62,7 @@ export function PlansPanel() {
               <tr>
                 <th scope="col">{t('admin.review.planColumn')}</th>
                 <th scope="col">{t('admin.review.approvalColumn')}</th>
+                <th scope="col">{t('admin.notify.escalate.column')}</th>
               </tr>
             </thead>
             <tbody>
@@ -74,6 +85,14 @@ export function PlansPanel() {
                       />
                       {t('admin.review.approval')}
                     </label>
+                  </td>
+                  <td>
+                    <EscalateField
+                      key={p.escalateAfter ?? 'default'}
+                      plan={p}
+                      pending={save.isPending}
+                      onSave={(n) => saveEscalation(p, n)}
+                    />
                   </td>
                 </tr>
               ))}

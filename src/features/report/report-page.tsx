@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { type ComponentType, Suspense, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { useDepartmentNames } from '../../api/get-departments';
 import { usePlans } from '../../api/get-plans';
@@ -23,7 +23,10 @@ import '../../ui/forms.css';
 import './report.css';
 import { paths } from '../../domain/paths';
 
-export function ReportPage() {
+/** 本单位督办事项 (issue 24): handed in by the app, a lazily loaded section with its own words. */
+export type ReportSupervisionSlot = ComponentType<{ user: User }>;
+
+export function ReportPage({ supervision }: { supervision?: ReportSupervisionSlot }) {
   const { t } = useTranslation();
   useDocumentTitle(t('report.docTitle'), t('app.title'));
   return (
@@ -36,12 +39,20 @@ export function ReportPage() {
           </Link>
         }
       />
-      <RequireSession roles={['reporter', 'admin']}>{(user) => <ReportDesk user={user} />}</RequireSession>
+      <RequireSession roles={['reporter', 'admin']}>
+        {(user) => <ReportDesk user={user} supervision={supervision} />}
+      </RequireSession>
     </div>
   );
 }
 
-function ReportDesk({ user }: { user: User }) {
+function ReportDesk({
+  user,
+  supervision: Supervision,
+}: {
+  user: User;
+  supervision?: ReportSupervisionSlot | undefined;
+}) {
   const { t } = useTranslation();
   // The user's departments are registry ids: people read their names.
   const departmentName = useDepartmentNames();
@@ -49,45 +60,54 @@ function ReportDesk({ user }: { user: User }) {
   const [params] = useSearchParams();
   // What was typed for each target survives switching between them (and every failed save).
   const [drafts, setDrafts] = useState<Record<string, Draft>>({});
+  // The department's 督办事项 come after its targets have arrived (a reporter's page loads them first).
+  const supervision = Supervision && user.departments.length > 0 && (
+    <Suspense fallback={null}>
+      <Supervision user={user} />
+    </Suspense>
+  );
   return (
-    <QueryState query={query} label={t('freshness.loading')} lines={8}>
-      {(data) => {
-        if (data.items.length === 0)
+    <>
+      {query.data && supervision}
+      <QueryState query={query} label={t('freshness.loading')} lines={8}>
+        {(data) => {
+          if (data.items.length === 0)
+            return (
+              <div className="card">
+                <p>{t('report.noTargets')}</p>
+                {user.departments.length > 0 && (
+                  <p className="muted small">
+                    {t('report.departments', { list: user.departments.map(departmentName).join('、') })}
+                  </p>
+                )}
+              </div>
+            );
+          const selectedId = params.get('target') ?? data.items[0]?.id ?? null;
+          const selected = data.items.find((i) => i.id === selectedId) ?? null;
           return (
-            <div className="card">
-              <p>{t('report.noTargets')}</p>
-              {user.departments.length > 0 && (
-                <p className="muted small">
-                  {t('report.departments', { list: user.departments.map(departmentName).join('、') })}
-                </p>
-              )}
+            <div className="report-layout">
+              <aside className="card report-layout__list">
+                <p className="muted small">{t('report.myTargetsHint')}</p>
+                <MyTargetList items={data.items} selected={selected?.id ?? null} />
+              </aside>
+              <div className="card report-layout__panel">
+                {selected ? (
+                  <TargetReportPanel
+                    key={selected.id}
+                    target={selected}
+                    isAdmin={user.role === 'admin'}
+                    saved={drafts[selected.id]}
+                    onDraft={(d) => setDrafts((all) => ({ ...all, [selected.id]: d }))}
+                  />
+                ) : (
+                  <p>{t('report.pickTarget')}</p>
+                )}
+              </div>
             </div>
           );
-        const selectedId = params.get('target') ?? data.items[0]?.id ?? null;
-        const selected = data.items.find((i) => i.id === selectedId) ?? null;
-        return (
-          <div className="report-layout">
-            <aside className="card report-layout__list">
-              <p className="muted small">{t('report.myTargetsHint')}</p>
-              <MyTargetList items={data.items} selected={selected?.id ?? null} />
-            </aside>
-            <div className="card report-layout__panel">
-              {selected ? (
-                <TargetReportPanel
-                  key={selected.id}
-                  target={selected}
-                  isAdmin={user.role === 'admin'}
-                  saved={drafts[selected.id]}
-                  onDraft={(d) => setDrafts((all) => ({ ...all, [selected.id]: d }))}
-                />
-              ) : (
-                <p>{t('report.pickTarget')}</p>
-              )}
-            </div>
-          </div>
-        );
-      }}
-    </QueryState>
+        }}
+      </QueryState>
+    </>
   );
 }
 

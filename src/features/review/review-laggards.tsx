@@ -1,6 +1,6 @@
 import { derivedCompletion, formatDerived, gapText, roundRate } from '../../domain/figures';
 import { formatPercent, formatQuantityFit, formatRate } from '../../domain/format';
-import type { ReviewResponse } from '../../domain/review-api';
+import type { ReviewResponse, ReviewTarget } from '../../domain/review-api';
 import { useTranslation } from '../../i18n/use-translation';
 import { useLocale } from '../../stores/ui-store';
 import { ScrollRegion } from '../../ui/scroll-region';
@@ -12,7 +12,14 @@ import { TargetLink, targetIndex } from './target-link';
  * Every lagging target: the run-rate it now needs, the rate it has kept up recently, where it is
  * heading, and what its department says is stuck and will be done.
  */
-export function ReviewLaggards({ data }: { data: ReviewResponse }) {
+export function ReviewLaggards({
+  data,
+  onSupervise,
+}: {
+  data: ReviewResponse;
+  /** The target office's 新增督办 on a lagging or severely lagging target (absent for everyone else). */
+  onSupervise?: ((target: ReviewTarget) => void) | undefined;
+}) {
   const { t } = useTranslation();
   const locale = useLocale();
   const target = targetIndex(data.targets);
@@ -49,6 +56,11 @@ export function ReviewLaggards({ data }: { data: ReviewResponse }) {
                   {t('common.projection')}
                 </th>
                 <th scope="col">{t('meetingNarrative.column')}</th>
+                {onSupervise && (
+                  <th scope="col" data-print-hide="">
+                    <span className="visually-hidden">{t('review.supervise')}</span>
+                  </th>
+                )}
               </tr>
             </thead>
             <tbody>
@@ -84,6 +96,20 @@ export function ReviewLaggards({ data }: { data: ReviewResponse }) {
                     <td className="review-laggards__narrative">
                       <ReviewNarrative target={x} asOf={data.asOf} />
                     </td>
+                    {onSupervise && (
+                      <td data-print-hide="">
+                        {(l.status === 'lagging' || l.status === 'severe') && (
+                          <button
+                            type="button"
+                            className="button button--small review-laggards__supervise"
+                            aria-label={`${t('review.supervise')}：${x.title}`}
+                            onClick={() => onSupervise(x)}
+                          >
+                            {t('review.supervise')}
+                          </button>
+                        )}
+                      </td>
+                    )}
                   </tr>
                 );
               })}

@@ -1,3 +1,5 @@
+import { type ComponentType, Suspense, useState } from 'react';
+import { useSessionUser } from '../../api/session';
 import { useFreshness } from '../../api/use-freshness';
 import { formatDate } from '../../domain/format';
 import { useTranslation } from '../../i18n/use-translation';
@@ -9,6 +11,7 @@ import { PendingNotice } from '../../ui/pending';
 import { PrintHeader } from '../../ui/print-header';
 import { QueryState } from '../../ui/query-state';
 import { SectionBoundary } from '../../ui/section-boundary';
+import { Skeleton } from '../../ui/skeleton';
 import { useDocumentTitle } from '../../ui/use-document-title';
 import { useReview } from './api/get-review';
 import { ReviewChanges } from './review-changes';
@@ -21,12 +24,32 @@ import { ReviewToolbar } from './review-toolbar';
 import { useReviewParams } from './use-review-params';
 import './review.css';
 
+/** A 新增督办 asked for on the page (`key` tells two clicks on the same row apart), with what it prefills. */
+export interface SupervisionRequest {
+  key: number;
+  draft: { targetId: string | null; targetTitle: string | null; leadDepartment: string | null };
+}
+
+/**
+ * 督办事项 (issue 24): the app hands the section in (a lazily loaded component with its own words),
+ * so the review's first load carries neither the section nor its form, and it asks for its data
+ * after the review's own has arrived.
+ */
+export interface ReviewSupervisionProps {
+  asOf: string;
+  previousAsOf: string;
+  plan: string | undefined;
+  canCreate: boolean;
+  request: SupervisionRequest | null;
+  onRequest: (r: SupervisionRequest | null) => void;
+}
+
 /**
  * 周调度会: a frozen snapshot at the meeting date (only what was recorded by the end of that day),
  * what changed since the previous meeting, who owes a report, and what each lagging target now needs.
  * The same page prints as the meeting's A4 handout.
  */
-export function ReviewPage() {
+export function ReviewPage({ supervision: Supervision }: { supervision?: ComponentType<ReviewSupervisionProps> }) {
   const { t } = useTranslation();
   const locale = useLocale();
   const [params, update, time] = useReviewParams();
@@ -35,6 +58,10 @@ export function ReviewPage() {
   useDocumentTitle(t('review.title'), t('app.title'));
   const crashed = <ErrorPanel error={new Error(t('error.crashed'))} compact />;
   const data = review.data;
+  const user = useSessionUser();
+  // The target office (reviewers, administrators) records the meeting's decisions as 督办事项.
+  const canSupervise = user?.role === 'reviewer' || user?.role === 'admin';
+  const [supervise, setSupervise] = useState<SupervisionRequest | null>(null);
   return (
     <div className="stack review">
       {data && (
@@ -70,6 +97,20 @@ export function ReviewPage() {
       <QueryState query={review} label={t('freshness.loading')} lines={10}>
         {(d) => (
           <>
+            {Supervision && (
+              <SectionBoundary fallback={crashed}>
+                <Suspense fallback={<Skeleton label={t('freshness.loading')} lines={3} />}>
+                  <Supervision
+                    asOf={d.asOf}
+                    previousAsOf={d.previousAsOf}
+                    plan={params.plan}
+                    canCreate={canSupervise}
+                    request={supervise}
+                    onRequest={setSupervise}
+                  />
+                </Suspense>
+              </SectionBoundary>
+            )}
             <SectionBoundary fallback={crashed}>
               <ReviewSectors data={d} />
             </SectionBoundary>
@@ -83,7 +124,18 @@ export function ReviewPage() {
               <ReviewOverdue data={d} />
             </SectionBoundary>
             <SectionBoundary fallback={crashed}>
-              <ReviewLaggards data={d} />
+              <ReviewLaggards
+                data={d}
+                onSupervise={
+                  canSupervise && Supervision
+                    ? (x) =>
+                        setSupervise({
+                          key: Date.now(),
+                          draft: { targetId: x.id, targetTitle: x.title, leadDepartment: x.department },
+                        })
+                    : undefined
+                }
+              />
             </SectionBoundary>
             <SectionBoundary fallback={crashed}>
               <ReviewSectorTables data={d} />

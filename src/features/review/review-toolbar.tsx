@@ -4,7 +4,7 @@ import type { ReviewResponse } from '../../domain/review-api';
 import { DISTRICT_CITY } from '../../domain/schemas';
 import { useTranslation } from '../../i18n/use-translation';
 import { IncludePendingSwitch } from '../../ui/pending';
-import { type ReviewParams, reviewXlsxHref, targetsCsvHref } from './api/get-review';
+import { type ReviewParams, reviewDocxHref, reviewXlsxHref, targetsCsvHref } from './api/get-review';
 
 type Update = (
   patch: Partial<Record<Exclude<keyof ReviewParams, 'knownAt'> | 'time', string | undefined>>,
@@ -106,6 +106,9 @@ export function ReviewToolbar({
         <div className="review-toolbar__exports">
           <a className="button" href={reviewXlsxHref({ ...scope, ...meeting })} download>
             {t('review.excel')}
+          </a>
+          <a className="button button--ghost" href={reviewDocxHref({ ...scope, ...meeting })} download>
+            {t('review.word')}
           </a>
           <a
             className="button button--ghost"

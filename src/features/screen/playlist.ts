@@ -5,20 +5,21 @@ export type Slide =
   | { kind: 'overview' }
   | { kind: 'sector'; sectorId: SectorId }
   | { kind: 'warnings' }
-  | { kind: 'rankings' };
+  | { kind: 'rankings' }
+  | { kind: 'supervision' };
 
 export const slideKey = (s: Slide): string => (s.kind === 'sector' ? `sector:${s.sectorId}` : s.kind);
 
 /**
  * The playlist: the overview, then each chosen sector, then the warnings, then (when the URL asks
- * for it) the department league. A sector without a single
+ * for it) the department league and the overdue 督办事项. A sector without a single
  * target under the chosen plan or district has nothing to show and is left out (once the summary
  * says so; before, every chosen sector is kept).
  */
 export function buildPlaylist(
   sectors: SectorId[],
   summarySectors: SectorSummary[] | undefined,
-  { rankings = false }: { rankings?: boolean } = {},
+  { rankings = false, supervision = false }: { rankings?: boolean; supervision?: boolean } = {},
 ): Slide[] {
   const totals = new Map(summarySectors?.map((s) => [s.id, s.total]));
   const shown = sectors.filter((id) => summarySectors === undefined || (totals.get(id) ?? 0) > 0);
@@ -27,6 +28,7 @@ export function buildPlaylist(
     ...shown.map((sectorId) => ({ kind: 'sector' as const, sectorId })),
     { kind: 'warnings' },
     ...(rankings ? [{ kind: 'rankings' as const }] : []),
+    ...(supervision ? [{ kind: 'supervision' as const }] : []),
   ];
 }
 

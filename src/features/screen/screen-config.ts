@@ -8,7 +8,7 @@ export type FitMode = (typeof FIT_MODES)[number];
 
 /**
  * Everything a wall PC needs, read from its bookmark: `/screen?rotate=20&refresh=60&fit=contain&
- * plan=…&district=…&sectors=demand,marine&rankings=1&lang=zh&loops=10&nightly=03:30&includePending=1`.
+ * plan=…&district=…&sectors=demand,marine&rankings=1&supervision=1&lang=zh&loops=10&nightly=03:30&includePending=1`.
  */
 export interface ScreenConfig {
   /** How long each slide stays, ms (already divided by `speed`). */
@@ -29,6 +29,8 @@ export interface ScreenConfig {
   unknown: UnknownFilter | null;
   /** The department league (达标率) joins the playlist after the warnings: `rankings=1`. */
   rankings: boolean;
+  /** 逾期督办事项 (issue 24) join the playlist at its end: `supervision=1`. */
+  supervision: boolean;
   /**
    * "含待审核" (`includePending=1`): figures waiting for review count too, marked 初报, and the header
    * says so. Absent: approved figures only, as every read.
@@ -89,6 +91,8 @@ function parseNightly(raw: string | null): number | null {
   return h * 60 + min;
 }
 
+const switchOn = (raw: string | null) => ['1', 'true', 'on', 'yes'].includes(raw?.trim().toLowerCase() ?? '');
+
 const text = (raw: string | null) => {
   const v = raw?.trim();
   return v ? v : undefined;
@@ -117,7 +121,8 @@ export function parseScreenConfig(search: URLSearchParams): ScreenConfig {
     asOf: asOf && /^\d{4}-\d{2}-\d{2}$/.test(asOf) ? asOf : undefined,
     sectors: parseSectors(search.get('sectors')),
     unknown: unknownSector(search.get('sectors')),
-    rankings: ['1', 'true', 'on', 'yes'].includes(search.get('rankings')?.trim().toLowerCase() ?? ''),
+    rankings: switchOn(search.get('rankings')),
+    supervision: switchOn(search.get('supervision')),
     includePending: includePendingOf(search.get('includePending')),
     lang: parseLang(search.get('lang')),
     loops: Math.round(seconds(search.get('loops'), DEFAULTS.loops, 0, 100_000)),

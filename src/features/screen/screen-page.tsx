@@ -1,5 +1,5 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
 import { useLocation } from 'react-router';
 import { unknownFilterOf } from '../../api/api-error';
 import { plansQueryOptions } from '../../api/get-plans';
@@ -9,6 +9,7 @@ import type { SummaryParams, TargetsParams } from '../../api/query-keys';
 import { useFreshness } from '../../api/use-freshness';
 import type { SummaryResponse } from '../../domain/api';
 import { SECTORS } from '../../domain/sectors';
+import { loadSupervisionMessages } from '../../i18n/messages';
 import { useTranslation } from '../../i18n/use-translation';
 import { useDocumentTitle } from '../../ui/use-document-title';
 import { NumberMemoryProvider } from './animated-number';
@@ -28,6 +29,13 @@ import { useScreenKeys } from './use-screen-keys';
 import { useWallClock } from './use-wall-clock';
 import { WarningsSlide } from './warnings-slide';
 import './screen.css';
+
+/** 逾期督办事项 (`supervision=1`): its code and words load only on a wall that shows them. */
+const SupervisionSlide = lazy(() =>
+  Promise.all([import('./supervision-slide'), loadSupervisionMessages()]).then(([m]) => ({
+    default: m.SupervisionSlide,
+  })),
+);
 
 const defaultReload = () => window.location.reload();
 /** Long enough for the dark "reloading" notice to paint before the page goes. */
@@ -69,6 +77,12 @@ function SlideView({
         refreshMs={refreshMs}
       />
     );
+  if (slide.kind === 'supervision')
+    return (
+      <Suspense fallback={null}>
+        <SupervisionSlide asOf={params.asOf} refreshMs={refreshMs} />
+      </Suspense>
+    );
   const sector = summary.sectors.find((s) => s.id === slide.sectorId);
   return sector ? <SectorSlide sector={sector} params={params} refreshMs={refreshMs} /> : null;
 }
@@ -87,8 +101,12 @@ function Screen({ config, reload }: { config: ScreenConfig; reload: () => void }
   });
   const freshness = useFreshness(summary);
   const slides = useMemo(
-    () => buildPlaylist(config.sectors, summary.data?.sectors, { rankings: config.rankings }),
-    [config.sectors, summary.data?.sectors, config.rankings],
+    () =>
+      buildPlaylist(config.sectors, summary.data?.sectors, {
+        rankings: config.rankings,
+        supervision: config.supervision,
+      }),
+    [config.sectors, summary.data?.sectors, config.rankings, config.supervision],
   );
   const playlist = usePlaylist(slides.length, config.rotateMs);
   useScreenKeys(playlist);
@@ -130,9 +148,11 @@ function Screen({ config, reload }: { config: ScreenConfig; reload: () => void }
         ? t('screen.warnings')
         : slide.kind === 'rankings'
           ? t('rankings.slideTitle')
-          : locale === 'en'
-            ? (sector?.nameEn ?? '')
-            : (sector?.name ?? '');
+          : slide.kind === 'supervision'
+            ? t('screen.supervision')
+            : locale === 'en'
+              ? (sector?.nameEn ?? '')
+              : (sector?.name ?? '');
   useDocumentTitle(t('screen.docTitle'), t('app.title'));
   const scope = useScope(config);
 

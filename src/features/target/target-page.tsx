@@ -1,4 +1,4 @@
-import { lazy, Suspense } from 'react';
+import { type ComponentType, lazy, Suspense } from 'react';
 import { useParams, useSearchParams } from 'react-router';
 import { isNotFound } from '../../api/api-error';
 import { useFreshness } from '../../api/use-freshness';
@@ -35,7 +35,10 @@ import './target.css';
 
 const TrendChart = lazy(() => import('./trend-chart').then((m) => ({ default: m.TrendChart })));
 
-export function TargetPage() {
+/** The target's 督办事项 (issue 24): handed in by the app, a lazily loaded panel with its own words. */
+export type TargetSupervisionSlot = ComponentType<{ targetId: string; asOf: string }>;
+
+export function TargetPage({ supervision: Supervision }: { supervision?: TargetSupervisionSlot }) {
   const { id = '' } = useParams();
   const asOf = useSearchParams()[0].get('asOf') ?? undefined;
   const { t } = useTranslation();
@@ -110,6 +113,13 @@ export function TargetPage() {
                   </section>
                 )}
                 <LatestNarrative item={d} asOf={data.asOf} pinnedAsOf={asOf} includePending={includePending} />
+                {Supervision && (
+                  <SectionBoundary fallback={<p className="muted">{t('error.crashed')}</p>}>
+                    <Suspense fallback={null}>
+                      <Supervision targetId={d.id} asOf={data.asOf} />
+                    </Suspense>
+                  </SectionBoundary>
+                )}
                 <ReportHistory item={d} />
               </div>
               <div className="stack">

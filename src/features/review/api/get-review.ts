@@ -19,4 +19,6 @@ export const useReview = (params: ReviewParams) => useQuery(reviewQueryOptions(p
 
 /** The meeting's downloads: the workbook, and the targets it lists as CSV. */
 export const reviewXlsxHref = (query: QueryOf<'GET /review.xlsx'>) => fileUrl('GET /review.xlsx', query);
+/** 督查通报 (issue 24): the same meeting as a Word document for every department. */
+export const reviewDocxHref = (query: QueryOf<'GET /review.docx'>) => fileUrl('GET /review.docx', query);
 export const targetsCsvHref = (query: QueryOf<'GET /targets.csv'>) => fileUrl('GET /targets.csv', query);

@@ -1,0 +1,261 @@
+import { randomUUID } from 'node:crypto';
+import type { Kysely, Selectable, Transaction } from 'kysely';
+import type { Delivery } from '../../src/domain/notify-api';
+import type { Database, DeliveriesTable } from '../db/schema';
+import { getChannel, listChannels, recipientOf, route, type StoredChannel } from './channels';
+import type { OutgoingMessage } from './message';
+import { type DeliveryPayload, payloadOf, SendError, send } from './senders';
+
+type Db = Kysely<Database> | Transaction<Database>;
+
+/** How deliveries are sent and retried (NOTIFY_WEBHOOK_URL, timeouts, backoff). */
+export interface NotifySettings {
+  /** NOTIFY_WEBHOOK_URL: an implicit `all` webhook channel. */
+  envWebhookUrl: string | null;
+  /** PUBLIC_URL, for links in messages. */
+  baseUrl: string | null;
+  /** Each HTTP call / SMTP stage. */
+  timeoutMs: number;
+  /** Wait before the 2nd, 3rd… attempt; the last value repeats. */
+  backoffMs: number[];
+  /** Attempts before a delivery is given up (failed). */
+  maxAttempts: number;
+  /** A claimed delivery is not claimed again for this long: a sender that died mid-send is retried after it. */
+  sendLeaseMs: number;
+}
+
+export const DEFAULT_NOTIFY_SETTINGS: NotifySettings = {
+  envWebhookUrl: null,
+  baseUrl: null,
+  timeoutMs: 10_000,
+  backoffMs: [30_000, 120_000, 600_000, 3_600_000, 6 * 3_600_000],
+  maxAttempts: 6,
+  sendLeaseMs: 120_000,
+};
+
+const plus = (d: Date, ms: number) => new Date(d.getTime() + ms).toISOString();
+
+/**
+ * The deliveries of a run's messages: one per message and channel it is routed to, inserted in the
+ * caller's transaction (the one that marks the run done). A run finished twice inserts nothing the
+ * second time (unique run, channel, key).
+ */
+export async function enqueue(
+  trx: Db,
+  runId: string | null,
+  messages: readonly OutgoingMessage[],
+  channels: readonly StoredChannel[],
+  now: Date,
+): Promise<number> {
+  const rows = messages.flatMap((m) => {
+    const recipient = recipientOf(m.audience);
+    const payload = JSON.stringify(payloadOf(m, recipient));
+    return route(channels, m.audience).map((c) => ({
+      id: randomUUID(),
+      run_id: runId,
+      channel_id: c.id,
+      channel_name: c.name,
+      channel_kind: c.kind,
+      message_kind: m.kind,
+      message_key: m.key,
+      title: m.title,
+      recipient,
+      payload,
+      state: 'pending' as const,
+      attempts: 0,
+      next_attempt_at: now.toISOString(),
+      created_at: now.toISOString(),
+    }));
+  });
+  let inserted = 0;
+  for (let i = 0; i < rows.length; i += 200) {
+    const r = await trx
+      .insertInto('deliveries')
+      .values(rows.slice(i, i + 200))
+      .onConflict((oc) => oc.columns(['run_id', 'channel_id', 'message_key']).doNothing())
+      .executeTakeFirst();
+    inserted += Number(r.numInsertedOrUpdatedRows ?? 0);
+  }
+  return inserted;
+}
+
+/** Enqueues with the channels as they are now (configured ones and NOTIFY_WEBHOOK_URL's). */
+export async function enqueueRouted(
+  trx: Db,
+  settings: NotifySettings,
+  runId: string | null,
+  messages: readonly OutgoingMessage[],
+  now: Date,
+): Promise<number> {
+  if (messages.length === 0) return 0;
+  return enqueue(trx, runId, messages, await listChannels(trx, settings.envWebhookUrl), now);
+}
+
+type Row = Selectable<DeliveriesTable>;
+
+/**
+ * Claims up to `limit` due deliveries (`for update skip locked`: two senders never claim the same
+ * one) and pushes their next attempt forward by the send lease, counting the attempt.
+ */
+async function claim(db: Kysely<Database>, s: NotifySettings, now: Date, limit: number, id?: string): Promise<Row[]> {
+  return db
+    .updateTable('deliveries')
+    .set((eb) => ({ attempts: eb('attempts', '+', 1), next_attempt_at: plus(now, s.sendLeaseMs) }))
+    .where('id', 'in', (eb) => {
+      let q = eb
+        .selectFrom('deliveries')
+        .select('id')
+        .where('state', '=', 'pending')
+        .where('next_attempt_at', '<=', now.toISOString())
+        .where('attempts', '<', s.maxAttempts);
+      if (id !== undefined) q = q.where('id', '=', id);
+      return q.orderBy('next_attempt_at').limit(limit).forUpdate().skipLocked();
+    })
+    .returningAll()
+    .execute();
+}
+
+async function giveUpInterrupted(db: Kysely<Database>, s: NotifySettings, now: Date): Promise<void> {
+  await db
+    .updateTable('deliveries')
+    .set({ state: 'failed', next_attempt_at: null, last_error: '发送多次中断，已放弃' })
+    .where('state', '=', 'pending')
+    .where('next_attempt_at', '<=', now.toISOString())
+    .where('attempts', '>=', s.maxAttempts)
+    .execute();
+}
+
+async function finish(db: Kysely<Database>, s: NotifySettings, row: Row, now: () => Date): Promise<void> {
+  const channel = await getChannel(db, row.channel_id, s.envWebhookUrl);
+  const payload = row.payload as unknown as DeliveryPayload;
+  let error: string | null = null;
+  if (!channel) error = '通道已删除，未发送';
+  else if (!channel.enabled && payload.kind !== 'test') error = '通道已停用，未发送';
+  else {
+    try {
+      await send(channel, payload, { timeoutMs: s.timeoutMs }, now());
+    } catch (e) {
+      error = e instanceof SendError ? e.message : '发送失败';
+    }
+  }
+  const at = now();
+  // Between a send that succeeded and this update is the only window in which a crash sends a
+  // message twice (the claim expires and it is sent again): one statement, nothing in between.
+  if (error === null) {
+    await db
+      .updateTable('deliveries')
+      .set({ state: 'sent', sent_at: at.toISOString(), last_error: null, next_attempt_at: null })
+      .where('id', '=', row.id)
+      .where('state', '=', 'pending')
+      .execute();
+    return;
+  }
+  const final = !channel || row.attempts >= s.maxAttempts || (!channel.enabled && payload.kind !== 'test');
+  const wait = s.backoffMs[Math.min(row.attempts - 1, s.backoffMs.length - 1)] ?? 60_000;
+  console.warn(`通知发送失败（${row.channel_name}，第 ${row.attempts} 次）：${error}`);
+  await db
+    .updateTable('deliveries')
+    .set({
+      state: final ? 'failed' : 'pending',
+      last_error: error,
+      next_attempt_at: final ? null : plus(at, wait),
+    })
+    .where('id', '=', row.id)
+    .where('state', '=', 'pending')
+    .execute();
+}
+
+/** Sends what is due (four at a time); returns how many were attempted. */
+export async function deliverDue(
+  db: Kysely<Database>,
+  s: NotifySettings,
+  now: () => Date,
+  limit = 20,
+): Promise<number> {
+  await giveUpInterrupted(db, s, now());
+  const rows = await claim(db, s, now(), limit);
+  const queue = [...rows];
+  const worker = async () => {
+    for (let row = queue.shift(); row; row = queue.shift()) await finish(db, s, row, now);
+  };
+  await Promise.all([worker(), worker(), worker(), worker()]);
+  return rows.length;
+}
+
+/** A test message to one channel, sent now (one attempt, no retry); answers the delivery. */
+export async function sendTestMessage(
+  db: Kysely<Database>,
+  s: NotifySettings,
+  channel: StoredChannel,
+  now: () => Date,
+): Promise<Delivery> {
+  const at = now();
+  const message: OutgoingMessage = {
+    kind: 'test',
+    key: `test:${randomUUID()}`,
+    audience: { kind: 'office' },
+    title: '目标进度看板 · 测试消息',
+    markdown: `**这是一条测试消息**\n\n通道“${channel.name}”已能收到目标进度看板的通知。`,
+    text: `这是一条测试消息。\n通道“${channel.name}”已能收到目标进度看板的通知。`,
+  };
+  const id = randomUUID();
+  await db
+    .insertInto('deliveries')
+    .values({
+      id,
+      run_id: null,
+      channel_id: channel.id,
+      channel_name: channel.name,
+      channel_kind: channel.kind,
+      message_kind: 'test',
+      message_key: message.key,
+      title: message.title,
+      recipient: channel.departmentName ?? recipientOf(message.audience),
+      payload: JSON.stringify(payloadOf(message, channel.departmentName ?? recipientOf(message.audience))),
+      state: 'pending',
+      attempts: 0,
+      next_attempt_at: at.toISOString(),
+      created_at: at.toISOString(),
+    })
+    .execute();
+  const [row] = await claim(db, { ...s, maxAttempts: 1 }, at, 1, id);
+  if (row) await finish(db, { ...s, maxAttempts: 1 }, row, now);
+  const out = await listDeliveries(db, { id });
+  if (!out[0]) throw new Error('delivery vanished');
+  return out[0];
+}
+
+export function deliveryToApi(r: Row): Delivery {
+  return {
+    id: r.id,
+    channelId: r.channel_id,
+    channelName: r.channel_name,
+    channelKind: r.channel_kind,
+    messageKind: r.message_kind,
+    title: r.title,
+    recipient: r.recipient,
+    state: r.state,
+    attempts: r.attempts,
+    lastError: r.last_error,
+    createdAt: r.created_at,
+    nextAttemptAt: r.state === 'pending' ? r.next_attempt_at : null,
+    sentAt: r.sent_at,
+    jobRunId: r.run_id,
+  };
+}
+
+export async function listDeliveries(
+  db: Db,
+  q: { state?: Row['state'] | undefined; limit?: number | undefined; id?: string; runId?: string },
+): Promise<Delivery[]> {
+  let query = db.selectFrom('deliveries').selectAll();
+  if (q.state) query = query.where('state', '=', q.state);
+  if (q.id) query = query.where('id', '=', q.id);
+  if (q.runId) query = query.where('run_id', '=', q.runId);
+  const rows = await query
+    .orderBy('created_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(q.limit ?? 100)
+    .execute();
+  return rows.map(deliveryToApi);
+}

@@ -1,0 +1,538 @@
+import {
+  AlignmentType,
+  Document,
+  Footer,
+  Header,
+  HeadingLevel,
+  LineRuleType,
+  Packer,
+  PageNumber,
+  Paragraph,
+  Table,
+  TableCell,
+  TableLayoutType,
+  TableRow,
+  TextRun,
+  VerticalAlignTable,
+  WidthType,
+} from 'docx';
+import type { Kysely } from 'kysely';
+import { completionText, gapText, STATUS_LABELS } from '../../src/domain/figures';
+import { formatDate, formatPercent } from '../../src/domain/format';
+import { NO_DEPARTMENT } from '../../src/domain/review';
+import type { ReviewResponse, ReviewTarget } from '../../src/domain/review-api';
+import type { Status } from '../../src/domain/schemas';
+import type { SupervisionItem, SupervisionStatus } from '../../src/domain/supervision-api';
+import type { Database } from '../db/schema';
+import { reviewScope } from './review-service';
+import { listSupervision } from './supervision-service';
+
+/**
+ * 督查通报: the weekly review as the target office's Word brief, laid out as a Chinese official
+ * document (GB/T 9704-2012): A4, margins 37/35/28/26 mm, title in 方正小标宋简体 二号, headings 一、 in
+ * 黑体 and （一） in 楷体_GB2312, body 仿宋_GB2312 三号 on a fixed 29 pt line, page numbers “— 1 —” in
+ * 宋体 四号 at the outer edge. The figures are the review's, worded as the review page words them.
+ */
+
+const LABEL: Record<Status, string> = STATUS_LABELS['zh-CN'];
+const SUPERVISION_LABEL: Record<SupervisionStatus, string> = { open: '办理中', done: '已办结', overdue: '逾期' };
+
+/** Twips (1/20 pt) of a length in millimetres. */
+const mm = (n: number) => Math.round((n / 25.4) * 1440);
+/** Half-points, as docx sizes fonts. */
+const pt = (n: number) => n * 2;
+
+const FONT = {
+  title: '方正小标宋简体',
+  heading1: '黑体',
+  heading2: '楷体_GB2312',
+  body: '仿宋_GB2312',
+  pageNumber: '宋体',
+  latin: 'Times New Roman',
+} as const;
+const font = (eastAsia: string) => ({ ascii: FONT.latin, hAnsi: FONT.latin, cs: FONT.latin, eastAsia });
+
+/** 三号 (16 pt) characters on a 29 pt line: 28 characters and 22 lines to a page, as GB/T 9704 sets them. */
+const BODY_SIZE = pt(16);
+const LINE = 580;
+const TEXT_WIDTH = 11906 - mm(28) - mm(26);
+const INDENT_2_CHARS = 640;
+/** Tables in 小四 (12 pt) on a single line: a brief's tables are read, not recited. */
+const TABLE_SIZE = pt(12);
+
+/** XML 1.0 cannot carry most control characters: a report's text must never make the document unreadable. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: these are exactly the characters XML 1.0 forbids.
+const xmlSafe = (s: string) => s.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '');
+
+/** Text as runs, its line breaks kept. */
+function runs(text: string, options: { bold?: boolean; font?: string } = {}): TextRun[] {
+  return xmlSafe(text)
+    .split(/\r\n|\r|\n/)
+    .map(
+      (line, i) =>
+        new TextRun({
+          text: line,
+          ...(i > 0 ? { break: 1 } : {}),
+          ...(options.bold ? { bold: true } : {}),
+          ...(options.font ? { font: font(options.font) } : {}),
+        }),
+    );
+}
+
+const body = (children: TextRun[]) => new Paragraph({ style: 'BriefBody', children });
+const bodyText = (text: string) => body(runs(text));
+// keepNext on the paragraph too: LibreOffice leaves a heading alone at the foot of a page with the style's only.
+const heading1 = (text: string) =>
+  new Paragraph({ heading: HeadingLevel.HEADING_1, keepNext: true, keepLines: true, children: runs(text) });
+const heading2 = (text: string) =>
+  new Paragraph({ heading: HeadingLevel.HEADING_2, keepNext: true, keepLines: true, children: runs(text) });
+
+/** A cell of a brief's table; `head`: the header row's 黑体. */
+function cell(text: string, width: number, options: { head?: boolean; center?: boolean } = {}): TableCell {
+  return new TableCell({
+    width: { size: width, type: WidthType.DXA },
+    verticalAlign: VerticalAlignTable.CENTER,
+    margins: { top: 40, bottom: 40, left: 80, right: 80 },
+    children: [
+      new Paragraph({
+        style: 'BriefTable',
+        alignment: options.head || options.center ? AlignmentType.CENTER : AlignmentType.LEFT,
+        children: runs(text, options.head ? { font: FONT.heading1 } : {}),
+      }),
+    ],
+  });
+}
+
+/** A table across the text width: columns in shares of it, the header row repeated on every page. */
+function table(
+  shares: readonly number[],
+  header: readonly string[],
+  rows: readonly (readonly string[])[],
+  centered: ReadonlySet<number> = new Set(),
+): Table {
+  const total = shares.reduce((a, b) => a + b, 0);
+  const widths = shares.map((s) => Math.floor((TEXT_WIDTH * s) / total));
+  return new Table({
+    width: { size: TEXT_WIDTH, type: WidthType.DXA },
+    columnWidths: widths,
+    layout: TableLayoutType.FIXED,
+    alignment: AlignmentType.CENTER,
+    rows: [
+      new TableRow({
+        tableHeader: true,
+        cantSplit: true,
+        children: header.map((h, i) => cell(h, widths[i] ?? 0, { head: true })),
+      }),
+      ...rows.map(
+        (r) =>
+          new TableRow({
+            cantSplit: true,
+            children: r.map((v, i) => cell(v, widths[i] ?? 0, { center: centered.has(i) })),
+          }),
+      ),
+    ],
+  });
+}
+
+/** Space below a table, on the body's line. */
+const gap = () => new Paragraph({ style: 'BriefBody', children: [] });
+
+/** The lead department as the brief names it: its name, marked where the division of tasks is demo data. */
+export const leadName = (t: Pick<ReviewTarget, 'department' | 'departmentName' | 'divisionDemo'>): string =>
+  t.department === null ? NO_DEPARTMENT : `${t.departmentName ?? t.department}${t.divisionDemo ? '（演示分工）' : ''}`;
+
+/** The lead department inside brackets already open: “牵头单位：市商务局，演示分工”. */
+export const leadInline = (t: Pick<ReviewTarget, 'department' | 'departmentName' | 'divisionDemo'>): string =>
+  t.department === null ? NO_DEPARTMENT : `${t.departmentName ?? t.department}${t.divisionDemo ? '，演示分工' : ''}`;
+
+/** How many of the review's targets have each status at the meeting (the sectors' counts added up). */
+export function statusCounts(review: Pick<ReviewResponse, 'targets'>): Record<Status, number> {
+  const counts: Record<Status, number> = {
+    achieved: 0,
+    on_track: 0,
+    lagging: 0,
+    severe: 0,
+    no_data: 0,
+    not_started: 0,
+    missed: 0,
+  };
+  for (const t of review.targets) counts[t.state.status] += 1;
+  return counts;
+}
+
+/** “纳入调度的目标共 120 项，其中已完成 3 项、正常 80 项…”: every status that has any, in the page's words. */
+export function countsSentence(review: Pick<ReviewResponse, 'targets'>): string {
+  const counts = statusCounts(review);
+  const order: Status[] = ['achieved', 'on_track', 'lagging', 'severe', 'missed', 'no_data', 'not_started'];
+  // 正常, 滞后, 严重滞后 and 未填报 are always said, even at 0: the meeting asks about them.
+  const always = new Set<Status>(['on_track', 'lagging', 'severe', 'no_data']);
+  const parts = order.filter((s) => always.has(s) || counts[s] > 0).map((s) => `${LABEL[s]}${counts[s]}项`);
+  return `纳入调度的目标共${review.targets.length}项，其中${parts.join('、')}`;
+}
+
+/** The date line's words: 截至2025年12月28日 (and the previous meeting). */
+export const asOfWords = (review: Pick<ReviewResponse, 'asOf'>) => `截至${formatDate(review.asOf)}`;
+
+/** A lagging target's figures as the review page words them: 完成率, 应完成率, the gap. */
+export function figuresText(t: ReviewTarget): string {
+  const s = t.state;
+  if (t.kind === 'milestone') return `进度${completionText(t, s)}，${gapText(t, s)}`;
+  const parts = [`完成率${completionText(t, s)}`];
+  if (s.expected !== null && s.status !== 'missed') parts.push(`应完成率（序时进度）${formatPercent(s.expected)}`);
+  const g = gapText(t, s);
+  if (g !== '—') parts.push(g);
+  return parts.join('，');
+}
+
+const NOT_SAID = '未说明';
+
+function laggardParagraphs(n: number, t: ReviewTarget): Paragraph[] {
+  const said = t.latestReport?.narrative;
+  const reported = t.latestReport
+    ? `（${formatDate(t.latestReport.asOf)}填报${t.latestReport.demo ? '，演示数据' : ''}）`
+    : '';
+  const out = [
+    body([
+      ...runs(`${n}．${t.title}`, { bold: true }),
+      ...runs(`（牵头单位：${leadInline(t)}）。${figuresText(t)}${reported}。`),
+    ]),
+  ];
+  if (!said?.problems && !said?.nextSteps) out.push(bodyText('未报送存在问题和下步措施。'));
+  else
+    out.push(
+      body([...runs('存在问题：', { bold: true }), ...runs(said.problems || NOT_SAID)]),
+      body([...runs('下步措施：', { bold: true }), ...runs(said.nextSteps || NOT_SAID)]),
+    );
+  if (said?.coordination) out.push(body([...runs('需协调事项：', { bold: true }), ...runs(said.coordination)]));
+  return out;
+}
+
+const CN_ORDINALS = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
+
+export interface BriefInput {
+  review: ReviewResponse;
+  /** The 督办事项 of the review's scope, judged on the meeting date. */
+  supervision: readonly SupervisionItem[];
+}
+
+/** The brief's title line: 督查通报, and what it covers. */
+export const briefTitle = (review: Pick<ReviewResponse, 'plan' | 'district'>) =>
+  `督查通报（${reviewScope(review, ' · ')}）`;
+
+function overview(review: ReviewResponse): (Paragraph | Table)[] {
+  const out: (Paragraph | Table)[] = [heading1('一、总体情况')];
+  out.push(
+    bodyText(
+      `${asOfWords(review)}，${countsSentence(review)}。与上次调度（${formatDate(review.previousAsOf)}）相比，新增预警${review.newWarnings.length}项、恢复正常${review.recoveries.length}项，仍严重滞后${review.stillSevere.length}项。`,
+    ),
+  );
+  const sectors = review.sectors.filter((s) => s.now.total > 0);
+  const behind = sectors
+    .filter((s) => s.now.counts.lagging + s.now.counts.severe + s.now.counts.missed > 0)
+    .sort(
+      (a, b) =>
+        b.now.counts.severe +
+        b.now.counts.lagging +
+        b.now.counts.missed -
+        (a.now.counts.severe + a.now.counts.lagging + a.now.counts.missed),
+    );
+  if (behind.length > 0) {
+    out.push(
+      bodyText(
+        `从各领域看，滞后目标主要集中在${behind
+          .slice(0, 5)
+          .map((s) => `${s.name}（${s.now.counts.lagging + s.now.counts.severe + s.now.counts.missed}项）`)
+          .join('、')}。`,
+      ),
+    );
+  }
+  if (sectors.length > 0) {
+    out.push(
+      table(
+        [3, 1.4, 1.6, 1.6, 1.6, 1.6],
+        ['领域', '目标数', '完成率', '应完成率', '滞后', '严重滞后'],
+        sectors.map((s) => [
+          s.name,
+          String(s.now.total),
+          formatPercent(s.now.progress),
+          formatPercent(s.now.expected),
+          String(s.now.counts.lagging),
+          String(s.now.counts.severe),
+        ]),
+        new Set([1, 2, 3, 4, 5]),
+      ),
+      gap(),
+    );
+  }
+  return out;
+}
+
+function laggards(review: ReviewResponse): (Paragraph | Table)[] {
+  const out: (Paragraph | Table)[] = [heading1('二、滞后目标')];
+  const byId = new Map(review.targets.map((t) => [t.id, t]));
+  const of = (status: Status) =>
+    review.laggards.filter((l) => l.status === status).flatMap((l) => byId.get(l.id) ?? []);
+  const groups = [
+    { status: 'severe' as const, items: of('severe') },
+    { status: 'lagging' as const, items: of('lagging') },
+    { status: 'missed' as const, items: of('missed') },
+  ].filter((g) => g.items.length > 0);
+  if (groups.length === 0) {
+    out.push(bodyText('本期无滞后、严重滞后目标。'));
+    return out;
+  }
+  const total = groups.reduce((n, g) => n + g.items.length, 0);
+  out.push(
+    bodyText(
+      `共${total}项目标落后于序时进度${groups.some((g) => g.status === 'missed') ? '或到期未完成' : ''}，其中${groups
+        .map((g) => `${LABEL[g.status]}${g.items.length}项`)
+        .join('、')}。${groups.some((g) => g.status !== 'missed') ? '各牵头单位报送的存在问题和下步措施如下。' : ''}`,
+    ),
+  );
+  groups.forEach((g, i) => {
+    out.push(heading2(`（${CN_ORDINALS[i]}）${LABEL[g.status]}目标（${g.items.length}项）`));
+    if (g.status === 'missed') {
+      // After the deadline there is nothing left to pace: one line each, in a table.
+      out.push(
+        table(
+          [0.8, 5.2, 3, 1.6, 2.4],
+          ['序号', '目标', '牵头单位', '完成率', '差距'],
+          g.items.map((t, j) => [String(j + 1), t.title, leadName(t), completionText(t, t.state), gapText(t, t.state)]),
+          new Set([0, 3]),
+        ),
+        gap(),
+      );
+      return;
+    }
+    g.items.forEach((t, j) => {
+      out.push(...laggardParagraphs(j + 1, t));
+    });
+  });
+  return out;
+}
+
+function supervision(review: ReviewResponse, items: readonly SupervisionItem[]): (Paragraph | Table)[] {
+  const out: (Paragraph | Table)[] = [heading1('三、督办事项')];
+  if (items.length === 0) {
+    out.push(bodyText('本期无督办事项。'));
+    return out;
+  }
+  const count = (s: SupervisionStatus) => items.filter((i) => i.status === s).length;
+  out.push(
+    bodyText(
+      `${asOfWords(review)}，督办事项共${items.length}项，其中逾期${count('overdue')}项、办理中${count('open')}项、已办结${count('done')}项。`,
+    ),
+  );
+  out.push(
+    table(
+      [0.8, 4.2, 2.2, 1.9, 1.3, 3.6],
+      ['序号', '督办事项', '牵头单位', '办理时限', '状态', '办理情况'],
+      items.map((item, i) => [
+        String(i + 1),
+        item.targetTitle ? `${item.title}（${item.targetTitle}）` : item.title,
+        item.leadDepartmentName,
+        formatDate(item.dueDate),
+        SUPERVISION_LABEL[item.status],
+        item.status === 'done' ? `办结说明：${item.note || NOT_SAID}` : item.progress || '—',
+      ]),
+      new Set([0, 3, 4]),
+    ),
+    gap(),
+  );
+  return out;
+}
+
+function overdueReports(review: ReviewResponse): (Paragraph | Table)[] {
+  const out: (Paragraph | Table)[] = [heading1('四、逾期未报')];
+  const groups = review.overdue;
+  const total = groups.reduce((n, g) => n + g.items.length, 0);
+  if (total === 0) {
+    out.push(bodyText('本期各牵头单位均在填报周期内报送了进展。'));
+    return out;
+  }
+  const named = groups.filter((g) => g.department !== null).length;
+  out.push(
+    bodyText(
+      `${total}项目标超过填报周期未报送进展，涉及${named}个牵头单位${groups.length > named ? '（另有未明确牵头部门的目标）' : ''}。请相关单位尽快报送。`,
+    ),
+  );
+  const byId = new Map(review.targets.map((t) => [t.id, t]));
+  out.push(
+    table(
+      [3, 1.2, 7.4],
+      ['牵头单位', '项数', '逾期未报的目标（最近填报日期）'],
+      groups.map((g) => [
+        g.department === null
+          ? NO_DEPARTMENT
+          : `${g.departmentName ?? g.department}${g.divisionDemo ? '（演示分工）' : ''}`,
+        String(g.items.length),
+        g.items
+          .map((i) => {
+            const title = byId.get(i.id)?.title ?? i.id;
+            const last =
+              i.lastReportAsOf === null ? '从未填报' : `${formatDate(i.lastReportAsOf)}，已${i.daysSinceReport}天未报`;
+            return `${title}（${last}）`;
+          })
+          .join('\n'),
+      ]),
+      new Set([1]),
+    ),
+    gap(),
+  );
+  return out;
+}
+
+/** The brief as a .docx file. */
+export async function briefDocx({ review, supervision: items }: BriefInput): Promise<Buffer> {
+  const title = briefTitle(review);
+  const pageNumber = (alignment: (typeof AlignmentType)[keyof typeof AlignmentType]) =>
+    new Footer({
+      children: [
+        new Paragraph({
+          alignment,
+          indent: alignment === AlignmentType.RIGHT ? { right: 280 } : { left: 280 },
+          children: [
+            new TextRun({ text: '— ', font: font(FONT.pageNumber), size: pt(14) }),
+            new TextRun({ children: [PageNumber.CURRENT], font: font(FONT.pageNumber), size: pt(14) }),
+            new TextRun({ text: ' —', font: font(FONT.pageNumber), size: pt(14) }),
+          ],
+        }),
+      ],
+    });
+  const demoHeader = () =>
+    new Header({
+      children: [
+        new Paragraph({
+          alignment: AlignmentType.RIGHT,
+          children: [new TextRun({ text: '含演示数据 · 非正式统计', font: font(FONT.heading1), size: pt(10.5) })],
+        }),
+      ],
+    });
+  const doc = new Document({
+    title,
+    creator: '目标进度看板',
+    description: `${asOfWords(review)}的督查通报`,
+    evenAndOddHeaderAndFooters: true,
+    styles: {
+      default: {
+        document: {
+          run: { font: font(FONT.body), size: BODY_SIZE },
+          paragraph: { spacing: { line: LINE, lineRule: LineRuleType.EXACT, before: 0, after: 0 } },
+        },
+        title: {
+          run: { font: font(FONT.title), size: pt(22), bold: false, color: '000000' },
+          paragraph: { alignment: AlignmentType.CENTER, spacing: { line: 700, lineRule: LineRuleType.EXACT } },
+        },
+        heading1: {
+          run: { font: font(FONT.heading1), size: BODY_SIZE, bold: false, color: '000000' },
+          paragraph: {
+            indent: { firstLine: INDENT_2_CHARS },
+            spacing: { line: LINE, lineRule: LineRuleType.EXACT, before: 0, after: 0 },
+            keepNext: true,
+            outlineLevel: 0,
+          },
+        },
+        heading2: {
+          run: { font: font(FONT.heading2), size: BODY_SIZE, bold: false, color: '000000' },
+          paragraph: {
+            indent: { firstLine: INDENT_2_CHARS },
+            spacing: { line: LINE, lineRule: LineRuleType.EXACT, before: 0, after: 0 },
+            keepNext: true,
+            outlineLevel: 1,
+          },
+        },
+      },
+      paragraphStyles: [
+        {
+          id: 'BriefBody',
+          name: '通报正文',
+          basedOn: 'Normal',
+          quickFormat: true,
+          run: { font: font(FONT.body), size: BODY_SIZE },
+          paragraph: {
+            // Left, not justified: LibreOffice and WPS stretch a line of CJK text around a long number.
+            alignment: AlignmentType.LEFT,
+            indent: { firstLine: INDENT_2_CHARS },
+            spacing: { line: LINE, lineRule: LineRuleType.EXACT },
+          },
+        },
+        {
+          id: 'BriefDate',
+          name: '通报日期',
+          basedOn: 'Normal',
+          run: { font: font(FONT.heading2), size: BODY_SIZE },
+          paragraph: { alignment: AlignmentType.CENTER, spacing: { line: LINE, lineRule: LineRuleType.EXACT } },
+        },
+        {
+          id: 'BriefTable',
+          name: '通报表格',
+          basedOn: 'Normal',
+          run: { font: font(FONT.body), size: TABLE_SIZE },
+          paragraph: { spacing: { line: 300, lineRule: LineRuleType.AT_LEAST, before: 0, after: 0 } },
+        },
+      ],
+    },
+    sections: [
+      {
+        properties: {
+          page: {
+            size: { width: 11906, height: 16838 },
+            margin: {
+              top: mm(37),
+              bottom: mm(35),
+              left: mm(28),
+              right: mm(26),
+              header: mm(15),
+              footer: mm(23),
+            },
+          },
+        },
+        headers: review.containsDemo ? { default: demoHeader(), even: demoHeader() } : {},
+        footers: { default: pageNumber(AlignmentType.RIGHT), even: pageNumber(AlignmentType.LEFT) },
+        children: [
+          new Paragraph({ heading: HeadingLevel.TITLE, children: runs('督查通报') }),
+          new Paragraph({ style: 'BriefDate', children: runs(`（${reviewScope(review, ' · ')}）`) }),
+          new Paragraph({
+            style: 'BriefDate',
+            children: runs(`${asOfWords(review)}${review.containsDemo ? '（含演示数据，非正式统计）' : ''}`),
+          }),
+          gap(),
+          ...overview(review),
+          ...laggards(review),
+          ...supervision(review, items),
+          ...overdueReports(review),
+        ],
+      },
+    ],
+  });
+  return Packer.toBuffer(doc);
+}
+
+/** The 督办事项 a brief of this review lists: of its plan (and those on no target), judged on the meeting date. */
+export async function briefSupervision(db: Kysely<Database>, review: ReviewResponse): Promise<SupervisionItem[]> {
+  const list = await listSupervision(db, {}, review.asOf);
+  const plan = review.plan?.id;
+  return list.items.filter((i) => !plan || i.planId === null || i.planId === plan);
+}
+
+export interface Brief {
+  title: string;
+  content: Buffer;
+  /** 督查通报-<scope>-<asOf>.docx, and the ASCII name old clients fall back to. */
+  filename: string;
+  asciiFilename: string;
+  supervision: SupervisionItem[];
+}
+
+/** The brief of a review, with the 督办事项 read from the database. */
+export async function reviewBrief(db: Kysely<Database>, review: ReviewResponse): Promise<Brief> {
+  const supervisionItems = await briefSupervision(db, review);
+  const content = await briefDocx({ review, supervision: supervisionItems });
+  return {
+    title: `督查通报（${asOfWords(review)}）`,
+    content,
+    filename: `督查通报-${reviewScope(review)}-${review.asOf}.docx`,
+    asciiFilename: `brief-${review.asOf}.docx`,
+    supervision: supervisionItems,
+  };
+}
