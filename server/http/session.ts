@@ -326,6 +326,29 @@ const FIELD_NAMES_ZH: Record<string, string> = {
   departments: '部门',
   displayName: '姓名',
   disabled: '停用',
+  // 督办事项 (issue 24)
+  title: '督办事项',
+  leadDepartment: '牵头单位',
+  supportingDepartments: '配合单位',
+  dueDate: '办结时限',
+  targetId: '目标',
+  meetingDate: '会议日期',
+  progress: '办理进展',
+  evidenceUrl: '佐证链接',
+  status: '状态',
+  // Notification channels and jobs (issue 24)
+  kind: '类型',
+  name: '名称',
+  audience: '接收对象',
+  department: '部门',
+  enabled: '启用',
+  url: '地址',
+  secret: '加签密钥',
+  host: '邮件服务器',
+  port: '端口',
+  from: '发件人',
+  to: '收件人',
+  cron: '运行时间',
 };
 
 function zhIssue(i: z.core.$ZodIssue): string {

@@ -32,6 +32,7 @@ import { departmentToRow, selectTargets, targetFromRow, writeSupporting } from '
 import { checkDivision, loadRegistry, registryWithCounts, resolveDepartment } from '../services/departments';
 import { type ColumnSpec, findHeader, RowReader } from '../services/spreadsheet/columns';
 import type { Grid } from '../services/spreadsheet/sheet';
+import { moveSupervisionOnMerge } from '../services/supervision-service';
 import { badFile, fileTooBig, readUpload, tooManyRows } from './imports';
 
 /**
@@ -257,8 +258,15 @@ export function adminDepartmentRoutes(deps: WriteDeps) {
           .values(users.map((u) => ({ user_id: u.user_id, department: into.id })))
           .onConflict((oc) => oc.doNothing())
           .execute();
+      // Its 督办事项 go with it: its reporters now close them as the survivor's.
+      const supervision = await moveSupervisionOnMerge(trx, from.id, into.id);
       await trx.updateTable('departments').set({ merged_into: into.id }).where('id', '=', from.id).execute();
-      const result = { leads: Number(leads.numUpdatedRows), supports: supports.length, users: users.length };
+      const result = {
+        leads: Number(leads.numUpdatedRows),
+        supports: supports.length,
+        users: users.length,
+        supervision,
+      };
       await audit(trx, now(), actorOf(c, s.user), {
         action: 'department.merge',
         entity: 'department',

@@ -35,7 +35,13 @@ export const mergeDepartmentSchema = z.object({ into: z.string().min(1, { messag
 export const mergeDepartmentResponseSchema = z.object({
   item: departmentSchema,
   /** What moved to the surviving department. */
-  moved: z.object({ leads: z.number().int(), supports: z.number().int(), users: z.number().int() }),
+  moved: z.object({
+    leads: z.number().int(),
+    supports: z.number().int(),
+    users: z.number().int(),
+    /** 督办事项 whose lead or supporting department it was (issue 24). */
+    supervision: z.number().int(),
+  }),
 });
 
 /** Assign many targets at once: a lead, supporting departments, whether supporters may report. */

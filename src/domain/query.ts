@@ -104,6 +104,9 @@ const PARAM_NAMES_ZH: Record<string, string> = {
   pageSize: '每页条数',
   by: '排名对象',
   measure: '排名指标',
+  mine: '本单位',
+  targetId: '目标',
+  limit: '条数',
 };
 
 export type ParseResult<T> = { ok: true; value: T } | { ok: false; problem: ReadProblem };

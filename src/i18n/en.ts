@@ -758,7 +758,7 @@ export const en: Messages = {
       mergeButton: 'Confirm merge',
       close: 'Close',
       mergeDone:
-        '{{from}} merged into {{into}}: {{leads}} led targets, {{supports}} supported targets and {{users}} users moved.',
+        '{{from}} merged into {{into}}: {{leads}} led targets, {{supports}} supported targets, {{users}} users and {{supervision}} supervision items moved.',
       importTitle: 'Import the department registry',
       importIntro:
         'Upload a registry sheet (.xlsx or .csv with the columns 部门编号, 部门全称, 简称, 类别 (市直部门, 区市政府 or 其他), 区市, 分管领导, 别名). Departments found by id or name are updated, others added. It is checked first; committing is all or nothing.',
@@ -811,7 +811,12 @@ export const en: Messages = {
       source: 'Source',
       actions: 'Actions',
       kindName: { webhook: 'Generic webhook', wecom: 'WeCom robot', dingtalk: 'DingTalk robot', email: 'E-mail' },
-      audienceName: { office: 'Target office', leaders: 'Leaders in charge', department: 'A department', all: 'All messages' },
+      audienceName: {
+        office: 'Target office',
+        leaders: 'Leaders in charge',
+        department: 'A department',
+        all: 'All messages',
+      },
       audienceDepartment: 'A department ({{name}})',
       audienceHint:
         'Target office: escalations, the weekly brief and overdue items; leaders in charge: escalations; a department: its own reminders and items; all messages: every message.',
@@ -861,7 +866,8 @@ export const en: Messages = {
       user: 'User name',
       pass: 'Password',
       passHint: 'Optional: empty when the server needs no sign-in',
-      emailAgain: 'The sender and user name are not shown once saved: enter them again to save (the user name where the server needs a sign-in).',
+      emailAgain:
+        'The sender and user name are not shown once saved: enter them again to save (the user name where the server needs a sign-in).',
       from: 'From',
       to: 'To',
       toHint: 'One or more e-mail addresses, separated by commas, semicolons or new lines',

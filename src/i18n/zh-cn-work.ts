@@ -314,7 +314,7 @@ export const zhWork = {
       mergeButton: '确认并入',
       close: '关闭',
       mergeDone:
-        '已将 {{from}} 并入 {{into}}：转移牵头目标 {{leads}} 项、配合目标 {{supports}} 项、用户 {{users}} 个。',
+        '已将 {{from}} 并入 {{into}}：转移牵头目标 {{leads}} 项、配合目标 {{supports}} 项、用户 {{users}} 个、督办事项 {{supervision}} 项。',
       importTitle: '导入部门登记表',
       importIntro:
         '上传部门登记表（.xlsx 或 .csv，列：部门编号、部门全称、简称、类别（市直部门、区市政府或其他）、区市、分管领导、别名）。按编号或名称找到的部门更新，找不到的新增。先预览，再提交；提交是整体的。',
@@ -368,7 +368,8 @@ export const zhWork = {
       kindName: { webhook: '通用 Webhook', wecom: '企业微信机器人', dingtalk: '钉钉机器人', email: '邮件' },
       audienceName: { office: '目标办', leaders: '分管领导', department: '某部门', all: '全部消息' },
       audienceDepartment: '某部门（{{name}}）',
-      audienceHint: '目标办：升级、督查通报和逾期督办；分管领导：升级；某部门：该部门的催报和督办；全部消息：每一条消息。',
+      audienceHint:
+        '目标办：升级、督查通报和逾期督办；分管领导：升级；某部门：该部门的催报和督办；全部消息：每一条消息。',
       secretSet: '已设置',
       secretUnset: '未设置',
       enabled: '启用',
@@ -462,7 +463,13 @@ export const zhWork = {
       stateFilter: '按状态筛选',
       allStates: '全部',
       deliveryState: { pending: '待发送', sent: '已发送', failed: '发送失败' },
-      messageKind: { reminder: '催报', escalation: '催报升级', supervision: '督办', 'weekly-brief': '督查通报', test: '测试消息' },
+      messageKind: {
+        reminder: '催报',
+        escalation: '催报升级',
+        supervision: '督办',
+        'weekly-brief': '督查通报',
+        test: '测试消息',
+      },
       createdAt: '时间',
       message: '消息',
       channel: '通道',

@@ -265,12 +265,24 @@ describe.each(backends())('departments, division of tasks and rankings on %s', (
       const rep = await newReporter('rep-mg', ['mg-a']);
       const old = await reported(rep.who, ledByA, '2025-12-29', 1);
       expect(old.department).toBe('mg-a');
+      // A 督办事项 A leads goes to B with its reporters (they close it as B's).
+      const sv = await call(ctx.app, 'POST', '/supervision', admin, {
+        title: '并入测试督办',
+        leadDepartment: 'mg-a',
+        dueDate: '2026-01-30',
+      });
+      expect(sv.status, await sv.clone().text()).toBe(201);
+      const svId = ((await sv.json()) as { item: { id: string } }).item.id;
 
       const res = await call(ctx.app, 'POST', '/admin/departments/mg-a/merge', admin, { into: '市存续测试局' });
       expect(res.status, await res.clone().text()).toBe(200);
       const merged = mergeDepartmentResponseSchema.parse(await res.json());
       expect(merged.item).toMatchObject({ id: 'mg-a', mergedInto: 'mg-b' });
-      expect(merged.moved).toEqual({ leads: 1, supports: 2, users: 1 });
+      expect(merged.moved).toEqual({ leads: 1, supports: 2, users: 1, supervision: 1 });
+      const svAfter = await call(ctx.app, 'GET', '/supervision?department=mg-b', admin);
+      expect(((await svAfter.json()) as { items: { id: string; leadDepartmentName: string }[] }).items).toEqual(
+        expect.arrayContaining([expect.objectContaining({ id: svId, leadDepartmentName: '市存续测试局' })]),
+      );
 
       // Leads, supports and accounts are B's; B does not support the target it leads.
       expect(await detail(ledByA)).toMatchObject({ department: 'mg-b', departmentName: '市存续测试局' });
@@ -309,7 +321,10 @@ describe.each(backends())('departments, division of tasks and rankings on %s', (
 
       const audit = auditResponseSchema.parse(await get('/admin/audit?action=department.merge&entityId=mg-a'));
       expect(audit.items).toHaveLength(1);
-      expect(audit.items[0]?.after).toMatchObject({ mergedInto: 'mg-b', moved: { leads: 1, supports: 2, users: 1 } });
+      expect(audit.items[0]?.after).toMatchObject({
+        mergedInto: 'mg-b',
+        moved: { leads: 1, supports: 2, users: 1, supervision: 1 },
+      });
     });
   });
 
