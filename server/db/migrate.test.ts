@@ -113,7 +113,12 @@ describe('0007-departments on a database with free-text departments', () => {
       .execute();
     await db.insertInto('meta').values({ key: 'demo', value: '1' }).execute();
 
-    expect(await migrateToLatest(handle.db)).toEqual(['0007-departments', '0008-approval']);
+    expect(await migrateToLatest(handle.db)).toEqual([
+      '0007-departments',
+      '0008-approval',
+      '0009-supervision',
+      '0010-notify',
+    ]);
 
     const targets = await db
       .selectFrom('targets')

@@ -292,11 +292,7 @@ function safeNext(cron: string, now: Date): string | null {
 }
 
 /** The registry's jobs with their schedule, next run and last run. */
-export async function listJobs(
-  db: Kysely<Database>,
-  jobs: Record<string, JobDefinition>,
-  now: Date,
-): Promise<Job[]> {
+export async function listJobs(db: Kysely<Database>, jobs: Record<string, JobDefinition>, now: Date): Promise<Job[]> {
   await ensureJobs(db, jobs);
   const rows = await db.selectFrom('jobs').selectAll().where('name', 'in', Object.keys(jobs)).execute();
   const out: Job[] = [];
@@ -354,7 +350,9 @@ export class Scheduler {
   private readonly deliver: boolean;
   private timer: NodeJS.Timeout | null = null;
   private current: Promise<void> | null = null;
-  private stopped = true;
+  private started = false;
+  /** Set by stop(): the tick in progress finishes its current step and stops there. */
+  private stopped = false;
   private ensured = false;
 
   constructor(o: SchedulerOptions) {
@@ -372,7 +370,8 @@ export class Scheduler {
   }
 
   start(): void {
-    if (!this.stopped) return;
+    if (this.started) return;
+    this.started = true;
     this.stopped = false;
     this.schedule(this.firstTickMs);
   }
@@ -391,6 +390,7 @@ export class Scheduler {
 
   async stop(): Promise<void> {
     this.stopped = true;
+    this.started = false;
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
     await this.current;

@@ -78,6 +78,7 @@ export function channelToApi(c: StoredChannel): Channel {
     enabled: c.enabled,
     target: channelTarget(c),
     hasSecret,
+    email: c.kind === 'email' && 'host' in c.config ? { ...(c.config as EmailConfig) } : null,
     source: c.source,
     createdAt: c.createdAt,
     updatedAt: c.updatedAt,
@@ -215,8 +216,10 @@ export function recipientOf(audience: Audience): string {
 
 /**
  * The enabled channels a message for `audience` goes to: a department's own channels, else the
- * office's (the office passes it on); the leaders' channels, else the office's; the office's; and
- * every `all` channel (NOTIFY_WEBHOOK_URL's among them) always.
+ * office's (the office passes it on: a city often has one group of every department's liaisons);
+ * the leaders' channels only (every message to the leaders has an office copy of its own, so a
+ * fallback would send the office the same message twice); the office's; and every `all` channel
+ * (NOTIFY_WEBHOOK_URL's among them) always.
  */
 export function route(channels: readonly StoredChannel[], audience: Audience): StoredChannel[] {
   const on = channels.filter((c) => c.enabled);
@@ -225,9 +228,7 @@ export function route(channels: readonly StoredChannel[], audience: Audience): S
   if (audience.kind === 'department') {
     primary = on.filter((c) => c.audience === 'department' && c.department === audience.id);
     if (primary.length === 0) primary = of('office');
-  } else if (audience.kind === 'leaders') {
-    primary = of('leaders');
-    if (primary.length === 0) primary = of('office');
-  } else primary = of('office');
+  } else if (audience.kind === 'leaders') primary = of('leaders');
+  else primary = of('office');
   return [...primary, ...of('all')];
 }

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Kysely, Selectable, Transaction } from 'kysely';
+import { type Kysely, type Selectable, sql, type Transaction } from 'kysely';
 import type { Delivery } from '../../src/domain/notify-api';
 import type { Database, DeliveriesTable } from '../db/schema';
 import { getChannel, listChannels, recipientOf, route, type StoredChannel } from './channels';
@@ -97,19 +97,21 @@ type Row = Selectable<DeliveriesTable>;
  * Claims up to `limit` due deliveries (`for update skip locked`: two senders never claim the same
  * one) and pushes their next attempt forward by the send lease, counting the attempt.
  */
-async function claim(db: Kysely<Database>, s: NotifySettings, now: Date, limit: number, id?: string): Promise<Row[]> {
+async function claim(db: Kysely<Database>, s: NotifySettings, now: Date, limit: number): Promise<Row[]> {
   return db
     .updateTable('deliveries')
     .set((eb) => ({ attempts: eb('attempts', '+', 1), next_attempt_at: plus(now, s.sendLeaseMs) }))
     .where('id', 'in', (eb) => {
-      let q = eb
+      return eb
         .selectFrom('deliveries')
         .select('id')
         .where('state', '=', 'pending')
         .where('next_attempt_at', '<=', now.toISOString())
-        .where('attempts', '<', s.maxAttempts);
-      if (id !== undefined) q = q.where('id', '=', id);
-      return q.orderBy('next_attempt_at').limit(limit).forUpdate().skipLocked();
+        .where('attempts', '<', s.maxAttempts)
+        .orderBy('next_attempt_at')
+        .limit(limit)
+        .forUpdate()
+        .skipLocked();
     })
     .returningAll()
     .execute();
@@ -144,7 +146,14 @@ async function finish(db: Kysely<Database>, s: NotifySettings, row: Row, now: ()
   if (error === null) {
     await db
       .updateTable('deliveries')
-      .set({ state: 'sent', sent_at: at.toISOString(), last_error: null, next_attempt_at: null })
+      .set({
+        state: 'sent',
+        sent_at: at.toISOString(),
+        last_error: null,
+        next_attempt_at: null,
+        // The attachments' bytes were only kept for a retry: a weekly .docx per channel adds up.
+        payload: sql`jsonb_set(payload, '{attachments}', (select coalesce(jsonb_agg(a - 'base64'), '[]'::jsonb) from jsonb_array_elements(payload -> 'attachments') a))`,
+      })
       .where('id', '=', row.id)
       .where('state', '=', 'pending')
       .execute();
@@ -199,7 +208,9 @@ export async function sendTestMessage(
     text: `这是一条测试消息。\n通道“${channel.name}”已能收到目标进度看板的通知。`,
   };
   const id = randomUUID();
-  await db
+  const recipient = channel.departmentName ?? recipientOf(message.audience);
+  // Inserted already claimed (one attempt, under the send lease): no sender elsewhere takes it meanwhile.
+  const row = await db
     .insertInto('deliveries')
     .values({
       id,
@@ -210,16 +221,16 @@ export async function sendTestMessage(
       message_kind: 'test',
       message_key: message.key,
       title: message.title,
-      recipient: channel.departmentName ?? recipientOf(message.audience),
-      payload: JSON.stringify(payloadOf(message, channel.departmentName ?? recipientOf(message.audience))),
+      recipient,
+      payload: JSON.stringify(payloadOf(message, recipient)),
       state: 'pending',
-      attempts: 0,
-      next_attempt_at: at.toISOString(),
+      attempts: 1,
+      next_attempt_at: plus(at, s.sendLeaseMs),
       created_at: at.toISOString(),
     })
-    .execute();
-  const [row] = await claim(db, { ...s, maxAttempts: 1 }, at, 1, id);
-  if (row) await finish(db, { ...s, maxAttempts: 1 }, row, now);
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  await finish(db, { ...s, maxAttempts: 1 }, row, now);
   const out = await listDeliveries(db, { id });
   if (!out[0]) throw new Error('delivery vanished');
   return out[0];

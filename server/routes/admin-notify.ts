@@ -33,6 +33,36 @@ import { notifyRuntime } from '../notify/runtime';
 import { audit } from '../repositories/audit';
 import { loadRegistry, resolveDepartment } from '../services/departments';
 
+const FIELD_LABELS: Record<string, string> = {
+  kind: '通道类型',
+  name: '通道名称',
+  audience: '接收对象',
+  department: '部门',
+  enabled: '启用',
+  url: '地址',
+  secret: '加签密钥',
+  host: 'SMTP 服务器',
+  port: '端口',
+  secure: 'SSL/TLS',
+  user: '用户名',
+  pass: '密码',
+  from: '发件人',
+  to: '收件地址',
+  cron: '时间表',
+};
+
+/** A refusal of readJson with each field's name in front of its message ("地址：缺少此项"). */
+async function labelled(res: Response): Promise<Response> {
+  const body = (await res.clone().json()) as { detail?: string; errors?: { field: string; message: string }[] };
+  if (!Array.isArray(body.errors)) return res;
+  body.errors = body.errors.map((e) => {
+    const label = FIELD_LABELS[e.field.split('.')[0] ?? ''];
+    return label && !e.message.startsWith(label) ? { ...e, message: `${label}：${e.message}` } : e;
+  });
+  body.detail = body.errors.map((e) => e.message).join('；');
+  return new Response(JSON.stringify(body), { status: res.status, headers: res.headers });
+}
+
 /** Channels, deliveries and scheduled jobs (issue 24): /admin/channels, /admin/deliveries, /admin/jobs. */
 export function adminNotifyRoutes(deps: WriteDeps) {
   const { db, now } = deps;
@@ -82,7 +112,7 @@ export function adminNotifyRoutes(deps: WriteDeps) {
 
   r.post('/admin/channels', admin, async (c) => {
     const body = await readJson(c, channelInputSchema);
-    if (!body.ok) return body.response;
+    if (!body.ok) return labelled(body.response);
     const input = await withDepartment(c, body.value);
     if (input instanceof Response) return input;
     const s = c.get('signedIn');
@@ -113,7 +143,7 @@ export function adminNotifyRoutes(deps: WriteDeps) {
       (c.req.bodyCache as Record<string, unknown>).text = Promise.resolve(JSON.stringify(raw));
     }
     const body = await readJson(c, channelInputSchema);
-    if (!body.ok) return body.response;
+    if (!body.ok) return labelled(body.response);
     const input = await withDepartment(c, body.value);
     if (input instanceof Response) return input;
     const s = c.get('signedIn');
@@ -184,7 +214,7 @@ export function adminNotifyRoutes(deps: WriteDeps) {
       if (problem) return invalid(c, problem, [{ field: 'cron', message: problem, code: 'invalid' }]);
     }
     const body = await readJson(c, jobPatchSchema);
-    if (!body.ok) return body.response;
+    if (!body.ok) return labelled(body.response);
     const before = (await listJobs(db, jobs, now())).find((j) => j.name === name);
     const row = await db.selectFrom('jobs').selectAll().where('name', '=', name).executeTakeFirstOrThrow();
     const cron = body.value.cron ?? row.cron;

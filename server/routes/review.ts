@@ -16,8 +16,8 @@ import type { StateMemo } from '../services/state-memo';
 
 /**
  * The weekly review meeting (issue 6): `/review` (JSON, cached per data version like the other
- * reads), `/review.xlsx` (the same review as a workbook) and `/targets.csv` (the target table with
- * the filters of `/targets`).
+ * reads), `/review.xlsx` (the same review as a workbook), `/review.docx` (as the 督查通报, issue 24)
+ * and `/targets.csv` (the target table with the filters of `/targets`).
  */
 export interface ReviewRouteDeps {
   store: Store;

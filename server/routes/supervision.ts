@@ -13,6 +13,7 @@ import {
   actorOf,
   type Ctx,
   fieldIssue,
+  forbidden,
   readJson,
   role,
   unauthenticated,
@@ -102,8 +103,10 @@ export function supervisionRoutes(deps: WriteDeps) {
     return c.json(list);
   });
 
-  r.post('/supervision', role(['reviewer', 'admin']), async (c) => {
+  r.post('/supervision', role('any'), async (c) => {
     const s = c.get('signedIn');
+    if (s.user.role !== 'reviewer' && s.user.role !== 'admin')
+      return forbidden(c, '只有目标办（审核员或管理员）可以新建督办事项', 'supervision_create_office_only');
     const body = await readJson(c, supervisionCreateSchema);
     if (!body.ok) return body.response;
     const out = await createSupervision(db, body.value, s.user, actorOf(c, s.user), now());

@@ -57,8 +57,8 @@ const BODY_SIZE = pt(16);
 const LINE = 580;
 const TEXT_WIDTH = 11906 - mm(28) - mm(26);
 const INDENT_2_CHARS = 640;
-/** Tables in 小四 (12 pt) on a single line: a brief's tables are read, not recited. */
-const TABLE_SIZE = pt(12);
+/** Tables in 五号 (10.5 pt) on a single line: a brief's tables are read, not recited. */
+const TABLE_SIZE = pt(10.5);
 
 /** XML 1.0 cannot carry most control characters: a report's text must never make the document unreadable. */
 // biome-ignore lint/suspicious/noControlCharactersInRegex: these are exactly the characters XML 1.0 forbids.
@@ -82,36 +82,61 @@ function runs(text: string, options: { bold?: boolean; font?: string } = {}): Te
 const body = (children: TextRun[]) => new Paragraph({ style: 'BriefBody', children });
 const bodyText = (text: string) => body(runs(text));
 // keepNext on the paragraph too: LibreOffice leaves a heading alone at the foot of a page with the style's only.
-const heading1 = (text: string) =>
-  new Paragraph({ heading: HeadingLevel.HEADING_1, keepNext: true, keepLines: true, children: runs(text) });
+/** `afterTable`: a line of space above it (an empty paragraph there leaves LibreOffice's heading alone at a page foot). */
+const heading1 = (text: string, afterTable = false) =>
+  new Paragraph({
+    heading: HeadingLevel.HEADING_1,
+    keepNext: true,
+    keepLines: true,
+    ...(afterTable ? { spacing: { before: LINE, line: LINE, lineRule: LineRuleType.EXACT } } : {}),
+    children: runs(text),
+  });
 const heading2 = (text: string) =>
   new Paragraph({ heading: HeadingLevel.HEADING_2, keepNext: true, keepLines: true, children: runs(text) });
 
-/** A cell of a brief's table; `head`: the header row's 黑体. */
-function cell(text: string, width: number, options: { head?: boolean; center?: boolean } = {}): TableCell {
+/** A column of a brief's table: its header, a fixed width in twips or a share of what is left, its alignment. */
+interface Column {
+  header: string;
+  width?: number;
+  fill?: number;
+  center?: boolean;
+}
+/** A cell: its text, or with the rows it spans and bold (逾期); `null`: covered by a cell above spanning it. */
+type Cell = string | { text: string; rowSpan?: number; bold?: boolean } | null;
+
+function cell(
+  value: Exclude<Cell, null>,
+  width: number,
+  options: { head?: boolean; center?: boolean } = {},
+): TableCell {
+  const c = typeof value === 'string' ? { text: value } : value;
   return new TableCell({
     width: { size: width, type: WidthType.DXA },
     verticalAlign: VerticalAlignTable.CENTER,
     margins: { top: 40, bottom: 40, left: 80, right: 80 },
+    ...(c.rowSpan && c.rowSpan > 1 ? { rowSpan: c.rowSpan } : {}),
     children: [
       new Paragraph({
         style: 'BriefTable',
         alignment: options.head || options.center ? AlignmentType.CENTER : AlignmentType.LEFT,
-        children: runs(text, options.head ? { font: FONT.heading1 } : {}),
+        children: runs(c.text, options.head ? { font: FONT.heading1 } : c.bold ? { bold: true } : {}),
       }),
     ],
   });
 }
 
-/** A table across the text width: columns in shares of it, the header row repeated on every page. */
+/** A table across the text width, the header row repeated on every page, no row split across pages. */
 function table(
-  shares: readonly number[],
-  header: readonly string[],
-  rows: readonly (readonly string[])[],
-  centered: ReadonlySet<number> = new Set(),
+  columns: readonly Column[],
+  rows: readonly (readonly Cell[])[],
+  /** Rows kept on the page of the row after them (the rows of one department). */
+  keepWithNext: (row: number) => boolean = () => false,
 ): Table {
-  const total = shares.reduce((a, b) => a + b, 0);
-  const widths = shares.map((s) => Math.floor((TEXT_WIDTH * s) / total));
+  const fixed = columns.reduce((n, c) => n + (c.width ?? 0), 0);
+  const shares = columns.reduce((n, c) => n + (c.width === undefined ? (c.fill ?? 1) : 0), 0);
+  const widths = columns.map(
+    (c) => c.width ?? Math.floor(((TEXT_WIDTH - fixed) * (c.fill ?? 1)) / Math.max(shares, 1)),
+  );
   return new Table({
     width: { size: TEXT_WIDTH, type: WidthType.DXA },
     columnWidths: widths,
@@ -121,20 +146,23 @@ function table(
       new TableRow({
         tableHeader: true,
         cantSplit: true,
-        children: header.map((h, i) => cell(h, widths[i] ?? 0, { head: true })),
+        children: columns.map((c, i) => cell(c.header, widths[i] ?? 0, { head: true })),
       }),
       ...rows.map(
-        (r) =>
+        (r, n) =>
           new TableRow({
             cantSplit: true,
-            children: r.map((v, i) => cell(v, widths[i] ?? 0, { center: centered.has(i) })),
+            ...(keepWithNext(n) ? { keepNext: true } : {}),
+            children: r.flatMap((v, i) =>
+              v === null ? [] : [cell(v, widths[i] ?? 0, { center: columns[i]?.center === true })],
+            ),
           }),
       ),
     ],
   });
 }
 
-/** Space below a table, on the body's line. */
+/** A blank line on the body's line (below the date line). */
 const gap = () => new Paragraph({ style: 'BriefBody', children: [] });
 
 /** The lead department as the brief names it: its name, marked where the division of tasks is demo data. */
@@ -170,15 +198,15 @@ export function countsSentence(review: Pick<ReviewResponse, 'targets'>): string 
   return `纳入调度的目标共${review.targets.length}项，其中${parts.join('、')}`;
 }
 
-/** The date line's words: 截至2025年12月28日 (and the previous meeting). */
+/** The date line's words: 截至2025年12月28日. */
 export const asOfWords = (review: Pick<ReviewResponse, 'asOf'>) => `截至${formatDate(review.asOf)}`;
 
 /** A lagging target's figures as the review page words them: 完成率, 应完成率, the gap. */
 export function figuresText(t: ReviewTarget): string {
   const s = t.state;
-  if (t.kind === 'milestone') return `进度${completionText(t, s)}，${gapText(t, s)}`;
-  const parts = [`完成率${completionText(t, s)}`];
-  if (s.expected !== null && s.status !== 'missed') parts.push(`应完成率（序时进度）${formatPercent(s.expected)}`);
+  const parts = t.kind === 'milestone' ? [`进度${completionText(t, s)}`] : [`完成率${completionText(t, s)}`];
+  if (t.kind !== 'milestone' && s.expected !== null && s.status !== 'missed')
+    parts.push(`应完成率（序时进度）${formatPercent(s.expected)}`);
   const g = gapText(t, s);
   if (g !== '—') parts.push(g);
   return parts.join('，');
@@ -219,8 +247,8 @@ export interface BriefInput {
 export const briefTitle = (review: Pick<ReviewResponse, 'plan' | 'district'>) =>
   `督查通报（${reviewScope(review, ' · ')}）`;
 
-function overview(review: ReviewResponse): (Paragraph | Table)[] {
-  const out: (Paragraph | Table)[] = [heading1('一、总体情况')];
+function overview(review: ReviewResponse, afterTable: boolean): (Paragraph | Table)[] {
+  const out: (Paragraph | Table)[] = [heading1('一、总体情况', afterTable)];
   out.push(
     bodyText(
       `${asOfWords(review)}，${countsSentence(review)}。与上次调度（${formatDate(review.previousAsOf)}）相比，新增预警${review.newWarnings.length}项、恢复正常${review.recoveries.length}项，仍严重滞后${review.stillSevere.length}项。`,
@@ -249,8 +277,14 @@ function overview(review: ReviewResponse): (Paragraph | Table)[] {
   if (sectors.length > 0) {
     out.push(
       table(
-        [3, 1.4, 1.6, 1.6, 1.6, 1.6],
-        ['领域', '目标数', '完成率', '应完成率', '滞后', '严重滞后'],
+        [
+          { header: '领域', fill: 1 },
+          { header: '目标数', width: 1100, center: true },
+          { header: '完成率', width: 1300, center: true },
+          { header: '应完成率', width: 1300, center: true },
+          { header: '滞后', width: 1000, center: true },
+          { header: '严重滞后', width: 1200, center: true },
+        ],
         sectors.map((s) => [
           s.name,
           String(s.now.total),
@@ -259,16 +293,14 @@ function overview(review: ReviewResponse): (Paragraph | Table)[] {
           String(s.now.counts.lagging),
           String(s.now.counts.severe),
         ]),
-        new Set([1, 2, 3, 4, 5]),
       ),
-      gap(),
     );
   }
   return out;
 }
 
-function laggards(review: ReviewResponse): (Paragraph | Table)[] {
-  const out: (Paragraph | Table)[] = [heading1('二、滞后目标')];
+function laggards(review: ReviewResponse, afterTable: boolean): (Paragraph | Table)[] {
+  const out: (Paragraph | Table)[] = [heading1('二、滞后目标', afterTable)];
   const byId = new Map(review.targets.map((t) => [t.id, t]));
   const of = (status: Status) =>
     review.laggards.filter((l) => l.status === status).flatMap((l) => byId.get(l.id) ?? []);
@@ -295,12 +327,15 @@ function laggards(review: ReviewResponse): (Paragraph | Table)[] {
       // After the deadline there is nothing left to pace: one line each, in a table.
       out.push(
         table(
-          [0.8, 5.2, 3, 1.6, 2.4],
-          ['序号', '目标', '牵头单位', '完成率', '差距'],
+          [
+            { header: '序号', width: 700, center: true },
+            { header: '目标', fill: 2 },
+            { header: '牵头单位', fill: 1 },
+            { header: '完成率', width: 1100, center: true },
+            { header: '差距', width: 1700 },
+          ],
           g.items.map((t, j) => [String(j + 1), t.title, leadName(t), completionText(t, t.state), gapText(t, t.state)]),
-          new Set([0, 3]),
         ),
-        gap(),
       );
       return;
     }
@@ -311,8 +346,12 @@ function laggards(review: ReviewResponse): (Paragraph | Table)[] {
   return out;
 }
 
-function supervision(review: ReviewResponse, items: readonly SupervisionItem[]): (Paragraph | Table)[] {
-  const out: (Paragraph | Table)[] = [heading1('三、督办事项')];
+function supervision(
+  review: ReviewResponse,
+  items: readonly SupervisionItem[],
+  afterTable: boolean,
+): (Paragraph | Table)[] {
+  const out: (Paragraph | Table)[] = [heading1('三、督办事项', afterTable)];
   if (items.length === 0) {
     out.push(bodyText('本期无督办事项。'));
     return out;
@@ -325,25 +364,29 @@ function supervision(review: ReviewResponse, items: readonly SupervisionItem[]):
   );
   out.push(
     table(
-      [0.8, 4.2, 2.2, 1.9, 1.3, 3.6],
-      ['序号', '督办事项', '牵头单位', '办理时限', '状态', '办理情况'],
+      [
+        { header: '序号', width: 700, center: true },
+        { header: '督办事项', fill: 3 },
+        { header: '牵头单位', width: 1500 },
+        { header: '办理时限', width: 1850, center: true },
+        { header: '状态', width: 850, center: true },
+        { header: '办理情况', fill: 2 },
+      ],
       items.map((item, i) => [
         String(i + 1),
         item.targetTitle ? `${item.title}（${item.targetTitle}）` : item.title,
         item.leadDepartmentName,
         formatDate(item.dueDate),
-        SUPERVISION_LABEL[item.status],
+        { text: SUPERVISION_LABEL[item.status], bold: item.status === 'overdue' },
         item.status === 'done' ? `办结说明：${item.note || NOT_SAID}` : item.progress || '—',
       ]),
-      new Set([0, 3, 4]),
     ),
-    gap(),
   );
   return out;
 }
 
-function overdueReports(review: ReviewResponse): (Paragraph | Table)[] {
-  const out: (Paragraph | Table)[] = [heading1('四、逾期未报')];
+function overdueReports(review: ReviewResponse, afterTable: boolean): (Paragraph | Table)[] {
+  const out: (Paragraph | Table)[] = [heading1('四、逾期未报', afterTable)];
   const groups = review.overdue;
   const total = groups.reduce((n, g) => n + g.items.length, 0);
   if (total === 0) {
@@ -357,28 +400,51 @@ function overdueReports(review: ReviewResponse): (Paragraph | Table)[] {
     ),
   );
   const byId = new Map(review.targets.map((t) => [t.id, t]));
+  // A department's rows stay on one page (a long list runs on to the next, its header repeated).
+  const lastOfGroup = new Set<number>();
+  let row = -1;
+  for (const g of groups) {
+    row += g.items.length;
+    lastOfGroup.add(row);
+  }
   out.push(
     table(
-      [3, 1.2, 7.4],
-      ['牵头单位', '项数', '逾期未报的目标（最近填报日期）'],
-      groups.map((g) => [
-        g.department === null
-          ? NO_DEPARTMENT
-          : `${g.departmentName ?? g.department}${g.divisionDemo ? '（演示分工）' : ''}`,
-        String(g.items.length),
-        g.items
-          .map((i) => {
-            const title = byId.get(i.id)?.title ?? i.id;
-            const last =
-              i.lastReportAsOf === null ? '从未填报' : `${formatDate(i.lastReportAsOf)}，已${i.daysSinceReport}天未报`;
-            return `${title}（${last}）`;
-          })
-          .join('\n'),
-      ]),
-      new Set([1]),
+      [
+        { header: '牵头单位', width: 1800 },
+        { header: '项数', width: 600, center: true },
+        { header: '逾期未报的目标', fill: 1 },
+        { header: '最近填报', width: 1850, center: true },
+        { header: '未报天数', width: 1000, center: true },
+      ],
+      groups.flatMap((g) =>
+        g.items.map((i, j): Cell[] => {
+          const lead =
+            g.department === null
+              ? NO_DEPARTMENT
+              : `${g.departmentName ?? g.department}${g.divisionDemo ? '（演示分工）' : ''}`;
+          return [
+            j === 0 ? { text: lead, rowSpan: g.items.length } : null,
+            j === 0 ? { text: String(g.items.length), rowSpan: g.items.length } : null,
+            byId.get(i.id)?.title ?? i.id,
+            i.lastReportAsOf === null ? '从未填报' : formatDate(i.lastReportAsOf),
+            i.daysSinceReport === null ? '—' : `${i.daysSinceReport}天`,
+          ];
+        }),
+      ),
+      (n) => lastOfGroup.has(n) === false,
     ),
-    gap(),
   );
+  return out;
+}
+
+/** The four parts, each heading spaced from a table that ends the part before it. */
+function sections(review: ReviewResponse, items: readonly SupervisionItem[]): (Paragraph | Table)[] {
+  const out: (Paragraph | Table)[] = [];
+  const afterTable = () => out[out.length - 1] instanceof Table;
+  out.push(...overview(review, afterTable()));
+  out.push(...laggards(review, afterTable()));
+  out.push(...supervision(review, items, afterTable()));
+  out.push(...overdueReports(review, afterTable()));
   return out;
 }
 
@@ -497,10 +563,7 @@ export async function briefDocx({ review, supervision: items }: BriefInput): Pro
             children: runs(`${asOfWords(review)}${review.containsDemo ? '（含演示数据，非正式统计）' : ''}`),
           }),
           gap(),
-          ...overview(review),
-          ...laggards(review),
-          ...supervision(review, items),
-          ...overdueReports(review),
+          ...sections(review, items),
         ],
       },
     ],

@@ -464,3 +464,32 @@ export async function updateSupervision(
     return { ok: true, item };
   });
 }
+
+/**
+ * A department merged into another (机构改革): its 督办事项 move with its targets and its people, so
+ * that the survivor's reporters can report and close them. As lead it becomes the survivor; as a
+ * supporting department the survivor replaces it (once, and not where the survivor leads). Call inside
+ * the merge's transaction; returns how many items changed (the merge's audit entry counts them).
+ */
+export async function moveSupervisionOnMerge(trx: Transaction<Database>, from: string, into: string): Promise<number> {
+  const rows = await trx
+    .selectFrom('supervision_items as s')
+    .select(['s.id', 's.lead_department', 's.supporting_departments'])
+    .where((eb) => eb.or([eb('s.lead_department', '=', from), supports(from), supports(into)]))
+    .forUpdate()
+    .execute();
+  let changed = 0;
+  for (const r of rows) {
+    const lead = r.lead_department === from ? into : r.lead_department;
+    const before = Array.isArray(r.supporting_departments) ? r.supporting_departments : [];
+    const supporting = [...new Set(before.map((d) => (d === from ? into : d)))].filter((d) => d !== lead);
+    if (lead === r.lead_department && JSON.stringify(supporting) === JSON.stringify(before)) continue;
+    await trx
+      .updateTable('supervision_items')
+      .set({ lead_department: lead, supporting_departments: JSON.stringify(supporting) })
+      .where('id', '=', r.id)
+      .execute();
+    changed++;
+  }
+  return changed;
+}

@@ -119,6 +119,7 @@ export const ISSUE_CODES = [
   'note_without_close',
   'not_your_supervision',
   'supervision_office_only',
+  'supervision_create_office_only',
   'supervision_lead_only',
   'supervision_done',
   'supervision_not_done',

@@ -54,7 +54,10 @@ export const channelInputSchema = z.discriminatedUnion('kind', [
       user: z.string().max(255).optional(),
       pass: z.string().max(255).optional(),
       from: z.string().trim().min(3).max(255),
-      to: z.array(z.string().trim().email({ message: '收件地址格式不正确' })).min(1).max(50),
+      to: z
+        .array(z.string().trim().email({ message: '收件地址格式不正确' }))
+        .min(1)
+        .max(50),
     })
     .strict(),
 ]);
@@ -72,6 +75,18 @@ export const channelSchema = z.object({
   target: z.string(),
   /** A secret is stored (shown as 已设置, never returned). */
   hasSecret: z.boolean(),
+  /** An e-mail channel's settings that are not secret (the form edits them); null for other kinds. */
+  email: z
+    .object({
+      host: z.string(),
+      port: z.number().int(),
+      secure: z.boolean(),
+      user: z.string().nullable(),
+      from: z.string(),
+      to: z.array(z.string()),
+    })
+    .nullable()
+    .optional(),
   /** `admin`: configured in the app; `env`: NOTIFY_WEBHOOK_URL (read-only). */
   source: z.enum(['admin', 'env']),
   createdAt: isoDateTime.nullable(),

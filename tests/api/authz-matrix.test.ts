@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createChannel } from '../../server/notify/channels';
 import { type Backend, backends, TEST_NOW, testApp } from './test-db';
 import {
   call,
@@ -430,6 +431,67 @@ describe.each(backends())('authorization matrix on %s', (backend: Backend) => {
         writes: mode === 'commit',
       }),
     ),
+    // Issue 24: delivery channels, deliveries and scheduled jobs are the administrator's alone.
+    ...(
+      [
+        ['GET /admin/channels', '/admin/channels'],
+        ['GET /admin/deliveries', '/admin/deliveries'],
+        ['GET /admin/jobs', '/admin/jobs'],
+      ] as const
+    ).map(
+      ([name, path]): Case => ({
+        name,
+        expect: { ...D, admin: 200 },
+        run: (w) => call(ctx.app, 'GET', path, w),
+        writes: false,
+      }),
+    ),
+    {
+      name: 'POST /admin/channels',
+      expect: { ...D, admin: 201 },
+      run: (w) =>
+        call(ctx.app, 'POST', '/admin/channels', w, {
+          kind: 'webhook',
+          name: `矩阵通道 ${++n}`,
+          audience: 'office',
+          url: 'http://127.0.0.1:9/matrix',
+        }),
+    },
+    ...(['PATCH', 'DELETE', 'POST test'] as const).map(
+      (op): Case => ({
+        name: `${op === 'POST test' ? 'POST /admin/channels/:id/test' : `${op} /admin/channels/:id`}`,
+        expect: { ...D, admin: op === 'DELETE' ? 204 : 200 },
+        prepare: async () =>
+          (
+            await createChannel(
+              ctx.db.db,
+              // Port 9 (discard) refuses at once: the test message fails fast, and is recorded.
+              { kind: 'webhook', name: `矩阵通道 ${++n}`, audience: 'office', url: 'http://127.0.0.1:9/matrix' },
+              TEST_NOW,
+            )
+          ).id,
+        run: (w, _r, id) =>
+          op === 'PATCH'
+            ? call(ctx.app, 'PATCH', `/admin/channels/${id}`, w, {
+                kind: 'webhook',
+                name: `矩阵通道 ${++n}`,
+                audience: 'leaders',
+              })
+            : op === 'DELETE'
+              ? call(ctx.app, 'DELETE', `/admin/channels/${id}`, w)
+              : call(ctx.app, 'POST', `/admin/channels/${id}/test`, w),
+      }),
+    ),
+    {
+      name: 'PATCH /admin/jobs/:name',
+      expect: { ...D, admin: 200 },
+      run: (w) => call(ctx.app, 'PATCH', '/admin/jobs/reminders', w, { cron: `${++n % 60} 9 * * 1` }),
+    },
+    {
+      name: 'POST /admin/jobs/:name/run',
+      expect: { ...D, admin: 200 },
+      run: (w) => call(ctx.app, 'POST', '/admin/jobs/reminders/run', w),
+    },
     // Issue 24: 督办事项. Reading is open; the target office (reviewers, administrators) creates and
     // changes the decision; the lead department's reporters report progress and close; a supporting
     // department's reporters report progress only.

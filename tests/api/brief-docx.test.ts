@@ -155,16 +155,24 @@ describe.each(backends())('督查通报 (.docx) on %s', (backend: Backend) => {
     expect(doc.all).toContain('督办事项共3项，其中逾期1项、办理中1项、已办结1项');
   });
 
-  it('names every department with overdue reports and how many', () => {
+  it('names every department with overdue reports, how many, and each target with its last report', () => {
     expect(review.overdue.length).toBeGreaterThan(0);
     const section = doc.text.indexOf('四、逾期未报');
+    expect(section).toBeGreaterThan(0);
     for (const g of review.overdue) {
       const name = g.departmentName ?? '未明确牵头部门';
       const i = doc.text.findIndex((p, at) => at > section && p.startsWith(name));
       expect(i, name).toBeGreaterThan(0);
       expect(doc.text[i + 1]).toBe(String(g.items.length));
-      const first = review.targets.find((t) => t.id === g.items[0]?.id);
-      expect(doc.text[i + 2]).toContain(first?.title);
+      // One row per target: its title, the last report, the days since (the merged cells below a
+      // department's are empty).
+      const cells = doc.text.slice(i + 2).filter((p) => p !== '');
+      g.items.forEach((item, j) => {
+        const row = cells.slice(j * 3, j * 3 + 3);
+        expect(row[0]).toBe(review.targets.find((t) => t.id === item.id)?.title);
+        expect(row[1]).toBe(item.lastReportAsOf === null ? '从未填报' : formatDate(item.lastReportAsOf));
+        expect(row[2]).toBe(item.daysSinceReport === null ? '—' : `${item.daysSinceReport}天`);
+      });
     }
   });
 

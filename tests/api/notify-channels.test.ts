@@ -1,9 +1,12 @@
 import { Document, Packer, Paragraph } from 'docx';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { JobDefinition } from '../../server/jobs/registry';
+import { route, type StoredChannel } from '../../server/notify/channels';
 import type { OutgoingMessage } from '../../server/notify/message';
 import { deliverDue } from '../../server/notify/outbox';
+import { redactUrl, scrub } from '../../server/notify/redact';
 import { configureNotify } from '../../server/notify/runtime';
+import { dingtalkSign, truncateBytes, WECOM_MAX_BYTES } from '../../server/notify/senders';
 import { channelsResponseSchema, deliveriesResponseSchema, deliverySchema } from '../../src/domain/notify-api';
 import {
   attachmentsOf,
@@ -287,6 +290,18 @@ describe.each(backends())('notification channels on %s', (backend: Backend) => {
       ],
     });
     expect(JSON.stringify(envBrief?.body)).not.toContain(docx.toString('base64').slice(0, 40));
+    // Once sent, the stored message keeps the attachment's name and link, not its bytes.
+    const stored = await ctx.db.db
+      .selectFrom('deliveries')
+      .select('payload')
+      .where('run_id', '=', run.id)
+      .where('message_key', '=', 'brief')
+      .execute();
+    expect(stored.length).toBe(3);
+    for (const d of stored)
+      expect((d.payload as { attachments: Record<string, unknown>[] }).attachments).toEqual([
+        { filename: '督查通报-2026-W01.docx', contentType: DOCX, url: expect.stringContaining('review.docx') },
+      ]);
   });
 
   it('a receiver that fails twice gets the message exactly once, after retries', async () => {
@@ -399,6 +414,7 @@ describe.each(backends())('notification channels on %s', (backend: Backend) => {
       /不存在的局/,
     ],
     ['an unknown kind', { kind: 'sms', name: '短信', audience: 'office' }, /[\u4e00-\u9fff]/],
+    ['a robot without its URL', { kind: 'wecom', name: '群', audience: 'office' }, /地址：缺少此项/],
   ])('refuses %s with a Chinese message and writes nothing', async (_name, body, message) => {
     const before = await ctx.db.db.selectFrom('notify_channels').select('id').execute();
     const res = await call(ctx.app, 'POST', '/admin/channels', admin, body);
@@ -423,5 +439,61 @@ describe.each(backends())('notification channels on %s', (backend: Backend) => {
     }
     // Failures were logged (so the scan above looked at something).
     expect(printed.some((l) => l.includes('通知发送失败'))).toBe(true);
+  });
+});
+
+describe('the senders’ pure parts', () => {
+  it('routes by audience: a department without a channel to the office, the leaders only to their own', () => {
+    const ch = (id: string, audience: StoredChannel['audience'], department: string | null = null): StoredChannel => ({
+      id,
+      kind: 'webhook',
+      name: id,
+      audience,
+      department,
+      departmentName: null,
+      enabled: true,
+      source: 'admin',
+      config: {},
+      secrets: {},
+      createdAt: null,
+      updatedAt: null,
+    });
+    const ids = (list: StoredChannel[]) => list.map((c) => c.id);
+    const office = ch('office', 'office');
+    const all = ch('all', 'all');
+    const a = ch('a', 'department', 'dept-a');
+    const channels = [office, all, a, { ...ch('off', 'office'), enabled: false }];
+    expect(ids(route(channels, { kind: 'department', id: 'dept-a', name: '甲' }))).toEqual(['a', 'all']);
+    expect(ids(route(channels, { kind: 'department', id: 'dept-b', name: '乙' }))).toEqual(['office', 'all']);
+    // An escalation has an office copy of its own: with no leaders' channel, the leaders' copy goes nowhere but `all`.
+    expect(ids(route(channels, { kind: 'leaders' }))).toEqual(['all']);
+    expect(ids(route([...channels, ch('l', 'leaders')], { kind: 'leaders' }))).toEqual(['l', 'all']);
+    expect(ids(route(channels, { kind: 'office' }))).toEqual(['office', 'all']);
+  });
+  it('cuts a long 企业微信 message to 4096 bytes on a character boundary, saying so', () => {
+    const long = '督查通报'.repeat(2000); // 24,000 bytes of three-byte characters
+    const cut = truncateBytes(long, WECOM_MAX_BYTES);
+    expect(Buffer.byteLength(cut)).toBeLessThanOrEqual(WECOM_MAX_BYTES);
+    expect(Buffer.from(cut).toString('utf8')).toBe(cut);
+    expect(cut).toMatch(/已截断/);
+    expect(truncateBytes('短消息', WECOM_MAX_BYTES)).toBe('短消息');
+  });
+  it('signs as DingTalk documents it (base64 HmacSHA256 of timestamp and secret)', () => {
+    // The worked example's shape: 44 base64 characters, and the same input gives the same sign.
+    const sign = dingtalkSign('SEC000', 1700000000000);
+    expect(sign).toMatch(/^[A-Za-z0-9+/]{43}=$/);
+    expect(dingtalkSign('SEC000', 1700000000000)).toBe(sign);
+    expect(dingtalkSign('SEC001', 1700000000000)).not.toBe(sign);
+  });
+  it('redacts URLs to host and path, and scrubs secrets out of any text', () => {
+    expect(redactUrl('https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=abc-123')).toBe(
+      'qyapi.weixin.qq.com/cgi-bin/webhook/send?key=…',
+    );
+    expect(redactUrl('https://open.feishu.cn/open-apis/bot/v2/hook/0123456789abcdef0123')).toBe(
+      'open.feishu.cn/open-apis/bot/v2/hook/0123…',
+    );
+    const text = scrub('POST https://u:p@x.example/send?key=K1234567 failed: token K1234567', ['K1234567']);
+    expect(text).not.toContain('K1234567');
+    expect(text).not.toContain('u:p@');
   });
 });

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../server/app';
 import { Store } from '../../server/repositories/store';
+import { moveSupervisionOnMerge } from '../../server/services/supervision-service';
 import { problemSchema } from '../../src/domain/problem';
 import {
   type SupervisionItem,
@@ -262,7 +263,7 @@ describe.each(backends())('督办事项 on %s', (backend: Backend) => {
             403,
           )
         ).code,
-      ).toBe('reviewer_only');
+      ).toBe('supervision_create_office_only');
     expect(
       (
         await refused(
@@ -390,6 +391,56 @@ describe.each(backends())('督办事项 on %s', (backend: Backend) => {
     expect(p.errors?.[0]?.code).toBe('unstorable_text');
     const link = await refused(await patch(repA, item.id, { evidenceUrl: 'javascript:alert(1)' }), 400);
     expect(link.errors?.[0]?.field).toBe('evidenceUrl');
+  });
+
+  it('moves a merged department’s items to the department it was merged into', async () => {
+    const from = 'sv-merging-dept';
+    await ctx.db.db
+      .insertInto('departments')
+      .values({
+        id: from,
+        name: '督办测试待撤并局',
+        short_name: '待撤并局',
+        kind: 'other',
+        district: null,
+        leader: null,
+      })
+      .execute();
+    const led = await create(reviewer, {
+      title: '撤并局牵头',
+      leadDepartment: from,
+      supportingDepartments: [DEPT_B, DEPT_A],
+      dueDate: '2026-02-01',
+    });
+    const supported = await create(reviewer, {
+      title: '撤并局配合',
+      leadDepartment: DEPT_A,
+      supportingDepartments: [from, DEPT_B],
+      dueDate: '2026-02-01',
+    });
+    const untouched = await create(reviewer, { title: '无关', leadDepartment: DEPT_A, dueDate: '2026-02-01' });
+    const moved = await ctx.db.db.transaction().execute((trx) => moveSupervisionOnMerge(trx, from, DEPT_B));
+    expect(moved).toBe(2);
+    const items = new Map((await list()).items.map((i) => [i.id, i]));
+    expect(items.get(led.id)).toMatchObject({
+      leadDepartment: DEPT_B,
+      supportingDepartments: [{ id: DEPT_A, name: DEPT_A_NAME }],
+      updatedAt: led.updatedAt,
+    });
+    expect(items.get(supported.id)?.supportingDepartments).toEqual([{ id: DEPT_B, name: DEPT_B_NAME }]);
+    expect(items.get(untouched.id)).toEqual(untouched);
+    // The survivor's reporters now close what the merged department led.
+    expect((await patched(repB, led.id, { status: 'done', note: '并入后办结' })).status).toBe('done');
+  });
+
+  it('closes an item once when two close it at the same moment', async () => {
+    const item = await create(reviewer, { title: '同时办结', leadDepartment: DEPT_A, dueDate: '2026-02-01' });
+    const answers = await Promise.all([
+      patch(repA, item.id, { status: 'done', note: '甲局办结' }),
+      patch(admin, item.id, { status: 'done', note: '目标办办结' }),
+    ]);
+    expect(answers.map((r) => r.status).sort()).toEqual([200, 409]);
+    expect((await auditOf(item.id)).map((e) => e.action)).toEqual(['supervision.create', 'supervision.close']);
   });
 
   it('refuses bad query parameters and mine=1 without a session', async () => {

@@ -14,92 +14,7 @@ import { useCreateChannel, useUpdateChannel } from './api/notify';
 import { DepartmentPicker } from './department-picker';
 import { FormActions } from './form-feedback';
 import { useFieldErrors } from './form-state';
-
-interface Draft {
-  kind: ChannelKind;
-  name: string;
-  audience: Channel['audience'];
-  department: string | null;
-  enabled: boolean;
-  url: string;
-  secret: string;
-  host: string;
-  port: string;
-  secure: boolean;
-  user: string;
-  pass: string;
-  from: string;
-  to: string;
-}
-type TextKey = 'name' | 'url' | 'secret' | 'host' | 'port' | 'user' | 'pass' | 'from' | 'to';
-
-const blank: Draft = {
-  kind: 'wecom',
-  name: '',
-  audience: 'office',
-  department: null,
-  enabled: true,
-  url: '',
-  secret: '',
-  host: '',
-  port: '465',
-  secure: true,
-  user: '',
-  pass: '',
-  from: '',
-  to: '',
-};
-
-/** `smtp.example.gov.cn:465 → a@x, b@y`: the host, port and addresses an e-mail channel shows. */
-function emailShown(target: string): Pick<Draft, 'host' | 'port' | 'to'> | null {
-  const m = /^(.+):(\d+) → (.*)$/.exec(target);
-  return m ? { host: m[1] ?? '', port: m[2] ?? '', to: (m[3] ?? '').split(', ').join('\n') } : null;
-}
-
-function draftOf(c: Channel): Draft {
-  const shown = c.kind === 'email' ? emailShown(c.target) : null;
-  return {
-    ...blank,
-    kind: c.kind,
-    name: c.name,
-    audience: c.audience,
-    department: c.department,
-    enabled: c.enabled,
-    ...(shown ? { ...shown, secure: shown.port === '465' } : {}),
-  };
-}
-
-/** The body for the draft's kind: only that kind's fields; a secret left empty is left out (kept). */
-function bodyOf(d: Draft): Record<string, unknown> {
-  const common = {
-    name: d.name.trim(),
-    audience: d.audience,
-    ...(d.audience === 'department' ? { department: d.department } : {}),
-    enabled: d.enabled,
-  };
-  switch (d.kind) {
-    case 'webhook':
-    case 'wecom':
-      return { kind: d.kind, ...common, url: d.url.trim() };
-    case 'dingtalk':
-      return { kind: d.kind, ...common, url: d.url.trim(), ...(d.secret.trim() ? { secret: d.secret.trim() } : {}) };
-    case 'email':
-      return {
-        kind: d.kind,
-        ...common,
-        host: d.host.trim(),
-        port: /^\d+$/.test(d.port.trim()) ? Number(d.port.trim()) : Number.NaN,
-        secure: d.secure,
-        ...(d.user.trim() ? { user: d.user.trim() } : {}),
-        ...(d.pass ? { pass: d.pass } : {}),
-        from: d.from.trim(),
-        to: d.to
-          .split(/[\s,;，；、]+/)
-          .map((s) => s.trim())
-          .filter(Boolean),
-      };
-  }
-}
+import { blank, bodyOf, type Draft, draftOf, type TextKey } from './notify-channel-draft';
 
 /**
  * A channel's settings, the fields following its kind: a robot's or webhook's address (with
@@ -275,7 +190,6 @@ export function ChannelForm({
               <input type="checkbox" checked={draft.secure} onChange={(e) => set('secure', e.target.checked)} />
               {t('admin.notify.secure')}
             </label>
-            {channel && <p className="field__hint">{t('admin.notify.emailAgain')}</p>}
             {text('user', t('admin.notify.user'), { hint: t('admin.notify.passHint') })}
             {text('pass', t('admin.notify.pass'), { hint: kept(t('admin.notify.passHint')), type: 'password' })}
             {text('from', t('admin.notify.from'))}

@@ -135,7 +135,7 @@ export function ChannelsPanel() {
               <p className="muted">{t('admin.notify.noChannels')}</p>
             ) : (
               <ScrollRegion label={t('admin.notify.channelList')}>
-                <table className="table">
+                <table className="table notify-table">
                   <caption className="visually-hidden">{t('admin.notify.channelList')}</caption>
                   <thead>
                     <tr>

@@ -64,7 +64,7 @@ export function DeliveriesList() {
             <p className="muted">{t('admin.notify.noDeliveries')}</p>
           ) : (
             <ScrollRegion label={t('admin.notify.deliveries')}>
-              <table className="table">
+              <table className="table notify-table">
                 <caption className="visually-hidden">{t('admin.notify.deliveries')}</caption>
                 <thead>
                   <tr>

@@ -1,7 +1,9 @@
-import { screen, waitFor, within } from '@testing-library/react';
+import { configure, screen, waitFor, within } from '@testing-library/react';
 import type { PlansResponse } from '../../domain/api';
 import { renderApp, setupMockApi } from '../../test/render-app';
 
+// Writes go through the real server, on a machine shared with other test runs.
+configure({ asyncUtilTimeout: 10_000 });
 const { write } = setupMockApi();
 const base = `${window.location.origin}/api/v1`;
 const plan = async (id: string) =>
@@ -11,14 +13,16 @@ describe('催报升级 in 规划设置 (issue 24)', () => {
   it('saves after how many missed reporting cycles a plan escalates, refusing what is out of range', async () => {
     write.signInAs('admin');
     const { user } = renderApp('/admin?tab=plans');
-    const table = await screen.findByRole('table', { name: '规划及其审核设置' }, { timeout: 5_000 });
+    const table = await screen.findByRole('table', { name: '规划及其审核设置' }, { timeout: 15_000 });
     expect(within(table).getByRole('columnheader', { name: '催报升级' })).toBeInTheDocument();
     const row = within(table)
       .getByRole('rowheader', { name: /崂山区2025年政府工作报告/ })
       .closest('tr') as HTMLElement;
     const input = within(row).getByRole('spinbutton', { name: '连续未报几个填报周期即升级' });
     expect(input).toHaveValue(2);
-    expect(row).toHaveTextContent('连续2个填报周期未报即升级');
+    // Read as a sentence around the box: 连续 [2] 个填报周期未报即升级.
+    expect(within(row).getByText('连续')).toBeInTheDocument();
+    expect(within(row).getByText('个填报周期未报即升级')).toBeInTheDocument();
     const save = within(row).getByRole('button', { name: '保存 崂山区2025年政府工作报告 的催报升级设置' });
 
     await user.clear(input);
