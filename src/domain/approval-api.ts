@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { progressReportSchema } from './report-schema';
 import { isoDate, isoDateTime, targetSchema, targetStateSchema } from './schemas';
-import { text } from './write-api';
+import { text } from './text-field';
 
 /**
  * Review of reports (审核, issue 23): a reporter's report on a plan that wants review waits (待审核)

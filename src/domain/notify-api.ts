@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { isoDateTime } from './schemas';
-import { text } from './write-api';
+import { text } from './text-field';
 
 /**
  * Notifications and scheduled jobs (issue 24): delivery channels an administrator configures (or

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { isoDate, isoDateTime } from './schemas';
-import { text } from './write-api';
+import { text } from './text-field';
 
 /**
  * 督办事项 (issue 24): a decision of the weekly meeting — who does what by when. Created from the

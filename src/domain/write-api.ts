@@ -15,7 +15,6 @@ import { effectiveReports } from './reports';
 import {
   DEFAULT_THRESHOLDS,
   isoDate,
-  isStorableText,
   type ProgressReport,
   planSchema,
   type StatusThresholds,
@@ -23,10 +22,10 @@ import {
   type TargetState,
   targetSchema,
   targetStateSchema,
-  UNSTORABLE_TEXT,
 } from './schemas';
 import { type Role, roleSchema, userSchema } from './session-schema';
 import { computeTargetState } from './status';
+import { text } from './text-field';
 import { inTargetUnit } from './units';
 
 // Who is signed in lives in its own small module (the session check runs on every page).
@@ -62,12 +61,8 @@ export const ROLE_NAMES_ZH: Record<Role, string> = {
  */
 const refined = (message: string, code: IssueCode) => ({ message, params: issueCode(code) });
 
-/** Free text of a write: length-limited, and only what the database keeps exactly as sent. */
-export const text = (max: number, name: string) =>
-  z
-    .string()
-    .max(max, { message: `${name}不能超过 ${max} 个字符` })
-    .refine(isStorableText, refined(`${name}${UNSTORABLE_TEXT}`, 'unstorable_text'));
+export { text } from './text-field';
+
 const finite = z.number().refine(Number.isFinite, refined('必须是有限的数字', 'not_finite'));
 
 export const usernameSchema = z

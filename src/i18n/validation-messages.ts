@@ -112,6 +112,7 @@ export const VALIDATION_MESSAGES: Record<Locale, Record<IssueCode, string>> = {
     note_without_close: '办结说明只在办结时填写',
     not_your_supervision: '该督办事项由{{department}}牵头，您所在的部门不是它的牵头或配合单位',
     supervision_office_only: '只有目标办（审核员或管理员）可以修改{{fields}}',
+    supervision_create_office_only: '只有目标办（审核员或管理员）可以新建督办事项',
     supervision_lead_only: '配合单位只能填写办理进展；佐证和办结由牵头单位（{{department}}）办理',
     supervision_done: '这项督办事项已办结，不能再次办结或修改；如需修改，请由目标办重新打开',
     supervision_not_done: '这项督办事项尚未办结，无需重新打开',
@@ -224,7 +225,10 @@ export const VALIDATION_MESSAGES: Record<Locale, Record<IssueCode, string>> = {
     note_without_close: 'A closing note is written only when the item is closed',
     not_your_supervision: 'This item is led by {{department}}; your department neither leads nor supports it',
     supervision_office_only: 'Only the target office (reviewers and administrators) may change {{fields}}',
-    supervision_lead_only: 'A supporting department reports progress only; the lead department ({{department}}) adds evidence and closes the item',
+    supervision_create_office_only:
+      'Only the target office (reviewers and administrators) may create supervision items',
+    supervision_lead_only:
+      'A supporting department reports progress only; the lead department ({{department}}) adds evidence and closes the item',
     supervision_done: 'This item is closed and cannot be closed or changed again; the target office may reopen it',
     supervision_not_done: 'This item is not closed, so there is nothing to reopen',
   },

@@ -67,6 +67,7 @@ export const zhMeeting = {
     print: '打印 / PDF',
     word: '下载督查通报（Word）',
     supervise: '新增督办',
+    superviseFor: '新增督办：{{title}}',
     sectors: '各领域进展',
     sectorsHint: '本次会议与上次会议相比',
     progressNow: '本次完成率（竖线为应完成率）',

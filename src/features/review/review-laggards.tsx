@@ -102,7 +102,7 @@ export function ReviewLaggards({
                           <button
                             type="button"
                             className="button button--small review-laggards__supervise"
-                            aria-label={`${t('review.supervise')}：${x.title}`}
+                            aria-label={t('review.superviseFor', { title: x.title })}
                             onClick={() => onSupervise(x)}
                           >
                             {t('review.supervise')}

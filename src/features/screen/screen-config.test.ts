@@ -59,6 +59,13 @@ describe('screen URL', () => {
     expect(parse('rankings=0').rankings).toBe(false);
   });
 
+  it('adds the overdue 督办事项 only when the bookmark asks for it', () => {
+    expect(parse('').supervision).toBe(false);
+    expect(parse('supervision=1').supervision).toBe(true);
+    expect(parse('supervision=on').supervision).toBe(true);
+    expect(parse('supervision=0').supervision).toBe(false);
+  });
+
   it('honours the speed hook only in debug mode', () => {
     const c = parse('debug=1&speed=10&rotate=1&refresh=1');
     expect(c.rotateMs).toBe(100);
@@ -105,6 +112,22 @@ describe('playlist', () => {
       'sector',
       'warnings',
       'rankings',
+    ]);
+  });
+
+  it('ends with the overdue 督办事项 when asked for, after the league', () => {
+    expect(buildPlaylist(['demand'], undefined, { supervision: true }).map((s) => s.kind)).toEqual([
+      'overview',
+      'sector',
+      'warnings',
+      'supervision',
+    ]);
+    expect(buildPlaylist(['demand'], undefined, { rankings: true, supervision: true }).map((s) => s.kind)).toEqual([
+      'overview',
+      'sector',
+      'warnings',
+      'rankings',
+      'supervision',
     ]);
   });
 

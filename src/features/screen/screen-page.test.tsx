@@ -9,7 +9,7 @@ import { formatPercent } from '../../domain/format';
 import { renderApp, renderInProviders, setupMockApi } from '../../test/render-app';
 import { ScreenPage } from './screen-page';
 
-const { api, server } = setupMockApi();
+const { api, server, write } = setupMockApi();
 /** The demand sector's targets in the test database. */
 let demandCount = 0;
 beforeAll(async () => {
@@ -169,6 +169,36 @@ describe('big screen', () => {
     if (first.demo) expect(row).toHaveTextContent('演示');
     // Plain text on a wall: nobody can follow a link there.
     expect(within(row).queryByRole('link')).not.toBeInTheDocument();
+  });
+
+  it('shows the overdue 督办事项 on their own slide when the URL asks for it, the longest overdue first', async () => {
+    write.signInAs('admin');
+    const base = `${window.location.origin}/api/v1`;
+    const { csrfToken } = (await (await fetch(`${base}/session`)).json()) as { csrfToken: string };
+    for (const [title, dueDate] of [
+      ['协调解决算力中心用电指标', '2025-12-19'],
+      ['梳理年底前可开工项目清单', '2025-12-26'],
+      ['制定明年一季度方案', '2026-01-30'],
+    ] as const) {
+      const res = await fetch(`${base}/supervision`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-csrf-token': csrfToken },
+        body: JSON.stringify({ title, dueDate, leadDepartment: 'gxj', meetingDate: '2025-12-15' }),
+      });
+      expect(res.status, await res.clone().text()).toBe(201);
+    }
+    renderScreen('/screen?rotate=10&sectors=marine&supervision=1');
+    await settle(() => expect(kpiValue('城镇新增就业35万人以上')).toBeInTheDocument());
+    expect(screen.getByText('1 / 4')).toBeInTheDocument();
+    for (let i = 0; i < 3; i++) fireEvent.keyDown(window, { key: 'ArrowRight' });
+    expect(slideTitle()).toBe('逾期督办事项');
+    await settle(() => expect(screen.getByRole('region', { name: '逾期 2 项' })).toBeInTheDocument());
+    const slide = screen.getByRole('region', { name: '逾期 2 项' });
+    const rows = within(slide).getAllByRole('listitem');
+    expect(rows[0]).toHaveTextContent('⚑ 已逾期 10 天协调解决算力中心用电指标市工业和信息化局应于 2025年12月19日 办结');
+    expect(rows[1]).toHaveTextContent('⚑ 已逾期 3 天梳理年底前可开工项目清单');
+    expect(slide).not.toHaveTextContent('制定明年一季度方案');
+    expect(within(slide).queryByRole('link')).not.toBeInTheDocument();
   });
 
   it('only shows the sectors the URL names, in its order', async () => {

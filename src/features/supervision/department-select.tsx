@@ -41,26 +41,22 @@ export function LeadSelect({
       <label className="field__label" htmlFor={id}>
         {t('supervision.form.lead')}
       </label>
-      {list ? (
-        <select
-          {...describedBy(id, error)}
-          required
-          aria-required="true"
-          value={value}
-          onChange={(e) => onChange(e.target.value)}
-        >
-          <option value="">{t('supervision.form.leadChoose')}</option>
-          {list.map((d) => (
-            <option key={d.id} value={d.id}>
-              {optionText(d)}
-            </option>
-          ))}
-        </select>
-      ) : (
-        <p id={id} className="muted small" tabIndex={-1}>
-          {t('supervision.form.registryLoading')}
-        </p>
-      )}
+      {/* While the registry loads the field is there, disabled, saying so: its label always names a control. */}
+      <select
+        {...describedBy(id, error)}
+        required
+        aria-required="true"
+        disabled={!list}
+        value={list ? value : ''}
+        onChange={(e) => onChange(e.target.value)}
+      >
+        <option value="">{list ? t('supervision.form.leadChoose') : t('supervision.form.registryLoading')}</option>
+        {(list ?? []).map((d) => (
+          <option key={d.id} value={d.id}>
+            {optionText(d)}
+          </option>
+        ))}
+      </select>
       <FieldMessage id={id} error={error} />
     </div>
   );

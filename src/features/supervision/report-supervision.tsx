@@ -1,18 +1,18 @@
 import { useEffect, useRef, useState } from 'react';
+import { useSupervision } from '../../api/get-supervision';
 import { shanghaiDate } from '../../domain/dates';
 import type { User } from '../../domain/session-schema';
 import type { SupervisionItem } from '../../domain/supervision-api';
 import { useTranslation } from '../../i18n/use-translation';
 import { Skeleton } from '../../ui/skeleton';
 import { useNow } from '../../ui/use-now';
-import { useSupervision } from './api/supervision';
 import { type Done, SupervisionActions } from './supervision-actions';
 import { SupervisionItemView } from './supervision-item';
 import '../../ui/forms.css';
 import './supervision.css';
 
-/** The lead department's reporters act on an item; the target office may too. */
-const mayAct = (user: User, item: SupervisionItem) =>
+/** The target office and the lead department's reporters close an item; a supporting department's report progress. */
+const leads = (user: User, item: SupervisionItem) =>
   user.role === 'admin' || user.role === 'reviewer' || user.departments.includes(item.leadDepartment);
 
 /**
@@ -77,11 +77,10 @@ export function ReportSupervision({ user }: { user: User }) {
                     item={item}
                     asOf={asOf}
                     actions={
-                      mayAct(user, item) ? (
-                        <SupervisionActions item={item} onDone={setDone} />
-                      ) : (
-                        <p className="muted small">{t('supervision.mine.supportRole')}</p>
-                      )
+                      <>
+                        {!leads(user, item) && <p className="muted small">{t('supervision.mine.supportRole')}</p>}
+                        <SupervisionActions item={item} mayClose={leads(user, item)} onDone={setDone} />
+                      </>
                     }
                   />
                 </li>

@@ -1,12 +1,15 @@
-import { useEffect, useRef, useState } from 'react';
+import { lazy, Suspense, useEffect, useRef, useState } from 'react';
+import { useSupervision } from '../../api/get-supervision';
 import { useTranslation } from '../../i18n/use-translation';
 import { Skeleton } from '../../ui/skeleton';
-import { useSupervision } from './api/supervision';
-import { SupervisionCreateForm, type SupervisionDraft } from './supervision-create-form';
+import type { SupervisionDraft } from './supervision-create-form';
 import { groupForReview, REVIEW_GROUPS } from './supervision-groups';
 import { STATUS_GLYPH, SupervisionItemView } from './supervision-item';
-import '../../ui/forms.css';
 import './supervision.css';
+
+/** The form (and the words of the server's checks) load only for the target office, who may add items. */
+const loadForm = () => import('./supervision-create-form');
+const SupervisionCreateForm = lazy(() => loadForm().then((m) => ({ default: m.SupervisionCreateForm })));
 
 export type { SupervisionDraft };
 
@@ -56,6 +59,9 @@ export function ReviewSupervision({
     };
   const data = list.data;
   useEffect(() => {
+    if (canCreate) void loadForm();
+  }, [canCreate]);
+  useEffect(() => {
     if (!focusId || !data?.items.some((i) => i.id === focusId)) return;
     document.getElementById(`sv-${focusId}-title`)?.focus();
     setFocusId(null);
@@ -87,21 +93,23 @@ export function ReviewSupervision({
       </div>
       {request && canCreate && (
         <div className="sv-review__form" data-print-hide="">
-          <SupervisionCreateForm
-            key={request.key}
-            draft={request.draft}
-            meetingDate={asOf}
-            onCreated={(item) => {
-              setCreated({ id: item.id, title: item.title });
-              setFocusId(item.id);
-              onRequest(null);
-            }}
-            onCancel={() => {
-              const back = opener.current?.el;
-              onRequest(null);
-              if (back?.isConnected) back.focus();
-            }}
-          />
+          <Suspense fallback={<Skeleton label={t('freshness.loading')} lines={4} />}>
+            <SupervisionCreateForm
+              key={request.key}
+              draft={request.draft}
+              meetingDate={asOf}
+              onCreated={(item) => {
+                setCreated({ id: item.id, title: item.title });
+                setFocusId(item.id);
+                onRequest(null);
+              }}
+              onCancel={() => {
+                const back = opener.current?.el;
+                onRequest(null);
+                if (back?.isConnected) back.focus();
+              }}
+            />
+          </Suspense>
         </div>
       )}
       {created && (

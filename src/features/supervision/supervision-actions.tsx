@@ -11,11 +11,20 @@ import { serverFieldIssues } from './supervision-form-errors';
 export type Done = { kind: 'progress' | 'closed'; item: SupervisionItem };
 
 /**
- * What the lead department does with an open item at /report: 更新进展 (the latest word on it) and
- * 办结 (a closing note, required, and a link to evidence). Each opens a small form in place with the
+ * What a department does with an open item at /report: 更新进展 (the latest word on it; lead and
+ * supporting departments) and 办结 (the lead only: a closing note, required, and a link to evidence). Each opens a small form in place with the
  * focus in its first field; Esc or 取消 closes it and gives the focus back to its button.
  */
-export function SupervisionActions({ item, onDone }: { item: SupervisionItem; onDone: (d: Done) => void }) {
+export function SupervisionActions({
+  item,
+  mayClose,
+  onDone,
+}: {
+  item: SupervisionItem;
+  /** The lead department (and the target office) close; a supporting one reports progress only. */
+  mayClose: boolean;
+  onDone: (d: Done) => void;
+}) {
   const { t } = useTranslation();
   const [mode, setMode] = useState<'progress' | 'close' | null>(null);
   const progressButton = useRef<HTMLButtonElement>(null);
@@ -33,20 +42,22 @@ export function SupervisionActions({ item, onDone }: { item: SupervisionItem; on
             ref={progressButton}
             type="button"
             className="button"
-            aria-label={`${t('supervision.mine.updateProgress')}：${item.title}`}
+            aria-label={t('supervision.mine.updateProgressFor', { title: item.title })}
             onClick={() => setMode('progress')}
           >
             {t('supervision.mine.updateProgress')}
           </button>
-          <button
-            ref={closeButton}
-            type="button"
-            className="button button--primary"
-            aria-label={`${t('supervision.mine.close')}：${item.title}`}
-            onClick={() => setMode('close')}
-          >
-            {t('supervision.mine.close')}
-          </button>
+          {mayClose && (
+            <button
+              ref={closeButton}
+              type="button"
+              className="button button--primary"
+              aria-label={t('supervision.mine.closeFor', { title: item.title })}
+              onClick={() => setMode('close')}
+            >
+              {t('supervision.mine.close')}
+            </button>
+          )}
         </div>
       )}
       {mode === 'progress' && (

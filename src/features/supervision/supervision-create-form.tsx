@@ -10,6 +10,7 @@ import { useCreateSupervision } from './api/supervision';
 import { LeadSelect, SupportingSelect } from './department-select';
 import { SupervisionFailure } from './supervision-failure';
 import { serverFieldIssues } from './supervision-form-errors';
+import '../../ui/forms.css';
 
 /** What 新增督办 on a target's row fills in: the target and its lead department. */
 export interface SupervisionDraft {

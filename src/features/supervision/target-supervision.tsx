@@ -1,5 +1,5 @@
+import { useSupervision } from '../../api/get-supervision';
 import { useTranslation } from '../../i18n/use-translation';
-import { useSupervision } from './api/supervision';
 import { SupervisionItemView } from './supervision-item';
 import './supervision.css';
 

@@ -8,8 +8,6 @@ import {
   supervisionItemResponseSchema,
 } from '../../../domain/supervision-api';
 
-export { useSupervision } from '../../../api/get-supervision';
-
 function useRefreshLists() {
   const client = useQueryClient();
   return () => client.invalidateQueries({ queryKey: [SUPERVISION_ROOT] });
