@@ -25,8 +25,6 @@ import {
   rankingsResponseSchema,
 } from './department-api';
 import { adminDepartmentsResponseSchema, departmentsResponseSchema as registryResponseSchema } from './departments';
-import { projectDetailResponseSchema, projectsResponseSchema } from './projects-api';
-import { detailQuerySchema, projectsQuerySchema, summaryQuerySchema, targetsQuerySchema } from './query';
 import {
   channelInputSchema,
   channelResponseSchema,
@@ -39,6 +37,8 @@ import {
   jobSchema,
   jobsResponseSchema,
 } from './notify-api';
+import { projectDetailResponseSchema, projectsResponseSchema } from './projects-api';
+import { detailQuerySchema, projectsQuerySchema, summaryQuerySchema, targetsQuerySchema } from './query';
 import { reviewQuerySchema } from './review';
 import { reviewResponseSchema } from './review-api';
 import { planSchema } from './schemas';

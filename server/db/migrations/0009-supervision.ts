@@ -32,7 +32,9 @@ export async function up(db: Kysely<any>): Promise<void> {
   )`.execute(db);
   await sql`create index supervision_open_idx on supervision_items (due_date) where status = 'open'`.execute(db);
   await sql`create index supervision_lead_idx on supervision_items (lead_department)`.execute(db);
-  await sql`create index supervision_target_idx on supervision_items (target_id) where target_id is not null`.execute(db);
+  await sql`create index supervision_target_idx on supervision_items (target_id) where target_id is not null`.execute(
+    db,
+  );
   await sql`alter table plans add column escalate_after integer not null default 2
     constraint plans_escalate_after_check check (escalate_after between 1 and 52)`.execute(db);
 }
