@@ -260,6 +260,8 @@ export function adminDepartmentRoutes(deps: WriteDeps) {
           .execute();
       // Its 督办事项 go with it: its reporters now close them as the survivor's.
       const supervision = await moveSupervisionOnMerge(trx, from.id, into.id);
+      // Its notification channels (its work group) now reach the survivor's reminders.
+      await trx.updateTable('notify_channels').set({ department: into.id }).where('department', '=', from.id).execute();
       await trx.updateTable('departments').set({ merged_into: into.id }).where('id', '=', from.id).execute();
       const result = {
         leads: Number(leads.numUpdatedRows),

@@ -273,12 +273,26 @@ describe.each(backends())('departments, division of tasks and rankings on %s', (
       });
       expect(sv.status, await sv.clone().text()).toBe(201);
       const svId = ((await sv.json()) as { item: { id: string } }).item.id;
+      // So does its work group's notification channel.
+      const ch = await call(ctx.app, 'POST', '/admin/channels', admin, {
+        kind: 'webhook',
+        name: '并入测试局工作群',
+        audience: 'department',
+        department: 'mg-a',
+        url: 'https://hooks.example.gov.cn/mg-a',
+      });
+      expect(ch.status, await ch.clone().text()).toBe(201);
+      const chId = ((await ch.json()) as { item: { id: string } }).item.id;
 
       const res = await call(ctx.app, 'POST', '/admin/departments/mg-a/merge', admin, { into: '市存续测试局' });
       expect(res.status, await res.clone().text()).toBe(200);
       const merged = mergeDepartmentResponseSchema.parse(await res.json());
       expect(merged.item).toMatchObject({ id: 'mg-a', mergedInto: 'mg-b' });
       expect(merged.moved).toEqual({ leads: 1, supports: 2, users: 1, supervision: 1 });
+      const channels = (await (await call(ctx.app, 'GET', '/admin/channels', admin)).json()) as {
+        items: { id: string; department: string | null }[];
+      };
+      expect(channels.items.find((c) => c.id === chId)?.department).toBe('mg-b');
       const svAfter = await call(ctx.app, 'GET', '/supervision?department=mg-b', admin);
       expect(((await svAfter.json()) as { items: { id: string; leadDepartmentName: string }[] }).items).toEqual(
         expect.arrayContaining([expect.objectContaining({ id: svId, leadDepartmentName: '市存续测试局' })]),
