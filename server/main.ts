@@ -63,9 +63,11 @@ async function main() {
   });
   const shutdown = () => {
     server.close();
-    // A job still running after 5 s is left to its lease: another instance (or the next start) runs it again.
+    // stop() takes no further delivery and waits for the sends in flight (each bounded by the send
+    // timeout) and, briefly, for a job in progress (then left to its lease: another instance or the
+    // next start runs it again); the bound below is a safety net only.
     const stopped = scheduler
-      ? Promise.race([scheduler.stop(), new Promise((resolve) => setTimeout(resolve, 5000).unref())])
+      ? Promise.race([scheduler.stop(), new Promise((resolve) => setTimeout(resolve, scheduler.stopBoundMs).unref())])
       : Promise.resolve();
     void stopped.finally(() => db.close().finally(() => process.exit(0)));
   };

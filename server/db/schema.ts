@@ -295,6 +295,8 @@ export interface DeliveriesTable {
   state: 'pending' | 'sent' | 'failed';
   attempts: number;
   next_attempt_at: string | null;
+  /** The claim token of the sender holding it (instance id + nonce); finish() requires it. */
+  claimed_by: ColumnType<string | null, string | null | undefined, string | null>;
   last_error: string | null;
   created_at: string;
   sent_at: string | null;

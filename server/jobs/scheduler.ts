@@ -11,6 +11,7 @@ import type { JobDefinition } from './registry';
 type RunRow = Selectable<JobRunsTable>;
 const iso = (d: Date) => d.toISOString();
 const plus = (d: Date, ms: number) => new Date(d.getTime() + ms).toISOString();
+const duration = (ms: number) => (ms >= 60_000 ? `${Math.round(ms / 60_000)} 分钟` : `${Math.round(ms / 1000)} 秒`);
 const errorText = (e: unknown) => (e instanceof Error ? e.message : String(e)).slice(0, 500);
 
 /** A row for every job of the registry (a job added in code gets its default schedule). */
@@ -28,12 +29,14 @@ export async function ensureJobs(db: Kysely<Database>, jobs: Record<string, JobD
  * For each enabled job that is due: its run for the instant it was due, and its next instant. Both
  * in one transaction on the job's row (`for update skip locked`: an instance doing the same at the
  * same moment skips it); the unique (job, scheduled_for) index makes a second run for the same
- * instant impossible even so. Instants missed while no instance ran collapse into one run.
+ * instant impossible even so. Instants missed while no instance ran collapse into one run, and one
+ * missed by more than `staleAfterMs` is recorded as skipped (failed, with the reason) instead of run late.
  */
 export async function scheduleDue(
   db: Kysely<Database>,
   jobs: Record<string, JobDefinition>,
   now: Date,
+  staleAfterMs: number = DEFAULT_RUN_SETTINGS.staleAfterMs,
 ): Promise<number> {
   const names = Object.keys(jobs);
   if (names.length === 0) return 0;
@@ -57,6 +60,9 @@ export async function scheduleDue(
         continue;
       }
       if (job.next_run_at !== null) {
+        // Missed by more than staleAfterMs (no instance ran): recorded as skipped, not run late. A
+        // Monday reminder sent on Thursday would chase what has been reported since.
+        const stale = now.getTime() - new Date(job.next_run_at).getTime() > staleAfterMs;
         const r = await trx
           .insertInto('job_runs')
           .values({
@@ -64,9 +70,15 @@ export async function scheduleDue(
             job: job.name,
             scheduled_for: job.next_run_at,
             manual: false,
-            state: 'running',
+            state: stale ? 'failed' : 'running',
             attempts: 0,
             created_at: iso(now),
+            ...(stale
+              ? {
+                  finished_at: iso(now),
+                  error: `错过了运行时间（${Math.round(staleAfterMs / 3_600_000)} 小时以上，服务未运行），已跳过；下次按时运行`,
+                }
+              : {}),
           })
           .onConflict((oc) => oc.columns(['job', 'scheduled_for']).where(sql<boolean>`not manual`).doNothing())
           .executeTakeFirst();
@@ -95,6 +107,20 @@ export async function claimRun(
   s: RunSettings,
 ): Promise<RunRow | null> {
   if (names.length === 0) return null;
+  // A manual run is one-shot: its request ran it; one whose lease ran out (the instance died) failed.
+  await db
+    .updateTable('job_runs')
+    .set({
+      state: 'failed',
+      finished_at: iso(now),
+      locked_by: null,
+      lease_until: null,
+      error: sql`coalesce(error, ${'手动运行中断（实例停止），未完成'})`,
+    })
+    .where('state', '=', 'running')
+    .where('manual', '=', true)
+    .where((eb) => eb.or([eb('lease_until', 'is', null), eb('lease_until', '<', iso(now))]))
+    .execute();
   await db
     .updateTable('job_runs')
     .set({
@@ -121,6 +147,7 @@ export async function claimRun(
         .selectFrom('job_runs')
         .select('id')
         .where('state', '=', 'running')
+        .where('manual', '=', false)
         .where('job', 'in', names)
         .where('attempts', '<', s.maxAttempts)
         .where((w) => w.or([w('lease_until', 'is', null), w('lease_until', '<', iso(now))]))
@@ -164,17 +191,31 @@ export async function executeRun(
   renew.unref();
   let result: Awaited<ReturnType<JobDefinition['handler']>> | null = null;
   let failure: string | null = null;
+  // A handler that hangs must not hold its run (renewing the lease) forever: past maxRunMs it is
+  // abandoned, its result ignored, and the attempt recorded as failed.
+  let overrun: NodeJS.Timeout | undefined;
+  const limit = new Promise<never>((_, reject) => {
+    overrun = setTimeout(
+      () => reject(new Error(`运行超过 ${duration(runtime.run.maxRunMs)}仍未完成，已中止`)),
+      runtime.run.maxRunMs,
+    );
+    overrun.unref();
+  });
   try {
-    result = await job.handler({
-      db,
-      now: clock(),
-      scheduledFor: new Date(run.scheduled_for),
-      baseUrl: runtime.settings.baseUrl,
-    });
+    result = await Promise.race([
+      job.handler({
+        db,
+        now: clock(),
+        scheduledFor: new Date(run.scheduled_for),
+        baseUrl: runtime.settings.baseUrl,
+      }),
+      limit,
+    ]);
   } catch (e) {
     failure = errorText(e);
   } finally {
     clearInterval(renew);
+    clearTimeout(overrun);
   }
   const at = clock();
   await db.transaction().execute(async (trx) => {
@@ -202,7 +243,8 @@ export async function executeRun(
         .execute();
       return;
     }
-    const final = held.attempts >= runtime.run.maxAttempts;
+    // A manual run is one-shot: a failure is final (the administrator sees it and may run it again).
+    const final = run.manual || held.attempts >= runtime.run.maxAttempts;
     await trx
       .updateTable('job_runs')
       .set({
@@ -219,34 +261,50 @@ export async function executeRun(
   return db.selectFrom('job_runs').selectAll().where('id', '=', run.id).executeTakeFirstOrThrow();
 }
 
-/** A run asked for by an administrator: created claimed by this request, and run now. */
+/**
+ * A run asked for by an administrator: created claimed by this request, and run now (once: a
+ * failure is final, no scheduler retries it). 'busy' when a run of the job holds a live lease.
+ */
 export async function runJobNow(
   db: Kysely<Database>,
   name: string,
   runtime: NotifyRuntime,
   clock: () => Date,
-): Promise<JobRun | null> {
+): Promise<JobRun | 'busy' | null> {
   const job = runtime.jobs[name];
   if (!job) return null;
   await ensureJobs(db, runtime.jobs);
   const now = clock();
   const holder = `manual:${randomUUID()}`;
-  const run = await db
-    .insertInto('job_runs')
-    .values({
-      id: randomUUID(),
-      job: name,
-      scheduled_for: iso(now),
-      manual: true,
-      state: 'running',
-      attempts: 1,
-      locked_by: holder,
-      lease_until: plus(now, runtime.run.leaseMs),
-      started_at: iso(now),
-      created_at: iso(now),
-    })
-    .returningAll()
-    .executeTakeFirstOrThrow();
+  // On the job's row lock: two presses at once see each other's run.
+  const run = await db.transaction().execute(async (trx) => {
+    await trx.selectFrom('jobs').select('name').where('name', '=', name).forUpdate().executeTakeFirst();
+    const live = await trx
+      .selectFrom('job_runs')
+      .select('id')
+      .where('job', '=', name)
+      .where('state', '=', 'running')
+      .where('lease_until', '>=', iso(now))
+      .executeTakeFirst();
+    if (live) return null;
+    return trx
+      .insertInto('job_runs')
+      .values({
+        id: randomUUID(),
+        job: name,
+        scheduled_for: iso(now),
+        manual: true,
+        state: 'running',
+        attempts: 1,
+        locked_by: holder,
+        lease_until: plus(now, runtime.run.leaseMs),
+        started_at: iso(now),
+        created_at: iso(now),
+      })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+  });
+  if (!run) return 'busy';
   const done = await executeRun(db, run, job, runtime, clock, holder);
   return (await listRuns(db, { id: done.id }))[0] ?? null;
 }
@@ -338,7 +396,10 @@ export interface SchedulerOptions {
  * Runs the jobs on their schedule and sends the outbox, on every instance at once: the database
  * (row locks, unique indexes, leases) decides who does what, so a job runs once per instant and
  * each delivery is sent once however many instances tick. Started by main.ts after the server
- * listens; its timers are unref'd and `stop()` waits for the tick in progress.
+ * listens. Two loops on their own timers (unref'd): jobs, and sending, so that a slow job does not
+ * hold up the messages. `stop()` takes no further delivery and waits for the sends in flight (each
+ * bounded by the send timeout); a job in progress is waited for at most `jobGraceMs`, after which it
+ * is left to its lease.
  */
 export class Scheduler {
   readonly instanceId: string;
@@ -348,12 +409,16 @@ export class Scheduler {
   private readonly tickMs: number;
   private readonly firstTickMs: number;
   private readonly deliver: boolean;
-  private timer: NodeJS.Timeout | null = null;
-  private current: Promise<void> | null = null;
+  private readonly timers = new Set<NodeJS.Timeout>();
+  private jobsRound: Promise<void> | null = null;
+  private sendRound: Promise<void> | null = null;
   private started = false;
-  /** Set by stop(): the tick in progress finishes its current step and stops there. */
+  /** Set by stop(): no further job is claimed, no further delivery taken. */
   private stopped = false;
   private ensured = false;
+  /** The database's clock minus this machine's, measured each round (no clock injected). */
+  private skewMs = 0;
+  private readonly dbClock: boolean;
 
   constructor(o: SchedulerOptions) {
     this.db = o.db;
@@ -362,50 +427,87 @@ export class Scheduler {
       settings: { ...DEFAULT_NOTIFY_SETTINGS, ...o.notify },
       run: { ...DEFAULT_RUN_SETTINGS, ...o.run },
     };
-    this.clock = o.clock ?? (() => new Date());
+    // Leases are compared across instances: without an injected clock, times are the database's
+    // (this machine's clock corrected by the skew measured each round), so one instance's clock
+    // running ahead cannot take over another's run or delivery early.
+    this.dbClock = o.clock === undefined;
+    this.clock = o.clock ?? (() => new Date(Date.now() + this.skewMs));
     this.instanceId = o.instanceId ?? `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
     this.tickMs = o.intervals?.tickMs ?? 15_000;
     this.firstTickMs = o.intervals?.firstTickMs ?? 2_000;
     this.deliver = o.deliver ?? true;
   }
 
+  /** How long stop() may take at most: a job's grace, then the sends in flight (an SMTP send has three stages). */
+  get stopBoundMs(): number {
+    return JOB_GRACE_MS + 3 * this.runtime.settings.timeoutMs + 2_000;
+  }
+
   start(): void {
     if (this.started) return;
     this.started = true;
     this.stopped = false;
-    this.schedule(this.firstTickMs);
+    this.loop(this.firstTickMs, () => {
+      this.jobsRound = this.runJobs().finally(() => {
+        this.jobsRound = null;
+      });
+      return this.jobsRound;
+    });
+    if (this.deliver)
+      this.loop(this.firstTickMs, () => {
+        this.sendRound = this.sendDue().finally(() => {
+          this.sendRound = null;
+        });
+        return this.sendRound;
+      });
   }
 
-  private schedule(ms: number): void {
+  private loop(ms: number, round: () => Promise<void>): void {
     if (this.stopped) return;
-    this.timer = setTimeout(() => {
-      this.timer = null;
-      this.current = this.tick().finally(() => {
-        this.current = null;
-        this.schedule(this.tickMs);
-      });
+    const timer = setTimeout(() => {
+      this.timers.delete(timer);
+      void round().finally(() => this.loop(this.tickMs, round));
     }, ms);
-    this.timer.unref();
+    timer.unref();
+    this.timers.add(timer);
   }
 
   async stop(): Promise<void> {
     this.stopped = true;
     this.started = false;
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = null;
-    await this.current;
+    for (const t of this.timers) clearTimeout(t);
+    this.timers.clear();
+    const grace = new Promise<void>((resolve) => setTimeout(resolve, JOB_GRACE_MS).unref());
+    await Promise.all([this.sendRound, this.jobsRound ? Promise.race([this.jobsRound, grace]) : null]);
   }
 
   /** One round: schedule what is due, run what is runnable, send what is due. Never throws. */
   async tick(): Promise<void> {
+    await this.runJobs();
+    if (this.deliver) await this.sendDue();
+  }
+
+  /** Measures the database's clock against this machine's (half the round trip either side). */
+  private async syncClock(): Promise<void> {
+    if (!this.dbClock) return;
+    const before = Date.now();
+    const r = await sql<{ t: Date | string }>`select now() as t`.execute(this.db);
+    const after = Date.now();
+    const t = r.rows[0]?.t;
+    if (t !== undefined) this.skewMs = new Date(t).getTime() - (before + after) / 2;
+  }
+
+  /** Schedules what is due and runs up to three runnable runs. Never throws. */
+  async runJobs(): Promise<void> {
     const { db, runtime } = this;
     const names = Object.keys(runtime.jobs);
     try {
+      await this.syncClock();
       if (!this.ensured) {
         await ensureJobs(db, runtime.jobs);
         this.ensured = true;
       }
-      await scheduleDue(db, runtime.jobs, this.clock());
+      await scheduleDue(db, runtime.jobs, this.clock(), runtime.run.staleAfterMs);
       for (let i = 0; i < 3 && !this.stopped; i++) {
         const run = await claimRun(db, names, this.clock(), this.instanceId, runtime.run);
         const job = run ? runtime.jobs[run.job] : undefined;
@@ -415,11 +517,19 @@ export class Scheduler {
     } catch (e) {
       console.error(`定时任务调度出错：${errorText(e)}`);
     }
-    if (!this.deliver) return;
+  }
+
+  /** Sends what is due until nothing is (or stop()). Never throws. */
+  async sendDue(): Promise<void> {
     try {
-      while ((await deliverDue(db, runtime.settings, this.clock)) > 0 && !this.stopped);
+      await this.syncClock();
+      const o = { owner: this.instanceId, stopped: () => this.stopped };
+      while (!this.stopped && (await deliverDue(this.db, this.runtime.settings, this.clock, o)) > 0);
     } catch (e) {
       console.error(`通知发送出错：${errorText(e)}`);
     }
   }
 }
+
+/** How long stop() waits for a job in progress before leaving it to its lease. */
+const JOB_GRACE_MS = 5_000;

@@ -133,6 +133,14 @@ export async function getChannel(db: Db, id: string, envUrl: string | null): Pro
   return (await selectChannels(db, id))[0] ?? null;
 }
 
+function hostOf(url: string | undefined): string | null {
+  try {
+    return url ? new URL(url).host.toLowerCase() : null;
+  } catch {
+    return null;
+  }
+}
+
 /** The rows to write for an input; `previous` supplies the secrets the input leaves out (a PATCH). */
 export function channelColumns(input: ChannelInput, previous: StoredChannel | null) {
   const keep = previous && previous.kind === input.kind ? previous.secrets : {};
@@ -144,7 +152,10 @@ export function channelColumns(input: ChannelInput, previous: StoredChannel | nu
       secrets = { url: input.url };
       break;
     case 'dingtalk': {
-      const secret = input.secret === undefined ? keep.secret : input.secret.trim();
+      // The 加签 secret is kept only for the same host: pointed elsewhere (an admin's own server and
+      // 测试), a kept secret would sign for it, so it has to be given again.
+      const sameHost = hostOf(input.url) !== null && hostOf(input.url) === hostOf(keep.url);
+      const secret = input.secret === undefined ? (sameHost ? keep.secret : undefined) : input.secret.trim();
       secrets = { url: input.url, ...(secret ? { secret } : {}) };
       break;
     }
@@ -157,7 +168,12 @@ export function channelColumns(input: ChannelInput, previous: StoredChannel | nu
         from: input.from,
         to: input.to,
       };
-      const pass = input.pass === undefined ? keep.pass : input.pass;
+      // The password is kept only for the same server and account: a PATCH that points the channel at
+      // another host, port or user without giving it again drops it (hasSecret answers false).
+      const was = previous?.kind === 'email' ? (previous.config as EmailConfig) : null;
+      const sameServer =
+        was !== null && was.host === config.host && was.port === config.port && was.user === config.user;
+      const pass = input.pass === undefined ? (sameServer ? keep.pass : undefined) : input.pass;
       secrets = pass ? { pass } : {};
       break;
     }
@@ -219,7 +235,7 @@ export function recipientOf(audience: Audience): string {
  * office's (the office passes it on: a city often has one group of every department's liaisons);
  * the leaders' channels only (every message to the leaders has an office copy of its own, so a
  * fallback would send the office the same message twice); the office's; and every `all` channel
- * (NOTIFY_WEBHOOK_URL's among them) always.
+ * (NOTIFY_WEBHOOK_URL's among them) for every message but the leaders' copies.
  */
 export function route(channels: readonly StoredChannel[], audience: Audience): StoredChannel[] {
   const on = channels.filter((c) => c.enabled);
@@ -230,5 +246,7 @@ export function route(channels: readonly StoredChannel[], audience: Audience): S
     if (primary.length === 0) primary = of('office');
   } else if (audience.kind === 'leaders') primary = of('leaders');
   else primary = of('office');
-  return [...primary, ...of('all')];
+  // The leaders' messages are copies (each has an office copy of its own): `all` channels get the
+  // office copy only, so they see every message once.
+  return audience.kind === 'leaders' ? primary : [...primary, ...of('all')];
 }

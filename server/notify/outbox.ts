@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { type Kysely, type Selectable, sql, type Transaction } from 'kysely';
 import type { Delivery } from '../../src/domain/notify-api';
 import type { Database, DeliveriesTable } from '../db/schema';
-import { getChannel, listChannels, recipientOf, route, type StoredChannel } from './channels';
+import { ENV_CHANNEL_ID, getChannel, listChannels, recipientOf, route, type StoredChannel } from './channels';
 import type { OutgoingMessage } from './message';
 import { type DeliveryPayload, payloadOf, SendError, send } from './senders';
 
@@ -94,13 +94,15 @@ export async function enqueueRouted(
 type Row = Selectable<DeliveriesTable>;
 
 /**
- * Claims up to `limit` due deliveries (`for update skip locked`: two senders never claim the same
- * one) and pushes their next attempt forward by the send lease, counting the attempt.
+ * Claims one due delivery (`for update skip locked`: two senders never claim the same one) for the
+ * claim token `token`, pushes its next attempt forward by the send lease and counts the attempt.
+ * One at a time, by a free worker: a claimed row is being sent at once, so its lease cannot run out
+ * while it waits in a queue (and another instance send it too).
  */
-async function claim(db: Kysely<Database>, s: NotifySettings, now: Date, limit: number): Promise<Row[]> {
-  return db
+async function claimOne(db: Kysely<Database>, s: NotifySettings, now: Date, token: string): Promise<Row | null> {
+  const row = await db
     .updateTable('deliveries')
-    .set((eb) => ({ attempts: eb('attempts', '+', 1), next_attempt_at: plus(now, s.sendLeaseMs) }))
+    .set((eb) => ({ attempts: eb('attempts', '+', 1), next_attempt_at: plus(now, s.sendLeaseMs), claimed_by: token }))
     .where('id', 'in', (eb) => {
       return eb
         .selectFrom('deliveries')
@@ -109,30 +111,54 @@ async function claim(db: Kysely<Database>, s: NotifySettings, now: Date, limit: 
         .where('next_attempt_at', '<=', now.toISOString())
         .where('attempts', '<', s.maxAttempts)
         .orderBy('next_attempt_at')
-        .limit(limit)
+        .limit(1)
         .forUpdate()
         .skipLocked();
     })
     .returningAll()
-    .execute();
+    .executeTakeFirst();
+  return row ?? null;
 }
 
 async function giveUpInterrupted(db: Kysely<Database>, s: NotifySettings, now: Date): Promise<void> {
   await db
     .updateTable('deliveries')
-    .set({ state: 'failed', next_attempt_at: null, last_error: '发送多次中断，已放弃' })
+    .set({ state: 'failed', next_attempt_at: null, claimed_by: null, last_error: '发送多次中断，已放弃' })
     .where('state', '=', 'pending')
     .where('next_attempt_at', '<=', now.toISOString())
     .where('attempts', '>=', s.maxAttempts)
     .execute();
 }
 
+/** How long a delivery whose channel is paused (or whose NOTIFY_WEBHOOK_URL is not set here) waits. */
+const parkedWait = (s: NotifySettings) => Math.min(600_000, s.backoffMs[s.backoffMs.length - 1] ?? 60_000);
+
 async function finish(db: Kysely<Database>, s: NotifySettings, row: Row, now: () => Date): Promise<void> {
   const channel = await getChannel(db, row.channel_id, s.envWebhookUrl);
   const payload = row.payload as unknown as DeliveryPayload;
+  // Only while this claim is the current one: a sender whose lease ran out records nothing.
+  const claimed = () => {
+    const q = db.updateTable('deliveries').where('id', '=', row.id).where('state', '=', 'pending');
+    return row.claimed_by === null ? q.where('claimed_by', 'is', null) : q.where('claimed_by', '=', row.claimed_by);
+  };
+  // A channel paused for a while, or NOTIFY_WEBHOOK_URL's channel on an instance without that setting:
+  // not this delivery's failure. It stays pending (the attempt not counted) and is looked at again later.
+  const parked =
+    (!channel && row.channel_id === ENV_CHANNEL_ID && !s.envWebhookUrl) ||
+    (channel !== null && !channel.enabled && payload.kind !== 'test');
+  if (parked) {
+    await claimed()
+      .set((eb) => ({
+        attempts: eb('attempts', '-', 1),
+        claimed_by: null,
+        last_error: channel ? '通道已停用，恢复后发送' : '本实例未设置 NOTIFY_WEBHOOK_URL，稍后再试',
+        next_attempt_at: plus(now(), parkedWait(s)),
+      }))
+      .execute();
+    return;
+  }
   let error: string | null = null;
   if (!channel) error = '通道已删除，未发送';
-  else if (!channel.enabled && payload.kind !== 'test') error = '通道已停用，未发送';
   else {
     try {
       await send(channel, payload, { timeoutMs: s.timeoutMs }, now());
@@ -144,51 +170,69 @@ async function finish(db: Kysely<Database>, s: NotifySettings, row: Row, now: ()
   // Between a send that succeeded and this update is the only window in which a crash sends a
   // message twice (the claim expires and it is sent again): one statement, nothing in between.
   if (error === null) {
-    await db
-      .updateTable('deliveries')
+    await claimed()
       .set({
         state: 'sent',
         sent_at: at.toISOString(),
         last_error: null,
         next_attempt_at: null,
+        claimed_by: null,
         // The attachments' bytes were only kept for a retry: a weekly .docx per channel adds up.
         payload: sql`jsonb_set(payload, '{attachments}', (select coalesce(jsonb_agg(a - 'base64'), '[]'::jsonb) from jsonb_array_elements(payload -> 'attachments') a))`,
       })
-      .where('id', '=', row.id)
-      .where('state', '=', 'pending')
       .execute();
     return;
   }
-  const final = !channel || row.attempts >= s.maxAttempts || (!channel.enabled && payload.kind !== 'test');
+  const final = !channel || row.attempts >= s.maxAttempts;
   const wait = s.backoffMs[Math.min(row.attempts - 1, s.backoffMs.length - 1)] ?? 60_000;
   console.warn(`通知发送失败（${row.channel_name}，第 ${row.attempts} 次）：${error}`);
-  await db
-    .updateTable('deliveries')
+  await claimed()
     .set({
       state: final ? 'failed' : 'pending',
       last_error: error,
+      claimed_by: null,
       next_attempt_at: final ? null : plus(at, wait),
     })
-    .where('id', '=', row.id)
-    .where('state', '=', 'pending')
     .execute();
 }
 
-/** Sends what is due (four at a time); returns how many were attempted. */
+export interface DeliverOptions {
+  /** Names the claims (default a random one); each claim adds a nonce. */
+  owner?: string;
+  /** Sends at once (default 4). */
+  workers?: number;
+  /** Most deliveries this call attempts (default 20). */
+  limit?: number;
+  /** Checked before each claim: when it says true, no further delivery is taken. */
+  stopped?: () => boolean;
+}
+
+/** Sends what is due (four workers, each claiming one delivery when it is free); returns how many were attempted. */
 export async function deliverDue(
   db: Kysely<Database>,
   s: NotifySettings,
   now: () => Date,
-  limit = 20,
+  o: DeliverOptions = {},
 ): Promise<number> {
+  const owner = o.owner ?? `sender:${randomUUID().slice(0, 8)}`;
+  const limit = o.limit ?? 20;
   await giveUpInterrupted(db, s, now());
-  const rows = await claim(db, s, now(), limit);
-  const queue = [...rows];
+  let taken = 0;
+  let empty = false;
   const worker = async () => {
-    for (let row = queue.shift(); row; row = queue.shift()) await finish(db, s, row, now);
+    while (!empty && taken < limit && !o.stopped?.()) {
+      taken++;
+      const row = await claimOne(db, s, now(), `${owner}:${randomUUID().slice(0, 8)}`);
+      if (!row) {
+        taken--;
+        empty = true;
+        return;
+      }
+      await finish(db, s, row, now);
+    }
   };
-  await Promise.all([worker(), worker(), worker(), worker()]);
-  return rows.length;
+  await Promise.all(Array.from({ length: o.workers ?? 4 }, worker));
+  return taken;
 }
 
 /** A test message to one channel, sent now (one attempt, no retry); answers the delivery. */
@@ -226,6 +270,7 @@ export async function sendTestMessage(
       state: 'pending',
       attempts: 1,
       next_attempt_at: plus(at, s.sendLeaseMs),
+      claimed_by: `test:${id}`,
       created_at: at.toISOString(),
     })
     .returningAll()

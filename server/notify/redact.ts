@@ -1,9 +1,11 @@
 /**
  * Secrets never leave the server: not in an API answer, not in a delivery's last error, not in a log.
- * A robot's URL is shown as host and path with the query dropped (the key is in the query:
- * `qyapi.weixin.qq.com/cgi-bin/webhook/send?key=…`); a path segment long enough to be a token (Slack,
- * Feishu and others put theirs in the path) is cut to its first characters.
+ * The robots' documented URLs are shown as host and path with the query dropped (the key is in the
+ * query: `qyapi.weixin.qq.com/cgi-bin/webhook/send?key=…`, `oapi.dingtalk.com/robot/send?access_token=…`);
+ * any other URL (a generic webhook, whose path may itself be the token, however short) as its host
+ * and `/…` only.
  */
+const ROBOT_PATHS = new Set(['/cgi-bin/webhook/send', '/robot/send']);
 export function redactUrl(raw: string): string {
   let u: URL;
   try {
@@ -11,13 +13,12 @@ export function redactUrl(raw: string): string {
   } catch {
     return '（地址无效）';
   }
-  const path = u.pathname
-    .split('/')
-    .map((seg) => (seg.length >= 16 ? `${seg.slice(0, 4)}…` : seg))
-    .join('/');
-  const keys = [...u.searchParams.keys()];
-  const query = keys.length ? `?${keys.map((k) => `${encodeURIComponent(k)}=…`).join('&')}` : '';
-  return `${u.host}${path === '/' ? '' : path}${query}`;
+  if (ROBOT_PATHS.has(u.pathname)) {
+    const keys = [...u.searchParams.keys()];
+    const query = keys.length ? `?${keys.map((k) => `${encodeURIComponent(k)}=…`).join('&')}` : '';
+    return `${u.host}${u.pathname}${query}`;
+  }
+  return `${u.host}${u.pathname === '/' && !u.search ? '' : '/…'}`;
 }
 
 /** Whether a URL carries something that redactUrl hides (a query, a token-like path segment, a user:password). */

@@ -11,9 +11,19 @@ export interface RunSettings {
   retryMs: number;
   /** Attempts before a run is given up (failed). */
   maxAttempts: number;
+  /** A run's handler longer than this is abandoned: its lease is no longer renewed and the attempt fails. */
+  maxRunMs: number;
+  /** A scheduled run due longer ago than this (the service was down) is skipped, not run late. */
+  staleAfterMs: number;
 }
 
-export const DEFAULT_RUN_SETTINGS: RunSettings = { leaseMs: 120_000, retryMs: 60_000, maxAttempts: 5 };
+export const DEFAULT_RUN_SETTINGS: RunSettings = {
+  leaseMs: 120_000,
+  retryMs: 60_000,
+  maxAttempts: 5,
+  maxRunMs: 10 * 60_000,
+  staleAfterMs: 12 * 3_600_000,
+};
 
 export interface NotifyRuntime {
   settings: NotifySettings;

@@ -108,15 +108,15 @@ async function post(url: string, body: unknown, o: SendOptions): Promise<{ statu
 }
 
 function robotReply(kind: string, r: { status: number; text: string }): void {
-  if (r.status !== 200) throw new Error(`${kind}返回 HTTP ${r.status}：${r.text.slice(0, 200)}`);
+  if (r.status !== 200) throw new Error(`${kind}返回 HTTP ${r.status}`);
   let body: { errcode?: unknown; errmsg?: unknown };
   try {
     body = JSON.parse(r.text) as typeof body;
   } catch {
-    throw new Error(`${kind}的回复不是 JSON：${r.text.slice(0, 200)}`);
+    throw new Error(`${kind}的回复不是 JSON（HTTP ${r.status}）`);
   }
   if (body.errcode !== 0)
-    throw new Error(`${kind}返回错误 errcode=${String(body.errcode)}：${String(body.errmsg ?? '')}`);
+    throw new Error(`${kind}返回错误 errcode=${String(body.errcode)}：${String(body.errmsg ?? '').slice(0, 200)}`);
 }
 
 async function sendHttp(c: StoredChannel, p: DeliveryPayload, o: SendOptions, sentAt: Date): Promise<void> {
@@ -141,7 +141,8 @@ async function sendHttp(c: StoredChannel, p: DeliveryPayload, o: SendOptions, se
       },
       o,
     );
-    if (r.status < 200 || r.status >= 300) throw new Error(`Webhook 返回 HTTP ${r.status}：${r.text.slice(0, 200)}`);
+    // The status only: an answer's body is not echoed (a webhook URL pointed inward must not read pages out).
+    if (r.status < 200 || r.status >= 300) throw new Error(`Webhook 返回 HTTP ${r.status}`);
     return;
   }
   if (c.kind === 'wecom') {
@@ -168,7 +169,8 @@ async function sendMail(c: StoredChannel, p: DeliveryPayload, o: SendOptions): P
     host: e.host,
     port: e.port,
     secure: e.secure,
-    ...(e.user ? { auth: { user: e.user, pass: c.secrets.pass ?? '' } } : {}),
+    // Credentials never go out in the clear: without implicit TLS, STARTTLS is required when logging in.
+    ...(e.user ? { auth: { user: e.user, pass: c.secrets.pass ?? '' }, requireTLS: !e.secure } : {}),
     connectionTimeout: o.timeoutMs,
     greetingTimeout: o.timeoutMs,
     socketTimeout: o.timeoutMs,

@@ -6,6 +6,7 @@ import {
   jobPatchSchema,
 } from '../../src/domain/notify-api';
 import { zhIssueText } from '../../src/i18n/validation';
+import { problem as answerProblem } from '../http/problem';
 import {
   type AccountsEnv,
   actorOf,
@@ -244,6 +245,12 @@ export function adminNotifyRoutes(deps: WriteDeps) {
     if (!rt.jobs[name]) return notFoundProblem(c, `定时任务“${name}”不存在`);
     const run = await runJobNow(db, name, rt, now);
     if (!run) return notFoundProblem(c, `定时任务“${name}”不存在`);
+    if (run === 'busy')
+      return answerProblem(c, {
+        status: 409,
+        title: '任务正在运行',
+        detail: `该任务正在运行（“${rt.jobs[name]?.title ?? name}”），请等它完成后再试`,
+      });
     await audit(db, now(), actorOf(c, c.get('signedIn').user), {
       action: 'job.run',
       entity: 'job',

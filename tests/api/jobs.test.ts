@@ -147,22 +147,60 @@ describe.each(backends())('jobs on %s', (backend: Backend) => {
     expect(rx.got('/hook/two')).toHaveLength(2);
   });
 
-  it('a job that throws is retried, then given up with its error', async () => {
-    configureNotify(ctx.db.db, { jobs, settings: notify(), run: { maxAttempts: 1 } });
+  it('a manual run that throws fails at once with its error, and no scheduler runs it again', async () => {
+    let calls = 0;
     produce = async () => {
+      calls++;
       throw new Error('数据库查询失败（测试）');
     };
     const { run } = jobRunResponseSchema.parse(
       await (await call(ctx.app, 'POST', '/admin/jobs/weekly-brief/run', admin)).json(),
     );
-    expect(run).toMatchObject({ state: 'failed', deliveries: 0, error: '数据库查询失败（测试）' });
-    configureNotify(ctx.db.db, { jobs, settings: notify() });
-    const { run: again } = jobRunResponseSchema.parse(
-      await (await call(ctx.app, 'POST', '/admin/jobs/weekly-brief/run', admin)).json(),
-    );
-    // Attempts left: still running, to be tried again by a scheduler after the retry delay.
-    expect(again).toMatchObject({ state: 'running', attempts: 1, error: '数据库查询失败（测试）', finishedAt: null });
-    await ctx.db.db.updateTable('job_runs').set({ state: 'failed' }).where('id', '=', again.id).execute();
+    // One-shot: failed (not left running for a retry), with its error, though attempts were left.
+    expect(run).toMatchObject({ state: 'failed', attempts: 1, deliveries: 0, error: '数据库查询失败（测试）' });
+    expect(run.finishedAt).not.toBeNull();
+    expect(calls).toBe(1);
+    // A scheduler, even long after, does not take a manual run up again.
+    const later = new Date(TEST_NOW.getTime() + 3_600_000);
+    await new Scheduler({ db: ctx.db.db, jobs, notify: notify(), clock: () => later }).tick();
+    expect(calls).toBe(1);
+    const stored = await ctx.db.db
+      .selectFrom('job_runs')
+      .selectAll()
+      .where('id', '=', run.id)
+      .executeTakeFirstOrThrow();
+    expect(stored).toMatchObject({ state: 'failed', attempts: 1, locked_by: null });
+  });
+
+  it('refuses a second run while one of the job is running (409, in Chinese), then allows it', async () => {
+    let release = () => {};
+    const gate = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    produce = async () => {
+      await gate;
+      return { summary: '慢任务完成', messages: [] };
+    };
+    const first = call(ctx.app, 'POST', '/admin/jobs/weekly-brief/run', admin);
+    const running = async () =>
+      ctx.db.db
+        .selectFrom('job_runs')
+        .select('id')
+        .where('job', '=', 'weekly-brief')
+        .where('state', '=', 'running')
+        .executeTakeFirst();
+    for (let i = 0; i < 400 && !(await running()); i++) await sleep(25);
+    expect(await running()).toBeTruthy();
+    const second = await call(ctx.app, 'POST', '/admin/jobs/weekly-brief/run', admin);
+    expect(second.status).toBe(409);
+    expect(((await second.json()) as { detail: string }).detail).toMatch(/该任务正在运行/);
+    release();
+    const done = jobRunResponseSchema.parse(await (await first).json());
+    expect(done.run).toMatchObject({ state: 'done', summary: '慢任务完成' });
+    produce = async () => ({ summary: '再次运行', messages: [] });
+    const again = await call(ctx.app, 'POST', '/admin/jobs/weekly-brief/run', admin);
+    expect(again.status).toBe(200);
+    expect(jobRunResponseSchema.parse(await again.json()).run).toMatchObject({ state: 'done', summary: '再次运行' });
   });
 
   it('two schedulers ticking at once run a due job once, and its messages go out once', async () => {
@@ -221,6 +259,69 @@ describe.each(backends())('jobs on %s', (backend: Backend) => {
     expect(rx.got('/hook/one').filter((r) => r.body.title === '催报 orphan')).toHaveLength(1);
     expect(rx.got('/hook/two').filter((r) => r.body.title === '催报 orphan')).toHaveLength(1);
   });
+
+  it('skips a scheduled run missed by more than 12 hours (the service was down), recording why', async () => {
+    let calls = 0;
+    produce = async () => {
+      calls++;
+      return { summary: '不应运行', messages: [officeMessage('stale')] };
+    };
+    const missed = new Date(Date.now() - 13 * 3_600_000).toISOString();
+    await ctx.db.db.updateTable('jobs').set({ next_run_at: missed }).where('name', '=', 'weekly-brief').execute();
+    await ctx.db.db
+      .updateTable('jobs')
+      .set({ next_run_at: '2099-01-05T01:00:00Z' })
+      .where('name', '=', 'reminders')
+      .execute();
+    await new Scheduler({ db: ctx.db.db, jobs, notify: notify(), instanceId: 'after-downtime' }).tick();
+    expect(calls).toBe(0);
+    const [run] = await ctx.db.db.selectFrom('job_runs').selectAll().where('scheduled_for', '=', missed).execute();
+    expect(run).toMatchObject({ state: 'failed', attempts: 0, manual: false });
+    expect(run?.error).toMatch(/错过了运行时间.*已跳过/);
+    const job = await ctx.db.db
+      .selectFrom('jobs')
+      .selectAll()
+      .where('name', '=', 'weekly-brief')
+      .executeTakeFirstOrThrow();
+    expect(new Date(job.next_run_at ?? 0).getTime()).toBeGreaterThan(Date.now());
+    expect(rx.got('/hook/one').filter((r) => r.body.title === '催报 stale')).toHaveLength(0);
+  });
+
+  it('abandons a hung job after its maximum duration, and keeps sending meanwhile', async () => {
+    // Deliveries waiting to be sent, from a run that finished.
+    produce = async () => ({ summary: '先完成', messages: [officeMessage('while-hung')] });
+    expect((await call(ctx.app, 'POST', '/admin/jobs/reminders/run', admin)).status).toBe(200);
+    // A handler that never returns.
+    produce = () => new Promise(() => {});
+    const due = new Date(Date.now() - 1000).toISOString();
+    await ctx.db.db.updateTable('jobs').set({ next_run_at: due }).where('name', '=', 'weekly-brief').execute();
+    const s = new Scheduler({
+      db: ctx.db.db,
+      jobs,
+      notify: notify(),
+      instanceId: 'hung',
+      run: { leaseMs: 600, maxRunMs: 2000, maxAttempts: 1 },
+      intervals: { tickMs: 50, firstTickMs: 0 },
+    });
+    const runOf = () =>
+      ctx.db.db.selectFrom('job_runs').selectAll().where('scheduled_for', '=', due).executeTakeFirst();
+    const sent = () => rx.got('/hook/one').filter((r) => r.body.title === '催报 while-hung').length;
+    s.start();
+    try {
+      // Sent while the job hangs (its run still running, its lease renewed).
+      for (let i = 0; i < 400 && sent() === 0; i++) await sleep(25);
+      expect(sent()).toBe(1);
+      expect((await runOf())?.state).toBe('running');
+      // Past its maximum duration: given up, its lease no longer renewed.
+      for (let i = 0; i < 600 && (await runOf())?.state === 'running'; i++) await sleep(25);
+      const run = await runOf();
+      expect(run).toMatchObject({ state: 'failed', attempts: 1, locked_by: null, lease_until: null });
+      expect(run?.error).toMatch(/运行超过.*已中止/);
+    } finally {
+      await s.stop();
+    }
+    expect(rx.got('/hook/two').filter((r) => r.body.title === '催报 while-hung')).toHaveLength(1);
+  });
 });
 
 /** A PostgreSQL database copied from this run's template, with its URL (for child processes). */
@@ -252,17 +353,22 @@ interface Child {
   out: () => string;
   pid: () => number;
   waitFor: (text: string, ms?: number) => Promise<void>;
+  /** Asks it to stop (it finishes its sends first). */
+  stop: () => void;
   exited: Promise<number | null>;
 }
 
+/** Every child started, killed in afterAll whatever happened. */
+const children: Child[] = [];
+
 /** One server instance's scheduler in its own process (its own connection pool), under `timeout`. */
-function child(url: string, instanceId: string, mode: 'fast' | 'slow' | 'no-deliver', runForMs: number): Child {
+function child(url: string, instanceId: string, mode: 'fast' | 'slow' | 'no-deliver', leaseMs: number): Child {
   const proc = spawn(
     'timeout',
     [
       '-s',
       'KILL',
-      '90',
+      '110',
       process.execPath,
       '--import',
       'tsx',
@@ -270,7 +376,7 @@ function child(url: string, instanceId: string, mode: 'fast' | 'slow' | 'no-deli
       url,
       instanceId,
       mode,
-      String(runForMs),
+      String(leaseMs),
     ],
     { stdio: ['pipe', 'pipe', 'pipe'] },
   );
@@ -283,11 +389,14 @@ function child(url: string, instanceId: string, mode: 'fast' | 'slow' | 'no-deli
     err += String(d);
   });
   const exited = new Promise<number | null>((resolve) => proc.on('exit', (code) => resolve(code)));
-  return {
+  const c: Child = {
     proc,
     out: () => out,
     pid: () => Number(/PID (\d+)/.exec(out)?.[1]),
     exited,
+    stop: () => {
+      if (proc.stdin.writable) proc.stdin.write('STOP\n');
+    },
     waitFor: (text, ms = 60_000) =>
       new Promise<void>((resolve, reject) => {
         const started = Date.now();
@@ -300,6 +409,30 @@ function child(url: string, instanceId: string, mode: 'fast' | 'slow' | 'no-deli
         check();
       }),
   };
+  children.push(c);
+  return c;
+}
+
+/** Kills a child and its `timeout` wrapper (the node process first: killing the wrapper leaves it running). */
+function kill(c: Child): void {
+  if (c.proc.exitCode !== null || c.proc.signalCode !== null) return;
+  const pid = c.pid();
+  if (pid)
+    try {
+      process.kill(pid, 'SIGKILL');
+    } catch {
+      // already gone
+    }
+  c.proc.kill('SIGKILL');
+}
+
+/** Waits until `check` holds (polling), with a generous overall limit for a loaded machine. */
+async function until(what: string, check: () => Promise<boolean>, ms = 60_000): Promise<void> {
+  const started = Date.now();
+  while (!(await check())) {
+    if (Date.now() - started > ms) throw new Error(`timed out waiting until ${what}`);
+    await sleep(50);
+  }
 }
 
 describe('exactly once across server instances (PostgreSQL, separate processes)', () => {
@@ -331,6 +464,8 @@ describe('exactly once across server instances (PostgreSQL, separate processes)'
       .execute();
   });
   afterAll(async () => {
+    for (const c of children) kill(c);
+    await Promise.all(children.map((c) => c.exited));
     await db?.drop();
     await rx?.close();
   });
@@ -351,18 +486,35 @@ describe('exactly once across server instances (PostgreSQL, separate processes)'
       .execute();
   }
   const delivered = (path: string) => rx.got(path).filter((r) => r.body.title === title).length;
+  const states = async () =>
+    (await db.handle.db.selectFrom('deliveries').select('state').execute()).map((d) => d.state).sort();
+  const runsOf = () => db.handle.db.selectFrom('job_runs').selectAll().where('job', '=', 'exactly-once').execute();
+  /** Stops the children and waits for them (each finishes its sends first). */
+  async function stopAll(kids: Child[]): Promise<(number | null)[]> {
+    for (const k of kids) k.stop();
+    return Promise.all(kids.map((k) => k.exited));
+  }
 
   it.skipIf(!postgres)(
     'two instances started at the same moment run the due job once; each channel gets one message',
     async () => {
       await makeDue();
-      const kids = [child(db.url, 'instance-a', 'fast', 4000), child(db.url, 'instance-b', 'fast', 4000)];
-      await Promise.all(kids.map((k) => k.waitFor('READY')));
-      for (const k of kids) k.proc.stdin.write('GO\n');
-      expect(await Promise.all(kids.map((k) => k.exited))).toEqual([0, 0]);
+      // A lease long enough that a stalled event loop on a loaded machine does not hand the run over.
+      const kids = [child(db.url, 'instance-a', 'fast', 10_000), child(db.url, 'instance-b', 'fast', 10_000)];
+      try {
+        await Promise.all(kids.map((k) => k.waitFor('READY')));
+        for (const k of kids) k.proc.stdin.write('GO\n');
+        await until('the run is done and both deliveries sent', async () => {
+          const runs = await runsOf();
+          return runs[0]?.state === 'done' && (await states()).join() === 'sent,sent';
+        });
+        expect(await stopAll(kids)).toEqual([0, 0]);
+      } finally {
+        for (const k of kids) kill(k);
+      }
       const starts = kids.map((k) => (k.out().match(/JOB-START/g) ?? []).length);
       expect(starts.reduce((a, b) => a + b, 0)).toBe(1);
-      const runs = await db.handle.db.selectFrom('job_runs').selectAll().where('job', '=', 'exactly-once').execute();
+      const runs = await runsOf();
       expect(runs).toHaveLength(1);
       expect(runs[0]).toMatchObject({ state: 'done', attempts: 1 });
       expect(delivered('/hook/one')).toBe(1);
@@ -373,57 +525,80 @@ describe('exactly once across server instances (PostgreSQL, separate processes)'
         { state: 'sent', attempts: 1 },
       ]);
     },
-    120_000,
+    150_000,
   );
 
   it.skipIf(!postgres)(
     'an instance killed while the job runs: another finishes it after the lease, one delivery per channel',
     async () => {
       await makeDue();
-      const a = child(db.url, 'instance-killed', 'slow', 60_000);
-      await a.waitFor('READY');
-      a.proc.stdin.write('GO\n');
-      await a.waitFor('JOB-START instance-killed');
-      process.kill(a.pid(), 'SIGKILL');
+      // Short leases here: the takeover after the kill is what is tested.
+      const a = child(db.url, 'instance-killed', 'slow', 1500);
+      try {
+        await a.waitFor('READY');
+        a.proc.stdin.write('GO\n');
+        await a.waitFor('JOB-START instance-killed');
+      } finally {
+        kill(a);
+      }
       await a.exited;
-      const [held] = await db.handle.db.selectFrom('job_runs').selectAll().where('job', '=', 'exactly-once').execute();
+      const [held] = await runsOf();
       expect(held).toMatchObject({ state: 'running', attempts: 1, locked_by: 'instance-killed' });
       expect(await db.handle.db.selectFrom('deliveries').selectAll().execute()).toEqual([]);
       expect(rx.received).toEqual([]);
 
-      const b = child(db.url, 'instance-restarted', 'fast', 5000);
-      await b.waitFor('READY');
-      b.proc.stdin.write('GO\n');
-      expect(await b.exited).toBe(0);
+      const b = child(db.url, 'instance-restarted', 'fast', 1500);
+      try {
+        await b.waitFor('READY');
+        b.proc.stdin.write('GO\n');
+        await until('the run is done and both deliveries sent', async () => {
+          const runs = await runsOf();
+          return runs[0]?.state === 'done' && (await states()).join() === 'sent,sent';
+        });
+        expect(await stopAll([b])).toEqual([0]);
+      } finally {
+        kill(b);
+      }
       expect(b.out()).toContain('JOB-START instance-restarted');
-      const runs = await db.handle.db.selectFrom('job_runs').selectAll().where('job', '=', 'exactly-once').execute();
+      const runs = await runsOf();
       expect(runs).toHaveLength(1);
       expect(runs[0]).toMatchObject({ state: 'done', attempts: 2, summary: '由 instance-restarted 完成' });
       expect(delivered('/hook/one')).toBe(1);
       expect(delivered('/hook/two')).toBe(1);
     },
-    120_000,
+    150_000,
   );
 
   it.skipIf(!postgres)(
     'an instance gone after the run committed but before sending: another sends each delivery once',
     async () => {
       await makeDue();
-      const a = child(db.url, 'instance-no-sender', 'no-deliver', 2500);
-      await a.waitFor('READY');
-      a.proc.stdin.write('GO\n');
-      expect(await a.exited).toBe(0);
-      const pending = await db.handle.db.selectFrom('deliveries').select('state').execute();
-      expect(pending).toEqual([{ state: 'pending' }, { state: 'pending' }]);
+      const a = child(db.url, 'instance-no-sender', 'no-deliver', 10_000);
+      try {
+        await a.waitFor('READY');
+        a.proc.stdin.write('GO\n');
+        await until('the run is done with two pending deliveries', async () => {
+          const runs = await runsOf();
+          return runs[0]?.state === 'done' && (await states()).join() === 'pending,pending';
+        });
+        expect(await stopAll([a])).toEqual([0]);
+      } finally {
+        kill(a);
+      }
       expect(rx.received).toEqual([]);
-      const kids = [child(db.url, 'sender-a', 'fast', 2500), child(db.url, 'sender-b', 'fast', 2500)];
-      await Promise.all(kids.map((k) => k.waitFor('READY')));
-      for (const k of kids) k.proc.stdin.write('GO\n');
-      await Promise.all(kids.map((k) => k.exited));
+      const kids = [child(db.url, 'sender-a', 'fast', 10_000), child(db.url, 'sender-b', 'fast', 10_000)];
+      try {
+        await Promise.all(kids.map((k) => k.waitFor('READY')));
+        for (const k of kids) k.proc.stdin.write('GO\n');
+        await until('both deliveries are sent', async () => (await states()).join() === 'sent,sent');
+        expect(await stopAll(kids)).toEqual([0, 0]);
+      } finally {
+        for (const k of kids) kill(k);
+      }
       expect(kids.every((k) => !k.out().includes('JOB-START'))).toBe(true);
       expect(delivered('/hook/one')).toBe(1);
       expect(delivered('/hook/two')).toBe(1);
     },
-    120_000,
+    150_000,
   );
 });

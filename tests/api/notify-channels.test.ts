@@ -119,9 +119,8 @@ describe.each(backends())('notification channels on %s', (backend: Backend) => {
         audience: 'office',
         host: '127.0.0.1',
         port: smtp.port,
+        // No login: the test server offers no TLS, and a login is never sent in the clear (see below).
         secure: false,
-        user: SMTP_USER,
-        pass: SMTP_PASS,
         from: 'board@example.gov.cn',
         to: ['office@example.gov.cn'],
       },
@@ -130,7 +129,7 @@ describe.each(backends())('notification channels on %s', (backend: Backend) => {
       const res = await call(ctx.app, 'POST', '/admin/channels', admin, body);
       expect(res.status, await res.clone().text()).toBe(201);
       const { item } = (await res.json()) as { item: { id: string; hasSecret: boolean; source: string } };
-      expect(item).toMatchObject({ hasSecret: true, source: 'admin' });
+      expect(item).toMatchObject({ hasSecret: k !== 'email', source: 'admin' });
       ids[k] = item.id;
     }
     const res = await call(ctx.app, 'GET', '/admin/channels', admin);
@@ -253,8 +252,9 @@ describe.each(backends())('notification channels on %s', (backend: Backend) => {
     const res = await call(ctx.app, 'POST', '/admin/jobs/weekly-brief/run', admin);
     expect(res.status).toBe(200);
     const { run } = (await res.json()) as { run: { id: string; state: string; deliveries: number } };
-    // brief: email + wecom(all) + env(all); A: dingtalk + all×2; B (no channel: the office's) email + all×2; leaders: webhook + all×2.
-    expect(run).toMatchObject({ state: 'done', deliveries: 12 });
+    // brief: email + wecom(all) + env(all); A: dingtalk + all×2; B (no channel: the office's) email + all×2;
+    // leaders: webhook only (the escalation's office copy is what the `all` channels get).
+    expect(run).toMatchObject({ state: 'done', deliveries: 10 });
     await drain();
     const list = deliveriesResponseSchema.parse(
       await (await call(ctx.app, 'GET', '/admin/deliveries?limit=500', admin)).json(),
@@ -359,6 +359,8 @@ describe.each(backends())('notification channels on %s', (backend: Backend) => {
     expect(failed).toHaveLength(1);
     expect(failed[0]).toMatchObject({ attempts: 4, nextAttemptAt: null });
     expect(failed[0]?.lastError).toMatch(/HTTP 503/);
+    // The status only: the body of a non-2xx answer is not echoed (an inward-pointing URL reads nothing out).
+    expect(failed[0]?.lastError).not.toContain('down');
     expect(rx.received.filter((r) => r.path === '/down/x')).toHaveLength(4);
     await call(ctx.app, 'DELETE', `/admin/channels/${downId}`, admin);
   });
@@ -381,6 +383,184 @@ describe.each(backends())('notification channels on %s', (backend: Backend) => {
       delivery: { state: string };
     };
     expect(delivery.state).toBe('sent');
+  });
+
+  it('an e-mail login is never sent without TLS; pointing the channel elsewhere drops the kept password', async () => {
+    const input = {
+      kind: 'email',
+      name: '需登录的邮箱',
+      audience: 'office',
+      host: '127.0.0.1',
+      port: smtp.port,
+      secure: false,
+      user: SMTP_USER,
+      pass: SMTP_PASS,
+      from: 'board@example.gov.cn',
+      to: ['login@example.gov.cn'],
+    };
+    const created = await call(ctx.app, 'POST', '/admin/channels', admin, input);
+    const { item } = (await created.json()) as { item: { id: string; hasSecret: boolean } };
+    expect(item.hasSecret).toBe(true);
+    // The test server offers no STARTTLS: the login (and the mail) is refused, not sent in the clear.
+    const mailsBefore = smtp.mails.length;
+    const { delivery } = (await (await call(ctx.app, 'POST', `/admin/channels/${item.id}/test`, admin)).json()) as {
+      delivery: { state: string; lastError: string };
+    };
+    expect(delivery.state).toBe('failed');
+    expect(delivery.lastError).toMatch(/STARTTLS/i);
+    expect(delivery.lastError).not.toContain(SMTP_PASS);
+    expect(smtp.mails.length).toBe(mailsBefore);
+    const { pass: _pass, ...withoutPass } = input;
+    const secretsOf = async () =>
+      (
+        await ctx.db.db
+          .selectFrom('notify_channels')
+          .select('secrets')
+          .where('id', '=', item.id)
+          .executeTakeFirstOrThrow()
+      ).secrets as Record<string, unknown>;
+    // Same server and account, password left out: kept.
+    const same = await call(ctx.app, 'PATCH', `/admin/channels/${item.id}`, admin, { ...withoutPass, name: '改名' });
+    expect(((await same.json()) as { item: { hasSecret: boolean } }).item.hasSecret).toBe(true);
+    expect(await secretsOf()).toEqual({ pass: SMTP_PASS });
+    // Another host, port or account without the password: dropped, and the answer says so.
+    for (const change of [{ host: 'localhost' }, { port: smtp.port + 1 }, { user: 'someone-else' }]) {
+      await call(ctx.app, 'PATCH', `/admin/channels/${item.id}`, admin, input);
+      const moved = await call(ctx.app, 'PATCH', `/admin/channels/${item.id}`, admin, { ...withoutPass, ...change });
+      expect(moved.status).toBe(200);
+      expect(((await moved.json()) as { item: { hasSecret: boolean } }).item.hasSecret, JSON.stringify(change)).toBe(
+        false,
+      );
+      expect(await secretsOf()).toEqual({});
+    }
+    expect((await call(ctx.app, 'DELETE', `/admin/channels/${item.id}`, admin)).status).toBe(204);
+  });
+
+  it('a DingTalk URL moved to another host without its secret drops the kept secret', async () => {
+    const secretOf = async () =>
+      (
+        (
+          await ctx.db.db
+            .selectFrom('notify_channels')
+            .select('secrets')
+            .where('id', '=', ids.dingtalk ?? '')
+            .executeTakeFirstOrThrow()
+        ).secrets as { secret?: string }
+      ).secret;
+    const base = { kind: 'dingtalk', name: '甲局钉钉群', audience: 'department', department: DEPT_A_NAME };
+    const url = `${rx.base}/robot/send?access_token=${DINGTALK_TOKEN}`;
+    // Same host, another path: kept.
+    await call(ctx.app, 'PATCH', `/admin/channels/${ids.dingtalk}`, admin, { ...base, url: `${url}&x=1` });
+    expect(await secretOf()).toBe(DINGTALK_SECRET);
+    const moved = await call(ctx.app, 'PATCH', `/admin/channels/${ids.dingtalk}`, admin, {
+      ...base,
+      url: `http://localhost:${rx.port}/robot/send?access_token=${DINGTALK_TOKEN}`,
+    });
+    expect(moved.status).toBe(200);
+    expect(await secretOf()).toBeUndefined();
+    // Given again, it signs again.
+    await call(ctx.app, 'PATCH', `/admin/channels/${ids.dingtalk}`, admin, { ...base, url, secret: DINGTALK_SECRET });
+    const { delivery } = (await (
+      await call(ctx.app, 'POST', `/admin/channels/${ids.dingtalk}/test`, admin)
+    ).json()) as {
+      delivery: { state: string };
+    };
+    expect(delivery.state).toBe('sent');
+  });
+
+  it('a paused channel, or NOTIFY_WEBHOOK_URL unset on this instance, keeps its deliveries pending until it can send', async () => {
+    messages = [
+      {
+        kind: 'reminder',
+        key: 'paused',
+        audience: { kind: 'office' },
+        title: '暂停期间的消息',
+        markdown: '暂停',
+        text: '暂停',
+      },
+    ];
+    const { run } = (await (await call(ctx.app, 'POST', '/admin/jobs/weekly-brief/run', admin)).json()) as {
+      run: { id: string; deliveries: number };
+    };
+    expect(run.deliveries).toBe(3); // email (office), wecom (all), env (all)
+    const wecom = { kind: 'wecom', name: '目标办企业微信群', audience: 'all' };
+    const paused = await call(ctx.app, 'PATCH', `/admin/channels/${ids.wecom}`, admin, { ...wecom, enabled: false });
+    expect(paused.status).toBe(200);
+    // An instance without NOTIFY_WEBHOOK_URL sends: the office's mail goes, the other two wait.
+    const elsewhere = { ...settings(), envWebhookUrl: null, sendLeaseMs: 60_000 };
+    for (let i = 0; i < 3; i++) {
+      await deliverDue(ctx.db.db, elsewhere, () => new Date());
+      await new Promise((r) => setTimeout(r, 30));
+    }
+    const rows = await ctx.db.db
+      .selectFrom('deliveries')
+      .select(['channel_id', 'state', 'attempts', 'last_error'])
+      .where('run_id', '=', run.id)
+      .execute();
+    const byChannel = new Map(rows.map((r) => [r.channel_id, r]));
+    expect(byChannel.get(ids.email ?? '')).toMatchObject({ state: 'sent' });
+    expect(byChannel.get(ids.wecom ?? '')).toMatchObject({ state: 'pending', attempts: 0 });
+    expect(byChannel.get(ids.wecom ?? '')?.last_error).toMatch(/停用/);
+    expect(byChannel.get('env-webhook')).toMatchObject({ state: 'pending', attempts: 0 });
+    expect(byChannel.get('env-webhook')?.last_error).toMatch(/NOTIFY_WEBHOOK_URL/);
+    // Enabled again, and sent by an instance that has the setting: each once.
+    await call(ctx.app, 'PATCH', `/admin/channels/${ids.wecom}`, admin, { ...wecom, enabled: true });
+    await drain();
+    const after = await ctx.db.db.selectFrom('deliveries').select('state').where('run_id', '=', run.id).execute();
+    expect(after.map((r) => r.state)).toEqual(['sent', 'sent', 'sent']);
+    expect(
+      rx.got('/cgi-bin/webhook/send').filter((r) => JSON.stringify(r.body).includes('暂停期间的消息')),
+    ).toHaveLength(1);
+    expect(rx.got('/hook/env').filter((r) => r.body.title === '暂停期间的消息')).toHaveLength(1);
+  });
+
+  it('a sender whose claim was taken over (its lease ran out mid-send) records nothing', async () => {
+    const create = await call(ctx.app, 'POST', '/admin/channels', admin, {
+      kind: 'webhook',
+      name: '很慢的接收端',
+      audience: 'department',
+      department: DEPT_B,
+      url: `${rx.base}/slow/b`,
+    });
+    const slowId = ((await create.json()) as { item: { id: string } }).item.id;
+    messages = [
+      {
+        kind: 'reminder',
+        key: 'slow',
+        audience: { kind: 'department', id: DEPT_B, name: DEPT_B_NAME },
+        title: '慢',
+        markdown: '慢',
+        text: '慢',
+      },
+    ];
+    const { run } = (await (await call(ctx.app, 'POST', '/admin/jobs/weekly-brief/run', admin)).json()) as {
+      run: { id: string };
+    };
+    const hold = rx.hold('/slow/b');
+    const sending = deliverDue(ctx.db.db, { ...settings(), sendLeaseMs: 60_000 }, () => new Date(), { owner: 'old' });
+    for (let i = 0; i < 400 && hold.arrived() === 0; i++) await new Promise((r) => setTimeout(r, 25));
+    expect(hold.arrived()).toBe(1);
+    const row = () =>
+      ctx.db.db
+        .selectFrom('deliveries')
+        .selectAll()
+        .where('run_id', '=', run.id)
+        .where('channel_id', '=', slowId)
+        .executeTakeFirstOrThrow();
+    expect((await row()).claimed_by).toMatch(/^old:/);
+    // Meanwhile another instance took the delivery over (as after an expired lease).
+    await ctx.db.db
+      .updateTable('deliveries')
+      .set({ claimed_by: 'new:nonce' })
+      .where('run_id', '=', run.id)
+      .where('channel_id', '=', slowId)
+      .execute();
+    hold.release();
+    await sending;
+    // The old sender's success is not recorded: the row is the new holder's to finish.
+    expect(await row()).toMatchObject({ state: 'pending', claimed_by: 'new:nonce', sent_at: null });
+    await ctx.db.db.deleteFrom('deliveries').where('run_id', '=', run.id).execute();
+    await call(ctx.app, 'DELETE', `/admin/channels/${slowId}`, admin);
   });
 
   it.each([
@@ -466,8 +646,9 @@ describe('the senders’ pure parts', () => {
     expect(ids(route(channels, { kind: 'department', id: 'dept-a', name: '甲' }))).toEqual(['a', 'all']);
     expect(ids(route(channels, { kind: 'department', id: 'dept-b', name: '乙' }))).toEqual(['office', 'all']);
     // An escalation has an office copy of its own: with no leaders' channel, the leaders' copy goes nowhere but `all`.
-    expect(ids(route(channels, { kind: 'leaders' }))).toEqual(['all']);
-    expect(ids(route([...channels, ch('l', 'leaders')], { kind: 'leaders' }))).toEqual(['l', 'all']);
+    // The leaders' copy never goes to `all` channels (they get the office copy): no leaders' channel, nowhere.
+    expect(ids(route(channels, { kind: 'leaders' }))).toEqual([]);
+    expect(ids(route([...channels, ch('l', 'leaders')], { kind: 'leaders' }))).toEqual(['l']);
     expect(ids(route(channels, { kind: 'office' }))).toEqual(['office', 'all']);
   });
   it('cuts a long 企业微信 message to 4096 bytes on a character boundary, saying so', () => {
@@ -489,9 +670,13 @@ describe('the senders’ pure parts', () => {
     expect(redactUrl('https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=abc-123')).toBe(
       'qyapi.weixin.qq.com/cgi-bin/webhook/send?key=…',
     );
-    expect(redactUrl('https://open.feishu.cn/open-apis/bot/v2/hook/0123456789abcdef0123')).toBe(
-      'open.feishu.cn/open-apis/bot/v2/hook/0123…',
+    expect(redactUrl('https://oapi.dingtalk.com/robot/send?access_token=abc')).toBe(
+      'oapi.dingtalk.com/robot/send?access_token=…',
     );
+    // Any other URL: its host only, however short its path's token.
+    expect(redactUrl('https://open.feishu.cn/open-apis/bot/v2/hook/0123456789abcdef0123')).toBe('open.feishu.cn/…');
+    expect(redactUrl('https://hooks.example.com/t/ab12')).toBe('hooks.example.com/…');
+    expect(redactUrl('https://hooks.example.com/')).toBe('hooks.example.com');
     const text = scrub('POST https://u:p@x.example/send?key=K1234567 failed: token K1234567', ['K1234567']);
     expect(text).not.toContain('K1234567');
     expect(text).not.toContain('u:p@');

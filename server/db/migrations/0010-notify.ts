@@ -15,7 +15,9 @@ import { type Kysely, sql } from 'kysely';
  *   run done; unique (run_id, channel_id, message_key) so a run finished twice still delivers once.
  *   `payload` holds the whole message (attachments base64) so a retry after a crash has everything.
  *   `next_attempt_at` is also the sender's lease: a claimed delivery is pushed forward, so a sender
- *   that died mid-send is retried when it passes.
+ *   that died mid-send is retried when it passes. `claimed_by` is the claim's token (instance + nonce):
+ *   a sender records its result only while its claim is the current one, so a sender whose lease ran
+ *   out cannot overwrite the result of the one that took the delivery over.
  */
 // biome-ignore lint/suspicious/noExplicitAny: migrations are frozen in time and must not depend on today's types
 export async function up(db: Kysely<any>): Promise<void> {
@@ -77,6 +79,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     state text not null default 'pending' constraint deliveries_state_check check (state in ('pending', 'sent', 'failed')),
     attempts integer not null default 0,
     next_attempt_at timestamptz,
+    claimed_by text,
     last_error text,
     created_at timestamptz not null,
     sent_at timestamptz

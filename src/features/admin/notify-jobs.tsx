@@ -154,14 +154,20 @@ function JobCard({ job }: { job: Job }) {
     run.mutate(job.name, {
       onSuccess: ({ run: r }) =>
         say(
+          // A manual run is one-shot: a failed one is final, shown with its error (never as still running).
           r.state === 'failed'
-            ? t('admin.notify.runFailed', { title: job.title, error: r.error ?? t('admin.notify.unknownReason') })
+            ? `${RUN_MARK.failed} ${t('admin.notify.runFailed', { title: job.title, error: r.error ?? t('admin.notify.unknownReason') })}`
             : r.state === 'running'
               ? t('admin.notify.running', { title: job.title })
               : t('admin.notify.runDone', { title: job.title, summary: r.summary ?? '—' }),
         ),
       onError: (err) =>
-        say(t('admin.notify.runFailed', { title: job.title, error: isApiError(err) ? failureText(err) : String(err) })),
+        say(
+          // 409: a run of this job is in progress; its words (该任务正在运行…) say so, no 失败 in front.
+          isApiError(err) && err.status === 409
+            ? failureText(err)
+            : `${RUN_MARK.failed} ${t('admin.notify.runFailed', { title: job.title, error: isApiError(err) ? failureText(err) : String(err) })}`,
+        ),
     });
   };
   return (
