@@ -1,5 +1,6 @@
 import { daysBetween, type IsoDate, shanghaiDate } from '../../src/domain/dates';
 import { formatDate, formatWeekday } from '../../src/domain/format';
+import { NO_DEPARTMENT } from '../../src/domain/review';
 import type { SupervisionItem } from '../../src/domain/supervision-api';
 import type { JobContext, JobHandler, OutgoingMessage } from '../notify/message';
 import { Store } from '../repositories/store';
@@ -11,7 +12,12 @@ import { listSupervision } from '../services/supervision-service';
  * - one reminder per lead department with a report overdue (逾期未报, the review's 未填报) or due this
  *   week (本周应报), listing the targets, their last report and how long ago, and the way to /report;
  * - one escalation (催报升级) to the 分管领导 and one to the target office, naming the departments
- *   that have missed at least their plan's `escalateAfter` reporting cycles on some target;
+ *   that have missed at least their plan's `escalateAfter` reporting cycles on some target; the
+ *   office's also lists the overdue targets no department leads (未明确牵头部门), on its own if none
+ *   escalated;
+ * - targets led only in the demo division of tasks are marked （演示分工）, and 含演示数据 is said
+ *   where the department's own targets carry demo figures or the demo division;
+ * - links to the review count pending reports (includePending=1), as the reminders do;
  * - one message per lead department with 督办事项 past their due date, and one list of all of them
  *   to the office.
  */
@@ -38,6 +44,14 @@ export function silenceWords(t: DueTarget, withCycles: boolean): string {
   if (t.lastReportAsOf === null) return `从未填报${cycles}`;
   return `最近填报 ${formatDate(t.lastReportAsOf)}，已 ${t.daysSinceReport} 天未报${cycles}`;
 }
+
+/** A listed target's title, marked where its lead department is the demo division of tasks. */
+const titleOf = (t: Pick<DueTarget, 'title' | 'divisionDemo'>) => `${t.title}${t.divisionDemo ? DEMO_DIVISION : ''}`;
+const DEMO_DIVISION = '（演示分工）';
+const DEMO_DIVISION_NOTE = '标注“演示分工”的目标，其牵头单位是演示用的任务分工，尚未经正式确认。';
+
+/** The review a reminder links to: the day's, counting reports waiting for review as the reminder does. */
+const reviewPath = (day: IsoDate) => `/review?asOf=${day}&includePending=1`;
 
 /** 【催报】市发展改革委：3 项逾期未报，5 项本周应报 */
 export function reminderTitle(d: Pick<DepartmentDue, 'name' | 'overdue' | 'due'>): string {
@@ -73,12 +87,14 @@ function reminder(d: DepartmentDue, due: DueReports, baseUrl: string | null): Ou
   const title = reminderTitle(d);
   const link = joinUrl(baseUrl, '/report');
   const intro = `截至 ${dayWords(due.asOf)}，以下目标请尽快报送进展：`;
-  const overdue = d.overdue.map((t) => `${t.title}：${silenceWords(t, true)}`);
+  const overdue = d.overdue.map((t) => `${titleOf(t)}：${silenceWords(t, true)}`);
   const dueLines = d.due.map(
-    (t) => `${t.title}：${t.lastReportAsOf === null ? '从未填报' : `最近填报 ${formatDate(t.lastReportAsOf)}`}`,
+    (t) => `${titleOf(t)}：${t.lastReportAsOf === null ? '从未填报' : `最近填报 ${formatDate(t.lastReportAsOf)}`}`,
   );
   const escalatedNote = '已连续多个填报周期未报，本提醒已同时报送分管领导和目标办。';
-  const demo = due.review.containsDemo;
+  // This department's targets only: another's demo figures are not its business.
+  const demo = d.containsDemo;
+  const divisionNote = d.divisionDemo ? DEMO_DIVISION_NOTE : null;
 
   const markdown = fitted((shown) => {
     const md = [intro];
@@ -104,6 +120,7 @@ function reminder(d: DepartmentDue, due: DueReports, baseUrl: string | null): Ou
         ),
       );
     if (d.escalated) md.push('', `> ${escalatedNote}`);
+    if (divisionNote) md.push('', `> ${divisionNote}`);
     if (link) md.push('', `[前往填报](${link})`);
     if (demo) md.push('', '> 含演示数据，非正式统计');
     return md.join('\n');
@@ -113,6 +130,7 @@ function reminder(d: DepartmentDue, due: DueReports, baseUrl: string | null): Ou
   if (overdue.length > 0) text.push('', `逾期未报（${overdue.length} 项）：`, ...overdue.map((l) => `- ${l}`));
   if (dueLines.length > 0) text.push('', `本周应报（${dueLines.length} 项）：`, ...dueLines.map((l) => `- ${l}`));
   if (d.escalated) text.push('', escalatedNote);
+  if (divisionNote) text.push('', divisionNote);
   if (link) text.push('', `前往填报：${link}`);
   if (demo) text.push('', '（含演示数据，非正式统计）');
   return {
@@ -125,22 +143,31 @@ function reminder(d: DepartmentDue, due: DueReports, baseUrl: string | null): Ou
   };
 }
 
+/**
+ * 催报升级 to the 分管领导 and the office, naming the escalated departments; the office's copy also
+ * lists the overdue targets no department leads (未明确牵头部门), which no reminder reaches — sent to
+ * the office alone when nothing escalated.
+ */
 function escalations(escalated: readonly DepartmentDue[], due: DueReports, baseUrl: string | null): OutgoingMessage[] {
-  if (escalated.length === 0) return [];
+  const unassigned = due.unassignedOverdue;
+  if (escalated.length === 0 && unassigned.length === 0) return [];
   const title = `【催报升级】${escalated.length} 个部门多个填报周期未报进展`;
-  const link = joinUrl(baseUrl, `/review?asOf=${due.asOf}`);
+  const link = joinUrl(baseUrl, reviewPath(due.asOf));
   const intro = `截至 ${dayWords(due.asOf)}，以下部门漏报的填报周期已达到升级阈值：`;
   const entries = escalated.map((d) => {
     const over = d.overdue.filter((t) => t.missedCycles >= t.escalateAfter);
     return {
-      name: d.name,
+      name: `${d.name}${over.some((t) => t.divisionDemo) ? DEMO_DIVISION : ''}`,
       said: `${d.overdue.length} 项逾期未报，最长漏报 ${d.maxMissedCycles} 个填报周期（升级阈值 ${Math.min(...over.map((t) => t.escalateAfter))} 个）`,
-      targets: over.map((t) => `${t.title}：${silenceWords(t, true)}`),
+      targets: over.map((t) => `${titleOf(t)}：${silenceWords(t, true)}`),
     };
   });
+  const divisionNote = entries.some((e) => e.name.endsWith(DEMO_DIVISION)) ? DEMO_DIVISION_NOTE : null;
   const demo = due.review.containsDemo;
-  const markdown = fitted((shown) => {
-    const md = [intro, ''];
+  const noLeadHead = `${NO_DEPARTMENT}（${unassigned.length} 项逾期未报，请明确牵头单位）`;
+  const noLead = unassigned.map((t) => `${t.title}：${silenceWords(t, false)}`);
+  const build = (withUnassigned: boolean, head: string) => (shown: number) => {
+    const md = entries.length > 0 ? [intro, ''] : [];
     for (const e of entries)
       md.push(
         `- **${mdText(e.name)}**：${e.said}`,
@@ -150,19 +177,55 @@ function escalations(escalated: readonly DepartmentDue[], due: DueReports, baseU
           (n) => `另有 ${n} 项`,
         ),
       );
+    if (withUnassigned && noLead.length > 0)
+      md.push(
+        ...(md.length > 0 ? [''] : []),
+        head,
+        '',
+        `- **${noLeadHead}**`,
+        ...mdList(
+          noLead.map((l) => `  - ${mdText(l)}`),
+          Math.min(shown, 10),
+          (n) => `另有 ${n} 项`,
+        ),
+      );
+    if (divisionNote) md.push('', `> ${divisionNote}`);
     if (link) md.push('', `[查看周调度会](${link})`);
     if (demo) md.push('', '> 含演示数据，非正式统计');
     return md.join('\n');
+  };
+  const textOf = (withUnassigned: boolean, head: string, heading: string) => {
+    const text = [heading, ''];
+    if (entries.length > 0) text.push(intro, '');
+    for (const e of entries) text.push(`- ${e.name}：${e.said}`, ...e.targets.map((l) => `  - ${l}`));
+    if (withUnassigned && noLead.length > 0)
+      text.push(...(entries.length > 0 ? [''] : []), head, '', `- ${noLeadHead}`, ...noLead.map((l) => `  - ${l}`));
+    if (divisionNote) text.push('', divisionNote);
+    if (link) text.push('', `查看周调度会：${link}`);
+    if (demo) text.push('', '（含演示数据，非正式统计）');
+    return text.join('\n');
+  };
+  const unassignedHead = `截至 ${dayWords(due.asOf)}，以下逾期未报的目标未明确牵头部门，催报无从送达：`;
+  const out: OutgoingMessage[] = [];
+  if (escalated.length > 0)
+    out.push({
+      kind: 'escalation',
+      key: 'escalation:leaders',
+      audience: { kind: 'leaders' },
+      title,
+      markdown: fitted(build(false, '')),
+      text: textOf(false, '', title),
+    });
+  const officeTitle = escalated.length > 0 ? title : `【催报】${unassigned.length} 项逾期未报的目标未明确牵头部门`;
+  out.push({
+    kind: escalated.length > 0 ? 'escalation' : 'reminder',
+    key: escalated.length > 0 ? 'escalation:office' : 'reminder:office',
+    audience: { kind: 'office' },
+    title: officeTitle,
+    markdown: fitted(build(true, unassignedHead)),
+    text: textOf(true, unassignedHead, officeTitle),
   });
-  const text = [title, '', intro, ''];
-  for (const e of entries) text.push(`- ${e.name}：${e.said}`, ...e.targets.map((l) => `  - ${l}`));
-  if (link) text.push('', `查看周调度会：${link}`);
-  if (demo) text.push('', '（含演示数据，非正式统计）');
-  const body = { title, markdown, text: text.join('\n') };
-  return [
-    { kind: 'escalation', key: 'escalation:leaders', audience: { kind: 'leaders' }, ...body },
-    { kind: 'escalation', key: 'escalation:office', audience: { kind: 'office' }, ...body },
-  ];
+  return out;
 }
 
 const overdueDays = (item: SupervisionItem, day: IsoDate) => daysBetween(item.dueDate, day);
@@ -228,7 +291,7 @@ function supervisionMessages(
       `【督办】${items.length} 项督办事项逾期，涉及 ${byLead.size} 个牵头单位`,
       `截至 ${dayWords(day)}，以下督办事项已过办理时限：`,
       items.map((i) => supervisionLine(i, day, true)),
-      { label: '查看周调度会', url: joinUrl(baseUrl, `/review?asOf=${day}`) },
+      { label: '查看周调度会', url: joinUrl(baseUrl, reviewPath(day)) },
     ),
   );
   return out;
@@ -244,9 +307,9 @@ export function remindersSummary(reminded: number, escalated: number, supervisio
   ].join(' · ');
 }
 
-/** The messages of one run, for the day of `scheduledFor` (Asia/Shanghai). */
+/** The messages of one run, judged on the day it runs (`now`, Asia/Shanghai). */
 export async function reminderMessages(ctx: JobContext): Promise<{ summary: string; messages: OutgoingMessage[] }> {
-  const day = shanghaiDate(ctx.scheduledFor);
+  const day = shanghaiDate(ctx.now);
   const due = await dueReports({ store: new Store(ctx.db), now: ctx.now }, day);
   const overdueItems = (await listSupervision(ctx.db, { status: 'overdue' }, day)).items;
   const escalated = due.departments.filter((d) => d.escalated);

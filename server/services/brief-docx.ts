@@ -18,11 +18,12 @@ import {
 } from 'docx';
 import type { Kysely } from 'kysely';
 import { completionText, gapText, STATUS_LABELS } from '../../src/domain/figures';
-import { formatDate, formatPercent } from '../../src/domain/format';
+import { formatDate, formatNumber, formatPercent, formatQuantity } from '../../src/domain/format';
 import { NO_DEPARTMENT } from '../../src/domain/review';
 import type { ReviewResponse, ReviewTarget } from '../../src/domain/review-api';
 import type { Status } from '../../src/domain/schemas';
-import type { SupervisionItem, SupervisionStatus } from '../../src/domain/supervision-api';
+import type { SupervisionItem } from '../../src/domain/supervision-api';
+import { groupForReview, REVIEW_GROUPS, type ReviewGroup } from '../../src/domain/supervision-review';
 import type { Database } from '../db/schema';
 import { reviewScope } from './review-service';
 import { listSupervision } from './supervision-service';
@@ -35,7 +36,15 @@ import { listSupervision } from './supervision-service';
  */
 
 const LABEL: Record<Status, string> = STATUS_LABELS['zh-CN'];
-const SUPERVISION_LABEL: Record<SupervisionStatus, string> = { open: '办理中', done: '已办结', overdue: '逾期' };
+/** The review page's groups, in its words (src/i18n/zh-cn-supervision.ts `group`). */
+const GROUP_LABEL: Record<ReviewGroup, string> = {
+  overdue: '逾期',
+  dueSoon: '本周到期',
+  open: '办理中',
+  done: '已办结',
+};
+/** A figure from a report still waiting for review (the review read with includePending=1). */
+export const PROVISIONAL = '初报（待审核）';
 
 /** Twips (1/20 pt) of a length in millimetres. */
 const mm = (n: number) => Math.round((n / 25.4) * 1440);
@@ -201,10 +210,28 @@ export function countsSentence(review: Pick<ReviewResponse, 'targets'>): string 
 /** The date line's words: 截至2025年12月28日. */
 export const asOfWords = (review: Pick<ReviewResponse, 'asOf'>) => `截至${formatDate(review.asOf)}`;
 
-/** A lagging target's figures as the review page words them: 完成率, 应完成率, the gap. */
+/**
+ * 完成率 with what it divides, so a reader can check it (DESIGN): “62.5%（25/40万人）”, and marked
+ * 初报（待审核） when the figure is a report still waiting for review.
+ */
+export function completionWithFigures(t: ReviewTarget): string {
+  const s = t.state;
+  const value = s.latest?.value;
+  const shown =
+    t.kind !== 'milestone' && value !== null && value !== undefined && t.target !== null
+      ? `${completionText(t, s)}（${formatNumber(value)}/${formatQuantity(t.target, t.unit)}）`
+      : completionText(t, s);
+  return s.latest?.provisional ? `${shown}，${PROVISIONAL}` : shown;
+}
+
+/** Whether a review carries 初报 figures (read with includePending=1). */
+export const hasProvisional = (review: Pick<ReviewResponse, 'targets'>) =>
+  review.targets.some((t) => t.state.latest?.provisional === true);
+
+/** A lagging target's figures as the review page words them: 完成率 (with value/target), 应完成率, the gap. */
 export function figuresText(t: ReviewTarget): string {
   const s = t.state;
-  const parts = t.kind === 'milestone' ? [`进度${completionText(t, s)}`] : [`完成率${completionText(t, s)}`];
+  const parts = t.kind === 'milestone' ? [`进度${completionWithFigures(t)}`] : [`完成率${completionWithFigures(t)}`];
   if (t.kind !== 'milestone' && s.expected !== null && s.status !== 'missed')
     parts.push(`应完成率（序时进度）${formatPercent(s.expected)}`);
   const g = gapText(t, s);
@@ -255,21 +282,15 @@ function overview(review: ReviewResponse, afterTable: boolean): (Paragraph | Tab
     ),
   );
   const sectors = review.sectors.filter((s) => s.now.total > 0);
-  const behind = sectors
-    .filter((s) => s.now.counts.lagging + s.now.counts.severe + s.now.counts.missed > 0)
-    .sort(
-      (a, b) =>
-        b.now.counts.severe +
-        b.now.counts.lagging +
-        b.now.counts.missed -
-        (a.now.counts.severe + a.now.counts.lagging + a.now.counts.missed),
-    );
+  // 滞后 and 严重滞后, as the table below and the review page count them.
+  const behindOf = (s: (typeof sectors)[number]) => s.now.counts.lagging + s.now.counts.severe;
+  const behind = sectors.filter((s) => behindOf(s) > 0).sort((a, b) => behindOf(b) - behindOf(a));
   if (behind.length > 0) {
     out.push(
       bodyText(
         `从各领域看，滞后目标主要集中在${behind
           .slice(0, 5)
-          .map((s) => `${s.name}（${s.now.counts.lagging + s.now.counts.severe + s.now.counts.missed}项）`)
+          .map((s) => `${s.name}（${behindOf(s)}项）`)
           .join('、')}。`,
       ),
     );
@@ -334,7 +355,7 @@ function laggards(review: ReviewResponse, afterTable: boolean): (Paragraph | Tab
             { header: '完成率', width: 1100, center: true },
             { header: '差距', width: 1700 },
           ],
-          g.items.map((t, j) => [String(j + 1), t.title, leadName(t), completionText(t, t.state), gapText(t, t.state)]),
+          g.items.map((t, j) => [String(j + 1), t.title, leadName(t), completionWithFigures(t), gapText(t, t.state)]),
         ),
       );
       return;
@@ -352,14 +373,22 @@ function supervision(
   afterTable: boolean,
 ): (Paragraph | Table)[] {
   const out: (Paragraph | Table)[] = [heading1('三、督办事项', afterTable)];
-  if (items.length === 0) {
+  // The review page's section: the same items in the same groups (src/domain/supervision-review.ts).
+  const groups = groupForReview(items, {
+    asOf: review.asOf,
+    previousAsOf: review.previousAsOf,
+    plan: review.plan?.id,
+  });
+  const rows = REVIEW_GROUPS.flatMap((g) => groups[g].map((item) => ({ item, group: g })));
+  if (rows.length === 0) {
     out.push(bodyText('本期无督办事项。'));
     return out;
   }
-  const count = (s: SupervisionStatus) => items.filter((i) => i.status === s).length;
   out.push(
     bodyText(
-      `${asOfWords(review)}，督办事项共${items.length}项，其中逾期${count('overdue')}项、办理中${count('open')}项、已办结${count('done')}项。`,
+      `${asOfWords(review)}，督办事项共${rows.length}项，其中${REVIEW_GROUPS.map(
+        (g) => `${GROUP_LABEL[g]}${groups[g].length}项`,
+      ).join('、')}（已办结为上次调度（${formatDate(review.previousAsOf)}）以来办结的事项）。`,
     ),
   );
   out.push(
@@ -372,12 +401,12 @@ function supervision(
         { header: '状态', width: 850, center: true },
         { header: '办理情况', fill: 2 },
       ],
-      items.map((item, i) => [
+      rows.map(({ item, group }, i) => [
         String(i + 1),
         item.targetTitle ? `${item.title}（${item.targetTitle}）` : item.title,
         item.leadDepartmentName,
         formatDate(item.dueDate),
-        { text: SUPERVISION_LABEL[item.status], bold: item.status === 'overdue' },
+        { text: GROUP_LABEL[group], bold: group === 'overdue' },
         item.status === 'done' ? `办结说明：${item.note || NOT_SAID}` : item.progress || '—',
       ]),
     ),
@@ -560,7 +589,11 @@ export async function briefDocx({ review, supervision: items }: BriefInput): Pro
           new Paragraph({ style: 'BriefDate', children: runs(`（${reviewScope(review, ' · ')}）`) }),
           new Paragraph({
             style: 'BriefDate',
-            children: runs(`${asOfWords(review)}${review.containsDemo ? '（含演示数据，非正式统计）' : ''}`),
+            children: runs(
+              `${asOfWords(review)}${review.containsDemo ? '（含演示数据，非正式统计）' : ''}${
+                hasProvisional(review) ? `（含待审核的初报数值，逐项标注“${PROVISIONAL}”）` : ''
+              }`,
+            ),
           }),
           gap(),
           ...sections(review, items),
@@ -571,11 +604,19 @@ export async function briefDocx({ review, supervision: items }: BriefInput): Pro
   return Packer.toBuffer(doc);
 }
 
-/** The 督办事项 a brief of this review lists: of its plan (and those on no target), judged on the meeting date. */
+/**
+ * The 督办事项 a brief of this review lists, exactly the review page's section: decided by the meeting
+ * date and judged on it, of its plan (and those on no target), still open or closed since the previous
+ * meeting; in the page's groups' order.
+ */
 export async function briefSupervision(db: Kysely<Database>, review: ReviewResponse): Promise<SupervisionItem[]> {
-  const list = await listSupervision(db, {}, review.asOf);
-  const plan = review.plan?.id;
-  return list.items.filter((i) => !plan || i.planId === null || i.planId === plan);
+  const list = await listSupervision(db, { asOf: review.asOf }, review.asOf);
+  const groups = groupForReview(list.items, {
+    asOf: review.asOf,
+    previousAsOf: review.previousAsOf,
+    plan: review.plan?.id,
+  });
+  return REVIEW_GROUPS.flatMap((g) => groups[g]);
 }
 
 export interface Brief {

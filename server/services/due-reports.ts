@@ -33,6 +33,10 @@ export interface DueTarget {
   missedCycles: number;
   /** Its plan's threshold: this many missed cycles escalate. */
   escalateAfter: number;
+  /** Its lead department is the demo division of tasks (not an official assignment). */
+  divisionDemo: boolean;
+  /** Its last report is demo data. */
+  demo: boolean;
 }
 
 export interface DepartmentDue {
@@ -41,6 +45,8 @@ export interface DepartmentDue {
   name: string;
   /** Some listed target is led by it in the demo division of tasks. */
   divisionDemo: boolean;
+  /** Some listed target is in the demo division or has demo figures: its message says 含演示数据. */
+  containsDemo: boolean;
   /** 逾期未报: the review's overdue targets of this department, never reported first, then the longest silence. */
   overdue: DueTarget[];
   /** 本周应报: due this week and not overdue. */
@@ -104,6 +110,7 @@ export function dueFromReview(review: ReviewResponse, plans: readonly Plan[], da
         id: t.department,
         name: t.departmentName ?? t.department,
         divisionDemo: false,
+        containsDemo: false,
         overdue: [],
         due: [],
         maxMissedCycles: 0,
@@ -112,6 +119,7 @@ export function dueFromReview(review: ReviewResponse, plans: readonly Plan[], da
       departments.set(t.department, d);
     }
     if (t.divisionDemo) d.divisionDemo = true;
+    if (t.divisionDemo || t.latestReport?.demo) d.containsDemo = true;
     return d;
   };
 
@@ -131,6 +139,8 @@ export function dueFromReview(review: ReviewResponse, plans: readonly Plan[], da
         daysSinceReport: item.daysSinceReport,
         ...s,
         missedCycles: missedCycles(t, item.daysSinceReport, s.cycleDays, day),
+        divisionDemo: t.divisionDemo,
+        demo: t.latestReport?.demo === true,
       };
       const d = departmentOf(t);
       if (!d) {
@@ -158,6 +168,8 @@ export function dueFromReview(review: ReviewResponse, plans: readonly Plan[], da
       daysSinceReport: last ? daysBetween(last.asOf, minDate(day, t.deadline)) : null,
       ...settings(t),
       missedCycles: 0,
+      divisionDemo: t.divisionDemo,
+      demo: last?.demo === true,
     });
   }
 

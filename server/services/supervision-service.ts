@@ -56,13 +56,30 @@ function selectItems(db: Db) {
 }
 type ItemRow = Awaited<ReturnType<ReturnType<typeof selectItems>['executeTakeFirstOrThrow']>>;
 
-/** open and due before `asOf`: 逾期. */
-export function statusOf(row: { status: 'open' | 'done'; due_date: string }, asOf: string): SupervisionStatus {
-  return row.status === 'open' && compareDates(row.due_date, asOf) < 0 ? 'overdue' : row.status;
+/** Whether an item was closed by the end of `asOf` (the Shanghai day of its closing). */
+const closedBy = (row: { status: 'open' | 'done'; closed_at: string | null }, asOf: string) =>
+  row.status === 'done' && row.closed_at !== null && compareDates(shanghaiDate(new Date(row.closed_at)), asOf) <= 0;
+
+/**
+ * The status on `asOf`: 已办结 if closed on or before that day; otherwise 逾期 when due before it,
+ * else 办理中 (an item closed later was still open then).
+ */
+export function statusOf(
+  row: { status: 'open' | 'done'; due_date: string; closed_at: string | null },
+  asOf: string,
+): SupervisionStatus {
+  if (closedBy(row, asOf)) return 'done';
+  return compareDates(row.due_date, asOf) < 0 ? 'overdue' : 'open';
 }
+
+/** The day an item came to be: the meeting that decided it, else the day it was entered. */
+const decidedDay = (r: { meeting_date: string | null; created_at: string }) =>
+  r.meeting_date ?? shanghaiDate(new Date(r.created_at));
 
 function itemFromRow(r: ItemRow, names: ReadonlyMap<string, string>, asOf: string): SupervisionItem {
   const supporting = Array.isArray(r.supporting_departments) ? r.supporting_departments : [];
+  // Closed after `asOf`: as of that day it was open, its closing not yet written.
+  const closed = r.status !== 'done' || closedBy(r, asOf);
   return {
     id: r.id,
     title: r.title,
@@ -75,16 +92,16 @@ function itemFromRow(r: ItemRow, names: ReadonlyMap<string, string>, asOf: strin
     dueDate: r.due_date,
     status: statusOf(r, asOf),
     progress: r.progress,
-    note: r.note,
+    note: closed ? r.note : null,
     evidenceUrl: r.evidence_url,
     meetingDate: r.meeting_date,
     createdBy: r.created_by,
     createdByName: r.created_by_name || null,
     createdAt: r.created_at,
     updatedAt: r.updated_at,
-    closedBy: r.closed_by,
-    closedByName: r.closed_by_name || null,
-    closedAt: r.closed_at,
+    closedBy: closed ? r.closed_by : null,
+    closedByName: closed ? r.closed_by_name || null : null,
+    closedAt: closed ? r.closed_at : null,
   };
 }
 
@@ -110,7 +127,8 @@ export function compareItems(a: SupervisionItem, b: SupervisionItem): number {
 const supports = (id: string) => sql<boolean>`s.supporting_departments @> ${JSON.stringify([id])}::jsonb`;
 
 /**
- * The items a query asks for, judged as of `q.asOf` (default `today`, YYYY-MM-DD in Asia/Shanghai).
+ * The items a query asks for, judged as of `q.asOf` (default `today`, YYYY-MM-DD in Asia/Shanghai):
+ * with `asOf` given, items decided after it (meeting date, else the day entered) are left out.
  * `department`: led or supported by it; `departments` (「我的」): led or supported by any of them
  * (none: no item). `counts` are of the items the other filters leave, before `status` narrows them,
  * so a page's tabs show how many each has.
@@ -135,7 +153,8 @@ export async function listSupervision(
   if (q.plan) query = query.where('t.plan_id', '=', q.plan);
   const [rows, registry] = await Promise.all([query.execute(), loadRegistry(db)]);
   const names = namesOf(registry);
-  const all = rows.map((r) => itemFromRow(r, names, asOf));
+  const known = q.asOf ? rows.filter((r) => compareDates(decidedDay(r), asOf) <= 0) : rows;
+  const all = known.map((r) => itemFromRow(r, names, asOf));
   const counts = { open: 0, done: 0, overdue: 0 };
   for (const i of all) counts[i.status]++;
   const items = (q.status ? all.filter((i) => i.status === q.status) : all).sort(compareItems);
@@ -211,6 +230,44 @@ function dueDateIssue(due: string, today: string): FieldCheckIssue | null {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Scope
+
+/** What decides who may run an item: its target's plan and lead department, and the item's lead. */
+export interface SupervisionScope {
+  planId: string | null;
+  targetDepartment: string | null;
+  leadDepartment: string;
+}
+
+/**
+ * Whether `user` runs (creates, changes, reassigns, reopens) items of this scope, as approvals scope
+ * reviewers (server/services/approval-service.ts `reviews`): administrators everything; a reviewer of a
+ * plan (user_plans) its targets' items and the free-standing ones; a reviewer bound to departments the
+ * items their departments lead, or whose target they lead.
+ */
+export function oversees(user: User, scope: SupervisionScope): boolean {
+  if (user.disabled) return false;
+  if (user.role === 'admin') return true;
+  if (user.role !== 'reviewer') return false;
+  if (scope.planId === null ? user.plans.length > 0 : user.plans.includes(scope.planId)) return true;
+  if (user.departments.includes(scope.leadDepartment)) return true;
+  return scope.targetDepartment !== null && user.departments.includes(scope.targetDepartment);
+}
+
+/** The 403 for a reviewer outside the item's scope, naming what they review. */
+function scopeRefusal(user: User, what: string, names: ReadonlyMap<string, string>): SupervisionRefusal {
+  const scope =
+    [...user.plans.map((p) => `${p}（全部）`), ...user.departments.map((d) => names.get(d) ?? d)].join('、') ||
+    '尚未指定审核范围';
+  return {
+    status: 403,
+    code: 'supervision_out_of_scope',
+    detail: `${what}不在您的审核范围内（${scope}），请由负责该规划或部门的审核员或管理员办理`,
+    params: { scope },
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
 // Writes
 
 /** What the audit log keeps of an item: its stored fields. */
@@ -248,11 +305,23 @@ export async function createSupervision(
     const due = dueDateIssue(input.dueDate, today);
     if (due) errors.push(due);
     const targetId = input.targetId ?? null;
-    if (targetId !== null) {
-      const t = await trx.selectFrom('targets').select('id').where('id', '=', targetId).executeTakeFirst();
-      if (!t) errors.push({ field: 'targetId', code: 'unknown_target', params: { id: targetId } });
-    }
+    const target =
+      targetId === null
+        ? null
+        : await trx
+            .selectFrom('targets')
+            .select(['id', 'plan_id', 'department'])
+            .where('id', '=', targetId)
+            .executeTakeFirst();
+    if (targetId !== null && !target)
+      errors.push({ field: 'targetId', code: 'unknown_target', params: { id: targetId } });
     if (!deps.ok || errors.length) return { ok: false, refusal: fieldRefusal(errors, '') };
+    const scope = {
+      planId: target?.plan_id ?? null,
+      targetDepartment: target?.department ?? null,
+      leadDepartment: input.leadDepartment,
+    };
+    if (!oversees(user, scope)) return { ok: false, refusal: scopeRefusal(user, '这项督办事项', namesOf(registry)) };
     const at = now.toISOString();
     const id = newSupervisionId();
     await trx
@@ -305,11 +374,22 @@ const FIELD_NAMES_ZH: Record<string, string> = {
  */
 function permissionRefusal(
   user: User,
-  item: SupervisionItem,
+  item: SupervisionItem & { targetDepartment: string | null },
   patch: SupervisionPatch,
   keys: readonly string[],
+  names: ReadonlyMap<string, string>,
 ): SupervisionRefusal | null {
-  if (user.role === 'admin' || user.role === 'reviewer') return null;
+  if (user.role === 'admin') return null;
+  if (user.role === 'reviewer') {
+    const lead = patch.leadDepartment ?? item.leadDepartment;
+    const scope = { planId: item.planId, targetDepartment: item.targetDepartment };
+    if (!oversees(user, { ...scope, leadDepartment: item.leadDepartment }))
+      return scopeRefusal(user, `督办事项“${item.title}”`, names);
+    // Handing it to a department one does not review would put it out of one's own reach.
+    if (!oversees(user, { ...scope, leadDepartment: lead }))
+      return scopeRefusal(user, `交由${names.get(lead) ?? lead}牵头的督办事项`, names);
+    return null;
+  }
   if (user.role !== 'reporter')
     return { status: 403, code: 'forbidden', detail: '查看者不能办理督办事项，请联系管理员开通填报权限' };
   const lead = item.leadDepartmentName;
@@ -364,7 +444,16 @@ export async function updateSupervision(
       .executeTakeFirst();
     const before = locked ? await getSupervision(trx, id, today) : null;
     if (!before) return { ok: false, refusal: { status: 404, code: 'not_found', detail: `督办事项“${id}”不存在` } };
-    const denied = permissionRefusal(user, before, patch, keys);
+    const target = before.targetId
+      ? await trx.selectFrom('targets').select('department').where('id', '=', before.targetId).executeTakeFirst()
+      : undefined;
+    const denied = permissionRefusal(
+      user,
+      { ...before, targetDepartment: target?.department ?? null },
+      patch,
+      keys,
+      namesOf(await loadRegistry(trx)),
+    );
     if (denied) return { ok: false, refusal: denied };
     if (keys.length === 0)
       return {

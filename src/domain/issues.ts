@@ -123,6 +123,7 @@ export const ISSUE_CODES = [
   'supervision_lead_only',
   'supervision_done',
   'supervision_not_done',
+  'supervision_out_of_scope',
   // a report that needs a reason before it is saved
   'below_last',
   'far_beyond',

@@ -7,8 +7,11 @@ import { text } from './text-field';
  * review (on a lagging target, or free-standing) by the target office (reviewers, administrators);
  * the lead department's reporters update it and close it with a note at /report.
  *
- * Stored status is `open` or `done`; `overdue` is derived: open and its due date before the day
- * the list is read for (`asOf`, default today in Asia/Shanghai).
+ * Stored status is `open` or `done`; the status shown is judged on the day the list is read for
+ * (`asOf`, default today in Asia/Shanghai): `done` only if closed on or before that day (the
+ * Shanghai day of `closedAt`; one closed later reads as open then, without its closing note);
+ * otherwise `overdue` when its due date is before that day, else `open`. With `asOf` given, items
+ * decided after it are left out: decided is the meeting date when set, else the day it was entered.
  */
 
 export const SUPERVISION_TITLE_MAX = 500;

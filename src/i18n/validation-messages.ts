@@ -116,6 +116,7 @@ export const VALIDATION_MESSAGES: Record<Locale, Record<IssueCode, string>> = {
     supervision_lead_only: '配合单位只能填写办理进展；佐证和办结由牵头单位（{{department}}）办理',
     supervision_done: '这项督办事项已办结，不能再次办结或修改；如需修改，请由目标办重新打开',
     supervision_not_done: '这项督办事项尚未办结，无需重新打开',
+    supervision_out_of_scope: '这项督办事项不在您的审核范围内（{{scope}}），请由负责该规划或部门的审核员或管理员办理',
   },
   en: {
     as_of_required: 'Enter the as-of date',
@@ -231,5 +232,7 @@ export const VALIDATION_MESSAGES: Record<Locale, Record<IssueCode, string>> = {
       'A supporting department reports progress only; the lead department ({{department}}) adds evidence and closes the item',
     supervision_done: 'This item is closed and cannot be closed or changed again; the target office may reopen it',
     supervision_not_done: 'This item is not closed, so there is nothing to reopen',
+    supervision_out_of_scope:
+      'This item is outside what you review ({{scope}}); a reviewer of its plan or department, or an administrator, may change it',
   },
 };

@@ -1,13 +1,15 @@
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApp } from '../../server/app';
 import { weeklyBriefJob } from '../../server/jobs/weekly-brief';
+import { Store } from '../../server/repositories/store';
 import { formatDate } from '../../src/domain/format';
 import { problemSchema } from '../../src/domain/problem';
 import { type ReviewResponse, reviewResponseSchema } from '../../src/domain/review-api';
 import type { Status } from '../../src/domain/schemas';
 import { supervisionItemResponseSchema } from '../../src/domain/supervision-api';
 import { type Backend, backends, TEST_NOW, testApp } from './test-db';
-import { call, DEPT_A, DEPT_A_NAME, seedAccounts, signIn, type Who } from './write-helpers';
+import { call, DEPT_A, DEPT_A_NAME, type Fixture, seedAccounts, signIn, type Who } from './write-helpers';
 
 /**
  * 督查通报 (issue 24): GET /review.docx is the review /review answers, as a Word document laid out
@@ -54,6 +56,7 @@ async function unzip(body: ArrayBuffer): Promise<Unzipped> {
 describe.each(backends())('督查通报 (.docx) on %s', (backend: Backend) => {
   let ctx: Awaited<ReturnType<typeof testApp>>;
   let reviewer: Who;
+  let fixture: Fixture;
   let repA: Who;
   let review: ReviewResponse;
   let doc: Unzipped;
@@ -67,7 +70,7 @@ describe.each(backends())('督查通报 (.docx) on %s', (backend: Backend) => {
 
   beforeAll(async () => {
     ctx = await testApp(backend);
-    await seedAccounts(ctx.db.db, TEST_NOW);
+    fixture = await seedAccounts(ctx.db.db, TEST_NOW);
     reviewer = await signIn(ctx.app, 'reviewer');
     repA = await signIn(ctx.app, 'rep-a');
     const create = async (title: string, dueDate: string) => {
@@ -152,7 +155,75 @@ describe.each(backends())('督查通报 (.docx) on %s', (backend: Backend) => {
     expect(row(ITEMS.overdue)).toEqual([ITEMS.overdue, DEPT_A_NAME, '2025年12月1日', '逾期', '—']);
     expect(row(ITEMS.open)).toEqual([ITEMS.open, DEPT_A_NAME, '2026年3月31日', '办理中', '—']);
     expect(row(ITEMS.done)).toEqual([ITEMS.done, DEPT_A_NAME, '2026年1月31日', '已办结', `办结说明：${CLOSING}`]);
-    expect(doc.all).toContain('督办事项共3项，其中逾期1项、办理中1项、已办结1项');
+    // The review page's groups and counts (src/domain/supervision-review.ts).
+    expect(doc.all).toContain('督办事项共3项，其中逾期1项、本周到期0项、办理中1项、已办结1项');
+  });
+
+  it('lists the 督办事项 the review page shows for its meeting, judged on that day', async () => {
+    // Entered 2025-12-01, closed 2025-12-02 (before today's meeting's previous one: not in today's brief).
+    const at = (iso: string) => createApp({ store: new Store(ctx.db.db), now: () => new Date(iso) });
+    const early = await call(at('2025-12-01T09:00:00+08:00'), 'POST', '/supervision', reviewer, {
+      title: '督办测试：早已办结',
+      leadDepartment: DEPT_A,
+      dueDate: '2025-12-05',
+    });
+    expect(early.status, await early.clone().text()).toBe(201);
+    const item = supervisionItemResponseSchema.parse(await early.json()).item;
+    const closed = await call(at('2025-12-02T09:00:00+08:00'), 'PATCH', `/supervision/${item.id}`, repA, {
+      status: 'done',
+      note: '十二月二日办结',
+    });
+    expect(closed.status, await closed.clone().text()).toBe(200);
+    const brief = async (q: string) => unzip(await (await ctx.app.request(`/api/v1/review.docx?${q}`)).arrayBuffer());
+    // The day it was entered: open, due within the week; the items entered on 2026-01-05 are not there yet.
+    const first = await brief('asOf=2025-12-01');
+    expect(first.all).toContain('督办事项共1项，其中逾期0项、本周到期1项、办理中0项、已办结0项');
+    expect(first.all).not.toContain(ITEMS.overdue);
+    // Closed on the previous meeting's day (after it): in the next meeting's 已办结.
+    const next = await brief('asOf=2025-12-09&previous=2025-12-02');
+    expect(next.all).toContain('督办事项共1项，其中逾期0项、本周到期0项、办理中0项、已办结1项');
+    expect(next.all).toContain('办结说明：十二月二日办结');
+    // Long closed by the meeting of 2025-12-29: gone.
+    expect((await brief('asOf=2025-12-29')).all).toContain('本期无督办事项。');
+  });
+
+  it('says where lagging targets are with the table’s count and gives 完成率 with value and target', () => {
+    const sentence = doc.text.find((p) => p.includes('滞后目标主要集中在')) ?? '';
+    for (const s of review.sectors) {
+      const m = new RegExp(`${s.name}（(\\d+)项）`).exec(sentence);
+      if (m) expect(Number(m[1]), s.name).toBe(s.now.counts.lagging + s.now.counts.severe);
+    }
+    const lagging = review.targets.find(
+      (t) => (t.state.status === 'lagging' || t.state.status === 'severe') && t.kind !== 'milestone',
+    );
+    if (!lagging || lagging.target === null || lagging.state.latest?.value == null)
+      throw new Error('the demo has a lagging target with a figure');
+    const head = doc.text.find((p) => /^\d+．/.test(p) && p.includes(lagging.title)) ?? '';
+    expect(head).toMatch(/完成率[\d.]+%（[^）/]+\/[^）]+）/);
+  });
+
+  it('marks the figures of reports waiting for review, and says so on the date line', async () => {
+    // DEPT_A's reporter reports a figure far behind pace: pending until a reviewer decides it.
+    const sent = await call(ctx.app, 'POST', `/targets/${fixture.targetA}/reports`, repA, {
+      asOf: '2025-12-31',
+      value: 1,
+      confirmReason: '通报测试',
+    });
+    expect(sent.status, await sent.clone().text()).toBe(201);
+    const pending = reviewResponseSchema.parse(await (await ctx.app.request('/api/v1/review?includePending=1')).json());
+    const target = pending.targets.find((t) => t.id === fixture.targetA);
+    expect(target?.state.latest?.provisional).toBe(true);
+    const d = await unzip(await (await ctx.app.request('/api/v1/review.docx?includePending=1')).arrayBuffer());
+    expect(d.all).toContain(
+      `截至${formatDate(pending.asOf)}（含演示数据，非正式统计）（含待审核的初报数值，逐项标注“初报（待审核）”）`,
+    );
+    // Far behind: among the laggards, its 完成率 marked (the date line says it once more).
+    expect(pending.laggards.some((l) => l.id === fixture.targetA)).toBe(true);
+    expect(d.all.split('初报（待审核）').length - 1).toBeGreaterThanOrEqual(2);
+    // Without includePending the brief is the reviewed figures' alone.
+    const reviewed = await unzip(await (await ctx.app.request('/api/v1/review.docx')).arrayBuffer());
+    expect(reviewed.all).not.toContain('初报（待审核）');
+    expect(reviewed.text).toEqual(doc.text);
   });
 
   it('names every department with overdue reports, how many, and each target with its last report', () => {
@@ -222,12 +293,22 @@ describe.each(backends())('督查通报 (.docx) on %s', (backend: Backend) => {
       scheduledFor: TEST_NOW,
       baseUrl: 'https://board.example.gov.cn/',
     });
-    expect(out.messages).toHaveLength(1);
-    const m = out.messages[0];
+    // The office, and every department that leads a target of the review.
+    const leads = new Set(review.targets.flatMap((t) => (t.department === null ? [] : [t.department])));
+    expect(out.messages.map((x) => x.key).sort()).toEqual(
+      ['weekly-brief:office', ...[...leads].map((d) => `weekly-brief:${d}`)].sort(),
+    );
+    const m = out.messages.find((x) => x.key === 'weekly-brief:office');
     expect(m?.kind).toBe('weekly-brief');
     expect(m?.audience).toEqual({ kind: 'office' });
     expect(m?.title).toBe(`督查通报（截至${formatDate(review.asOf)}）`);
-    expect(m?.markdown).toContain(`https://board.example.gov.cn/api/v1/review.docx?asOf=${review.asOf}`);
+    // One link for the robots: the attachment's (server/notify/senders.ts lists it), not the markdown's too.
+    const url = `https://board.example.gov.cn/api/v1/review.docx?asOf=${review.asOf}`;
+    expect(m?.attachments?.[0]?.url).toBe(url);
+    expect(m?.markdown).not.toContain(url);
+    expect(m?.text).toContain(url);
+    // Departments only, as the brief's 四、逾期未报 counts them.
+    expect(m?.markdown).toContain(`涉及 ${review.overdue.filter((g) => g.department !== null).length} 个牵头单位`);
     expect(m?.markdown).toContain(`纳入调度的目标共${review.targets.length}项`);
     expect(m?.markdown).toContain(ITEMS.overdue);
     expect(m?.markdown).not.toContain(ITEMS.open);
@@ -240,7 +321,14 @@ describe.each(backends())('督查通报 (.docx) on %s', (backend: Backend) => {
       /^督查通报（截至.+）：滞后 \d+ 项 · 严重滞后 \d+ 项 · 逾期未报 \d+ 项 · 逾期督办 1 项$/,
     );
 
+    const own = out.messages.find((x) => x.key === `weekly-brief:${DEPT_A}`);
+    expect(own?.audience).toEqual({ kind: 'department', id: DEPT_A, name: DEPT_A_NAME });
+    expect(own?.text).toContain(`${DEPT_A_NAME}：本单位牵头目标`);
+    expect(own?.text).toContain('逾期督办 1 项');
+    expect(own?.attachments?.[0]?.filename).toBe(file?.filename);
+
     const offline = await weeklyBriefJob({ db: ctx.db.db, now: TEST_NOW, scheduledFor: TEST_NOW, baseUrl: null });
+    expect(offline.messages[0]?.attachments?.[0]?.url).toBeUndefined();
     expect(offline.messages[0]?.markdown).not.toContain('http');
     expect(offline.messages[0]?.text).toContain(`督查通报见附件：督查通报-全部规划-${review.asOf}.docx`);
   });

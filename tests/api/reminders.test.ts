@@ -91,16 +91,34 @@ describe.each(backends())('催报 job on %s', (backend: Backend) => {
       if (!m) continue;
       expect(m.kind).toBe('reminder');
       expect(m.audience).toEqual({ kind: 'department', id: g.department, name: g.departmentName });
-      const titles = g.items.map((i) => review.targets.find((t) => t.id === i.id)?.title);
+      const listed = g.items.flatMap((i) => review.targets.find((t) => t.id === i.id) ?? []);
+      // A target led only in the demo division of tasks is marked so, and the message says what that means.
+      const titles = listed.map((t) => `${t.title}${t.divisionDemo ? '（演示分工）' : ''}`);
       expect(m.title).toMatch(new RegExp(`^【催报】${g.departmentName}：${g.items.length} 项逾期未报`));
       expect(section(m.text, '逾期未报').map(titleOf)).toEqual(titles);
+      if (listed.some((t) => t.divisionDemo)) expect(m.text).toContain('演示用的任务分工');
+      else expect(m.text).not.toContain('（演示分工）');
       // The last report and how long ago, as the review counts it.
       const first = g.items[0];
       const line = section(m.text, '逾期未报')[0] ?? '';
       if (first?.daysSinceReport != null) expect(line).toContain(`已 ${first.daysSinceReport} 天未报`);
       expect(m.markdown).toContain(`[前往填报](${BASE}/report)`);
-      expect(m.markdown).toContain('含演示数据');
+      if (listed.some((t) => t.divisionDemo || t.latestReport?.demo)) expect(m.markdown).toContain('含演示数据');
     }
+    expect(
+      out.messages.some((m) => m.text.includes('（演示分工）')),
+      'the demo division leads some overdue target',
+    ).toBe(review.targets.some((t) => t.divisionDemo && named.some((g) => g.items.some((i) => i.id === t.id))));
+    // Overdue targets no department leads reach the office, named 未明确牵头部门.
+    const unassigned = review.overdue.find((g) => g.department === null);
+    const office = out.messages.find((m) => m.key === 'escalation:office' || m.key === 'reminder:office');
+    if (unassigned) {
+      expect(office?.audience).toEqual({ kind: 'office' });
+      expect(office?.text).toContain('未明确牵头部门');
+      for (const i of unassigned.items)
+        expect(office?.text).toContain(review.targets.find((t) => t.id === i.id)?.title ?? i.id);
+      expect(office?.markdown).toContain(`${BASE}/review?asOf=${DAY}&includePending=1`);
+    } else if (office) expect(office.text).not.toContain('未明确牵头部门');
     // A department with nothing overdue is reminded only of what is due this week.
     const overdueDepartments = new Set(named.map((g) => `reminder:${g.department}`));
     const dueOnly = out.messages.filter((m) => m.kind === 'reminder' && !overdueDepartments.has(m.key));
@@ -180,9 +198,50 @@ describe.each(backends())('催报 job on %s', (backend: Backend) => {
     const office = messages.get('supervision:office');
     expect(office?.audience).toEqual({ kind: 'office' });
     expect(office?.text).toContain(`牵头单位 ${DEPT_A_NAME}`);
+    // The review it links to counts reports waiting for review, as the reminders do.
+    expect(office?.markdown).toContain(`(${BASE}/review?asOf=${DAY}&includePending=1)`);
     expect(out.summary).toMatch(/^催报 \d+ 个部门 · 升级 \d+ 个 · 督办逾期 1 项$/);
     const reminded = out.messages.filter((m) => m.kind === 'reminder').length;
     expect(out.summary.startsWith(`催报 ${reminded} 个部门`)).toBe(true);
+  });
+
+  it('tells the office of overdue targets no department leads, which no reminder reaches', async () => {
+    const group = review.overdue.find((g) => g.department !== null);
+    const item = group?.items[0];
+    if (!item) throw new Error('the demo has an overdue target led by a department');
+    const before = await ctx.db.db
+      .selectFrom('targets')
+      .select(['department', 'division_demo'])
+      .where('id', '=', item.id)
+      .executeTakeFirstOrThrow();
+    const links = await ctx.db.db
+      .selectFrom('target_departments')
+      .selectAll()
+      .where('target_id', '=', item.id)
+      .execute();
+    await ctx.db.db.deleteFrom('target_departments').where('target_id', '=', item.id).execute();
+    await ctx.db.db.updateTable('targets').set({ department: null }).where('id', '=', item.id).execute();
+    try {
+      const title = review.targets.find((t) => t.id === item.id)?.title ?? item.id;
+      for (const p of plans) await setEscalateAfter(52, p);
+      const out = await run();
+      const office = out.messages.find((m) => m.key === 'reminder:office');
+      expect(office?.audience).toEqual({ kind: 'office' });
+      expect(office?.title).toMatch(/^【催报】\d+ 项逾期未报的目标未明确牵头部门$/);
+      expect(office?.text).toContain('未明确牵头部门');
+      expect(office?.text).toContain(`  - ${title}：`);
+      expect(office?.markdown).toContain(`${BASE}/review?asOf=${DAY}&includePending=1`);
+      expect(out.messages.some((m) => m.key.startsWith('escalation:'))).toBe(false);
+      for (const m of out.messages.filter((x) => x.audience.kind === 'department'))
+        expect(m.text).not.toContain(`- ${title}：`);
+    } finally {
+      await ctx.db.db
+        .updateTable('targets')
+        .set({ department: before.department, division_demo: before.division_demo })
+        .where('id', '=', item.id)
+        .execute();
+      if (links.length > 0) await ctx.db.db.insertInto('target_departments').values(links).execute();
+    }
   });
 
   it('writes no links without a public address', async () => {

@@ -530,4 +530,94 @@ describe.each(backends())('督办事项 on %s', (backend: Backend) => {
     expect(noDept.allowed).toEqual(expect.arrayContaining([DEPT_A, DEPT_B]));
     expect((await list(`?targetId=${t2}`)).items.map((i) => i.id)).toEqual([other.id]);
   });
+
+  it('lets a department-bound reviewer run only the items of its department, a plan reviewer the plan’s', async () => {
+    const revA = await signIn(ctx.app, 'rev-a');
+    const t3 = spare[2] as string;
+    // Its own department's item, free-standing, and one on its department's target led by another: allowed.
+    const own = await create(revA, { title: '甲局自办', leadDepartment: DEPT_A, dueDate: '2026-02-01' });
+    const onTarget = await create(revA, {
+      title: '甲局目标交乙局',
+      leadDepartment: DEPT_B,
+      dueDate: '2026-02-01',
+      targetId: f.targetA,
+    });
+    expect(onTarget.leadDepartment).toBe(DEPT_B);
+    // Another department's, free-standing or on a target it does not lead: refused, nothing written.
+    const before = await rowCount();
+    for (const body of [
+      { title: '越权新建', leadDepartment: DEPT_B, dueDate: '2026-02-01' },
+      { title: '越权新建', leadDepartment: DEPT_B, dueDate: '2026-02-01', targetId: t3 },
+    ]) {
+      const p = await refused(await call(ctx.app, 'POST', '/supervision', revA, body), 403);
+      expect(p.code).toBe('supervision_out_of_scope');
+      expect(p.detail).toContain(DEPT_A_NAME);
+    }
+    expect(await rowCount()).toBe(before);
+
+    const others = await create(admin, {
+      title: '乙局事项',
+      leadDepartment: DEPT_B,
+      dueDate: '2026-02-01',
+      targetId: t3,
+    });
+    for (const body of [
+      { title: '改名' },
+      { leadDepartment: DEPT_A },
+      { dueDate: '2026-03-01' },
+      { status: 'done', note: '办结' },
+    ]) {
+      const p = await refused(await patch(revA, others.id, body), 403);
+      expect(p.code).toBe('supervision_out_of_scope');
+    }
+    await patched(admin, others.id, { status: 'done', note: '目标办办结' });
+    expect((await refused(await patch(revA, others.id, { status: 'open' }), 403)).code).toBe(
+      'supervision_out_of_scope',
+    );
+    // Handing its own item to a department it does not review: refused too.
+    expect((await refused(await patch(revA, own.id, { leadDepartment: DEPT_B }), 403)).code).toBe(
+      'supervision_out_of_scope',
+    );
+    expect((await list(`?targetId=${t3}`)).items[0]).toMatchObject({ title: '乙局事项', status: 'done' });
+    expect((await auditOf(others.id)).map((e) => e.actor)).toEqual(['admin', 'admin']);
+    // Its own: changed and closed.
+    expect(await patched(revA, own.id, { dueDate: '2026-02-15' })).toMatchObject({ dueDate: '2026-02-15' });
+    // The plan's reviewer runs the plan's items and the free-standing ones, whoever leads them.
+    expect(await patched(reviewer, others.id, { status: 'open' })).toMatchObject({ status: 'open' });
+    expect(await patched(reviewer, own.id, { leadDepartment: DEPT_B })).toMatchObject({ leadDepartment: DEPT_B });
+  });
+
+  it('judges an item as of the day asked: closed later is still open then, decided later is not yet there', async () => {
+    const t4 = spare[3] as string;
+    const item = await create(
+      reviewer,
+      { title: '按日判断', leadDepartment: DEPT_A, dueDate: '2026-01-03', targetId: t4 },
+      appAt('2026-01-02T09:00:00+08:00'),
+    );
+    // Decided at an earlier meeting, entered today: there from the meeting on.
+    const decided = await create(reviewer, {
+      title: '会上议定',
+      leadDepartment: DEPT_A,
+      dueDate: '2026-01-20',
+      targetId: t4,
+      meetingDate: '2025-12-29',
+    });
+    await patched(repA, item.id, { status: 'done', note: '已办结' });
+    const at = async (asOf: string) => (await list(`?targetId=${t4}&asOf=${asOf}`)).items;
+    expect((await at('2025-12-28')).map((i) => i.title)).toEqual([]);
+    expect((await at('2025-12-30')).map((i) => i.title)).toEqual(['会上议定']);
+    // The day before it was closed: 逾期, its closing not yet written.
+    const dayBefore = await list(`?targetId=${t4}&asOf=2026-01-04`);
+    expect(dayBefore.items.find((i) => i.id === item.id)).toMatchObject({
+      status: 'overdue',
+      note: null,
+      closedAt: null,
+      closedByName: null,
+    });
+    expect(dayBefore.counts).toEqual({ overdue: 1, open: 1, done: 0 });
+    // The day it was closed (Asia/Shanghai) and after: 已办结.
+    expect((await at('2026-01-05')).find((i) => i.id === item.id)).toMatchObject({ status: 'done', note: '已办结' });
+    expect((await list(`?targetId=${t4}`)).counts).toEqual({ overdue: 0, open: 1, done: 1 });
+    expect(decided.status).toBe('open');
+  });
 });

@@ -1,7 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addDays } from '../../src/domain/dates';
+import { addDays, shanghaiDate } from '../../src/domain/dates';
 import type { ReviewResponse } from '../../src/domain/review-api';
 import type { SupervisionListResponse } from '../../src/domain/supervision-api';
 import { launchBrowser } from './harness';
@@ -19,6 +19,8 @@ const REPORTER = { username: 'rep-sv', name: '督办端到端填报员', passwor
 /** A Monday meeting of the demo year, with lagging targets. */
 const MEETING = '2025-11-03';
 const NEXT_MEETING = addDays(MEETING, 7);
+/** Today in Qingdao on the server's (real) clock: the closing below happens today. */
+const TODAY = shanghaiDate(new Date());
 const DECISION = '两周内拿出追赶方案，报市政府分管领导';
 const NOTE = '追赶方案已报市政府，按周调度落实';
 
@@ -174,9 +176,10 @@ describe('督办事项: decided at the meeting, closed by the department, read a
     expect(rep.errors).toEqual([]);
     await rep.context.close();
 
-    // The meeting of D + 7: 已办结 with the note and who closed it.
+    // The next meeting (today's, the server's clock: an item closed today reads as 已办结 from today
+    // on, not at a meeting before it): 已办结 with the note and who closed it.
     const next = await newPage();
-    await next.page.goto(`/review?asOf=${NEXT_MEETING}`);
+    await next.page.goto(`/review?asOf=${TODAY}`);
     const read = next.page.getByRole('region', { name: '督办事项', exact: true });
     const done = read.getByRole('region', { name: '已办结（1 项）' });
     const closed = done.getByRole('article', { name: DECISION });
@@ -188,7 +191,7 @@ describe('督办事项: decided at the meeting, closed by the department, read a
     expect(await next.page.getByRole('button', { name: /新增督办/ }).count()).toBe(0);
     // The brief of the same meeting, as Word, beside the Excel export.
     const word = next.page.getByRole('link', { name: '下载督查通报（Word）' });
-    expect(await word.getAttribute('href')).toContain(`/api/v1/review.docx?asOf=${NEXT_MEETING}`);
+    expect(await word.getAttribute('href')).toContain(`/api/v1/review.docx?asOf=${TODAY}`);
     expect(next.errors).toEqual([]);
     await next.context.close();
   });
