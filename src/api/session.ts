@@ -1,6 +1,7 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { SessionResponse, User } from '../domain/session-schema';
 import { request } from './client';
+import type { SUPERVISION_ROOT } from './get-supervision';
 import { queryKeys } from './query-keys';
 
 /**
@@ -8,6 +9,12 @@ import { queryKeys } from './query-keys';
  * in TanStack Query under `['session']`, never in a store.
  */
 export const sessionQueryKey = queryKeys.session();
+
+/**
+ * The root of every 督办 list's key (get-supervision.ts): named here by type only, so the session's
+ * chunk does not load the supervision schemas.
+ */
+const supervisionRoot: typeof SUPERVISION_ROOT = 'supervision';
 
 /**
  * The session schema loads with the first session check, not with the overview's entry chunk; the
@@ -41,6 +48,9 @@ export function useSignIn() {
     mutationFn: async (body: { username: string; password: string }) =>
       request('POST /session', await sessionSchema(), { body }),
     onSuccess: (session: SessionResponse) => {
+      // Someone else signing in must not see the previous person's 督办 list (`mine=1`) from the cache.
+      const before = client.getQueryData<SessionResponse>(sessionQueryKey)?.user?.id;
+      if (before !== session.user?.id) client.removeQueries({ queryKey: [supervisionRoot] });
       client.setQueryData(sessionQueryKey, session);
     },
   });
@@ -56,6 +66,8 @@ export function useSignOut() {
       // What a signed-in person saw (their targets, the user list) is not for the next person.
       client.removeQueries({ queryKey: queryKeys.myTargets() });
       client.removeQueries({ queryKey: ['admin'] });
+      // 督办 lists: `mine=1` is this person's departments' items.
+      client.removeQueries({ queryKey: [supervisionRoot] });
     },
   });
 }

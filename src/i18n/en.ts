@@ -1086,6 +1086,7 @@ export const en: Messages = {
       dueHint: 'A date after the meeting ({{date}})',
       supporting: 'Supporting departments (optional)',
       supportingAdd: 'Add a supporting department',
+      supportingChoose: 'Choose a supporting department',
       supportingNone: 'No supporting department chosen',
       remove: 'Remove {{name}}',
       submit: 'Save follow-up item',

@@ -41,6 +41,7 @@ export const zhSupervision = {
       dueHint: '会议日期 {{date}} 之后的日期',
       supporting: '配合单位（可选）',
       supportingAdd: '添加配合单位',
+      supportingChoose: '选择配合单位',
       supportingNone: '未选择配合单位',
       remove: '移除 {{name}}',
       submit: '保存督办事项',

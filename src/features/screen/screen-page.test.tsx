@@ -201,6 +201,38 @@ describe('big screen', () => {
     expect(within(slide).queryByRole('link')).not.toBeInTheDocument();
   });
 
+  it('keeps to the wall’s plan on the 督办 slide: only items of that plan’s targets', async () => {
+    write.signInAs('admin');
+    const base = `${window.location.origin}/api/v1`;
+    const { csrfToken } = (await (await fetch(`${base}/session`)).json()) as { csrfToken: string };
+    for (const [title, targetId] of [
+      ['协调解决算力中心用电指标', 'ind-three-firsts'],
+      ['梳理年底前可开工项目清单', undefined],
+    ] as const) {
+      const res = await fetch(`${base}/supervision`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-csrf-token': csrfToken },
+        body: JSON.stringify({
+          title,
+          targetId,
+          dueDate: '2025-12-19',
+          leadDepartment: 'gxj',
+          meetingDate: '2025-12-15',
+        }),
+      });
+      expect(res.status, await res.clone().text()).toBe(201);
+    }
+    renderScreen('/screen?rotate=10&plan=industry-10plus1&supervision=1');
+    await settle(() => expect(screen.getByText(/^1 \/ \d+$/)).toBeInTheDocument());
+    // The 督办 slide is the playlist's last: one step back from the overview.
+    fireEvent.keyDown(window, { key: 'ArrowLeft' });
+    expect(slideTitle()).toBe('逾期督办事项');
+    await settle(() => expect(screen.getByRole('region', { name: '逾期 1 项' })).toBeInTheDocument());
+    const slide = screen.getByRole('region', { name: '逾期 1 项' });
+    expect(slide).toHaveTextContent('协调解决算力中心用电指标');
+    expect(slide).not.toHaveTextContent('梳理年底前可开工项目清单');
+  });
+
   it('only shows the sectors the URL names, in its order', async () => {
     renderScreen('/screen?rotate=10&sectors=marine,demand');
     await settle(() => expect(kpiValue('城镇新增就业35万人以上')).toBeInTheDocument());

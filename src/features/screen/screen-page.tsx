@@ -80,7 +80,7 @@ function SlideView({
   if (slide.kind === 'supervision')
     return (
       <Suspense fallback={null}>
-        <SupervisionSlide asOf={params.asOf} refreshMs={refreshMs} />
+        <SupervisionSlide plan={params.plan} asOf={params.asOf} refreshMs={refreshMs} />
       </Suspense>
     );
   const sector = summary.sectors.find((s) => s.id === slide.sectorId);

@@ -16,10 +16,19 @@ const selectItems = (d: SupervisionListResponse) => d.items;
  * read from across a hall: how long overdue, what, who leads, by when it was due. As many rows as fit.
  * Loaded with its words (zh-cn-supervision.ts) only on a wall that asks for it.
  */
-export function SupervisionSlide({ asOf, refreshMs }: { asOf: string | undefined; refreshMs: number }) {
+export function SupervisionSlide({
+  plan,
+  asOf,
+  refreshMs,
+}: {
+  /** The wall's plan filter (`plan=`): only that plan's targets' items; none: every item. */
+  plan: string | undefined;
+  asOf: string | undefined;
+  refreshMs: number;
+}) {
   const { t, locale } = useTranslation();
   const list = useQuery({
-    ...supervisionQueryOptions({ status: 'overdue', asOf }),
+    ...supervisionQueryOptions({ status: 'overdue', plan, asOf }),
     refetchInterval: refreshMs,
     refetchIntervalInBackground: true,
   });

@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import { useDepartments } from '../../api/get-departments';
 import type { Department } from '../../domain/departments';
 import { useTranslation } from '../../i18n/use-translation';
@@ -62,7 +62,11 @@ export function LeadSelect({
   );
 }
 
-/** 配合单位: any number, added one by one from a select, each shown with a button that removes it. */
+/**
+ * 配合单位: any number, each chosen in a select and added with its own button (choosing alone adds
+ * nothing: arrow keys on a closed select change its value, and must not add one department per press),
+ * each shown with a button that removes it.
+ */
 export function SupportingSelect({
   id,
   value,
@@ -76,7 +80,16 @@ export function SupportingSelect({
 }) {
   const { t } = useTranslation();
   const { list, nameOf } = useChoosableDepartments();
+  const [pick, setPick] = useState('');
   const offered = (list ?? []).filter((d) => d.id !== exclude && !value.includes(d.id));
+  const chosen = offered.some((d) => d.id === pick) ? pick : '';
+  const add = () => {
+    if (chosen) {
+      onChange([...value, chosen]);
+      setPick('');
+    }
+    document.getElementById(id)?.focus();
+  };
   return (
     <fieldset className="field sv-supporting">
       <legend className="field__label">{t('supervision.form.supporting')}</legend>
@@ -102,24 +115,22 @@ export function SupportingSelect({
           ))}
         </ul>
       )}
-      <label className="visually-hidden" htmlFor={id}>
-        {t('supervision.form.supportingAdd')}
-      </label>
-      <select
-        id={id}
-        value=""
-        disabled={!list}
-        onChange={(e) => {
-          if (e.target.value) onChange([...value, e.target.value]);
-        }}
-      >
-        <option value="">{t('supervision.form.supportingAdd')}</option>
-        {offered.map((d) => (
-          <option key={d.id} value={d.id}>
-            {optionText(d)}
-          </option>
-        ))}
-      </select>
+      <div className="sv-supporting__add">
+        <label className="visually-hidden" htmlFor={id}>
+          {t('supervision.form.supportingChoose')}
+        </label>
+        <select id={id} value={chosen} disabled={!list} onChange={(e) => setPick(e.target.value)}>
+          <option value="">{list ? t('supervision.form.leadChoose') : t('supervision.form.registryLoading')}</option>
+          {offered.map((d) => (
+            <option key={d.id} value={d.id}>
+              {optionText(d)}
+            </option>
+          ))}
+        </select>
+        <button type="button" className="button" disabled={!list} onClick={add}>
+          {t('supervision.form.supportingAdd')}
+        </button>
+      </div>
     </fieldset>
   );
 }

@@ -1,9 +1,9 @@
 import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { useSupervision } from '../../api/get-supervision';
+import { groupForReview, REVIEW_GROUPS } from '../../domain/supervision-review';
 import { useTranslation } from '../../i18n/use-translation';
 import { Skeleton } from '../../ui/skeleton';
 import type { SupervisionDraft } from './supervision-create-form';
-import { groupForReview, REVIEW_GROUPS } from './supervision-groups';
 import { STATUS_GLYPH, SupervisionItemView } from './supervision-item';
 import './supervision.css';
 

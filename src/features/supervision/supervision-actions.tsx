@@ -190,7 +190,15 @@ function CloseForm({ item, onCancel, onSaved }: FormProps) {
       return;
     }
     update.mutate(
-      { id: item.id, patch: { status: 'done', note: text, ...(link ? { evidenceUrl: link } : {}) } },
+      {
+        id: item.id,
+        patch: {
+          status: 'done',
+          note: text,
+          // An emptied field clears a link set before; an empty one that was empty sends nothing.
+          ...(link ? { evidenceUrl: link } : item.evidenceUrl ? { evidenceUrl: null } : {}),
+        },
+      },
       { onSuccess: onSaved },
     );
   };

@@ -4,8 +4,8 @@ import { shanghaiDate } from '../../domain/dates';
 import { formatDate, formatTime, type Locale } from '../../domain/format';
 import { paths } from '../../domain/paths';
 import type { SupervisionItem, SupervisionStatus } from '../../domain/supervision-api';
+import { daysPastDue } from '../../domain/supervision-review';
 import { useTranslation } from '../../i18n/use-translation';
-import { daysPastDue } from './supervision-groups';
 
 /** DejaVu has these three (emoji do not render on the wall's Chromium): a shape per status, never colour alone. */
 export const STATUS_GLYPH: Record<SupervisionStatus, string> = { overdue: '⚑', open: '◷', done: '✓' };

@@ -105,15 +105,20 @@ describe('督办事项 at the weekly review', () => {
   });
 
   it('an earlier meeting shows what had been decided by then, 逾期 judged at its date', async () => {
-    const { overdue, dueSoon, later } = await seedMeeting();
+    const { overdue, dueSoon, later, closed } = await seedMeeting();
     renderApp('/review?asOf=2025-12-22&previous=2025-12-15');
     const section = await screen.findByRole('region', { name: '督办事项' }, { timeout: 20_000 });
     // Decided on 12-22 (this meeting) and due 12-26: due this week, not yet overdue.
-    const soon = await within(section).findByRole('region', { name: '本周到期（1 项）' });
+    const soon = await within(section).findByRole('region', { name: '本周到期（2 项）' });
     const item = within(soon).getByRole('article', { name: overdue.title });
     expect(item).toHaveTextContent('◷ 办理中');
     expect(item).toHaveTextContent('4 天后到期');
     expect(item).toHaveTextContent('议定会议：本次会议议定');
+    // Closed after this meeting: still open at it, its closing note not yet written.
+    const notYet = within(soon).getByRole('article', { name: closed.title });
+    expect(notYet).toHaveTextContent('◷ 办理中');
+    expect(notYet).not.toHaveTextContent('办结说明');
+    expect(within(section).queryByRole('region', { name: /已办结/ })).not.toBeInTheDocument();
     const open = within(section).getByRole('region', { name: '办理中（2 项）' });
     expect(within(open).getByRole('article', { name: dueSoon.title })).toBeInTheDocument();
     expect(within(open).getByRole('article', { name: later.title })).toBeInTheDocument();
@@ -176,8 +181,18 @@ describe('新增督办 at the review', () => {
     expect((await list('?asOf=2025-12-29')).items).toHaveLength(0);
 
     await user.type(title, '市工信局牵头，两周内拿出追赶方案');
-    await user.selectOptions(within(form).getByLabelText('添加配合单位'), 'fgw');
+    // Choosing alone adds nothing (arrow keys on a closed select change its value); the button adds.
+    const choose = within(form).getByLabelText('选择配合单位');
+    await user.selectOptions(choose, 'fgw');
+    expect(within(form).getByText('未选择配合单位')).toBeInTheDocument();
+    expect(within(form).queryByRole('button', { name: '移除 市发展和改革委员会' })).not.toBeInTheDocument();
+    await user.click(within(form).getByRole('button', { name: '添加配合单位' }));
     expect(within(form).getByRole('button', { name: '移除 市发展和改革委员会' })).toBeInTheDocument();
+    expect(within(form).queryByText('未选择配合单位')).not.toBeInTheDocument();
+    // Added once, it is no longer offered; the select is back on its prompt, with the focus for the next one.
+    expect(choose).toHaveValue('');
+    expect(choose).toHaveFocus();
+    expect(within(choose).queryByRole('option', { name: /市发展和改革委员会/ })).not.toBeInTheDocument();
     await user.click(within(form).getByRole('button', { name: '保存督办事项' }));
 
     const section = screen.getByRole('region', { name: '督办事项' });
@@ -290,6 +305,46 @@ describe('本单位督办事项 at /report', () => {
     expect(within(section).getByRole('article', { name: dueSoon.title })).toHaveTextContent(
       '办理进展：已梳理 12 个项目',
     );
+  });
+
+  it('closing can clear an evidence link set before: an emptied field removes it', async () => {
+    const { dueSoon } = await seedMeeting();
+    const csrf = await signedIn('rep');
+    await send('PATCH', `/supervision/${dueSoon.id}`, csrf, { evidenceUrl: 'https://example.org/draft.pdf' });
+    const { user } = renderApp('/report');
+    const section = await screen.findByRole('region', { name: '本单位督办事项' }, { timeout: 5_000 });
+    await user.click(await within(section).findByRole('button', { name: `办结：${dueSoon.title}` }));
+    const form = within(section).getByRole('form', { name: `办结：${dueSoon.title}` });
+    const evidence = within(form).getByLabelText('佐证链接（可选）');
+    expect(evidence).toHaveValue('https://example.org/draft.pdf');
+    await user.type(within(form).getByLabelText('办结说明'), '清单已报市政府');
+    await user.clear(evidence);
+    await user.click(within(form).getByRole('button', { name: '确认办结' }));
+    expect(await within(section).findByRole('status', {}, { timeout: 5_000 })).toHaveTextContent(
+      `已办结：${dueSoon.title}`,
+    );
+    const closed = await within(section).findByRole('article', { name: dueSoon.title });
+    await waitFor(() => expect(closed).toHaveTextContent('✓ 已办结'), { timeout: 5_000 });
+    expect(closed).not.toHaveTextContent('佐证');
+    expect(within(closed).queryByRole('link')).not.toBeInTheDocument();
+    expect((await list('?mine=1')).items.find((i) => i.id === dueSoon.id)).toMatchObject({
+      status: 'done',
+      evidenceUrl: null,
+    });
+  });
+
+  it('signing out forgets the department’s 督办 list: nothing of it stays cached for the next person', async () => {
+    const { overdue } = await seedMeeting();
+    await signedIn('rep');
+    const { user, queryClient } = renderApp('/report');
+    const section = await screen.findByRole('region', { name: '本单位督办事项' }, { timeout: 5_000 });
+    expect(await within(section).findByRole('article', { name: overdue.title })).toBeInTheDocument();
+    const cached = () => queryClient.getQueryCache().findAll({ queryKey: ['supervision'] });
+    expect(cached().length).toBeGreaterThan(0);
+    await user.click(screen.getByRole('button', { name: '退出登录' }));
+    expect(await screen.findByRole('link', { name: '登录' })).toBeInTheDocument();
+    expect(cached()).toHaveLength(0);
+    expect(screen.queryByText(overdue.title)).not.toBeInTheDocument();
   });
 
   it('the target’s page lists its 督办事项', async () => {
