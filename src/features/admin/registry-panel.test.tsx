@@ -34,7 +34,9 @@ describe('the department registry', () => {
     );
     await user.click(within(confirm).getByRole('button', { name: '确认并入' }));
     expect(
-      await within(merge).findByText('已将 市测试事务局 并入 市统计局：转移牵头目标 0 项、配合目标 0 项、用户 0 个、督办事项 0 项。'),
+      await within(merge).findByText(
+        '已将 市测试事务局 并入 市统计局：转移牵头目标 0 项、配合目标 0 项、用户 0 个、督办事项 0 项。',
+      ),
     ).toBeInTheDocument();
     expect(await within(row).findByText(/已并入 市统计局/)).toBeInTheDocument();
   }, 60_000);
