@@ -4,7 +4,7 @@ import { shanghaiDate } from '../../src/domain/dates';
 import { formatQuantity } from '../../src/domain/format';
 import type { ReviewResponse } from '../../src/domain/review-api';
 import type { TargetDetailResponse } from '../../src/domain/target-api';
-import { axeViolations, launchBrowser } from './harness';
+import { axeViolations, launchBrowser, serverApi, signInAt } from './harness';
 import { type RunningServer, startServer } from './server-process';
 
 /**
@@ -26,26 +26,7 @@ let browser: Browser;
 let title = '';
 let unit = '';
 
-async function call(method: string, p: string, body?: unknown, who?: { cookie: string; csrf: string }) {
-  return fetch(`${srv.url}/api/v1${p}`, {
-    method,
-    headers: {
-      origin: srv.url,
-      'content-type': 'application/json',
-      ...(who ? { cookie: who.cookie, 'x-csrf-token': who.csrf } : {}),
-    },
-    ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
-  });
-}
-async function session(username: string, password: string) {
-  const res = await call('POST', '/session', { username, password });
-  expect(res.status).toBe(200);
-  return {
-    cookie: (res.headers.get('set-cookie') ?? '').split(';')[0] ?? '',
-    csrf: ((await res.json()) as { csrfToken: string }).csrfToken,
-  };
-}
-const api = async <T>(p: string) => (await (await fetch(`${srv.url}/api/v1${p}`)).json()) as T;
+const { call, session, get: api } = serverApi(() => srv.url);
 const detail = (query = '') => api<TargetDetailResponse>(`/targets/${TARGET}${query}`);
 
 beforeAll(async () => {
@@ -120,14 +101,6 @@ async function newPage(): Promise<{ context: BrowserContext; page: Page; errors:
   return { context, page, errors };
 }
 
-async function signIn(page: Page, who: { username: string; password: string }, next: string) {
-  await page.goto(next);
-  await page.getByRole('heading', { level: 1, name: '登录' }).waitFor();
-  await page.getByLabel('用户名').fill(who.username);
-  await page.getByLabel('密码').fill(who.password);
-  await page.getByRole('button', { name: '登录' }).click();
-}
-
 describe('a report is checked before the board counts it', () => {
   it('a reporter submits with 存在问题; the board is unchanged; a reviewer approves; board, history and review show it', async () => {
     const today = shanghaiDate(new Date());
@@ -136,7 +109,7 @@ describe('a report is checked before the board counts it', () => {
 
     // The reporter, typing the figure with its unit, and what is stuck.
     const rep = await newPage();
-    await signIn(rep.page, REPORTER, '/report');
+    await signInAt(rep.page, REPORTER, '/report');
     await rep.page.getByRole('heading', { level: 1, name: '进度填报' }).waitFor();
     await rep.page
       .getByRole('navigation', { name: '我负责的目标' })
@@ -170,7 +143,7 @@ describe('a report is checked before the board counts it', () => {
 
     // The reviewer's queue: the figure beside the approved one, the words, then 通过.
     const rev = await newPage();
-    await signIn(rev.page, REVIEWER, '/review-queue');
+    await signInAt(rev.page, REVIEWER, '/review-queue');
     await rev.page.getByRole('heading', { level: 1, name: '待审核的填报' }).waitFor();
     const approve = rev.page.getByRole('button', { name: new RegExp(`^通过：${title.replace(/[()（）]/g, '.')}`) });
     await approve.waitFor();

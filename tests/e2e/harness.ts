@@ -58,3 +58,46 @@ export async function axeViolations(page: Page) {
     nodes: v.nodes.map((n) => n.target.join(' ')).slice(0, 5),
   }));
 }
+
+/** A signed-in API session: its cookie and CSRF token. */
+export interface ApiSession {
+  cookie: string;
+  csrf: string;
+}
+
+/**
+ * The JSON API of a server of a test's own (tests/e2e/server-process.ts), called as the browser calls
+ * it: same origin, and a session's cookie and CSRF token for writes. `base` is read at call time (the
+ * server starts in beforeAll).
+ */
+export function serverApi(base: () => string) {
+  const call = (method: string, p: string, body?: unknown, who?: ApiSession) =>
+    fetch(`${base()}/api/v1${p}`, {
+      method,
+      headers: {
+        origin: base(),
+        'content-type': 'application/json',
+        ...(who ? { cookie: who.cookie, 'x-csrf-token': who.csrf } : {}),
+      },
+      ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+    });
+  const session = async (username: string, password: string): Promise<ApiSession> => {
+    const res = await call('POST', '/session', { username, password });
+    if (res.status !== 200) throw new Error(`sign-in of ${username}: HTTP ${res.status} ${await res.text()}`);
+    return {
+      cookie: (res.headers.get('set-cookie') ?? '').split(';')[0] ?? '',
+      csrf: ((await res.json()) as { csrfToken: string }).csrfToken,
+    };
+  };
+  const get = async <T>(p: string) => (await (await fetch(`${base()}/api/v1${p}`)).json()) as T;
+  return { call, session, get };
+}
+
+/** Signs in through the sign-in page, which then goes on to `next`. */
+export async function signInAt(page: Page, who: { username: string; password: string }, next: string) {
+  await page.goto(`/sign-in?next=${encodeURIComponent(next)}`);
+  await page.getByRole('heading', { level: 1, name: '登录' }).waitFor();
+  await page.getByLabel('用户名').fill(who.username);
+  await page.getByLabel('密码').fill(who.password);
+  await page.getByRole('button', { name: '登录' }).click();
+}

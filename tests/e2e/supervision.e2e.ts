@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, shanghaiDate } from '../../src/domain/dates';
 import type { ReviewResponse } from '../../src/domain/review-api';
 import type { SupervisionListResponse } from '../../src/domain/supervision-api';
-import { launchBrowser } from './harness';
+import { launchBrowser, serverApi, signInAt } from './harness';
 import { type RunningServer, startServer } from './server-process';
 
 /**
@@ -28,26 +28,7 @@ let srv: RunningServer;
 let browser: Browser;
 let target: { id: string; title: string; department: string; departmentName: string };
 
-async function call(method: string, p: string, body?: unknown, who?: { cookie: string; csrf: string }) {
-  return fetch(`${srv.url}/api/v1${p}`, {
-    method,
-    headers: {
-      origin: srv.url,
-      'content-type': 'application/json',
-      ...(who ? { cookie: who.cookie, 'x-csrf-token': who.csrf } : {}),
-    },
-    ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
-  });
-}
-async function session(username: string, password: string) {
-  const res = await call('POST', '/session', { username, password });
-  expect(res.status).toBe(200);
-  return {
-    cookie: (res.headers.get('set-cookie') ?? '').split(';')[0] ?? '',
-    csrf: ((await res.json()) as { csrfToken: string }).csrfToken,
-  };
-}
-const api = async <T>(p: string) => (await (await fetch(`${srv.url}/api/v1${p}`)).json()) as T;
+const { call, session, get: api } = serverApi(() => srv.url);
 
 beforeAll(async () => {
   srv = await startServer({ env: { ADMIN_USERNAME: 'admin', ADMIN_PASSWORD } });
@@ -99,14 +80,6 @@ async function newPage(width = 1366): Promise<{ context: BrowserContext; page: P
   return { context, page, errors };
 }
 
-async function signIn(page: Page, who: { username: string; password: string }, next: string) {
-  await page.goto(`/sign-in?next=${encodeURIComponent(next)}`);
-  await page.getByRole('heading', { level: 1, name: '登录' }).waitFor();
-  await page.getByLabel('用户名').fill(who.username);
-  await page.getByLabel('密码').fill(who.password);
-  await page.getByRole('button', { name: '登录' }).click();
-}
-
 /** Whether the page scrolls sideways (it must not, down to a 390 px phone). */
 const scrollsSideways = (page: Page) =>
   page.evaluate(() => document.documentElement.scrollWidth > document.documentElement.clientWidth + 1);
@@ -115,7 +88,7 @@ describe('督办事项: decided at the meeting, closed by the department, read a
   it('a reviewer adds one on a lagging target; its reporter closes it; the next review shows 已办结 with the note', async () => {
     // The meeting of D: 新增督办 on the target's row, the lead department prefilled.
     const rev = await newPage();
-    await signIn(rev.page, REVIEWER, `/review?asOf=${MEETING}`);
+    await signInAt(rev.page, REVIEWER, `/review?asOf=${MEETING}`);
     await rev.page.getByRole('heading', { level: 1, name: '周调度会' }).waitFor();
     const laggards = rev.page.getByRole('region', { name: '滞后目标所需进度' });
     await laggards.getByRole('button', { name: `新增督办：${target.title}` }).click();
@@ -155,7 +128,7 @@ describe('督办事项: decided at the meeting, closed by the department, read a
 
     // The lead department's reporter, on a phone: the item on their page (overdue by now), 办结 with a note.
     const rep = await newPage(390);
-    await signIn(rep.page, REPORTER, '/report');
+    await signInAt(rep.page, REPORTER, '/report');
     await rep.page.getByRole('heading', { level: 1, name: '进度填报' }).waitFor();
     const mine = rep.page.getByRole('region', { name: '本单位督办事项' });
     const item = mine.getByRole('article', { name: DECISION });
