@@ -67,6 +67,12 @@ export default defineConfig(({ isSsrBuild }) => ({
             // one first, so `jitless` is set before any schema exists (a first import in main.tsx
             // is not enough once schemas live in shared chunks, whose imports evaluate earlier).
             { name: 'zod', test: /node_modules[\\/]zod[\\/]|src[\\/]app[\\/]zod-config/ },
+            // Small modules every lazy page shares (paths, query keys, the error panel): one chunk, not
+            // three of a few hundred bytes each, whose per-file overhead a page's first load pays.
+            {
+              name: 'page-kit',
+              test: /src[\\/](domain[\\/]paths|api[\\/]query-keys|ui[\\/]error-panel)\.tsx?$/,
+            },
           ],
         },
       },
