@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { Kysely, Transaction } from 'kysely';
 import { csvFile, exportCell } from '../../src/domain/cells';
+import { shanghaiDate } from '../../src/domain/dates';
 import { isDomainError } from '../../src/domain/errors';
 import type { Issue } from '../../src/domain/issues';
 import { planSchema, type Target } from '../../src/domain/schemas';
@@ -49,6 +50,7 @@ import { importCatalog } from '../services/catalog-import';
 import { catalogTemplateXlsx } from '../services/catalog-template';
 import { checkDivision, loadRegistry, resolveDepartment } from '../services/departments';
 import { hashPassword } from '../services/password';
+import { fitColumns, preparePrint } from '../services/spreadsheet/print';
 import { readSheet } from '../services/spreadsheet/sheet';
 import { newWorkbook } from '../services/spreadsheet/workbook';
 import { badFile, disposition, fileTooBig, readUpload, tooManyRows } from './imports';
@@ -412,8 +414,23 @@ export function adminRoutes(deps: WriteDeps) {
     if (c.req.query('format') === 'xlsx') {
       const wb = await newWorkbook();
       const ws = wb.addWorksheet('审计日志');
-      ws.addRow(header.map(exportCell));
-      for (const e of rows) ws.addRow(cells(e).map(exportCell));
+      // On the sheet the time leads and the entry's number comes last (the CSV keeps its columns).
+      const order = [1, 2, 3, 4, 5, 6, 7, 8, 0];
+      ws.addRow(order.map((i) => exportCell(header[i] ?? '')));
+      for (const e of rows) {
+        const row = cells(e);
+        ws.addRow(order.map((i) => exportCell(row[i] ?? '')));
+      }
+      ws.getRow(1).font = { bold: true };
+      fitColumns(ws, { headerRow: 1, max: 50 });
+      preparePrint(ws, {
+        title: '审计日志',
+        asOf: shanghaiDate(now()),
+        asOfLabel: '导出于',
+        headerRow: 1,
+        freezeColumns: 1,
+        autoFilter: true,
+      });
       const buf = await wb.xlsx.writeBuffer();
       return c.body(new Uint8Array(buf), 200, {
         'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',

@@ -19,6 +19,7 @@ import { ProblemAnswer, problem } from '../http/problem';
 import type { Store } from '../repositories/store';
 import { loadRegistry, registryWithCounts } from '../services/departments';
 import { checkFilters } from '../services/filter-check';
+import { fitColumns, preparePrint, textWidth } from '../services/spreadsheet/print';
 import { newWorkbook } from '../services/spreadsheet/workbook';
 import type { StateMemo } from '../services/state-memo';
 
@@ -144,27 +145,25 @@ export function installDepartmentRoutes(api: Hono, { store, memo, now, cached }:
 
 const pct = (x: number | null) => (x === null ? null : Math.round(x * 1000) / 1000);
 
-/** The league table as a workbook: rank, name, every figure behind the rank, the rules beneath. */
+/** The league table as a workbook: name, rank, every figure behind the rank, the rules beneath. */
 async function rankingsWorkbook(r: RankingsResponse): Promise<ArrayBuffer | Buffer> {
   const wb = await newWorkbook();
-  const ws = wb.addWorksheet(r.by === 'district' ? '区市排名' : '部门排名', {
-    views: [{ state: 'frozen', ySplit: 1 }],
-    pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
-  });
+  const what = r.by === 'district' ? '区市' : '部门';
+  const ws = wb.addWorksheet(`${what}排名`);
   ws.columns = [
-    { header: '名次', key: 'rank', width: 8 },
-    { header: r.by === 'district' ? '区市' : '部门', key: 'name', width: 26 },
-    { header: '目标数', key: 'targets', width: 9 },
-    { header: '参评数', key: 'judged', width: 9 },
-    { header: '达标数', key: 'good', width: 9 },
-    { header: '达标率', key: 'share', width: 10 },
-    { header: '平均完成率', key: 'avgProgress', width: 12 },
-    { header: '平均序时进度', key: 'avgExpected', width: 13 },
-    { header: '差距（百分点）', key: 'gap', width: 14 },
-    { header: '应报数', key: 'reportable', width: 9 },
-    { header: '按时报数', key: 'reportedInCycle', width: 10 },
-    { header: '按时填报率', key: 'reportingRate', width: 12 },
-    { header: '演示数据', key: 'demo', width: 10 },
+    { header: what, key: 'name' },
+    { header: '名次', key: 'rank' },
+    { header: '目标数', key: 'targets' },
+    { header: '参评数', key: 'judged' },
+    { header: '达标数', key: 'good' },
+    { header: '达标率', key: 'share' },
+    { header: '平均完成率', key: 'avgProgress' },
+    { header: '平均序时进度', key: 'avgExpected' },
+    { header: '差距（百分点）', key: 'gap' },
+    { header: '应报数', key: 'reportable' },
+    { header: '按时报数', key: 'reportedInCycle' },
+    { header: '按时填报率', key: 'reportingRate' },
+    { header: '演示数据', key: 'demo' },
   ];
   ws.getRow(1).font = { bold: true };
   for (const row of r.rows) {
@@ -185,17 +184,33 @@ async function rankingsWorkbook(r: RankingsResponse): Promise<ArrayBuffer | Buff
     });
     for (const k of ['share', 'avgProgress', 'avgExpected', 'reportingRate']) added.getCell(k).numFmt = '0.0%';
     added.getCell('gap').numFmt = '+0.0;-0.0;0.0';
+    added.getCell('rank').alignment = { horizontal: 'center' };
   }
+  fitColumns(ws, { headerRow: 1, max: 36 });
   ws.addRow([]);
-  ws.addRow([`排名指标：${RANKING_MEASURE_NAMES[r.measure]}；截至 ${r.asOf}`]);
-  ws.addRow([TIE_RULE_ZH]);
-  ws.addRow([
+  const rules = [
+    `排名指标：${RANKING_MEASURE_NAMES[r.measure]}；截至 ${r.asOf}`,
+    TIE_RULE_ZH,
     '达标率 = 达标数 ÷ 参评数（已完成或正常为达标；未开始的不参评）；差距 = 平均完成率 − 平均序时进度（完成率超过100%按100%计）；按时填报率 = 按时报数 ÷ 应报数。',
-  ]);
-  if (r.ungrouped > 0)
-    ws.addRow([`另有 ${r.ungrouped} 项目标未明确${r.by === 'district' ? '所属区市' : '牵头部门'}，不参与排名。`]);
-  if (r.demo) ws.addRow(['标“演示”的行含演示数据（演示分工或演示进度），不是正式数据。']);
-  ws.headerFooter.oddFooter = '第 &P 页 共 &N 页';
-  ws.pageSetup.printTitlesRow = '1:1';
+    ...(r.ungrouped > 0
+      ? [`另有 ${r.ungrouped} 项目标未明确${r.by === 'district' ? '所属区市' : '牵头部门'}，不参与排名。`]
+      : []),
+    ...(r.demo ? ['标“演示”的行含演示数据（演示分工或演示进度），不是正式数据。'] : []),
+  ];
+  // The rules span the table and wrap in it, so the printed page carries them whole.
+  const tableWidth = ws.columns.reduce((sum, c) => sum + (c.width ?? 10), 0);
+  for (const text of rules) {
+    const added = ws.addRow([text]);
+    ws.mergeCells(added.number, 1, added.number, ws.columns.length);
+    added.getCell(1).alignment = { wrapText: true, vertical: 'top' };
+    added.height = 15 * Math.ceil((textWidth(text) + 2) / tableWidth);
+  }
+  preparePrint(ws, {
+    title: `${what}排名 · ${RANKING_MEASURE_NAMES[r.measure]}`,
+    asOf: r.asOf,
+    note: r.demo ? '含演示数据' : undefined,
+    headerRow: 1,
+    freezeColumns: 1,
+  });
   return wb.xlsx.writeBuffer();
 }

@@ -1,6 +1,8 @@
 import type ExcelJS from 'exceljs';
+import { shanghaiDate } from '../../src/domain/dates';
 import { SECTORS } from '../../src/domain/sectors';
 import { CATALOG_COLUMNS, PLAN_COLUMNS } from './catalog-import';
+import { preparePrint } from './spreadsheet/print';
 import { newWorkbook } from './spreadsheet/workbook';
 
 /**
@@ -12,19 +14,36 @@ export async function catalogTemplateXlsx(generatedAt: string): Promise<Buffer> 
   const wb = await newWorkbook();
   wb.creator = '目标进度看板';
   wb.created = new Date(generatedAt);
-  const targets = wb.addWorksheet('目标', { views: [{ state: 'frozen', ySplit: 1 }] });
-  targets.columns = CATALOG_COLUMNS.map((c) => ({
+  const day = shanghaiDate(new Date(generatedAt));
+  const targets = wb.addWorksheet('目标');
+  const targetOrder = titleFirst(CATALOG_COLUMNS, 'title');
+  targets.columns = targetOrder.map((c) => ({
     header: c.names[0],
     key: c.key,
-    width: c.key === 'title' || c.key === 'sourceQuote' ? 40 : c.key === 'stages' ? 32 : 14,
+    width: c.key === 'title' || c.key === 'sourceQuote' ? 40 : c.key === 'stages' ? 32 : c.key === 'id' ? 24 : 14,
   }));
-  markRequired(targets, CATALOG_COLUMNS);
+  markRequired(targets, targetOrder);
   targets.getColumn('periodStart').numFmt = 'yyyy-mm-dd';
   targets.getColumn('deadline').numFmt = 'yyyy-mm-dd';
+  preparePrint(targets, {
+    title: '目标目录导入模板 · 目标',
+    asOf: day,
+    asOfLabel: '导出于',
+    headerRow: 1,
+    freezeColumns: 1,
+  });
 
-  const plans = wb.addWorksheet('规划', { views: [{ state: 'frozen', ySplit: 1 }] });
-  plans.columns = PLAN_COLUMNS.map((c) => ({ header: c.names[0], key: c.key, width: c.key === 'title' ? 40 : 16 }));
-  markRequired(plans, PLAN_COLUMNS);
+  const plans = wb.addWorksheet('规划');
+  const planOrder = titleFirst(PLAN_COLUMNS, 'title');
+  plans.columns = planOrder.map((c) => ({ header: c.names[0], key: c.key, width: c.key === 'title' ? 40 : 16 }));
+  markRequired(plans, planOrder);
+  preparePrint(plans, {
+    title: '目标目录导入模板 · 规划',
+    asOf: day,
+    asOfLabel: '导出于',
+    headerRow: 1,
+    freezeColumns: 1,
+  });
 
   const help = wb.addWorksheet('说明');
   help.columns = [
@@ -54,7 +73,7 @@ export async function catalogTemplateXlsx(generatedAt: string): Promise<Buffer> 
     sourceDocument: '来源文件名',
     sourceQuote: '来源文件中的原文（与文件完全一致的一段文字）',
   };
-  for (const c of CATALOG_COLUMNS) {
+  for (const c of targetOrder) {
     help.addRow({ column: c.names[0], required: 'required' in c && c.required ? '是' : '', how: how[c.key] ?? '' });
   }
   help.addRow({});
@@ -62,7 +81,27 @@ export async function catalogTemplateXlsx(generatedAt: string): Promise<Buffer> 
     column: '提交',
     how: '上传后先预览检查每一行，确认无误再提交；提交是整体的：要么全部写入，要么都不写入。',
   });
+  help.getColumn('how').alignment = { wrapText: true, vertical: 'top' };
+  preparePrint(help, {
+    title: '目标目录导入模板 · 说明',
+    asOf: day,
+    asOfLabel: '导出于',
+    headerRow: 1,
+    freezeColumns: 1,
+  });
   return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+/**
+ * The columns with the name people know first and the id last: the import finds every column by its
+ * header, so the order is for the person filling it in.
+ */
+function titleFirst<C extends { key: string }>(columns: readonly C[], title: string): C[] {
+  return [
+    ...columns.filter((c) => c.key === title),
+    ...columns.filter((c) => c.key !== title && c.key !== 'id'),
+    ...columns.filter((c) => c.key === 'id'),
+  ];
 }
 
 function markRequired(ws: ExcelJS.Worksheet, columns: readonly { names: readonly string[]; required?: boolean }[]) {

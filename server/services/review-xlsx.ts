@@ -18,12 +18,15 @@ import {
   targetColumns,
   toPp,
 } from '../../src/domain/table-export';
+import { columnLetter, fitColumns, preparePrint } from './spreadsheet/print';
 import { newWorkbook } from './spreadsheet/workbook';
 
 /**
  * The review as an Excel workbook: a summary per sector, every target, the warnings and the overdue
  * list. Numbers are numbers (with number formats, never text), units have their own column, header
- * rows are frozen and filters are on; text is neutralised so no cell can run as a formula.
+ * rows are frozen and filters are on; text is neutralised so no cell can run as a formula. Each sheet
+ * prints on A4 landscape, one page wide (issue 25): the columns a meeting reads come first and form the
+ * print area; the data columns after them (and the id, last) are for filtering on screen.
  */
 
 const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE8EEF7' } };
@@ -60,17 +63,56 @@ function setCell(cell: ExcelJS.Cell, kind: CellKind, value: CellValue) {
   cell.value = exportText(value);
 }
 
+/** How a sheet of the workbook prints (server/services/spreadsheet/print.ts). */
+interface SheetPrint {
+  /** The page header's title. */
+  title: string;
+  asOf: string;
+  note?: string | undefined;
+  /**
+   * The columns on paper, in this order, first on the sheet; the other columns follow them as data
+   * for filtering on screen (not printed), the id last. Without it every column but the id prints.
+   */
+  printed?: readonly string[];
+  /** Columns kept in view when scrolling sideways. */
+  freezeColumns: number;
+  /** Widest a column gets, by key (text wraps beyond it). */
+  caps?: Readonly<Record<string, number>>;
+}
+
+/** Widest a text column gets by default, in units (a Chinese character is two). */
+const TEXT_CAP = 24;
+const NARRATIVE_CAP = 30;
+/** The title wraps after 20 characters; a department's name (with 演示分工) mostly fits on a line. */
+const DEFAULT_CAPS: Readonly<Record<string, number>> = { title: 40, department: 32 };
+/** Short words (a state, 是) sit centred, clear of the figures beside them. */
+const CENTRED = new Set(['status', 'from', 'to', 'previousStatus', 'demo', 'divisionDemo', 'provisional', 'new']);
+
+/**
+ * The columns in the order the sheet has them: the printed ones first, then the rest as they came,
+ * the id last; and how many of them print.
+ */
+function arrange<R>(columns: readonly Column<R>[], printed: readonly string[] | undefined): [Column<R>[], number] {
+  const byKey = new Map(columns.map((c) => [c.key, c]));
+  const first = printed ? printed.flatMap((k) => byKey.get(k) ?? []) : columns.filter((c) => c.key !== 'id');
+  const rest = columns.filter((c) => !first.includes(c) && c.key !== 'id');
+  const id = columns.filter((c) => c.key === 'id');
+  return [[...first, ...rest, ...id], first.length];
+}
+
 /**
  * A table on its own sheet: optional title lines above, one bold header row, frozen below the
- * header, filters on the header.
+ * header, filters on the header; printed on A4 landscape with the header on every page.
  */
 function addTable<R>(
   wb: ExcelJS.Workbook,
   name: string,
   titleLines: string[],
-  columns: readonly Column<R>[],
+  given: readonly Column<R>[],
   rows: readonly R[],
-): ExcelJS.Worksheet {
+  print: SheetPrint,
+): { ws: ExcelJS.Worksheet; columns: Column<R>[] } {
+  const [columns, printed] = arrange(given, print.printed);
   const ws = wb.addWorksheet(name);
   for (const line of titleLines) {
     const row = ws.addRow([exportText(line)]);
@@ -88,15 +130,29 @@ function addTable<R>(
       setCell(row.getCell(i + 1), cellKind(c, r), c.value(r));
     });
   }
+  const caps = new Map<number, number>();
   columns.forEach((c, i) => {
-    ws.getColumn(i + 1).width = c.width;
+    caps.set(i + 1, print.caps?.[c.key] ?? DEFAULT_CAPS[c.key] ?? TEXT_CAP);
+    if (CENTRED.has(c.key)) ws.getColumn(i + 1).alignment = { horizontal: 'center' };
   });
-  ws.views = [{ state: 'frozen', xSplit: 0, ySplit: headerRow.number, topLeftCell: `A${headerRow.number + 1}` }];
-  ws.autoFilter = {
-    from: { row: headerRow.number, column: 1 },
-    to: { row: headerRow.number + Math.max(rows.length, 1), column: columns.length },
-  };
-  return ws;
+  wrapColumns(ws, columns);
+  fitColumns(ws, { headerRow: headerRow.number, caps, printColumns: printed });
+  if (printed < columns.length && titleLines.length > 0) {
+    // Said on screen beside the title, where the data columns begin: they are not on the printout.
+    const note = ws.getRow(1).getCell(printed + 1);
+    note.value = `${columnLetter(printed + 1)} 列起为明细数据，供筛选查询，不打印`;
+    note.font = { italic: true, color: { argb: 'FF6B7280' } };
+  }
+  preparePrint(ws, {
+    title: print.title,
+    asOf: print.asOf,
+    note: print.note,
+    headerRow: headerRow.number,
+    freezeColumns: print.freezeColumns,
+    printColumns: printed,
+    autoFilter: true,
+  });
+  return { ws, columns };
 }
 
 export interface ReviewWorkbookOptions {
@@ -107,8 +163,12 @@ export interface ReviewWorkbookOptions {
   now: Date;
 }
 
+/** What the review covers: its plan (or 全部规划) and district. */
+const scopeOf = (review: ReviewResponse): string =>
+  [review.plan?.title ?? '全部规划', review.district].filter(Boolean).join(' · ');
+
 export function reviewTitleLines(review: ReviewResponse): string[] {
-  const scope = [review.plan?.title ?? '全部规划', review.district].filter(Boolean).join(' · ');
+  const scope = scopeOf(review);
   return [
     `周调度会 · ${scope}`,
     `会议日期 ${review.asOf}（上次会议 ${review.previousAsOf}）；只含会议当日结束前已录入的数据${review.containsDemo ? '；含演示数据' : ''}${
@@ -167,6 +227,7 @@ function addDepartmentSheet(
   title: string[],
   review: ReviewResponse,
   target: (id: string) => ReviewTarget,
+  print: (sheet: string) => Pick<SheetPrint, 'title' | 'asOf' | 'note'>,
 ): void {
   interface DepartmentRow {
     department: string;
@@ -229,12 +290,17 @@ function addDepartmentSheet(
     ...narrativeColumns<DepartmentRow>((r) => (r.id === '' ? null : target(r.id))),
     { key: 'id', header: '编号', kind: 'text', width: 22, value: (r) => r.id },
   ];
-  const ws = addTable(wb, '按牵头部门', title, columns, rows);
-  wrapColumns(ws, columns);
-  // The department rows stand out from the target rows under them.
+  const { ws } = addTable(wb, '按牵头部门', title, columns, rows, {
+    ...print('按牵头部门'),
+    freezeColumns: 1,
+    caps: { problems: NARRATIVE_CAP, nextSteps: NARRATIVE_CAP, coordination: NARRATIVE_CAP },
+  });
+  // The department rows stand out from the target rows under them, where the name (kept for
+  // filtering) is greyed.
   const first = ws.rowCount - rows.length + 1;
   rows.forEach((r, i) => {
     if (r.title === '') ws.getRow(first + i).font = { bold: true };
+    else ws.getRow(first + i).getCell(1).font = { color: { argb: 'FF9CA3AF' } };
   });
 }
 
@@ -244,6 +310,11 @@ export async function reviewWorkbook(review: ReviewResponse, options: ReviewWork
   wb.created = options.now;
   wb.modified = options.now;
   const title = reviewTitleLines(review);
+  const print = (sheet: string) => ({
+    title: `周调度会 · ${scopeOf(review)} · ${sheet}`,
+    asOf: review.asOf,
+    note: review.containsDemo ? '含演示数据' : undefined,
+  });
   const byId = new Map(review.targets.map((t) => [t.id, t]));
   const plans = new Map(options.plans.map((p) => [p.id, p]));
   const target = (id: string) => byId.get(id) as ReviewTarget;
@@ -283,13 +354,35 @@ export async function reviewWorkbook(review: ReviewResponse, options: ReviewWork
       value: (s) => s.previous.counts.lagging + s.previous.counts.severe,
     },
   ];
-  addTable(wb, '汇总', title, sectorColumns, review.sectors);
+  addTable(wb, '汇总', title, sectorColumns, review.sectors, { ...print('汇总'), freezeColumns: 1 });
 
   const targetCols = targetColumns(
     { plans, departmentNames: options.departmentNames },
     { review: true, pending: review.targets.some((t) => t.state.latest?.provisional) },
   );
-  addTable(wb, '全部目标', title, targetCols, review.targets);
+  addTable(wb, '全部目标', title, targetCols, review.targets, {
+    ...print('全部目标'),
+    // What a meeting reads on paper; the plan, district, supporting units, projections, dates and
+    // sources stay on the sheet for filtering. Demo and provisional marks print with the figures.
+    printed: [
+      'title',
+      'sector',
+      'department',
+      'divisionDemo',
+      'value',
+      'target',
+      'unit',
+      'progress',
+      'expected',
+      'gap',
+      'status',
+      'change',
+      'judgedAt',
+      'demo',
+      'provisional',
+    ],
+    freezeColumns: 1,
+  });
 
   interface WarningRow {
     kind: string;
@@ -371,7 +464,24 @@ export async function reviewWorkbook(review: ReviewResponse, options: ReviewWork
     ...narrativeColumns<WarningRow>((r) => target(r.id)),
     text('id', '编号', 22, (r: WarningRow) => r.id),
   ];
-  wrapColumns(addTable(wb, '预警', title, warningColumns, warningRows), warningColumns);
+  addTable(wb, '预警', title, warningColumns, warningRows, {
+    ...print('预警'),
+    printed: [
+      'title',
+      'kind',
+      'department',
+      'from',
+      'to',
+      'progress',
+      'change',
+      'gap',
+      'problems',
+      'nextSteps',
+      'coordination',
+    ],
+    freezeColumns: 1,
+    caps: { problems: NARRATIVE_CAP, nextSteps: NARRATIVE_CAP, coordination: NARRATIVE_CAP },
+  });
 
   interface OverdueRow {
     department: string;
@@ -392,9 +502,9 @@ export async function reviewWorkbook(review: ReviewResponse, options: ReviewWork
     text('district', '区市', 9, (r: OverdueRow) => target(r.id).district),
     text('id', '编号', 22, (r: OverdueRow) => r.id),
   ];
-  addTable(wb, '逾期未报', title, overdueColumns, overdueRows);
+  addTable(wb, '逾期未报', title, overdueColumns, overdueRows, { ...print('逾期未报'), freezeColumns: 2 });
 
-  addDepartmentSheet(wb, title, review, target);
+  addDepartmentSheet(wb, title, review, target, print);
 
   return Buffer.from(await wb.xlsx.writeBuffer());
 }

@@ -596,8 +596,8 @@ describe.each(backends())('departments, division of tasks and rankings on %s', (
         expect(ws.name).toBe(table.by === 'district' ? '区市排名' : '部门排名');
         const header = (ws.getRow(1).values as unknown[]).slice(1);
         expect(header.slice(0, 6)).toEqual([
-          '名次',
           table.by === 'district' ? '区市' : '部门',
+          '名次',
           '目标数',
           '参评数',
           '达标数',
@@ -608,7 +608,7 @@ describe.each(backends())('departments, division of tasks and rankings on %s', (
         table.rows.forEach((r, i) => {
           const row = ws.getRow(i + 2);
           const cell = (name: string) => row.getCell(at(name)).value;
-          expect(row.getCell(2).value).toBe(r.name);
+          expect(row.getCell(1).value).toBe(r.name);
           expect(cell('名次')).toBe(r.rank === null ? '未排名' : r.tied ? `并列${r.rank}` : r.rank);
           expect([cell('目标数'), cell('参评数'), cell('达标数')]).toEqual([r.targets, r.judged, r.good]);
           expect(cell('达标率')).toBe(rounded(r.share));

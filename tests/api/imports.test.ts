@@ -65,15 +65,19 @@ describe.each(backends())('Excel/CSV import on %s', (backend: Backend) => {
     await wb.xlsx.load((await res.arrayBuffer()) as unknown as ExcelJS.Buffer);
     const ws = wb.getWorksheet('填报');
     if (!ws) throw new Error('no sheet');
-    expect(ws.getRow(1).getCell(1).value).toBe('目标编号');
+    // The target's name leads and its id comes last (issue 25); the import reads columns by their header.
+    const names = (ws.getRow(1).values as unknown[]).slice(1);
+    expect(names[0]).toBe('目标名称');
+    expect(names.at(-1)).toBe('目标编号');
+    const col = (name: string) => names.indexOf(name) + 1;
     expect(ws.rowCount).toBe(2);
     const row = ws.getRow(2);
-    expect(row.getCell(1).value).toBe(f.targetA);
-    const last = Number(row.getCell(6).value);
+    expect(row.getCell(col('目标编号')).value).toBe(f.targetA);
+    const last = Number(row.getCell(col('上次数值')).value);
     expect(last).toBeGreaterThan(0);
-    row.getCell(8).value = last + 1;
-    row.getCell(10).value = new Date('2025-12-27T00:00:00Z');
-    row.getCell(11).value = '模板往返';
+    row.getCell(col('本期数值')).value = last + 1;
+    row.getCell(col('截至日期')).value = new Date('2025-12-27T00:00:00Z');
+    row.getCell(col('说明')).value = '模板往返';
     const filled = new Uint8Array(await wb.xlsx.writeBuffer());
 
     const before = await reportCount();
@@ -325,9 +329,9 @@ describe.each(backends())('Excel/CSV import on %s', (backend: Backend) => {
       }
       const [date] = (await freeDates(ctx, f.targetA)).slice(-4);
       const row = ws.getRow(2);
-      row.getCell(8).value = 1;
-      row.getCell(10).value = date;
-      row.getCell(13).value = '确认理由：导入叙述';
+      row.getCell(names.indexOf('本期数值') + 1).value = 1;
+      row.getCell(names.indexOf('截至日期') + 1).value = date;
+      row.getCell(names.indexOf('原因') + 1).value = '确认理由：导入叙述';
       row.getCell(at[0] as number).value = '  完成了三个片区的签约。  ';
       row.getCell(at[1] as number).value = '土地指标未下达，\n两个项目停工待批';
       row.getCell(at[2] as number).value = '本月底前报市自然资源局';

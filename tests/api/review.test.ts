@@ -271,8 +271,9 @@ describe.each(backends())('review API on %s', (backend: Backend) => {
       ),
     );
     const warnings = wb.getWorksheet('预警');
-    expect(warnings?.getRow(4).getCell(1).value).toBe('新增预警');
-    expect(warnings?.getRow(4).getCell(2).value).toBe(`'${HOSTILE_TITLE}`);
+    // The target's name leads (issue 25: the title people know first), its category beside it.
+    expect(warnings?.getRow(4).getCell(1).value).toBe(`'${HOSTILE_TITLE}`);
+    expect(warnings?.getRow(4).getCell(2).value).toBe('新增预警');
     const summary = wb.getWorksheet('汇总');
     const demand = summary?.getRow(4);
     expect(demand?.getCell(1).value).toBe('扩大内需');
