@@ -7,6 +7,7 @@ import { getCookie } from 'hono/cookie';
 import { NONCE, secureHeaders } from 'hono/secure-headers';
 import { shanghaiDate } from '../src/domain/dates';
 import { isDomainError } from '../src/domain/errors';
+import { genericMeta } from '../src/domain/page-meta';
 import {
   detailQuerySchema,
   notFound,
@@ -31,6 +32,7 @@ import {
   preloadLink,
 } from './http/landing';
 import { openApiJson } from './http/openapi';
+import { type MetaSources, metaTags, pageRoute, pageUrl, resolvePageMeta, withMetaTags } from './http/page-meta';
 import { ProblemAnswer, problem } from './http/problem';
 import { ResponseCache } from './http/read-cache';
 import { publicOrigin } from './http/session';
@@ -58,11 +60,15 @@ export interface AppOptions {
   accounts?: Partial<AccountsOptions>;
   /** The per-target state memo (server/services/state-memo.ts); tests pass their own to watch it. */
   memo?: StateMemo;
+  /** PUBLIC_URL: the address people open the board at, for the pages' og:url in link previews. */
+  publicUrl?: string | null | undefined;
 }
 
 /** The landing page's summary (no filters), and its key in the response cache. */
 const LANDING_SUMMARY: SummaryQuery = { includePending: undefined };
 const SUMMARY_KEY = `summary ${JSON.stringify(LANDING_SUMMARY)}`;
+/** How long a page's HTML waits for its preview's figures (a review not yet computed) before going without. */
+const PREVIEW_WAIT_MS = 1500;
 
 export function createApp(options: AppOptions): Hono {
   const { store } = options;
@@ -300,12 +306,11 @@ export function createApp(options: AppOptions): Hono {
      * (the first report of a new week), the page goes out without a preview and the summary is
      * computed meanwhile, for the page's own request of it.
      */
-    async function landingShell(): Promise<string | null> {
+    async function landingShell(version: string): Promise<string | null> {
       renderer ??= loadRenderer(options.ssrDir);
       const r = await renderer;
       if (!r) return null;
       const at = now();
-      const version = await store.dataVersion();
       const key = `ssr ${Math.floor(at.getTime() / 60_000)}`;
       const hit = cache.get(version, key);
       if (hit !== undefined) return hit;
@@ -334,12 +339,64 @@ export function createApp(options: AppOptions): Hono {
       const token = getCookie(c, SESSION_COOKIE);
       return token ? (await resolveSession(store.db, token, now())) !== null : false;
     }
+    /** Link previews made, per data version: a page's preview follows its data as the page does. */
+    const previews = new ResponseCache(512);
+    /**
+     * Where a preview's figures come from: the API's own answers to the page's requests (cached per
+     * data version, so the page's request then finds it computed), the landing summary only when it is
+     * already computed (the landing page never waits), a target's state from the memo.
+     */
+    function previewSources(c: Context, version: string): MetaSources {
+      // The reads answer alike for everyone who may read (the previews are kept per page, not per
+      // person): the session goes along only where reading needs one.
+      const cookie = accounts.readAccess === 'signed-in' ? c.req.header('cookie') : undefined;
+      return {
+        api: async (p) => {
+          let timer: NodeJS.Timeout | undefined;
+          const res = await Promise.race([
+            app.request(`/api/v1${p}`, cookie ? { headers: { cookie } } : {}),
+            new Promise<null>((resolve) => {
+              timer = setTimeout(resolve, PREVIEW_WAIT_MS, null);
+            }),
+          ]).finally(() => clearTimeout(timer));
+          return res?.status === 200 ? res.json() : null;
+        },
+        landingSummary: async () => {
+          const summary = cache.get(version, SUMMARY_KEY);
+          return summary === undefined ? null : JSON.parse(summary);
+        },
+        target: async (id, q) => {
+          // One indexed lookup decides whether there is such a target; its state is the memo's.
+          if (!(await store.target(id))) return null;
+          const cut = await cutFrom(q);
+          const { catalog, facts } = await memo.read({ q: id }, cut, !q.asOf);
+          const target = catalog.byId.get(id);
+          const f = facts.get(id);
+          return target && f ? { asOf: cut.asOf, item: { ...target, state: f.state } } : null;
+        },
+      };
+    }
+    /** The page's <title>, description and Open Graph tags (server/http/page-meta.ts). */
+    async function previewTags(c: Context, readable: boolean, version: string | null): Promise<string> {
+      const { pathname, search } = new URL(c.req.url);
+      const locale = parseDisplay(getCookie(c, DISPLAY_COOKIE)).locale ?? 'zh-CN';
+      const route = pageRoute(pathname);
+      const url = pageUrl(options.publicUrl, pathname, search);
+      if (!readable || version === null) return metaTags(genericMeta(route.kind, locale), { locale, url });
+      const key = `${locale} ${pathname}${search} ${shanghaiDate(now())}`;
+      const hit = previews.get(version, key);
+      if (hit !== undefined) return hit;
+      const resolved = await resolvePageMeta(route, new URLSearchParams(search), locale, previewSources(c, version));
+      const tags = metaTags(resolved.meta, { locale, url });
+      if (resolved.data) previews.set(version, key, tags);
+      return tags;
+    }
     app.get('*', async (c) => {
       // Open boards serve one page to all (revalidated); signed-in ones a page per person, kept by none.
       c.header('cache-control', accounts.readAccess === 'open' ? 'no-cache' : 'private, no-store');
       if (!(await mayRead(c)))
         return c.html(
-          landingHtml(readFileSync(indexFile, 'utf8'), {
+          landingHtml(withMetaTags(readFileSync(indexFile, 'utf8'), await previewTags(c, false, null)), {
             head: '',
             theme: parseDisplay(getCookie(c, DISPLAY_COOKIE)).theme,
             shell: null,
@@ -356,12 +413,17 @@ export function createApp(options: AppOptions): Hono {
       const { search } = new URL(c.req.url);
       const landing = c.req.path === '/' && !search;
       // The preview is Chinese: someone who reads the board in English waits for the app instead.
-      const shell = landing && display.locale !== 'en' ? await landingShell() : null;
+      // One read of the data version for the preview and the page's title (both per version).
+      const version = await store.dataVersion();
+      const [shell, tags] = await Promise.all([
+        landing && display.locale !== 'en' ? landingShell(version) : null,
+        previewTags(c, true, version),
+      ]);
       // (The preview carries its summary: nothing to preload then.)
       const preload = shell ? null : apiPreloadHref(c.req.path, search);
       const head = `<meta name="x-contains-demo" content="${(await store.seededWithDemo()) ? '1' : '0'}">${preload ? preloadLink(preload) : ''}`;
       return c.html(
-        landingHtml(readFileSync(indexFile, 'utf8'), {
+        landingHtml(withMetaTags(readFileSync(indexFile, 'utf8'), tags), {
           head,
           theme: display.theme,
           shell,

@@ -48,6 +48,7 @@ async function main() {
     ssrDir: DIST_SSR,
     frameAncestors: config.frameAncestors,
     accounts: config.accounts,
+    publicUrl: config.notify.publicUrl,
   });
   const server = serve({ fetch: app.fetch, port, hostname: config.host }, (info) => {
     const ms = Math.round(performance.now() - started);
