@@ -12,7 +12,8 @@ describe('app shell', () => {
 
   it('switches to English and back', async () => {
     const { user } = renderApp('/');
-    await screen.findByRole('region', { name: '重点指标' });
+    // The first overview of the file: the summary is computed cold, slow on a busy machine.
+    await screen.findByRole('region', { name: '重点指标' }, { timeout: 15_000 });
     await user.click(screen.getByRole('button', { name: 'Switch to English' }));
     expect(await screen.findByRole('heading', { level: 1, name: 'Overview' })).toBeInTheDocument();
     expect(await screen.findByRole('region', { name: 'Progress by sector' })).toBeInTheDocument();
@@ -37,5 +38,45 @@ describe('app shell', () => {
     expect(screen.getByRole('main')).toBeInTheDocument();
     const nav = screen.getByRole('navigation', { name: '主导航' });
     expect(within(nav).getByRole('link', { name: '总览' })).toHaveAttribute('aria-current', 'page');
+  });
+
+  it('folds the navigation, language, theme and sign-in into a menu: focus moves in, Escape closes it and returns focus', async () => {
+    const { user } = renderApp('/');
+    await screen.findByRole('region', { name: '重点指标' });
+    const button = screen.getByRole('button', { name: '菜单' });
+    expect(button).toHaveAttribute('aria-expanded', 'false');
+    const menu = document.getElementById(button.getAttribute('aria-controls') ?? '');
+    expect(menu).not.toBeNull();
+    await user.click(button);
+    expect(button).toHaveAttribute('aria-expanded', 'true');
+    const nav = within(menu as HTMLElement).getByRole('navigation', { name: '主导航' });
+    expect(
+      within(nav)
+        .getAllByRole('link')
+        .map((a) => a.textContent),
+    ).toEqual(['总览', '重点项目', '周调度会', '排名', '填报']);
+    expect(within(nav).getByRole('link', { name: '总览' })).toHaveFocus();
+    const panel = within(menu as HTMLElement);
+    expect(panel.getByRole('button', { name: 'Switch to English' })).toBeInTheDocument();
+    expect(panel.getByRole('button', { name: '切换到深色主题' })).toBeInTheDocument();
+    expect(panel.getByRole('link', { name: '登录' })).toBeInTheDocument();
+    await user.keyboard('{Tab}{Escape}');
+    expect(button).toHaveAttribute('aria-expanded', 'false');
+    expect(button).toHaveFocus();
+  });
+
+  it('closes the menu when a link in it opens another page, or on a tap outside it', async () => {
+    const { user } = renderApp('/');
+    await screen.findByRole('region', { name: '重点指标' });
+    const button = screen.getByRole('button', { name: '菜单' });
+    await user.click(button);
+    await user.click(screen.getByRole('link', { name: '重点项目' }));
+    // The projects page's code is a chunk of its own: on a busy machine it takes a while to import.
+    expect(await screen.findByRole('heading', { level: 1, name: '重点项目' }, { timeout: 15_000 })).toBeInTheDocument();
+    expect(button).toHaveAttribute('aria-expanded', 'false');
+    await user.click(button);
+    expect(button).toHaveAttribute('aria-expanded', 'true');
+    await user.click(screen.getByRole('main'));
+    expect(button).toHaveAttribute('aria-expanded', 'false');
   });
 });

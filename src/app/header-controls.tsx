@@ -45,6 +45,10 @@ export function HeaderControls() {
             />
           )}
         </svg>
+        {/* In the phone's menu the button says what it does; in the bar the icon alone (and its name). */}
+        <span className="topbar__label" aria-hidden="true">
+          {dark ? t('app.themeToLight') : t('app.themeToDark')}
+        </span>
       </button>
     </div>
   );

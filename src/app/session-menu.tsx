@@ -18,7 +18,7 @@ export function SessionMenu() {
     );
   }
   return (
-    <div className="session-menu" style={{ display: 'flex', alignItems: 'center', gap: '0.25rem' }}>
+    <div className="session-menu">
       <span className="session-menu__user" title={t(`app.role.${user.role}`)}>
         {t('app.signedInAs', { name: user.displayName || user.username })}
       </span>

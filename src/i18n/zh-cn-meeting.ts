@@ -101,6 +101,13 @@ export const zhMeeting = {
     sectorTargets: '{{sector}} · 目标明细',
     table: '{{name}}（表格）',
     none: '无',
+    // 第 25 号：打印稿的附件。
+    meetingDate: '会议日期 {{date}}',
+    sectorBars: '各领域完成率（{{count}} 个领域）',
+    appendix: '附件：明细表',
+    appendixHint: '按牵头部门、滞后目标所需进度、各领域目标明细',
+    printAppendix: '打印时附上附件（明细表）',
+    appendixLeftOut: '本打印稿不含附件',
   },
   rankings: {
     title: '排名',

@@ -3,6 +3,7 @@ import { reportPeriodText } from '../domain/figure-period';
 import type { ReportWithFlags } from '../domain/target-api';
 import { useTranslation } from '../i18n/use-translation';
 import { useLocale } from '../stores/ui-store';
+import { CardBody, CardHead, CardRow, CardTable, Cell, HeadCell } from './card-table';
 import { DemoTag } from './demo-tag';
 import { ScrollRegion } from './scroll-region';
 import './report-history-table.css';
@@ -35,34 +36,32 @@ export function ReportHistoryTable({
   if (rows.length === 0) return <p className="muted">{t('common.noData')}</p>;
   return (
     <ScrollRegion label={label} className="history-wrap">
-      <table className="table history-table">
+      <CardTable className="history-table">
         <caption className="visually-hidden">{label}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('common.asOf')}</th>
-            <th scope="col" className="num">
-              {t('common.value')}
-            </th>
-            <th scope="col">{t('target.note')}</th>
-            <th scope="col">{t('target.reportedBy')}</th>
-            {action && (
-              <th scope="col">
-                <span className="visually-hidden">{action.label}</span>
-              </th>
-            )}
-          </tr>
-        </thead>
-        <tbody>
+        <CardHead>
+          <HeadCell>{t('common.asOf')}</HeadCell>
+          <HeadCell className="num">{t('common.value')}</HeadCell>
+          <HeadCell>{t('target.note')}</HeadCell>
+          <HeadCell>{t('target.reportedBy')}</HeadCell>
+          {action && (
+            <HeadCell>
+              <span className="visually-hidden">{action.label}</span>
+            </HeadCell>
+          )}
+        </CardHead>
+        <CardBody>
           {rows.map((r) => (
-            <tr key={r.id} data-superseded={r.superseded || undefined}>
-              <td className="nowrap">{reportPeriodText(r, locale)}</td>
-              <td className="num nowrap">
+            <CardRow key={r.id} data-superseded={r.superseded || undefined}>
+              <Cell className="nowrap" card="title">
+                {reportPeriodText(r, locale)}
+              </Cell>
+              <Cell className="num nowrap" label={t('common.value')}>
                 {r.superseded ? <del>{formatValue(r)}</del> : formatValue(r)}
                 {r.demo && <DemoTag />}
                 {r.superseded && <span className="history-tag history-tag--muted">{supersededTag}</span>}
                 {r.supersedes && <span className="history-tag">{correctionTag}</span>}
-              </td>
-              <td>
+              </Cell>
+              <Cell card="wide" label={t('target.note')} className="history-table__note">
                 {r.note}
                 {r.correctionReason && (
                   <span className="muted small history-reason">
@@ -71,13 +70,19 @@ export function ReportHistoryTable({
                 )}
                 {r.evidence && <Evidence evidence={r.evidence} label={t('target.evidence')} />}
                 {noteExtra?.(r)}
-              </td>
-              <td className="muted small">{r.reportedBy}</td>
-              {action && <td>{action.cell(r)}</td>}
-            </tr>
+              </Cell>
+              <Cell label={t('target.reportedBy')} className="muted small">
+                {r.reportedBy}
+              </Cell>
+              {action && (
+                <Cell card="wide" className="history-table__action">
+                  {action.cell(r)}
+                </Cell>
+              )}
+            </CardRow>
           ))}
-        </tbody>
-      </table>
+        </CardBody>
+      </CardTable>
     </ScrollRegion>
   );
 }

@@ -1,7 +1,8 @@
 import { screen, within } from '@testing-library/react';
 import type { DepartmentViewResponse, RankingsResponse } from '../../domain/department-api';
-import { formatPercent } from '../../domain/format';
+import { formatPercent, formatQuantity } from '../../domain/format';
 import { useUiStore } from '../../stores/ui-store';
+import { cardLabels } from '../../test/card-labels';
 import { renderApp, setupMockApi } from '../../test/render-app';
 
 const { api } = setupMockApi();
@@ -64,6 +65,25 @@ describe('a department’s page', () => {
     // The trend as a table a reader can check: 达标 ÷ 参评 each week.
     const trend = screen.getByRole('table', { name: '达标率趋势' });
     expect(within(trend).getAllByRole('row')).toHaveLength(d.trend.length + 1);
+  });
+
+  it('names each value of a phone’s card after its column, 完成率 with the two figures it divides', async () => {
+    const d = await get<DepartmentViewResponse>('/departments/gxj');
+    renderApp('/departments/gxj');
+    const table = await screen.findByRole('table', { name: '牵头和配合的目标' }, { timeout: 10_000 });
+    const { labelled, mismatches } = cardLabels(table);
+    expect(mismatches).toEqual([]);
+    expect(labelled).toBe((d.lead.length + d.supporting.length) * 4);
+    const x = d.lead.find((t) => t.kind !== 'milestone' && t.state.latest !== null && t.target !== null);
+    if (!x?.state.latest || x.target === null) throw new Error('gxj leads a numeric target with a figure');
+    const row = within(table).getByRole('link', { name: x.title }).closest('tr') as HTMLElement;
+    const rate = within(row)
+      .getAllByRole('cell')
+      .find((c) => c.getAttribute('data-label') === '完成率');
+    expect(rate).toHaveTextContent(formatPercent(x.state.progress, 'zh-CN'));
+    expect(rate).toHaveTextContent(
+      `（${formatQuantity(x.state.latest.value, x.unit, 'zh-CN')} / ${formatQuantity(x.target, x.unit, 'zh-CN')}）`,
+    );
   });
 
   it('says 并列 for a department that shares its rank', async () => {

@@ -2,6 +2,7 @@ import { useParams, useSearchParams } from 'react-router';
 import { isNotFound } from '../../api/api-error';
 import { useFreshness } from '../../api/use-freshness';
 import { isIsoDate } from '../../domain/dates';
+import { departmentTitle } from '../../domain/page-meta';
 import { paths } from '../../domain/paths';
 import { useTranslation } from '../../i18n/use-translation';
 import { useIncludePending } from '../../stores/include-pending';
@@ -27,12 +28,12 @@ export function DepartmentPage() {
   const { id = '' } = useParams();
   const raw = useSearchParams()[0].get('asOf') ?? undefined;
   const asOf = isIsoDate(raw) ? raw : undefined;
-  const { t } = useTranslation();
+  const { t, locale } = useTranslation();
   const [includePending, setIncludePending] = useIncludePending();
   const query = useDepartmentView({ id, asOf, includePending });
   const freshness = useFreshness(query);
   const data = query.data;
-  useDocumentTitle(data?.item.name, t('app.title'));
+  useDocumentTitle(data ? departmentTitle(data, locale) : undefined, t('app.title'));
   if (isNotFound(query.error) && !data) return <NotFoundView message={t('notFound.department', { id })} />;
   const crashed = <ErrorPanel error={new Error(t('error.crashed'))} compact />;
   return (

@@ -2,10 +2,11 @@ import { Link } from 'react-router';
 import type { TargetWithStateDto } from '../../domain/api';
 import type { DepartmentViewResponse } from '../../domain/department-api';
 import { gapText } from '../../domain/figures';
-import { formatDate, formatPercent } from '../../domain/format';
+import { formatDate, formatPercent, formatQuantity } from '../../domain/format';
 import { paths } from '../../domain/paths';
 import { useTranslation } from '../../i18n/use-translation';
 import { useIncludePending } from '../../stores/include-pending';
+import { CardBody, CardHead, CardRow, CardTable, Cell, HeadCell } from '../../ui/card-table';
 import { DemoTag } from '../../ui/demo-tag';
 import { DivisionDemoTag } from '../../ui/lead-department';
 import { ProvisionalTag } from '../../ui/pending';
@@ -52,51 +53,56 @@ export function DepartmentTargets({ data }: { data: DepartmentViewResponse }) {
         <p className="muted">{t('departmentView.noTargets')}</p>
       ) : (
         <ScrollRegion label={title}>
-          <table className="table dept-table">
+          <CardTable className="dept-table">
             <caption className="visually-hidden">{title}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('common.target')}</th>
-                <th scope="col">{t('departmentView.role')}</th>
-                <th scope="col" className="num">
-                  {t('common.progress')}
-                </th>
-                <th scope="col" className="num">
-                  {t('target.expectedLine')}
-                </th>
-                <th scope="col">{t('common.status')}</th>
-                <th scope="col" className="num">
-                  {t('common.gap')}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
+            <CardHead>
+              <HeadCell>{t('common.target')}</HeadCell>
+              <HeadCell>{t('departmentView.role')}</HeadCell>
+              <HeadCell className="num">{t('common.progress')}</HeadCell>
+              <HeadCell className="num">{t('target.expectedLine')}</HeadCell>
+              <HeadCell>{t('common.status')}</HeadCell>
+              <HeadCell className="num">{t('common.gap')}</HeadCell>
+            </CardHead>
+            <CardBody>
               {rows.map(({ x, role }) => (
-                <tr key={`${role}:${x.id}`} data-role={role}>
-                  <td className="dept-table__title">
+                <CardRow key={`${role}:${x.id}`} data-role={role}>
+                  <Cell className="dept-table__title" card="title">
                     <TargetTitle x={x} asOf={data.asOf} includePending={includePending} />
-                  </td>
-                  <td>
+                  </Cell>
+                  <Cell label={t('departmentView.role')}>
                     <span className="dept-role" data-role={role}>
                       {t(role === 'lead' ? 'departmentView.lead' : 'departmentView.support')}
                     </span>
-                  </td>
-                  <td className="num">{formatPercent(x.state.progress, locale)}</td>
-                  <td className="num">{x.kind === 'milestone' ? '—' : formatPercent(x.state.expected, locale)}</td>
-                  <td>
+                  </Cell>
+                  <Cell className="num" label={t('common.progress')}>
+                    {formatPercent(x.state.progress, locale)}
+                    {/* A card has no value column: the two figures the rate divides, so it can be checked. */}
+                    {x.kind !== 'milestone' && x.state.latest && (
+                      <span className="card-only muted small">
+                        {locale === 'en' ? ' (' : '（'}
+                        {formatQuantity(x.state.latest.value, x.unit, locale)} /{' '}
+                        {formatQuantity(x.target, x.unit, locale)}
+                        {locale === 'en' ? ')' : '）'}
+                      </span>
+                    )}
+                  </Cell>
+                  <Cell className="num" label={t('target.expectedLine')}>
+                    {x.kind === 'milestone' ? '—' : formatPercent(x.state.expected, locale)}
+                  </Cell>
+                  <Cell card="status">
                     <StatusBadge
                       status={x.state.status}
                       forecastMiss={x.state.forecastMiss}
                       projects={x.state.projects}
                     />
-                  </td>
-                  <td className="num" title={gapText(x, x.state, locale)}>
+                  </Cell>
+                  <Cell className="num" label={t('common.gap')} title={gapText(x, x.state, locale)}>
                     {gapText(x, x.state, locale, true)}
-                  </td>
-                </tr>
+                  </Cell>
+                </CardRow>
               ))}
-            </tbody>
-          </table>
+            </CardBody>
+          </CardTable>
         </ScrollRegion>
       )}
     </section>

@@ -7,6 +7,7 @@ import { WARNING_STATUSES } from '../../domain/aggregate';
 import type { SummaryResponse } from '../../domain/api';
 import { shanghaiDate } from '../../domain/dates';
 import { formatDate } from '../../domain/format';
+import { overviewTitle } from '../../domain/page-meta';
 import { useTranslation } from '../../i18n/use-translation';
 import { dataDateOf } from '../../ui/data-date';
 import { ErrorPanel } from '../../ui/error-panel';
@@ -65,7 +66,7 @@ export function OverviewPage() {
   };
   const summary = useSummary(params);
   const freshness = useFreshness(summary);
-  useDocumentTitle(t('overview.title'), t('app.title'));
+  useDocumentTitle(summary.data ? overviewTitle(summary.data, locale) : t('overview.title'), t('app.title'));
   const crashed = <ErrorPanel error={new Error(t('error.crashed'))} compact />;
   const dataDate =
     summary.data && dataDateOf(summary.data.asOf, summary.data.freshness.latestReportAsOf, shanghaiDate(now()));
@@ -101,25 +102,19 @@ export function OverviewPage() {
       </SectionBoundary>
       <QueryState query={summary} label={t('freshness.loading')} lines={8} unknownFilter={filters.unknownStatus}>
         {(data) => (
-          <>
+          // In reading order as a phone shows it: the warnings, then the sectors, then the headline
+          // figures. Wider screens place them as before (overview.css: headline figures on top, the
+          // sectors beside the warnings), so the one order serves both and the preview matches.
+          <div className={filters.statuses.length > 0 ? 'overview-body overview-body--status' : 'overview-body'}>
             {/* First when asked for (a count in the headline line links here), then the usual overview. */}
             {filters.statuses.length > 0 && (
-              <SectionBoundary fallback={crashed}>
-                <StatusTargets params={params} statuses={filters.statuses} />
-              </SectionBoundary>
+              <div className="overview-body__status">
+                <SectionBoundary fallback={crashed}>
+                  <StatusTargets params={params} statuses={filters.statuses} />
+                </SectionBoundary>
+              </div>
             )}
-            <SectionBoundary fallback={crashed}>
-              <HeadlineTiles
-                headlines={data.headlines}
-                compare={filters.compare}
-                asOf={filters.asOf}
-                includePending={filters.includePending}
-              />
-            </SectionBoundary>
-            <div className="overview-grid">
-              <SectionBoundary fallback={crashed}>
-                <SectorBars sectors={data.sectors} compare={filters.compare} highlight={filters.status} />
-              </SectionBoundary>
+            <div className="overview-body__warnings">
               <SectionBoundary fallback={crashed}>
                 {filters.status ? (
                   <StatusWarnings
@@ -136,7 +131,22 @@ export function OverviewPage() {
                 )}
               </SectionBoundary>
             </div>
-          </>
+            <div className="overview-body__sectors">
+              <SectionBoundary fallback={crashed}>
+                <SectorBars sectors={data.sectors} compare={filters.compare} highlight={filters.status} />
+              </SectionBoundary>
+            </div>
+            <div className="overview-body__tiles">
+              <SectionBoundary fallback={crashed}>
+                <HeadlineTiles
+                  headlines={data.headlines}
+                  compare={filters.compare}
+                  asOf={filters.asOf}
+                  includePending={filters.includePending}
+                />
+              </SectionBoundary>
+            </div>
+          </div>
         )}
       </QueryState>
     </div>

@@ -6,6 +6,7 @@ import type { KeyProject } from '../../domain/schemas';
 import { SECTORS } from '../../domain/sectors';
 import { useTranslation } from '../../i18n/use-translation';
 import { useLocale } from '../../stores/ui-store';
+import { CardRow, Cell } from '../../ui/card-table';
 import { DemoTag } from '../../ui/demo-tag';
 import { ProgressBar } from '../../ui/progress-bar';
 
@@ -31,27 +32,31 @@ export const ProjectRow = memo(function ProjectRow({
   const share =
     p.completedInvestment !== null && p.plannedInvestment ? p.completedInvestment / p.plannedInvestment : null;
   return (
-    <tr aria-rowindex={rowIndex} data-index={index} ref={measure}>
-      <td className="projects-table__name">
+    <CardRow aria-rowindex={rowIndex} data-index={index} ref={measure}>
+      <Cell className="projects-table__name" card="title">
         <Link to={paths.project(p.id)}>{p.name}</Link>
         {p.demo && <DemoTag />}
-      </td>
-      <td>{p.district}</td>
-      <td>{sector && (locale === 'en' ? sector.nameEn : sector.name)}</td>
-      <td>
+      </Cell>
+      <Cell label={t('common.district')}>{p.district}</Cell>
+      <Cell label={t('common.sector')}>{sector && (locale === 'en' ? sector.nameEn : sector.name)}</Cell>
+      <Cell label={t('projects.stage')}>
         <span className="stage" data-stage={p.stage}>
           {t(`stage.${p.stage}`)}
         </span>
-      </td>
-      <td className="num">{p.totalInvestment === null ? '—' : formatNumber(p.totalInvestment, locale)}</td>
-      <td className="projects-table__bar">
+      </Cell>
+      <Cell className="num" label={t('projects.totalUnit')}>
+        {p.totalInvestment === null ? '—' : formatNumber(p.totalInvestment, locale)}
+      </Cell>
+      <Cell className="projects-table__bar" label={t('projects.investmentProgress')}>
         {share === null ? (
           <span className="muted">—</span>
         ) : (
           <ProgressBar progress={share} expected={null} name={p.name} size="sm" />
         )}
-      </td>
-      <td className="muted small">{p.owner ?? '—'}</td>
-    </tr>
+      </Cell>
+      <Cell className="muted small" label={t('projects.owner')}>
+        {p.owner ?? '—'}
+      </Cell>
+    </CardRow>
   );
 });

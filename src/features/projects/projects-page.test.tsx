@@ -2,6 +2,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import type { TargetsResponse } from '../../domain/api';
 import type { ProjectDetailResponse, ProjectsResponse } from '../../domain/projects-api';
 import { useUiStore } from '../../stores/ui-store';
+import { cardLabels } from '../../test/card-labels';
 import { renderApp, setupMockApi } from '../../test/render-app';
 
 const { api } = setupMockApi();
@@ -23,6 +24,17 @@ describe('projects list', () => {
     expect(rows.length).toBeLessThan(expected.total);
     expect(rows[0]).toHaveTextContent(expected.items[0]?.name ?? '');
     expect(table).toHaveAttribute('aria-rowcount', String(expected.total + 1));
+  });
+
+  it('names each value of a phone’s card after its column', async () => {
+    renderApp('/projects');
+    await screen.findByText(/^共 [\d,]+ 项$/, {}, { timeout: 20_000 });
+    const table = screen.getByRole('table');
+    const rows = within(table).getAllByRole('row').slice(1);
+    const { labelled, mismatches } = cardLabels(table);
+    expect(mismatches).toEqual([]);
+    // Every column but the name, on every row rendered.
+    expect(labelled).toBe(rows.length * 6);
   });
 
   it('filters by stage and target through the URL', async () => {

@@ -3,12 +3,17 @@ import { useEffect, useRef } from 'react';
 import type { KeyProject } from '../../domain/schemas';
 import type { ProjectSort } from '../../domain/views';
 import { useTranslation } from '../../i18n/use-translation';
+import { CardBody, CardHead, CardTable, HeadCell } from '../../ui/card-table';
 import { ScrollRegion } from '../../ui/scroll-region';
 import { ProjectRow } from './project-row';
 import type { ProjectsUpdate, ProjectsView } from './use-projects-view';
 
 /** A one-line row's height (projects.css: `.projects-table tbody tr`); taller rows are measured. */
 const ROW_ESTIMATE = 38;
+/** A row's height where it is a card (a phone: ui.css `.card-table`); each is measured as it renders. */
+const CARD_ESTIMATE = 200;
+/** Where the table is a list of cards (ui.css). */
+const CARDS_QUERY = 'screen and (max-width: 640px)';
 /** Rows rendered when the scroll box cannot be measured (no layout, e.g. jsdom): never an empty table. */
 const FALLBACK_ROWS = 30;
 
@@ -41,8 +46,7 @@ function SortTh({
   const desc = sort === `-${column}`;
   const next = (active && !desc ? `-${column}` : column) as ProjectSort;
   return (
-    <th
-      scope="col"
+    <HeadCell
       className={numeric ? 'num' : undefined}
       aria-sort={active ? (desc ? 'descending' : 'ascending') : undefined}
     >
@@ -56,7 +60,7 @@ function SortTh({
           {active ? (desc ? '↓' : '↑') : '↕'}
         </span>
       </button>
-    </th>
+    </HeadCell>
   );
 }
 
@@ -81,10 +85,11 @@ export function ProjectsTable({
 }) {
   const { t } = useTranslation();
   const scrollRef = useRef<HTMLElement>(null);
+  const cards = typeof window !== 'undefined' && window.matchMedia?.(CARDS_QUERY).matches === true;
   const virtualizer = useVirtualizer({
     count: rows.length,
     getScrollElement: () => scrollRef.current,
-    estimateSize: () => ROW_ESTIMATE,
+    estimateSize: () => (cards ? CARD_ESTIMATE : ROW_ESTIMATE),
     overscan: 12,
   });
   const measured = virtualizer.getVirtualItems();
@@ -105,19 +110,17 @@ export function ProjectsTable({
   const sortProps = { view, update };
   return (
     <ScrollRegion ref={scrollRef} className="projects-scroll" label={t('projects.title')}>
-      <table className="table projects-table" aria-rowcount={total + 1}>
-        <thead>
-          <tr aria-rowindex={1}>
-            <SortTh column="name" label={t('projects.name')} {...sortProps} />
-            <SortTh column="district" label={t('common.district')} {...sortProps} />
-            <th scope="col">{t('common.sector')}</th>
-            <SortTh column="stage" label={t('projects.stage')} {...sortProps} />
-            <SortTh column="investment" label={t('projects.totalUnit')} numeric {...sortProps} />
-            <th scope="col">{t('projects.investmentProgress')}</th>
-            <th scope="col">{t('projects.owner')}</th>
-          </tr>
-        </thead>
-        <tbody>
+      <CardTable className="projects-table" aria-rowcount={total + 1}>
+        <CardHead sortLabel={t('projects.sort')} rowIndex={1}>
+          <SortTh column="name" label={t('projects.name')} {...sortProps} />
+          <SortTh column="district" label={t('common.district')} {...sortProps} />
+          <HeadCell>{t('common.sector')}</HeadCell>
+          <SortTh column="stage" label={t('projects.stage')} {...sortProps} />
+          <SortTh column="investment" label={t('projects.totalUnit')} numeric {...sortProps} />
+          <HeadCell>{t('projects.investmentProgress')}</HeadCell>
+          <HeadCell>{t('projects.owner')}</HeadCell>
+        </CardHead>
+        <CardBody>
           {before > 0 && <Spacer height={before} />}
           {items.map((v) => {
             const p = rows[v.index];
@@ -132,8 +135,8 @@ export function ProjectsTable({
             ) : null;
           })}
           {after > 0 && <Spacer height={after} />}
-        </tbody>
-      </table>
+        </CardBody>
+      </CardTable>
       {loadingMore && (
         <p className="projects-more muted small" role="status">
           {t('common.loadingMore')}

@@ -3,6 +3,7 @@ import type { RankingsResponse } from '../../domain/department-api';
 import { formatPercent } from '../../domain/format';
 import { TIE_RULE_EN, TIE_RULE_ZH } from '../../domain/rankings';
 import { useUiStore } from '../../stores/ui-store';
+import { cardLabels } from '../../test/card-labels';
 import { renderApp, setupMockApi } from '../../test/render-app';
 
 const { api } = setupMockApi();
@@ -63,6 +64,16 @@ describe('rankings', () => {
       'href',
       `/api/v1/rankings.xlsx?asOf=${expected.asOf}`,
     );
+  });
+
+  it('names each figure of a phone’s card after its column', async () => {
+    const data = await rankings();
+    renderApp('/rankings');
+    const table = await screen.findByRole('table', {}, { timeout: 10_000 });
+    const { labelled, mismatches } = cardLabels(table);
+    expect(mismatches).toEqual([]);
+    // 名次, 目标数 and the nine figures of its three groups on every row; the name and the 演示 mark name themselves.
+    expect(labelled).toBe(data.rows.length * 11);
   });
 
   it('switches to districts and to another measure through the URL, saying what it leaves out', async () => {

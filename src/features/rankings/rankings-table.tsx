@@ -5,6 +5,7 @@ import { formatDate, formatPercent } from '../../domain/format';
 import { paths } from '../../domain/paths';
 import { type RankingMeasure, type RankingRow, shownPp } from '../../domain/rankings';
 import { useTranslation } from '../../i18n/use-translation';
+import { CardBody, CardHead, CardRow, CardTable, Cell, HeadCell, RowHeadCell } from '../../ui/card-table';
 import { DemoTag } from '../../ui/demo-tag';
 import { ScrollRegion } from '../../ui/scroll-region';
 import { BY_LABEL, MEASURE_LABEL } from './rankings-toolbar';
@@ -45,9 +46,20 @@ export function RankingsTable({
   const { t, locale } = useTranslation();
   const sorted = MEASURE_COLUMN[data.measure];
   const th = (key: string, label: string) => (
-    <th scope="col" className="num" aria-sort={key === sorted ? 'descending' : undefined}>
+    <HeadCell className="num" aria-sort={key === sorted ? 'descending' : undefined}>
       {label}
-    </th>
+    </HeadCell>
+  );
+  // A card shows the measure the table is ranked by in bold (the head that says so is hidden there).
+  // `group`: the first of three that read together (参评 · 达标 · 达标率), a new line of a card.
+  const cell = (key: string, label: string, value: string, group = false) => (
+    <Cell
+      className={group ? 'num rankings-table__group' : 'num'}
+      label={label}
+      data-sorted={key === sorted || undefined}
+    >
+      {value}
+    </Cell>
   );
   const pct = (x: number | null) => formatPercent(x, locale);
   const n = (x: number) => formatCount(x, locale);
@@ -59,49 +71,49 @@ export function RankingsTable({
   if (data.rows.length === 0) return <p className="muted">{t('rankings.empty')}</p>;
   return (
     <ScrollRegion label={caption}>
-      <table className="table rankings-table">
+      <CardTable className="rankings-table">
         <caption className="visually-hidden">{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('rankings.rank')}</th>
-            <th scope="col">{t(BY_LABEL[data.by])}</th>
-            {th('targets', t('rankings.targets'))}
-            {th('judged', t('rankings.judged'))}
-            {th('good', t('rankings.good'))}
-            {th('share', t('rankings.share'))}
-            {th('avgProgress', t('rankings.avgProgress'))}
-            {th('avgExpected', t('rankings.avgExpected'))}
-            {th('gap', t('rankings.gap'))}
-            {th('reportable', t('rankings.reportable'))}
-            {th('reportedInCycle', t('rankings.reported'))}
-            {th('reportingRate', t('rankings.reportingRate'))}
-            <th scope="col">{t('rankings.demo')}</th>
-          </tr>
-        </thead>
-        <tbody>
+        <CardHead>
+          <HeadCell>{t('rankings.rank')}</HeadCell>
+          <HeadCell>{t(BY_LABEL[data.by])}</HeadCell>
+          {th('targets', t('rankings.targets'))}
+          {th('judged', t('rankings.judged'))}
+          {th('good', t('rankings.good'))}
+          {th('share', t('rankings.share'))}
+          {th('avgProgress', t('rankings.avgProgress'))}
+          {th('avgExpected', t('rankings.avgExpected'))}
+          {th('gap', t('rankings.gap'))}
+          {th('reportable', t('rankings.reportable'))}
+          {th('reportedInCycle', t('rankings.reported'))}
+          {th('reportingRate', t('rankings.reportingRate'))}
+          <HeadCell>{t('rankings.demo')}</HeadCell>
+        </CardHead>
+        <CardBody>
           {data.rows.map((r) => (
-            <tr key={r.key}>
-              <td className="num rankings-table__rank">
+            <CardRow key={r.key}>
+              <Cell className="num rankings-table__rank" label={t('rankings.rank')}>
                 <RankCell row={r} />
-              </td>
-              <th scope="row" className="rankings-table__name">
+              </Cell>
+              <RowHeadCell className="rankings-table__name" card="title">
                 <Link to={paths.department(r.key, { asOf: data.asOf, includePending })}>{r.name}</Link>
-              </th>
-              <td className="num">{n(r.targets)}</td>
-              <td className="num">{n(r.judged)}</td>
-              <td className="num">{n(r.good)}</td>
-              <td className="num">{pct(r.share)}</td>
-              <td className="num">{pct(r.avgProgress)}</td>
-              <td className="num">{pct(r.avgExpected)}</td>
-              <td className="num">{gapFigure(r.gap)}</td>
-              <td className="num">{n(r.reportable)}</td>
-              <td className="num">{n(r.reportedInCycle)}</td>
-              <td className="num">{pct(r.reportingRate)}</td>
-              <td>{r.demo && <DemoTag />}</td>
-            </tr>
+              </RowHeadCell>
+              <Cell className="num rankings-table__targets" label={t('rankings.targets')}>
+                {n(r.targets)}
+              </Cell>
+              {cell('judged', t('rankings.judged'), n(r.judged), true)}
+              {cell('good', t('rankings.good'), n(r.good))}
+              {cell('share', t('rankings.share'), pct(r.share))}
+              {cell('avgProgress', t('rankings.avgProgress'), pct(r.avgProgress), true)}
+              {cell('avgExpected', t('rankings.avgExpected'), pct(r.avgExpected))}
+              {cell('gap', t('rankings.gap'), gapFigure(r.gap))}
+              {cell('reportable', t('rankings.reportable'), n(r.reportable), true)}
+              {cell('reportedInCycle', t('rankings.reported'), n(r.reportedInCycle))}
+              {cell('reportingRate', t('rankings.reportingRate'), pct(r.reportingRate))}
+              <Cell className="rankings-table__demo">{r.demo && <DemoTag />}</Cell>
+            </CardRow>
           ))}
-        </tbody>
-      </table>
+        </CardBody>
+      </CardTable>
     </ScrollRegion>
   );
 }

@@ -1,9 +1,11 @@
 import { usePlans } from '../../api/get-plans';
 import type { RankingsParams } from '../../api/get-rankings';
 import { RANKING_BY, type RankingBy } from '../../domain/department-api';
+import { formatDate } from '../../domain/format';
 import { RANKING_MEASURES, type RankingMeasure } from '../../domain/rankings';
 import type { MessageKey } from '../../i18n/messages';
 import { useTranslation } from '../../i18n/use-translation';
+import { type FilterChip, FilterSheet } from '../../ui/filter-sheet';
 import { IncludePendingSwitch } from '../../ui/pending';
 
 type Update = (patch: Partial<Record<keyof RankingsParams, string | undefined>>) => void;
@@ -49,7 +51,10 @@ function Switch<T extends string>({
   );
 }
 
-/** Departments or districts, the measure, the plan and the as-of date; the export of exactly this table. */
+/**
+ * Departments or districts, the measure, the plan and the as-of date; the export of exactly this
+ * table. On a phone all of it in a sheet behind a "筛选" button, what differs from the default as chips.
+ */
 export function RankingsToolbar({
   params,
   update,
@@ -59,54 +64,76 @@ export function RankingsToolbar({
   update: Update;
   xlsxHref: string;
 }) {
-  const { t } = useTranslation();
+  const { t, locale } = useTranslation();
   const plans = usePlans();
+  const chip = (key: keyof RankingsParams, label: string, value: string | undefined): FilterChip[] =>
+    value ? [{ key, label, value, onRemove: () => update({ [key]: undefined }) }] : [];
+  const chips: FilterChip[] = [
+    ...chip('by', t('rankings.by'), params.by && params.by !== 'department' ? t(BY_LABEL[params.by]) : undefined),
+    ...chip(
+      'measure',
+      t('rankings.measure'),
+      params.measure && params.measure !== 'share' ? t(MEASURE_LABEL[params.measure]) : undefined,
+    ),
+    ...chip(
+      'plan',
+      t('common.plan'),
+      params.plan && (plans.data?.items.find((p) => p.id === params.plan)?.title ?? params.plan),
+    ),
+    ...chip('asOf', t('rankings.asOfLabel'), params.asOf && formatDate(params.asOf, locale)),
+    ...chip('includePending', '', params.includePending && t('pending.switch')).map((c) => ({
+      ...c,
+      label: undefined,
+    })),
+  ];
   return (
     <section className="card filters-card" aria-label={t('rankings.picker')} data-print-hide>
-      <div className="filters">
-        <Switch
-          name="rankings-by"
-          legend={t('rankings.by')}
-          options={RANKING_BY}
-          value={params.by ?? 'department'}
-          label={(v) => t(BY_LABEL[v])}
-          onChange={(v) => update({ by: v === 'department' ? undefined : v })}
-        />
-        <Switch
-          name="rankings-measure"
-          legend={t('rankings.measure')}
-          options={RANKING_MEASURES}
-          value={params.measure ?? 'share'}
-          label={(v) => t(MEASURE_LABEL[v])}
-          onChange={(v) => update({ measure: v === 'share' ? undefined : v })}
-        />
-        <label className="field">
-          <span className="field__label">{t('common.plan')}</span>
-          <select value={params.plan ?? ''} onChange={(e) => update({ plan: e.target.value })}>
-            <option value="">{t('common.all')}</option>
-            {(plans.data?.items ?? []).map((p) => (
-              <option key={p.id} value={p.id}>
-                {p.title}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="field">
-          <span className="field__label">{t('rankings.asOfLabel')}</span>
-          <input
-            type="date"
-            className="rankings-date"
-            value={params.asOf ?? ''}
-            onChange={(e) => update({ asOf: e.target.value || undefined })}
+      <FilterSheet chips={chips}>
+        <div className="filters">
+          <Switch
+            name="rankings-by"
+            legend={t('rankings.by')}
+            options={RANKING_BY}
+            value={params.by ?? 'department'}
+            label={(v) => t(BY_LABEL[v])}
+            onChange={(v) => update({ by: v === 'department' ? undefined : v })}
           />
-        </label>
-        <IncludePendingSwitch on={!!params.includePending} onChange={(v) => update({ includePending: v })} />
-        <div className="rankings-toolbar__exports">
-          <a className="button" href={xlsxHref} download>
-            {t('rankings.excel')}
-          </a>
+          <Switch
+            name="rankings-measure"
+            legend={t('rankings.measure')}
+            options={RANKING_MEASURES}
+            value={params.measure ?? 'share'}
+            label={(v) => t(MEASURE_LABEL[v])}
+            onChange={(v) => update({ measure: v === 'share' ? undefined : v })}
+          />
+          <label className="field">
+            <span className="field__label">{t('common.plan')}</span>
+            <select value={params.plan ?? ''} onChange={(e) => update({ plan: e.target.value })}>
+              <option value="">{t('common.all')}</option>
+              {(plans.data?.items ?? []).map((p) => (
+                <option key={p.id} value={p.id}>
+                  {p.title}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label className="field">
+            <span className="field__label">{t('rankings.asOfLabel')}</span>
+            <input
+              type="date"
+              className="rankings-date"
+              value={params.asOf ?? ''}
+              onChange={(e) => update({ asOf: e.target.value || undefined })}
+            />
+          </label>
+          <IncludePendingSwitch on={!!params.includePending} onChange={(v) => update({ includePending: v })} />
+          <div className="rankings-toolbar__exports">
+            <a className="button" href={xlsxHref} download>
+              {t('rankings.excel')}
+            </a>
+          </div>
         </div>
-      </div>
+      </FilterSheet>
     </section>
   );
 }

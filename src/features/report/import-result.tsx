@@ -4,6 +4,7 @@ import { statusSchema } from '../../domain/schemas';
 import type { ImportResponse } from '../../domain/write-api';
 import { useTranslation } from '../../i18n/use-translation';
 import { useLocale } from '../../stores/ui-store';
+import { CardBody, CardHead, CardRow, CardTable, Cell, HeadCell } from '../../ui/card-table';
 import { ImportMessages, ImportRowErrors } from '../../ui/import-flow';
 import { ScrollRegion } from '../../ui/scroll-region';
 import { StatusBadge } from '../../ui/status-badge';
@@ -37,51 +38,49 @@ export function ImportResult({ result }: { result: ImportResponse }) {
       )}
       {rows.length > 0 && (
         <ScrollRegion label={t('report.dryRunTitle', { file: result.fileName })} className="history-wrap">
-          <table className="table import-table">
+          <CardTable className="import-table">
             <caption className="visually-hidden">{t('report.dryRunTitle', { file: result.fileName })}</caption>
-            <thead>
-              <tr>
-                <th scope="col" className="num">
-                  {t('report.row')}
-                </th>
-                <th scope="col">{t('report.target')}</th>
-                <th scope="col">{t('common.asOf')}</th>
-                <th scope="col" className="num">
-                  {t('report.value')}
-                </th>
-                <th scope="col">{t('report.result')}</th>
-                <th scope="col">{t('report.previewStatus')}</th>
-                <th scope="col">{t('report.rowErrors')}</th>
-              </tr>
-            </thead>
-            <tbody>
+            <CardHead>
+              <HeadCell className="num">{t('report.row')}</HeadCell>
+              <HeadCell>{t('report.target')}</HeadCell>
+              <HeadCell>{t('common.asOf')}</HeadCell>
+              <HeadCell className="num">{t('report.value')}</HeadCell>
+              <HeadCell>{t('report.result')}</HeadCell>
+              <HeadCell>{t('report.previewStatus')}</HeadCell>
+              <HeadCell>{t('report.rowErrors')}</HeadCell>
+            </CardHead>
+            <CardBody>
               {rows.map((r) => {
                 const status = statusSchema.safeParse(r.previewStatus);
                 return (
-                  <tr key={r.row} data-status={r.status}>
-                    <td className="num">{r.row}</td>
-                    <td>{r.title ?? r.targetId ?? '—'}</td>
-                    <td className="nowrap">{r.asOf ?? '—'}</td>
-                    <td className="num nowrap">
+                  <CardRow key={r.row} data-status={r.status}>
+                    <Cell className="num" label={t('report.row')}>
+                      {r.row}
+                    </Cell>
+                    <Cell card="title">{r.title ?? r.targetId ?? '—'}</Cell>
+                    <Cell className="nowrap" label={t('common.asOf')}>
+                      {r.asOf ?? '—'}
+                    </Cell>
+                    <Cell className="num nowrap" label={t('report.value')}>
                       {r.value ?? '—'}
                       {r.value !== null && r.unit ? ` ${r.unit}` : ''}
-                    </td>
-                    <td className="nowrap">
+                    </Cell>
+                    <Cell className="nowrap" label={t('report.result')}>
                       {r.status === 'error' && <span aria-hidden="true">✕ </span>}
                       {t(`report.rowStatus.${r.status}`)}
-                    </td>
-                    <td className="nowrap">
+                    </Cell>
+                    <Cell className="nowrap" label={t('report.previewStatus')}>
                       {status.success && <StatusBadge status={status.data} />}
                       {r.previewProgress !== null && ` ${formatPercent(r.previewProgress, locale)}`}
-                    </td>
-                    <td>
+                    </Cell>
+                    <Cell card="wide" label={t('report.rowErrors')}>
                       <ImportRowErrors errors={r.errors} />
-                    </td>
-                  </tr>
+                    </Cell>
+                  </CardRow>
                 );
               })}
-            </tbody>
-          </table>
+            </CardBody>
+          </CardTable>
         </ScrollRegion>
       )}
     </section>

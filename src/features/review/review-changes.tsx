@@ -6,34 +6,9 @@ import { useIncludePending } from '../../stores/include-pending';
 import { useLocale } from '../../stores/ui-store';
 import { LeadDepartment } from '../../ui/lead-department';
 import { StatusBadge } from '../../ui/status-badge';
+import { ReviewFold } from './review-fold';
 import { isAsked, ReviewNarrative } from './review-narrative';
 import { TargetLink, targetIndex } from './target-link';
-
-function ChangeCard({
-  id,
-  title,
-  hint,
-  wide = false,
-  children,
-}: {
-  id: string;
-  title: string;
-  hint: string;
-  wide?: boolean;
-  children: React.ReactNode;
-}) {
-  return (
-    <section className={`card review-change${wide ? ' review-change--wide' : ''}`} aria-labelledby={id}>
-      <div className="card__head">
-        <h2 id={id} className="card__title">
-          {title}
-        </h2>
-        <span className="card__hint">{hint}</span>
-      </div>
-      {children}
-    </section>
-  );
-}
 
 function TransitionList({ data, items }: { data: ReviewResponse; items: ReviewTransition[] }) {
   const { t } = useTranslation();
@@ -73,24 +48,68 @@ function TransitionList({ data, items }: { data: ReviewResponse; items: ReviewTr
   );
 }
 
-/** New warnings, recoveries, the still severe and the biggest movers since the previous meeting. */
-export function ReviewChanges({ data }: { data: ReviewResponse }) {
+/**
+ * 新增预警: what became lagging since the previous meeting, each with what its department says is
+ * stuck and will be done. The meeting reads it first.
+ */
+export function ReviewNewWarnings({ data }: { data: ReviewResponse }) {
+  const { t } = useTranslation();
+  return (
+    <ReviewFold
+      id="review-new-warnings"
+      title={t('review.newWarnings')}
+      hint={t('review.newWarningsHint')}
+      count={t('review.targetsCount', { count: data.newWarnings.length })}
+      open
+    >
+      <TransitionList data={data} items={data.newWarnings} />
+    </ReviewFold>
+  );
+}
+
+/** 仍严重滞后: severely lagging at both meetings, with their 存在问题 and 下步措施. */
+export function ReviewStillSevere({ data }: { data: ReviewResponse }) {
+  const { t } = useTranslation();
+  return (
+    <ReviewFold
+      id="review-still-severe"
+      title={t('review.stillSevere')}
+      hint={t('review.stillSevereHint')}
+      count={t('review.targetsCount', { count: data.stillSevere.length })}
+      open={false}
+    >
+      <TransitionList data={data} items={data.stillSevere} />
+    </ReviewFold>
+  );
+}
+
+/** The good news and the biggest movers since the previous meeting: short lists, one line each. */
+export function ReviewMoves({ data }: { data: ReviewResponse }) {
   const { t } = useTranslation();
   const locale = useLocale();
   const target = targetIndex(data.targets);
   return (
     <div className="review-changes">
-      <ChangeCard id="review-new-warnings" title={t('review.newWarnings')} hint={t('review.newWarningsHint')}>
-        <TransitionList data={data} items={data.newWarnings} />
-      </ChangeCard>
-      <ChangeCard id="review-recoveries" title={t('review.recoveries')} hint={t('review.recoveriesHint')}>
+      <ReviewFold
+        id="review-recoveries"
+        title={t('review.recoveries')}
+        hint={t('review.recoveriesHint')}
+        count={t('review.targetsCount', { count: data.recoveries.length })}
+        open={false}
+      >
         <TransitionList data={data} items={data.recoveries} />
-      </ChangeCard>
-      <ChangeCard id="review-movers" title={t('review.movers')} hint={t('review.moversHint')}>
+      </ReviewFold>
+      <ReviewFold
+        id="review-movers"
+        title={t('review.movers')}
+        hint={t('review.moversHint')}
+        count={t('review.targetsCount', { count: data.biggestMovers.length })}
+        open={false}
+      >
         {data.biggestMovers.length === 0 ? (
           <p className="muted">{t('review.none')}</p>
         ) : (
-          <ol className="review-list">
+          <ol className="review-list review-list--compact">
             {data.biggestMovers.map((m) => {
               const x = target(m.id);
               if (!x) return null;
@@ -121,15 +140,7 @@ export function ReviewChanges({ data }: { data: ReviewResponse }) {
             })}
           </ol>
         )}
-      </ChangeCard>
-      <ChangeCard
-        id="review-still-severe"
-        title={t('review.stillSevere')}
-        hint={t('review.stillSevereHint')}
-        wide={data.stillSevere.length > 12}
-      >
-        <TransitionList data={data} items={data.stillSevere} />
-      </ChangeCard>
+      </ReviewFold>
     </div>
   );
 }

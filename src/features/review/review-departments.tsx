@@ -6,6 +6,7 @@ import { useIncludePending } from '../../stores/include-pending';
 import { DivisionDemoTag } from '../../ui/lead-department';
 import { ScrollRegion } from '../../ui/scroll-region';
 import { StatusBadge } from '../../ui/status-badge';
+import { ReviewFold } from './review-fold';
 import { TargetLink, targetIndex } from './target-link';
 
 /**
@@ -19,13 +20,13 @@ export function ReviewDepartments({ data }: { data: ReviewResponse }) {
   const target = targetIndex(data.targets);
   const title = t('review.byDepartment');
   return (
-    <section className="card" aria-labelledby="review-departments-title">
-      <div className="card__head">
-        <h2 id="review-departments-title" className="card__title">
-          {title}
-        </h2>
-        <span className="card__hint">{t('review.byDepartmentHint')}</span>
-      </div>
+    <ReviewFold
+      id="review-departments-title"
+      title={title}
+      hint={t('review.byDepartmentHint')}
+      count={t('review.targetsCount', { count: data.byDepartment.reduce((n, g) => n + g.items.length, 0) })}
+      open={false}
+    >
       {data.byDepartment.length === 0 ? (
         <p className="muted">{t('review.none')}</p>
       ) : (
@@ -92,6 +93,6 @@ export function ReviewDepartments({ data }: { data: ReviewResponse }) {
           </table>
         </ScrollRegion>
       )}
-    </section>
+    </ReviewFold>
   );
 }

@@ -5,6 +5,7 @@ import { useTranslation } from '../../i18n/use-translation';
 import { useLocale } from '../../stores/ui-store';
 import { ScrollRegion } from '../../ui/scroll-region';
 import { StatusBadge } from '../../ui/status-badge';
+import { ReviewFold } from './review-fold';
 import { ReviewNarrative } from './review-narrative';
 import { TargetLink, targetIndex } from './target-link';
 
@@ -24,18 +25,18 @@ export function ReviewLaggards({
   const locale = useLocale();
   const target = targetIndex(data.targets);
   return (
-    <section className="card" aria-labelledby="review-laggards-title">
-      <div className="card__head">
-        <h2 id="review-laggards-title" className="card__title">
-          {t('review.laggards')}
-        </h2>
-        <span className="card__hint">{t('review.laggardsHint')}</span>
-      </div>
+    <ReviewFold
+      id="review-laggards-title"
+      title={t('review.laggards')}
+      hint={t('review.laggardsHint')}
+      count={t('review.targetsCount', { count: data.laggards.length })}
+      open={false}
+    >
       {data.laggards.length === 0 ? (
         <p className="muted">{t('review.none')}</p>
       ) : (
         <ScrollRegion label={t('review.table', { name: t('review.laggards') })}>
-          <table className="table">
+          <table className="table review-laggards">
             <thead>
               <tr>
                 <th scope="col">{t('common.target')}</th>
@@ -117,6 +118,6 @@ export function ReviewLaggards({
           </table>
         </ScrollRegion>
       )}
-    </section>
+    </ReviewFold>
   );
 }

@@ -6,6 +6,7 @@ import { useTranslation } from '../../i18n/use-translation';
 import { useIncludePending } from '../../stores/include-pending';
 import { useLocale } from '../../stores/ui-store';
 import { DivisionDemoTag } from '../../ui/lead-department';
+import { ReviewFold } from './review-fold';
 import { TargetLink, targetIndex } from './target-link';
 
 /** Targets with no report within their cycle, by lead department, so the meeting can ask each one. */
@@ -15,13 +16,13 @@ export function ReviewOverdue({ data }: { data: ReviewResponse }) {
   const locale = useLocale();
   const target = targetIndex(data.targets);
   return (
-    <section className="card" aria-labelledby="review-overdue-title">
-      <div className="card__head">
-        <h2 id="review-overdue-title" className="card__title">
-          {t('review.overdue')}
-        </h2>
-        <span className="card__hint">{t('review.overdueHint')}</span>
-      </div>
+    <ReviewFold
+      id="review-overdue-title"
+      title={t('review.overdue')}
+      hint={t('review.overdueHint')}
+      count={t('review.targetsCount', { count: data.overdue.reduce((n, g) => n + g.items.length, 0) })}
+      open
+    >
       {data.overdue.length === 0 ? (
         <p className="muted">{t('review.none')}</p>
       ) : (
@@ -29,7 +30,7 @@ export function ReviewOverdue({ data }: { data: ReviewResponse }) {
           {data.overdue.map((g) => {
             const name = g.departmentName ?? t('review.noDepartment');
             return (
-              <section key={g.department ?? ''} className="review-overdue__group" aria-label={name}>
+              <section key={g.department ?? ''} className="review-overdue__group print-keep" aria-label={name}>
                 <h3 className="review-overdue__dept">
                   {g.department === null ? (
                     name
@@ -71,6 +72,6 @@ export function ReviewOverdue({ data }: { data: ReviewResponse }) {
           })}
         </div>
       )}
-    </section>
+    </ReviewFold>
   );
 }

@@ -105,12 +105,15 @@ describe('weekly review', () => {
       'href',
       `/api/v1/targets.csv?plan=qd-2025&asOf=2025-09-30&knownAt=${encodeURIComponent('2025-09-30T23:59:59+08:00')}`,
     );
-    // Every sector of the plan has its own table of targets, with a print header above it.
+    // Every sector of the plan has its own table of targets; on paper every sheet carries the meeting
+    // date and the demo mark in its margin (the page's own print CSS).
     const expected = await review('?plan=qd-2025&asOf=2025-09-30');
     const first = expected.sectors.find((s) => s.now.total > 0);
     const table = screen.getByRole('region', { name: `${first?.name} · 目标明细` });
     expect(within(table).getAllByRole('row')).toHaveLength((first?.now.total ?? 0) + 1);
-    expect(within(table).getAllByText('含演示数据').length).toBeGreaterThan(0);
+    const margins = [...document.querySelectorAll('style')].map((s) => s.textContent).join('');
+    expect(margins).toContain('@top-right { content: "会议日期 2025年9月30日 · 含演示数据"; }');
+    expect(margins).toContain('@bottom-center { content: "第 " counter(page) " 页 共 " counter(pages) " 页"; }');
   });
 
   it('reopens a meeting held at 09:30 with only what had been recorded by then', async () => {

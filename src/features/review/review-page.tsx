@@ -2,6 +2,7 @@ import { type ComponentType, Suspense, useState } from 'react';
 import { useSessionUser } from '../../api/session';
 import { useFreshness } from '../../api/use-freshness';
 import { formatDate } from '../../domain/format';
+import { reviewTitle } from '../../domain/page-meta';
 import { useTranslation } from '../../i18n/use-translation';
 import { useLocale } from '../../stores/ui-store';
 import { ErrorPanel } from '../../ui/error-panel';
@@ -14,7 +15,8 @@ import { SectionBoundary } from '../../ui/section-boundary';
 import { Skeleton } from '../../ui/skeleton';
 import { useDocumentTitle } from '../../ui/use-document-title';
 import { useReview } from './api/get-review';
-import { ReviewChanges } from './review-changes';
+import { ReviewAppendix } from './review-appendix';
+import { ReviewMoves, ReviewNewWarnings, ReviewStillSevere } from './review-changes';
 import { ReviewDepartments } from './review-departments';
 import { ReviewLaggards } from './review-laggards';
 import { ReviewOverdue } from './review-overdue';
@@ -52,10 +54,10 @@ export interface ReviewSupervisionProps {
 export function ReviewPage({ supervision: Supervision }: { supervision?: ComponentType<ReviewSupervisionProps> }) {
   const { t } = useTranslation();
   const locale = useLocale();
-  const [params, update, time] = useReviewParams();
+  const [params, update, time, appendix] = useReviewParams();
   const review = useReview(params);
   const freshness = useFreshness(review);
-  useDocumentTitle(t('review.title'), t('app.title'));
+  useDocumentTitle(review.data ? reviewTitle(review.data, locale) : t('review.title'), t('app.title'));
   const crashed = <ErrorPanel error={new Error(t('error.crashed'))} compact />;
   const data = review.data;
   const user = useSessionUser();
@@ -65,7 +67,13 @@ export function ReviewPage({ supervision: Supervision }: { supervision?: Compone
   return (
     <div className="stack review">
       {data && (
-        <PrintHeader title={t('review.title')} planId={data.plan?.id} asOf={data.asOf} demo={data.containsDemo} />
+        <PrintHeader
+          title={t('review.title')}
+          planId={data.plan?.id}
+          asOf={data.asOf}
+          demo={data.containsDemo}
+          dateText={t('review.meetingDate', { date: formatDate(data.asOf, locale) })}
+        />
       )}
       <PageHeader
         title={t('review.title')}
@@ -97,6 +105,17 @@ export function ReviewPage({ supervision: Supervision }: { supervision?: Compone
       <QueryState query={review} label={t('freshness.loading')} lines={10}>
         {(d) => (
           <>
+            {/* The order a meeting reads it: the counts, what is new and what is severe (with what each
+                department says), the decisions of earlier meetings, who owes a report; then the rest. */}
+            <SectionBoundary fallback={crashed}>
+              <ReviewSectors data={d} />
+            </SectionBoundary>
+            <SectionBoundary fallback={crashed}>
+              <ReviewNewWarnings data={d} />
+            </SectionBoundary>
+            <SectionBoundary fallback={crashed}>
+              <ReviewStillSevere data={d} />
+            </SectionBoundary>
             {Supervision && (
               <SectionBoundary fallback={crashed}>
                 <Suspense fallback={<Skeleton label={t('freshness.loading')} lines={3} />}>
@@ -112,34 +131,36 @@ export function ReviewPage({ supervision: Supervision }: { supervision?: Compone
               </SectionBoundary>
             )}
             <SectionBoundary fallback={crashed}>
-              <ReviewSectors data={d} />
-            </SectionBoundary>
-            <SectionBoundary fallback={crashed}>
-              <ReviewChanges data={d} />
-            </SectionBoundary>
-            <SectionBoundary fallback={crashed}>
-              <ReviewDepartments data={d} />
-            </SectionBoundary>
-            <SectionBoundary fallback={crashed}>
               <ReviewOverdue data={d} />
             </SectionBoundary>
             <SectionBoundary fallback={crashed}>
-              <ReviewLaggards
-                data={d}
-                onSupervise={
-                  canSupervise && Supervision
-                    ? (x) =>
-                        setSupervise({
-                          key: Date.now(),
-                          draft: { targetId: x.id, targetTitle: x.title, leadDepartment: x.department },
-                        })
-                    : undefined
-                }
-              />
+              <ReviewMoves data={d} />
             </SectionBoundary>
-            <SectionBoundary fallback={crashed}>
-              <ReviewSectorTables data={d} />
-            </SectionBoundary>
+            <ReviewAppendix
+              on={appendix}
+              onChange={(on) => update({ appendix: on ? undefined : '0' }, { replace: true })}
+            >
+              <SectionBoundary fallback={crashed}>
+                <ReviewDepartments data={d} />
+              </SectionBoundary>
+              <SectionBoundary fallback={crashed}>
+                <ReviewLaggards
+                  data={d}
+                  onSupervise={
+                    canSupervise && Supervision
+                      ? (x) =>
+                          setSupervise({
+                            key: Date.now(),
+                            draft: { targetId: x.id, targetTitle: x.title, leadDepartment: x.department },
+                          })
+                      : undefined
+                  }
+                />
+              </SectionBoundary>
+              <SectionBoundary fallback={crashed}>
+                <ReviewSectorTables data={d} />
+              </SectionBoundary>
+            </ReviewAppendix>
           </>
         )}
       </QueryState>

@@ -4,10 +4,10 @@ import { formatPercent, formatPp, formatQuantity } from '../../domain/format';
 import type { ReviewResponse, ReviewTarget } from '../../domain/review-api';
 import { useTranslation } from '../../i18n/use-translation';
 import { useLocale } from '../../stores/ui-store';
-import { PrintHeader } from '../../ui/print-header';
 import { ProgressBar } from '../../ui/progress-bar';
 import { ScrollRegion } from '../../ui/scroll-region';
 import { StatusBadge } from '../../ui/status-badge';
+import { ReviewFold } from './review-fold';
 import { CoordinationTag, isAsked, NarrativeLink } from './review-narrative';
 import { TargetLink } from './target-link';
 
@@ -22,7 +22,7 @@ function Value({ x }: { x: ReviewTarget }) {
   );
 }
 
-/** Every target of every sector, one sector per printed page. */
+/** Every target of every sector: the printout's appendix. */
 export function ReviewSectorTables({ data }: { data: ReviewResponse }) {
   const { t } = useTranslation();
   const locale = useLocale();
@@ -34,23 +34,20 @@ export function ReviewSectorTables({ data }: { data: ReviewResponse }) {
         const rows = data.targets.filter((x) => x.sectorId === s.id);
         const titleId = `review-sector-${s.id}`;
         return (
-          <section key={s.id} className="card review-sector" aria-labelledby={titleId} data-print-break-before="">
-            <PrintHeader
-              compact
-              title={t('review.title')}
-              planId={data.plan?.id}
-              asOf={data.asOf}
-              demo={data.containsDemo}
-            />
-            <div className="card__head">
-              <h2 id={titleId} className="card__title">
-                {t('review.sectorTargets', { sector: name })}
-              </h2>
-              <span className="card__hint num">
+          <ReviewFold
+            key={s.id}
+            id={titleId}
+            className="review-sector"
+            title={t('review.sectorTargets', { sector: name })}
+            hint={
+              <span className="num">
                 {t('review.targetsCount', { count: rows.length })} · {t('common.progress')}{' '}
                 {formatPercent(s.now.progress, locale)} · {t('review.change')} {formatPp(s.change, locale)}
               </span>
-            </div>
+            }
+            count={t('review.targetsCount', { count: rows.length })}
+            open={false}
+          >
             <ScrollRegion label={t('review.table', { name: t('review.sectorTargets', { sector: name }) })}>
               <table className="table review-target-table">
                 <thead>
@@ -116,7 +113,7 @@ export function ReviewSectorTables({ data }: { data: ReviewResponse }) {
                 </tbody>
               </table>
             </ScrollRegion>
-          </section>
+          </ReviewFold>
         );
       })}
     </>

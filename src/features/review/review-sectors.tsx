@@ -2,7 +2,9 @@ import { formatPercent, formatPp } from '../../domain/format';
 import type { ReviewResponse } from '../../domain/review-api';
 import { useTranslation } from '../../i18n/use-translation';
 import { useLocale } from '../../stores/ui-store';
+import { CardBody, CardHead, CardRow, CardTable, Cell, HeadCell, RowHeadCell } from '../../ui/card-table';
 import { ProgressBar } from '../../ui/progress-bar';
+import { usePhone } from './review-fold';
 
 function Count({ label, value, status }: { label: string; value: number; status: string }) {
   return (
@@ -10,6 +12,18 @@ function Count({ label, value, status }: { label: string; value: number; status:
       <dt>{label}</dt>
       <dd className="num">{value}</dd>
     </div>
+  );
+}
+
+/** On a phone the sectors' table folds under the counts (the briefing goes on to the warnings). */
+function Folded({ summary, children }: { summary: string; children: React.ReactNode }) {
+  const phone = usePhone();
+  if (!phone) return <>{children}</>;
+  return (
+    <details className="review-sectors__fold">
+      <summary>{summary}</summary>
+      {children}
+    </details>
   );
 }
 
@@ -33,49 +47,45 @@ export function ReviewSectors({ data }: { data: ReviewResponse }) {
         <Count label={t('review.stillSevere')} value={data.stillSevere.length} status="severe" />
         <Count label={t('review.overdue')} value={overdue} status="no_data" />
       </dl>
-      <table className="table review-sector-table">
-        <caption className="visually-hidden">{t('review.sectors')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('common.sector')}</th>
-            <th scope="col">{t('review.progressNow')}</th>
-            <th scope="col" className="num">
-              {t('review.previousProgress')}
-            </th>
-            <th scope="col" className="num">
-              {t('review.change')}
-            </th>
-            <th scope="col" className="num">
-              {t('review.warningCount')}
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {sectors.map((s) => {
-            const name = locale === 'en' ? s.nameEn : s.name;
-            const dir = s.change === null ? 'flat' : s.change > 0.0005 ? 'up' : s.change < -0.0005 ? 'down' : 'flat';
-            return (
-              <tr key={s.id}>
-                <th scope="row">{name}</th>
-                <td className="review-sector-table__bar">
-                  <ProgressBar progress={s.now.progress} expected={s.now.expected} name={name} />
-                </td>
-                <td className="num">{formatPercent(s.previous.progress, locale)}</td>
-                <td className="num">
-                  <span className="delta" data-dir={dir}>
-                    <span aria-hidden="true">{dir === 'up' ? '▲' : dir === 'down' ? '▼' : '■'}</span>{' '}
-                    {formatPp(s.change, locale)}
-                  </span>
-                </td>
-                <td className="num">
-                  {s.now.counts.lagging + s.now.counts.severe}
-                  <span className="muted"> / {s.now.total}</span>
-                </td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
+      <Folded summary={t('review.sectorBars', { count: sectors.length })}>
+        <CardTable className="review-sector-table">
+          <caption className="visually-hidden">{t('review.sectors')}</caption>
+          <CardHead>
+            <HeadCell>{t('common.sector')}</HeadCell>
+            <HeadCell>{t('review.progressNow')}</HeadCell>
+            <HeadCell className="num">{t('review.previousProgress')}</HeadCell>
+            <HeadCell className="num">{t('review.change')}</HeadCell>
+            <HeadCell className="num">{t('review.warningCount')}</HeadCell>
+          </CardHead>
+          <CardBody>
+            {sectors.map((s) => {
+              const name = locale === 'en' ? s.nameEn : s.name;
+              const dir = s.change === null ? 'flat' : s.change > 0.0005 ? 'up' : s.change < -0.0005 ? 'down' : 'flat';
+              return (
+                <CardRow key={s.id}>
+                  <RowHeadCell card="title">{name}</RowHeadCell>
+                  <Cell card="wide" className="review-sector-table__bar">
+                    <ProgressBar progress={s.now.progress} expected={s.now.expected} name={name} />
+                  </Cell>
+                  <Cell label={t('review.previousProgress')} className="num">
+                    {formatPercent(s.previous.progress, locale)}
+                  </Cell>
+                  <Cell label={t('review.change')} className="num">
+                    <span className="delta" data-dir={dir}>
+                      <span aria-hidden="true">{dir === 'up' ? '▲' : dir === 'down' ? '▼' : '■'}</span>{' '}
+                      {formatPp(s.change, locale)}
+                    </span>
+                  </Cell>
+                  <Cell label={t('review.warningCount')} className="num">
+                    {s.now.counts.lagging + s.now.counts.severe}
+                    <span className="muted"> / {s.now.total}</span>
+                  </Cell>
+                </CardRow>
+              );
+            })}
+          </CardBody>
+        </CardTable>
+      </Folded>
     </section>
   );
 }

@@ -1,8 +1,10 @@
 import { usePlans } from '../../api/get-plans';
 import { useTargets } from '../../api/get-targets';
+import { formatDate } from '../../domain/format';
 import type { ReviewResponse } from '../../domain/review-api';
 import { DISTRICT_CITY } from '../../domain/schemas';
 import { useTranslation } from '../../i18n/use-translation';
+import { type FilterChip, FilterSheet } from '../../ui/filter-sheet';
 import { IncludePendingSwitch } from '../../ui/pending';
 import { type ReviewParams, reviewDocxHref, reviewXlsxHref, targetsCsvHref } from './api/get-review';
 
@@ -13,7 +15,8 @@ type Update = (
 
 /**
  * The meeting (its date and the previous meeting's), the plan and district, and the exports. The
- * date fields show the dates the server chose until someone picks their own.
+ * date fields show the dates the server chose until someone picks their own. On a phone the
+ * pickers and exports fold into a sheet behind a "筛选" button, the meeting and filters shown as chips.
  */
 export function ReviewToolbar({
   params,
@@ -27,7 +30,7 @@ export function ReviewToolbar({
   update: Update;
   data: ReviewResponse | undefined;
 }) {
-  const { t } = useTranslation();
+  const { t, locale } = useTranslation();
   const plans = usePlans();
   const targets = useTargets({});
   const districts = [...new Set([DISTRICT_CITY, ...(targets.data?.items ?? []).map((i) => i.district)])];
@@ -43,85 +46,127 @@ export function ReviewToolbar({
   const meeting = data
     ? { asOf: data.asOf, previous: data.previousAsOf, knownAt: data.knownAt }
     : { asOf: params.asOf, previous: params.previous, knownAt: params.knownAt };
+  const plan = params.plan && (plans.data?.items.find((p) => p.id === params.plan)?.title ?? params.plan);
+  const chips: FilterChip[] = [
+    // The meeting someone picked (the page's heading names it either way); removed, the server's choice again.
+    ...(params.asOf
+      ? [
+          {
+            key: 'asOf',
+            label: t('review.meeting'),
+            value: `${formatDate(params.asOf, locale)}${time ? ` ${time}` : ''}`,
+            onRemove: () => update({ asOf: undefined, time: undefined, previous: undefined }),
+          },
+        ]
+      : []),
+    ...(params.previous
+      ? [
+          {
+            key: 'previous',
+            label: t('review.previous'),
+            value: formatDate(params.previous, locale),
+            onRemove: () => update({ previous: undefined }),
+          },
+        ]
+      : []),
+    ...(plan
+      ? [{ key: 'plan', label: t('common.plan'), value: plan, onRemove: () => update({ plan: undefined }) }]
+      : []),
+    ...(params.district
+      ? [
+          {
+            key: 'district',
+            label: t('common.district'),
+            value: params.district,
+            onRemove: () => update({ district: undefined }),
+          },
+        ]
+      : []),
+    ...(params.includePending
+      ? [{ key: 'includePending', value: t('pending.switch'), onRemove: () => update({ includePending: undefined }) }]
+      : []),
+  ];
   return (
     <section className="card filters-card review-toolbar" aria-label={t('review.picker')}>
-      <div className="filters">
-        <label className="field">
-          <span className="field__label">{t('review.meeting')}</span>
-          <input
-            type="date"
-            value={asOf}
-            onChange={(e) => e.target.value && update({ asOf: e.target.value, previous: undefined })}
-          />
-        </label>
-        <div className="field">
-          <label className="field__label" htmlFor="review-time">
-            {t('review.time')}
+      <FilterSheet chips={chips}>
+        <div className="filters">
+          <label className="field">
+            <span className="field__label">{t('review.meeting')}</span>
+            <input
+              type="date"
+              value={asOf}
+              onChange={(e) => e.target.value && update({ asOf: e.target.value, previous: undefined })}
+            />
           </label>
-          <input
-            id="review-time"
-            type="time"
-            value={time}
-            aria-describedby="review-time-hint"
-            // A time belongs to a date: picking one fixes the meeting date shown.
-            onChange={(e) => update({ time: e.target.value || undefined, asOf: asOf || undefined })}
-          />
-          {/* Read with the field; on screen the label's "optional" says enough and keeps the row aligned. */}
-          <span id="review-time-hint" className="visually-hidden">
-            {t('review.timeHint')}
-          </span>
+          <div className="field">
+            <label className="field__label" htmlFor="review-time">
+              {t('review.time')}
+            </label>
+            <input
+              id="review-time"
+              type="time"
+              value={time}
+              aria-describedby="review-time-hint"
+              // A time belongs to a date: picking one fixes the meeting date shown.
+              onChange={(e) => update({ time: e.target.value || undefined, asOf: asOf || undefined })}
+            />
+            {/* Read with the field; on screen the label's "optional" says enough and keeps the row aligned. */}
+            <span id="review-time-hint" className="visually-hidden">
+              {t('review.timeHint')}
+            </span>
+          </div>
+          <label className="field">
+            <span className="field__label">{t('review.previous')}</span>
+            <input
+              type="date"
+              value={previous}
+              max={asOf || undefined}
+              onChange={(e) => e.target.value && update({ previous: e.target.value })}
+            />
+          </label>
+          <label className="field">
+            <span className="field__label">{t('common.plan')}</span>
+            <select value={params.plan ?? ''} onChange={(e) => update({ plan: e.target.value })}>
+              <option value="">{t('common.all')}</option>
+              {(plans.data?.items ?? []).map((p) => (
+                <option key={p.id} value={p.id}>
+                  {p.title}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label className="field">
+            <span className="field__label">{t('common.district')}</span>
+            <select value={params.district ?? ''} onChange={(e) => update({ district: e.target.value })}>
+              <option value="">{t('common.all')}</option>
+              {districts.map((d) => (
+                <option key={d} value={d}>
+                  {d}
+                </option>
+              ))}
+            </select>
+          </label>
+          <IncludePendingSwitch on={!!params.includePending} onChange={(v) => update({ includePending: v })} />
+          <div className="review-toolbar__exports">
+            <a className="button" href={reviewXlsxHref({ ...scope, ...meeting })} download>
+              {t('review.excel')}
+            </a>
+            <a className="button button--ghost" href={reviewDocxHref({ ...scope, ...meeting })} download>
+              {t('review.word')}
+            </a>
+            <a
+              className="button button--ghost"
+              href={targetsCsvHref({ ...scope, asOf: data?.asOf, knownAt: data?.knownAt })}
+              download
+            >
+              {t('review.csv')}
+            </a>
+            <button type="button" className="button button--ghost" onClick={() => window.print()}>
+              {t('review.print')}
+            </button>
+          </div>
         </div>
-        <label className="field">
-          <span className="field__label">{t('review.previous')}</span>
-          <input
-            type="date"
-            value={previous}
-            max={asOf || undefined}
-            onChange={(e) => e.target.value && update({ previous: e.target.value })}
-          />
-        </label>
-        <label className="field">
-          <span className="field__label">{t('common.plan')}</span>
-          <select value={params.plan ?? ''} onChange={(e) => update({ plan: e.target.value })}>
-            <option value="">{t('common.all')}</option>
-            {(plans.data?.items ?? []).map((p) => (
-              <option key={p.id} value={p.id}>
-                {p.title}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="field">
-          <span className="field__label">{t('common.district')}</span>
-          <select value={params.district ?? ''} onChange={(e) => update({ district: e.target.value })}>
-            <option value="">{t('common.all')}</option>
-            {districts.map((d) => (
-              <option key={d} value={d}>
-                {d}
-              </option>
-            ))}
-          </select>
-        </label>
-        <IncludePendingSwitch on={!!params.includePending} onChange={(v) => update({ includePending: v })} />
-        <div className="review-toolbar__exports">
-          <a className="button" href={reviewXlsxHref({ ...scope, ...meeting })} download>
-            {t('review.excel')}
-          </a>
-          <a className="button button--ghost" href={reviewDocxHref({ ...scope, ...meeting })} download>
-            {t('review.word')}
-          </a>
-          <a
-            className="button button--ghost"
-            href={targetsCsvHref({ ...scope, asOf: data?.asOf, knownAt: data?.knownAt })}
-            download
-          >
-            {t('review.csv')}
-          </a>
-          <button type="button" className="button button--ghost" onClick={() => window.print()}>
-            {t('review.print')}
-          </button>
-        </div>
-      </div>
+      </FilterSheet>
     </section>
   );
 }

@@ -2,12 +2,15 @@ import { isIsoDate } from '../../domain/dates';
 import { includePendingOf, useUrlState } from '../../stores/url-state';
 import type { ReviewParams } from './api/get-review';
 
-const KEYS = ['asOf', 'time', 'previous', 'plan', 'district', 'includePending'] as const;
+const KEYS = ['asOf', 'time', 'previous', 'plan', 'district', 'includePending', 'appendix'] as const;
 
 /** A meeting time as the URL holds it (HH:MM, Beijing time). */
 export const isMeetingTime = (s: string | undefined): s is string => !!s && /^([01]\d|2[0-3]):[0-5]\d$/.test(s);
 
-/** The meeting and its filters live in the URL: a link reopens exactly this review. */
+/**
+ * The meeting and its filters live in the URL: a link reopens exactly this review. The fourth value:
+ * whether the printout carries its appendix (`appendix=0` leaves it out).
+ */
 export function useReviewParams() {
   const [raw, update] = useUrlState(KEYS);
   const params: ReviewParams = {
@@ -19,5 +22,5 @@ export function useReviewParams() {
     district: raw.district,
     includePending: includePendingOf(raw.includePending),
   };
-  return [params, update, isMeetingTime(raw.time) ? raw.time : ''] as const;
+  return [params, update, isMeetingTime(raw.time) ? raw.time : '', raw.appendix !== '0'] as const;
 }

@@ -3,6 +3,7 @@ import { behindBy } from '../../domain/aggregate';
 import type { PlansResponse, TargetsResponse, TargetWithStateDto } from '../../domain/api';
 import { gapText } from '../../domain/figures';
 import type { TargetState } from '../../domain/schemas';
+import { cardLabels } from '../../test/card-labels';
 import { renderApp, setupMockApi } from '../../test/render-app';
 
 const rowGap = (x: TargetWithStateDto | undefined) => (x ? gapText(x, x.state, 'zh-CN', true) : '');
@@ -27,6 +28,21 @@ describe('sector view', () => {
       expect(row).toHaveTextContent(gapText(item, item.state, 'zh-CN', true));
       expect(within(row).getByRole('progressbar')).toHaveAccessibleName(`${item.title}进度`);
     }
+  });
+
+  it('names each value of a phone’s card after its column, the status and gap among them', async () => {
+    renderApp('/sectors/demand');
+    const table = await screen.findByRole('table', { name: '扩大内需目标列表' }, { timeout: 10_000 });
+    const { labelled, mismatches } = cardLabels(table);
+    expect(mismatches).toEqual([]);
+    // 完成率, 当前值 / 目标值, 差距, 预计年末, 最新填报 on every row; the title and the status badge name themselves.
+    expect(labelled).toBe(bodyRows().length * 5);
+    const row = bodyRows()[0] as HTMLElement;
+    expect(
+      within(row)
+        .getAllByRole('cell')
+        .map((c) => c.getAttribute('data-label')),
+    ).toEqual([null, '完成率', '当前值 / 目标值', '差距', null, '预计年末', '最新填报']);
   });
 
   it('sorts by gap: worst first on the first click, best first on the second', async () => {

@@ -2,6 +2,7 @@ import { useParams } from 'react-router';
 import { useTargets } from '../../api/get-targets';
 import { useFreshness } from '../../api/use-freshness';
 import { shanghaiDate } from '../../domain/dates';
+import { sectorTitle } from '../../domain/page-meta';
 import { SECTORS } from '../../domain/sectors';
 import { useTranslation } from '../../i18n/use-translation';
 import { useLocale } from '../../stores/ui-store';
@@ -11,6 +12,7 @@ import { FreshnessBadge } from '../../ui/freshness-badge';
 import { NotFoundView } from '../../ui/not-found-view';
 import { PageHeader } from '../../ui/page-header';
 import { PendingNotice } from '../../ui/pending';
+import { PrintHeader } from '../../ui/print-header';
 import { QueryState } from '../../ui/query-state';
 import { useDocumentTitle } from '../../ui/use-document-title';
 import { useNow } from '../../ui/use-now';
@@ -36,7 +38,10 @@ export function SectorPage() {
   const freshness = useFreshness(targets);
   const now = useNow();
   const name = sector ? (locale === 'en' ? sector.nameEn : sector.name) : undefined;
-  useDocumentTitle(name ?? t('notFound.title'), t('app.title'));
+  useDocumentTitle(
+    name && targets.data ? sectorTitle(name, targets.data, locale) : (name ?? t('notFound.title')),
+    t('app.title'),
+  );
   if (!sector) return <NotFoundView message={t('notFound.sector', { id })} />;
   const items = targets.data?.items ?? [];
   // The newest figure of the sector's targets: the date the page's data describes.
@@ -65,6 +70,14 @@ export function SectorPage() {
         meta={<span lang="zh-CN">{sector.heading}</span>}
         aside={<FreshnessBadge freshness={freshness} dataDate={dataDate} />}
       />
+      {targets.data && (
+        <PrintHeader
+          title={name ?? ''}
+          planId={view.plan}
+          asOf={dataDate?.asOf ?? targets.data.asOf}
+          demo={items.some((i) => i.demo || i.state.latest?.demo)}
+        />
+      )}
       <PendingNotice on={view.includePending} />
       <SectorToolbar view={view} update={update} items={items} />
       <QueryState query={targets} label={name ?? ''} lines={10} unknownFilter={view.unknownStatus}>

@@ -6,6 +6,7 @@ import { formatDate, formatPercent, formatQuantity } from '../../domain/format';
 import { paths } from '../../domain/paths';
 import { useTranslation } from '../../i18n/use-translation';
 import { useLocale } from '../../stores/ui-store';
+import { CardBody, CardHead, CardRow, CardTable, Cell, HeadCell } from '../../ui/card-table';
 import { DemoTag } from '../../ui/demo-tag';
 import { LeadDepartmentMeta } from '../../ui/lead-department';
 import { ProvisionalTag } from '../../ui/pending';
@@ -32,8 +33,7 @@ function SortHeader({
   const active = view.sort === column;
   const next = active && view.dir === 'asc' ? 'desc' : 'asc';
   return (
-    <th
-      scope="col"
+    <HeadCell
       className={numeric ? 'num' : undefined}
       aria-sort={active ? (view.dir === 'asc' ? 'ascending' : 'descending') : undefined}
     >
@@ -43,30 +43,32 @@ function SortHeader({
           {active ? (view.dir === 'asc' ? '↑' : '↓') : '↕'}
         </span>
       </button>
-    </th>
+    </HeadCell>
   );
 }
 
 function ValueCell({ item }: { item: TargetWithStateDto }) {
   const locale = useLocale();
+  const { t } = useTranslation();
+  const label = `${t('common.value')} / ${t('common.goal')}`;
   if (item.kind === 'milestone') {
     return (
-      <td className="num">
+      <Cell className="num" label={label}>
         {completionText(item, item.state, locale)}
         {item.state.latest?.demo && <DemoTag />}
         <ProvisionalTag latest={item.state.latest} />
-      </td>
+      </Cell>
     );
   }
   return (
-    <td className="num">
+    <Cell className="num" label={label}>
       <span className="value-pair">
         <span>{formatQuantity(item.state.latest?.value ?? null, item.unit, locale)}</span>
         {item.state.latest?.demo && <DemoTag />}
         <ProvisionalTag latest={item.state.latest} />
         <span className="muted"> / {formatQuantity(item.target, item.unit, locale)}</span>
       </span>
-    </td>
+    </Cell>
   );
 }
 
@@ -93,25 +95,23 @@ export function SectorTable({
   const head = { view, update };
   return (
     <ScrollRegion label={caption}>
-      <table className="table sector-table">
+      <CardTable className="sector-table">
         <caption className="visually-hidden">{caption}</caption>
-        <thead>
-          <tr>
-            <SortHeader column="title" label={t('common.target')} {...head} />
-            <SortHeader column="progress" label={t('common.progress')} {...head} />
-            <th scope="col" className="num">
-              {t('common.value')} / {t('common.goal')}
-            </th>
-            <SortHeader column="gap" label={t('common.gap')} numeric {...head} />
-            <SortHeader column="status" label={t('common.status')} {...head} />
-            <SortHeader column="projection" label={t('common.projection')} numeric {...head} />
-            <SortHeader column="latest" label={t('common.latest')} numeric {...head} />
-          </tr>
-        </thead>
-        <tbody>
+        <CardHead sortLabel={t('common.sort')}>
+          <SortHeader column="title" label={t('common.target')} {...head} />
+          <SortHeader column="progress" label={t('common.progress')} {...head} />
+          <HeadCell className="num">
+            {t('common.value')} / {t('common.goal')}
+          </HeadCell>
+          <SortHeader column="gap" label={t('common.gap')} numeric {...head} />
+          <SortHeader column="status" label={t('common.status')} {...head} />
+          <SortHeader column="projection" label={t('common.projection')} numeric {...head} />
+          <SortHeader column="latest" label={t('common.latest')} numeric {...head} />
+        </CardHead>
+        <CardBody>
           {rows.map((item) => (
-            <tr key={item.id}>
-              <td className="sector-table__title">
+            <CardRow key={item.id}>
+              <Cell className="sector-table__title" card="title">
                 <Link to={paths.target(item.id, { asOf: view.asOf, includePending: view.includePending })}>
                   {item.title}
                 </Link>
@@ -120,8 +120,8 @@ export function SectorTable({
                   {item.district !== '市级' && ` · ${item.district}`}
                   <LeadDepartmentMeta target={item} asOf={view.asOf} includePending={view.includePending} />
                 </span>
-              </td>
-              <td className="sector-table__bar">
+              </Cell>
+              <Cell className="sector-table__bar" card="wide" label={t('common.progress')}>
                 <ProgressBar
                   progress={item.state.progress}
                   expected={item.state.expected}
@@ -130,23 +130,24 @@ export function SectorTable({
                   size="sm"
                   valueText={item.kind === 'milestone' ? completionText(item, item.state, locale) : undefined}
                 />
-              </td>
+              </Cell>
               <ValueCell item={item} />
-              <td
+              <Cell
+                label={t('common.gap')}
                 className="num"
                 data-negative={behindBy(item.state) < 0 || undefined}
                 title={gapText(item, item.state, locale)}
               >
                 {gapText(item, item.state, locale, true)}
-              </td>
-              <td>
+              </Cell>
+              <Cell card="status">
                 <StatusBadge
                   status={item.state.status}
                   forecastMiss={item.state.forecastMiss}
                   projects={item.state.projects}
                 />
-              </td>
-              <td className="num">
+              </Cell>
+              <Cell className="num" label={t('common.projection')}>
                 {item.state.projection && item.state.gapBasis === 'target' && item.state.status !== 'missed' ? (
                   <span>
                     {formatDerived(item, item.state.projection.value, locale)}{' '}
@@ -157,12 +158,14 @@ export function SectorTable({
                 ) : (
                   '—'
                 )}
-              </td>
-              <td className="num">{item.state.latest ? formatDate(item.state.latest.asOf, locale) : '—'}</td>
-            </tr>
+              </Cell>
+              <Cell className="num" label={t('common.latest')}>
+                {item.state.latest ? formatDate(item.state.latest.asOf, locale) : '—'}
+              </Cell>
+            </CardRow>
           ))}
-        </tbody>
-      </table>
+        </CardBody>
+      </CardTable>
     </ScrollRegion>
   );
 }

@@ -4,6 +4,7 @@ import { approvalOf } from '../../domain/report-schema';
 import type { ReportWithFlags, TargetDetailResponse } from '../../domain/target-api';
 import { type TFunction, useTranslation } from '../../i18n/use-translation';
 import { useLocale } from '../../stores/ui-store';
+import { CardBody, CardHead, CardRow, CardTable, Cell, HeadCell } from '../../ui/card-table';
 import { DemoTag } from '../../ui/demo-tag';
 import { ScrollRegion } from '../../ui/scroll-region';
 import { SourceQuote } from '../../ui/source-quote';
@@ -42,39 +43,35 @@ export function ReportHistory({ item }: { item: Item }) {
         <p className="muted">{t('common.noData')}</p>
       ) : (
         <ScrollRegion label={t('target.history')} className="history-wrap">
-          <table className="table history-table version-table">
+          <CardTable className="history-table version-table">
             <caption className="visually-hidden">{t('target.history')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('common.asOf')}</th>
-                <th scope="col" className="num">
-                  {t('common.value')}
-                </th>
-                <th scope="col">{t('reportReview.history.approval')}</th>
-                <th scope="col">{t('target.note')}</th>
-                <th scope="col">{t('target.reportedBy')}</th>
-              </tr>
-            </thead>
-            <tbody>
+            <CardHead>
+              <HeadCell>{t('common.asOf')}</HeadCell>
+              <HeadCell className="num">{t('common.value')}</HeadCell>
+              <HeadCell>{t('reportReview.history.approval')}</HeadCell>
+              <HeadCell>{t('target.note')}</HeadCell>
+              <HeadCell>{t('target.reportedBy')}</HeadCell>
+            </CardHead>
+            <CardBody>
               {rows.map((r) => {
                 const original = r.supersedes ? byId.get(r.supersedes) : undefined;
                 return (
-                  <tr key={r.id} data-superseded={r.superseded || undefined}>
-                    <td className="nowrap">
+                  <CardRow key={r.id} data-superseded={r.superseded || undefined}>
+                    <Cell className="nowrap" card="title">
                       {reportPeriodText(r, locale)}
                       <span className="muted small history-reason">
                         {t('reportReview.history.recordedAt', { time: instantText(r.recordedAt, locale) })}
                       </span>
-                    </td>
-                    <td className="num nowrap">
+                    </Cell>
+                    <Cell className="num nowrap" label={t('common.value')}>
                       {r.superseded ? <del>{value(r)}</del> : value(r)}
                       {r.demo && <DemoTag />}
                       <VersionTags t={t} report={r} original={original} replacement={replacedBy.get(r.id)} />
-                    </td>
-                    <td>
+                    </Cell>
+                    <Cell label={t('reportReview.history.approval')}>
                       <ApprovalState approval={r.approval} />
-                    </td>
-                    <td className="version-note">
+                    </Cell>
+                    <Cell className="version-note" card="wide" label={t('target.note')}>
                       {original && (
                         <span className="muted small history-reason">
                           {chainText(t, original, value(original), locale)}
@@ -89,13 +86,15 @@ export function ReportHistory({ item }: { item: Item }) {
                       <NarrativeParts narrative={r.narrative} collapsible />
                       {r.evidence && <Evidence evidence={r.evidence} label={t('target.evidence')} />}
                       {r.source && <SourceQuote source={r.source} compact />}
-                    </td>
-                    <td className="muted small">{r.reportedByName ?? r.reportedBy}</td>
-                  </tr>
+                    </Cell>
+                    <Cell className="muted small" label={t('target.reportedBy')}>
+                      {r.reportedByName ?? r.reportedBy}
+                    </Cell>
+                  </CardRow>
                 );
               })}
-            </tbody>
-          </table>
+            </CardBody>
+          </CardTable>
         </ScrollRegion>
       )}
     </section>

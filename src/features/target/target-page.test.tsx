@@ -2,6 +2,7 @@ import { screen, within } from '@testing-library/react';
 import type { DepartmentsResponse } from '../../domain/departments';
 import { formatPercent, formatQuantity } from '../../domain/format';
 import type { TargetDetailResponse } from '../../domain/target-api';
+import { cardLabels } from '../../test/card-labels';
 import { renderApp, setupMockApi } from '../../test/render-app';
 
 const { api, write } = setupMockApi();
@@ -103,6 +104,10 @@ describe('target view', () => {
     expect(chart).toHaveTextContent('空心虚线点为系统生成的演示数值');
     const history = screen.getByRole('table', { name: '填报记录' });
     expect(within(history).getAllByRole('row')).toHaveLength(item.reports.length + 1);
+    // On a phone each report is a card, its figure, review and reporter under their columns' names.
+    const { labelled, mismatches } = cardLabels(history);
+    expect(mismatches).toEqual([]);
+    expect(labelled).toBeGreaterThanOrEqual(item.reports.length * 3);
   });
 
   it('says where a stock without a stated baseline is paced from', async () => {

@@ -3,6 +3,7 @@ import { useParams, useSearchParams } from 'react-router';
 import { isNotFound } from '../../api/api-error';
 import { useFreshness } from '../../api/use-freshness';
 import { shanghaiDate } from '../../domain/dates';
+import { targetTitle } from '../../domain/page-meta';
 import { paths } from '../../domain/paths';
 import { SECTORS } from '../../domain/sectors';
 import { useTranslation } from '../../i18n/use-translation';
@@ -50,7 +51,7 @@ export function TargetPage({ supervision: Supervision }: { supervision?: TargetS
   const now = useNow();
   // What date this target's figure describes (its own latest figure, never the view's later date).
   const dataDate = query.data && dataDateOf(query.data.asOf, item?.state.latest?.asOf ?? null, shanghaiDate(now()));
-  useDocumentTitle(item?.title, t('app.title'));
+  useDocumentTitle(query.data ? targetTitle(query.data, locale) : undefined, t('app.title'));
   if (isNotFound(query.error) && !item) return <NotFoundView message={t('notFound.target', { id })} />;
   const sector = item && SECTORS.find((s) => s.id === item.sectorId);
   return (

@@ -1,0 +1,289 @@
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { formatDate } from '../../src/domain/format';
+import type { ReviewResponse } from '../../src/domain/review-api';
+import { api, launchBrowser, newPage } from './harness';
+
+/**
+ * The printout (issue 25), as Chromium prints it to PDF at A4 with the page's own @page rules, read
+ * back with poppler (pdfinfo, pdftotext): the weekly review without its appendix fits 6 sheets, every
+ * sheet says "第 n 页 共 N 页" and the meeting date, no item the print CSS keeps whole (an item, a
+ * department's group, a table row) is split across two sheets, and a target page and a sector page
+ * print on one or two. The PDFs and their pages as PNG stay in PRINT_PDF_DIR (or a temp folder).
+ */
+const OUT = process.env.PRINT_PDF_DIR ?? mkdtempSync(path.join(tmpdir(), 'print-e2e-'));
+mkdirSync(OUT, { recursive: true });
+const REVIEW_BUDGET = 6;
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+const run = (cmd: string, args: string[]): string => {
+  const r = spawnSync(cmd, args, { encoding: 'utf8' });
+  if (r.error) throw new Error(`${cmd}: ${r.error.message} (apt-get install poppler-utils)`);
+  if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')}: ${r.stderr}`);
+  return r.stdout;
+};
+
+/** Page count (pdfinfo) and each page's text (pdftotext), whitespace removed. */
+function readPdf(file: string): { pages: number; text: string[]; sizes: string[] } {
+  const info = run('pdfinfo', ['-f', '1', '-l', '999', file]);
+  const pages = Number(/^Pages:\s+(\d+)/m.exec(info)?.[1] ?? 0);
+  const sizes = [...info.matchAll(/^Page\s+\d+\s+size:\s+([\d.]+ x [\d.]+)/gm)].map((m) => m[1] ?? '');
+  const text: string[] = [];
+  for (let n = 1; n <= pages; n++)
+    text.push(run('pdftotext', ['-f', String(n), '-l', String(n), '-layout', file, '-']).replace(/\s+/g, ''));
+  return { pages, text, sizes };
+}
+
+/**
+ * Marks the first and the last line of every element that print CSS keeps whole (`break-inside:
+ * avoid` under print media) with a small text token, `zs17z` at its top and `ze17z` at its bottom
+ * (absolutely placed, so nothing moves). An element split across two sheets has its tokens on two
+ * pages. Returns how many elements were marked.
+ */
+async function markKeptWhole(page: Page): Promise<number> {
+  await page.emulateMedia({ media: 'print' });
+  return page.evaluate(() => {
+    const kept = [...document.querySelectorAll<HTMLElement>('main *')].filter((el) => {
+      const cs = getComputedStyle(el);
+      return (cs.breakInside === 'avoid' || cs.breakInside === 'avoid-page') && el.getClientRects().length > 0;
+    });
+    kept.forEach((el, i) => {
+      // A table row places nothing itself: its first cell carries the tokens (the cells split with the row).
+      const host = el instanceof HTMLTableRowElement ? (el.cells[0] ?? el) : el;
+      if (getComputedStyle(host).position === 'static') host.style.position = 'relative';
+      for (const [edge, token] of [
+        ['top', `zs${i}z`],
+        ['bottom', `ze${i}z`],
+      ] as const) {
+        const mark = document.createElement('span');
+        mark.textContent = token;
+        mark.setAttribute('aria-hidden', 'true');
+        mark.style.cssText = `position:absolute;left:0;${edge}:0;font:5px/1 monospace;color:#fff;white-space:nowrap;`;
+        host.append(mark);
+      }
+    });
+    return kept.length;
+  });
+}
+
+/** For each marked element, the page of its top and of its bottom; those on two pages are listed. */
+function straddlers(text: string[], marked: number): { found: number; split: string[] } {
+  const pageOf = (token: string) => text.findIndex((t) => t.includes(token));
+  let found = 0;
+  const split: string[] = [];
+  for (let i = 0; i < marked; i++) {
+    const top = pageOf(`zs${i}z`);
+    const bottom = pageOf(`ze${i}z`);
+    if (top >= 0 && bottom >= 0) found++;
+    // A token not found (-1) is listed too: an item cut off or overlapped is no better than a split one.
+    if (top !== bottom || top < 0) split.push(`#${i}: page ${top + 1} → page ${bottom + 1}`);
+  }
+  return { found, split };
+}
+
+async function printPdf(page: Page, name: string): Promise<string> {
+  const pdf = await page.pdf({ format: 'A4', preferCSSPageSize: true, printBackground: true });
+  const file = path.join(OUT, `${name}.pdf`);
+  writeFileSync(file, pdf);
+  spawnSync('pdftoppm', ['-png', '-r', '50', file, path.join(OUT, name)]);
+  return file;
+}
+
+/** Every page: its number out of all, and the date. */
+function expectMargins(text: string[], date: string) {
+  text.forEach((t, i) => {
+    expect(t, `page ${i + 1}`).toContain(`第${i + 1}页共${text.length}页`);
+    expect(t, `page ${i + 1}`).toContain(date.replace(/\s+/g, ''));
+  });
+}
+
+async function openReview(query: string) {
+  const { context, page } = await newPage(browser);
+  await page.goto(`/review${query}`);
+  await page.getByRole('region', { name: '逾期未报' }).waitFor();
+  await page.getByRole('region', { name: '督办事项', exact: true }).waitFor();
+  await page.waitForLoadState('networkidle');
+  return { context, page };
+}
+
+describe('the weekly review on paper', () => {
+  for (const asOf of [undefined, '2025-12-22']) {
+    it(`prints ${asOf ?? 'the latest meeting'} without the appendix on at most ${REVIEW_BUDGET} A4 sheets, none split`, async () => {
+      const review = await api<ReviewResponse>(`/review${asOf ? `?asOf=${asOf}` : ''}`);
+      const { context, page } = await openReview(`?${asOf ? `asOf=${asOf}&` : ''}appendix=0`);
+      const marked = await markKeptWhole(page);
+      const file = await printPdf(page, `review-${asOf ?? 'latest'}-no-appendix`);
+      const { pages, text, sizes } = readPdf(file);
+      console.log(
+        `review ${asOf ?? review.asOf} without appendix: ${pages} pages, ${marked} items kept whole → ${file}`,
+      );
+      expect(pages).toBeGreaterThanOrEqual(2);
+      expect(pages).toBeLessThanOrEqual(REVIEW_BUDGET);
+      // A4 portrait (595 × 842 pt, Chromium rounds to whole CSS pixels).
+      for (const s of sizes) expect(s).toMatch(/^59\d\.\d+ x 84\d\.\d+$/);
+      expectMargins(text, `会议日期 ${formatDate(review.asOf)}`);
+      const all = text.join('');
+      // The order a meeting reads it, and the department's words for a new warning.
+      // (Each section found by its heading's note: the counts at the top name the sections too.)
+      let from = -1;
+      for (const s of [
+        '各领域进展',
+        '自上次会议以来转为滞后或严重滞后',
+        '两次会议均严重滞后',
+        '督办事项',
+        '超过填报周期没有新数据',
+      ]) {
+        const at = all.indexOf(s);
+        expect(at, s).toBeGreaterThan(from);
+        from = at;
+      }
+      expect(all).toContain('存在问题');
+      expect(all).toContain('下步措施');
+      const first = review.targets.find((t) => t.id === review.newWarnings[0]?.id);
+      expect(all).toContain(first?.title.replace(/\s+/g, ''));
+      // Left out: the appendix's tables; said so.
+      expect(all).not.toContain('附件：明细表');
+      expect(all).toContain('本打印稿不含附件');
+      const { found, split } = straddlers(text, marked);
+      // Kept whole at least: every listed target (new warnings, still severe, recoveries, movers,
+      // overdue) and every department's overdue group; if the print CSS stopped asking, this fails.
+      const overdue = review.overdue.reduce((n, g) => n + 1 + g.items.length, 0);
+      const listed = [review.newWarnings, review.stillSevere, review.recoveries, review.biggestMovers];
+      expect(marked).toBeGreaterThanOrEqual(listed.reduce((n, l) => n + l.length, overdue));
+      expect(found).toBe(marked);
+      expect(split).toEqual([]);
+      await context.close();
+    });
+  }
+
+  it('prints the appendix on sheets of its own, sideways, every row whole', async () => {
+    const review = await api<ReviewResponse>('/review');
+    const { context, page } = await openReview('');
+    const marked = await markKeptWhole(page);
+    const file = await printPdf(page, 'review-with-appendix');
+    const { pages, text, sizes } = readPdf(file);
+    console.log(`review with appendix: ${pages} pages, ${marked} items kept whole → ${file}`);
+    expect(pages).toBeGreaterThan(REVIEW_BUDGET);
+    expectMargins(text, `会议日期 ${formatDate(review.asOf)}`);
+    // The appendix starts on a sheet of its own, A4 landscape, after the portrait briefing.
+    const start = text.findIndex((t) => t.includes('附件：明细表'));
+    expect(start).toBeGreaterThan(0);
+    expect(text[start - 1]).not.toContain('附件：明细表');
+    expect(sizes[0]).toMatch(/^59\d\.\d+ x 84\d\.\d+$/);
+    expect(sizes[start]).toMatch(/^84\d\.\d+ x 59\d\.\d+$/);
+    // Every target is in it.
+    const all = text.join('');
+    for (const t of review.targets.slice(0, 40)) expect(all, t.title).toContain(t.title.replace(/\s+/g, ''));
+    const { found, split } = straddlers(text, marked);
+    expect(marked).toBeGreaterThan(review.targets.length);
+    expect(found).toBe(marked);
+    expect(split).toEqual([]);
+    await context.close();
+  });
+
+  it('leaves the appendix out from the switch on the page, which sets appendix=0', async () => {
+    const { context, page } = await openReview('');
+    const toggle = page.getByRole('checkbox', { name: '打印时附上附件（明细表）' });
+    expect(await toggle.isChecked()).toBe(true);
+    // The state is the URL's: the box unticks once the address says appendix=0.
+    await toggle.click();
+    await page.waitForURL(/appendix=0/);
+    await expect.poll(() => toggle.isChecked()).toBe(false);
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.getByRole('heading', { name: '附件：明细表' }).isVisible()).toBe(false);
+    expect(await page.getByText('本打印稿不含附件').isVisible()).toBe(true);
+    await page.emulateMedia({ media: 'screen' });
+    // On screen the tables stay.
+    expect(await page.getByRole('heading', { name: '附件：明细表' }).isVisible()).toBe(true);
+    await context.close();
+  });
+});
+
+describe('the weekly review on a phone', () => {
+  it('is a briefing: counts, new warnings, 督办, overdue open; details folded; all of it printed', async () => {
+    const review = await api<ReviewResponse>('/review');
+    const title = (id: string | undefined) => review.targets.find((t) => t.id === id)?.title ?? '';
+    const { context, page } = await newPage(browser, { width: 390, height: 844 });
+    await page.goto('/review');
+    const warnings = page.getByRole('region', { name: '新增预警' });
+    await warnings.getByRole('link', { name: title(review.newWarnings[0]?.id), exact: true }).waitFor();
+    await page.getByRole('region', { name: '逾期未报' }).waitFor();
+    await page.waitForLoadState('networkidle');
+    const size = await page.evaluate(() => ({
+      height: document.documentElement.scrollHeight,
+      width: document.documentElement.scrollWidth,
+    }));
+    console.log(`review at 390 × 844: ${size.height} px tall`);
+    expect(size.width).toBeLessThanOrEqual(390);
+    expect(size.height).toBeLessThan(12_000);
+    // Folded: the still severe (their title and count stay), the tables; opened with a tap.
+    const severe = page.getByRole('region', { name: '仍严重滞后' });
+    const severeLink = severe.getByRole('link', { name: title(review.stillSevere[0]?.id), exact: true });
+    expect(await severeLink.isVisible()).toBe(false);
+    expect(await severe.getByText(`${review.stillSevere.length} 项目标`).isVisible()).toBe(true);
+    const laggards = page.getByRole('region', { name: '滞后目标所需进度' });
+    expect(await laggards.getByRole('table').isVisible()).toBe(false);
+    // On paper (printed from the phone) everything is there, folded or not.
+    await page.emulateMedia({ media: 'print' });
+    expect(await severeLink.isVisible()).toBe(true);
+    expect(await laggards.getByRole('table').isVisible()).toBe(true);
+    await page.emulateMedia({ media: 'screen' });
+    await severe.getByText('仍严重滞后', { exact: true }).click();
+    await severeLink.waitFor();
+    await context.close();
+  });
+});
+
+describe('a target and a sector on paper', () => {
+  it('prints a target page on one or two sheets, numbered and dated', async () => {
+    // A lagging target, as a meeting prints one: its figures, trend, narrative, history and facts.
+    const review = await api<ReviewResponse>('/review');
+    const target = review.newWarnings[0]?.id ?? '';
+    const { context, page } = await newPage(browser);
+    await page.goto(`/targets/${target}`);
+    await page.locator('svg.recharts-surface').first().waitFor();
+    await page.waitForLoadState('networkidle');
+    const asOf = await page.evaluate(() => document.querySelector('.print-header .num')?.textContent ?? '');
+    expect(asOf).toMatch(/^截至 \d{4}年\d{1,2}月\d{1,2}日$/);
+    const marked = await markKeptWhole(page);
+    const file = await printPdf(page, 'target');
+    const { pages, text } = readPdf(file);
+    console.log(`target page: ${pages} pages → ${file}`);
+    expect(pages).toBeGreaterThanOrEqual(1);
+    expect(pages).toBeLessThanOrEqual(2);
+    expectMargins(text, asOf);
+    expect(straddlers(text, marked).split).toEqual([]);
+    await context.close();
+  });
+
+  it('prints a sector page on one or two sheets, numbered and dated', async () => {
+    const { context, page } = await newPage(browser);
+    await page.goto('/sectors/demand');
+    await page.getByRole('heading', { level: 1, name: '扩大内需' }).waitFor();
+    await page.locator('main table tbody tr').first().waitFor();
+    await page.waitForLoadState('networkidle');
+    const asOf = await page.evaluate(() => document.querySelector('.print-header .num')?.textContent ?? '');
+    expect(asOf).toMatch(/^截至 \d{4}年\d{1,2}月\d{1,2}日$/);
+    const marked = await markKeptWhole(page);
+    const file = await printPdf(page, 'sector');
+    const { pages, text } = readPdf(file);
+    console.log(`sector page: ${pages} pages → ${file}`);
+    expect(pages).toBeGreaterThanOrEqual(1);
+    expect(pages).toBeLessThanOrEqual(2);
+    expectMargins(text, asOf);
+    expect(text.join('')).not.toContain('筛选');
+    expect(straddlers(text, marked).split).toEqual([]);
+    await context.close();
+  });
+});
