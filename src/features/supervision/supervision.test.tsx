@@ -65,16 +65,19 @@ async function seedMeeting() {
 }
 
 describe('督办事项 at the weekly review', () => {
-  it('opens the meeting with last week’s decisions: 逾期, 本周到期, 办理中 and 已办结, status in words and shape', async () => {
+  it('reads last week’s decisions after the warnings: 逾期, 本周到期, 办理中 and 已办结, status in words and shape', async () => {
     const { overdue, dueSoon, later, closed } = await seedMeeting();
     write.signInAs('viewer');
     const api = await list('?asOf=2025-12-29');
     expect(api.counts).toEqual({ open: 2, done: 1, overdue: 1 });
     renderApp('/review');
     const section = await screen.findByRole('region', { name: '督办事项' }, { timeout: 20_000 });
-    // Near the top: before the sectors' progress.
+    // In the order a meeting reads it: the counts and the sectors, the warnings, then the decisions
+    // of earlier meetings, before who owes a report.
     const sectors = await screen.findByRole('region', { name: '各领域进展' });
-    expect(section.compareDocumentPosition(sectors) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    const overdueReports = await screen.findByRole('region', { name: '逾期未报' });
+    expect(section.compareDocumentPosition(sectors) & Node.DOCUMENT_POSITION_PRECEDING).toBeTruthy();
+    expect(section.compareDocumentPosition(overdueReports) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
 
     const group = async (name: string) => within(section).findByRole('region', { name });
     const late = await group('逾期（1 项）');
