@@ -88,8 +88,20 @@ export function landingHtml(
     .replace(/<link rel="stylesheet"[^>]*href="([^"]+)"[^>]*>/, inline)
     .replace(/^\s*<link rel="modulepreload"[^>]*>\n/gm, '')
     .replace(/<script type="module"(?![^>]*fetchpriority)[^>]*src="([^"]+)"[^>]*><\/script>/, entry)
-    .replace('<div id="root"></div>', () => `${shell}<div id="root"></div>`);
+    .replace('</head>', () => `${RENDER_WHOLE_PREVIEW}</head>`)
+    .replace('<div id="root"></div>', () => `${shell}${PREVIEW_END}<div id="root"></div>`);
 }
+
+/**
+ * The preview is painted whole, never a part of it: the browser holds rendering until it has parsed
+ * the preview's end (`<link rel="expect" blocking="render">`, Chromium 124+; others ignore it and
+ * paint as before). The preview is ~100 KB of HTML whose reading order (warnings, sectors, then the
+ * headline figures) is not its wide-screen order (the figures on top): a paint of half of it, then
+ * the rest, moved what was on screen (layout shift 0.16–0.7 in one load of three at 1350 px).
+ */
+const PREVIEW_END_ID = 'ssr-end';
+const RENDER_WHOLE_PREVIEW = `<link rel="expect" href="#${PREVIEW_END_ID}" blocking="render">`;
+const PREVIEW_END = `<template id="${PREVIEW_END_ID}"></template>`;
 
 /**
  * The inline script that adds the app's entry once the browser reports the first contentful paint

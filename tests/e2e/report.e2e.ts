@@ -288,7 +288,9 @@ describe('progress reporting', () => {
     const header = (ws.getRow(1).values as unknown[]).map((v) => String(v ?? ''));
     const col = (name: string) => header.indexOf(name);
     const rowOf = (id: string) => {
-      for (let r = 2; r <= ws.rowCount; r++) if (ws.getRow(r).getCell(1).value === id) return ws.getRow(r);
+      // Found by its header, as the importer finds it (the id is the last column, not printed).
+      const idCol = col('目标编号');
+      for (let r = 2; r <= ws.rowCount; r++) if (ws.getRow(r).getCell(idCol).value === id) return ws.getRow(r);
       throw new Error(`template has no row for ${id}`);
     };
     expect(ws.rowCount).toBe(3); // header + the department's two targets
