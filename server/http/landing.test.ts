@@ -39,7 +39,9 @@ describe('the SPA shell of one request', () => {
     const shell = '<div id="ssr">R$&D 投入 $` $\' $$</div>';
     const html = landingHtml(index, { head: '<meta name="x">', theme: null, shell });
     expect(html.match(/<div id="root">/g)).toHaveLength(1);
-    expect(html).toContain('<div id="ssr">R$&D 投入 $` $\' $$</div><div id="root"></div>');
+    expect(html).toContain(
+      '<div id="ssr">R$&D 投入 $` $\' $$</div><template id="ssr-end"></template><div id="root"></div>',
+    );
     expect(html.indexOf('<div id="ssr">')).toBeLessThan(html.indexOf('<div id="root">'));
   });
 
@@ -52,6 +54,17 @@ describe('the SPA shell of one request', () => {
     expect(without).toContain('modulepreload');
     expect(without).not.toContain('fetchpriority');
     expect(without).toContain('<html lang="zh-CN">');
+  });
+
+  it('holds the first paint until the whole preview is parsed, only when there is one', () => {
+    const withPreview = landingHtml(index, { head: '', theme: null, shell: '<div id="ssr"></div>' });
+    const head = withPreview.slice(0, withPreview.indexOf('</head>'));
+    expect(head).toContain('<link rel="expect" href="#ssr-end" blocking="render">');
+    // The element it waits for comes right after the preview, before the app's root.
+    expect(withPreview).toMatch(/<div id="ssr"><\/div><template id="ssr-end"><\/template><div id="root">/);
+    const without = landingHtml(index, { head: '', theme: null, shell: null });
+    expect(without).not.toContain('blocking="render"');
+    expect(without).not.toContain('ssr-end');
   });
 
   it('inlines the stylesheet with the preview only, and never a stylesheet that could close its <style>', () => {
