@@ -19,6 +19,7 @@ export const ISSUE_CODES = [
   'numeric_stages',
   'value_required',
   'cumulative_negative',
+  'count_not_whole',
   'confirm_reason_required',
   'reason_required',
   // units

@@ -51,6 +51,17 @@ describe('checkReport speaks in codes', () => {
     ]);
   });
 
+  it('refuses a fraction of a thing counted whole (443.7个项目), not one that converts to whole things', () => {
+    const t = keyProjects();
+    expect(checkReport(t, [], draft({ value: 443.7 }), TODAY).errors).toEqual([
+      { field: 'value', code: 'count_not_whole', params: { unit: '个' } },
+    ]);
+    expect(checkReport(t, [], draft({ value: 0.0444, unit: '万个' }), TODAY).errors).toEqual([]);
+    expect(checkReport(t, [], draft({ value: 0.04437, unit: '万个' }), TODAY).errors).toEqual([
+      { field: 'value', code: 'count_not_whole', params: { unit: '个' } },
+    ]);
+  });
+
   it('refuses a unit that does not convert, naming both units', () => {
     const t = keyProjects();
     expect(checkReport(t, [], draft({ unit: '万元' }), TODAY).errors).toEqual([

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { targetWithStateSchema } from './api';
 import { addDays, dayNumber, fromDayNumber, type IsoDate, isIsoDate, isIsoInstant } from './dates';
 import { isDomainError } from './errors';
+import { isWholeCount } from './format';
 import {
   CONFIRMATION_CODES,
   type ConfirmationIssue,
@@ -367,6 +368,10 @@ export function checkReport(
   }
   const value = converted.value;
   if (target.kind === 'cumulative' && value < 0) errors.push({ field: 'value', code: 'cumulative_negative' });
+  // 443.7个项目 is no count anyone can have: a unit of whole things (个, 家, 人) takes whole numbers
+  // (1.2万人 converts to 12,000 people, which is whole; float noise of a conversion is no fraction).
+  if (isWholeCount(target.unit) && Math.abs(value - Math.round(value)) > 1e-6)
+    errors.push({ field: 'value', code: 'count_not_whole', params: { unit: target.unit } });
 
   if (target.kind === 'cumulative') {
     const earlier = effectiveReports(history, undefined, 'pending')
