@@ -50,7 +50,6 @@ export function ReportHistory({ item }: { item: Item }) {
               <HeadCell className="num">{t('common.value')}</HeadCell>
               <HeadCell>{t('reportReview.history.approval')}</HeadCell>
               <HeadCell>{t('target.note')}</HeadCell>
-              <HeadCell>{t('target.reportedBy')}</HeadCell>
             </CardHead>
             <CardBody>
               {rows.map((r) => {
@@ -61,6 +60,10 @@ export function ReportHistory({ item }: { item: Item }) {
                       {reportPeriodText(r, locale)}
                       <span className="muted small history-reason">
                         {t('reportReview.history.recordedAt', { time: instantText(r.recordedAt, locale) })}
+                      </span>
+                      {/* 填报人 under the date it reported, not a column of its own squeezed to one character a line. */}
+                      <span className="muted small history-by">
+                        {t('target.reportedBy')} <span>{r.reportedByName ?? r.reportedBy}</span>
                       </span>
                     </Cell>
                     <Cell className="num nowrap" label={t('common.value')}>
@@ -86,9 +89,6 @@ export function ReportHistory({ item }: { item: Item }) {
                       <NarrativeParts narrative={r.narrative} collapsible />
                       {r.evidence && <Evidence evidence={r.evidence} label={t('target.evidence')} />}
                       {r.source && <SourceQuote source={r.source} compact />}
-                    </Cell>
-                    <Cell className="muted small" label={t('target.reportedBy')}>
-                      {r.reportedByName ?? r.reportedBy}
                     </Cell>
                   </CardRow>
                 );
