@@ -31,13 +31,45 @@ const CITY_NAMES = [
   '枣庄',
 ];
 
-export async function generateScaleData(db: Kysely<Database>, log: (s: string) => void = () => {}): Promise<void> {
-  const perCity = SCALE.targets / SCALE.cities;
+/** The size of a generated dataset: the province (SCALE) by default, the nation (NATIONAL) for `--only national`. */
+export interface ScaleSize {
+  cities: number;
+  districts: number;
+  targets: number;
+  weeks: number;
+  projects: number;
+}
+
+/**
+ * Every prefecture-level city's plans (issue 26): 300 cities, 200,000 targets, 50 weeks → 10,000,000
+ * reports, 500,000 projects. The first 16 cities are the province's; the others are numbered.
+ */
+export const NATIONAL: ScaleSize = { cities: 300, districts: 10, targets: 200_000, weeks: 50, projects: 500_000 };
+
+/** A city's name: the province's 16 first, then numbered ones. */
+export function cityName(c: number): string {
+  return CITY_NAMES[c] ?? `城市${c + 1}`;
+}
+
+/** The first target number of city `c` (0-based): cities get ⌊T/C⌋ or ⌈T/C⌉ targets, in order. */
+export function cityStart(size: ScaleSize, c: number): number {
+  return Math.floor((c * size.targets) / size.cities);
+}
+
+/** Reports are generated this many cities per statement (each statement's trigger sees its rows at once). */
+const CITIES_PER_STATEMENT = 20;
+
+export async function generateScaleData(
+  db: Kysely<Database>,
+  log: (s: string) => void = () => {},
+  size: ScaleSize = SCALE,
+): Promise<void> {
+  const names = Array.from({ length: size.cities }, (_, c) => cityName(c));
   await db.transaction().execute(async (trx) => {
     await trx
       .insertInto('plans')
       .values(
-        CITY_NAMES.map((name, i) => ({
+        names.map((name, i) => ({
           id: `scale-city-${i + 1}`,
           title: `${name}市2025年目标（规模测试）`,
           issuer: `${name}市人民政府`,
@@ -50,7 +82,7 @@ export async function generateScaleData(db: Kysely<Database>, log: (s: string) =
       .execute();
     log('plans');
     // Each city's 30 departments, as registry records (a target's lead is a registry id).
-    const departments = CITY_NAMES.flatMap((name, c) =>
+    const departments = names.flatMap((name, c) =>
       Array.from({ length: 30 }, (_, k) => ({
         id: `scale-c${c + 1}-d${k + 1}`,
         name: `${name}市部门${k + 1}`,
@@ -63,20 +95,25 @@ export async function generateScaleData(db: Kysely<Database>, log: (s: string) =
         unmatched: false,
       })),
     );
-    await trx.insertInto('departments').values(departments).execute();
+    for (let i = 0; i < departments.length; i += 1000)
+      await trx
+        .insertInto('departments')
+        .values(departments.slice(i, i + 1000))
+        .execute();
     log('departments');
-    const rows = [];
-    for (let c = 0; c < SCALE.cities; c++) {
-      for (let i = 0; i < perCity; i++) {
-        const n = c * perCity + i;
-        const district = i % (SCALE.districts + 1) === 0 ? '市级' : `${CITY_NAMES[c]}第${i % (SCALE.districts + 1)}区`;
+    let rows = [];
+    for (let c = 0; c < size.cities; c++) {
+      const start = cityStart(size, c);
+      for (let i = 0; i < cityStart(size, c + 1) - start; i++) {
+        const n = start + i;
+        const district = i % (size.districts + 1) === 0 ? '市级' : `${names[c]}第${i % (size.districts + 1)}区`;
         const kind = i % 10 === 9 ? 'milestone' : i % 10 === 8 ? 'growth' : i % 10 === 7 ? 'level' : 'cumulative';
         rows.push({
           id: `scale-${n}`,
           plan_id: `scale-city-${c + 1}`,
           sector_id: SECTORS[n % SECTORS.length]?.id ?? 'demand',
           subsection: `分组${(n % 40) + 1}`,
-          title: `${CITY_NAMES[c]}目标${i + 1}`,
+          title: `${names[c]}目标${i + 1}`,
           district,
           department: `scale-c${c + 1}-d${(i % 30) + 1}`,
           kind,
@@ -101,16 +138,19 @@ export async function generateScaleData(db: Kysely<Database>, log: (s: string) =
           source_quote: 'generated',
           demo: true,
         });
+        if (rows.length === 1000) {
+          await trx.insertInto('targets').values(rows).execute();
+          rows = [];
+        }
       }
     }
-    for (let i = 0; i < rows.length; i += 1000)
-      await trx
-        .insertInto('targets')
-        .values(rows.slice(i, i + 1000))
-        .execute();
+    if (rows.length > 0) await trx.insertInto('targets').values(rows).execute();
     log('targets');
-    // Pace factor per target from a hash of its id: most on pace, some behind.
-    await sql`
+    // Pace factor per target from a hash of its id: most on pace, some behind. A nation's
+    // 10,000,000 rows go in statements of CITIES_PER_STATEMENT cities (the province's in one).
+    for (let from = 0; from < size.cities; from += CITIES_PER_STATEMENT) {
+      const plans = names.slice(from, from + CITIES_PER_STATEMENT).map((_, k) => `scale-city-${from + k + 1}`);
+      await sql`
       insert into reports (id, target_id, as_of, recorded_at, value, unit, stages_done, note, reported_by, demo)
       select t.id || '-w' || w,
              t.id,
@@ -126,14 +166,19 @@ export async function generateScaleData(db: Kysely<Database>, log: (s: string) =
              coalesce(d.name, '演示'),
              true
       from targets t left join departments d on d.id = t.department
-        cross join generate_series(0, ${SCALE.weeks - 1}) as w
-      where t.plan_id like 'scale-city-%'`.execute(trx);
+        cross join generate_series(0, ${size.weeks - 1}) as w
+      where ${size.cities <= CITIES_PER_STATEMENT ? sql`t.plan_id like 'scale-city-%'` : sql`t.plan_id in (${sql.join(plans)})`}`.execute(
+        trx,
+      );
+      log(`reports of cities ${from + 1}–${from + plans.length}`);
+    }
     log('reports');
-    await insertSyntheticProjects(trx, { idPrefix: 'scale-prj-', namePrefix: '规模测试项目', count: SCALE.projects });
+    await insertSyntheticProjects(trx, { idPrefix: 'scale-prj-', namePrefix: '规模测试项目', count: size.projects });
+    // Each project supports the first target of a city ((g mod cities) * targets / cities, floored).
     await sql`
       insert into project_targets (project_id, target_id)
-      select 'scale-prj-' || g, 'scale-' || ((g % ${SCALE.cities}) * ${perCity})
-      from generate_series(1, ${SCALE.projects}) as g`.execute(trx);
+      select 'scale-prj-' || g, 'scale-' || ((g % ${size.cities})::bigint * ${size.targets} / ${size.cities})
+      from generate_series(1, ${size.projects}) as g`.execute(trx);
     log('projects');
   });
   await sql`analyze`.execute(db);
