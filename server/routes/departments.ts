@@ -145,45 +145,57 @@ export function installDepartmentRoutes(api: Hono, { store, memo, now, cached }:
 
 const pct = (x: number | null) => (x === null ? null : Math.round(x * 1000) / 1000);
 
+type RankingRow = RankingsResponse['rows'][number];
+/** A column of the league table's workbook: its header, its key, a row's value in it, its number format. */
+interface RankingColumn {
+  header: string;
+  key: string;
+  value: (row: RankingRow) => string | number | null;
+  numFmt?: string;
+}
+const percent = (header: string, key: string, value: (row: RankingRow) => number | null): RankingColumn => ({
+  header,
+  key,
+  value: (row) => pct(value(row)),
+  numFmt: '0.0%',
+});
+/** Every column, in order; `what` (部门 or 区市) heads the names. */
+const rankingColumns = (what: string): RankingColumn[] => [
+  { header: what, key: 'name', value: (row) => row.name },
+  {
+    header: '名次',
+    key: 'rank',
+    value: (row) => (row.rank === null ? '未排名' : row.tied ? `并列${row.rank}` : row.rank),
+  },
+  { header: '目标数', key: 'targets', value: (row) => row.targets },
+  { header: '参评数', key: 'judged', value: (row) => row.judged },
+  { header: '达标数', key: 'good', value: (row) => row.good },
+  percent('达标率', 'share', (row) => row.share),
+  percent('平均完成率', 'avgProgress', (row) => row.avgProgress),
+  percent('平均序时进度', 'avgExpected', (row) => row.avgExpected),
+  {
+    header: '差距（百分点）',
+    key: 'gap',
+    value: (row) => (row.gap === null ? null : shownPp(row.gap) / 10),
+    numFmt: '+0.0;-0.0;0.0',
+  },
+  { header: '应报数', key: 'reportable', value: (row) => row.reportable },
+  { header: '按时报数', key: 'reportedInCycle', value: (row) => row.reportedInCycle },
+  percent('按时填报率', 'reportingRate', (row) => row.reportingRate),
+  { header: '演示数据', key: 'demo', value: (row) => (row.demo ? '演示' : '') },
+];
+
 /** The league table as a workbook: name, rank, every figure behind the rank, the rules beneath. */
 async function rankingsWorkbook(r: RankingsResponse): Promise<ArrayBuffer | Buffer> {
   const wb = await newWorkbook();
   const what = r.by === 'district' ? '区市' : '部门';
   const ws = wb.addWorksheet(`${what}排名`);
-  ws.columns = [
-    { header: what, key: 'name' },
-    { header: '名次', key: 'rank' },
-    { header: '目标数', key: 'targets' },
-    { header: '参评数', key: 'judged' },
-    { header: '达标数', key: 'good' },
-    { header: '达标率', key: 'share' },
-    { header: '平均完成率', key: 'avgProgress' },
-    { header: '平均序时进度', key: 'avgExpected' },
-    { header: '差距（百分点）', key: 'gap' },
-    { header: '应报数', key: 'reportable' },
-    { header: '按时报数', key: 'reportedInCycle' },
-    { header: '按时填报率', key: 'reportingRate' },
-    { header: '演示数据', key: 'demo' },
-  ];
+  const columns = rankingColumns(what);
+  ws.columns = columns.map(({ header, key }) => ({ header, key }));
   ws.getRow(1).font = { bold: true };
   for (const row of r.rows) {
-    const added = ws.addRow({
-      rank: row.rank === null ? '未排名' : row.tied ? `并列${row.rank}` : row.rank,
-      name: row.name,
-      targets: row.targets,
-      judged: row.judged,
-      good: row.good,
-      share: pct(row.share),
-      avgProgress: pct(row.avgProgress),
-      avgExpected: pct(row.avgExpected),
-      gap: row.gap === null ? null : shownPp(row.gap) / 10,
-      reportable: row.reportable,
-      reportedInCycle: row.reportedInCycle,
-      reportingRate: pct(row.reportingRate),
-      demo: row.demo ? '演示' : '',
-    });
-    for (const k of ['share', 'avgProgress', 'avgExpected', 'reportingRate']) added.getCell(k).numFmt = '0.0%';
-    added.getCell('gap').numFmt = '+0.0;-0.0;0.0';
+    const added = ws.addRow(Object.fromEntries(columns.map((c) => [c.key, c.value(row)])));
+    for (const c of columns) if (c.numFmt) added.getCell(c.key).numFmt = c.numFmt;
     added.getCell('rank').alignment = { horizontal: 'center' };
   }
   fitColumns(ws, { headerRow: 1, max: 36 });

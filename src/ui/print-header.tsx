@@ -2,6 +2,7 @@ import { usePlans } from '../api/get-plans';
 import { formatDate } from '../domain/format';
 import { useTranslation } from '../i18n/use-translation';
 import { useLocale } from '../stores/ui-store';
+import { planTitle } from './filter-fields';
 import './print.css';
 
 /** A CSS string literal of any text: quotes, backslashes, line breaks and `<` escaped. */
@@ -52,8 +53,8 @@ export function PrintHeader({
 }) {
   const { t } = useTranslation();
   const locale = useLocale();
-  const plans = usePlans();
-  const plan = planId ? (plans.data?.items.find((p) => p.id === planId)?.title ?? planId) : t('app.allPlans');
+  const plans = usePlans().data?.items;
+  const plan = planId ? planTitle(plans, planId) : t('app.allPlans');
   const date = dateText ?? `${t('common.asOf')} ${formatDate(asOf, locale)}`;
   return (
     <>

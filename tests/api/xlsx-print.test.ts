@@ -33,6 +33,13 @@ async function load(res: Response): Promise<ExcelJS.Workbook> {
   return wb;
 }
 
+/** A workbook's sheet by its name; the test fails if there is none. */
+function sheet(wb: ExcelJS.Workbook, name: string): ExcelJS.Worksheet {
+  const ws = wb.getWorksheet(name);
+  if (!ws) throw new Error(`no sheet ${name}: ${wb.worksheets.map((w) => w.name).join(', ')}`);
+  return ws;
+}
+
 const headerOf = (ws: ExcelJS.Worksheet, row: number) =>
   (ws.getRow(row).values as unknown[]).slice(1).map((v) => (v == null ? '' : String(v)));
 
@@ -135,6 +142,9 @@ describe.each(backends())('Excel exports print on A4 (%s)', (backend: Backend) =
   let admin: Who;
   let rep: Who;
   const get = (path: string) => ctx.app.request(`/api/v1${path}`);
+  /** The workbook an export answers, asked for anonymously or by a signed-in `who`. */
+  const workbook = async (path: string, who?: Who) =>
+    load(who ? await call(ctx.app, 'GET', path, who) : await get(path));
 
   beforeAll(async () => {
     ctx = await testApp(backend);
@@ -146,7 +156,7 @@ describe.each(backends())('Excel exports print on A4 (%s)', (backend: Backend) =
 
   it('sets up every sheet of the review workbook to print', async () => {
     const review = (await (await get('/review')).json()) as { asOf: string };
-    const wb = await load(await get('/review.xlsx'));
+    const wb = await workbook('/review.xlsx');
     expect(wb.worksheets.map((w) => w.name)).toEqual(Object.keys(REVIEW_SHEETS));
     for (const ws of wb.worksheets) {
       const first = REVIEW_SHEETS[ws.name] ?? '';
@@ -161,11 +171,11 @@ describe.each(backends())('Excel exports print on A4 (%s)', (backend: Backend) =
       expect(ws.autoFilter, ws.name).toMatch(/^A3:/);
     }
     // What a meeting reads is on paper: the figures, the state and the marks that qualify them.
-    const all = wb.getWorksheet('全部目标') as ExcelJS.Worksheet;
+    const all = sheet(wb, '全部目标');
     const printed = headerOf(all, 3).slice(0, printedColumns(all));
     for (const h of ['目标', '牵头部门', '当前值', '目标值', '单位', '完成率', '差距（个百分点）', '状态', '演示数据'])
       expect(printed).toContain(h);
-    const warnings = wb.getWorksheet('预警') as ExcelJS.Worksheet;
+    const warnings = sheet(wb, '预警');
     expect(headerOf(warnings, 3).slice(0, printedColumns(warnings))).toEqual(
       expect.arrayContaining(['目标', '类别', '存在问题', '下步措施', '需协调事项']),
     );
@@ -174,14 +184,14 @@ describe.each(backends())('Excel exports print on A4 (%s)', (backend: Backend) =
   it('sets up the rankings, both templates and the audit log to print', async () => {
     for (const by of ['department', 'district'] as const) {
       const rankings = (await (await get(`/rankings?by=${by}`)).json()) as { asOf: string };
-      const wb = await load(await get(`/rankings.xlsx?by=${by}`));
+      const wb = await workbook(`/rankings.xlsx?by=${by}`);
       const ws = wb.worksheets[0] as ExcelJS.Worksheet;
       expectPrintable(ws, { headerRow: 1, first: by === 'district' ? '区市' : '部门', asOf: rankings.asOf });
     }
 
     const day = TEST_NOW.toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' });
-    const report = await load(await call(ctx.app, 'GET', '/imports/template', rep));
-    expectPrintable(report.getWorksheet('填报') as ExcelJS.Worksheet, {
+    const report = await workbook('/imports/template', rep);
+    expectPrintable(sheet(report, '填报'), {
       headerRow: 1,
       first: '目标名称',
       id: '目标编号',
@@ -189,22 +199,22 @@ describe.each(backends())('Excel exports print on A4 (%s)', (backend: Backend) =
       frozenColumns: 1,
     });
 
-    const catalog = await load(await call(ctx.app, 'GET', '/admin/catalog-imports/template', admin));
-    expectPrintable(catalog.getWorksheet('目标') as ExcelJS.Worksheet, {
+    const catalog = await workbook('/admin/catalog-imports/template', admin);
+    expectPrintable(sheet(catalog, '目标'), {
       headerRow: 1,
       first: '目标名称',
       id: '编号',
       idPrinted: true,
       asOf: day,
     });
-    expectPrintable(catalog.getWorksheet('规划') as ExcelJS.Worksheet, {
+    expectPrintable(sheet(catalog, '规划'), {
       headerRow: 1,
       first: '标题',
       asOf: day,
     });
-    expect(headerOf(catalog.getWorksheet('规划') as ExcelJS.Worksheet, 1).at(-1)).toBe('规划编号');
+    expect(headerOf(sheet(catalog, '规划'), 1).at(-1)).toBe('规划编号');
 
-    const audit = await load(await call(ctx.app, 'GET', '/admin/audit/export?format=xlsx', admin));
+    const audit = await workbook('/admin/audit/export?format=xlsx', admin);
     const log = audit.worksheets[0] as ExcelJS.Worksheet;
     expectPrintable(log, { headerRow: 1, first: '时间', asOf: day });
     expect(headerOf(log, 1).at(-1)).toBe('编号');

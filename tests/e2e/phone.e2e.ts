@@ -12,7 +12,8 @@ import { type RunningServer, startServer } from './server-process';
  * screen, the page's own viewport meta). On each: the page does not pan sideways, no text is cut
  * off by a box too small for it and nothing lies beyond the right edge, the main navigation can be
  * reached (shown, or behind the header's menu button) with header controls of at least 44×44 px,
- * and axe finds nothing. Every problem of a page is collected before the test fails, with the
+ * the links of a navigation in the page (breadcrumbs, the overview's status counts) are 44×44 px
+ * tap areas too, and axe finds nothing. Every problem of a page is collected before the test fails, with the
  * element, its text and its sizes, so one run lists all of them. `/report` is seen by a reporter
  * of a server of the test's own (the shared one has no accounts).
  */
@@ -63,7 +64,7 @@ let reporter: ApiSession;
 /** A target page: a 民生 target behind its pace, with a reported figure (warnings, chart, history). */
 let targetId = '';
 const server = serverApi(() => srv.url);
-/** Small touch targets outside the header, per page and pass: reported, not failed on. */
+/** Other small touch targets outside the header (not a navigation's links), per page and pass: reported, not failed on. */
 const smallTargetLog: string[] = [];
 
 beforeAll(async () => {
@@ -113,8 +114,11 @@ interface Layout {
   innerWidth: number;
   clipped: Box[];
   beyond: Box[];
-  /** Interactive elements in <main> smaller than a touch target: all of them, and the links inside running text. */
-  small: { total: number; inline: number; examples: Box[] };
+  /**
+   * Interactive elements in <main> smaller than a touch target: all of them, the links inside running
+   * text, and the links of a navigation in the page (breadcrumbs, the status counts), with examples.
+   */
+  small: { total: number; inline: number; nav: Box[]; examples: Box[] };
 }
 
 /**
@@ -209,7 +213,7 @@ function inspectLayout({ vw, touch }: { vw: number; touch: number }): Layout {
   const clipped: Box[] = [];
   const beyond: Box[] = [];
   const beyondSet = new Set<Element>();
-  const small = { total: 0, inline: 0, examples: [] as Box[] };
+  const small = { total: 0, inline: 0, nav: [] as Box[], examples: [] as Box[] };
   const main = document.querySelector('main');
   for (const el of document.body.querySelectorAll('*')) {
     if (!(el instanceof HTMLElement) && el.tagName.toLowerCase() !== 'svg') continue;
@@ -247,7 +251,8 @@ function inspectLayout({ vw, touch }: { vw: number; touch: number }): Layout {
         const parentText = (el.parentElement?.textContent ?? '').trim().length;
         const inline =
           el.tagName === 'A' && cs.display === 'inline' && parentText > (el.textContent ?? '').trim().length;
-        if (inline) small.inline++;
+        if (el.tagName === 'A' && el.closest('nav')) small.nav.push(box(el));
+        else if (inline) small.inline++;
         else if (small.examples.length < 5) small.examples.push(box(el));
       }
     }
@@ -378,6 +383,14 @@ async function checkPage(page: Page, pass: Pass, label: string, withAxe: { menuO
   if (layout.clipped.length > 12) problems.push(`${at}: … and ${layout.clipped.length - 12} more clipped`);
   for (const b of layout.beyond.slice(0, 12)) problems.push(`${at}: beyond the ${pass.width} px screen: ${fmt(b)}`);
   if (layout.beyond.length > 12) problems.push(`${at}: … and ${layout.beyond.length - 12} more beyond the screen`);
+  // A navigation's links in the page (breadcrumbs, the overview's status counts) are touch targets:
+  // set in a line of text they reach 44 px around it (a tap area the line does not see).
+  for (const b of layout.small.nav.slice(0, 6))
+    problems.push(
+      `${at}: link of a navigation under ${TOUCH}×${TOUCH} px: ${b.sel} “${b.text}” ${b.width}×${b.height}`,
+    );
+  if (layout.small.nav.length > 6)
+    problems.push(`${at}: … and ${layout.small.nav.length - 6} more small navigation links`);
   if (layout.small.total)
     smallTargetLog.push(
       `  ${at}: ${layout.small.total} (${layout.small.inline} links in running text)` +
@@ -483,6 +496,7 @@ describe('the phone checks themselves', () => {
           <div style="overflow-x:auto;width:300px"><table><tr><td style="white-space:nowrap">在自己的滚动框里很宽很宽很宽很宽的表格内容</td></tr></table></div>
           <div id="wide" style="width:500px"><span>太宽的盒子</span></div>
           <p>正文里的<a href="#x">链接</a>。</p><button id="small">小</button>
+          <nav><a id="crumb" href="#c">总览</a> / <a href="#t" style="display:inline-block;min-width:44px;min-height:44px">目标</a></nav>
         </main></body></html>`);
       const layout = await page.evaluate(inspectLayout, { vw: 390, touch: TOUCH });
       expect(layout.scrollWidth).toBeGreaterThanOrEqual(500);
@@ -491,7 +505,9 @@ describe('the phone checks themselves', () => {
       expect(layout.clipped[1]?.overflow).toBe('hidden ellipsis');
       // The outermost box beyond the edge only, not the text inside it nor what scrolls in its own box.
       expect(layout.beyond.map((b) => `${b.sel} ${b.left}…${b.right}`)).toEqual(['div#wide 0…500']);
-      expect(layout.small).toMatchObject({ total: 2, inline: 1 });
+      expect(layout.small).toMatchObject({ total: 3, inline: 1 });
+      // A navigation's small link is named; one with a tap area of 44 px is not.
+      expect(layout.small.nav.map((b) => b.sel)).toEqual(['a#crumb']);
     } finally {
       await context.close();
     }

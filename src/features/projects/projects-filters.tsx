@@ -5,7 +5,8 @@ import { DISTRICT_CITY, PROJECT_STAGES } from '../../domain/schemas';
 import { SECTORS } from '../../domain/sectors';
 import { useTranslation } from '../../i18n/use-translation';
 import { useLocale } from '../../stores/ui-store';
-import { type FilterChip, FilterSheet } from '../../ui/filter-sheet';
+import { chipsFor, DistrictField, SelectField } from '../../ui/filter-fields';
+import { FilterSheet } from '../../ui/filter-sheet';
 import type { ProjectsUpdate, ProjectsView } from './use-projects-view';
 
 /** Districts as a person scans them: the city level first, then in Chinese order. */
@@ -39,76 +40,52 @@ export function ProjectsFilters({
   if (view.target) targetIds.add(view.target);
   const titles = new Map((targets.data?.items ?? []).map((i) => [i.id, i.title]));
   const targetOptions = [...targetIds]
-    .map((id) => ({ id, title: titles.get(id) ?? id }))
-    .sort((a, b) => a.title.localeCompare(b.title, 'zh-CN'));
-  const districts = districtOptions(facets, view.district);
-  const all = t('common.all');
+    .map((id) => ({ value: id, label: titles.get(id) ?? id }))
+    .sort((a, b) => a.label.localeCompare(b.label, 'zh-CN'));
   const search = useRef<HTMLInputElement>(null);
   const sector = SECTORS.find((s) => s.id === view.sector);
-  const chips: FilterChip[] = [
-    { key: 'target', label: t('common.target'), value: view.target && (titles.get(view.target) ?? view.target) },
-    { key: 'district', label: t('common.district'), value: view.district },
-    { key: 'sector', label: t('common.sector'), value: sector && (locale === 'en' ? sector.nameEn : sector.name) },
-    { key: 'stage', label: t('projects.stage'), value: view.stage && t(`stage.${view.stage}`) },
-    { key: 'q', label: t('common.search'), value: view.q },
-  ]
-    .filter((c): c is { key: keyof ProjectsView; label: string; value: string } => !!c.value)
-    .map((c) => ({
-      ...c,
-      onRemove: () => {
-        // The search box keeps what was typed (it is not tied to the URL while typing): empty it too.
-        if (c.key === 'q' && search.current) search.current.value = '';
-        update({ [c.key]: undefined });
-      },
-    }));
+  const chips = chipsFor(
+    [
+      ['target', t('common.target'), view.target && (titles.get(view.target) ?? view.target)],
+      ['district', t('common.district'), view.district],
+      ['sector', t('common.sector'), sector && (locale === 'en' ? sector.nameEn : sector.name)],
+      ['stage', t('projects.stage'), view.stage && t(`stage.${view.stage}`)],
+      ['q', t('common.search'), view.q],
+    ],
+    (key) => {
+      // The search box keeps what was typed (it is not tied to the URL while typing): empty it too.
+      if (key === 'q' && search.current) search.current.value = '';
+      update({ [key]: undefined });
+    },
+  );
   return (
     <section className="card" aria-label={t('overview.filters')}>
       <FilterSheet chips={chips}>
         <div className="filters">
-          <label className="field">
-            <span className="field__label">{t('common.target')}</span>
-            <select value={view.target ?? ''} onChange={(e) => update({ target: e.target.value })}>
-              <option value="">{t('projects.anyTarget')}</option>
-              {targetOptions.map((o) => (
-                <option key={o.id} value={o.id}>
-                  {o.title}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label className="field">
-            <span className="field__label">{t('common.district')}</span>
-            <select value={view.district ?? ''} onChange={(e) => update({ district: e.target.value })}>
-              <option value="">{all}</option>
-              {districts.map((d) => (
-                <option key={d} value={d}>
-                  {d}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label className="field">
-            <span className="field__label">{t('common.sector')}</span>
-            <select value={view.sector ?? ''} onChange={(e) => update({ sector: e.target.value })}>
-              <option value="">{all}</option>
-              {SECTORS.map((s) => (
-                <option key={s.id} value={s.id}>
-                  {locale === 'en' ? s.nameEn : s.name}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label className="field">
-            <span className="field__label">{t('projects.stage')}</span>
-            <select value={view.stage ?? ''} onChange={(e) => update({ stage: e.target.value })}>
-              <option value="">{all}</option>
-              {PROJECT_STAGES.map((s) => (
-                <option key={s} value={s}>
-                  {t(`stage.${s}`)}
-                </option>
-              ))}
-            </select>
-          </label>
+          <SelectField
+            label={t('common.target')}
+            value={view.target}
+            allLabel={t('projects.anyTarget')}
+            options={targetOptions}
+            onChange={(v) => update({ target: v })}
+          />
+          <DistrictField
+            value={view.district}
+            districts={districtOptions(facets, view.district)}
+            onChange={(v) => update({ district: v })}
+          />
+          <SelectField
+            label={t('common.sector')}
+            value={view.sector}
+            options={SECTORS.map((s) => ({ value: s.id, label: locale === 'en' ? s.nameEn : s.name }))}
+            onChange={(v) => update({ sector: v })}
+          />
+          <SelectField
+            label={t('projects.stage')}
+            value={view.stage}
+            options={PROJECT_STAGES.map((s) => ({ value: s, label: t(`stage.${s}`) }))}
+            onChange={(v) => update({ stage: v })}
+          />
           <label className="field">
             <span className="field__label">{t('common.search')}</span>
             <input

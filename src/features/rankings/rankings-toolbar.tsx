@@ -5,7 +5,8 @@ import { formatDate } from '../../domain/format';
 import { RANKING_MEASURES, type RankingMeasure } from '../../domain/rankings';
 import type { MessageKey } from '../../i18n/messages';
 import { useTranslation } from '../../i18n/use-translation';
-import { type FilterChip, FilterSheet } from '../../ui/filter-sheet';
+import { chipsFor, PlanField, planTitle } from '../../ui/filter-fields';
+import { FilterSheet } from '../../ui/filter-sheet';
 import { IncludePendingSwitch } from '../../ui/pending';
 
 type Update = (patch: Partial<Record<keyof RankingsParams, string | undefined>>) => void;
@@ -65,27 +66,21 @@ export function RankingsToolbar({
   xlsxHref: string;
 }) {
   const { t, locale } = useTranslation();
-  const plans = usePlans();
-  const chip = (key: keyof RankingsParams, label: string, value: string | undefined): FilterChip[] =>
-    value ? [{ key, label, value, onRemove: () => update({ [key]: undefined }) }] : [];
-  const chips: FilterChip[] = [
-    ...chip('by', t('rankings.by'), params.by && params.by !== 'department' ? t(BY_LABEL[params.by]) : undefined),
-    ...chip(
-      'measure',
-      t('rankings.measure'),
-      params.measure && params.measure !== 'share' ? t(MEASURE_LABEL[params.measure]) : undefined,
-    ),
-    ...chip(
-      'plan',
-      t('common.plan'),
-      params.plan && (plans.data?.items.find((p) => p.id === params.plan)?.title ?? params.plan),
-    ),
-    ...chip('asOf', t('rankings.asOfLabel'), params.asOf && formatDate(params.asOf, locale)),
-    ...chip('includePending', '', params.includePending && t('pending.switch')).map((c) => ({
-      ...c,
-      label: undefined,
-    })),
-  ];
+  const plans = usePlans().data?.items;
+  const chips = chipsFor(
+    [
+      ['by', t('rankings.by'), params.by && params.by !== 'department' && t(BY_LABEL[params.by])],
+      [
+        'measure',
+        t('rankings.measure'),
+        params.measure && params.measure !== 'share' && t(MEASURE_LABEL[params.measure]),
+      ],
+      ['plan', t('common.plan'), params.plan && planTitle(plans, params.plan)],
+      ['asOf', t('rankings.asOfLabel'), params.asOf && formatDate(params.asOf, locale)],
+      ['includePending', undefined, params.includePending && t('pending.switch')],
+    ],
+    (key) => update({ [key]: undefined }),
+  );
   return (
     <section className="card filters-card" aria-label={t('rankings.picker')} data-print-hide>
       <FilterSheet chips={chips}>
@@ -106,17 +101,7 @@ export function RankingsToolbar({
             label={(v) => t(MEASURE_LABEL[v])}
             onChange={(v) => update({ measure: v === 'share' ? undefined : v })}
           />
-          <label className="field">
-            <span className="field__label">{t('common.plan')}</span>
-            <select value={params.plan ?? ''} onChange={(e) => update({ plan: e.target.value })}>
-              <option value="">{t('common.all')}</option>
-              {(plans.data?.items ?? []).map((p) => (
-                <option key={p.id} value={p.id}>
-                  {p.title}
-                </option>
-              ))}
-            </select>
-          </label>
+          <PlanField value={params.plan} plans={plans} onChange={(v) => update({ plan: v })} />
           <label className="field">
             <span className="field__label">{t('rankings.asOfLabel')}</span>
             <input

@@ -2,9 +2,9 @@ import { usePlans } from '../../api/get-plans';
 import { useTargets } from '../../api/get-targets';
 import { formatDate } from '../../domain/format';
 import type { ReviewResponse } from '../../domain/review-api';
-import { DISTRICT_CITY } from '../../domain/schemas';
 import { useTranslation } from '../../i18n/use-translation';
-import { type FilterChip, FilterSheet } from '../../ui/filter-sheet';
+import { chipsFor, DistrictField, districtsOf, PlanField, planTitle } from '../../ui/filter-fields';
+import { FilterSheet } from '../../ui/filter-sheet';
 import { IncludePendingSwitch } from '../../ui/pending';
 import { type ReviewParams, reviewDocxHref, reviewXlsxHref, targetsCsvHref } from './api/get-review';
 
@@ -31,9 +31,8 @@ export function ReviewToolbar({
   data: ReviewResponse | undefined;
 }) {
   const { t, locale } = useTranslation();
-  const plans = usePlans();
+  const plans = usePlans().data?.items;
   const targets = useTargets({});
-  const districts = [...new Set([DISTRICT_CITY, ...(targets.data?.items ?? []).map((i) => i.district)])];
   const asOf = params.asOf ?? data?.asOf ?? '';
   const previous = params.previous ?? data?.previousAsOf ?? '';
   // The exports count what the screen counts: with the switch on, the 初报 figures too.
@@ -46,46 +45,17 @@ export function ReviewToolbar({
   const meeting = data
     ? { asOf: data.asOf, previous: data.previousAsOf, knownAt: data.knownAt }
     : { asOf: params.asOf, previous: params.previous, knownAt: params.knownAt };
-  const plan = params.plan && (plans.data?.items.find((p) => p.id === params.plan)?.title ?? params.plan);
-  const chips: FilterChip[] = [
-    // The meeting someone picked (the page's heading names it either way); removed, the server's choice again.
-    ...(params.asOf
-      ? [
-          {
-            key: 'asOf',
-            label: t('review.meeting'),
-            value: `${formatDate(params.asOf, locale)}${time ? ` ${time}` : ''}`,
-            onRemove: () => update({ asOf: undefined, time: undefined, previous: undefined }),
-          },
-        ]
-      : []),
-    ...(params.previous
-      ? [
-          {
-            key: 'previous',
-            label: t('review.previous'),
-            value: formatDate(params.previous, locale),
-            onRemove: () => update({ previous: undefined }),
-          },
-        ]
-      : []),
-    ...(plan
-      ? [{ key: 'plan', label: t('common.plan'), value: plan, onRemove: () => update({ plan: undefined }) }]
-      : []),
-    ...(params.district
-      ? [
-          {
-            key: 'district',
-            label: t('common.district'),
-            value: params.district,
-            onRemove: () => update({ district: undefined }),
-          },
-        ]
-      : []),
-    ...(params.includePending
-      ? [{ key: 'includePending', value: t('pending.switch'), onRemove: () => update({ includePending: undefined }) }]
-      : []),
-  ];
+  const chips = chipsFor(
+    [
+      // The meeting someone picked (the page's heading names it either way); removed, the server's choice again.
+      ['asOf', t('review.meeting'), params.asOf && `${formatDate(params.asOf, locale)}${time ? ` ${time}` : ''}`],
+      ['previous', t('review.previous'), params.previous && formatDate(params.previous, locale)],
+      ['plan', t('common.plan'), params.plan && planTitle(plans, params.plan)],
+      ['district', t('common.district'), params.district],
+      ['includePending', undefined, params.includePending && t('pending.switch')],
+    ],
+    (key) => update(key === 'asOf' ? { asOf: undefined, time: undefined, previous: undefined } : { [key]: undefined }),
+  );
   return (
     <section className="card filters-card review-toolbar" aria-label={t('review.picker')}>
       <FilterSheet chips={chips}>
@@ -124,28 +94,12 @@ export function ReviewToolbar({
               onChange={(e) => e.target.value && update({ previous: e.target.value })}
             />
           </label>
-          <label className="field">
-            <span className="field__label">{t('common.plan')}</span>
-            <select value={params.plan ?? ''} onChange={(e) => update({ plan: e.target.value })}>
-              <option value="">{t('common.all')}</option>
-              {(plans.data?.items ?? []).map((p) => (
-                <option key={p.id} value={p.id}>
-                  {p.title}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label className="field">
-            <span className="field__label">{t('common.district')}</span>
-            <select value={params.district ?? ''} onChange={(e) => update({ district: e.target.value })}>
-              <option value="">{t('common.all')}</option>
-              {districts.map((d) => (
-                <option key={d} value={d}>
-                  {d}
-                </option>
-              ))}
-            </select>
-          </label>
+          <PlanField value={params.plan} plans={plans} onChange={(v) => update({ plan: v })} />
+          <DistrictField
+            value={params.district}
+            districts={districtsOf(targets.data?.items ?? [])}
+            onChange={(v) => update({ district: v })}
+          />
           <IncludePendingSwitch on={!!params.includePending} onChange={(v) => update({ includePending: v })} />
           <div className="review-toolbar__exports">
             <a className="button" href={reviewXlsxHref({ ...scope, ...meeting })} download>

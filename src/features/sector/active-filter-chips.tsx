@@ -1,15 +1,10 @@
 import { usePlans } from '../../api/get-plans';
 import type { TargetWithStateDto } from '../../domain/api';
-import type { MessageKey } from '../../i18n/messages';
 import { useTranslation } from '../../i18n/use-translation';
+import { chipsFor, planTitle } from '../../ui/filter-fields';
 import type { FilterChip } from '../../ui/filter-sheet';
 
 type CarriedKey = 'plan' | 'district' | 'department';
-const CARRIED: { key: CarriedKey; label: MessageKey }[] = [
-  { key: 'plan', label: 'common.plan' },
-  { key: 'district', label: 'common.district' },
-  { key: 'department', label: 'common.department' },
-];
 
 /**
  * The overview's plan, district and department filters, carried into the sector view by the
@@ -23,21 +18,21 @@ export function useCarriedFilterChips(
   onRemove: (key: CarriedKey) => void,
 ): FilterChip[] {
   const { t } = useTranslation();
-  const plans = usePlans();
-  // From the list rather than the registry: the sector page's first load carries no registry.
-  const departmentName = (id: string) => items.find((i) => i.department === id)?.departmentName ?? id;
   // Plans and departments travel as ids in the link; people read their titles and names.
-  const shown = (key: CarriedKey, raw: string) =>
-    key === 'plan'
-      ? (plans.data?.items.find((p) => p.id === raw)?.title ?? raw)
-      : key === 'department'
-        ? departmentName(raw)
-        : raw;
-  return CARRIED.filter((f) => view[f.key]).map(({ key, label }) => ({
-    key,
-    label: t(label),
-    value: shown(key, view[key] ?? ''),
-    onRemove: () => onRemove(key),
-    wide: true,
-  }));
+  const plans = usePlans().data?.items;
+  const { plan, district, department } = view;
+  return chipsFor(
+    [
+      ['plan', t('common.plan'), plan && planTitle(plans, plan)],
+      ['district', t('common.district'), district],
+      // From the list rather than the registry: the sector page's first load carries no registry.
+      [
+        'department',
+        t('common.department'),
+        department && (items.find((i) => i.department === department)?.departmentName ?? department),
+      ],
+    ],
+    onRemove,
+    true,
+  );
 }

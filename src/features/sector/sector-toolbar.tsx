@@ -1,8 +1,9 @@
 import { useRef } from 'react';
 import type { TargetWithStateDto } from '../../domain/api';
-import { STATUSES } from '../../domain/schemas';
+import { STATUSES, type Status } from '../../domain/schemas';
 import { useTranslation } from '../../i18n/use-translation';
-import { type FilterChip, FilterSheet } from '../../ui/filter-sheet';
+import { chipsFor, SelectField } from '../../ui/filter-fields';
+import { FilterSheet } from '../../ui/filter-sheet';
 import { IncludePendingSwitch } from '../../ui/pending';
 import { useCarriedFilterChips } from './active-filter-chips';
 
@@ -34,27 +35,17 @@ export function SectorToolbar({
   const subsections = [...new Set(items.map((i) => i.subsection))];
   const search = useRef<HTMLInputElement>(null);
   const carried = useCarriedFilterChips(view, items, (key) => update({ [key]: undefined }));
-  const chips: FilterChip[] = [
+  const chips = [
     ...carried,
-    ...(view.q
-      ? [{ key: 'q', label: t('sector.searchLabel'), value: view.q, onRemove: () => update({ q: undefined }) }]
-      : []),
-    ...(view.status
-      ? [
-          {
-            key: 'status',
-            label: t('common.status'),
-            value: t(`status.${view.status as (typeof STATUSES)[number]}`),
-            onRemove: () => update({ status: undefined }),
-          },
-        ]
-      : []),
-    ...(view.sub
-      ? [{ key: 'sub', label: t('sector.subsections'), value: view.sub, onRemove: () => update({ sub: undefined }) }]
-      : []),
-    ...(view.includePending
-      ? [{ key: 'includePending', value: t('pending.switch'), onRemove: () => update({ includePending: undefined }) }]
-      : []),
+    ...chipsFor(
+      [
+        ['q', t('sector.searchLabel'), view.q],
+        ['status', t('common.status'), view.status && t(`status.${view.status as Status}`)],
+        ['sub', t('sector.subsections'), view.sub],
+        ['includePending', undefined, view.includePending && t('pending.switch')],
+      ],
+      (key) => update({ [key]: undefined }),
+    ),
   ];
   return (
     <section className="card" aria-label={t('overview.filters')} data-print-hide="">
@@ -71,17 +62,12 @@ export function SectorToolbar({
               onChange={(e) => update({ q: e.target.value }, { replace: true })}
             />
           </label>
-          <label className="field">
-            <span className="field__label">{t('common.status')}</span>
-            <select value={view.status ?? ''} onChange={(e) => update({ status: e.target.value })}>
-              <option value="">{t('common.all')}</option>
-              {STATUSES.map((s) => (
-                <option key={s} value={s}>
-                  {t(`status.${s}`)}
-                </option>
-              ))}
-            </select>
-          </label>
+          <SelectField
+            label={t('common.status')}
+            value={view.status}
+            options={STATUSES.map((s) => ({ value: s, label: t(`status.${s}`) }))}
+            onChange={(v) => update({ status: v })}
+          />
           <IncludePendingSwitch on={!!view.includePending} onChange={(v) => update({ includePending: v })} />
         </div>
         {subsections.length > 1 && (
