@@ -9,8 +9,10 @@ import {
   type Rollups,
   type TargetFacts,
   type TargetFilter,
+  targetFacts,
 } from '../../src/domain/views';
 import type { Store } from '../repositories/store';
+import { ReportColumns, readReportTuples } from './report-columns';
 
 /**
  * Each target's computed facts (state now and a week earlier, freshness; `TargetFacts`) per cut,
@@ -54,7 +56,7 @@ export interface Catalog {
 }
 
 export interface MemoOptions {
-  /** Facts kept over all cuts (~1 KB each: 60,000 are three cuts of a 20,000-target province). */
+  /** Facts kept over all cuts (~2 KB each: 40,000 are two cuts of a 20,000-target province, issue 26). */
   maxFacts?: number;
   maxCuts?: number;
   /**
@@ -64,10 +66,27 @@ export interface MemoOptions {
    * 0 (the default) never holds them; the server passes HISTORY_LIMIT.
    */
   historyLimit?: number;
+  /**
+   * Above historyLimit and up to this many reports (a province), every report is held as compact
+   * columns (report-columns.ts, ~40 bytes a report), loaded in the background after the first read,
+   * and a new cut is cut from them exactly as the database's window reads would (no database read).
+   * 0 (the default) never holds them; the server passes COLUMNS_LIMIT.
+   */
+  columnsLimit?: number;
 }
 
 /** ~0.5 KB a report: at most ~25 MB held. A city's default data is ~5,000 reports a year. */
 export const HISTORY_LIMIT = 50_000;
+/** ~40 bytes a report: at most ~100 MB held (a province's million reports: ~40 MB). */
+export const COLUMNS_LIMIT = 2_500_000;
+/** Targets read per statement while the columns load (each decoded between requests). */
+const COLUMNS_CHUNK = 200;
+
+/** Every report as columns, as of the data version `seen`. */
+interface Columns {
+  seen: bigint;
+  cols: ReportColumns;
+}
 
 /** Every report by target (target, as-of, recorded order), as of the data version `seen`. */
 interface History {
@@ -80,6 +99,8 @@ export interface MemoStats {
   facts: number;
   /** Facts computed by the status engine since the memo was made (tests and the bench read it). */
   computed: number;
+  /** Reports held as columns (0: none, or still loading). */
+  columns: number;
 }
 
 export class StateMemo {
@@ -93,6 +114,11 @@ export class StateMemo {
   private readonly historyLimit: number;
   /** null: not loaded; 'off': more reports than historyLimit (until the catalog changes). */
   private history: History | 'off' | null = null;
+  private readonly columnsLimit: number;
+  /** null: not decided; 'off': not held (until the catalog changes); 'loading': read in the background. */
+  private columns: Columns | 'off' | 'loading' | null = null;
+  /** Bumped when the catalog changes: a load started before must not be kept. */
+  private columnsEpoch = 0;
   /** Loads and refreshes run one after another: a refresh never applies reads older than the last. */
   private historyQueue: Promise<unknown> = Promise.resolve();
   /** What filters may name, of the catalog they were built from. */
@@ -102,9 +128,10 @@ export class StateMemo {
     private readonly store: Store,
     options: MemoOptions = {},
   ) {
-    this.maxFacts = options.maxFacts ?? 60_000;
+    this.maxFacts = options.maxFacts ?? 40_000;
     this.maxCuts = options.maxCuts ?? 12;
     this.historyLimit = options.historyLimit ?? 0;
+    this.columnsLimit = options.columnsLimit ?? 0;
   }
 
   /** The targets matching the filter and their facts at the cut, with the catalog they come from. */
@@ -159,10 +186,20 @@ export class StateMemo {
 
     const generation = entry.generation;
     const history = await this.historyNow();
-    const reports = history
-      ? missing.flatMap((t) => history.byTarget.get(t.id) ?? [])
-      : await this.store.stateReports(missing, cut.asOf, { knownAt: cut.knownAt, view: cut.view });
-    const fresh = factsOf(missing, reports, catalog.plans, cut, catalog.rollups);
+    const columns = history ? null : await this.columnsNow(catalog);
+    let fresh: Map<string, TargetFacts>;
+    if (columns) {
+      // One target at a time, its window made into report objects only while it is computed.
+      const plans = new Map(catalog.plans.map((p) => [p.id, p]));
+      const windowOf = columns.cols.windows(cut.asOf, cut.knownAt, cut.view ?? 'approved');
+      fresh = new Map();
+      for (const t of missing) fresh.set(t.id, targetFacts(t, windowOf(t), plans, cut, catalog.rollups.get(t.id)));
+    } else {
+      const reports = history
+        ? missing.flatMap((t) => history.byTarget.get(t.id) ?? [])
+        : await this.store.stateReports(missing, cut.asOf, { knownAt: cut.knownAt, view: cut.view });
+      fresh = factsOf(missing, reports, catalog.plans, cut, catalog.rollups);
+    }
     this.computed += fresh.size;
     const current = entry;
     if (this.cuts.get(key) !== current || current.generation !== generation) {
@@ -226,11 +263,69 @@ export class StateMemo {
     return next;
   }
 
+  /**
+   * The columns of every report, brought up to the database's current data version, or null when
+   * they are not held (outside the limits) or still loading (the first read starts the load; until
+   * it is done, cuts read their windows from the database).
+   */
+  private async columnsNow(catalog: Catalog): Promise<Columns | null> {
+    if (this.columnsLimit <= this.historyLimit || this.columns === 'off' || this.columns === 'loading') return null;
+    if (this.columns === null) {
+      this.columns = 'loading';
+      const epoch = this.columnsEpoch;
+      const count = await this.store.reportCountUpTo(this.columnsLimit + 1).catch(() => null);
+      if (epoch !== this.columnsEpoch) return null;
+      if (count === null || count > this.columnsLimit || count <= this.historyLimit) {
+        // Not counted (a failed read): try again with the next read.
+        this.columns = count === null ? null : 'off';
+        return null;
+      }
+      this.loadColumns(catalog, epoch, count).then(
+        (loaded) => {
+          if (epoch === this.columnsEpoch) this.columns = loaded;
+        },
+        () => {
+          if (epoch === this.columnsEpoch) this.columns = null;
+        },
+      );
+      return null;
+    }
+    const held = this.columns;
+    const next = this.historyQueue.then(async (): Promise<Columns | null> => {
+      const { data, changed } = await this.store.versions(held.seen.toString());
+      if (BigInt(data) <= held.seen) return held;
+      const ids = [...new Set(changed)];
+      const tuples = await readReportTuples(this.store.db, ids);
+      held.cols.replace(ids, tuples);
+      held.seen = BigInt(data);
+      return held;
+    });
+    this.historyQueue = next.catch(() => {});
+    return next;
+  }
+
+  /** Reads every report of the catalog's targets into columns, a few hundred targets at a time. */
+  private async loadColumns(catalog: Catalog, epoch: number, count: number): Promise<Columns> {
+    const { data } = await this.store.versions(null);
+    // Sized for the reports counted and the writes of a while: the arrays are not regrown as they load.
+    const cols = new ReportColumns(Math.ceil(count * 1.02) + 1024);
+    const ids = catalog.targets.map((t) => t.id);
+    for (let i = 0; i < ids.length && epoch === this.columnsEpoch; i += COLUMNS_CHUNK) {
+      const part = ids.slice(i, i + COLUMNS_CHUNK);
+      cols.replace(part, await readReportTuples(this.store.db, part));
+      // Let requests waiting meanwhile go first.
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    return { seen: BigInt(data), cols };
+  }
+
   /** The catalog of the given version, loaded once per version (concurrent requests share it). */
   private catalogAt(version: string): Promise<Catalog> {
     if (this.catalog && this.catalogVersion === version) return this.catalog;
     this.cuts.clear();
     this.history = null;
+    this.columns = null;
+    this.columnsEpoch++;
     this.catalogVersion = version;
     const loading = Promise.all([this.store.plans(), this.store.targets(), this.store.projectRollups()]).then(
       ([plans, targets, rollups]) => ({
@@ -266,6 +361,7 @@ export class StateMemo {
   stats(): MemoStats {
     let facts = 0;
     for (const e of this.cuts.values()) facts += e.facts.size;
-    return { cuts: this.cuts.size, facts, computed: this.computed };
+    const columns = typeof this.columns === 'object' && this.columns !== null ? this.columns.cols.reportCount : 0;
+    return { cuts: this.cuts.size, facts, computed: this.computed, columns };
   }
 }

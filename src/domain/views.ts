@@ -203,19 +203,21 @@ export function targetFacts(
   };
   const checked = (state: TargetState) => checkProjects(target, state, rollup, options.thresholds);
   let latestAsOf: IsoDate | null = null;
-  let latestRecordedAt: string | null = null;
+  let latestRecorded: ProgressReport | null = null;
   let latestRecordedMs = Number.NEGATIVE_INFINITY;
   let demo = false;
   for (const r of effectiveReports(reports, cut.knownAt, cut.view)) {
     if (r.asOf > cut.asOf) continue;
     if (latestAsOf === null || r.asOf > latestAsOf) latestAsOf = r.asOf;
-    const ms = Date.parse(r.recordedAt);
+    // Reports cut from the memo's columns (server/services/report-columns.ts) carry the instant as a number.
+    const ms = (r as { recordedMs?: number }).recordedMs ?? Date.parse(r.recordedAt);
     if (ms > latestRecordedMs) {
       latestRecordedMs = ms;
-      latestRecordedAt = r.recordedAt;
+      latestRecorded = r;
     }
     demo ||= r.demo;
   }
+  const latestRecordedAt = latestRecorded === null ? null : latestRecorded.recordedAt;
   return {
     state: checked(computeTargetState(target, reports, { ...options, asOf: cut.asOf })),
     previous: checked(computeTargetState(target, reports, { ...options, asOf: addDays(cut.asOf, -WEEK) })),
