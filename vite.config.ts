@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
 
@@ -40,8 +41,42 @@ function preloadBoot(): Plugin {
   };
 }
 
+/**
+ * zod 4 gives every schema a `toJSONSchema()` and wires each schema kind to its JSON Schema
+ * processor by static imports, so ~15 KB (minified) of JSON Schema generation rides in every page's
+ * first load although the browser never makes a JSON Schema (the server's OpenAPI document does, from
+ * node_modules, untouched by this). In the browser build those two modules keep what parsing uses
+ * (`aggregateChecks`, behind a schema's minLength/maximum getters) and every generator becomes a
+ * function that says where it went.
+ */
+function zodWithoutJsonSchema(): Plugin {
+  const unavailable =
+    "const unavailable = () => { throw new Error('JSON Schema generation is left out of the browser build (vite.config.ts)'); };";
+  return {
+    name: 'zod-without-json-schema',
+    apply: (_config, env) => env.command === 'build' && !env.isSsrBuild,
+    load(id) {
+      const file = id.split('?')[0] ?? id;
+      if (/[\\/]zod[\\/]v4[\\/]core[\\/]json-schema-processors\.js$/.test(file)) {
+        const src = readFileSync(file, 'utf8');
+        const cut = src.indexOf('const formatMap');
+        if (cut < 0) return null;
+        const names = [...src.slice(cut).matchAll(/^export (?:const|function) (\w+)/gm)].map((m) => m[1]);
+        return `${src.slice(0, cut)}\n${unavailable}\n${names.map((n) => `export const ${n} = unavailable;`).join('\n')}\n`;
+      }
+      if (/[\\/]zod[\\/]v4[\\/]core[\\/]to-json-schema\.js$/.test(file)) {
+        const src = readFileSync(file, 'utf8');
+        const cut = src.indexOf('export const createToJSONSchemaMethod');
+        if (cut < 0) return null;
+        return `${src.slice(0, cut)}\n${unavailable}\nexport const createToJSONSchemaMethod = () => unavailable;\nexport const createStandardJSONSchemaMethod = () => unavailable;\n`;
+      }
+      return null;
+    },
+  };
+}
+
 export default defineConfig(({ isSsrBuild }) => ({
-  plugins: [react(), preloadBoot()],
+  plugins: [react(), preloadBoot(), zodWithoutJsonSchema()],
   // No public files: the app has none (the in-browser mock and its MSW worker script are gone; the
   // preview is `npm run dev`, the real server over PGlite).
   publicDir: false,
@@ -51,7 +86,17 @@ export default defineConfig(({ isSsrBuild }) => ({
     // The server-side render of the overview (src/entry-server.tsx, into dist-ssr) needs no public files.
     copyPublicDir: !isSsrBuild,
     // Every browser this targets (es2022) has modulepreload: the polyfill would be dead weight in the entry.
-    modulePreload: { polyfill: false },
+    modulePreload: {
+      polyfill: false,
+      // A lazy page's preload list leaves out the chunks boot itself imports (React, the router,
+      // TanStack Query, zod, the page kit, the runtime): loaded before any page can be, they were
+      // dead names in boot's list of every lazy chunk's dependencies. The entry's import of boot
+      // keeps its whole list (the server-rendered landing page has no preload links).
+      resolveDependencies: (_file, deps, { hostId }) =>
+        /(^|\/)index-[^/]*\.js$/.test(hostId)
+          ? deps
+          : deps.filter((d) => !/(^|\/)(rolldown-runtime|react|router|query|zod|page-kit)-[^/]*\.js$/.test(d)),
+    },
     target: 'es2022',
     // Recharts (~120 KB gzip) is one lazy chunk of the target view; nothing else comes near this.
     chunkSizeWarningLimit: 450,
