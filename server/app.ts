@@ -30,6 +30,10 @@ import {
   overviewShell,
   parseDisplay,
   preloadLink,
+  screenPreviewable,
+  screenShell,
+  targetPathId,
+  targetShell,
 } from './http/landing';
 import { openApiJson } from './http/openapi';
 import { type MetaSources, metaTags, pageRoute, pageUrl, resolvePageMeta, withMetaTags } from './http/page-meta';
@@ -43,7 +47,7 @@ import { installDepartmentRoutes } from './routes/departments';
 import { installReviewRoutes } from './routes/review';
 import { type AccountsOptions, accountsOptions, installWriteApi } from './routes/write-api';
 import { checkFilters } from './services/filter-check';
-import { HISTORY_LIMIT, StateMemo } from './services/state-memo';
+import { COLUMNS_LIMIT, HISTORY_LIMIT, StateMemo } from './services/state-memo';
 import { withWarningProblems } from './services/warning-problems';
 
 export interface AppOptions {
@@ -73,7 +77,7 @@ const PREVIEW_WAIT_MS = 1500;
 export function createApp(options: AppOptions): Hono {
   const { store } = options;
   const cache = new ResponseCache();
-  const memo = options.memo ?? new StateMemo(store, { historyLimit: HISTORY_LIMIT });
+  const memo = options.memo ?? new StateMemo(store, { historyLimit: HISTORY_LIMIT, columnsLimit: COLUMNS_LIMIT });
   const now = options.now ?? (() => new Date());
   const accounts = accountsOptions(options.accounts);
   const app = new Hono();
@@ -330,6 +334,60 @@ export function createApp(options: AppOptions): Hono {
       }
     }
     /**
+     * A target page's server-rendered first paint (its plain address, read in Chinese), per data
+     * version, target and minute (its "updated … ago"): the API's own answer, rendered by the page's
+     * components (src/entry-server.tsx: renderTarget) and inlined for the page to start from. Null
+     * (the page renders in the browser, its answer preloaded) when there is no such target or no renderer.
+     */
+    async function targetPageShell(c: Context, version: string, id: string): Promise<string | null> {
+      renderer ??= loadRenderer(options.ssrDir);
+      const r = await renderer;
+      if (!r?.renderTarget) return null;
+      const at = now();
+      const key = `ssr target ${id} ${Math.floor(at.getTime() / 60_000)}`;
+      const hit = cache.get(version, key);
+      if (hit !== undefined) return hit;
+      const cookie = accounts.readAccess === 'signed-in' ? c.req.header('cookie') : undefined;
+      const res = await app.request(`/api/v1/targets/${encodeURIComponent(id)}`, cookie ? { headers: { cookie } } : {});
+      if (res.status !== 200) return null;
+      try {
+        const shell = await targetShell(r, await res.text(), at);
+        if (shell) cache.set(version, key, shell);
+        return shell;
+      } catch (e) {
+        // The page still works without it: the browser renders the target page as before.
+        console.error('目标页服务端渲染失败 (SSR of a target page failed):', e);
+        return null;
+      }
+    }
+    /**
+     * The wall's server-rendered first slide (/screen without data filters, in Chinese), per data
+     * version, URL and minute (its clock), from the landing page's summary; never waits for it.
+     */
+    async function screenPageShell(version: string, search: string): Promise<string | null> {
+      renderer ??= loadRenderer(options.ssrDir);
+      const r = await renderer;
+      if (!r?.renderScreen) return null;
+      const at = now();
+      const key = `ssr screen ${search} ${Math.floor(at.getTime() / 60_000)}`;
+      const hit = cache.get(version, key);
+      if (hit !== undefined) return hit;
+      const summary = cache.get(version, SUMMARY_KEY);
+      if (summary === undefined) {
+        summaryBody(LANDING_SUMMARY).catch((e) => console.error('总览数据计算失败 (summary failed):', e));
+        return null;
+      }
+      try {
+        const shell = await screenShell(r, summary, search, at);
+        if (shell) cache.set(version, key, shell);
+        return shell;
+      } catch (e) {
+        // The wall still works without it: the browser renders it as before.
+        console.error('大屏服务端渲染失败 (SSR of the wall failed):', e);
+        return null;
+      }
+    }
+    /**
      * Whether this request may see data in the page itself. With READ_ACCESS=signed-in an anonymous
      * visitor gets the bare app (which asks them to sign in): no server-rendered overview, no summary
      * inline, no preload of an API answer, not even whether the data is a demo.
@@ -412,11 +470,19 @@ export function createApp(options: AppOptions): Hono {
       const display = parseDisplay(getCookie(c, DISPLAY_COOKIE));
       const { search } = new URL(c.req.url);
       const landing = c.req.path === '/' && !search;
+      // A target page by its plain address comes server-rendered too (its figures painted from the HTML).
+      const targetId = !search && display.locale !== 'en' ? targetPathId(c.req.path) : null;
       // The preview is Chinese: someone who reads the board in English waits for the app instead.
       // One read of the data version for the preview and the page's title (both per version).
       const version = await store.dataVersion();
       const [shell, tags] = await Promise.all([
-        landing && display.locale !== 'en' ? landingShell(version) : null,
+        landing && display.locale !== 'en'
+          ? landingShell(version)
+          : targetId
+            ? targetPageShell(c, version, targetId)
+            : display.locale !== 'en' && screenPreviewable(c.req.path, search)
+              ? screenPageShell(version, search)
+              : null,
         previewTags(c, true, version),
       ]);
       // (The preview carries its summary: nothing to preload then.)

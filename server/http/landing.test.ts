@@ -6,7 +6,12 @@ import {
   overviewShell,
   parseDisplay,
   preloadLink,
+  previewRules,
+  screenPreviewable,
+  screenShell,
   scriptJson,
+  targetPathId,
+  targetShell,
 } from './landing';
 
 describe('server-rendered landing page', () => {
@@ -121,5 +126,101 @@ describe('the SPA shell of one request', () => {
     expect(parseDisplay('zh-CN.light')).toEqual({ locale: 'zh-CN', theme: 'light' });
     expect(parseDisplay('en.dark" onload="x')).toEqual({ locale: null, theme: null });
     expect(parseDisplay(undefined)).toEqual({ locale: null, theme: null });
+  });
+});
+
+describe('the overview’s first round trip', () => {
+  const index =
+    '<html lang="zh-CN"><head><title>t</title>\n    <link rel="stylesheet" crossorigin href="/assets/i.css">\n    <script type="module" crossorigin src="/assets/i.js"></script>\n</head><body><div id="root"></div></body></html>';
+  const shell =
+    '<div id="ssr" inert aria-hidden="true"><p class="kpi num">1</p></div><script type="application/json" id="ssr-summary">{"asOf":"2025-12-12"}</script>';
+  const css =
+    '.kpi{display:grid}.dialog{top:0}.kpi .dialog{color:red}body{margin:0}@media (max-width:640px){.kpi{gap:0}.toast{left:0}}';
+
+  it('fetches the summary after the paint instead of inlining it, and inlines only the rules the preview can use', () => {
+    const html = landingHtml(index, { head: '', theme: null, shell, nonce: 'n0nce', stylesheet: () => css });
+    expect(html).not.toContain('2025-12-12');
+    expect(html).toContain(
+      '<div id="ssr" inert aria-hidden="true"><p class="kpi num">1</p></div><template id="ssr-end">',
+    );
+    expect(html).toContain('<style>.kpi{display:grid}body{margin:0}@media (max-width:640px){.kpi{gap:0}}</style>');
+    // The loader: the whole stylesheet and the summary, then the entry.
+    expect(html).toContain(
+      `<script nonce="n0nce">${entryLoader('/assets/i.js', '/api/v1/summary', '/assets/i.css')}</script>`,
+    );
+    const loader = entryLoader('/assets/i.js', '/api/v1/summary', '/assets/i.css');
+    expect(loader).toContain(`fetch("/api/v1/summary")`);
+    expect(loader).toContain(`j.id="ssr-summary"`);
+    expect(loader).toContain(`c.href="/assets/i.css"`);
+    // Without a nonce (no loader) the summary and the whole stylesheet stay inline.
+    const plain = landingHtml(index, { head: '', theme: null, shell, stylesheet: () => css });
+    expect(plain).toContain('<script type="application/json" id="ssr-summary">{"asOf":"2025-12-12"}</script>');
+    expect(plain).toContain(`<style>${css}</style>`);
+  });
+
+  it('keeps every rule that could match the preview (never requiring what :not() names) and all of an unparsable sheet', () => {
+    const preview = '<div class="a b"><span class="c"></span></div>';
+    expect(
+      previewRules('.a.b{x:1}.a .d{x:2}.d,.c{x:3}.a:not(.d){x:4}:is(.e,.a){x:5}@keyframes k{to{x:6}}', preview),
+    ).toBe('.a.b{x:1}.d,.c{x:3}.a:not(.d){x:4}:is(.e,.a){x:5}@keyframes k{to{x:6}}');
+    expect(previewRules('.d{x:1}}', preview)).toBe('.d{x:1}}');
+  });
+});
+
+describe('the wall’s server-rendered first slide', () => {
+  it('is rendered only for the summary without filters, in Chinese', () => {
+    expect(screenPreviewable('/screen', '')).toBe(true);
+    expect(screenPreviewable('/screen', '?rotate=10&fit=width&sectors=demand&lang=zh')).toBe(true);
+    for (const q of ['?plan=p', '?district=崂山区', '?asOf=2025-11-28', '?includePending=1', '?lang=en'])
+      expect(screenPreviewable('/screen', q), q).toBe(false);
+    expect(screenPreviewable('/screens', '')).toBe(false);
+  });
+
+  it('wraps the slide as an inert preview with its styles, a fit script for landingHtml’s nonce and its summary', async () => {
+    const shell = await screenShell(
+      { renderOverview: () => '', renderScreen: async (s, q) => `<main>${s.asOf}${q}</main>`, SCREEN_PAGE_CSS: '.s{}' },
+      '{"asOf":"2025-12-12"}',
+      '?fit=width',
+      new Date(),
+    );
+    expect(shell).toMatch(
+      /^<div id="ssr-screen" inert aria-hidden="true"><style>\.s\{\}<\/style><main>2025-12-12\?fit=width<\/main><\/div>/,
+    );
+    expect(shell).toContain('<script type="application/json" id="ssr-screen-summary">{"asOf":"2025-12-12"}</script>');
+    const index = '<html lang="zh-CN"><head></head><body><div id="root"></div></body></html>';
+    const html = landingHtml(index, { head: '', theme: null, shell, nonce: 'n0nce' });
+    expect(html).toContain('<script nonce="n0nce">(()=>{const s=document.querySelector(\'#ssr-screen .screen-stage\')');
+    expect(html).not.toContain('data-preview-script');
+    expect(await screenShell({ renderOverview: () => '' }, '{}', '', new Date())).toBeNull();
+  });
+});
+
+describe('a target page’s server-rendered first paint', () => {
+  it('is found by the page’s path alone, its id decoded', () => {
+    expect(targetPathId('/targets/qd-key-projects')).toBe('qd-key-projects');
+    expect(targetPathId('/targets/%E7%9B%AE%E6%A0%87')).toBe('目标');
+    for (const p of ['/targets', '/targets/', '/targets/a/b', '/targets/%E0%A4%A', '/sectors/demand'])
+      expect(targetPathId(p), p).toBeNull();
+  });
+
+  it('wraps the page as an inert preview with its styles, hiding the live root until the page replaces it, beside its answer', async () => {
+    const answer = JSON.stringify({ asOf: '2025-12-12', item: { title: '</script><!--' } });
+    const shell = await targetShell(
+      {
+        renderOverview: () => '',
+        renderTarget: async (d) => `<main>${d.asOf}</main>`,
+        TARGET_PAGE_CSS: '.t{}',
+      },
+      answer,
+      new Date(),
+    );
+    expect(shell).toMatch(
+      /^<div id="ssr-target-page" inert aria-hidden="true"><style>\.t\{\}#ssr-target-page~#root\{display:none\}<\/style><main>2025-12-12<\/main><\/div>/,
+    );
+    const data = /<script type="application\/json" id="ssr-target">(.*)<\/script>$/.exec(shell ?? '')?.[1] ?? '';
+    expect(data).not.toMatch(/<\/script|<!--/i);
+    expect(JSON.parse(data)).toEqual(JSON.parse(answer));
+    // A build without the target renderer: no preview.
+    expect(await targetShell({ renderOverview: () => '' }, answer, new Date())).toBeNull();
   });
 });

@@ -17,15 +17,24 @@ import { insertSyntheticProjects } from '../scale/generate';
 import { type Figure, percentile } from './report';
 
 /**
+ * The target page's first load ends when the live page has painted its figures: the performance mark
+ * src/features/target/trend-figure.tsx sets then. Its trend chart (Recharts, ~120 KB gzip) is
+ * requested only after that mark, by design (the figures never wait for it; its box is reserved),
+ * and is not counted: the figure is the JavaScript requested before the mark. Every other route counts
+ * all the JavaScript it fetched until the network was idle.
+ */
+const FIGURES_PAINTED = 'tb:figures-painted';
+
+/**
  * The client's weight and speed: first-load JS per route (what Chromium really fetched, gzip-sized),
  * Lighthouse (desktop preset) for the overview, a target page and /screen, and the overview's LCP
  * against a floor: a plain static HTML page (inline CSS, no framework) showing the same KPI tiles
  * and sector bars, measured with the same browser and settings.
  */
-const ROUTES: Array<[string, string, number | null]> = [
+const ROUTES: Array<[string, string, number | null, string?]> = [
   ['overview /', '/', 150],
   ['sector /sectors/demand', '/sectors/demand', 150],
-  ['target /targets/qd-key-projects', '/targets/qd-key-projects', null],
+  ['target /targets/qd-key-projects', '/targets/qd-key-projects', 200, FIGURES_PAINTED],
   ['projects /projects', '/projects', 200],
   ['screen /screen', '/screen', 200],
   ['review /review', '/review', 200],
@@ -43,7 +52,7 @@ async function firstLoad(server: RunningServer): Promise<Figure[]> {
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
   const figures: Figure[] = [];
   try {
-    for (const [name, route, budget] of ROUTES) {
+    for (const [name, route, budget, mark] of ROUTES) {
       const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
       const page = await context.newPage();
       const scripts = new Set<string>();
@@ -56,13 +65,30 @@ async function firstLoad(server: RunningServer): Promise<Figure[]> {
       });
       await page.goto(`${server.url}${route}`, { waitUntil: 'networkidle' });
       const size = (files: Set<string>) => [...files].reduce((sum, p) => sum + gzipKb(path.join(DIST, p)), 0);
+      let counted = scripts;
+      if (mark) {
+        // The scripts requested before the mark (no named functions in here: see benchContext).
+        const before = await page.evaluate((m) => {
+          const at = performance.getEntriesByName(m)[0]?.startTime;
+          return at === undefined
+            ? null
+            : performance
+                .getEntriesByType('resource')
+                .filter((e) => e.startTime <= at)
+                .map((e) => new URL(e.name).pathname);
+        }, mark);
+        if (!before) throw new Error(`${route}: the page set no performance mark ${mark}`);
+        counted = new Set([...scripts].filter((p) => before.includes(p)));
+      }
       figures.push(
         {
           name: `first-load JS ${name} (gzip)`,
-          value: size(scripts),
+          value: size(counted),
           unit: 'KB',
           budget,
-          note: `${scripts.size} files`,
+          note: mark
+            ? `${counted.size} files until ${mark}; ${scripts.size - counted.size} later (${size(scripts).toFixed(0)} KB in all)`
+            : `${scripts.size} files`,
         },
         {
           name: `first-load CSS ${name} (gzip)`,
@@ -485,7 +511,14 @@ export async function benchClient(): Promise<Figure[]> {
             budget: 1,
             lowerIsBetter: false,
           },
-          { name: `lighthouse ${name}: LCP`, value: lh.lcp, unit: 'ms', budget: null },
+          // The target page's figures are server-rendered (src/entry-server.tsx: renderTarget): ≤ 500 ms.
+          {
+            name: `lighthouse ${name}: LCP`,
+            value: lh.lcp,
+            unit: 'ms',
+            // The wall paints its first slide from the HTML (server/http/landing.ts: screenShell).
+            budget: name === 'target page' ? 500 : name === 'screen' ? 400 : null,
+          },
           { name: `lighthouse ${name}: TBT`, value: lh.tbt, unit: 'ms', budget: null },
           { name: `lighthouse ${name}: bytes`, value: lh.bytes / 1024, unit: 'KB', budget: null },
         );
@@ -494,7 +527,7 @@ export async function benchClient(): Promise<Figure[]> {
             name: 'overview LCP ÷ static page LCP',
             value: lh.lcp / floor.lcp,
             unit: '×',
-            budget: 1.5,
+            budget: 1.1,
           });
           figures.push({
             name: 'overview bytes ÷ static page bytes',

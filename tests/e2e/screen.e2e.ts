@@ -134,6 +134,8 @@ const pager = (page: Page) => page.locator('.screen-head__pager .num').textConte
 
 async function waitForData(page: Page) {
   await page.locator('.s-overview').waitFor({ timeout: 20_000 });
+  // The live wall, not its server-rendered first slide (which has the same overview).
+  await page.locator('#ssr-screen').waitFor({ state: 'detached', timeout: 20_000 });
   // Number animations finish and fonts settle.
   await page.waitForTimeout(1200);
 }
@@ -210,6 +212,52 @@ describe('big screen layout', () => {
       () => Math.round(document.querySelector('.screen-canvas')?.getBoundingClientRect().width ?? 0) === 3840,
     );
     await context.close();
+  });
+
+  it('paints its first slide from the HTML, scaled to the window, and the live wall takes its place without a shift', async () => {
+    const summary = (await (await fetch(`${server.url}/api/v1/summary`)).json()) as SummaryResponse;
+    // The preview alone: the app's code never arrives.
+    const context = await browser.newContext({
+      baseURL: server.url,
+      viewport: { width: 1280, height: 900 },
+      locale: 'zh-CN',
+      timezoneId: 'Asia/Shanghai',
+    });
+    try {
+      const page = await context.newPage();
+      await page.route('**/assets/*.js', (r) => r.abort());
+      await page.goto('/screen?rotate=600');
+      const preview = page.locator('#ssr-screen');
+      expect(await preview.getAttribute('inert')).not.toBeNull();
+      expect(await preview.getAttribute('aria-hidden')).toBe('true');
+      const text = (await preview.textContent()) ?? '';
+      for (const h of summary.headlines) expect(text).toContain(h.target.title);
+      // Letterboxed like the live canvas: 1280 wide, 720 high, centred in 900.
+      const box = await preview.locator('.screen-canvas').boundingBox();
+      expect(box?.x).toBeCloseTo(0, 0);
+      expect(box?.y).toBeCloseTo(90, 0);
+      expect(box?.width).toBeCloseTo(1280, 0);
+      expect(box?.height).toBeCloseTo(720, 0);
+      expect(await preview.locator('.screen-canvas').evaluate((e) => getComputedStyle(e).visibility)).toBe('visible');
+    } finally {
+      await context.close();
+    }
+    const { context: live, page } = await open('/screen?rotate=600', { width: 1280, height: 900 });
+    try {
+      await page.evaluate(() => {
+        const w = window as unknown as { __shift: number };
+        w.__shift = 0;
+        new PerformanceObserver((list) => {
+          for (const e of list.getEntries() as (PerformanceEntry & { value: number })[]) w.__shift += e.value;
+        }).observe({ type: 'layout-shift', buffered: true });
+      });
+      await waitForData(page);
+      expect(await page.locator('.screen-canvas').count()).toBe(1);
+      expect(await page.locator('.screen-head__slide').textContent()).toBe('总览');
+      expect(await page.evaluate(() => (window as unknown as { __shift: number }).__shift)).toBeLessThan(0.01);
+    } finally {
+      await live.close();
+    }
   });
 
   it('shows the API’s numbers, the demo tag and the plan from the URL', async () => {

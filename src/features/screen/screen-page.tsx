@@ -21,6 +21,7 @@ import { parseScreenConfig, type ScreenConfig } from './screen-config';
 import { ScreenErrorBoundary } from './screen-error-boundary';
 import { ScreenFilterNotice } from './screen-filter-notice';
 import { ScreenHeader } from './screen-header';
+import { useInlineSummary, useScreenHandOver } from './screen-preview';
 import { ScreenTicker } from './screen-ticker';
 import { SectorSlide } from './sector-slide';
 import { usePlaylist } from './use-playlist';
@@ -94,6 +95,8 @@ function Screen({ config, reload }: { config: ScreenConfig; reload: () => void }
     () => ({ plan: config.plan, district: config.district, asOf: config.asOf, includePending: config.includePending }),
     [config.plan, config.district, config.asOf, config.includePending],
   );
+  // A wall that came server-rendered starts from the summary its first slide was drawn from.
+  useInlineSummary(params);
   const summary = useQuery({
     ...summaryQueryOptions(params),
     refetchInterval: config.refreshMs,
@@ -155,6 +158,8 @@ function Screen({ config, reload }: { config: ScreenConfig; reload: () => void }
               : (sector?.name ?? '');
   useDocumentTitle(t('screen.docTitle'), t('app.title'));
   const scope = useScope(config);
+  // The server-rendered first slide stays on top until this render shows an answer (or the lack of one).
+  useScreenHandOver(summary.data !== undefined || summary.isError || config.unknown !== null);
 
   if (reloading) {
     return (

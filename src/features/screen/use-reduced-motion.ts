@@ -3,7 +3,8 @@ import { useEffect, useState } from 'react';
 const QUERY = '(prefers-reduced-motion: reduce)';
 
 function query(): MediaQueryList | null {
-  return typeof window.matchMedia === 'function' ? window.matchMedia(QUERY) : null;
+  // No window when the wall's first slide is rendered on the server (src/entry-server.tsx).
+  return typeof window !== 'undefined' && typeof window.matchMedia === 'function' ? window.matchMedia(QUERY) : null;
 }
 
 /** Whether the viewer asked the operating system for less motion (followed live). */

@@ -94,11 +94,11 @@ describe('target view', () => {
     );
   });
 
-  it('draws the trend chart (loaded lazily) and lists the report history', async () => {
+  it('draws the trend chart (loaded lazily, after the figures) and lists the report history', async () => {
     const item = await detail('qd-key-projects');
     renderApp('/targets/qd-key-projects');
     const chart = await screen.findByRole('figure', { name: `进度趋势：${item.title}` }, { timeout: 5_000 });
-    await within(chart).findByText('序时进度', {}, { timeout: 5_000 });
+    await within(chart).findByText('序时进度', {}, { timeout: 10_000 });
     expect(chart.querySelector('svg.recharts-surface')).not.toBeNull();
     // Generated values are told apart from published ones on the chart too.
     expect(chart).toHaveTextContent('空心虚线点为系统生成的演示数值');

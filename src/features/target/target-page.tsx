@@ -1,4 +1,4 @@
-import { type ComponentType, lazy, Suspense } from 'react';
+import { type ComponentType, Suspense } from 'react';
 import { useParams, useSearchParams } from 'react-router';
 import { isNotFound } from '../../api/api-error';
 import { useFreshness } from '../../api/use-freshness';
@@ -18,23 +18,22 @@ import { PendingNotice } from '../../ui/pending';
 import { PrintHeader } from '../../ui/print-header';
 import { QueryState } from '../../ui/query-state';
 import { SectionBoundary } from '../../ui/section-boundary';
-import { Skeleton } from '../../ui/skeleton';
 import { SourceQuote } from '../../ui/source-quote';
 import { StatusBadge } from '../../ui/status-badge';
 import { useDocumentTitle } from '../../ui/use-document-title';
 import { useNow } from '../../ui/use-now';
 import { useTarget } from './api/get-target';
 import { ContextFigures } from './context-figures';
+import { usePreviewHandOver } from './inline-target';
 import { LatestNarrative } from './latest-narrative';
 import { MilestoneStages } from './milestone-stages';
 import { ReportHistory } from './report-history';
 import { TargetFacts } from './target-facts';
 import { TargetProjects } from './target-projects';
 import { TargetSummary } from './target-summary';
+import { TrendFigure } from './trend-figure';
 import { buildTrend } from './trend-series';
 import './target.css';
-
-const TrendChart = lazy(() => import('./trend-chart').then((m) => ({ default: m.TrendChart })));
 
 /** The target's 督办事项 (issue 24): handed in by the app, a lazily loaded panel with its own words. */
 export type TargetSupervisionSlot = ComponentType<{ targetId: string; asOf: string }>;
@@ -46,6 +45,8 @@ export function TargetPage({ supervision: Supervision }: { supervision?: TargetS
   const locale = useLocale();
   const [includePending] = useIncludePending();
   const query = useTarget({ id, asOf, includePending });
+  // A page that came server-rendered shows its preview until this render replaces it.
+  usePreviewHandOver(query.data !== undefined || query.isError);
   const freshness = useFreshness(query);
   const item = query.data?.item;
   const now = useNow();
@@ -103,13 +104,11 @@ export function TargetPage({ supervision: Supervision }: { supervision?: TargetS
                       {t('target.trend')}
                     </h2>
                     <SectionBoundary fallback={<p className="muted">{t('error.crashed')}</p>}>
-                      <Suspense fallback={<Skeleton label={t('target.chartLoading')} lines={6} height="2.6rem" />}>
-                        <TrendChart
-                          trend={buildTrend(d, data.asOf, includePending ? 'pending' : 'approved')}
-                          unit={d.unit}
-                          label={chartLabel}
-                        />
-                      </Suspense>
+                      <TrendFigure
+                        trend={buildTrend(d, data.asOf, includePending ? 'pending' : 'approved')}
+                        unit={d.unit}
+                        label={chartLabel}
+                      />
                     </SectionBoundary>
                   </section>
                 )}

@@ -17,106 +17,90 @@ import { useLocale } from '../../stores/ui-store';
 import type { Trend, TrendPoint } from './trend-series';
 
 /**
- * Reported values, the expected-pace line, the target and the projection to the deadline. Loaded
- * lazily (Recharts is the heaviest dependency) and never animated: a refresh must not replay it.
+ * The plot of the trend chart: reported values, the expected-pace line, the target and the
+ * projection to the deadline, drawn in the figure's fixed box (trend-figure.tsx, which loads this
+ * module lazily once the page's figures are painted: Recharts is the heaviest dependency). Never
+ * animated: a refresh must not replay it.
  */
-export function TrendChart({ trend, unit, label }: { trend: Trend; unit: string; label: string }) {
+export function TrendPlot({ trend, unit, height }: { trend: Trend; unit: string; height: number }) {
   const { t } = useTranslation();
   const locale = useLocale();
   const date = (day: number) => formatShortDate(fromDayNumber(day), locale);
   const quantity = (v: number) => formatQuantity(v, unit, locale);
   return (
-    <figure className="trend" aria-label={label}>
-      <ResponsiveContainer width="100%" height={320}>
-        <LineChart margin={{ top: 16, right: 24, bottom: 4, left: 8 }} accessibilityLayer={false}>
-          <CartesianGrid stroke="var(--border)" strokeDasharray="3 3" />
-          <XAxis
-            dataKey="day"
-            type="number"
-            domain={[trend.start, trend.end]}
-            tickFormatter={date}
-            tick={{ fill: 'var(--text-muted)', fontSize: 12 }}
-            stroke="var(--border-strong)"
-            allowDuplicatedCategory={false}
-          />
-          <YAxis
-            dataKey="value"
-            domain={[trend.floor, 'auto']}
-            tickFormatter={(v: number) => formatCompact(v, locale)}
-            tick={{ fill: 'var(--text-muted)', fontSize: 12 }}
-            stroke="var(--border-strong)"
-            width={64}
-          />
-          <Tooltip
-            labelFormatter={(v, payload) => {
-              // A reported figure of a period is labelled with its period as the source gives it.
-              const period = payload?.map((p) => (p.payload as TrendPoint | undefined)?.period).find(Boolean);
-              return period ? formatFigurePeriod(fromDayNumber(Number(v)), period, locale) : date(Number(v));
+    <ResponsiveContainer width="100%" height={height}>
+      <LineChart margin={{ top: 16, right: 24, bottom: 4, left: 8 }} accessibilityLayer={false}>
+        <CartesianGrid stroke="var(--border)" strokeDasharray="3 3" />
+        <XAxis
+          dataKey="day"
+          type="number"
+          domain={[trend.start, trend.end]}
+          tickFormatter={date}
+          tick={{ fill: 'var(--text-muted)', fontSize: 12 }}
+          stroke="var(--border-strong)"
+          allowDuplicatedCategory={false}
+        />
+        <YAxis
+          dataKey="value"
+          domain={[trend.floor, 'auto']}
+          tickFormatter={(v: number) => formatCompact(v, locale)}
+          tick={{ fill: 'var(--text-muted)', fontSize: 12 }}
+          stroke="var(--border-strong)"
+          width={64}
+        />
+        <Tooltip
+          labelFormatter={(v, payload) => {
+            // A reported figure of a period is labelled with its period as the source gives it.
+            const period = payload?.map((p) => (p.payload as TrendPoint | undefined)?.period).find(Boolean);
+            return period ? formatFigurePeriod(fromDayNumber(Number(v)), period, locale) : date(Number(v));
+          }}
+          formatter={(v) => quantity(Number(v))}
+          contentStyle={{ background: 'var(--surface)', border: '1px solid var(--border)', color: 'var(--text)' }}
+        />
+        <Legend wrapperStyle={{ fontSize: 13 }} />
+        {trend.target !== null && (
+          <ReferenceLine
+            y={trend.target}
+            stroke="var(--achieved)"
+            strokeDasharray="6 4"
+            label={{
+              value: `${t('target.targetLine')} ${quantity(trend.target)}`,
+              position: 'insideTopLeft',
+              fill: 'var(--achieved)',
+              fontSize: 12,
             }}
-            formatter={(v) => quantity(Number(v))}
-            contentStyle={{ background: 'var(--surface)', border: '1px solid var(--border)', color: 'var(--text)' }}
           />
-          <Legend wrapperStyle={{ fontSize: 13 }} />
-          {trend.target !== null && (
-            <ReferenceLine
-              y={trend.target}
-              stroke="var(--achieved)"
-              strokeDasharray="6 4"
-              label={{
-                value: `${t('target.targetLine')} ${quantity(trend.target)}`,
-                position: 'insideTopLeft',
-                fill: 'var(--achieved)',
-                fontSize: 12,
-              }}
-            />
-          )}
-          <Line
-            data={trend.expected}
-            dataKey="value"
-            name={t('target.expectedLine')}
-            stroke="var(--text-muted)"
-            strokeDasharray="4 4"
-            dot={false}
-            isAnimationActive={false}
-          />
-          <Line
-            data={trend.projection}
-            dataKey="value"
-            name={t('target.projectionLine')}
-            stroke="var(--lagging-fill)"
-            strokeDasharray="2 4"
-            strokeWidth={2}
-            dot={false}
-            isAnimationActive={false}
-          />
-          <Line
-            data={trend.reported}
-            dataKey="value"
-            name={t('target.reported')}
-            stroke="var(--accent)"
-            strokeWidth={2.5}
-            dot={ReportedDot}
-            isAnimationActive={false}
-          />
-        </LineChart>
-      </ResponsiveContainer>
-      {trend.reported.some((p) => p.demo) && (
-        <figcaption className="trend__caption small muted">
-          <svg aria-hidden="true" width="12" height="12" viewBox="0 0 12 12">
-            <circle
-              cx="6"
-              cy="6"
-              r="4"
-              fill="var(--surface)"
-              stroke="var(--demo)"
-              strokeWidth="1.5"
-              strokeDasharray="2 1.5"
-            />
-          </svg>{' '}
-          {t('target.demoPoints')}
-        </figcaption>
-      )}
-    </figure>
+        )}
+        <Line
+          data={trend.expected}
+          dataKey="value"
+          name={t('target.expectedLine')}
+          stroke="var(--text-muted)"
+          strokeDasharray="4 4"
+          dot={false}
+          isAnimationActive={false}
+        />
+        <Line
+          data={trend.projection}
+          dataKey="value"
+          name={t('target.projectionLine')}
+          stroke="var(--lagging-fill)"
+          strokeDasharray="2 4"
+          strokeWidth={2}
+          dot={false}
+          isAnimationActive={false}
+        />
+        <Line
+          data={trend.reported}
+          dataKey="value"
+          name={t('target.reported')}
+          stroke="var(--accent)"
+          strokeWidth={2.5}
+          dot={ReportedDot}
+          isAnimationActive={false}
+        />
+      </LineChart>
+    </ResponsiveContainer>
   );
 }
 
