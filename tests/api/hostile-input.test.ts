@@ -45,7 +45,7 @@ describe('hostile input: validation and the database agree', () => {
         async (note) => {
           day++;
           const asOf = new Date(Date.UTC(2025, 2, 1) + day * 86_400_000).toISOString().slice(0, 10);
-          const body = { asOf, value: day / 100, note };
+          const body = { asOf, value: day, note };
           const accepted = reportInputSchema.safeParse(body);
           const res = await call(ctx.app, 'POST', `/targets/${f.targetA}/reports`, rep, body);
           if (!accepted.success) {
