@@ -64,9 +64,21 @@ async function firstLoad(server: RunningServer): Promise<Figure[]> {
         if (url.pathname.endsWith('.css')) styles.add(url.pathname);
       });
       await page.goto(`${server.url}${route}`, { waitUntil: 'networkidle' });
+      // A server-rendered page (the overview, a target, the wall) is painted before its app loads:
+      // the network can fall idle before the loader starts it. Its first load ends when the app is
+      // live (#root rendered) and the network is idle again.
+      await page.waitForFunction(() => (document.getElementById('root')?.childElementCount ?? 0) > 0, null, {
+        timeout: 30_000,
+      });
+      await page.waitForLoadState('networkidle');
       const size = (files: Set<string>) => [...files].reduce((sum, p) => sum + gzipKb(path.join(DIST, p)), 0);
       let counted = scripts;
       if (mark) {
+        // Network idle can come before the frame that sets the mark: wait for it (a page that never
+        // sets it fails below).
+        await page
+          .waitForFunction((m) => performance.getEntriesByName(m).length > 0, mark, { timeout: 15_000 })
+          .catch(() => undefined);
         // The scripts requested before the mark (no named functions in here: see benchContext).
         const before = await page.evaluate((m) => {
           const at = performance.getEntriesByName(m)[0]?.startTime;

@@ -56,7 +56,7 @@ function SortTh({
         onClick={() => update({ sort: next === 'name' ? undefined : next })}
       >
         {label}
-        <span aria-hidden="true" className="sort-arrow">
+        <span aria-hidden="true" className={active ? 'sort-arrow' : 'sort-arrow sort-arrow--idle'}>
           {active ? (desc ? '↓' : '↑') : '↕'}
         </span>
       </button>

@@ -39,7 +39,7 @@ function SortHeader({
     >
       <button type="button" className="sort-button" onClick={() => update({ sort: column, dir: next })}>
         {label}
-        <span aria-hidden="true" className="sort-arrow">
+        <span aria-hidden="true" className={active ? 'sort-arrow' : 'sort-arrow sort-arrow--idle'}>
           {active ? (view.dir === 'asc' ? '↑' : '↓') : '↕'}
         </span>
       </button>
