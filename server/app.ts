@@ -20,7 +20,7 @@ import {
 import { viewOf } from '../src/domain/reports';
 import { isStorableText, UNSTORABLE_TEXT } from '../src/domain/schemas';
 import { SECTORS } from '../src/domain/sectors';
-import { buildTargetDetail, type Cut, DETAIL_PROJECT_LIMIT, listTargets, summarize } from '../src/domain/views';
+import { buildTargetDetail, type Cut, DETAIL_PROJECT_LIMIT, listTargets } from '../src/domain/views';
 import {
   apiPreloadHref,
   DISPLAY_COOKIE,
@@ -183,11 +183,12 @@ export function createApp(options: AppOptions): Hono {
     return cachedBody(`summary ${JSON.stringify(q)}`, async () => {
       await checkFilters(memo, q);
       const cut = await cutFrom(q);
-      const [{ targets, facts }, reportDates] = await Promise.all([
-        memo.read(q, cut, !q.asOf && !q.knownAt),
+      // Kept per cut and filter in the memo, adjusted by each write's targets (issue 26).
+      const [kept, reportDates] = await Promise.all([
+        memo.summary(q, cut, !q.asOf && !q.knownAt, { generatedAt: now().toISOString(), reportDates: [] }),
         store.reportDates(cut.knownAt, cut.view),
       ]);
-      const summary = summarize(targets, facts, cut, { generatedAt: now().toISOString(), reportDates });
+      const summary = { ...kept, reportDates };
       // The wall's warning slide shows each warned target's 存在问题: read for those few targets only.
       return withWarningProblems(store, summary, cut);
     });

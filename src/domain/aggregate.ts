@@ -57,9 +57,23 @@ export const behindFirst = (a: TargetWithState, b: TargetWithState): number =>
   a.target.id.localeCompare(b.target.id);
 
 /**
+ * Progress is summed in billionths (exact integers up to ~9 million targets), so a mean has the
+ * same digits whatever order its targets were added or taken away in: the overview's sector row,
+ * the sector page and a summary kept up to date write by write agree to the last digit. (Decimal
+ * rather than binary units: a hand-worked mean of 50% and 22% comes out as 0.36 exactly.)
+ */
+const FIXED = 1e9;
+const fixed = (x: number): number => Math.round(Math.max(0, Math.min(1, x)) * FIXED);
+
+/**
  * Builds an `Aggregate` one target at a time, touching each state once: a province's summary adds
  * 20,000 targets to ~20 aggregates (each sector now and a week earlier, and the whole) in one pass
  * after every write, where reading each state again per aggregate cost more than the arithmetic.
+ *
+ * A target can also be taken away again (`remove`, with the state it was added with), so a summary
+ * kept across writes is adjusted by the changed targets instead of rebuilt (issue 26: 200,000
+ * targets). For that it keeps `depth` laggards rather than `laggardCount`; `complete` says whether
+ * the kept ones still cover the `laggardCount` furthest behind.
  */
 export class Accumulator {
   private readonly counts = emptyCounts();
@@ -67,42 +81,80 @@ export class Accumulator {
   private expectedSum = 0;
   private measured = 0;
   private total = 0;
+  /** Targets with a warning status, kept or not. */
+  private warned = 0;
+  /**
+   * The furthest behind, in order: a prefix of all warned targets in `behindFirst` order (every
+   * warned target not kept sorts after the last one kept).
+   */
   private readonly laggards: TargetWithState[] = [];
 
-  /** `laggardCount`: how many of the furthest behind to keep (0: none, only the counts and means). */
-  constructor(private readonly laggardCount = 5) {}
+  /**
+   * `laggardCount`: how many of the furthest behind to report (0: none, only the counts and means).
+   * `depth`: how many to keep (at least `laggardCount`), so that removals leave enough.
+   */
+  constructor(
+    private readonly laggardCount = 5,
+    private readonly depth = laggardCount,
+  ) {}
 
   add(target: Target, state: TargetState): void {
     this.total += 1;
     this.counts[state.status] += 1;
     const { progress, expected } = state;
     if (progress !== null && expected !== null) {
-      this.progressSum += Math.max(0, Math.min(1, progress));
-      this.expectedSum += Math.max(0, Math.min(1, expected));
+      this.progressSum += fixed(progress);
+      this.expectedSum += fixed(expected);
       this.measured += 1;
     }
     if (this.laggardCount === 0 || !WARNING_STATUSES.has(state.status)) return;
+    this.warned += 1;
     // The few furthest behind, by insertion into a short sorted list rather than sorting every
     // lagging target: a province has thousands of them and the summary wants eight.
     const laggards = this.laggards;
     const item = { target, state };
     const last = laggards[laggards.length - 1];
-    if (laggards.length >= this.laggardCount && (last === undefined || behindFirst(item, last) >= 0)) return;
+    // Kept only if it sorts before the last one kept, or every warned target so far is kept.
+    const before = last !== undefined && behindFirst(item, last) < 0;
+    const allKept = laggards.length === this.warned - 1;
+    if (!before && !(allKept && laggards.length < this.depth)) return;
     let at = laggards.length;
     while (at > 0 && behindFirst(item, laggards[at - 1] as TargetWithState) < 0) at--;
     laggards.splice(at, 0, item);
-    if (laggards.length > this.laggardCount) laggards.pop();
+    if (laggards.length > this.depth) laggards.pop();
+  }
+
+  /** Takes away a target added before, with the very state object it was added with. */
+  remove(target: Target, state: TargetState): void {
+    this.total -= 1;
+    this.counts[state.status] -= 1;
+    const { progress, expected } = state;
+    if (progress !== null && expected !== null) {
+      this.progressSum -= fixed(progress);
+      this.expectedSum -= fixed(expected);
+      this.measured -= 1;
+    }
+    if (this.laggardCount === 0 || !WARNING_STATUSES.has(state.status)) return;
+    this.warned -= 1;
+    // By the state added (the same target may be in with its new state already).
+    const at = this.laggards.findIndex((l) => l.state === state && l.target.id === target.id);
+    if (at !== -1) this.laggards.splice(at, 1);
+  }
+
+  /** Whether the laggards kept still include the `laggardCount` furthest behind (after removals). */
+  get complete(): boolean {
+    return this.laggards.length >= Math.min(this.laggardCount, this.warned);
   }
 
   result(): Aggregate {
     const { measured } = this;
     return {
-      progress: measured > 0 ? this.progressSum / measured : null,
-      expected: measured > 0 ? this.expectedSum / measured : null,
+      progress: measured > 0 ? this.progressSum / measured / FIXED : null,
+      expected: measured > 0 ? this.expectedSum / measured / FIXED : null,
       measured,
       total: this.total,
       counts: { ...this.counts },
-      laggards: [...this.laggards],
+      laggards: this.laggards.slice(0, this.laggardCount),
     };
   }
 }
