@@ -330,10 +330,24 @@ export function computeTargetState(
   options: StateOptions,
 ): TargetState {
   validateTarget(input);
+  return stateOfEffective(input, reportsAsOf(reports, options), options);
+}
+
+/**
+ * `computeTargetState` of a validated target from its effective reports on or before the as-of
+ * date, oldest first (`reportsAsOf`). Which versions count does not depend on the as-of date (it
+ * only drops later dates at the end), so the reports of an earlier date are a prefix of these:
+ * `targetFacts` works them out once for both of its dates.
+ */
+export function stateOfEffective(
+  input: Target,
+  effective: readonly ProgressReport[],
+  options: StateOptions,
+): TargetState {
   const th = options.thresholds ?? DEFAULT_THRESHOLDS;
   const { asOf } = options;
   expectedShare({ type: 'linear' }, input.periodStart, input.deadline, asOf); // validates asOf
-  const series = onePerDate(reportsAsOf(reports, options));
+  const series = onePerDate(effective);
   if (input.kind === 'milestone') return milestoneState(input, series, asOf, th, options.knownAt);
   const target = pacedTarget(input, series);
   const goal = target.target ?? 0;

@@ -5,7 +5,7 @@ import { addDays, type IsoDate } from './dates';
 import { changeOf } from './figures';
 import { checkProjects, type ProjectRollup, rollupsOf } from './project-rollup';
 import type { ProjectFacets, ProjectsResponse } from './projects-api';
-import { effectiveReports, type ReportView } from './reports';
+import { effectiveReports, type ReportView, reportsAsOf } from './reports';
 import type {
   ContextFigure,
   KeyProject,
@@ -19,7 +19,7 @@ import type {
 } from './schemas';
 import { DEFAULT_THRESHOLDS, DISTRICT_CITY } from './schemas';
 import { SECTORS } from './sectors';
-import { computeTargetState } from './status';
+import { computeTargetState, stateOfEffective, validateTarget } from './status';
 import type { TargetDetailResponse } from './target-api';
 
 /**
@@ -202,12 +202,17 @@ export function targetFacts(
     thresholds: plans.get(target.planId)?.thresholds ?? DEFAULT_THRESHOLDS,
   };
   const checked = (state: TargetState) => checkProjects(target, state, rollup, options.thresholds);
+  validateTarget(target);
+  // Which versions count, once for both dates: each date's reports are a prefix (oldest first).
+  const effective = reportsAsOf(reports, { asOf: cut.asOf, knownAt: cut.knownAt, view: cut.view });
+  const weekBefore = addDays(cut.asOf, -WEEK);
+  let prefix = effective.length;
+  while (prefix > 0 && (effective[prefix - 1] as ProgressReport).asOf > weekBefore) prefix--;
   let latestAsOf: IsoDate | null = null;
   let latestRecorded: ProgressReport | null = null;
   let latestRecordedMs = Number.NEGATIVE_INFINITY;
   let demo = false;
-  for (const r of effectiveReports(reports, cut.knownAt, cut.view)) {
-    if (r.asOf > cut.asOf) continue;
+  for (const r of effective) {
     if (latestAsOf === null || r.asOf > latestAsOf) latestAsOf = r.asOf;
     // Reports cut from the memo's columns (server/services/report-columns.ts) carry the instant as a number.
     const ms = (r as { recordedMs?: number }).recordedMs ?? Date.parse(r.recordedAt);
@@ -219,8 +224,13 @@ export function targetFacts(
   }
   const latestRecordedAt = latestRecorded === null ? null : latestRecorded.recordedAt;
   return {
-    state: checked(computeTargetState(target, reports, { ...options, asOf: cut.asOf })),
-    previous: checked(computeTargetState(target, reports, { ...options, asOf: addDays(cut.asOf, -WEEK) })),
+    state: checked(stateOfEffective(target, effective, { ...options, asOf: cut.asOf })),
+    previous: checked(
+      stateOfEffective(target, prefix === effective.length ? effective : effective.slice(0, prefix), {
+        ...options,
+        asOf: weekBefore,
+      }),
+    ),
     latestAsOf,
     latestRecordedAt,
     latestRecordedMs,
