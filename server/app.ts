@@ -306,33 +306,58 @@ export function createApp(options: AppOptions): Hono {
       return stylesheets.get(href) ?? null;
     };
     /**
+     * What the server-rendered pages share: the renderer (with `needs`, a page it may lack), a cache
+     * entry per data version, `key` and minute (the page's "updated … ago" or clock), the page's data
+     * (`input`; null: no preview this time), then its render, which the page does without when it fails.
+     */
+    async function cachedShell<T>(
+      version: string,
+      key: string,
+      page: {
+        needs?: 'renderTarget' | 'renderScreen';
+        input: () => T | null | Promise<T | null>;
+        render: (r: OverviewRenderer, input: T, at: Date) => string | null | Promise<string | null>;
+        failed: string;
+      },
+    ): Promise<string | null> {
+      renderer ??= loadRenderer(options.ssrDir);
+      const r = await renderer;
+      if (!r || (page.needs && !r[page.needs])) return null;
+      const at = now();
+      const minuteKey = `${key} ${Math.floor(at.getTime() / 60_000)}`;
+      const hit = cache.get(version, minuteKey);
+      if (hit !== undefined) return hit;
+      const input = await page.input();
+      if (input === null) return null;
+      try {
+        const shell = await page.render(r, input, at);
+        if (shell) cache.set(version, minuteKey, shell);
+        return shell;
+      } catch (e) {
+        // The page still works without it: the browser renders it as before.
+        console.error(page.failed, e);
+        return null;
+      }
+    }
+    /** The landing summary of this data version if it is computed; else null, and it is computed meanwhile. */
+    function computedSummary(version: string): string | null {
+      const summary = cache.get(version, SUMMARY_KEY);
+      if (summary !== undefined) return summary;
+      summaryBody(LANDING_SUMMARY).catch((e) => console.error('总览数据计算失败 (summary failed):', e));
+      return null;
+    }
+    /**
      * The landing page's server-rendered overview, per data version and minute (its "updated … ago").
      * Never waits for the status engine: when the summary of this data version is not computed yet
      * (the first report of a new week), the page goes out without a preview and the summary is
      * computed meanwhile, for the page's own request of it.
      */
-    async function landingShell(version: string): Promise<string | null> {
-      renderer ??= loadRenderer(options.ssrDir);
-      const r = await renderer;
-      if (!r) return null;
-      const at = now();
-      const key = `ssr ${Math.floor(at.getTime() / 60_000)}`;
-      const hit = cache.get(version, key);
-      if (hit !== undefined) return hit;
-      const summary = cache.get(version, SUMMARY_KEY);
-      if (summary === undefined) {
-        summaryBody(LANDING_SUMMARY).catch((e) => console.error('总览数据计算失败 (summary failed):', e));
-        return null;
-      }
-      try {
-        const shell = overviewShell(r, summary, at);
-        cache.set(version, key, shell);
-        return shell;
-      } catch (e) {
-        // The page still works without it: the browser renders the overview as before.
-        console.error('总览服务端渲染失败 (SSR of the overview failed):', e);
-        return null;
-      }
+    function landingShell(version: string): Promise<string | null> {
+      return cachedShell(version, 'ssr', {
+        input: () => computedSummary(version),
+        render: (r, summary, at) => overviewShell(r, summary, at),
+        failed: '总览服务端渲染失败 (SSR of the overview failed):',
+      });
     }
     /**
      * A target page's server-rendered first paint (its plain address, read in Chinese), per data
@@ -340,53 +365,32 @@ export function createApp(options: AppOptions): Hono {
      * components (src/entry-server.tsx: renderTarget) and inlined for the page to start from. Null
      * (the page renders in the browser, its answer preloaded) when there is no such target or no renderer.
      */
-    async function targetPageShell(c: Context, version: string, id: string): Promise<string | null> {
-      renderer ??= loadRenderer(options.ssrDir);
-      const r = await renderer;
-      if (!r?.renderTarget) return null;
-      const at = now();
-      const key = `ssr target ${id} ${Math.floor(at.getTime() / 60_000)}`;
-      const hit = cache.get(version, key);
-      if (hit !== undefined) return hit;
-      const cookie = accounts.readAccess === 'signed-in' ? c.req.header('cookie') : undefined;
-      const res = await app.request(`/api/v1/targets/${encodeURIComponent(id)}`, cookie ? { headers: { cookie } } : {});
-      if (res.status !== 200) return null;
-      try {
-        const shell = await targetShell(r, await res.text(), at);
-        if (shell) cache.set(version, key, shell);
-        return shell;
-      } catch (e) {
-        // The page still works without it: the browser renders the target page as before.
-        console.error('目标页服务端渲染失败 (SSR of a target page failed):', e);
-        return null;
-      }
+    function targetPageShell(c: Context, version: string, id: string): Promise<string | null> {
+      return cachedShell(version, `ssr target ${id}`, {
+        needs: 'renderTarget',
+        input: async () => {
+          const cookie = accounts.readAccess === 'signed-in' ? c.req.header('cookie') : undefined;
+          const res = await app.request(
+            `/api/v1/targets/${encodeURIComponent(id)}`,
+            cookie ? { headers: { cookie } } : {},
+          );
+          return res.status === 200 ? res : null;
+        },
+        render: async (r, res, at) => targetShell(r, await res.text(), at),
+        failed: '目标页服务端渲染失败 (SSR of a target page failed):',
+      });
     }
     /**
      * The wall's server-rendered first slide (/screen without data filters, in Chinese), per data
      * version, URL and minute (its clock), from the landing page's summary; never waits for it.
      */
-    async function screenPageShell(version: string, search: string): Promise<string | null> {
-      renderer ??= loadRenderer(options.ssrDir);
-      const r = await renderer;
-      if (!r?.renderScreen) return null;
-      const at = now();
-      const key = `ssr screen ${search} ${Math.floor(at.getTime() / 60_000)}`;
-      const hit = cache.get(version, key);
-      if (hit !== undefined) return hit;
-      const summary = cache.get(version, SUMMARY_KEY);
-      if (summary === undefined) {
-        summaryBody(LANDING_SUMMARY).catch((e) => console.error('总览数据计算失败 (summary failed):', e));
-        return null;
-      }
-      try {
-        const shell = await screenShell(r, summary, search, at);
-        if (shell) cache.set(version, key, shell);
-        return shell;
-      } catch (e) {
-        // The wall still works without it: the browser renders it as before.
-        console.error('大屏服务端渲染失败 (SSR of the wall failed):', e);
-        return null;
-      }
+    function screenPageShell(version: string, search: string): Promise<string | null> {
+      return cachedShell(version, `ssr screen ${search}`, {
+        needs: 'renderScreen',
+        input: () => computedSummary(version),
+        render: (r, summary, at) => screenShell(r, summary, search, at),
+        failed: '大屏服务端渲染失败 (SSR of the wall failed):',
+      });
     }
     /**
      * Whether this request may see data in the page itself. With READ_ACCESS=signed-in an anonymous

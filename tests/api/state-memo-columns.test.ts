@@ -8,7 +8,7 @@ import { type SummaryResponse, summaryResponseSchema } from '../../src/domain/ap
 import { addDays } from '../../src/domain/dates';
 import type { Cut } from '../../src/domain/views';
 import { factsOf } from '../../src/domain/views';
-import { type Backend, backends, freshDb, TEST_NOW } from './test-db';
+import { type Backend, backends, comparable, freshDb, freshInstance, insertReport, TEST_NOW } from './test-db';
 
 /**
  * A province's memo (issue 26): every report held as compact columns, a new as-of date cut from
@@ -44,7 +44,6 @@ describe.each(backends())('state memo columns on %s', (backend: Backend) => {
     expect(r.status, `${path} → ${r.status}`).toBe(200);
     return summaryResponseSchema.parse(await r.json());
   }
-  const comparable = (s: SummaryResponse) => ({ ...s, freshness: { ...s.freshness, generatedAt: null } });
 
   /** The facts of every target at the cut, from the columns, from window reads and from every report. */
   async function expectSameFacts(cut: Cut) {
@@ -67,8 +66,7 @@ describe.each(backends())('state memo columns on %s', (backend: Backend) => {
     const windowsBefore = store.windowReads;
     const served = await summary(`/summary?${query}`);
     expect(store.windowReads).toBe(windowsBefore);
-    const fresh = createApp({ store: new Store(db.db), memo: new StateMemo(new Store(db.db)), now: () => TEST_NOW });
-    const r = await fresh.request(`/api/v1/summary?${query}`);
+    const r = await freshInstance(db).request(`/api/v1/summary?${query}`);
     expect(comparable(served)).toEqual(comparable(summaryResponseSchema.parse(await r.json())));
     const [plans, targets, reports, rollups] = await Promise.all([
       store.plans(),
@@ -98,27 +96,15 @@ describe.each(backends())('state memo columns on %s', (backend: Backend) => {
   ): Promise<string> {
     seq += 1;
     const id = `columns-test-${seq}`;
-    await db.db
-      .insertInto('reports')
-      .values({
-        id,
-        target_id: targetId,
-        as_of: asOf,
-        recorded_at: more.recordedAt ?? new Date(Date.parse('2026-01-05T09:30:00+08:00') + seq * 1000).toISOString(),
-        value,
-        unit,
-        stages_done: null,
-        note: '',
-        evidence: null,
-        source_document: null,
-        source_quote: null,
-        reported_by: 'test',
-        supersedes: more.supersedes ?? null,
-        correction_reason: more.supersedes ? '更正' : null,
-        demo: false,
-        approval: more.approval ?? 'approved',
-      })
-      .execute();
+    await insertReport(db.db, {
+      id,
+      targetId,
+      asOf,
+      value,
+      unit,
+      ...more,
+      recordedAt: more.recordedAt ?? new Date(Date.parse('2026-01-05T09:30:00+08:00') + seq * 1000).toISOString(),
+    });
     return id;
   }
 

@@ -1,9 +1,12 @@
 import { readFileSync } from 'node:fs';
+import type { Hono } from 'hono';
 import pg from 'pg';
 import { inject } from 'vitest';
 import { createApp } from '../../server/app';
 import { type ConnectOptions, connect, type DbHandle } from '../../server/db/connect';
 import { Store } from '../../server/repositories/store';
+import { StateMemo } from '../../server/services/state-memo';
+import type { SummaryResponse } from '../../src/domain/api';
 
 export type Backend = 'pglite' | 'postgres';
 
@@ -52,10 +55,30 @@ export async function testApp(backend: Backend = 'pglite') {
   return { app, store, db, close: () => db.close() };
 }
 
-/** One department report, written straight into the database (as another instance would). */
+/** An instance that has computed nothing yet on this database: its own store, state memo and response cache. */
+export function freshInstance(db: DbHandle): Hono {
+  return createApp({ store: new Store(db.db), memo: new StateMemo(new Store(db.db)), now: () => TEST_NOW });
+}
+
+/** A summary without the moment it was generated: two instances' answers compared. */
+export const comparable = (s: SummaryResponse) => ({ ...s, freshness: { ...s.freshness, generatedAt: null } });
+
+/**
+ * One department report, written straight into the database (as another instance would): approved
+ * unless `approval` says otherwise; with `supersedes`, a correction of that report (its reason 更正).
+ */
 export async function insertReport(
   db: DbHandle['db'],
-  r: { id: string; targetId: string; asOf: string; value: number; unit: string },
+  r: {
+    id: string;
+    targetId: string;
+    asOf: string;
+    value: number;
+    unit: string;
+    recordedAt?: string;
+    supersedes?: string;
+    approval?: 'pending' | 'approved' | 'returned';
+  },
 ): Promise<void> {
   await db
     .insertInto('reports')
@@ -63,7 +86,7 @@ export async function insertReport(
       id: r.id,
       target_id: r.targetId,
       as_of: r.asOf,
-      recorded_at: '2026-01-05T09:30:00+08:00',
+      recorded_at: r.recordedAt ?? '2026-01-05T09:30:00+08:00',
       value: r.value,
       unit: r.unit,
       stages_done: null,
@@ -72,9 +95,10 @@ export async function insertReport(
       source_document: null,
       source_quote: null,
       reported_by: 'test',
-      supersedes: null,
-      correction_reason: null,
+      supersedes: r.supersedes ?? null,
+      correction_reason: r.supersedes ? '更正' : null,
       demo: false,
+      approval: r.approval ?? 'approved',
     })
     .execute();
 }

@@ -1,13 +1,11 @@
-import { readFileSync } from 'node:fs';
-import { sql } from 'kysely';
 import pg from 'pg';
 import { connect } from '../../server/db/connect';
 import { migrateToLatest } from '../../server/db/migrate';
 import { addDays } from '../../src/domain/dates';
-import { type RunningServer, startServer } from '../e2e/server-process';
-import { startPgCluster } from '../pg-cluster';
+import type { RunningServer } from '../e2e/server-process';
 import { FIRST_WEEK, generateScaleData, NATIONAL, type ScaleSize } from '../scale/generate';
 import { type Figure, percentile } from './report';
+import { dropDatabase, markSeeded, rssMb, signIn, startBenchServer, withPostgres } from './scale-helpers';
 
 /**
  * A national rehearsal (issue 26): every prefecture-level city's plans, 300 cities, 200,000 targets,
@@ -25,7 +23,6 @@ import { type Figure, percentile } from './report';
  * must show the write), a city's /review p95 ≤ 500 ms, and each instance's memory.
  */
 const BUDGET = { cached: 50, afterWrite: 100, review: 500 } as const;
-const ADMIN = { username: 'bench-admin', password: 'bench-password-123' };
 
 function sizeOf(fraction: number): ScaleSize {
   if (!(fraction > 0 && fraction <= 1)) throw new Error(`NATIONAL_FRACTION must be in (0, 1]: ${fraction}`);
@@ -46,24 +43,6 @@ async function time(url: string, init?: RequestInit): Promise<{ ms: number; body
   const body = await r.text();
   if (!r.ok) throw new Error(`${url}: ${r.status} ${body.slice(0, 300)}`);
   return { ms: performance.now() - t0, body };
-}
-
-async function signIn(server: RunningServer): Promise<{ cookie: string; csrf: string }> {
-  const r = await fetch(`${server.url}/api/v1/session`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(ADMIN),
-  });
-  if (!r.ok) throw new Error(`sign-in: ${r.status} ${await r.text()}`);
-  const cookie = (r.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
-  const { csrfToken } = (await r.json()) as { csrfToken: string };
-  return { cookie, csrf: csrfToken };
-}
-
-function rssMb(pid: number | undefined): number {
-  if (!pid) return Number.NaN;
-  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-  return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? Number.NaN) / 1024;
 }
 
 const latestRecordedAt = (summaryBody: string): string | null =>
@@ -89,15 +68,7 @@ async function prepare(
   } finally {
     await admin.end();
   }
-  const drop = async () => {
-    const c = new pg.Client({ connectionString: url });
-    await c.connect();
-    try {
-      await c.query(`drop database if exists ${name} with (force)`);
-    } finally {
-      await c.end();
-    }
-  };
+  const drop = () => dropDatabase(url, name);
   try {
     const t0 = performance.now();
     const h = await connect({ databaseUrl: u.toString() });
@@ -108,10 +79,7 @@ async function prepare(
         (s) => console.error(`  national: ${s} (${((performance.now() - t0) / 1000).toFixed(0)} s)`),
         size,
       );
-      // Only the generated nation: no catalog or demo seeding on start.
-      await sql`insert into meta (key, value) values ('seeded_at', now()::text), ('demo', '1') on conflict (key) do nothing`.execute(
-        h.db,
-      );
+      await markSeeded(h.db); // only the generated nation
     } finally {
       await h.close();
     }
@@ -155,12 +123,7 @@ async function benchOn(url: string): Promise<Figure[]> {
   const servers: RunningServer[] = [];
   try {
     // One after another: each runs the migrations check and the admin bootstrap on start.
-    for (let i = 0; i < instances; i++)
-      servers.push(
-        await startServer({
-          env: { DATABASE_URL: databaseUrl, ADMIN_USERNAME: ADMIN.username, ADMIN_PASSWORD: ADMIN.password },
-        }),
-      );
+    for (let i = 0; i < instances; i++) servers.push(await startBenchServer({ DATABASE_URL: databaseUrl }));
     const api = (i: number) => `${(servers[i % instances] as RunningServer).url}/api/v1`;
 
     const progress = (s: string) => console.error(`  national: ${s}`);
@@ -283,19 +246,8 @@ async function benchOn(url: string): Promise<Figure[]> {
   return figures;
 }
 
-export async function benchNational(): Promise<Figure[]> {
-  const external = process.env.BENCH_DATABASE_URL ?? null;
-  let cluster: Awaited<ReturnType<typeof startPgCluster>> = null;
-  let failure = 'not installed (/usr/lib/postgresql) or not root';
-  if (!external) {
-    try {
-      cluster = await startPgCluster();
-    } catch (e) {
-      failure = `the cluster did not start (${e instanceof Error ? e.message.split('\n')[0] : String(e)})`;
-    }
-  }
-  try {
-    const url = external ?? cluster?.url ?? null;
+export function benchNational(): Promise<Figure[]> {
+  return withPostgres(async (url, failure) => {
     if (url) return await benchOn(url);
     // No PostgreSQL: the budgeted figures fail, never skip.
     const note = `PostgreSQL not available: ${failure}`.slice(0, 120);
@@ -304,7 +256,5 @@ export async function benchNational(): Promise<Figure[]> {
       { name: 'national: /summary after a write p95', value: Number.NaN, unit: 'ms', budget: BUDGET.afterWrite, note },
       { name: "national: a city's /review p95, uncached", value: Number.NaN, unit: 'ms', budget: BUDGET.review, note },
     ];
-  } finally {
-    cluster?.stop();
-  }
+  });
 }

@@ -1,16 +1,15 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
-import { sql } from 'kysely';
 import pg from 'pg';
 import { connect } from '../../server/db/connect';
 import { migrateToLatest } from '../../server/db/migrate';
 import { addDays } from '../../src/domain/dates';
-import { type RunningServer, startServer } from '../e2e/server-process';
-import { startPgCluster } from '../pg-cluster';
+import type { RunningServer } from '../e2e/server-process';
 import { FIRST_WEEK, generateScaleData, SCALE } from '../scale/generate';
 import { type Figure, percentile } from './report';
+import { dropDatabase, markSeeded, rssMb, signIn, startBenchServer, withPostgres } from './scale-helpers';
 
 /**
  * A province on one database: 16 cities × 10 districts, 20,000 targets, 1,000,000 reports and
@@ -36,7 +35,6 @@ const NEW_DATE_SAMPLES = 6;
 /** The server's resident memory at the end of the run, on both backends (issue 26). */
 const RSS_BUDGET_MB = 500;
 
-const ADMIN = { username: 'bench-admin', password: 'bench-password-123' };
 export type Backend = 'pglite' | 'postgres';
 
 async function prepare(
@@ -67,23 +65,8 @@ async function prepare(
   await h.close();
   return {
     env: { DATABASE_URL: u.toString() },
-    cleanup: async () => {
-      const c = new pg.Client({ connectionString: url });
-      await c.connect();
-      try {
-        await c.query(`drop database if exists ${name} with (force)`);
-      } finally {
-        await c.end();
-      }
-    },
+    cleanup: () => dropDatabase(url, name),
   };
-}
-
-/** The scale database holds only the generated province: no catalog or demo seeding on start. */
-async function markSeeded(db: Awaited<ReturnType<typeof connect>>['db']) {
-  await sql`insert into meta (key, value) values ('seeded_at', now()::text), ('demo', '1') on conflict (key) do nothing`.execute(
-    db,
-  );
 }
 
 async function time(url: string, init?: RequestInit): Promise<number> {
@@ -99,18 +82,6 @@ async function series(urls: string[]): Promise<{ p50: number; p95: number }> {
   for (const u of urls) times.push(await time(u));
   times.sort((a, b) => a - b);
   return { p50: percentile(times, 50), p95: percentile(times, 95) };
-}
-
-async function signIn(server: RunningServer): Promise<{ cookie: string; csrf: string }> {
-  const r = await fetch(`${server.url}/api/v1/session`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(ADMIN),
-  });
-  if (!r.ok) throw new Error(`sign-in: ${r.status} ${await r.text()}`);
-  const cookie = (r.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
-  const { csrfToken } = (await r.json()) as { csrfToken: string };
-  return { cookie, csrf: csrfToken };
 }
 
 /**
@@ -229,12 +200,6 @@ async function importFigures(server: RunningServer, label: string): Promise<Figu
   ];
 }
 
-function rssMb(pid: number | undefined): number {
-  if (!pid) return Number.NaN;
-  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-  return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? Number.NaN) / 1024;
-}
-
 export async function benchBackend(backend: Backend, url: string | null): Promise<Figure[]> {
   const label = `scale ${backend}`;
   const t0 = performance.now();
@@ -247,9 +212,7 @@ export async function benchBackend(backend: Backend, url: string | null): Promis
       budget: null,
     },
   ];
-  const server = await startServer({
-    env: { ...env, MAX_IMPORT_ROWS: '10000', ADMIN_USERNAME: ADMIN.username, ADMIN_PASSWORD: ADMIN.password },
-  });
+  const server = await startBenchServer({ ...env, MAX_IMPORT_ROWS: '10000' });
   try {
     const base = `${server.url}/api/v1`;
     figures.push({
@@ -355,28 +318,14 @@ function noPostgres(reason: string): Figure[] {
   ];
 }
 
-export async function benchScale(): Promise<Figure[]> {
-  const figures: Figure[] = [];
-  const external = process.env.BENCH_DATABASE_URL ?? null;
-  let cluster: Awaited<ReturnType<typeof startPgCluster>> = null;
-  let failure = 'not installed (/usr/lib/postgresql) or not root';
-  if (!external) {
-    try {
-      cluster = await startPgCluster();
-    } catch (e) {
-      failure = `the cluster did not start (${e instanceof Error ? e.message.split('\n')[0] : String(e)})`;
-    }
-  }
-  try {
-    figures.push(...(await benchBackend('pglite', null)));
-    const url = external ?? cluster?.url ?? null;
+export function benchScale(): Promise<Figure[]> {
+  return withPostgres(async (url, failure) => {
+    const figures = await benchBackend('pglite', null);
     if (url) figures.push(...(await benchBackend('postgres', url)));
     else {
       console.error(`PostgreSQL not available (${failure}): its scale figures fail`);
       figures.push(...noPostgres(failure));
     }
-  } finally {
-    cluster?.stop();
-  }
-  return figures;
+    return figures;
+  });
 }

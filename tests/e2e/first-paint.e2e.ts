@@ -2,7 +2,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SummaryResponse } from '../../src/domain/api';
 import { formatQuantity } from '../../src/domain/format';
-import { api, baseURL, launchBrowser, newPage } from './harness';
+import { api, baseURL, launchBrowser, newPage, observeLayoutShift } from './harness';
 
 /**
  * The landing page arrives with the overview rendered on the server (server/http/landing.ts): its numbers are
@@ -101,19 +101,12 @@ describe('server-rendered first paint', () => {
     for (const width of [1350, 1920]) {
       const { context, page } = await newPage(browser, { width, height: 940 });
       try {
-        await page.addInitScript(() => {
-          const w = window as unknown as { __shift: number };
-          w.__shift = 0;
-          new PerformanceObserver((list) => {
-            for (const e of list.getEntries() as (PerformanceEntry & { value: number; hadRecentInput: boolean })[])
-              if (!e.hadRecentInput) w.__shift += e.value;
-          }).observe({ type: 'layout-shift', buffered: true });
-        });
+        const layoutShift = await observeLayoutShift(page);
         await page.goto('/');
         await page.getByRole('heading', { level: 1, name: '总览' }).waitFor();
         await page.waitForTimeout(1500);
         expect(await page.locator('#ssr').count()).toBe(0);
-        const shift = await page.evaluate(() => (window as unknown as { __shift: number }).__shift);
+        const shift = await layoutShift();
         expect(shift, `layout shift at ${width} px`).toBeLessThan(0.05);
       } finally {
         await context.close();

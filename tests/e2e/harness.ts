@@ -41,6 +41,22 @@ export async function newPage(
   return { context, page };
 }
 
+/**
+ * Sums the page's layout shifts from its first paint on (as CLS counts them: none within 500 ms of
+ * the user's input). Call before `page.goto`; the function it returns reads the sum so far.
+ */
+export async function observeLayoutShift(page: Page): Promise<() => Promise<number>> {
+  await page.addInitScript(() => {
+    const w = window as unknown as { __shift: number };
+    w.__shift = 0;
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries() as (PerformanceEntry & { value: number; hadRecentInput: boolean })[])
+        if (!e.hadRecentInput) w.__shift += e.value;
+    }).observe({ type: 'layout-shift', buffered: true });
+  });
+  return () => page.evaluate(() => (window as unknown as { __shift: number }).__shift);
+}
+
 /** The API's own answer, to compare with what the page shows. */
 export async function api<T>(path: string): Promise<T> {
   const r = await fetch(`${baseURL()}/api/v1${path}`);

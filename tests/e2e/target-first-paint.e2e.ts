@@ -2,7 +2,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatQuantity } from '../../src/domain/format';
 import type { TargetDetailResponse } from '../../src/domain/target-api';
-import { api, baseURL, launchBrowser, newPage } from './harness';
+import { api, baseURL, launchBrowser, newPage, observeLayoutShift } from './harness';
 
 /**
  * A target page by its plain address arrives server-rendered (src/entry-server.tsx: renderTarget;
@@ -53,14 +53,7 @@ describe('target page, server-rendered first paint', () => {
   it('is replaced by the live page, which asks for nothing again, then draws the chart without moving anything', async () => {
     const { context, page } = await newPage(browser, { width: 1350, height: 940 });
     try {
-      await page.addInitScript(() => {
-        const w = window as unknown as { __shift: number };
-        w.__shift = 0;
-        new PerformanceObserver((list) => {
-          for (const e of list.getEntries() as (PerformanceEntry & { value: number; hadRecentInput: boolean })[])
-            if (!e.hadRecentInput) w.__shift += e.value;
-        }).observe({ type: 'layout-shift', buffered: true });
-      });
+      const layoutShift = await observeLayoutShift(page);
       const requests: string[] = [];
       page.on('request', (r) => {
         const url = new URL(r.url());
@@ -74,8 +67,7 @@ describe('target page, server-rendered first paint', () => {
       expect(requests).toEqual([]);
       expect((await figure.locator('.trend__plot').boundingBox())?.height).toBe(320);
       await page.waitForTimeout(1000);
-      const shift = await page.evaluate(() => (window as unknown as { __shift: number }).__shift);
-      expect(shift).toBeLessThan(0.05);
+      expect(await layoutShift()).toBeLessThan(0.05);
       // The chart's code was requested after the figures were painted, and nothing else was.
       const order = await page.evaluate(() => {
         const mark = performance.getEntriesByName('tb:figures-painted')[0]?.startTime ?? null;

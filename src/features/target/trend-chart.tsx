@@ -71,25 +71,19 @@ export function TrendPlot({ trend, unit, height }: { trend: Trend; unit: string;
             }}
           />
         )}
-        <Line
-          data={trend.expected}
-          dataKey="value"
-          name={t('target.expectedLine')}
-          stroke="var(--text-muted)"
-          strokeDasharray="4 4"
-          dot={false}
-          isAnimationActive={false}
-        />
-        <Line
-          data={trend.projection}
-          dataKey="value"
-          name={t('target.projectionLine')}
-          stroke="var(--lagging-fill)"
-          strokeDasharray="2 4"
-          strokeWidth={2}
-          dot={false}
-          isAnimationActive={false}
-        />
+        {/* The two guides: the expected pace and the projection to the deadline, dashed, without dots. */}
+        {[
+          { data: trend.expected, name: t('target.expectedLine'), stroke: 'var(--text-muted)', strokeDasharray: '4 4' },
+          {
+            data: trend.projection,
+            name: t('target.projectionLine'),
+            stroke: 'var(--lagging-fill)',
+            strokeDasharray: '2 4',
+            strokeWidth: 2,
+          },
+        ].map((guide) => (
+          <Line key={guide.name} dataKey="value" dot={false} isAnimationActive={false} {...guide} />
+        ))}
         <Line
           data={trend.reported}
           dataKey="value"
