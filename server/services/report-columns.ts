@@ -73,18 +73,33 @@ export class ReportColumns {
   /** Rows in use (live or stale) and live. */
   private used = 0;
   private live = 0;
-  private asOf: Int32Array;
-  private recorded: Float64Array;
-  private value: Float64Array;
-  private decided: Float64Array;
-  private stages: Int32Array;
-  private supersedes: Int32Array;
-  private flags: Uint8Array;
-  private unitIndex: Uint16Array;
+  private asOf!: Int32Array;
+  private recorded!: Float64Array;
+  private value!: Float64Array;
+  private decided!: Float64Array;
+  private stages!: Int32Array;
+  private supersedes!: Int32Array;
+  private flags!: Uint8Array;
+  private unitIndex!: Uint16Array;
   private readonly units: string[] = [];
   private readonly unitIds = new Map<string, number>();
 
   constructor(capacity = 1024) {
+    this.allocate(capacity);
+  }
+
+  /** New, empty arrays for `capacity` rows; returns the ones they replace (compaction copies from them). */
+  private allocate(capacity: number) {
+    const old = {
+      asOf: this.asOf,
+      recorded: this.recorded,
+      value: this.value,
+      decided: this.decided,
+      stages: this.stages,
+      supersedes: this.supersedes,
+      flags: this.flags,
+      unitIndex: this.unitIndex,
+    };
     this.asOf = new Int32Array(capacity);
     this.recorded = new Float64Array(capacity);
     this.value = new Float64Array(capacity);
@@ -93,6 +108,7 @@ export class ReportColumns {
     this.supersedes = new Int32Array(capacity);
     this.flags = new Uint8Array(capacity);
     this.unitIndex = new Uint16Array(capacity);
+    return old;
   }
 
   get reportCount(): number {
@@ -186,38 +202,13 @@ export class ReportColumns {
 
   /** Rewrites the live runs into arrays with room for `need` rows and some more. */
   private compact(need: number): void {
-    const capacity = Math.max(1024, Math.ceil(need * 1.25));
-    const old = {
-      asOf: this.asOf,
-      recorded: this.recorded,
-      value: this.value,
-      decided: this.decided,
-      stages: this.stages,
-      supersedes: this.supersedes,
-      flags: this.flags,
-      unitIndex: this.unitIndex,
-    };
-    this.asOf = new Int32Array(capacity);
-    this.recorded = new Float64Array(capacity);
-    this.value = new Float64Array(capacity);
-    this.decided = new Float64Array(capacity);
-    this.stages = new Int32Array(capacity);
-    this.supersedes = new Int32Array(capacity);
-    this.flags = new Uint8Array(capacity);
-    this.unitIndex = new Uint16Array(capacity);
+    const old = this.allocate(Math.max(1024, Math.ceil(need * 1.25)));
+    const columns = Object.keys(old) as Array<keyof typeof old>;
     let at = 0;
     for (let s = 0; s < this.size; s++) {
       const from = this.start[s] ?? 0;
       const n = this.length[s] ?? 0;
-      const to = from + n;
-      this.asOf.set(old.asOf.subarray(from, to), at);
-      this.recorded.set(old.recorded.subarray(from, to), at);
-      this.value.set(old.value.subarray(from, to), at);
-      this.decided.set(old.decided.subarray(from, to), at);
-      this.stages.set(old.stages.subarray(from, to), at);
-      this.supersedes.set(old.supersedes.subarray(from, to), at);
-      this.flags.set(old.flags.subarray(from, to), at);
-      this.unitIndex.set(old.unitIndex.subarray(from, to), at);
+      for (const k of columns) this[k].set(old[k].subarray(from, from + n), at);
       this.start[s] = at;
       at += n;
     }
