@@ -60,8 +60,11 @@ interface CutEntry {
   summaries: Map<string, { builder: SummaryBuilder; at: number }>;
 }
 
-/** Replacements logged per cut before the oldest half is dropped (a summary behind it is rebuilt). */
-const LOG_LIMIT = 8192;
+/**
+ * Replacements logged per cut before the oldest half is dropped (a summary behind it is rebuilt).
+ * Each holds a target's old facts (~2 KB) until every kept summary has replayed it: at most ~4 MB a cut.
+ */
+const LOG_LIMIT = 2048;
 /** Summaries kept per cut (one per filter asked for). */
 const SUMMARIES_PER_CUT = 32;
 /**
@@ -255,7 +258,8 @@ export class StateMemo {
       const before = current.facts.get(id);
       current.facts.set(id, f);
       current.stale.delete(id);
-      if (before) current.log.push({ id, before, after: f });
+      // Logged only for kept summaries to replay (a cut without one keeps no old facts).
+      if (before && current.summaries.size > 0) current.log.push({ id, before, after: f });
     }
     if (current.log.length > LOG_LIMIT) {
       const dropped = current.log.length - LOG_LIMIT / 2;
@@ -308,6 +312,13 @@ export class StateMemo {
     entry.summaries.delete(key);
     entry.summaries.set(key, kept);
     if (entry.summaries.size > SUMMARIES_PER_CUT) entry.summaries.delete(entry.summaries.keys().next().value as string);
+    // What every kept summary has replayed is not needed again: let those old facts go.
+    let replayed = end;
+    for (const s of entry.summaries.values()) replayed = Math.min(replayed, s.at);
+    if (replayed > entry.logBase) {
+      entry.log.splice(0, replayed - entry.logBase);
+      entry.logBase = replayed;
+    }
     return kept.builder.result(cut, options);
   }
 
