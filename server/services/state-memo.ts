@@ -165,7 +165,11 @@ export class StateMemo {
     this.columnsLimit = options.columnsLimit ?? 0;
   }
 
-  /** The targets matching the filter and their facts at the cut, with the catalog they come from. */
+  /**
+   * The targets matching the filter and their facts at the cut, with the catalog they come from.
+   * The map is the memo's own, replaced into as later changes are seen (each target's facts whole,
+   * none ever missing): read what you need from it before your request's next await.
+   */
   async read(
     filter: Omit<TargetFilter, 'status'>,
     cut: Cut,
@@ -399,9 +403,14 @@ export class StateMemo {
     const next = this.historyQueue.then(async (): Promise<Columns | null> => {
       const { data, changed } = await this.store.versions(held.seen.toString());
       if (BigInt(data) <= held.seen) return held;
+      // A few hundred targets a statement, as they load: after a 10,000-row import one statement
+      // would bring half a million rows as one JSON string (on PGlite into memory that never shrinks).
+      // Each part is as new as `data` or newer; applying it early is safe (the columns only move forward).
       const ids = [...new Set(changed)];
-      const tuples = await readReportTuples(this.store.db, ids);
-      held.cols.replace(ids, tuples);
+      for (let i = 0; i < ids.length; i += COLUMNS_CHUNK) {
+        const part = ids.slice(i, i + COLUMNS_CHUNK);
+        held.cols.replace(part, await readReportTuples(this.store.db, part));
+      }
       held.seen = BigInt(data);
       return held;
     });
