@@ -1,12 +1,25 @@
 /**
  * Computed answers of the read endpoints, per data version. A dashboard, a wall screen refreshing
  * every minute and a meeting room all ask the same questions; the status engine answers each
- * question once per change of the data. Bounded (least recently used goes first).
+ * question once per change of the data. Bounded (least recently used goes first) in entries and in
+ * characters held.
+ *
+ * Versions are the database's data version, a counter that only grows: once an answer of a newer
+ * version is stored, the answers of older ones can never be asked for again and are dropped at once
+ * (issue 26: a province's `/summary` is ~4.7 MB of JSON, and each write used to leave the previous
+ * ones behind until 256 newer answers pushed them out). An answer computed from an older version
+ * than one already stored is returned to its request but not kept.
  */
 export class ResponseCache {
   private readonly entries = new Map<string, string>();
+  private newest: string | null = null;
+  private chars = 0;
 
-  constructor(private readonly limit = 256) {}
+  constructor(
+    private readonly limit = 256,
+    /** Characters of JSON held at most (a JavaScript string takes one or two bytes a character). */
+    private readonly maxChars = 32 * 1024 * 1024,
+  ) {}
 
   get(version: string, key: string): string | undefined {
     const k = `${version}\u0000${key}`;
@@ -19,17 +32,39 @@ export class ResponseCache {
   }
 
   set(version: string, key: string, body: string): void {
+    if (this.newest !== null && version !== this.newest) {
+      if (!isNewer(version, this.newest)) return;
+      this.entries.clear();
+      this.chars = 0;
+    }
+    this.newest = version;
     const k = `${version}\u0000${key}`;
-    this.entries.delete(k);
+    this.remove(k);
+    // An answer larger than the whole budget is not kept (it would push out everything else).
+    if (body.length > this.maxChars) return;
     this.entries.set(k, body);
-    while (this.entries.size > this.limit) {
+    this.chars += body.length;
+    while (this.entries.size > this.limit || this.chars > this.maxChars) {
       const oldest = this.entries.keys().next().value;
       if (oldest === undefined) break;
-      this.entries.delete(oldest);
+      this.remove(oldest);
     }
   }
 
   get size(): number {
     return this.entries.size;
   }
+
+  private remove(k: string): void {
+    const held = this.entries.get(k);
+    if (held === undefined) return;
+    this.entries.delete(k);
+    this.chars -= held.length;
+  }
+}
+
+/** Whether data version `a` is newer than `b` (counters; anything else that differs counts as newer). */
+function isNewer(a: string, b: string): boolean {
+  if (/^\d+$/.test(a) && /^\d+$/.test(b)) return BigInt(a) > BigInt(b);
+  return true;
 }
