@@ -158,6 +158,32 @@ describe('the overview’s first round trip', () => {
     expect(plain).toContain(`<style>${css}</style>`);
   });
 
+  it('lays out the overview’s sectors and warnings after the first paint, wider than a tablet and only with the loader', () => {
+    const overview =
+      '<div id="ssr" inert aria-hidden="true"><div class="overview-body"><div class="overview-body__tiles"><p class="kpi num">1</p></div></div></div>' +
+      '<script type="application/json" id="ssr-summary">{}</script>';
+    const html = landingHtml(index, { head: '', theme: null, shell: overview, nonce: 'n0nce', stylesheet: () => css });
+    const head = html.slice(0, html.indexOf('</head>'));
+    // With the preview's inline rules, after them.
+    expect(head).toContain(
+      '<style>.kpi{display:grid}body{margin:0}@media (max-width:640px){.kpi{gap:0}}@media not all and (max-width: 1100px){.ssr-later #ssr .overview-body__sectors,.ssr-later #ssr .overview-body__warnings{content-visibility:hidden;contain-intrinsic-size:auto 1200px}}</style>',
+    );
+    // The loader puts the class on <html> as it is parsed and takes it off when it starts the app's
+    // entry (after the first paint): without JavaScript there is no class, and the whole preview is painted.
+    const loader = entryLoader('/assets/i.js', '/api/v1/summary', '/assets/i.css', 'ssr-summary', true);
+    expect(html).toContain(`<script nonce="n0nce">${loader}</script>`);
+    expect(loader).toMatch(
+      /^\(\(\)=>\{document\.documentElement\.classList\.add\('ssr-later'\);let go=\(\)=>\{go=\(\)=>\{\};document\.documentElement\.classList\.remove\('ssr-later'\);/,
+    );
+    // Not for another preview, nor without the loader.
+    expect(landingHtml(index, { head: '', theme: null, shell, nonce: 'n0nce', stylesheet: () => css })).not.toContain(
+      'ssr-later',
+    );
+    expect(landingHtml(index, { head: '', theme: null, shell: overview, stylesheet: () => css })).not.toContain(
+      'ssr-later',
+    );
+  });
+
   it('keeps every rule that could match the preview (never requiring what :not() names) and all of an unparsable sheet', () => {
     const preview = '<div class="a b"><span class="c"></span></div>';
     expect(
