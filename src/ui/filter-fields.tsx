@@ -59,6 +59,7 @@ export function PlanField({
   return (
     <SelectField
       label={t('common.plan')}
+      className="field-plan"
       value={value}
       options={(plans ?? []).map((p) => ({ value: p.id, label: p.title }))}
       onChange={onChange}
