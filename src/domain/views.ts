@@ -182,7 +182,7 @@ export interface TargetFacts {
   previous: TargetState;
   /** The newest as-of date of a known report on or before the cut's as-of date. */
   latestAsOf: IsoDate | null;
-  /** The newest recording instant of those reports, and the same in epoch milliseconds (−∞: none). */
+  /** The newest recording instant of those reports, and the same in epoch milliseconds. */
   latestRecordedAt: string | null;
   latestRecordedMs: number;
   /** Whether any of those reports is generated demo data. */
@@ -222,7 +222,7 @@ export function targetFacts(
     }
     demo ||= r.demo;
   }
-  const newest = latestRecorded as ProgressReport | null;
+  const latestRecordedAt = latestRecorded === null ? null : latestRecorded.recordedAt;
   return {
     state: checked(stateOfEffective(target, effective, { ...options, asOf: cut.asOf })),
     previous: checked(
@@ -232,11 +232,7 @@ export function targetFacts(
       }),
     ),
     latestAsOf,
-    // Written out only when read (a summary reads it of the newest target alone): a report cut from
-    // the memo's columns makes its instant a string on each read (3% of a new as-of date's time).
-    get latestRecordedAt() {
-      return newest === null ? null : newest.recordedAt;
-    },
+    latestRecordedAt,
     latestRecordedMs,
     demo,
   };
@@ -338,8 +334,7 @@ export class SummaryBuilder {
       if (f.latestAsOf === this.latestAsOf) this.latestAsOfHeld += 1;
       if (f.latestAsOf < this.asOf) this.olderFigures += 1;
     }
-    // (By the instant as a number: the string is made only for the newest.)
-    if (f.latestRecordedMs !== Number.NEGATIVE_INFINITY) {
+    if (f.latestRecordedAt !== null) {
       if (f.latestRecordedMs > this.latestRecordedMs) {
         this.latestRecordedMs = f.latestRecordedMs;
         this.latestRecordedAt = f.latestRecordedAt;
@@ -362,7 +357,7 @@ export class SummaryBuilder {
     if (before.latestAsOf !== null && before.latestAsOf === this.latestAsOf && --this.latestAsOfHeld === 0)
       this.freshnessLost = true;
     if (
-      before.latestRecordedMs !== Number.NEGATIVE_INFINITY &&
+      before.latestRecordedAt !== null &&
       before.latestRecordedMs === this.latestRecordedMs &&
       --this.latestRecordedHeld === 0
     )
