@@ -74,6 +74,9 @@ describe('app shell', () => {
     // The projects page's code is a chunk of its own: on a busy machine it takes a while to import.
     expect(await screen.findByRole('heading', { level: 1, name: '重点项目' }, { timeout: 15_000 })).toBeInTheDocument();
     expect(button).toHaveAttribute('aria-expanded', 'false');
+    // The new page moves focus to its heading in the next frame (useFocusOnNavigate): on a busy
+    // machine that frame could come after the click below, and focus leaving the menu closes it.
+    await new Promise<void>((resolve) => requestAnimationFrame(() => resolve()));
     await user.click(button);
     expect(button).toHaveAttribute('aria-expanded', 'true');
     await user.click(screen.getByRole('main'));
