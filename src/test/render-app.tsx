@@ -49,6 +49,19 @@ export function setupMockApi() {
     localStorage.clear();
     useUiStore.setState({ theme: null, locale: 'zh-CN', localeOverride: null });
   });
+  /** Requests MSW has taken and not yet answered, for a test's message when something never arrives. */
+  const started = new Map<string, { label: string; at: number }>();
+  beforeEach(() => {
+    // Again each test: a file's afterEach may remove every listener (server.events.removeAllListeners).
+    started.clear();
+    server.events.on('request:start', ({ request, requestId }) => {
+      const url = new URL(request.url);
+      started.set(requestId, { label: `${request.method} ${url.pathname}${url.search}`, at: performance.now() });
+    });
+    server.events.on('request:end', ({ requestId }) => {
+      started.delete(requestId);
+    });
+  });
   afterEach(() => server.resetHandlers());
   afterAll(() => server.close());
 
@@ -56,6 +69,9 @@ export function setupMockApi() {
     setFailure: mock.setFailure,
     /** The server's store over the test database: what the server reads, for a test to compare with. */
     store: apiServer.store,
+    /** The requests still waiting for their answer, each with how long it has waited. */
+    waiting: (): string[] =>
+      [...started.values()].map((r) => `${r.label} (${Math.round(performance.now() - r.at)} ms)`),
   };
   const write = {
     /** Signs a test account in (mock/fixtures.ts), as the sign-in form would, without typing its password. */

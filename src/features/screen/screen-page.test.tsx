@@ -69,7 +69,13 @@ async function settle(check: () => void, realMs = 20_000) {
       check();
       return;
     } catch (e) {
-      if (performance.now() > deadline) throw e;
+      if (performance.now() > deadline) {
+        // What the page was still waiting for, first: the DOM the error prints runs to pages.
+        const waiting = api.waiting();
+        if (e instanceof Error)
+          e.message = `requests still waiting: ${waiting.length ? waiting.join('; ') : 'none'}\n${e.message}`;
+        throw e;
+      }
       await act(async () => {
         await new Promise((r) => setImmediate(r));
         await vi.advanceTimersByTimeAsync(0);
