@@ -73,6 +73,11 @@ const LANDING_SUMMARY: SummaryQuery = { includePending: undefined };
 const SUMMARY_KEY = `summary ${JSON.stringify(LANDING_SUMMARY)}`;
 /** How long a page's HTML waits for its preview's figures (a review not yet computed) before going without. */
 const PREVIEW_WAIT_MS = 1500;
+/**
+ * Where a response's nonce goes in a page made ahead of it: NUL, which nothing in a page can hold
+ * (PostgreSQL text refuses it, and so does the address check below).
+ */
+const NONCE_SLOT = '\u0000nonce\u0000';
 
 export function createApp(options: AppOptions): Hono {
   const { store } = options;
@@ -402,6 +407,14 @@ export function createApp(options: AppOptions): Hono {
       const token = getCookie(c, SESSION_COOKIE);
       return token ? (await resolveSession(store.db, token, now())) !== null : false;
     }
+    /**
+     * Pages with a preview, per data version and what else makes them (path, display, title tags),
+     * finished but for the response's nonce: each is the ~100 KB page cut where the nonce goes. Made
+     * again when their preview is (a new minute: its "updated … ago").
+     */
+    const pages = new ResponseCache<{ shell: string; index: string; parts: string[] }>(64, 32 * 1024 * 1024, (p) =>
+      p.parts.reduce((n, part) => n + part.length, 0),
+    );
     /** Link previews made, per data version: a page's preview follows its data as the page does. */
     const previews = new ResponseCache(512);
     /**
@@ -478,8 +491,8 @@ export function createApp(options: AppOptions): Hono {
       // A target page by its plain address comes server-rendered too (its figures painted from the HTML).
       const targetId = !search && display.locale !== 'en' ? targetPathId(c.req.path) : null;
       // The preview is Chinese: someone who reads the board in English waits for the app instead.
-      // One read of the data version for the preview and the page's title (both per version).
-      const version = await store.dataVersion();
+      // One read of the data version (for the preview and the page's title) and the demo flag.
+      const { version, demo } = await store.pageState();
       const [shell, tags] = await Promise.all([
         landing && display.locale !== 'en'
           ? landingShell(version)
@@ -492,16 +505,27 @@ export function createApp(options: AppOptions): Hono {
       ]);
       // (The preview carries its summary: nothing to preload then.)
       const preload = shell ? null : apiPreloadHref(c.req.path, search);
-      const head = `<meta name="x-contains-demo" content="${(await store.seededWithDemo()) ? '1' : '0'}">${preload ? preloadLink(preload) : ''}`;
-      return c.html(
-        landingHtml(withMetaTags(readFileSync(indexFile, 'utf8'), tags), {
+      const head = `<meta name="x-contains-demo" content="${demo ? '1' : '0'}">${preload ? preloadLink(preload) : ''}`;
+      const index = readFileSync(indexFile, 'utf8');
+      const page = (nonce: string | undefined) =>
+        landingHtml(withMetaTags(index, tags), {
           head,
           theme: display.theme,
           shell,
           stylesheet,
-          nonce: c.get('secureHeadersNonce'),
-        }),
-      );
+          nonce,
+        });
+      const nonce = c.get('secureHeadersNonce');
+      // A page with a preview is ~100 KB that the same few inputs make: made once per data version,
+      // preview (a minute's) and build, with a stand-in for this response's nonce.
+      if (!shell || nonce === undefined) return c.html(page(nonce));
+      const key = JSON.stringify([c.req.path, search, display.theme, display.locale, demo, tags]);
+      let made = pages.get(version, key);
+      if (made?.shell !== shell || made.index !== index) {
+        made = { shell, index, parts: page(NONCE_SLOT).split(NONCE_SLOT) };
+        pages.set(version, key, made);
+      }
+      return c.html(made.parts.join(nonce));
     });
   }
   return app;

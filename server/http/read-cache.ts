@@ -10,8 +10,8 @@
  * ones behind until 256 newer answers pushed them out). An answer computed from an older version
  * than one already stored is returned to its request but not kept.
  */
-export class ResponseCache {
-  private readonly entries = new Map<string, string>();
+export class ResponseCache<T = string> {
+  private readonly entries = new Map<string, T>();
   private newest: string | null = null;
   private chars = 0;
 
@@ -19,9 +19,11 @@ export class ResponseCache {
     private readonly limit = 256,
     /** Characters of JSON held at most (a JavaScript string takes one or two bytes a character). */
     private readonly maxChars = 32 * 1024 * 1024,
+    /** The characters an entry holds. */
+    private readonly charsOf: (value: T) => number = (value) => (value as string).length,
   ) {}
 
-  get(version: string, key: string): string | undefined {
+  get(version: string, key: string): T | undefined {
     const k = `${version}\u0000${key}`;
     const hit = this.entries.get(k);
     if (hit !== undefined) {
@@ -31,7 +33,7 @@ export class ResponseCache {
     return hit;
   }
 
-  set(version: string, key: string, body: string): void {
+  set(version: string, key: string, body: T): void {
     if (this.newest !== null && version !== this.newest) {
       if (!isNewer(version, this.newest)) return;
       this.entries.clear();
@@ -41,9 +43,10 @@ export class ResponseCache {
     const k = `${version}\u0000${key}`;
     this.remove(k);
     // An answer larger than the whole budget is not kept (it would push out everything else).
-    if (body.length > this.maxChars) return;
+    const chars = this.charsOf(body);
+    if (chars > this.maxChars) return;
     this.entries.set(k, body);
-    this.chars += body.length;
+    this.chars += chars;
     while (this.entries.size > this.limit || this.chars > this.maxChars) {
       const oldest = this.entries.keys().next().value;
       if (oldest === undefined) break;
@@ -59,7 +62,7 @@ export class ResponseCache {
     const held = this.entries.get(k);
     if (held === undefined) return;
     this.entries.delete(k);
-    this.chars -= held.length;
+    this.chars -= this.charsOf(held);
   }
 }
 

@@ -319,6 +319,17 @@ export class Store {
     return row?.value === '1';
   }
 
+  /** The data version and whether the data is a demo, in one read: what every page's HTML needs. */
+  async pageState(): Promise<{ version: string; demo: boolean }> {
+    const rows = await this.db
+      .selectFrom('meta')
+      .select(['key', 'value'])
+      .where('key', 'in', ['data_version', 'demo'])
+      .execute();
+    const value = (key: string) => rows.find((r) => r.key === key)?.value;
+    return { version: value('data_version') ?? '0', demo: value('demo') === '1' };
+  }
+
   /** Bumped by the database on every change of the data the API computes from (migration 0003). */
   async dataVersion(): Promise<string> {
     const row = await this.db.selectFrom('meta').select('value').where('key', '=', 'data_version').executeTakeFirst();

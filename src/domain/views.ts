@@ -347,7 +347,14 @@ export class SummaryBuilder {
 
   /** Replaces a target's facts (`before`: those it was added with) by its new ones. */
   replace(target: Target, before: TargetFacts, after: TargetFacts): void {
+    // Added first: a headline's entry is overwritten rather than removed, and the newest figure
+    // counts the new facts before it loses the old.
     this.add(target, after);
+    this.remove(target, before);
+  }
+
+  /** Takes out facts `add` put in (all but the headline entry, which `replace` overwrites). */
+  private remove(target: Target, before: TargetFacts): void {
     this.overall.remove(target, before.state);
     this.sectorNow.get(target.sectorId)?.remove(target, before.state);
     this.sectorBefore.get(target.sectorId)?.remove(target, before.previous);
