@@ -483,13 +483,14 @@ async function lighthouseOnce(url: string): Promise<LighthouseFigures | { error:
 
 /**
  * Lighthouse's figures vary from run to run; its own guidance is to take the median of five:
- * five runs, and the one with the median LCP, for the pages and the static reference alike.
+ * five runs of each page, and the one with the median LCP. The pages take turns (one run of each,
+ * five times over), so a machine that slows down for a while slows the reference and the pages
+ * alike rather than whichever was being measured then.
  */
-async function medianLighthouse(url: string, runs = 5): Promise<LighthouseFigures> {
-  const results: LighthouseFigures[] = [];
-  for (let i = 0; i < runs; i++) results.push(await runLighthouse(url));
-  results.sort((a, b) => a.lcp - b.lcp);
-  return results[Math.floor(results.length / 2)] as LighthouseFigures;
+async function medianLighthouse(urls: readonly string[], runs = 5): Promise<LighthouseFigures[]> {
+  const results = urls.map((): LighthouseFigures[] => []);
+  for (let i = 0; i < runs; i++) for (const [j, url] of urls.entries()) results[j]?.push(await runLighthouse(url));
+  return results.map((r) => r.sort((a, b) => a.lcp - b.lcp)[Math.floor(r.length / 2)] as LighthouseFigures);
 }
 
 export async function benchClient(): Promise<Figure[]> {
@@ -511,8 +512,17 @@ export async function benchClient(): Promise<Figure[]> {
     const reference = await serveStatic(html, await pageHeaders(`${server.url}/`));
     const bare = await serveStatic(html);
     try {
-      const floor = await medianLighthouse(reference.url);
-      const bareFloor = await medianLighthouse(bare.url);
+      const pages: Array<[string, string]> = [
+        ['overview', '/'],
+        ['target page', '/targets/qd-key-projects'],
+        ['screen', '/screen'],
+      ];
+      const [floor, bareFloor, ...measured] = await medianLighthouse([
+        reference.url,
+        bare.url,
+        ...pages.map(([, route]) => `${server.url}${route}`),
+      ]);
+      if (!floor || !bareFloor) throw new Error('no reference figures');
       figures.push(
         {
           name: 'static reference page: LCP',
@@ -530,13 +540,8 @@ export async function benchClient(): Promise<Figure[]> {
         },
         { name: 'static reference page: bytes', value: floor.bytes / 1024, unit: 'KB', budget: null },
       );
-      const pages: Array<[string, string]> = [
-        ['overview', '/'],
-        ['target page', '/targets/qd-key-projects'],
-        ['screen', '/screen'],
-      ];
-      for (const [name, route] of pages) {
-        const lh = await medianLighthouse(`${server.url}${route}`);
+      for (const [i, [name]] of pages.entries()) {
+        const lh = measured[i] as LighthouseFigures;
         figures.push(
           {
             name: `lighthouse ${name}: performance`,
