@@ -326,14 +326,19 @@ export class StateMemo {
     return kept.builder.result(cut, options);
   }
 
+  /** The current catalog: plans, targets and roll-ups, read once per catalog version. */
+  async catalogNow(): Promise<Catalog> {
+    return this.catalogAt((await this.store.versions(null)).catalog);
+  }
+
   /** The project-list targets' roll-ups of the current catalog (read once per catalog version). */
   async rollups(): Promise<Rollups> {
-    return (await this.catalogAt((await this.store.versions(null)).catalog)).rollups;
+    return (await this.catalogNow()).rollups;
   }
 
   /** The plans, districts and departments filters may name, from the current catalog (built once per version). */
   async filterValues(): Promise<FilterValues> {
-    const catalog = await this.catalogAt((await this.store.versions(null)).catalog);
+    const catalog = await this.catalogNow();
     if (this.values?.of !== catalog)
       this.values = { of: catalog, values: filterValuesOf(catalog.plans, catalog.targets) };
     return this.values.values;
