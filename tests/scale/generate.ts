@@ -11,6 +11,8 @@ import { SECTORS } from '../../src/domain/sectors';
 export const SCALE = { cities: 16, districts: 10, targets: 20_000, weeks: 50, projects: 50_000 } as const;
 /** The as-of date of the first of the weekly reports (a Friday). */
 export const FIRST_WEEK = '2025-01-03';
+/** Every generated target's deadline: no report may be dated after it. */
+export const DEADLINE = '2025-12-31';
 
 const CITY_NAMES = [
   '青岛',
@@ -122,7 +124,7 @@ export async function generateScaleData(
           comparator: 'gte',
           baseline: kind === 'level' ? 50 : null,
           period_start: '2025-01-01',
-          deadline: '2025-12-31',
+          deadline: DEADLINE,
           pacing: JSON.stringify(kind === 'milestone' ? { type: 'steps' } : { type: 'linear' }),
           stages: JSON.stringify(
             kind === 'milestone'
