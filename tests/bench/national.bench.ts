@@ -90,28 +90,27 @@ async function prepare(
   }
 }
 
-async function databaseSize(databaseUrl: string): Promise<{ total: number; reports: number }> {
+/** The first row of one statement, on a connection of its own. */
+async function firstRow<T extends pg.QueryResultRow>(databaseUrl: string, statement: string): Promise<T | undefined> {
   const c = new pg.Client({ connectionString: databaseUrl });
   await c.connect();
   try {
-    const { rows } = await c.query<{ total: string; reports: string }>(
-      `select pg_database_size(current_database()) as total, pg_total_relation_size('reports') as reports`,
-    );
-    return { total: Number(rows[0]?.total) / 2 ** 20, reports: Number(rows[0]?.reports) / 2 ** 20 };
+    return (await c.query<T>(statement)).rows[0];
   } finally {
     await c.end();
   }
 }
 
+async function databaseSize(databaseUrl: string): Promise<{ total: number; reports: number }> {
+  const row = await firstRow<{ total: string; reports: string }>(
+    databaseUrl,
+    `select pg_database_size(current_database()) as total, pg_total_relation_size('reports') as reports`,
+  );
+  return { total: Number(row?.total) / 2 ** 20, reports: Number(row?.reports) / 2 ** 20 };
+}
+
 async function newestReport(databaseUrl: string): Promise<string | null> {
-  const c = new pg.Client({ connectionString: databaseUrl });
-  await c.connect();
-  try {
-    const { rows } = await c.query<{ d: string | null }>(`select max(as_of)::text as d from reports`);
-    return rows[0]?.d ?? null;
-  } finally {
-    await c.end();
-  }
+  return (await firstRow<{ d: string | null }>(databaseUrl, `select max(as_of)::text as d from reports`))?.d ?? null;
 }
 
 const maxDate = (a: string, b: string | null) => (b !== null && b > a ? b : a);
