@@ -1,5 +1,4 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { lazy, Suspense } from 'react';
 import { Link } from 'react-router';
 import { summaryQueryOptions, useSummary } from '../../api/get-summary';
 import type { SummaryParams } from '../../api/query-keys';
@@ -15,6 +14,7 @@ import { ErrorPanel } from '../../ui/error-panel';
 import { FreshnessBadge } from '../../ui/freshness-badge';
 import { PageHeader } from '../../ui/page-header';
 import { PendingNotice } from '../../ui/pending';
+import { PrintHeader } from '../../ui/print-header';
 import { QueryState } from '../../ui/query-state';
 import { SectionBoundary } from '../../ui/section-boundary';
 import { useDocumentTitle } from '../../ui/use-document-title';
@@ -28,8 +28,6 @@ import { StatusTargets } from './status-targets';
 import { StatusWarnings } from './status-warnings';
 import { useOverviewFilters, WARNING_FILTER } from './use-overview-filters';
 import './overview.css';
-
-const PrintHeader = lazy(() => import('../../ui/print-header').then((m) => ({ default: m.PrintHeader })));
 
 const SUMMARY_KEYS = ['plan', 'district', 'department', 'asOf'] as const;
 
@@ -101,17 +99,13 @@ export function OverviewPage() {
       />
       {summary.data && (
         // The printed overview (a briefing for the mayor): the page, plan and date on top, without the
-        // site's header and the filters; every sheet numbered and dated (PrintMargins). Loaded after
-        // the page: imported here, its print style sheet joined the overview's first paint as a
-        // second render-blocking stylesheet.
-        <Suspense fallback={null}>
-          <PrintHeader
-            title={t('overview.title')}
-            planId={params.plan}
-            asOf={summary.data.asOf}
-            demo={summary.data.containsDemo}
-          />
-        </Suspense>
+        // site's header and the filters; every sheet numbered and dated (PrintMargins).
+        <PrintHeader
+          title={t('overview.title')}
+          planId={params.plan}
+          asOf={summary.data.asOf}
+          demo={summary.data.containsDemo}
+        />
       )}
       <PendingNotice on={filters.includePending} />
       <SectionBoundary fallback={crashed}>
