@@ -48,8 +48,7 @@ export function OverviewFiltersBar({ filters, update }: { filters: OverviewFilte
     (key) => update({ [key]: undefined }),
   );
   return (
-    // On paper the print header names the plan and the date instead (overview-page.tsx: PrintHeader).
-    <section className="card filters-card" aria-label={t('overview.filters')} data-print-hide="">
+    <section className="card filters-card" aria-label={t('overview.filters')}>
       <FilterSheet chips={chips}>
         <div className="filters">
           <PlanField value={filters.plan} plans={plans} onChange={(v) => update({ plan: v })} />

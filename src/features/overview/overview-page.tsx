@@ -14,7 +14,6 @@ import { ErrorPanel } from '../../ui/error-panel';
 import { FreshnessBadge } from '../../ui/freshness-badge';
 import { PageHeader } from '../../ui/page-header';
 import { PendingNotice } from '../../ui/pending';
-import { PrintHeader } from '../../ui/print-header';
 import { QueryState } from '../../ui/query-state';
 import { SectionBoundary } from '../../ui/section-boundary';
 import { useDocumentTitle } from '../../ui/use-document-title';
@@ -97,16 +96,6 @@ export function OverviewPage() {
         }
         aside={<FreshnessBadge freshness={freshness} dataDate={dataDate} />}
       />
-      {summary.data && (
-        // The printed overview (a briefing for the mayor): the page, plan and date on top, without the
-        // site's header and the filters; every sheet numbered and dated (PrintMargins).
-        <PrintHeader
-          title={t('overview.title')}
-          planId={params.plan}
-          asOf={summary.data.asOf}
-          demo={summary.data.containsDemo}
-        />
-      )}
       <PendingNotice on={filters.includePending} />
       <SectionBoundary fallback={crashed}>
         <OverviewFiltersBar filters={filters} update={update} />
