@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { SummaryResponse } from '../../src/domain/api';
 import { formatDate } from '../../src/domain/format';
 import type { ReviewResponse } from '../../src/domain/review-api';
 import { api, launchBrowser, newPage } from './harness';
@@ -20,6 +21,8 @@ mkdirSync(OUT, { recursive: true });
 const REVIEW_BUDGET = 6;
 /** A sector's targets, even 民生's 52, on one or two sheets (issue 25). */
 const SECTOR_BUDGET = 2;
+/** The overview: its tiles, ten sectors and the warnings, a briefing of at most three sheets. */
+const OVERVIEW_BUDGET = 3;
 
 let browser: Browser;
 beforeAll(async () => {
@@ -243,6 +246,41 @@ describe('the weekly review on a phone', () => {
     await page.emulateMedia({ media: 'screen' });
     await severe.getByText('仍严重滞后', { exact: true }).click();
     await severeLink.waitFor();
+    await context.close();
+  });
+});
+
+describe('the overview on paper', () => {
+  it(`prints on at most ${OVERVIEW_BUDGET} sheets, numbered and dated, without the site's menu and the filters, nothing split`, async () => {
+    const summary = await api<SummaryResponse>('/summary');
+    const { context, page } = await newPage(browser);
+    await page.goto('/');
+    await page.locator('.sector-row').first().waitFor();
+    // The print header is loaded after the page (overview-page.tsx).
+    await page.locator('.print-header').waitFor({ state: 'attached' });
+    await page.waitForLoadState('networkidle');
+    const asOf = await page.evaluate(() => document.querySelector('.print-header .num')?.textContent ?? '');
+    expect(asOf).toBe(`截至 ${formatDate(summary.asOf)}`);
+    const marked = await markKeptWhole(page);
+    expect(await page.getByRole('navigation', { name: '主导航' }).isVisible()).toBe(false);
+    const file = await printPdf(page, 'overview');
+    const { pages, text } = readPdf(file);
+    console.log(`overview: ${pages} pages, ${marked} items kept whole → ${file}`);
+    expect(pages).toBeGreaterThanOrEqual(1);
+    expect(pages).toBeLessThanOrEqual(OVERVIEW_BUDGET);
+    expectMargins(text, asOf);
+    const all = text.join('');
+    // What it is and for which plan, on the first sheet; not the screen's menu, nor the filters.
+    expect(text[0]).toContain('总览规划：全部规划');
+    expect(all).not.toContain('筛选');
+    // Every sector and the warnings shown are on paper.
+    for (const s of summary.sectors) expect(all, s.name).toContain(s.name.replace(/\s+/g, ''));
+    for (const w of summary.warnings) expect(all, w.title).toContain(w.title.replace(/\s+/g, ''));
+    // Every tile, sector row and warning kept on one sheet.
+    expect(marked).toBeGreaterThanOrEqual(summary.sectors.length + summary.warnings.length);
+    const { found, split } = straddlers(text, marked);
+    expect(found).toBe(marked);
+    expect(split).toEqual([]);
     await context.close();
   });
 });

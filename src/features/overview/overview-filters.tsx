@@ -48,7 +48,8 @@ export function OverviewFiltersBar({ filters, update }: { filters: OverviewFilte
     (key) => update({ [key]: undefined }),
   );
   return (
-    <section className="card filters-card" aria-label={t('overview.filters')}>
+    // On paper the print header names the plan and the date instead (overview-page.tsx: PrintHeader).
+    <section className="card filters-card" aria-label={t('overview.filters')} data-print-hide="">
       <FilterSheet chips={chips}>
         <div className="filters">
           <PlanField value={filters.plan} plans={plans} onChange={(v) => update({ plan: v })} />

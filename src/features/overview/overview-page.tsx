@@ -1,4 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query';
+import { lazy, Suspense } from 'react';
 import { Link } from 'react-router';
 import { summaryQueryOptions, useSummary } from '../../api/get-summary';
 import type { SummaryParams } from '../../api/query-keys';
@@ -27,6 +28,8 @@ import { StatusTargets } from './status-targets';
 import { StatusWarnings } from './status-warnings';
 import { useOverviewFilters, WARNING_FILTER } from './use-overview-filters';
 import './overview.css';
+
+const PrintHeader = lazy(() => import('../../ui/print-header').then((m) => ({ default: m.PrintHeader })));
 
 const SUMMARY_KEYS = ['plan', 'district', 'department', 'asOf'] as const;
 
@@ -96,6 +99,20 @@ export function OverviewPage() {
         }
         aside={<FreshnessBadge freshness={freshness} dataDate={dataDate} />}
       />
+      {summary.data && (
+        // The printed overview (a briefing for the mayor): the page, plan and date on top, without the
+        // site's header and the filters; every sheet numbered and dated (PrintMargins). Loaded after
+        // the page: imported here, its print style sheet joined the overview's first paint as a
+        // second render-blocking stylesheet.
+        <Suspense fallback={null}>
+          <PrintHeader
+            title={t('overview.title')}
+            planId={params.plan}
+            asOf={summary.data.asOf}
+            demo={summary.data.containsDemo}
+          />
+        </Suspense>
+      )}
       <PendingNotice on={filters.includePending} />
       <SectionBoundary fallback={crashed}>
         <OverviewFiltersBar filters={filters} update={update} />
