@@ -200,12 +200,13 @@ describe.each(backends())('state memo on %s', (backend: Backend) => {
     }
     // A review reads one window for both meetings (Store.reviewReports): a week apart, a quarter
     // apart, and a meeting reproduced at a past knowledge cut that knew less than the meeting day.
-    for (const q of [
+    const meetings: Record<string, string>[] = [
       { asOf: '2025-09-30', previous: '2025-06-30' },
       { asOf: '2025-06-30' },
       { asOf: '2025-12-22' },
       { asOf: '2025-09-30', knownAt: '2025-09-20T12:00:00+08:00' },
-    ]) {
+    ];
+    for (const q of meetings) {
       const query = new URLSearchParams(q).toString();
       const served = reviewResponseSchema.parse(await json(appA, `/review?${query}`));
       const cuts = meetingCuts(q, reports, TEST_NOW);
