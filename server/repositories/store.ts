@@ -469,10 +469,20 @@ export class Store {
     },
   ): Promise<ProgressReport[]> {
     const { meeting, previous } = cuts;
-    // One window read for both meetings (a city of a nation's catalog: ~8,000 rows once, not twice):
-    // from the previous meeting's window, placed by what it knew, through the meeting's date, of
-    // what the meeting knew. Each meeting's state reads its own cut out of it (the engine filters).
-    // (What cutsOfMeeting makes: the window's lower bound is right for both only so.)
+    // Meetings far apart (a `previous` a quarter back): two windows, the narrative only in the
+    // meeting's; one read through both would carry every report between them.
+    if (previous.asOf < addDays(meeting.asOf, -STATE_WINDOW_DAYS)) {
+      const [m, p] = await Promise.all([
+        this.stateReports(targets, meeting.asOf, { knownAt: meeting.knownAt, view: meeting.view, withSource: true }),
+        this.stateReports(targets, previous.asOf, { knownAt: previous.knownAt, view: previous.view }),
+      ]);
+      return withReports(m, p);
+    }
+    // Meetings whose windows overlap (a week apart, as usual): one window read for both (a city of a
+    // nation's catalog: ~8,000 rows once, not twice), from the previous meeting's window, placed by
+    // what it knew, through the meeting's date, of what the meeting knew. Each meeting's state reads
+    // its own cut out of it (the engine filters). Right for both only when the previous meeting comes
+    // first and knew no more, in the same view: what cutsOfMeeting makes.
     if (
       previous.asOf >= meeting.asOf ||
       Date.parse(previous.knownAt) > Date.parse(meeting.knownAt) ||

@@ -311,8 +311,10 @@ describe.each(backends())('jobs on %s', (backend: Backend) => {
     const sent = () => rx.got('/hook/one').filter((r) => r.body.title === '催报 while-hung').length;
     s.start();
     try {
-      // The job hangs: its run is running (its lease renewed).
-      for (let i = 0; i < 400 && (await runOf())?.state !== 'running'; i++) await sleep(25);
+      // The job hangs: its handler was called (a run is made 'running' before it is claimed, so the
+      // state alone would not say the handler has the promise that never returns).
+      for (let i = 0; i < 400 && !hanging; i++) await sleep(25);
+      expect(hanging).toBe(true);
       expect((await runOf())?.state).toBe('running');
       // Messages made while it hangs are sent all the same, before it is given up.
       expect((await call(ctx.app, 'POST', '/admin/jobs/reminders/run', admin)).status).toBe(200);

@@ -1,7 +1,9 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { summaryResponseSchema, targetsResponseSchema } from '../../src/domain/api';
+import { addDays } from '../../src/domain/dates';
 import { problemSchema } from '../../src/domain/problem';
+import { buildReview, cutsOfMeeting } from '../../src/domain/review';
 import { reviewResponseSchema } from '../../src/domain/review-api';
 import { type Backend, backends, testApp } from './test-db';
 
@@ -195,6 +197,96 @@ describe.each(backends())('review API on %s', (backend: Backend) => {
       expect(t.previousState, t.id).toEqual(before.items[i]?.state);
     }
     expect(r.containsDemo).toBe(true);
+  });
+
+  it('shows as the previous meeting what that meeting saw, after a dozen reports back-filled since', async () => {
+    // A plan of its own: one target reported weekly, on time, from January to May 1; then, after the
+    // 06-05 meeting, twelve figures of late May entered at once (06-10). A review reads one window
+    // for both meetings (Store.reviewReports): placed by what the 06-12 meeting knew, it would start
+    // at late April, and the 06-05 state would rest on two reports instead of its dozen.
+    const db = ctx.store.db;
+    await db
+      .insertInto('plans')
+      .values({
+        id: 'rv2',
+        title: '补报测试规划',
+        issuer: '测试',
+        year: 2025,
+        document: 'rv.txt',
+        published_on: null,
+        thresholds: JSON.stringify({ lagPp: 5, severePp: 15, severeMiss: 0.1, cycleDays: 14, approxTolerance: 0.05 }),
+      })
+      .execute();
+    await db
+      .insertInto('targets')
+      .values({
+        id: 'rv2-backfill',
+        plan_id: 'rv2',
+        sector_id: 'demand',
+        subsection: '测试',
+        title: '补报测试设施1000个',
+        district: '市级',
+        department: null,
+        kind: 'cumulative',
+        unit: '个',
+        target: 1000,
+        comparator: 'gte',
+        baseline: null,
+        period_start: '2025-01-01',
+        deadline: '2025-12-31',
+        pacing: JSON.stringify({ type: 'linear' }),
+        stages: JSON.stringify([]),
+        headline: null,
+        source_document: 'rv.txt',
+        source_quote: '补报测试设施1000个',
+        demo: false,
+      })
+      .execute();
+    const row = (asOf: string, value: number, recordedAt: string) => ({
+      id: `rv2-${asOf}`,
+      target_id: 'rv2-backfill',
+      as_of: asOf,
+      recorded_at: recordedAt,
+      value,
+      unit: '个',
+      stages_done: null,
+      note: '',
+      evidence: null,
+      source_document: null,
+      source_quote: null,
+      reported_by: '测试',
+      supersedes: null,
+      correction_reason: null,
+      demo: false,
+    });
+    // Weekly, uneven (the trend's points matter): 2025-01-02 … 2025-05-01, each entered that evening.
+    const onTime = Array.from({ length: 18 }, (_, i) => {
+      const asOf = addDays('2025-01-02', 7 * i);
+      return row(asOf, 20 * i + (i % 3) * 7, `${asOf}T18:00:00+08:00`);
+    });
+    const late = Array.from({ length: 12 }, (_, i) =>
+      row(addDays('2025-05-20', i), 400 + 5 * i, '2025-06-10T10:00:00+08:00'),
+    );
+    await db
+      .insertInto('reports')
+      .values([...onTime, ...late])
+      .execute();
+    const then = await review('plan=rv2&asOf=2025-06-05');
+    const now = await review('plan=rv2&asOf=2025-06-12');
+    expect(now.previousAsOf).toBe('2025-06-05');
+    expect(now.targets[0]?.previousState).toEqual(then.targets[0]?.state);
+    expect(now.targets[0]?.state.progress).toBe(0.455);
+    // And the whole review is what the domain computes from every report.
+    const [plans, targets, reports, rollups] = await Promise.all([
+      ctx.store.plans(),
+      ctx.store.targets(),
+      ctx.store.reports(null, undefined, { withNames: true }),
+      ctx.store.projectRollups(),
+    ]);
+    const cuts = cutsOfMeeting({ asOf: '2025-06-12' }, '2025-06-12');
+    if (!cuts.ok) throw new Error('cuts');
+    const full = buildReview({ plans, targets, reports, rollups }, { plan: 'rv2' }, cuts.value);
+    expect(now).toEqual(reviewResponseSchema.parse(JSON.parse(JSON.stringify(full))));
   });
 
   it('answers bad parameters with a 400 naming the parameter', async () => {

@@ -261,8 +261,12 @@ describe('the overview on paper', () => {
     await page.waitForLoadState('networkidle');
     const asOf = await page.evaluate(() => document.querySelector('.print-header .num')?.textContent ?? '');
     expect(asOf).toBe(`截至 ${formatDate(summary.asOf)}`);
+    // The menu and the filters: on screen, not on paper.
+    const filters = page.getByRole('region', { name: '筛选', exact: true });
+    expect(await filters.count()).toBe(1);
     const marked = await markKeptWhole(page);
     expect(await page.getByRole('navigation', { name: '主导航' }).isVisible()).toBe(false);
+    expect(await filters.count()).toBe(0);
     const file = await printPdf(page, 'overview');
     const { pages, text } = readPdf(file);
     console.log(`overview: ${pages} pages, ${marked} items kept whole → ${file}`);
@@ -272,7 +276,6 @@ describe('the overview on paper', () => {
     const all = text.join('');
     // What it is and for which plan, on the first sheet; not the screen's menu, nor the filters.
     expect(text[0]).toContain('总览规划：全部规划');
-    expect(all).not.toContain('筛选');
     // Every sector and the warnings shown are on paper.
     for (const s of summary.sectors) expect(all, s.name).toContain(s.name.replace(/\s+/g, ''));
     for (const w of summary.warnings) expect(all, w.title).toContain(w.title.replace(/\s+/g, ''));
@@ -321,14 +324,17 @@ describe('a target and a sector on paper', () => {
       await page.waitForLoadState('networkidle');
       const asOf = await page.evaluate(() => document.querySelector('.print-header .num')?.textContent ?? '');
       expect(asOf).toMatch(/^截至 \d{4}年\d{1,2}月\d{1,2}日$/);
+      // The filters: on screen, not on paper.
+      const filters = page.getByRole('region', { name: '筛选', exact: true });
+      expect(await filters.count()).toBe(1);
       const marked = await markKeptWhole(page);
+      expect(await filters.count()).toBe(0);
       const file = await printPdf(page, `sector-${id}`);
       const { pages, text } = readPdf(file);
       console.log(`sector ${id} (${items.length} targets): ${pages} pages → ${file}`);
       expect(pages).toBeGreaterThanOrEqual(1);
       expect(pages).toBeLessThanOrEqual(SECTOR_BUDGET);
       expectMargins(text, asOf);
-      expect(text.join('')).not.toContain('筛选');
       // Every target's row is printed, none split across two sheets.
       expect(marked).toBeGreaterThanOrEqual(items.length);
       const { found, split } = straddlers(text, marked);
