@@ -24,6 +24,60 @@ const SAID = {
 };
 const SAID_BEFORE = { progress: '', problems: '上周的问题', next_steps: '', coordination: '' };
 
+/** The test plans' rows: thresholds of a fortnightly cycle. */
+const plan = (id: string, title: string) => ({
+  id,
+  title,
+  issuer: '测试',
+  year: 2025,
+  document: 'rv.txt',
+  published_on: null,
+  thresholds: JSON.stringify({ lagPp: 5, severePp: 15, severeMiss: 0.1, cycleDays: 14, approxTolerance: 0.05 }),
+});
+/** A cumulative target of plan rv: 1,000 个 from January 1 to April 11, 2025 (`extra` overrides). */
+const target = (id: string, title: string, department: string | null, extra: Record<string, unknown> = {}) => ({
+  id,
+  plan_id: 'rv',
+  sector_id: 'demand',
+  subsection: '测试',
+  title,
+  district: '市级',
+  department,
+  kind: 'cumulative',
+  unit: '个',
+  target: 1000,
+  comparator: 'gte',
+  baseline: null,
+  period_start: '2025-01-01',
+  deadline: '2025-04-11',
+  pacing: JSON.stringify({ type: 'linear' }),
+  stages: JSON.stringify([]),
+  headline: null,
+  source_document: 'rv.txt',
+  source_quote: title,
+  demo: false,
+  ...extra,
+});
+/** A report entered the evening of its date (`extra` overrides). */
+const report = (targetId: string, asOf: string, value: number, extra: Record<string, unknown> = {}) => ({
+  id: `${targetId}-${asOf}`,
+  target_id: targetId,
+  as_of: asOf,
+  recorded_at: `${asOf}T18:00:00+08:00`,
+  value,
+  unit: '个',
+  stages_done: null,
+  note: '',
+  evidence: null,
+  source_document: null,
+  source_quote: null,
+  reported_by: HOSTILE_REPORTER,
+  supersedes: null,
+  correction_reason: null,
+  demo: false,
+  ...extra,
+});
+
 describe.each(backends())('review API on %s', (backend: Backend) => {
   let ctx: Awaited<ReturnType<typeof testApp>>;
   const get = (path: string) => ctx.app.request(`/api/v1${path}`);
@@ -36,18 +90,7 @@ describe.each(backends())('review API on %s', (backend: Backend) => {
   beforeAll(async () => {
     ctx = await testApp(backend);
     const db = ctx.store.db;
-    await db
-      .insertInto('plans')
-      .values({
-        id: 'rv',
-        title: '调度会测试规划',
-        issuer: '测试',
-        year: 2025,
-        document: 'rv.txt',
-        published_on: null,
-        thresholds: JSON.stringify({ lagPp: 5, severePp: 15, severeMiss: 0.1, cycleDays: 14, approxTolerance: 0.05 }),
-      })
-      .execute();
+    await db.insertInto('plans').values(plan('rv', '调度会测试规划')).execute();
     // Lead departments are registry ids; the workbook and the CSV write the registry's names.
     await db
       .insertInto('departments')
@@ -63,51 +106,11 @@ describe.each(backends())('review API on %s', (backend: Backend) => {
         },
       ])
       .execute();
-    const target = (id: string, title: string, department: string | null) => ({
-      id,
-      plan_id: 'rv',
-      sector_id: 'demand',
-      subsection: '测试',
-      title,
-      district: '市级',
-      department,
-      kind: 'cumulative',
-      unit: '个',
-      target: 1000,
-      comparator: 'gte',
-      baseline: null,
-      period_start: '2025-01-01',
-      deadline: '2025-04-11',
-      pacing: JSON.stringify({ type: 'linear' }),
-      stages: JSON.stringify([]),
-      headline: null,
-      source_document: 'rv.txt',
-      source_quote: title,
-      demo: false,
-    });
     await db
       .insertInto('targets')
       .values([target('rv-steady', '新增测试设施1000个', 'rv-test'), target('rv-slow', HOSTILE_TITLE, 'rv-hostile')])
       .execute();
     const thursdays = ['2025-01-23', '2025-01-30', '2025-02-06', '2025-02-13', '2025-02-20'];
-    const report = (targetId: string, asOf: string, value: number, extra: Record<string, unknown> = {}) => ({
-      id: `${targetId}-${asOf}`,
-      target_id: targetId,
-      as_of: asOf,
-      recorded_at: `${asOf}T18:00:00+08:00`,
-      value,
-      unit: '个',
-      stages_done: null,
-      note: '',
-      evidence: null,
-      source_document: null,
-      source_quote: null,
-      reported_by: HOSTILE_REPORTER,
-      supersedes: null,
-      correction_reason: null,
-      demo: false,
-      ...extra,
-    });
     await db
       .insertInto('reports')
       .values([
@@ -205,60 +208,13 @@ describe.each(backends())('review API on %s', (backend: Backend) => {
     // for both meetings (Store.reviewReports): placed by what the 06-12 meeting knew, it would start
     // at late April, and the 06-05 state would rest on two reports instead of its dozen.
     const db = ctx.store.db;
-    await db
-      .insertInto('plans')
-      .values({
-        id: 'rv2',
-        title: '补报测试规划',
-        issuer: '测试',
-        year: 2025,
-        document: 'rv.txt',
-        published_on: null,
-        thresholds: JSON.stringify({ lagPp: 5, severePp: 15, severeMiss: 0.1, cycleDays: 14, approxTolerance: 0.05 }),
-      })
-      .execute();
+    await db.insertInto('plans').values(plan('rv2', '补报测试规划')).execute();
     await db
       .insertInto('targets')
-      .values({
-        id: 'rv2-backfill',
-        plan_id: 'rv2',
-        sector_id: 'demand',
-        subsection: '测试',
-        title: '补报测试设施1000个',
-        district: '市级',
-        department: null,
-        kind: 'cumulative',
-        unit: '个',
-        target: 1000,
-        comparator: 'gte',
-        baseline: null,
-        period_start: '2025-01-01',
-        deadline: '2025-12-31',
-        pacing: JSON.stringify({ type: 'linear' }),
-        stages: JSON.stringify([]),
-        headline: null,
-        source_document: 'rv.txt',
-        source_quote: '补报测试设施1000个',
-        demo: false,
-      })
+      .values(target('rv2-backfill', '补报测试设施1000个', null, { plan_id: 'rv2', deadline: '2025-12-31' }))
       .execute();
-    const row = (asOf: string, value: number, recordedAt: string) => ({
-      id: `rv2-${asOf}`,
-      target_id: 'rv2-backfill',
-      as_of: asOf,
-      recorded_at: recordedAt,
-      value,
-      unit: '个',
-      stages_done: null,
-      note: '',
-      evidence: null,
-      source_document: null,
-      source_quote: null,
-      reported_by: '测试',
-      supersedes: null,
-      correction_reason: null,
-      demo: false,
-    });
+    const row = (asOf: string, value: number, recordedAt: string) =>
+      report('rv2-backfill', asOf, value, { recorded_at: recordedAt });
     // Weekly, uneven (the trend's points matter): 2025-01-02 … 2025-05-01, each entered that evening.
     const onTime = Array.from({ length: 18 }, (_, i) => {
       const asOf = addDays('2025-01-02', 7 * i);
