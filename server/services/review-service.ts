@@ -3,10 +3,9 @@ import { viewOf } from '../../src/domain/reports';
 import { buildReview, cutsOfMeeting, meetingDateAfter, meetingLimit, type ReviewQuery } from '../../src/domain/review';
 import type { ReviewResponse } from '../../src/domain/review-api';
 import type { Plan } from '../../src/domain/schemas';
-import { matchesStaticFilter } from '../../src/domain/views';
 import type { Store } from '../repositories/store';
 import { checkFilters } from './filter-check';
-import { StateMemo } from './state-memo';
+import { catalogTargets, StateMemo } from './state-memo';
 
 /**
  * The weekly review (周调度会) as one reusable computation: the JSON route, the Excel and Word exports
@@ -32,11 +31,12 @@ export async function buildReviewFor(deps: ReviewServiceDeps, q: ReviewQuery): P
   const filter = { plan: q.plan, district: q.district };
   // The plans and targets from the memo's catalog (held per catalog version), as the summary reads
   // them: reading a city's targets again from the database cost a national review ~25 ms.
-  const [{ plans, targets: all, rollups }, newest] = await Promise.all([
+  const [catalog, newest] = await Promise.all([
     memo.catalogNow(),
     q.asOf ? null : store.newestRecordedAt(filter, meetingLimit(now, q.knownAt), viewOf(q.includePending)),
   ]);
-  const targets = all.filter((t) => matchesStaticFilter(t, filter));
+  const { plans, rollups } = catalog;
+  const targets = catalogTargets(catalog, filter);
   const cuts = cutsOfMeeting(q, q.asOf ?? meetingDateAfter(newest, now, q.knownAt));
   if (!cuts.ok) return cuts;
   // Only the reports the two states rest on: a province's review must not read a million rows.

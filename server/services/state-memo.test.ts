@@ -133,6 +133,22 @@ describe('StateMemo', () => {
     expect({ windows: db.windowReads, history: db.historyReads }).toEqual({ windows: 2, history: 0 });
   });
 
+  it('reads a cut’s windows a batch of targets at a time, with the same facts as one read', async () => {
+    const targets = Array.from({ length: 7 }, (_, i) => makeTarget({ id: `t${i}` }));
+    const db = new FakeDb(targets);
+    for (const [i, t] of targets.entries())
+      db.write(t.id, [reportFor(t, '2025-05-30', 100 * i), reportFor(t, '2025-06-27', 100 * i + 50)]);
+    const batched = await new StateMemo(db.store(), { factsBatch: 3 }).read({}, cut);
+    // 7 targets in batches of 3: three reads, each of at most 3 targets' windows.
+    expect(db.windowReads).toBe(3);
+    const whole = await new StateMemo(db.store()).read({}, cut);
+    expect(db.windowReads).toBe(4);
+    expect(targets.map((t) => batched.facts.get(t.id)?.state.latest?.value)).toEqual([
+      50, 150, 250, 350, 450, 550, 650,
+    ]);
+    for (const t of targets) expect(batched.facts.get(t.id)).toEqual(whole.facts.get(t.id));
+  });
+
   it('never keeps a result computed from reads older than a change it has seen since', async () => {
     const db = new FakeDb([a, b]);
     const memo = new StateMemo(db.store());
