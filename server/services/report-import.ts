@@ -106,6 +106,19 @@ interface Parsed {
   };
 }
 
+/** The target ids the file's rows name (its 目标编号 column), as parseRows reads them. */
+function namedTargetIds(grid: Grid): string[] {
+  const header = findHeader(grid, REPORT_COLUMNS);
+  if (!header.ok) return [];
+  const ids = new Set<string>();
+  for (const { row, cells } of grid.rows) {
+    if (row <= header.headerRow) continue;
+    const id = new RowReader<ReportColumn>(row, cells, header).text('targetId', 200);
+    if (id !== null) ids.add(id);
+  }
+  return [...ids];
+}
+
 function parseRows(grid: Grid, targets: Map<string, Target>): { parsed: Parsed[] } | { detail: string } {
   const header = findHeader(grid, REPORT_COLUMNS);
   if (!header.ok) return { detail: header.detail };
@@ -201,7 +214,10 @@ async function historyWindows(
   }
   if (groups.size > MAX_WINDOW_READS) {
     const all = [...groups.values()];
+    // ISO dates compared as strings (Math.min/max would make them NaN).
+    // biome-ignore lint/complexity/useMathMinMax: strings, not numbers
     const from = all.reduce((m, g) => (g.from < m ? g.from : m), all[0]?.from ?? '');
+    // biome-ignore lint/complexity/useMathMinMax: strings, not numbers
     const through = all.reduce((m, g) => (g.through > m ? g.through : m), '');
     groups.clear();
     groups.set('all', { from, through, targets: all.flatMap((g) => g.targets) });
@@ -249,7 +265,15 @@ export async function importReports(ctx: ImportContext): Promise<ImportOutcome> 
     const previous = await committedBefore(db, user.id, hash);
     if (previous) return { status: 200, body: alreadyImported(ctx, hash, previous.id, previous.summary) };
   }
-  const allTargets = new Map((await selectTargets(db).execute()).map((r) => [r.id, targetFromRow(r)] as const));
+  // Only the targets the file names (a province's catalog is 20,000 targets, a nation's 200,000:
+  // read whole for every upload, they were most of what an import allocated).
+  const allTargets = new Map<string, Target>();
+  const named = namedTargetIds(ctx.grid);
+  for (let i = 0; i < named.length; i += 500)
+    for (const r of await selectTargets(db)
+      .where('id', 'in', named.slice(i, i + 500))
+      .execute())
+      allTargets.set(r.id, targetFromRow(r));
   const p = parseRows(ctx.grid, allTargets);
   if ('detail' in p) return { status: 422, detail: p.detail };
   if (p.parsed.length > ctx.maxRows)
