@@ -65,6 +65,66 @@ export const behindFirst = (a: TargetWithState, b: TargetWithState): number =>
 const FIXED = 1e9;
 const fixed = (x: number): number => Math.round(Math.max(0, Math.min(1, x)) * FIXED);
 
+/** What a tally reads of a target's state: its status, its 完成率 and its 应完成率. */
+export type Tallied = Pick<TargetState, 'status' | 'progress' | 'expected'>;
+
+/**
+ * Counts by status and mean progress of the states added, any of which can be taken away again
+ * (with the state it was added with): the part of an `Aggregate` that needs no more than `Tallied`,
+ * such as a sector's mean progress a week before (src/domain/views.ts: SummaryBuilder).
+ */
+export class Tally {
+  private readonly byStatus = emptyCounts();
+  private progressSum = 0;
+  private expectedSum = 0;
+  private measuredCount = 0;
+  private totalCount = 0;
+
+  add(state: Tallied): void {
+    this.totalCount += 1;
+    this.byStatus[state.status] += 1;
+    const { progress, expected } = state;
+    if (progress !== null && expected !== null) {
+      this.progressSum += fixed(progress);
+      this.expectedSum += fixed(expected);
+      this.measuredCount += 1;
+    }
+  }
+
+  remove(state: Tallied): void {
+    this.totalCount -= 1;
+    this.byStatus[state.status] -= 1;
+    const { progress, expected } = state;
+    if (progress !== null && expected !== null) {
+      this.progressSum -= fixed(progress);
+      this.expectedSum -= fixed(expected);
+      this.measuredCount -= 1;
+    }
+  }
+
+  get total(): number {
+    return this.totalCount;
+  }
+
+  /** How many states have both a 完成率 and an 应完成率 (the means are taken over these). */
+  get measured(): number {
+    return this.measuredCount;
+  }
+
+  get counts(): StatusCounts {
+    return { ...this.byStatus };
+  }
+
+  /** Mean 完成率 of the states with one (each capped at 1), or null. */
+  get progress(): number | null {
+    return this.measuredCount > 0 ? this.progressSum / this.measuredCount / FIXED : null;
+  }
+
+  get expected(): number | null {
+    return this.measuredCount > 0 ? this.expectedSum / this.measuredCount / FIXED : null;
+  }
+}
+
 /**
  * Builds an `Aggregate` one target at a time, touching each state once: a province's summary adds
  * 20,000 targets to ~20 aggregates (each sector now and a week earlier, and the whole) in one pass
@@ -76,11 +136,7 @@ const fixed = (x: number): number => Math.round(Math.max(0, Math.min(1, x)) * FI
  * the kept ones still cover the `laggardCount` furthest behind.
  */
 export class Accumulator {
-  private readonly counts = emptyCounts();
-  private progressSum = 0;
-  private expectedSum = 0;
-  private measured = 0;
-  private total = 0;
+  private readonly tally = new Tally();
   /** Targets with a warning status, kept or not. */
   private warned = 0;
   /**
@@ -99,14 +155,7 @@ export class Accumulator {
   ) {}
 
   add(target: Target, state: TargetState): void {
-    this.total += 1;
-    this.counts[state.status] += 1;
-    const { progress, expected } = state;
-    if (progress !== null && expected !== null) {
-      this.progressSum += fixed(progress);
-      this.expectedSum += fixed(expected);
-      this.measured += 1;
-    }
+    this.tally.add(state);
     if (this.laggardCount === 0 || !WARNING_STATUSES.has(state.status)) return;
     this.warned += 1;
     // The few furthest behind, by insertion into a short sorted list rather than sorting every
@@ -126,14 +175,7 @@ export class Accumulator {
 
   /** Takes away a target added before, with the very state object it was added with. */
   remove(target: Target, state: TargetState): void {
-    this.total -= 1;
-    this.counts[state.status] -= 1;
-    const { progress, expected } = state;
-    if (progress !== null && expected !== null) {
-      this.progressSum -= fixed(progress);
-      this.expectedSum -= fixed(expected);
-      this.measured -= 1;
-    }
+    this.tally.remove(state);
     if (this.laggardCount === 0 || !WARNING_STATUSES.has(state.status)) return;
     this.warned -= 1;
     // By the state added (the same target may be in with its new state already).
@@ -147,13 +189,13 @@ export class Accumulator {
   }
 
   result(): Aggregate {
-    const { measured } = this;
+    const { tally } = this;
     return {
-      progress: measured > 0 ? this.progressSum / measured / FIXED : null,
-      expected: measured > 0 ? this.expectedSum / measured / FIXED : null,
-      measured,
-      total: this.total,
-      counts: { ...this.counts },
+      progress: tally.progress,
+      expected: tally.expected,
+      measured: tally.measured,
+      total: tally.total,
+      counts: tally.counts,
       laggards: this.laggards.slice(0, this.laggardCount),
     };
   }

@@ -124,7 +124,10 @@ export function gapText(t: Figured, s: TargetState, locale: Locale = 'zh-CN', sh
  * of the rate itself for growth rates and shares (a rate moving from 5.9 % to 5.74 % changed by
  * −0.16个百分点, not by −1.6). Null for milestones or without both figures.
  */
-export function changeOf(t: Figured, now: TargetState, before: TargetState | null | undefined): number | null {
+/** What a change is taken from, a week before: the 完成率, and a rate's figure. */
+export type ChangeBase = Pick<TargetState, 'progress'> & { latest: { value: number | null } | null };
+
+export function changeOf(t: Figured, now: TargetState, before: ChangeBase | null | undefined): number | null {
   if (t.kind === 'milestone' || !before) return null;
   if (now.gapBasis === 'rate') {
     const a = now.latest?.value;
@@ -143,7 +146,7 @@ export function changeDigits(t: Figured): number {
 export function formatChange(
   t: Figured,
   now: TargetState,
-  before: TargetState | null | undefined,
+  before: ChangeBase | null | undefined,
   locale: Locale = 'zh-CN',
 ): string {
   return formatPp(changeOf(t, now, before), locale, changeDigits(t));

@@ -1,4 +1,4 @@
-import { Accumulator, type Aggregate } from './aggregate';
+import { Accumulator, type Aggregate, type Tallied, Tally } from './aggregate';
 import type { AggregateDto } from './aggregate-schema';
 import type { SectorSummary, SummaryResponse, TargetsResponse, TargetWithStateDto } from './api';
 import { addDays, type IsoDate } from './dates';
@@ -177,9 +177,30 @@ export interface SummaryOptions {
  * target's facts depend only on that target, its plan's thresholds, its reports and the cut, so the
  * server can keep them and recompute only the targets whose reports changed (server/services/state-memo.ts).
  */
+/**
+ * What a summary reads of a target's state a week before the cut: its status and 完成率 (the
+ * sector's mean a week before), and for a rate its figure (a headline's change, figures.ts:
+ * changeOf). Kept alone, not the whole state with its projection and required rate: every target
+ * of every kept date holds one (issue 26: the facts of a nation's 200,000 targets).
+ */
+export interface WeekBefore extends Tallied {
+  gapBasis: TargetState['gapBasis'];
+  latest: { value: number | null } | null;
+}
+
+export function weekBefore(s: TargetState): WeekBefore {
+  return {
+    status: s.status,
+    progress: s.progress,
+    expected: s.expected,
+    gapBasis: s.gapBasis,
+    latest: s.latest === null ? null : { value: s.latest.value },
+  };
+}
+
 export interface TargetFacts {
   state: TargetState;
-  previous: TargetState;
+  previous: WeekBefore;
   /** The newest as-of date of a known report on or before the cut's as-of date. */
   latestAsOf: IsoDate | null;
   /** The newest recording instant of those reports, and the same in epoch milliseconds. */
@@ -205,9 +226,9 @@ export function targetFacts(
   validateTarget(target);
   // Which versions count, once for both dates: each date's reports are a prefix (oldest first).
   const effective = reportsAsOf(reports, { asOf: cut.asOf, knownAt: cut.knownAt, view: cut.view });
-  const weekBefore = addDays(cut.asOf, -WEEK);
+  const aWeekBefore = addDays(cut.asOf, -WEEK);
   let prefix = effective.length;
-  while (prefix > 0 && (effective[prefix - 1] as ProgressReport).asOf > weekBefore) prefix--;
+  while (prefix > 0 && (effective[prefix - 1] as ProgressReport).asOf > aWeekBefore) prefix--;
   let latestAsOf: IsoDate | null = null;
   let latestRecorded: ProgressReport | null = null;
   let latestRecordedMs = Number.NEGATIVE_INFINITY;
@@ -225,11 +246,13 @@ export function targetFacts(
   const latestRecordedAt = latestRecorded === null ? null : latestRecorded.recordedAt;
   return {
     state: checked(stateOfEffective(target, effective, { ...options, asOf: cut.asOf })),
-    previous: checked(
-      stateOfEffective(target, prefix === effective.length ? effective : effective.slice(0, prefix), {
-        ...options,
-        asOf: weekBefore,
-      }),
+    previous: weekBefore(
+      checked(
+        stateOfEffective(target, prefix === effective.length ? effective : effective.slice(0, prefix), {
+          ...options,
+          asOf: aWeekBefore,
+        }),
+      ),
     ),
     latestAsOf,
     latestRecordedAt,
@@ -291,7 +314,7 @@ const headlineRank = (key: string) => {
 export class SummaryBuilder {
   private readonly overall: Accumulator;
   private readonly sectorNow = new Map<SectorId, Accumulator>();
-  private readonly sectorBefore = new Map<SectorId, Accumulator>();
+  private readonly sectorBefore = new Map<SectorId, Tally>();
   private readonly headlined = new Map<string, { target: Target & { headline: string }; facts: TargetFacts }>();
   private latestAsOf: IsoDate | null = null;
   private latestRecordedAt: string | null = null;
@@ -316,14 +339,14 @@ export class SummaryBuilder {
     this.overall = new Accumulator(warningCount, depth);
     for (const s of SECTORS) {
       this.sectorNow.set(s.id, new Accumulator(5, depth > warningCount ? depth : 5));
-      this.sectorBefore.set(s.id, new Accumulator(0));
+      this.sectorBefore.set(s.id, new Tally());
     }
   }
 
   add(target: Target, f: TargetFacts): void {
     this.overall.add(target, f.state);
     this.sectorNow.get(target.sectorId)?.add(target, f.state);
-    this.sectorBefore.get(target.sectorId)?.add(target, f.previous);
+    this.sectorBefore.get(target.sectorId)?.add(f.previous);
     if (target.headline !== null)
       this.headlined.set(target.id, { target: { ...target, headline: target.headline }, facts: f });
     if (f.latestAsOf !== null) {
@@ -357,7 +380,7 @@ export class SummaryBuilder {
   private remove(target: Target, before: TargetFacts): void {
     this.overall.remove(target, before.state);
     this.sectorNow.get(target.sectorId)?.remove(target, before.state);
-    this.sectorBefore.get(target.sectorId)?.remove(target, before.previous);
+    this.sectorBefore.get(target.sectorId)?.remove(before.previous);
     if (before.latestAsOf !== null && before.latestAsOf < this.asOf) this.olderFigures -= 1;
     if (target.demo || before.demo) this.demo -= 1;
     // The newest figure stays known while another target still holds it.
@@ -384,7 +407,7 @@ export class SummaryBuilder {
       id: s.id,
       name: s.name,
       nameEn: s.nameEn,
-      previousProgress: (this.sectorBefore.get(s.id) as Accumulator).result().progress,
+      previousProgress: (this.sectorBefore.get(s.id) as Tally).progress,
     }));
     const headlines = [...this.headlined.values()]
       .sort(
