@@ -89,6 +89,35 @@ export const targetFromRow = (r: TargetRow): Target => ({
   demo: r.demo,
 });
 
+/** One string object per value: `share(s)` returns the first string equal to `s` it was given. */
+export function stringPool(): <S extends string | null>(s: S) => S {
+  const pool = new Map<string, string>();
+  return <S extends string | null>(s: S): S => {
+    if (s === null) return s;
+    const held = pool.get(s);
+    if (held !== undefined) return held as S;
+    pool.set(s, s);
+    return s;
+  };
+}
+
+/** The target with its repeated strings (plan, sector, district, department, unit, dates, source) shared. */
+export function shareTargetStrings(t: Target, share: ReturnType<typeof stringPool>): Target {
+  t.planId = share(t.planId);
+  t.sectorId = share(t.sectorId);
+  t.subsection = share(t.subsection);
+  t.district = share(t.district);
+  t.department = share(t.department);
+  t.departmentName = share(t.departmentName);
+  t.kind = share(t.kind);
+  t.unit = share(t.unit);
+  t.comparator = share(t.comparator);
+  t.periodStart = share(t.periodStart);
+  t.deadline = share(t.deadline);
+  t.source = { document: share(t.source.document), quote: share(t.source.quote) };
+  return t;
+}
+
 export const targetToRow = (t: Target) => ({
   id: t.id,
   plan_id: t.planId,

@@ -20,6 +20,8 @@ import {
   reportFromRow,
   selectReportsWithNames,
   selectTargets,
+  shareTargetStrings,
+  stringPool,
   targetExtras,
   targetFromRow,
 } from './rows';
@@ -170,7 +172,10 @@ export class Store {
       .select(targetExtras)
       .orderBy('sort_order')
       .execute();
-    return rows.map(targetFromRow);
+    // A catalog repeats its plans, sectors, districts, departments, units and dates over thousands
+    // of targets: one string each, not one per target as the driver decodes them.
+    const share = stringPool();
+    return rows.map((r) => shareTargetStrings(targetFromRow(r), share));
   }
 
   /**
