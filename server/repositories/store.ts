@@ -244,6 +244,9 @@ export class Store {
         order by r.as_of, r.recorded_at
         offset 0
       ) as r`.execute(this.db);
+    // Dates, units and reporters repeat over a read's thousands of reports (and each target's facts
+    // keep its newest report's date): one string each.
+    const share = stringPool();
     return (rows[0]?.j ?? []).map(
       ([
         id,
@@ -269,16 +272,16 @@ export class Store {
       ]) => ({
         id,
         targetId,
-        asOf: date,
+        asOf: share(date),
         ...(precision ? { period: { precision: precision as FigurePrecision, ...(label ? { label } : {}) } } : {}),
         recordedAt: new Date(recordedAt).toISOString(),
         value: value === null ? null : Number(value),
-        unit,
+        unit: share(unit),
         stagesDone,
         note: '',
         evidence: null,
         source: document && quote ? { document, quote } : null,
-        reportedBy,
+        reportedBy: share(reportedBy),
         supersedes,
         correctionReason: null,
         demo,

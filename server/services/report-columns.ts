@@ -82,6 +82,11 @@ export class ReportColumns {
   private flags!: Uint8Array;
   private unitIndex!: Uint16Array;
   private readonly units: string[] = [];
+  /**
+   * Each date's string, made once: a cut makes ~260,000 report objects of a province, and each
+   * target's facts keep its newest report's date (the memo holds 20,000 of them a date).
+   */
+  private readonly dayNames = new Map<number, IsoDate>();
   private readonly unitIds = new Map<string, number>();
 
   constructor(capacity = 1024) {
@@ -293,6 +298,15 @@ export class ReportColumns {
     return true;
   }
 
+  private dayName(day: number): IsoDate {
+    let name = this.dayNames.get(day);
+    if (name === undefined) {
+      name = fromDayNumber(day);
+      this.dayNames.set(day, name);
+    }
+    return name;
+  }
+
   private report(targetId: string, from: number, k: number): ProgressReport {
     const i = from + k;
     const f = this.flags[i] ?? 0;
@@ -300,7 +314,7 @@ export class ReportColumns {
     const r = new ColumnReport(
       String(k),
       targetId,
-      fromDayNumber(this.asOf[i] ?? 0),
+      this.dayName(this.asOf[i] ?? 0),
       this.recorded[i] ?? 0,
       f & VALUE_NULL ? null : (this.value[i] ?? 0),
       this.units[this.unitIndex[i] ?? 0] ?? '',
