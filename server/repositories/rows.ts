@@ -101,7 +101,10 @@ export function stringPool(): <S extends string | null>(s: S) => S {
   };
 }
 
-/** The target with its repeated strings (plan, sector, district, department, unit, dates, source) shared. */
+/**
+ * Shares a freshly decoded target's repeated strings (plan, sector, district, department, unit,
+ * dates, source) through `share`, in place, and returns it: only for a target no one else holds yet.
+ */
 export function shareTargetStrings(t: Target, share: ReturnType<typeof stringPool>): Target {
   t.planId = share(t.planId);
   t.sectorId = share(t.sectorId);

@@ -84,7 +84,7 @@ export class ReportColumns {
   private readonly units: string[] = [];
   /**
    * Each date's string, made once: a cut makes ~260,000 report objects of a province, and each
-   * target's facts keep its newest report's date (the memo holds 20,000 of them a date).
+   * target's facts keep its newest report's date (one per target for every date the memo keeps).
    */
   private readonly dayNames = new Map<number, IsoDate>();
   private readonly unitIds = new Map<string, number>();

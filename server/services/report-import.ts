@@ -267,14 +267,14 @@ export async function importReports(ctx: ImportContext): Promise<ImportOutcome> 
   }
   // Only the targets the file names (a province's catalog is 20,000 targets, a nation's 200,000:
   // read whole for every upload, they were most of what an import allocated).
-  const allTargets = new Map<string, Target>();
+  const namedTargets = new Map<string, Target>();
   const named = namedTargetIds(ctx.grid);
   for (let i = 0; i < named.length; i += 500)
     for (const r of await selectTargets(db)
       .where('id', 'in', named.slice(i, i + 500))
       .execute())
-      allTargets.set(r.id, targetFromRow(r));
-  const p = parseRows(ctx.grid, allTargets);
+      namedTargets.set(r.id, targetFromRow(r));
+  const p = parseRows(ctx.grid, namedTargets);
   if ('detail' in p) return { status: 422, detail: p.detail };
   if (p.parsed.length > ctx.maxRows)
     return { status: 413, detail: `行数超过上限（最多 ${ctx.maxRows} 行数据），请分批导入` };
@@ -288,7 +288,7 @@ export async function importReports(ctx: ImportContext): Promise<ImportOutcome> 
   const importId = randomUUID();
   const run = async (trx: Transaction<Database>) => {
     const ids = [
-      ...new Set(dataRows.flatMap((x) => (x.targetId && allTargets.has(x.targetId) ? [x.targetId] : []))),
+      ...new Set(dataRows.flatMap((x) => (x.targetId && namedTargets.has(x.targetId) ? [x.targetId] : []))),
     ].sort();
     // Locks in a fixed order, so two imports touching the same targets cannot deadlock.
     const locked = new Map<string, Target>();

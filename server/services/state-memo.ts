@@ -85,8 +85,11 @@ export interface Catalog {
   rollups: Rollups;
 }
 
-/** The catalog's targets matching the filter's static part, in the catalog's order. */
-export function catalogTargets(catalog: Catalog, filter: Omit<TargetFilter, 'status'>): Target[] {
+/**
+ * The catalog's targets matching the filter's static part, in the catalog's order. Without a filter
+ * the catalog's own array: never sort or change it.
+ */
+export function catalogTargets(catalog: Catalog, filter: Omit<TargetFilter, 'status'>): readonly Target[] {
   if (!hasStaticFilter(filter)) return catalog.targets;
   // A plan's targets from its list (a nation's filter over 200,000 targets took 13-30 ms).
   const from = filter.plan ? (catalog.byPlan.get(filter.plan) ?? []) : catalog.targets;
@@ -183,7 +186,7 @@ export class StateMemo {
     this.maxCuts = options.maxCuts ?? 12;
     this.historyLimit = options.historyLimit ?? 0;
     this.columnsLimit = options.columnsLimit ?? 0;
-    this.factsBatch = Math.max(1, options.factsBatch ?? FACTS_BATCH);
+    this.factsBatch = Math.max(1, Math.floor(options.factsBatch ?? FACTS_BATCH) || FACTS_BATCH);
   }
 
   /**
@@ -196,7 +199,7 @@ export class StateMemo {
     cut: Cut,
     /** The cut is the present (no date asked for): what wall screens and most people look at, kept first. */
     present = false,
-  ): Promise<{ catalog: Catalog; targets: Target[]; facts: ReadonlyMap<string, TargetFacts> }> {
+  ): Promise<{ catalog: Catalog; targets: readonly Target[]; facts: ReadonlyMap<string, TargetFacts> }> {
     const { catalog, targets, facts } = await this.readCut(filter, cut, present);
     return { catalog, targets, facts };
   }
@@ -206,7 +209,7 @@ export class StateMemo {
     filter: Omit<TargetFilter, 'status'>,
     cut: Cut,
     present: boolean,
-  ): Promise<{ catalog: Catalog; targets: Target[]; facts: Map<string, TargetFacts>; entry: CutEntry | null }> {
+  ): Promise<{ catalog: Catalog; targets: readonly Target[]; facts: Map<string, TargetFacts>; entry: CutEntry | null }> {
     // One instant written two ways (+08:00, Z) is one cut.
     const knownAt =
       cut.knownAt === undefined || Number.isNaN(Date.parse(cut.knownAt))
@@ -272,6 +275,10 @@ export class StateMemo {
       // A batch of targets at a time: a nation's first /summary read all 200,000 targets' windows
       // (2.6 million reports, as JSON then as objects) at once, and its heap stayed at ~1.3 GB for
       // ~0.4 GB kept, every later collection the slower for it (issue 26).
+      // (Batches are read one after another, as the parallel reads of one call were each their own
+      // statement: a write committed meanwhile may show for some targets and not others in this
+      // answer. The change is seen by the next read, which recomputes those targets; a change seen
+      // while these are computed keeps none of them, below.)
       fresh = new Map();
       for (let i = 0; i < missing.length; i += this.factsBatch) {
         const part = missing.slice(i, i + this.factsBatch);

@@ -119,14 +119,14 @@ export function gapText(t: Figured, s: TargetState, locale: Locale = 'zh-CN', sh
   return `${gap < 0 ? '落后' : '超过'}序时进度 ${size}`;
 }
 
+/** What a change is taken from, a week before: the 完成率, and a rate's figure. */
+export type ChangeBase = Pick<TargetState, 'progress'> & { latest: { value: number | null } | null };
+
 /**
  * Week-on-week change as a fraction (×100 = 个百分点): of 完成率 for cumulative and stock targets,
  * of the rate itself for growth rates and shares (a rate moving from 5.9 % to 5.74 % changed by
  * −0.16个百分点, not by −1.6). Null for milestones or without both figures.
  */
-/** What a change is taken from, a week before: the 完成率, and a rate's figure. */
-export type ChangeBase = Pick<TargetState, 'progress'> & { latest: { value: number | null } | null };
-
 export function changeOf(t: Figured, now: TargetState, before: ChangeBase | null | undefined): number | null {
   if (t.kind === 'milestone' || !before) return null;
   if (now.gapBasis === 'rate') {

@@ -31,7 +31,6 @@ describe('summary: the week before', () => {
       status: expect.any(String),
       progress: 1000 / 3000,
       expected: expect.any(Number),
-      gapBasis: 'target',
       latest: { value: 1000 },
     });
     const summary = summarize([a, b], facts, cut, options);

@@ -172,19 +172,12 @@ export interface SummaryOptions {
 }
 
 /**
- * What the summary (and the target list) need of one target at a cut: its state then and one week
- * earlier (the ▲/▼), and what its known reports up to the as-of date say about freshness. One
- * target's facts depend only on that target, its plan's thresholds, its reports and the cut, so the
- * server can keep them and recompute only the targets whose reports changed (server/services/state-memo.ts).
- */
-/**
  * What a summary reads of a target's state a week before the cut: its status and 完成率 (the
  * sector's mean a week before), and for a rate its figure (a headline's change, figures.ts:
  * changeOf). Kept alone, not the whole state with its projection and required rate: every target
  * of every kept date holds one (issue 26: the facts of a nation's 200,000 targets).
  */
 export interface WeekBefore extends Tallied {
-  gapBasis: TargetState['gapBasis'];
   latest: { value: number | null } | null;
 }
 
@@ -193,11 +186,16 @@ export function weekBefore(s: TargetState): WeekBefore {
     status: s.status,
     progress: s.progress,
     expected: s.expected,
-    gapBasis: s.gapBasis,
     latest: s.latest === null ? null : { value: s.latest.value },
   };
 }
 
+/**
+ * What the summary (and the target list) need of one target at a cut: its state then and one week
+ * earlier (the ▲/▼), and what its known reports up to the as-of date say about freshness. One
+ * target's facts depend only on that target, its plan's thresholds, its reports and the cut, so the
+ * server can keep them and recompute only the targets whose reports changed (server/services/state-memo.ts).
+ */
 export interface TargetFacts {
   state: TargetState;
   previous: WeekBefore;
