@@ -209,7 +209,12 @@ export class StateMemo {
     filter: Omit<TargetFilter, 'status'>,
     cut: Cut,
     present: boolean,
-  ): Promise<{ catalog: Catalog; targets: readonly Target[]; facts: Map<string, TargetFacts>; entry: CutEntry | null }> {
+  ): Promise<{
+    catalog: Catalog;
+    targets: readonly Target[];
+    facts: Map<string, TargetFacts>;
+    entry: CutEntry | null;
+  }> {
     // One instant written two ways (+08:00, Z) is one cut.
     const knownAt =
       cut.knownAt === undefined || Number.isNaN(Date.parse(cut.knownAt))
