@@ -16,6 +16,8 @@ class FakeDb {
   reports: ProgressReport[] = [];
   /** When set, the next stateReports call reads its rows, then waits for it before answering. */
   hold: Promise<void> | null = null;
+  /** With `hold`: the window read (counted as `windowReads`) that waits, instead of the next one. */
+  holdAtRead: number | null = null;
   windowReads = 0;
   historyReads = 0;
   constructor(readonly targets: Target[]) {}
@@ -45,8 +47,10 @@ class FakeDb {
         this.windowReads += 1;
         const ids = new Set(targets.map((t) => t.id));
         const rows = this.reports.filter((r) => ids.has(r.targetId) && r.asOf <= asOf);
+        if (this.holdAtRead !== null && this.windowReads !== this.holdAtRead) return rows;
         const hold = this.hold;
         this.hold = null;
+        this.holdAtRead = null;
         if (hold) await hold;
         return rows;
       },
@@ -171,6 +175,53 @@ describe('StateMemo', () => {
     expect((await slow).facts.get('a')?.state.latest?.value).toBe(1000);
     const after = await memo.read({}, cut);
     expect(after.facts.get('a')?.state.latest?.value).toBe(1500);
+  });
+
+  it('keeps none of a batched computation when a change is seen between its batches', async () => {
+    const db = new FakeDb([a, b]);
+    db.write('a', [reportFor(a, '2025-06-27', 1000)]);
+    db.write('b', [reportFor(b, '2025-06-27', 2000)]);
+    const memo = new StateMemo(db.store(), { factsBatch: 1 });
+    let release = () => {};
+    db.hold = new Promise((r) => {
+      release = r;
+    });
+    // The first batch (a: 1000) is read, then the second batch's read stalls…
+    db.holdAtRead = 2;
+    const slow = memo.read({}, cut);
+    await new Promise((r) => setTimeout(r, 0));
+    expect(db.windowReads).toBe(2);
+    // …while a's report is corrected and another request computes both targets from it.
+    db.write('a', [reportFor(a, '2025-06-27', 1500)]);
+    const fast = await memo.read({}, cut);
+    expect(fast.facts.get('a')?.state.latest?.value).toBe(1500);
+    release();
+    // The stalled request answers from what it read, and stores none of it over the newer facts.
+    expect((await slow).facts.get('a')?.state.latest?.value).toBe(1000);
+    const computed = memo.stats().computed;
+    const after = await memo.read({}, cut);
+    expect(after.facts.get('a')?.state.latest?.value).toBe(1500);
+    expect(after.facts.get('b')?.state.latest?.value).toBe(2000);
+    // Nothing left to compute: the fast request's facts were kept, the slow one's dropped.
+    expect(memo.stats().computed).toBe(computed);
+  });
+
+  it('filters by plan from each plan’s list, in the catalog’s order', async () => {
+    const targets = [
+      makeTarget({ id: 'p1-x', planId: 'p1', district: 'd1' }),
+      makeTarget({ id: 'p2-x', planId: 'p2', district: 'd2' }),
+      makeTarget({ id: 'p2-y', planId: 'p2', district: 'd1' }),
+      makeTarget({ id: 'p1-y', planId: 'p1', district: 'd1' }),
+      makeTarget({ id: 'p2-z', planId: 'p2', district: 'd1' }),
+    ];
+    const memo = new StateMemo(new FakeDb(targets).store());
+    const ids = async (filter: Parameters<StateMemo['read']>[0]) =>
+      (await memo.read(filter, cut)).targets.map((t) => t.id);
+    expect(await ids({ plan: 'p2' })).toEqual(['p2-x', 'p2-y', 'p2-z']);
+    expect(await ids({ plan: 'p2', district: 'd1' })).toEqual(['p2-y', 'p2-z']);
+    expect(await ids({ district: 'd1' })).toEqual(['p1-x', 'p2-y', 'p1-y', 'p2-z']);
+    expect(await ids({ plan: 'p3' })).toEqual([]);
+    expect(await ids({})).toEqual(targets.map((t) => t.id));
   });
 
   it('starts afresh when the catalog changes', async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { IsoDate } from './dates';
-import { makeTarget, reportFor } from './test-fixtures';
+import { makeTarget, reportFor, techRenewalGrowth } from './test-fixtures';
 import { factsOf, SummaryBuilder, summarize, type TargetFacts } from './views';
 
 function factsFor(facts: ReadonlyMap<string, TargetFacts>, id: string): TargetFacts {
@@ -42,6 +42,16 @@ describe('summary: the week before', () => {
     expect(headline?.previousProgress).toBeCloseTo(1 / 3, 12);
     // 50.0% − 33.3%: the change as the two shown percentages differ.
     expect(headline?.change).toBeCloseTo(0.167, 12);
+  });
+
+  it('takes a rate headline’s change from the rate itself a week before', () => {
+    const growth = techRenewalGrowth({ headline: 'key-investment' });
+    const rates = [reportFor(growth, '2025-06-20', 5.9), reportFor(growth, '2025-06-27', 5.74)];
+    const facts = factsOf([growth], rates, [], cut);
+    expect(factsFor(facts, growth.id).previous.latest).toEqual({ value: 5.9 });
+    const headline = summarize([growth], facts, cut, options).headlines.find((h) => h.key === 'key-investment');
+    // 5.9 % → 5.74 %: −0.16个百分点 of the rate, not of 完成率.
+    expect(headline?.change).toBeCloseTo(-0.0016, 12);
   });
 
   it('gives the same week-before figures when a kept summary replaces a target as when built anew', () => {
