@@ -19,7 +19,7 @@ import { reportToRow, selectTargets, targetFromRow } from '../repositories/rows'
 import { Store } from '../repositories/store';
 import { isUniqueViolation } from '../repositories/users';
 import { writeReport } from './report-service';
-import { type ColumnSpec, coded, findHeader, RowReader } from './spreadsheet/columns';
+import { type ColumnSpec, coded, findHeader, type HeaderResult, RowReader } from './spreadsheet/columns';
 import type { Grid } from './spreadsheet/sheet';
 
 export const REPORT_COLUMNS = [
@@ -106,10 +106,10 @@ interface Parsed {
   };
 }
 
+type ReportHeader = Extract<HeaderResult<ReportColumn>, { ok: true }>;
+
 /** The target ids the file's rows name (its 目标编号 column), as parseRows reads them. */
-function namedTargetIds(grid: Grid): string[] {
-  const header = findHeader(grid, REPORT_COLUMNS);
-  if (!header.ok) return [];
+function namedTargetIds(grid: Grid, header: ReportHeader): string[] {
   const ids = new Set<string>();
   for (const { row, cells } of grid.rows) {
     if (row <= header.headerRow) continue;
@@ -119,9 +119,7 @@ function namedTargetIds(grid: Grid): string[] {
   return [...ids];
 }
 
-function parseRows(grid: Grid, targets: Map<string, Target>): { parsed: Parsed[] } | { detail: string } {
-  const header = findHeader(grid, REPORT_COLUMNS);
-  if (!header.ok) return { detail: header.detail };
+function parseRows(grid: Grid, header: ReportHeader, targets: Map<string, Target>): Parsed[] {
   const parsed: Parsed[] = [];
   for (const { row, cells } of grid.rows) {
     if (row <= header.headerRow) continue;
@@ -175,8 +173,11 @@ function parseRows(grid: Grid, targets: Map<string, Target>): { parsed: Parsed[]
         : {}),
     });
   }
-  return { parsed };
+  return parsed;
 }
+
+/** Target ids read per statement. */
+const ID_CHUNK = 500;
 
 const sha256 = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
 
@@ -267,19 +268,20 @@ export async function importReports(ctx: ImportContext): Promise<ImportOutcome> 
   }
   // Only the targets the file names (a province's catalog is 20,000 targets, a nation's 200,000:
   // read whole for every upload, they were most of what an import allocated).
+  const header = findHeader(ctx.grid, REPORT_COLUMNS);
+  if (!header.ok) return { status: 422, detail: header.detail };
   const namedTargets = new Map<string, Target>();
-  const named = namedTargetIds(ctx.grid);
-  for (let i = 0; i < named.length; i += 500)
+  const named = namedTargetIds(ctx.grid, header);
+  for (let i = 0; i < named.length; i += ID_CHUNK)
     for (const r of await selectTargets(db)
-      .where('id', 'in', named.slice(i, i + 500))
+      .where('id', 'in', named.slice(i, i + ID_CHUNK))
       .execute())
       namedTargets.set(r.id, targetFromRow(r));
-  const p = parseRows(ctx.grid, namedTargets);
-  if ('detail' in p) return { status: 422, detail: p.detail };
-  if (p.parsed.length > ctx.maxRows)
+  const parsed = parseRows(ctx.grid, header, namedTargets);
+  if (parsed.length > ctx.maxRows)
     return { status: 413, detail: `行数超过上限（最多 ${ctx.maxRows} 行数据），请分批导入` };
-  const dataRows = p.parsed.filter((x) => !x.blank);
-  if (dataRows.length === 0 && p.parsed.every((x) => x.blank) && p.parsed.length === 0)
+  const dataRows = parsed.filter((x) => !x.blank);
+  if (dataRows.length === 0 && parsed.every((x) => x.blank) && parsed.length === 0)
     return { status: 422, detail: '表格中没有数据行' };
 
   const plans = new Map(
@@ -292,9 +294,9 @@ export async function importReports(ctx: ImportContext): Promise<ImportOutcome> 
     ].sort();
     // Locks in a fixed order, so two imports touching the same targets cannot deadlock.
     const locked = new Map<string, Target>();
-    for (let i = 0; i < ids.length; i += 500) {
+    for (let i = 0; i < ids.length; i += ID_CHUNK) {
       const rows = await selectTargets(trx)
-        .where('id', 'in', ids.slice(i, i + 500))
+        .where('id', 'in', ids.slice(i, i + ID_CHUNK))
         .orderBy('id')
         .forUpdate()
         .execute();
@@ -305,7 +307,7 @@ export async function importReports(ctx: ImportContext): Promise<ImportOutcome> 
     const toInsert: ProgressReport[] = [];
     let forbidden = false;
     const seen = new Map<string, number>();
-    for (const x of p.parsed) {
+    for (const x of parsed) {
       const target = x.targetId ? locked.get(x.targetId) : undefined;
       const base: ImportRow = {
         row: x.row,
