@@ -1,5 +1,8 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { findUserByUsername, getUser } from '../../server/repositories/users';
+import { importReports } from '../../server/services/report-import';
+import { parseCsv } from '../../server/services/spreadsheet/sheet';
 import { targetDetailResponseSchema } from '../../src/domain/target-api';
 import { importResponseSchema } from '../../src/domain/write-api';
 import { type Backend, backends, TEST_NOW, testApp } from './test-db';
@@ -163,6 +166,70 @@ describe.each(backends())('Excel/CSV import on %s', (backend: Backend) => {
     ].join('\n');
     const ok = importResponseSchema.parse(await (await upload('commit', explained)).json());
     expect(ok.rows.map((r) => r.status)).toEqual(['correction', 'new']);
+  });
+
+  it('checks a file a few targets at a time exactly as all at once, each row against the rows above it', async () => {
+    const ids = (
+      await ctx.db.db
+        .selectFrom('targets')
+        .select('id')
+        .where('kind', '=', 'cumulative')
+        .where('period_start', '<=', '2025-01-01')
+        .where('deadline', '>=', '2025-12-31')
+        .where('id', 'not in', [f.targetA, f.targetB, f.targetNull])
+        // Far from their goals: a step of one or two is no suspicious multiple of it.
+        .where('target', '>=', 100)
+        .orderBy('id')
+        .limit(7)
+        .execute()
+    ).map((r) => r.id);
+    expect(ids).toHaveLength(7);
+    const lines = [HEADER];
+    const second: string[] = [];
+    for (const [i, id] of ids.entries()) {
+      const newest = await ctx.db.db
+        .selectFrom('reports')
+        .select(['as_of', 'value'])
+        .where('target_id', '=', id)
+        .orderBy('as_of', 'desc')
+        .executeTakeFirstOrThrow();
+      const [first, later] = (await freeDates(ctx, id)).slice(-2);
+      if (!first || !later || first <= newest.as_of) throw new Error('fixture: no free dates after the newest report');
+      const v = Number(newest.value);
+      lines.push(`${id},${v + 2},${first},,`);
+      // Even targets: lower than the row above it (a figure that falls needs a reason); odd: higher.
+      second.push(`${id},${i % 2 === 0 ? v + 1 : v + 3},${later},,`);
+    }
+    lines.push(...second, `${ids[0]},1,${lines[1]?.split(',')[2]},,`, 'no-such-target,1,2025-12-01,,', `${ids[6]},,,,`);
+    const text = lines.join('\n');
+    const admin = await getUser(ctx.db.db, (await findUserByUsername(ctx.db.db, 'admin'))?.id ?? '');
+    if (!admin) throw new Error('fixture: no admin');
+    const run = (targetsPerBatch?: number) =>
+      importReports({
+        db: ctx.db.db,
+        user: admin,
+        actor: { id: admin.id, username: admin.username, ip: null },
+        now: TEST_NOW,
+        fileName: 'batches.csv',
+        bytes: new TextEncoder().encode(text),
+        grid: { kind: 'csv', rows: parseCsv(text) },
+        mode: 'dry-run',
+        maxRows: 100,
+        targetsPerBatch,
+      });
+    const whole = await run();
+    const batched = await run(2);
+    if (!('body' in whole) || !('body' in batched)) throw new Error('the file was refused');
+    expect(whole.body.rows.map((r) => r.status)).toEqual([
+      ...Array(7).fill('new'),
+      ...ids.map((_, i) => (i % 2 === 0 ? 'error' : 'new')),
+      'error',
+      'error',
+      'skipped',
+    ]);
+    expect(whole.body.issues.filter((x) => x.row === 16).map((x) => x.code)).toContain('duplicate_row');
+    expect(whole.body.messages.find((m) => m.startsWith('第9行'))).toContain(`（截至 ${lines[1]?.split(',')[2]}）`);
+    expect(batched.body).toEqual(whole.body);
   });
 
   it('reads GBK CSV, 全角 digits, thousands separators, Chinese dates and Excel date serials', async () => {
