@@ -68,4 +68,114 @@ describe('report columns', () => {
         .at(-1)?.value,
     ).toBe(16);
   });
+
+  it('reclaims stale rows in place, and keeps long runs whole when the arrays are nearly full', () => {
+    const cols = new ReportColumns(16);
+    const ids = Array.from({ length: 20 }, (_, i) => `t${i}`);
+    const expected = new Map<string, { n: number; base: number }>();
+    // A fixed sequence of lengths (0 to 200 rows) and targets: long runs rewritten as the arrays fill.
+    let seed = 7;
+    const next = () => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      return seed;
+    };
+    for (let round = 0; round < 2000; round++) {
+      const id = ids[next() % ids.length] as string;
+      const n = next() % 201;
+      const base = 1000 * (round + 1);
+      cols.replace([id], weekly(id, n, base));
+      expected.set(id, { n, base });
+    }
+    expect(cols.reportCount).toBe([...expected.values()].reduce((sum, e) => sum + e.n, 0));
+    // Live rows stay under 20 × 200 (and one run more while it is written): the stale rows are
+    // reclaimed in place, the arrays at most a tenth larger than that.
+    const perRow = 4 + 8 + 8 + 4 + 4 + 1 + 2;
+    expect(cols.bytes).toBeLessThanOrEqual(Math.ceil(21 * 200 * 1.1) * perRow + 1024 * 8);
+    const asOf = addDays('2025-01-03', 7 * 200);
+    const windowOf = cols.windows(asOf, undefined, 'all');
+    for (const [id, { n, base }] of expected) {
+      // The newest 12 weekly rows (or fewer), with the values of the target's last rewrite.
+      const from = Math.max(0, n - 12);
+      expect(
+        windowOf(makeTarget({ id })).map((r) => [r.asOf, r.value]),
+        id,
+      ).toEqual(Array.from({ length: n - from }, (_, k) => [addDays('2025-01-03', 7 * (from + k)), base + from + k]));
+    }
+  });
+
+  it('rewrites a long run into arrays that have room only once its old rows are reclaimed', () => {
+    const cols = new ReportColumns(1024);
+    cols.replace(['big'], weekly('big', 300, 1));
+    cols.replace(['small'], weekly('small', 600, 1));
+    // 900 of 1,024 rows used: the new 300 fit only over the stale old ones, not after them.
+    cols.replace(['big'], weekly('big', 300, 5000));
+    expect(cols.bytes).toBe(1024 * (4 + 8 + 8 + 4 + 4 + 1 + 2) + 1024 * 8);
+    const window = cols.windows(addDays('2025-01-03', 7 * 299), undefined, 'all')(makeTarget({ id: 'big' }));
+    expect(window.map((r) => r.value)).toEqual(Array.from({ length: 12 }, (_, k) => 5000 + 288 + k));
+    expect(cols.reportCount).toBe(900);
+  });
+
+  it('holds a column of approval times only once a report has been decided', () => {
+    const cols = new ReportColumns(1024);
+    cols.replace(['a'], weekly('a', 10, 1));
+    const without = cols.bytes;
+    const decidedAt = Date.parse('2025-03-10T02:00:00Z');
+    const returned: Tuple = [
+      'r',
+      'b',
+      '2025-03-07',
+      Date.parse('2025-03-08T02:00:00Z'),
+      5,
+      '个',
+      null,
+      null,
+      false,
+      'returned',
+      decidedAt,
+    ];
+    const approved: Tuple = [
+      'p',
+      'b',
+      '2025-02-28',
+      Date.parse('2025-03-01T02:00:00Z'),
+      4,
+      '个',
+      null,
+      null,
+      false,
+      'approved',
+      decidedAt,
+    ];
+    cols.replace(['b'], [approved, returned]);
+    expect(cols.bytes - without).toBe(1024 * 8);
+    // The windows carry each report's approval (the engine filters by view): its state and when.
+    const at = new Date(decidedAt).toISOString();
+    expect(
+      cols
+        .windows(
+          '2025-03-07',
+          undefined,
+          'approved',
+        )(makeTarget({ id: 'b' }))
+        .map((r) => [r.value, r.approval?.state, r.approval?.at]),
+    ).toEqual([
+      [4, 'approved', at],
+      [5, 'returned', at],
+    ]);
+    // The rows written before the column existed: approved on entry, no approval object.
+    const a = cols.windows('2025-03-07', undefined, 'approved')(makeTarget({ id: 'a' }));
+    expect(a).toHaveLength(10);
+    expect(a.every((r) => r.approval === undefined)).toBe(true);
+    // A rewrite that grows the arrays keeps the times.
+    cols.replace(['c'], weekly('c', 2000, 1));
+    expect(
+      cols
+        .windows(
+          '2025-03-07',
+          undefined,
+          'approved',
+        )(makeTarget({ id: 'b' }))
+        .map((r) => r.approval?.at),
+    ).toEqual([at, at]);
+  });
 });

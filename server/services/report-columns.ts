@@ -8,14 +8,16 @@ import { STATE_WINDOW_DAYS, STATE_WINDOW_ROWS } from '../repositories/store';
 
 /**
  * Every report of a province held in memory as columns (issue 26): what the status engine reads of
- * a report, ~40 bytes each in typed arrays (a million reports: ~40 MB), instead of ~0.5 KB as
+ * a report, 31 bytes each in typed arrays (39 once any report has been approved or returned after
+ * review; a million reports and a tenth of room: ~34 MB), instead of ~0.5 KB as
  * objects. A new as-of date then needs no database read: each target's window is cut from its
  * columns exactly as the database's window read cuts it (Store.stateReports: the newest 12 reports
  * or 45 days, plus the first report of a stock paced from it), and only that window is made into
  * report objects for the engine.
  *
  * Each target's reports are one run of rows (oldest first: as-of date, then recording time). A
- * changed target's run is written anew at the end; the arrays are compacted when half is stale.
+ * changed target's run is written anew at the end; when the end is reached, the live runs are moved
+ * down over the stale rows in place, and the arrays grow only when the live rows need it.
  */
 
 const APPROVED = 0;
@@ -76,7 +78,11 @@ export class ReportColumns {
   private asOf!: Int32Array;
   private recorded!: Float64Array;
   private value!: Float64Array;
-  private decided!: Float64Array;
+  /**
+   * When each row was approved or returned (epoch ms, NaN when never): made only once a report has
+   * been decided. A province reporting without review has none (8 bytes a report, ~8 MB).
+   */
+  private decided: Float64Array | null = null;
   private stages!: Int32Array;
   private supersedes!: Int32Array;
   private flags!: Uint8Array;
@@ -93,27 +99,37 @@ export class ReportColumns {
     this.allocate(capacity);
   }
 
-  /** New, empty arrays for `capacity` rows; returns the ones they replace (compaction copies from them). */
+  /** Rows the arrays have room for. */
+  private get capacity(): number {
+    return this.asOf.length;
+  }
+
+  /** New, empty arrays for `capacity` rows; returns the ones they replace (growing copies from them). */
   private allocate(capacity: number) {
-    const old = {
-      asOf: this.asOf,
-      recorded: this.recorded,
-      value: this.value,
-      decided: this.decided,
-      stages: this.stages,
-      supersedes: this.supersedes,
-      flags: this.flags,
-      unitIndex: this.unitIndex,
-    };
+    const old = this.arrays();
     this.asOf = new Int32Array(capacity);
     this.recorded = new Float64Array(capacity);
     this.value = new Float64Array(capacity);
-    this.decided = new Float64Array(capacity);
+    if (this.decided) this.decided = new Float64Array(capacity).fill(Number.NaN);
     this.stages = new Int32Array(capacity);
     this.supersedes = new Int32Array(capacity);
     this.flags = new Uint8Array(capacity);
     this.unitIndex = new Uint16Array(capacity);
     return old;
+  }
+
+  /** The columns, by name (those that exist). */
+  private arrays() {
+    return {
+      asOf: this.asOf,
+      recorded: this.recorded,
+      value: this.value,
+      stages: this.stages,
+      supersedes: this.supersedes,
+      flags: this.flags,
+      unitIndex: this.unitIndex,
+      ...(this.decided ? { decided: this.decided } : {}),
+    };
   }
 
   get reportCount(): number {
@@ -122,7 +138,7 @@ export class ReportColumns {
 
   /** Bytes held by the arrays (the bench and tests read it). */
   get bytes(): number {
-    return this.asOf.length * (4 + 8 + 8 + 8 + 4 + 4 + 1 + 2) + this.start.length * 8;
+    return this.capacity * (4 + 8 + 8 + (this.decided ? 8 : 0) + 4 + 4 + 1 + 2) + this.start.length * 8;
   }
 
   /**
@@ -137,7 +153,6 @@ export class ReportColumns {
       else byTarget.set(t[1], [t]);
     }
     for (const id of new Set(ids)) this.write(id, byTarget.get(id) ?? []);
-    if (this.used > 2 * this.live + 4096) this.compact(this.live);
   }
 
   private slotOf(id: string): number {
@@ -171,12 +186,17 @@ export class ReportColumns {
 
   private write(id: string, rows: Tuple[]): void {
     const slot = this.slotOf(id);
+    // The target's old run is stale from here: making room leaves it behind.
     this.live -= this.length[slot] ?? 0;
+    this.length[slot] = 0;
     // Oldest first: as-of date, then recording time (stable: ties keep the database's order).
     const sorted = rows
       .map((r, i) => ({ r, i, day: dayNumber(r[2]), ms: Number(r[3]) }))
       .sort((a, b) => a.day - b.day || a.ms - b.ms || a.i - b.i);
-    if (this.used + sorted.length > this.asOf.length) this.compact(this.live + sorted.length);
+    if (this.used + sorted.length > this.capacity) this.makeRoom(sorted.length);
+    if (!this.decided && sorted.some(({ r }) => r[10] !== null))
+      this.decided = new Float64Array(this.capacity).fill(Number.NaN);
+    const decided = this.decided;
     const at = this.used;
     const local = new Map<string, number>();
     sorted.forEach((x, k) => {
@@ -188,7 +208,7 @@ export class ReportColumns {
       this.asOf[i] = day;
       this.recorded[i] = ms;
       this.value[i] = value === null ? 0 : Number(value);
-      this.decided[i] = decidedAt === null ? Number.NaN : Number(decidedAt);
+      if (decided) decided[i] = decidedAt === null ? Number.NaN : Number(decidedAt);
       this.stages[i] = stagesDone ?? 0;
       this.supersedes[i] = supersedes === null ? SUPERSEDES_NONE : (local.get(supersedes) ?? SUPERSEDES_ELSEWHERE);
       this.unitIndex[i] = this.unitOf(unit);
@@ -205,15 +225,43 @@ export class ReportColumns {
     this.live += sorted.length;
   }
 
-  /** Rewrites the live runs into arrays with room for `need` rows and some more. */
-  private compact(need: number): void {
-    const old = this.allocate(Math.max(1024, Math.ceil(need * 1.25)));
+  /**
+   * Room at the end for `incoming` more rows: the live runs moved down over the stale ones, in place
+   * (no second set of arrays beside these), or, when that would leave less than a twentieth of the
+   * arrays free, copied into arrays a tenth larger than the live rows need.
+   */
+  private makeRoom(incoming: number): void {
+    const need = this.live + incoming;
+    if (need + Math.ceil(this.capacity / 20) <= this.capacity) {
+      this.compactInPlace();
+      return;
+    }
+    const old = this.allocate(Math.max(1024, Math.ceil(need * 1.1)));
     const columns = Object.keys(old) as Array<keyof typeof old>;
     let at = 0;
     for (let s = 0; s < this.size; s++) {
       const from = this.start[s] ?? 0;
       const n = this.length[s] ?? 0;
-      for (const k of columns) this[k].set(old[k].subarray(from, from + n), at);
+      for (const k of columns) this[k]?.set(old[k]?.subarray(from, from + n) ?? [], at);
+      this.start[s] = at;
+      at += n;
+    }
+    this.used = at;
+  }
+
+  /** Moves every live run down over the stale rows before it, in the order the runs lie. */
+  private compactInPlace(): void {
+    const order = Array.from({ length: this.size }, (_, s) => s).sort(
+      (a, b) => (this.start[a] ?? 0) - (this.start[b] ?? 0),
+    );
+    const columns = Object.values(this.arrays());
+    let at = 0;
+    for (const s of order) {
+      const from = this.start[s] ?? 0;
+      const n = this.length[s] ?? 0;
+      if (n === 0) continue;
+      // `at` never passes `from` (the runs before this one fit below it), so no run is overwritten.
+      if (from !== at) for (const c of columns) c.copyWithin(at, from, from + n);
       this.start[s] = at;
       at += n;
     }
@@ -286,7 +334,7 @@ export class ReportColumns {
   private visible(i: number, view: ReportView, limit: number): boolean {
     const state = (this.flags[i] ?? 0) & 3;
     const recorded = this.recorded[i] ?? 0;
-    const decided = this.decided[i] ?? Number.NaN;
+    const decided = this.decided?.[i] ?? Number.NaN;
     if (view === 'all') return recorded <= limit;
     if (view === 'approved') {
       if (state !== APPROVED) return false;
@@ -323,7 +371,7 @@ export class ReportColumns {
       (f & DEMO) !== 0,
     );
     if (f & HAS_APPROVAL) {
-      const decided = this.decided[i] ?? Number.NaN;
+      const decided = this.decided?.[i] ?? Number.NaN;
       r.approval = {
         state: STATE_NAMES[f & 3] ?? 'approved',
         by: null,

@@ -109,7 +109,7 @@ export interface MemoOptions {
   historyLimit?: number;
   /**
    * Above historyLimit and up to this many reports (a province), every report is held as compact
-   * columns (report-columns.ts, ~40 bytes a report), loaded in the background after the first read,
+   * columns (report-columns.ts, 31–39 bytes a report), loaded in the background after the first read,
    * and a new cut is cut from them exactly as the database's window reads would (no database read).
    * 0 (the default) never holds them; the server passes COLUMNS_LIMIT.
    */
@@ -120,7 +120,7 @@ export interface MemoOptions {
 
 /** ~0.5 KB a report: at most ~25 MB held. A city's default data is ~5,000 reports a year. */
 export const HISTORY_LIMIT = 50_000;
-/** ~40 bytes a report: at most ~100 MB held (a province's million reports: ~40 MB). */
+/** 31–39 bytes a report and a tenth of room: at most ~110 MB held (a province's million reports: ~34 MB). */
 export const COLUMNS_LIMIT = 2_500_000;
 /**
  * Targets whose windows one batch reads when a cut is computed from the database (two parallel reads
@@ -467,8 +467,9 @@ export class StateMemo {
   /** Reads every report of the catalog's targets into columns, a few hundred targets at a time. */
   private async loadColumns(catalog: Catalog, epoch: number, count: number): Promise<Columns> {
     const { data } = await this.store.versions(null);
-    // Sized for the reports counted and the writes of a while: the arrays are not regrown as they load.
-    const cols = new ReportColumns(Math.ceil(count * 1.02) + 1024);
+    // Sized for the reports counted and a tenth more: the arrays are not regrown as they load, and
+    // rewritten targets reclaim the stale rows in place (ReportColumns.makeRoom) without growing them.
+    const cols = new ReportColumns(Math.ceil(count * 1.1) + 1024);
     const ids = catalog.targets.map((t) => t.id);
     for (let i = 0; i < ids.length && epoch === this.columnsEpoch; i += COLUMNS_CHUNK) {
       const part = ids.slice(i, i + COLUMNS_CHUNK);
