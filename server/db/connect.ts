@@ -3,7 +3,6 @@ import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { Kysely, type KyselyConfig, PostgresDialect } from 'kysely';
 import { PGliteDialect } from 'kysely-pglite-dialect';
-import pg from 'pg';
 import type { Database } from './schema';
 
 /** PostgreSQL type OIDs whose default JS mapping we override, identically for PGlite and pg. */
@@ -93,6 +92,8 @@ function isAlive(pid: number): boolean {
 
 export async function connect(options: ConnectOptions): Promise<DbHandle> {
   if (options.databaseUrl) {
+    // Loaded only for PostgreSQL: an embedded database never needs the driver (~3 MB of heap).
+    const { default: pg } = await import('pg');
     const types = {
       getTypeParser: (oid: number, format?: 'text' | 'binary') =>
         (PARSERS as Record<number, (v: string) => unknown>)[oid] ?? pg.types.getTypeParser(oid, format),

@@ -1,5 +1,4 @@
 import { createHmac } from 'node:crypto';
-import { createTransport } from 'nodemailer';
 import type { MessageKind } from '../../src/domain/notify-api';
 import type { EmailConfig, StoredChannel } from './channels';
 import type { Audience, OutgoingMessage } from './message';
@@ -165,6 +164,8 @@ async function sendHttp(c: StoredChannel, p: DeliveryPayload, o: SendOptions, se
 
 async function sendMail(c: StoredChannel, p: DeliveryPayload, o: SendOptions): Promise<void> {
   const e = c.config as EmailConfig;
+  // Loaded on the first mail sent, not at every start (~3 MB of heap a server without e-mail would hold).
+  const { createTransport } = await import('nodemailer');
   const transport = createTransport({
     host: e.host,
     port: e.port,

@@ -1,21 +1,4 @@
-import {
-  AlignmentType,
-  Document,
-  Footer,
-  Header,
-  HeadingLevel,
-  LineRuleType,
-  Packer,
-  PageNumber,
-  Paragraph,
-  Table,
-  TableCell,
-  TableLayoutType,
-  TableRow,
-  TextRun,
-  VerticalAlignTable,
-  WidthType,
-} from 'docx';
+import type * as Docx from 'docx';
 import type { Kysely } from 'kysely';
 import { completionText, gapText, STATUS_LABELS } from '../../src/domain/figures';
 import { formatDate, formatNumber, formatPercent, formatQuantity } from '../../src/domain/format';
@@ -34,6 +17,13 @@ import { listSupervision } from './supervision-service';
  * 黑体 and （一） in 楷体_GB2312, body 仿宋_GB2312 三号 on a fixed 29 pt line, page numbers “— 1 —” in
  * 宋体 四号 at the outer edge. The figures are the review's, worded as the review page words them.
  */
+
+/**
+ * The docx library, loaded with the first brief written (briefDocx) and not at every start: ~3 MB of
+ * heap a server holds for nothing until someone downloads a brief. Everything below that makes a
+ * document runs after that load.
+ */
+let D: typeof Docx;
 
 const LABEL: Record<Status, string> = STATUS_LABELS['zh-CN'];
 /** The review page's groups, in its words (src/i18n/zh-cn-supervision.ts `group`). */
@@ -74,12 +64,12 @@ const TABLE_SIZE = pt(10.5);
 const xmlSafe = (s: string) => s.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '');
 
 /** Text as runs, its line breaks kept. */
-function runs(text: string, options: { bold?: boolean; font?: string } = {}): TextRun[] {
+function runs(text: string, options: { bold?: boolean; font?: string } = {}): Docx.TextRun[] {
   return xmlSafe(text)
     .split(/\r\n|\r|\n/)
     .map(
       (line, i) =>
-        new TextRun({
+        new D.TextRun({
           text: line,
           ...(i > 0 ? { break: 1 } : {}),
           ...(options.bold ? { bold: true } : {}),
@@ -88,20 +78,20 @@ function runs(text: string, options: { bold?: boolean; font?: string } = {}): Te
     );
 }
 
-const body = (children: TextRun[]) => new Paragraph({ style: 'BriefBody', children });
+const body = (children: Docx.TextRun[]) => new D.Paragraph({ style: 'BriefBody', children });
 const bodyText = (text: string) => body(runs(text));
 // keepNext on the paragraph too: LibreOffice leaves a heading alone at the foot of a page with the style's only.
 /** `afterTable`: a line of space above it (an empty paragraph there leaves LibreOffice's heading alone at a page foot). */
 const heading1 = (text: string, afterTable = false) =>
-  new Paragraph({
-    heading: HeadingLevel.HEADING_1,
+  new D.Paragraph({
+    heading: D.HeadingLevel.HEADING_1,
     keepNext: true,
     keepLines: true,
-    ...(afterTable ? { spacing: { before: LINE, line: LINE, lineRule: LineRuleType.EXACT } } : {}),
+    ...(afterTable ? { spacing: { before: LINE, line: LINE, lineRule: D.LineRuleType.EXACT } } : {}),
     children: runs(text),
   });
 const heading2 = (text: string) =>
-  new Paragraph({ heading: HeadingLevel.HEADING_2, keepNext: true, keepLines: true, children: runs(text) });
+  new D.Paragraph({ heading: D.HeadingLevel.HEADING_2, keepNext: true, keepLines: true, children: runs(text) });
 
 /** A column of a brief's table: its header, a fixed width in twips or a share of what is left, its alignment. */
 interface Column {
@@ -117,17 +107,17 @@ function cell(
   value: Exclude<Cell, null>,
   width: number,
   options: { head?: boolean; center?: boolean } = {},
-): TableCell {
+): Docx.TableCell {
   const c = typeof value === 'string' ? { text: value } : value;
-  return new TableCell({
-    width: { size: width, type: WidthType.DXA },
-    verticalAlign: VerticalAlignTable.CENTER,
+  return new D.TableCell({
+    width: { size: width, type: D.WidthType.DXA },
+    verticalAlign: D.VerticalAlignTable.CENTER,
     margins: { top: 40, bottom: 40, left: 80, right: 80 },
     ...(c.rowSpan && c.rowSpan > 1 ? { rowSpan: c.rowSpan } : {}),
     children: [
-      new Paragraph({
+      new D.Paragraph({
         style: 'BriefTable',
-        alignment: options.head || options.center ? AlignmentType.CENTER : AlignmentType.LEFT,
+        alignment: options.head || options.center ? D.AlignmentType.CENTER : D.AlignmentType.LEFT,
         children: runs(c.text, options.head ? { font: FONT.heading1 } : c.bold ? { bold: true } : {}),
       }),
     ],
@@ -140,26 +130,26 @@ function table(
   rows: readonly (readonly Cell[])[],
   /** Rows kept on the page of the row after them (the rows of one department). */
   keepWithNext: (row: number) => boolean = () => false,
-): Table {
+): Docx.Table {
   const fixed = columns.reduce((n, c) => n + (c.width ?? 0), 0);
   const shares = columns.reduce((n, c) => n + (c.width === undefined ? (c.fill ?? 1) : 0), 0);
   const widths = columns.map(
     (c) => c.width ?? Math.floor(((TEXT_WIDTH - fixed) * (c.fill ?? 1)) / Math.max(shares, 1)),
   );
-  return new Table({
-    width: { size: TEXT_WIDTH, type: WidthType.DXA },
+  return new D.Table({
+    width: { size: TEXT_WIDTH, type: D.WidthType.DXA },
     columnWidths: widths,
-    layout: TableLayoutType.FIXED,
-    alignment: AlignmentType.CENTER,
+    layout: D.TableLayoutType.FIXED,
+    alignment: D.AlignmentType.CENTER,
     rows: [
-      new TableRow({
+      new D.TableRow({
         tableHeader: true,
         cantSplit: true,
         children: columns.map((c, i) => cell(c.header, widths[i] ?? 0, { head: true })),
       }),
       ...rows.map(
         (r, n) =>
-          new TableRow({
+          new D.TableRow({
             cantSplit: true,
             ...(keepWithNext(n) ? { keepNext: true } : {}),
             children: r.flatMap((v, i) =>
@@ -172,7 +162,7 @@ function table(
 }
 
 /** A blank line on the body's line (below the date line). */
-const gap = () => new Paragraph({ style: 'BriefBody', children: [] });
+const gap = () => new D.Paragraph({ style: 'BriefBody', children: [] });
 
 /** The lead department as the brief names it: its name, marked where the division of tasks is demo data. */
 export const leadName = (t: Pick<ReviewTarget, 'department' | 'departmentName' | 'divisionDemo'>): string =>
@@ -241,7 +231,7 @@ export function figuresText(t: ReviewTarget): string {
 
 const NOT_SAID = '未说明';
 
-function laggardParagraphs(n: number, t: ReviewTarget): Paragraph[] {
+function laggardParagraphs(n: number, t: ReviewTarget): Docx.Paragraph[] {
   const said = t.latestReport?.narrative;
   const reported = t.latestReport
     ? `（${formatDate(t.latestReport.asOf)}填报${t.latestReport.demo ? '，演示数据' : ''}）`
@@ -274,8 +264,8 @@ export interface BriefInput {
 export const briefTitle = (review: Pick<ReviewResponse, 'plan' | 'district'>) =>
   `督查通报（${reviewScope(review, ' · ')}）`;
 
-function overview(review: ReviewResponse, afterTable: boolean): (Paragraph | Table)[] {
-  const out: (Paragraph | Table)[] = [heading1('一、总体情况', afterTable)];
+function overview(review: ReviewResponse, afterTable: boolean): (Docx.Paragraph | Docx.Table)[] {
+  const out: (Docx.Paragraph | Docx.Table)[] = [heading1('一、总体情况', afterTable)];
   out.push(
     bodyText(
       `${asOfWords(review)}，${countsSentence(review)}。与上次调度（${formatDate(review.previousAsOf)}）相比，新增预警${review.newWarnings.length}项、恢复正常${review.recoveries.length}项，仍严重滞后${review.stillSevere.length}项。`,
@@ -320,8 +310,8 @@ function overview(review: ReviewResponse, afterTable: boolean): (Paragraph | Tab
   return out;
 }
 
-function laggards(review: ReviewResponse, afterTable: boolean): (Paragraph | Table)[] {
-  const out: (Paragraph | Table)[] = [heading1('二、滞后目标', afterTable)];
+function laggards(review: ReviewResponse, afterTable: boolean): (Docx.Paragraph | Docx.Table)[] {
+  const out: (Docx.Paragraph | Docx.Table)[] = [heading1('二、滞后目标', afterTable)];
   const byId = new Map(review.targets.map((t) => [t.id, t]));
   const of = (status: Status) =>
     review.laggards.filter((l) => l.status === status).flatMap((l) => byId.get(l.id) ?? []);
@@ -371,8 +361,8 @@ function supervision(
   review: ReviewResponse,
   items: readonly SupervisionItem[],
   afterTable: boolean,
-): (Paragraph | Table)[] {
-  const out: (Paragraph | Table)[] = [heading1('三、督办事项', afterTable)];
+): (Docx.Paragraph | Docx.Table)[] {
+  const out: (Docx.Paragraph | Docx.Table)[] = [heading1('三、督办事项', afterTable)];
   // The review page's section: the same items in the same groups (src/domain/supervision-review.ts).
   const groups = groupForReview(items, {
     asOf: review.asOf,
@@ -414,8 +404,8 @@ function supervision(
   return out;
 }
 
-function overdueReports(review: ReviewResponse, afterTable: boolean): (Paragraph | Table)[] {
-  const out: (Paragraph | Table)[] = [heading1('四、逾期未报', afterTable)];
+function overdueReports(review: ReviewResponse, afterTable: boolean): (Docx.Paragraph | Docx.Table)[] {
+  const out: (Docx.Paragraph | Docx.Table)[] = [heading1('四、逾期未报', afterTable)];
   const groups = review.overdue;
   const total = groups.reduce((n, g) => n + g.items.length, 0);
   if (total === 0) {
@@ -467,9 +457,9 @@ function overdueReports(review: ReviewResponse, afterTable: boolean): (Paragraph
 }
 
 /** The four parts, each heading spaced from a table that ends the part before it. */
-function sections(review: ReviewResponse, items: readonly SupervisionItem[]): (Paragraph | Table)[] {
-  const out: (Paragraph | Table)[] = [];
-  const afterTable = () => out[out.length - 1] instanceof Table;
+function sections(review: ReviewResponse, items: readonly SupervisionItem[]): (Docx.Paragraph | Docx.Table)[] {
+  const out: (Docx.Paragraph | Docx.Table)[] = [];
+  const afterTable = () => out[out.length - 1] instanceof D.Table;
   out.push(...overview(review, afterTable()));
   out.push(...laggards(review, afterTable()));
   out.push(...supervision(review, items, afterTable()));
@@ -479,31 +469,32 @@ function sections(review: ReviewResponse, items: readonly SupervisionItem[]): (P
 
 /** The brief as a .docx file. */
 export async function briefDocx({ review, supervision: items }: BriefInput): Promise<Buffer> {
+  D ??= await import('docx');
   const title = briefTitle(review);
-  const pageNumber = (alignment: (typeof AlignmentType)[keyof typeof AlignmentType]) =>
-    new Footer({
+  const pageNumber = (alignment: (typeof Docx.AlignmentType)[keyof typeof Docx.AlignmentType]) =>
+    new D.Footer({
       children: [
-        new Paragraph({
+        new D.Paragraph({
           alignment,
-          indent: alignment === AlignmentType.RIGHT ? { right: 280 } : { left: 280 },
+          indent: alignment === D.AlignmentType.RIGHT ? { right: 280 } : { left: 280 },
           children: [
-            new TextRun({ text: '— ', font: font(FONT.pageNumber), size: pt(14) }),
-            new TextRun({ children: [PageNumber.CURRENT], font: font(FONT.pageNumber), size: pt(14) }),
-            new TextRun({ text: ' —', font: font(FONT.pageNumber), size: pt(14) }),
+            new D.TextRun({ text: '— ', font: font(FONT.pageNumber), size: pt(14) }),
+            new D.TextRun({ children: [D.PageNumber.CURRENT], font: font(FONT.pageNumber), size: pt(14) }),
+            new D.TextRun({ text: ' —', font: font(FONT.pageNumber), size: pt(14) }),
           ],
         }),
       ],
     });
   const demoHeader = () =>
-    new Header({
+    new D.Header({
       children: [
-        new Paragraph({
-          alignment: AlignmentType.RIGHT,
-          children: [new TextRun({ text: '含演示数据 · 非正式统计', font: font(FONT.heading1), size: pt(10.5) })],
+        new D.Paragraph({
+          alignment: D.AlignmentType.RIGHT,
+          children: [new D.TextRun({ text: '含演示数据 · 非正式统计', font: font(FONT.heading1), size: pt(10.5) })],
         }),
       ],
     });
-  const doc = new Document({
+  const doc = new D.Document({
     title,
     creator: '目标进度看板',
     description: `${asOfWords(review)}的督查通报`,
@@ -512,17 +503,17 @@ export async function briefDocx({ review, supervision: items }: BriefInput): Pro
       default: {
         document: {
           run: { font: font(FONT.body), size: BODY_SIZE },
-          paragraph: { spacing: { line: LINE, lineRule: LineRuleType.EXACT, before: 0, after: 0 } },
+          paragraph: { spacing: { line: LINE, lineRule: D.LineRuleType.EXACT, before: 0, after: 0 } },
         },
         title: {
           run: { font: font(FONT.title), size: pt(22), bold: false, color: '000000' },
-          paragraph: { alignment: AlignmentType.CENTER, spacing: { line: 700, lineRule: LineRuleType.EXACT } },
+          paragraph: { alignment: D.AlignmentType.CENTER, spacing: { line: 700, lineRule: D.LineRuleType.EXACT } },
         },
         heading1: {
           run: { font: font(FONT.heading1), size: BODY_SIZE, bold: false, color: '000000' },
           paragraph: {
             indent: { firstLine: INDENT_2_CHARS },
-            spacing: { line: LINE, lineRule: LineRuleType.EXACT, before: 0, after: 0 },
+            spacing: { line: LINE, lineRule: D.LineRuleType.EXACT, before: 0, after: 0 },
             keepNext: true,
             outlineLevel: 0,
           },
@@ -531,7 +522,7 @@ export async function briefDocx({ review, supervision: items }: BriefInput): Pro
           run: { font: font(FONT.heading2), size: BODY_SIZE, bold: false, color: '000000' },
           paragraph: {
             indent: { firstLine: INDENT_2_CHARS },
-            spacing: { line: LINE, lineRule: LineRuleType.EXACT, before: 0, after: 0 },
+            spacing: { line: LINE, lineRule: D.LineRuleType.EXACT, before: 0, after: 0 },
             keepNext: true,
             outlineLevel: 1,
           },
@@ -546,9 +537,9 @@ export async function briefDocx({ review, supervision: items }: BriefInput): Pro
           run: { font: font(FONT.body), size: BODY_SIZE },
           paragraph: {
             // Left, not justified: LibreOffice and WPS stretch a line of CJK text around a long number.
-            alignment: AlignmentType.LEFT,
+            alignment: D.AlignmentType.LEFT,
             indent: { firstLine: INDENT_2_CHARS },
-            spacing: { line: LINE, lineRule: LineRuleType.EXACT },
+            spacing: { line: LINE, lineRule: D.LineRuleType.EXACT },
           },
         },
         {
@@ -556,14 +547,14 @@ export async function briefDocx({ review, supervision: items }: BriefInput): Pro
           name: '通报日期',
           basedOn: 'Normal',
           run: { font: font(FONT.heading2), size: BODY_SIZE },
-          paragraph: { alignment: AlignmentType.CENTER, spacing: { line: LINE, lineRule: LineRuleType.EXACT } },
+          paragraph: { alignment: D.AlignmentType.CENTER, spacing: { line: LINE, lineRule: D.LineRuleType.EXACT } },
         },
         {
           id: 'BriefTable',
           name: '通报表格',
           basedOn: 'Normal',
           run: { font: font(FONT.body), size: TABLE_SIZE },
-          paragraph: { spacing: { line: 300, lineRule: LineRuleType.AT_LEAST, before: 0, after: 0 } },
+          paragraph: { spacing: { line: 300, lineRule: D.LineRuleType.AT_LEAST, before: 0, after: 0 } },
         },
       ],
     },
@@ -583,11 +574,11 @@ export async function briefDocx({ review, supervision: items }: BriefInput): Pro
           },
         },
         headers: review.containsDemo ? { default: demoHeader(), even: demoHeader() } : {},
-        footers: { default: pageNumber(AlignmentType.RIGHT), even: pageNumber(AlignmentType.LEFT) },
+        footers: { default: pageNumber(D.AlignmentType.RIGHT), even: pageNumber(D.AlignmentType.LEFT) },
         children: [
-          new Paragraph({ heading: HeadingLevel.TITLE, children: runs('督查通报') }),
-          new Paragraph({ style: 'BriefDate', children: runs(`（${reviewScope(review, ' · ')}）`) }),
-          new Paragraph({
+          new D.Paragraph({ heading: D.HeadingLevel.TITLE, children: runs('督查通报') }),
+          new D.Paragraph({ style: 'BriefDate', children: runs(`（${reviewScope(review, ' · ')}）`) }),
+          new D.Paragraph({
             style: 'BriefDate',
             children: runs(
               `${asOfWords(review)}${review.containsDemo ? '（含演示数据，非正式统计）' : ''}${
@@ -601,7 +592,7 @@ export async function briefDocx({ review, supervision: items }: BriefInput): Pro
       },
     ],
   });
-  return Packer.toBuffer(doc);
+  return D.Packer.toBuffer(doc);
 }
 
 /**
