@@ -17,7 +17,8 @@ import { build, stop } from 'esbuild';
 // at the end of the scale bench at 517–625 MB on PostgreSQL; with 1.5 × at 428–464 MB, for ~4 major
 // collections where there were 1 (process CPU over the bench +12–20 %; 1.3 × gave 382 MB for +30 %).
 // Read at every collection, so it takes effect when set here; a heap-growing flag given to node
-// itself is left as it is.
+// itself is left as it is. With the embedded database, server/main.ts lowers it to 1.3 × once the
+// database is open (PGlite's own memory is in this process).
 if (!process.execArgv.some((a) => a.startsWith('--heap-growing-percent') || a.startsWith('--heap_growing_percent')))
   v8.setFlagsFromString('--heap-growing-percent=50');
 
