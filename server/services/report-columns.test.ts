@@ -70,7 +70,9 @@ describe('report columns', () => {
   });
 
   it('reclaims stale rows in place, and keeps long runs whole when the arrays are nearly full', () => {
-    const cols = new ReportColumns(16);
+    // Room for the most live rows (21 × 200) and a twentieth more: never grown, only compacted in place.
+    const cols = new ReportColumns(4620);
+    const fixed = cols.bytes;
     const ids = Array.from({ length: 20 }, (_, i) => `t${i}`);
     const expected = new Map<string, { n: number; base: number }>();
     // A fixed sequence of lengths (0 to 200 rows) and targets: long runs rewritten as the arrays fill.
@@ -87,10 +89,7 @@ describe('report columns', () => {
       expected.set(id, { n, base });
     }
     expect(cols.reportCount).toBe([...expected.values()].reduce((sum, e) => sum + e.n, 0));
-    // Live rows stay under 20 × 200 (and one run more while it is written): the stale rows are
-    // reclaimed in place, the arrays at most a tenth larger than that.
-    const perRow = 4 + 8 + 8 + 4 + 4 + 1 + 2;
-    expect(cols.bytes).toBeLessThanOrEqual(Math.ceil(21 * 200 * 1.1) * perRow + 1024 * 8);
+    expect(cols.bytes).toBe(fixed);
     const asOf = addDays('2025-01-03', 7 * 200);
     const windowOf = cols.windows(asOf, undefined, 'all');
     for (const [id, { n, base }] of expected) {
@@ -118,6 +117,7 @@ describe('report columns', () => {
   it('holds a column of approval times only once a report has been decided', () => {
     const cols = new ReportColumns(1024);
     cols.replace(['a'], weekly('a', 10, 1));
+    cols.replace(['s'], weekly('s', 30, 100));
     const without = cols.bytes;
     const decidedAt = Date.parse('2025-03-10T02:00:00Z');
     const returned: Tuple = [
@@ -166,6 +166,20 @@ describe('report columns', () => {
     const a = cols.windows('2025-03-07', undefined, 'approved')(makeTarget({ id: 'a' }));
     expect(a).toHaveLength(10);
     expect(a.every((r) => r.approval === undefined)).toBe(true);
+    // Before the column existed nothing was decided: a stock paced from its first report (its first
+    // figure read however old) finds none known before the first was recorded, and that one after.
+    const stock = makeTarget({ id: 's', kind: 'level', baseline: null, target: 500 });
+    const week29 = addDays('2025-01-03', 7 * 29);
+    expect(cols.windows(week29, '2025-01-01T00:00:00Z', 'approved')(stock)).toEqual([]);
+    expect(
+      cols
+        .windows(
+          week29,
+          '2025-01-04T03:00:00Z',
+          'approved',
+        )(stock)
+        .map((r) => r.value),
+    ).toEqual([100]);
     // A rewrite that grows the arrays keeps the times.
     cols.replace(['c'], weekly('c', 2000, 1));
     expect(

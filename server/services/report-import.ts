@@ -1,5 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
-import type { Kysely, Transaction } from 'kysely';
+import { type Kysely, sql, type Transaction } from 'kysely';
 import type { Issue } from '../../src/domain/issues';
 import type { Narrative, NarrativeField, ProgressReport, Target } from '../../src/domain/schemas';
 import {
@@ -287,13 +287,15 @@ export async function importReports(ctx: ImportContext): Promise<ImportOutcome> 
   );
   const importId = randomUUID();
   const run = async (trx: Transaction<Database>) => {
-    // Locks in a fixed order, so two imports touching the same targets cannot deadlock.
+    // Locks in a fixed order, so two imports touching the same targets cannot deadlock: across the
+    // statements the ids as JavaScript sorts them, within each by collate "C" (the same order for any
+    // id without characters beyond U+FFFF; the database's own collation may put "-" and "_" elsewhere).
     const locked = new Map<string, Target>();
     const share = stringPool();
     for (let i = 0; i < reported.length; i += ID_CHUNK) {
       const rows = await selectTargets(trx)
         .where('id', 'in', reported.slice(i, i + ID_CHUNK))
-        .orderBy('id')
+        .orderBy(sql`id collate "C"`)
         .forUpdate()
         .execute();
       for (const r of rows) locked.set(r.id, shareTargetStrings(targetFromRow(r), share));

@@ -204,16 +204,16 @@ describe.each(backends())('Excel/CSV import on %s', (backend: Backend) => {
     const text = lines.join('\n');
     const admin = await getUser(ctx.db.db, (await findUserByUsername(ctx.db.db, 'admin'))?.id ?? '');
     if (!admin) throw new Error('fixture: no admin');
-    const run = (targetsPerBatch?: number) =>
+    const run = (targetsPerBatch?: number, file = text, mode: 'dry-run' | 'commit' = 'dry-run') =>
       importReports({
         db: ctx.db.db,
         user: admin,
         actor: { id: admin.id, username: admin.username, ip: null },
         now: TEST_NOW,
         fileName: 'batches.csv',
-        bytes: new TextEncoder().encode(text),
-        grid: { kind: 'csv', rows: parseCsv(text) },
-        mode: 'dry-run',
+        bytes: new TextEncoder().encode(file),
+        grid: { kind: 'csv', rows: parseCsv(file) },
+        mode,
         maxRows: 100,
         targetsPerBatch,
       });
@@ -230,6 +230,34 @@ describe.each(backends())('Excel/CSV import on %s', (backend: Backend) => {
     expect(whole.body.issues.filter((x) => x.row === 16).map((x) => x.code)).toContain('duplicate_row');
     expect(whole.body.messages.find((m) => m.startsWith('第9行'))).toContain(`（截至 ${lines[1]?.split(',')[2]}）`);
     expect(batched.body).toEqual(whole.body);
+
+    // Committed two targets at a time, the rows that pass are written in the file's order.
+    const passing = [HEADER, ...lines.slice(1, 8), ...second.filter((_, i) => i % 2 === 1)].join('\n');
+    const committed = await run(2, passing, 'commit');
+    if (!('body' in committed)) throw new Error('the file was refused');
+    expect(committed.status).toBe(201);
+    expect(committed.body.counts).toMatchObject({ new: 10, error: 0 });
+    const entry = await ctx.db.db
+      .selectFrom('audit_log')
+      .select('after')
+      .where('action', '=', 'import.commit')
+      .where('entity_id', '=', committed.body.importId ?? '')
+      .executeTakeFirstOrThrow();
+    const after = (typeof entry.after === 'string' ? JSON.parse(entry.after) : entry.after) as {
+      reports: { targetId: string; asOf: string }[];
+    };
+    expect(after.reports.map((r) => `${r.targetId},${r.asOf}`)).toEqual(
+      passing
+        .split('\n')
+        .slice(1)
+        .map((l) =>
+          l
+            .split(',')
+            .filter((_, k) => k !== 1)
+            .slice(0, 2)
+            .join(','),
+        ),
+    );
   });
 
   it('reads GBK CSV, 全角 digits, thousands separators, Chinese dates and Excel date serials', async () => {
