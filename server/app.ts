@@ -64,6 +64,8 @@ export interface AppOptions {
   accounts?: Partial<AccountsOptions>;
   /** The per-target state memo (server/services/state-memo.ts); tests pass their own to watch it. */
   memo?: StateMemo;
+  /** Called when the memo starts holding a province's reports in memory (MemoOptions.onColumns). */
+  onColumns?: ((reports: number) => void) | undefined;
   /** PUBLIC_URL: the address people open the board at, for the pages' og:url in link previews. */
   publicUrl?: string | null | undefined;
 }
@@ -82,7 +84,9 @@ const NONCE_SLOT = '\u0000nonce\u0000';
 export function createApp(options: AppOptions): Hono {
   const { store } = options;
   const cache = new ResponseCache();
-  const memo = options.memo ?? new StateMemo(store, { historyLimit: HISTORY_LIMIT, columnsLimit: COLUMNS_LIMIT });
+  const memo =
+    options.memo ??
+    new StateMemo(store, { historyLimit: HISTORY_LIMIT, columnsLimit: COLUMNS_LIMIT, onColumns: options.onColumns });
   const now = options.now ?? (() => new Date());
   const accounts = accountsOptions(options.accounts);
   const app = new Hono();

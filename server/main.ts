@@ -39,14 +39,6 @@ async function main() {
     demo: config.demo,
     firstAdmin: process.env,
   });
-  // The embedded database lives in this process: its ~130 MB (WebAssembly memory and compiled code)
-  // share the server's RSS with the JavaScript heap (issue 26: ≤ 500 MB at province scale). So with
-  // PGlite the heap grows to 1.3 × what survived the last full collection, not server/start.js's
-  // 1.5 ×: at a province, after the bench's requests and a 10,000-row import, RSS 418–433 MB against
-  // 468–477 MB (four replays), for ~10 % more server CPU and a recomputed new date ~15 % slower
-  // (~330 → ~390 ms). PostgreSQL keeps its memory in its own processes; a flag given to node is kept.
-  if (db.kind === 'pglite' && !process.execArgv.some((a) => /^--heap[-_]growing[-_]percent/.test(a)))
-    v8.setFlagsFromString('--heap-growing-percent=30');
   const notify = { envWebhookUrl: config.notify.webhookUrl, baseUrl: config.notify.publicUrl };
   configureNotify(db.db, { settings: notify, jobs: JOBS });
   // Started once the server listens (a tick's first queries must not delay the warm start).
@@ -58,6 +50,19 @@ async function main() {
     frameAncestors: config.frameAncestors,
     accounts: config.accounts,
     publicUrl: config.notify.publicUrl,
+    // A province on the embedded database: PGlite's ~130 MB (WebAssembly memory and compiled code)
+    // share this process's RSS with the JavaScript heap and the memo's columns (issue 26: ≤ 500 MB).
+    // From then on the heap grows to 1.3 × what survived the last full collection, not start.js's
+    // 1.5 ×: after the province bench's requests and a 10,000-row import, RSS 418–433 MB against
+    // 468–477 MB (four replays), for ~10 % more server CPU and a recomputed new date ~15 % slower
+    // (~330 → ~390 ms). Not before: a city's heap is small, and the collections' extra work showed
+    // as the browser's blocking time in the client bench (Lighthouse TBT 156 and 205 ms against 115)
+    // on this 2-core machine. PostgreSQL keeps its memory in its own processes; a flag given to node
+    // is kept.
+    onColumns:
+      db.kind === 'pglite' && !process.execArgv.some((a) => /^--heap[-_]growing[-_]percent/.test(a))
+        ? () => v8.setFlagsFromString('--heap-growing-percent=30')
+        : undefined,
   });
   const server = serve({ fetch: app.fetch, port, hostname: config.host }, (info) => {
     const ms = Math.round(performance.now() - started);

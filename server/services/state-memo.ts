@@ -116,6 +116,8 @@ export interface MemoOptions {
   columnsLimit?: number;
   /** Targets whose windows are read (and facts made) at once when no reports are held (default FACTS_BATCH). */
   factsBatch?: number;
+  /** Called when the columns start to load, with the reports counted: the server now holds a province. */
+  onColumns?: ((reports: number) => void) | undefined;
 }
 
 /** ~0.5 KB a report: at most ~25 MB held. A city's default data is ~5,000 reports a year. */
@@ -169,6 +171,7 @@ export class StateMemo {
   private history: History | 'off' | null = null;
   private readonly columnsLimit: number;
   private readonly factsBatch: number;
+  private readonly onColumns: ((reports: number) => void) | undefined;
   /** null: not decided; 'off': not held (until the catalog changes); 'loading': read in the background. */
   private columns: Columns | 'off' | 'loading' | null = null;
   /** Bumped when the catalog changes: a load started before must not be kept. */
@@ -187,6 +190,7 @@ export class StateMemo {
     this.historyLimit = options.historyLimit ?? 0;
     this.columnsLimit = options.columnsLimit ?? 0;
     this.factsBatch = Math.max(1, Math.floor(options.factsBatch ?? FACTS_BATCH) || FACTS_BATCH);
+    this.onColumns = options.onColumns;
   }
 
   /**
@@ -435,6 +439,7 @@ export class StateMemo {
         this.columns = count === null ? null : 'off';
         return null;
       }
+      this.onColumns?.(count);
       this.loadColumns(catalog, epoch, count).then(
         (loaded) => {
           if (epoch === this.columnsEpoch) this.columns = loaded;

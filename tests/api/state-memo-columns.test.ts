@@ -28,11 +28,13 @@ describe.each(backends())('state memo columns on %s', (backend: Backend) => {
   let store: CountingStore;
   let memo: StateMemo;
   let app: Hono;
+  /** What the memo told its owner as the columns began to load (the server tightens its heap then). */
+  const told: number[] = [];
 
   beforeAll(async () => {
     db = await freshDb(backend);
     store = new CountingStore(db.db);
-    memo = new StateMemo(store, { columnsLimit: 1_000_000 });
+    memo = new StateMemo(store, { columnsLimit: 1_000_000, onColumns: (n) => told.push(n) });
     app = createApp({ store, memo, now: () => TEST_NOW });
   });
   afterAll(async () => {
@@ -119,6 +121,7 @@ describe.each(backends())('state memo columns on %s', (backend: Backend) => {
       ).n,
     );
     expect(memo.stats().columns).toBe(count);
+    expect(told).toEqual([count]);
     const dates = first.reportDates;
     expect(dates.length).toBeGreaterThan(10);
     for (const asOf of [dates.at(-2), dates.at(-9), dates.at(3), '2025-09-30'] as string[]) {
