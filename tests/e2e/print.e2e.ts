@@ -286,6 +286,41 @@ describe('the overview on paper', () => {
     expect(split).toEqual([]);
     await context.close();
   });
+
+  it('prints with its header and print styles on Ctrl+P pressed while the page is still loading', async () => {
+    const summary = await api<SummaryResponse>('/summary');
+    const { context, page } = await newPage(browser);
+    // A page still busy (it has not been idle once, so its print part has not been fetched), and the
+    // browser's print dialog replaced by a note of what it would have printed.
+    await page.addInitScript(() => {
+      const w = window as unknown as { printed: unknown[] };
+      w.printed = [];
+      window.requestIdleCallback = () => 0;
+      window.print = () => {
+        const sheets = [...document.styleSheets].flatMap((s) => [...s.cssRules].map((r) => r.cssText));
+        w.printed.push({
+          header: document.querySelector('.print-header')?.textContent ?? null,
+          pageRule: sheets.some((r) => r.startsWith('@page')),
+          hidesMenu: sheets.some((r) => r.startsWith('@media print') && r.includes('.topbar')),
+        });
+      };
+    });
+    await page.goto('/');
+    // As soon as the page is there to take a key (before, the browser prints as it alone can).
+    await page.getByRole('heading', { level: 1, name: '总览' }).waitFor();
+    expect(await page.locator('.print-header').count()).toBe(0);
+    await page.keyboard.press('Control+P');
+    await page.waitForFunction(() => (window as unknown as { printed: unknown[] }).printed.length > 0);
+    const printed = await page.evaluate(() => (window as unknown as { printed: unknown[] }).printed);
+    expect(printed).toEqual([
+      {
+        header: `目标进度看板总览规划：全部规划截至 ${formatDate(summary.asOf)}含演示数据`,
+        pageRule: true,
+        hidesMenu: true,
+      },
+    ]);
+    await context.close();
+  });
 });
 
 describe('a target and a sector on paper', () => {

@@ -15,6 +15,7 @@ import { ErrorPanel } from '../../ui/error-panel';
 import { FreshnessBadge } from '../../ui/freshness-badge';
 import { PageHeader } from '../../ui/page-header';
 import { PendingNotice } from '../../ui/pending';
+import { PrintWhenShown, usePrintShortcut } from '../../ui/print-shortcut';
 import { QueryState } from '../../ui/query-state';
 import { SectionBoundary } from '../../ui/section-boundary';
 import { useAfterLoad } from '../../ui/use-after-load';
@@ -70,6 +71,7 @@ export function OverviewPage() {
   };
   const summary = useSummary(params);
   const afterLoad = useAfterLoad();
+  const printRequest = usePrintShortcut();
   const freshness = useFreshness(summary);
   useDocumentTitle(summary.data ? overviewTitle(summary.data, locale) : t('overview.title'), t('app.title'));
   const crashed = <ErrorPanel error={new Error(t('error.crashed'))} compact />;
@@ -101,7 +103,7 @@ export function OverviewPage() {
         }
         aside={<FreshnessBadge freshness={freshness} dataDate={dataDate} />}
       />
-      {summary.data && afterLoad && (
+      {summary.data && (afterLoad || printRequest.asked > 0) && (
         // The printed overview (a briefing for the mayor): the page, plan and date on top, without the
         // site's header and the filters; every sheet numbered and dated (PrintMargins). Loaded once
         // the page has: imported with it, its print style sheet joined the overview's first paint as
@@ -114,8 +116,12 @@ export function OverviewPage() {
             asOf={summary.data.asOf}
             demo={summary.data.containsDemo}
           />
+          {/* Ctrl+P pressed before the header had loaded: printed once it has (print-shortcut.tsx). */}
+          <PrintWhenShown request={printRequest} />
         </Suspense>
       )}
+      {/* Without figures to print, Ctrl+P still prints what the page shows (the error). */}
+      {summary.isError && !summary.data && <PrintWhenShown request={printRequest} />}
       <PendingNotice on={filters.includePending} />
       <SectionBoundary fallback={crashed}>
         <OverviewFiltersBar filters={filters} update={update} />
