@@ -150,20 +150,13 @@ describe('report columns', () => {
     expect(cols.bytes - without).toBe(1024 * 8);
     // The windows carry each report's approval (the engine filters by view): its state and when.
     const at = new Date(decidedAt).toISOString();
-    expect(
-      cols
-        .windows(
-          '2025-03-07',
-          undefined,
-          'approved',
-        )(makeTarget({ id: 'b' }))
-        .map((r) => [r.value, r.approval?.state, r.approval?.at]),
-    ).toEqual([
+    const approvedView = (id: string) => cols.windows('2025-03-07', undefined, 'approved')(makeTarget({ id }));
+    expect(approvedView('b').map((r) => [r.value, r.approval?.state, r.approval?.at])).toEqual([
       [4, 'approved', at],
       [5, 'returned', at],
     ]);
     // The rows written before the column existed: approved on entry, no approval object.
-    const a = cols.windows('2025-03-07', undefined, 'approved')(makeTarget({ id: 'a' }));
+    const a = approvedView('a');
     expect(a).toHaveLength(10);
     expect(a.every((r) => r.approval === undefined)).toBe(true);
     // Before the column existed nothing was decided: a stock paced from its first report (its first
@@ -171,25 +164,10 @@ describe('report columns', () => {
     const stock = makeTarget({ id: 's', kind: 'level', baseline: null, target: 500 });
     const week29 = addDays('2025-01-03', 7 * 29);
     expect(cols.windows(week29, '2025-01-01T00:00:00Z', 'approved')(stock)).toEqual([]);
-    expect(
-      cols
-        .windows(
-          week29,
-          '2025-01-04T03:00:00Z',
-          'approved',
-        )(stock)
-        .map((r) => r.value),
-    ).toEqual([100]);
+    const afterFirst = cols.windows(week29, '2025-01-04T03:00:00Z', 'approved')(stock);
+    expect(afterFirst.map((r) => r.value)).toEqual([100]);
     // A rewrite that grows the arrays keeps the times.
     cols.replace(['c'], weekly('c', 2000, 1));
-    expect(
-      cols
-        .windows(
-          '2025-03-07',
-          undefined,
-          'approved',
-        )(makeTarget({ id: 'b' }))
-        .map((r) => r.approval?.at),
-    ).toEqual([at, at]);
+    expect(approvedView('b').map((r) => r.approval?.at)).toEqual([at, at]);
   });
 });
