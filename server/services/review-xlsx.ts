@@ -1,7 +1,8 @@
 import type ExcelJS from 'exceljs';
 import { WARNING_STATUSES } from '../../src/domain/aggregate';
 import { exportText } from '../../src/domain/cells';
-import { changeDigits, changeOf, roundDerived, roundedPp, roundRate } from '../../src/domain/figures';
+import { changeDigits, changeOf, roundDerived, roundedPp } from '../../src/domain/figures';
+import { shownRate } from '../../src/domain/format';
 import { NO_DEPARTMENT } from '../../src/domain/review';
 import type { ReviewResponse, ReviewTarget } from '../../src/domain/review-api';
 import type { Plan } from '../../src/domain/schemas';
@@ -37,7 +38,16 @@ function numberFormat(kind: CellKind, value: number): string | undefined {
   if (kind === 'pp2') return '+0.00;-0.00;0.00';
   if (kind === 'integer') return '0';
   if (kind === 'number') return Number.isInteger(value) ? '#,##0' : '#,##0.00';
+  if (kind === 'rate') return rateFormat(value);
   return undefined;
+}
+
+/** A run-rate with exactly the decimals `shownRate` left it, as the page: 11.2 → #,##0.0, 0.0275 → #,##0.0000. */
+function rateFormat(value: number): string {
+  const written = String(value);
+  if (written.includes('e')) return 'General';
+  const dot = written.indexOf('.');
+  return dot === -1 ? '#,##0' : `#,##0.${'0'.repeat(written.length - dot - 1)}`;
 }
 
 /** A calendar date as an Excel date: UTC midnight of that day, so no time zone can shift it. */
@@ -318,8 +328,8 @@ export async function reviewWorkbook(review: ReviewResponse, options: ReviewWork
   const byId = new Map(review.targets.map((t) => [t.id, t]));
   const plans = new Map(options.plans.map((p) => [p.id, p]));
   const target = (id: string) => byId.get(id) as ReviewTarget;
-  /** A run-rate as the page writes it (whole counts, the target's precision). */
-  const rateCell = (t: ReviewTarget, v: number | null | undefined) => (v == null ? null : roundRate(t, v));
+  /** A run-rate as the page writes it (`shownRate`: the digits its 实际/所需 is divided from). */
+  const rateCell = (v: number | null | undefined) => (v == null ? null : shownRate(v));
   const text = <R>(key: string, header: string, width: number, value: (r: R) => CellValue): Column<R> => ({
     key,
     header,
@@ -442,16 +452,16 @@ export async function reviewWorkbook(review: ReviewResponse, options: ReviewWork
     {
       key: 'perWeek',
       header: '每周还需',
-      kind: 'number',
+      kind: 'rate',
       width: 12,
-      value: (r) => rateCell(target(r.id), laggard.get(r.id)?.requiredRate?.perWeek),
+      value: (r) => rateCell(laggard.get(r.id)?.requiredRate?.perWeek),
     },
     {
       key: 'recent',
       header: '近四周每周',
-      kind: 'number',
+      kind: 'rate',
       width: 12,
-      value: (r) => rateCell(target(r.id), laggard.get(r.id)?.requiredRate?.recentPerWeek),
+      value: (r) => rateCell(laggard.get(r.id)?.requiredRate?.recentPerWeek),
     },
     text('unit', '单位', 8, (r: WarningRow) => target(r.id).unit),
     {

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   changeOf,
@@ -6,11 +7,14 @@ import {
   formatChange,
   formatDerived,
   formatGap,
+  formatPaceRatio,
   gapText,
   nextNodeText,
+  shownRunRate,
   verdictText,
 } from './figures';
-import { formatQuantity } from './format';
+import { formatPercent, formatQuantity, formatRate, formatRateQuantity } from './format';
+import type { RequiredRate } from './schemas';
 import { computeTargetState } from './status';
 import {
   cityCompute,
@@ -134,5 +138,76 @@ describe('the vocabulary of figures', () => {
   it('one verdict: a forecast miss travels with the status', () => {
     expect(verdictText({ status: 'on_track', forecastMiss: true })).toBe('正常 · 预计难完成');
     expect(verdictText({ status: 'missed', forecastMiss: false }, 'en')).toBe('Missed');
+  });
+});
+
+/** A run-rate of `unit` needing `perWeek`, with `recentPerWeek` kept up over the last four weeks. */
+const runRate = (perWeek: number, recentPerWeek: number | null, unit = '人'): RequiredRate => ({
+  unit,
+  perWeek,
+  perMonth: perWeek * (30.4375 / 7),
+  recentPerWeek,
+  remaining: perWeek * 10,
+  weeksLeft: 10,
+});
+
+/** The number a person reads off a printed quantity: "1,234.5人" → 1234.5, "1万人" / "10K people" → 10000. */
+const readBack = (text: string) =>
+  Number(text.replace(/[^\d.-]/g, '')) * (text.includes('万') ? 1e4 : text.includes('K') ? 1e3 : 1);
+
+describe('run-rates as shown', () => {
+  it('近四周 2.25人 / 每周 11.2人 / 实际/所需 20%: the percentage divides the two figures beside it', () => {
+    // The reviewer's laggard: 2.25 a week against 11.2 needed is 20.1 %; rounded to whole people the
+    // line read "2人 / 11人 / 20%", and 2 ÷ 11 is 18 %.
+    const run = shownRunRate(runRate(11.2, 2.25));
+    expect(run).toEqual({ unit: '人', needed: 11.2, recent: 2.25, ratio: 2.25 / 11.2 });
+    expect(formatRate(run.needed, run.unit, 'week')).toBe('每周 11.2人');
+    expect(formatRateQuantity(run.recent, run.unit)).toBe('2.25人');
+    expect(formatPaceRatio(run)).toBe('20%');
+    expect(formatRate(run.needed, run.unit, 'week', 'en')).toBe('11.2 people/wk');
+    expect(formatRateQuantity(run.recent, run.unit, 'en')).toBe('2.25 people');
+    expect(formatPaceRatio(run, 'en')).toBe('20%');
+  });
+
+  it('the ratio is of the rounded figures, not the engine’s', () => {
+    // 0.9995 ÷ 1.0049 is 99.46 %: printed as 99 % beside "1人" and "1人", it would not check.
+    const run = shownRunRate(runRate(1.0049, 0.9995));
+    expect(formatRateQuantity(run.needed, run.unit)).toBe('1人');
+    expect(formatRateQuantity(run.recent, run.unit)).toBe('1人');
+    expect(formatPaceRatio(run)).toBe('100%');
+  });
+
+  it('keeps magnitude units readable: 0.0275万人 a week is 275人, 51.8亿元 stays, 0.3个 keeps its decimal', () => {
+    const people = shownRunRate(runRate(0.980_43, 0.027_541, '万人'));
+    expect(formatRate(people.needed, people.unit, 'week')).toBe('每周 9,800人');
+    expect(formatRateQuantity(people.recent, people.unit)).toBe('275人');
+    expect(formatPaceRatio(people)).toBe(formatPercent(275 / 9800, 'zh-CN', 0));
+    expect(formatRate(1.9321, '万人', 'week')).toBe('每周 1.93万人');
+    expect(formatRate(1.9321, '万人', 'week', 'en')).toBe('19.3K people/wk');
+    expect(formatRate(98_765, '人', 'week')).toBe('每周 9.88万人');
+    expect(formatRate(51.83, '亿元', 'month')).toBe('每月 51.8亿元');
+    expect(formatRate(0.3, '个', 'week')).toBe('每周 0.3个');
+    expect(formatRate(64.67, '个', 'week')).toBe('每周 64.7个');
+    expect(shownRunRate(runRate(0.3, null, '个'))).toEqual({ unit: '个', needed: 0.3, recent: null, ratio: null });
+    expect(formatPaceRatio(shownRunRate(runRate(0.3, null, '个')))).toBe('—');
+  });
+
+  it('any rates: the printed 实际/所需 is the division of the two printed rates, in either language', () => {
+    fc.assert(
+      fc.property(
+        fc.double({ min: 0.01, max: 9999, noNaN: true }),
+        fc.double({ min: -9999, max: 9999, noNaN: true }),
+        fc.constantFrom('zh-CN' as const, 'en' as const),
+        (perWeek, recentPerWeek, locale) => {
+          const run = shownRunRate(runRate(perWeek, recentPerWeek));
+          const needed = readBack(formatRateQuantity(run.needed, run.unit, locale));
+          const recent = readBack(formatRateQuantity(run.recent, run.unit, locale));
+          expect(formatPaceRatio(run, locale)).toBe(formatPercent(recent / needed, locale, 0));
+          // Three significant digits: within 0.5 % of the engine's figure.
+          expect(Math.abs(needed - perWeek)).toBeLessThanOrEqual(perWeek * 0.005 + 1e-12);
+        },
+      ),
+      { numRuns: 300 },
+    );
   });
 });

@@ -5,9 +5,10 @@ import {
   formatQuantity,
   formatShortDate,
   type Locale,
+  shownRate,
   wholeCountDigits,
 } from './format';
-import type { Status, Target, TargetState } from './schemas';
+import type { RequiredRate, Status, Target, TargetState } from './schemas';
 
 /**
  * The vocabulary of figures every view, export and the wall uses, so the same target reads the
@@ -168,13 +169,34 @@ export function formatDerived(t: Figured, value: number | null, locale: Locale =
   return rounded === null ? '—' : formatQuantity(rounded, t.unit, locale);
 }
 
+/** A lagging target's run-rates as every page and export shows them, and their ratio. */
+export interface ShownRunRate {
+  unit: string;
+  /** Still needed per week to the deadline, rounded as shown (`shownRate`). */
+  needed: number;
+  /** Achieved per week over the last four weeks, rounded as shown; null when it cannot be measured. */
+  recent: number | null;
+  /** 实际/所需: `recent ÷ needed` of the two shown figures, so the percentage beside them checks. */
+  ratio: number | null;
+}
+
 /**
- * A run-rate (per week or month) as the engine derived it, rounded like `formatDerived` once it is
- * at least one unit: "还需每周 65个", not 64.67个; a rate below one keeps its decimals (每周 0.3个).
+ * The run-rates of `requiredRate` as shown: "近四周 2.25人 / 每周 11.2人 / 实际/所需 20%" divides the
+ * two printed figures, never the engine's unrounded ones (the same reason `shownDifference` exists).
  */
-export function roundRate(t: Figured, value: number): number {
-  const rounded = roundDerived(t, value);
-  return rounded === null || Math.abs(value) < 1 ? value : rounded;
+export function shownRunRate(rate: RequiredRate): ShownRunRate {
+  const needed = shownRate(rate.perWeek);
+  const recent = rate.recentPerWeek === null ? null : shownRate(rate.recentPerWeek);
+  const ratio = recent !== null && needed > 0 ? recent / needed : null;
+  return { unit: rate.unit, needed, recent, ratio: ratio !== null && Number.isFinite(ratio) ? ratio : null };
+}
+
+/** Decimals of 实际/所需 as a percentage: whole percent, read against the rates' three digits. */
+export const PACE_RATIO_DIGITS = 0;
+
+/** 实际/所需 as every page writes it: "20%", or "—" without a recent rate. */
+export function formatPaceRatio(run: Pick<ShownRunRate, 'ratio'> | null, locale: Locale = 'zh-CN'): string {
+  return formatPercent(run?.ratio ?? null, locale, PACE_RATIO_DIGITS);
 }
 
 /** The number `formatDerived` writes, for exports. */

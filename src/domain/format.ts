@@ -205,9 +205,55 @@ export function formatQuantityFit(value: number | null, unit: string, locale: Lo
   return formatQuantity(value * parsed.factor, parsed.base, locale);
 }
 
-/** "还需每周 9,800人" style rate: the quantity with a per-week or per-month suffix. */
+/**
+ * Significant digits of a run-rate (还需每周…, 近四周平均…) on every page and export. A ratio of two
+ * rates is printed beside them ("实际/所需 20%"), so each keeps digits enough for the division to
+ * check: 2.25人 ÷ 11.2人 is 20%, where 2人 ÷ 11人 beside it would read 18%.
+ */
+export const RATE_DIGITS = 3;
+
+/** A run-rate as it is shown, in its own unit: 11.2345 → 11.2, 0.027541 → 0.0275, 98765 → 98800. */
+export function shownRate(value: number): number {
+  if (!Number.isFinite(value) || value === 0) return value === 0 ? 0 : value;
+  const shown = Number(value.toPrecision(RATE_DIGITS));
+  return Object.is(shown, -0) ? 0 : shown;
+}
+
+/**
+ * A run-rate's quantity, the figure `shownRate` rounds it to and nothing else, with the magnitude
+ * units formatQuantityFit uses: (11.2, '人') → 11.2人, (0.0275, '万人') → 275人, (98765, '人') →
+ * 9.88万人, (51.8, '亿元') → 51.8亿元; English 98.8K people, 5.18B yuan.
+ */
+export function formatRateQuantity(value: number | null, unit: string, locale: Locale = 'zh-CN'): string {
+  if (value === null || !Number.isFinite(value)) return '—';
+  const shown = shownRate(value);
+  const figure = (v: number, options: Intl.NumberFormatOptions = {}) =>
+    numberFormat(locale, { maximumSignificantDigits: RATE_DIGITS, ...options }).format(v);
+  const compact = (v: number) => figure(v, Math.abs(v) >= 1e4 ? { notation: 'compact' } : {});
+  const space = locale === 'en' ? ' ' : '';
+  if (unit === '') return figure(shown);
+  let parsed: ReturnType<typeof parseUnit>;
+  try {
+    parsed = parseUnit(unit);
+  } catch {
+    return `${figure(shown)}${space}${unit}`;
+  }
+  if (parsed.base === '%') return `${figure(shown)}%`;
+  if (parsed.base === 'pp') return `${figure(shown)}${locale === 'en' ? ' pp' : '个百分点'}`;
+  if (locale === 'en') {
+    const name = englishUnit(parsed.base);
+    const base = compact(shown * parsed.factor);
+    return name === '' ? base : `${base} ${name}`;
+  }
+  // A small rate of a magnitude unit in the base unit, as a person says it: 275人, not 0.0275万人.
+  if (parsed.factor > 1 && Math.abs(shown) < 1) return `${compact(shown * parsed.factor)}${parsed.base}`;
+  if (parsed.factor > 1) return `${figure(shown, { useGrouping: false })}${unit}`;
+  return `${compact(shown)}${unit}`;
+}
+
+/** "还需每周 9,800人" style rate: the quantity, as `formatRateQuantity` writes it, per week or month. */
 export function formatRate(value: number, unit: string, per: 'week' | 'month', locale: Locale = 'zh-CN'): string {
-  const q = formatQuantityFit(value, unit, locale);
+  const q = formatRateQuantity(value, unit, locale);
   if (locale === 'en') return `${q}/${per === 'week' ? 'wk' : 'mo'}`;
   return `每${per === 'week' ? '周' : '月'} ${q}`;
 }

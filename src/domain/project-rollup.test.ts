@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { expectedShare, INVESTMENT_PROFILE } from './pacing';
 import { checkProjects, rollUp, rollupMeasure, rollupValue } from './project-rollup';
 import type { KeyProject } from './schemas';
 import { DEFAULT_THRESHOLDS, type TargetState } from './schemas';
@@ -63,13 +64,20 @@ describe('a project list rolled up', () => {
 });
 
 describe('the watermelon check', () => {
-  const count = { unit: '个', target: 4, title: '抓好4个重点项目建设' };
-  const state = (status: TargetState['status'], expected: number | null): TargetState => ({
+  const count = {
+    unit: '个',
+    target: 4,
+    title: '抓好4个重点项目建设',
+    periodStart: '2025-01-01',
+    deadline: '2025-12-31',
+  };
+  /** The count's own state, judged at a date, with its own (linear) 应完成率. */
+  const state = (status: TargetState['status'], judgedAt = '2025-12-26', expected: number | null = 0.98) => ({
     progress: 0.95,
     expected,
     gap: expected === null ? null : 0.95 - expected,
-    gapBasis: 'target',
-    judgedAt: '2025-12-26',
+    gapBasis: 'target' as const,
+    judgedAt,
     status,
     forecastMiss: false,
     milestone: null,
@@ -87,21 +95,38 @@ describe('the watermelon check', () => {
   ]);
 
   it('makes a count of projects started no better than its projects’ investment against the pace, and says why', () => {
-    const checked = checkProjects(count, state('on_track', 0.98), behind, DEFAULT_THRESHOLDS);
-    // 80 % done against 98 % due: −18 个百分点, beyond the 15 of 严重滞后.
+    const checked = checkProjects(count, state('on_track'), behind, DEFAULT_THRESHOLDS);
+    // The money is paced as an investment target is (93 % by November, 100 % at the year's end): on
+    // 26 December 98.9 % is due, not the count's own 98 %; 80 % done is 18.9 points behind: 严重滞后.
+    const due = 0.93 + (0.07 * 26) / 31;
+    expect(expectedShare(INVESTMENT_PROFILE, '2025-01-01', '2025-12-31', '2025-12-26')).toBeCloseTo(due, 12);
     expect(checked.status).toBe('severe');
     expect(checked.projects?.investment).toBeCloseTo(0.8, 12);
-    expect(checked.projects?.gap).toBeCloseTo(-0.18, 12);
-    expect(checkProjects(count, state('on_track', 0.9), behind).status).toBe('lagging');
+    expect(checked.projects?.expected).toBeCloseTo(due, 12);
+    expect(checked.projects?.gap).toBeCloseTo(0.8 - due, 12);
+    // By mid-September 70.5 % is due (65 % by August's end, 76 % by September's): 80 % is ahead.
+    expect(checkProjects(count, state('on_track', '2025-09-15', 0.7), behind)).toEqual(
+      state('on_track', '2025-09-15', 0.7),
+    );
+    // By 20 December 97.5 % is due: 80 % lags by 17.5 points.
+    expect(checkProjects(count, state('on_track', '2025-12-20'), behind).status).toBe('severe');
+  });
+
+  it('is paced by the count’s own 应完成率 when its period is not a calendar year', () => {
+    const span = { ...count, periodStart: '2025-03-01', deadline: '2026-02-28' };
+    const checked = checkProjects(span, state('on_track', '2025-12-26', 0.9), behind);
+    expect(checked.projects?.expected).toBe(0.9);
+    expect(checked.status).toBe('lagging');
   });
 
   it('leaves a target alone whose projects’ money keeps pace, or that is met, not started or measured otherwise', () => {
-    expect(checkProjects(count, state('on_track', 0.82), behind)).toEqual(state('on_track', 0.82));
-    expect(checkProjects(count, state('achieved', 0.98), behind).status).toBe('achieved');
-    expect(checkProjects(count, state('no_data', 0.98), behind).status).toBe('no_data');
-    expect(checkProjects({ ...count, target: 60 }, state('on_track', 0.98), behind).status).toBe('on_track');
-    expect(checkProjects(count, state('on_track', 0.98), undefined).status).toBe('on_track');
+    expect(checkProjects(count, state('on_track', '2025-09-30'), behind)).toEqual(state('on_track', '2025-09-30'));
+    expect(checkProjects(count, state('achieved'), behind).status).toBe('achieved');
+    expect(checkProjects(count, state('no_data'), behind).status).toBe('no_data');
+    expect(checkProjects({ ...count, target: 60 }, state('on_track'), behind).status).toBe('on_track');
+    expect(checkProjects(count, state('on_track'), undefined).status).toBe('on_track');
+    expect(checkProjects(count, state('on_track', '2025-12-26', null), behind).status).toBe('on_track');
     // Never better than its own pace says.
-    expect(checkProjects(count, state('severe', 0.9), behind).status).toBe('severe');
+    expect(checkProjects(count, state('severe'), behind).status).toBe('severe');
   });
 });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { STATUS_SEVERITY } from './aggregate';
+import { expectedShare, INVESTMENT_PROFILE } from './pacing';
 import type { KeyProject, StatusThresholds, Target, TargetState } from './schemas';
 import { statusOfGap } from './status';
 
@@ -92,13 +93,27 @@ export function rollupValue(target: Pick<Target, 'unit' | 'target' | 'title'>, r
 const PACED = new Set(['on_track', 'lagging', 'severe']);
 
 /**
+ * Where a year's investment should be by a date: paced as the catalog paces an investment target
+ * (INVESTMENT_PROFILE, back-loaded), so the list's money and the plan's investment target
+ * (完成投资2450亿元, the same projects' money) are measured against the same 序时进度. A period the
+ * monthly profile cannot fit (not a calendar year) keeps the target's own pace.
+ */
+function investmentPace(target: Pick<Target, 'periodStart' | 'deadline'>, state: TargetState): number | null {
+  try {
+    return expectedShare(INVESTMENT_PROFILE, target.periodStart, target.deadline, state.judgedAt);
+  } catch {
+    return state.expected;
+  }
+}
+
+/**
  * The watermelon check: a target counted from its project list (projects started or done) whose
- * projects' investment lags the pace — the year's planned investment done, against 应完成率 at the
- * date it is judged — is no better than that lag, and says why (`projects`). Green outside, red
- * inside is what a count of projects started alone would show.
+ * projects' investment lags the pace — the year's planned investment done, against the investment's
+ * 序时进度 at the date the target is judged — is no better than that lag, and says why (`projects`).
+ * Green outside, red inside is what a count of projects started alone would show.
  */
 export function checkProjects(
-  target: Pick<Target, 'unit' | 'target' | 'title'>,
+  target: Pick<Target, 'unit' | 'target' | 'title' | 'periodStart' | 'deadline'>,
   state: TargetState,
   r: ProjectRollup | undefined,
   th?: StatusThresholds,
@@ -106,12 +121,15 @@ export function checkProjects(
   if (!r || !PACED.has(state.status) || state.expected === null) return state;
   const m = rollupMeasure(target, r);
   if ((m !== 'started' && m !== 'completed') || !r.plannedInvestment || r.completedInvestment === null) return state;
+  const pace = investmentPace(target, state);
+  if (pace === null) return state;
   const investment = r.completedInvestment / r.plannedInvestment;
-  const gap = investment - Math.min(1, state.expected);
+  const expected = Math.min(1, pace);
+  const gap = investment - expected;
   const verdict = statusOfGap(gap, th);
   if (verdict === 'on_track') return state;
   const worse = STATUS_SEVERITY[verdict] > STATUS_SEVERITY[state.status] ? verdict : state.status;
-  return { ...state, status: worse, projects: { investment, gap } };
+  return { ...state, status: worse, projects: { investment, expected, gap } };
 }
 
 /** Each target's roll-up over a list of projects (the in-memory dataset; the server sums in SQL). */

@@ -115,7 +115,10 @@ export const reviewLaggardSchema = z.object({
   gap: z.number().nullable(),
   requiredRate: requiredRateSchema.nullable(),
   projection: projectionSchema.nullable(),
-  /** Recent rate ÷ rate now needed (Open SDG: ≥ 0.95 on track, 0.6–0.95 needs acceleration). */
+  /**
+   * Recent rate ÷ rate now needed, of the two as shown (`shownRunRate`: 2.25 ÷ 11.2, not 2.2479 ÷ 11.21)
+   * (Open SDG: ≥ 0.95 on track, 0.6–0.95 needs acceleration).
+   */
   paceRatio: z.number().nullable(),
 });
 export type ReviewLaggard = z.infer<typeof reviewLaggardSchema>;

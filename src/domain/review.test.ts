@@ -207,7 +207,8 @@ describe('a review (hand-worked)', () => {
     expect(d?.requiredRate?.remaining).toBe(780);
     expect(d?.requiredRate?.perWeek).toBeCloseTo(109.2, 10);
     expect(d?.requiredRate?.recentPerWeek).toBeCloseTo(30, 10);
-    expect(d?.paceRatio).toBeCloseTo(30 / 109.2, 10);
+    // 实际/所需 of the two as printed, "每周 109人" and "30人": 27.5 %, where 30 ÷ 109.2 would be 27.47 %.
+    expect(d?.paceRatio).toBeCloseTo(30 / 109, 10);
     // Trend: 30 per 0.07 of the period, half the period left: 220 + 428.57 × 0.5.
     expect(d?.projection?.value).toBeCloseTo(220 + (30 / 0.07) * 0.5, 8);
     expect(d?.projection?.willMeet).toBe(false);
@@ -217,6 +218,7 @@ describe('a review (hand-worked)', () => {
     // 445 + 929 × 0.5 = 909.3: a miss of 9.1 %, under the 10 % that would make it severe. Lagging.
     expect(b?.requiredRate?.perWeek).toBeCloseTo(77.7, 10);
     expect(b?.requiredRate?.recentPerWeek).toBeCloseTo(67.5, 10);
+    expect(b?.paceRatio).toBeCloseTo(67.5 / 77.7, 10);
     expect(b?.projection?.value).toBeCloseTo(445 + (130 / 0.14) * 0.5, 8);
   });
 

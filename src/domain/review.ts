@@ -1,7 +1,7 @@
 import { type Aggregate, aggregate, behindBy, WARNING_STATUSES } from './aggregate';
 import type { AggregateDto } from './aggregate-schema';
 import { addDays, daysBetween, type IsoDate, minDate, shanghaiDate } from './dates';
-import { changeOf, shownDifference } from './figures';
+import { changeOf, shownDifference, shownRunRate } from './figures';
 import { badRequest, type ParseResult, targetsQuerySchema } from './query';
 import { hasNarrative } from './report-schema';
 import { effectiveReports, type KnowledgeCut, onePerDate, reportsAsOf, viewOf } from './reports';
@@ -301,7 +301,8 @@ export function computeReviewChanges(
         gap: i.now.gap,
         requiredRate: rate,
         projection: i.now.projection,
-        paceRatio: rate && rate.recentPerWeek !== null && rate.perWeek > 0 ? rate.recentPerWeek / rate.perWeek : null,
+        // Of the two rates as printed beside it, so the percentage checks (`shownRunRate`).
+        paceRatio: rate ? shownRunRate(rate).ratio : null,
       };
     })
     .sort(

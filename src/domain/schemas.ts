@@ -342,10 +342,11 @@ export const targetStateSchema = z.object({
   forecastMiss: z.boolean(),
   /**
    * A project-list target whose projects' investment lags its pace (src/domain/project-rollup.ts):
-   * the share of the year's planned investment done and its gap to the pace. The status is no better
-   * than that gap says: a list counted as started cannot look on pace while its money is behind.
+   * the share of the year's planned investment done, where it should be by `judgedAt` (the
+   * investment's 序时进度, as an investment target is paced) and the gap between them. The status is no
+   * better than that gap says: a list counted as started cannot look on pace while its money is behind.
    */
-  projects: z.object({ investment: finite, gap: finite }).optional(),
+  projects: z.object({ investment: finite, expected: finite, gap: finite }).optional(),
   milestone: milestoneProgressSchema.nullable(),
   /**
    * A stock paced from a baseline (stated, or its first report): the pace is judged on the way from

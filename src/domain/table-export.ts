@@ -13,6 +13,7 @@ import {
   shownGap,
   verdictText,
 } from './figures';
+import { shownRate } from './format';
 import type { LatestReport } from './review-api';
 import type { Plan, Status, TargetState } from './schemas';
 import { SECTORS } from './sectors';
@@ -22,8 +23,11 @@ import { SECTORS } from './sectors';
  * carry the same columns with the same meaning. Values stay numbers in the target's unit (the unit
  * has its own column); fractions stay fractions until a writer formats them.
  */
-/** `pp`: 个百分点 with one decimal (a gap of 完成率); `pp2`: with two (a growth rate's or share's own gap). */
-export type CellKind = 'text' | 'number' | 'percent' | 'pp' | 'pp2' | 'date' | 'integer';
+/**
+ * `pp`: 个百分点 with one decimal (a gap of 完成率); `pp2`: with two (a growth rate's or share's own gap);
+ * `rate`: a run-rate, rounded by `shownRate` and written with exactly its digits (11.2, 0.0275).
+ */
+export type CellKind = 'text' | 'number' | 'percent' | 'pp' | 'pp2' | 'date' | 'integer' | 'rate';
 export type CellValue = string | number | null;
 
 export interface Column<R> {
@@ -237,7 +241,9 @@ function csvCell(kind: CellKind, value: CellValue): string {
           ? round(value, 1)
           : kind === 'pp2'
             ? round(value, 2)
-            : round(value, 4);
+            : kind === 'rate'
+              ? shownRate(value)
+              : round(value, 4);
     return String(Object.is(n, -0) ? 0 : n);
   }
   return csvField(value);

@@ -104,7 +104,7 @@ export const en: Messages = {
   common: {
     projectsBehind: 'Projects’ investment behind',
     projectsBehindHint:
-      'The listed projects have done {{investment}} of the year’s planned investment, {{gap}} against the pace: the status is judged on that',
+      'The listed projects have done {{investment}} of the year’s planned investment, against {{expected}} due by now ({{gap}}): the status is judged on that',
     /** A field's problem in an error summary: 本期数值：不是数字. */
     fieldMessage: '{{label}}: {{message}}',
     all: 'All',
@@ -162,7 +162,7 @@ export const en: Messages = {
     nextDate: 'Next report date',
     compare: 'Compare with last week',
     statusTargets: 'Targets with status “{{status}}”',
-    measured: '{{measured}}/{{total}} with progress',
+    measured: 'mean of {{measured}}/{{total}}',
     statusLegend: 'Status key',
     warningsHintStatus: 'Only “{{status}}” targets, furthest behind pace first',
     noWarningsForStatus:
@@ -197,6 +197,8 @@ export const en: Messages = {
     projectionLine: 'Projection',
     demoPoints: 'Hollow dashed dots are generated demo values; solid dots are reported or published figures',
     history: 'Report history',
+    /** On paper, in place of the count, when the printout keeps only the newest reports. */
+    historyPrinted: 'Only the latest {{shown}} of {{count}} reports are printed',
     corrected: 'Corrected',
     correction: 'Correction',
     correctionOf: 'Reason: {{reason}}',

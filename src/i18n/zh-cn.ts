@@ -103,7 +103,7 @@ export const zhCN = {
   },
   common: {
     projectsBehind: '项目投资滞后',
-    projectsBehindHint: '项目清单的年度投资完成 {{investment}}，较序时进度 {{gap}}：状态按此判断',
+    projectsBehindHint: '项目清单的年度投资完成 {{investment}}，投资序时进度 {{expected}}，差距 {{gap}}：状态按此判断',
     /** A field's problem in an error summary: 本期数值：不是数字. */
     fieldMessage: '{{label}}：{{message}}',
     all: '全部',
@@ -161,7 +161,8 @@ export const zhCN = {
     nextDate: '下一期',
     compare: '与上周比较',
     statusTargets: '状态为“{{status}}”的目标',
-    measured: '{{measured}}/{{total}} 项有进度',
+    /** The bar is the mean 完成率 over the targets that have one and a 序时进度 (a stale figure still counts). */
+    measured: '{{measured}}/{{total}} 项计入均值',
     statusLegend: '状态图例',
     warningsHintStatus: '仅显示状态为“{{status}}”的目标，落后序时最多的在前',
     noWarningsForStatus: '状态为“{{status}}”的目标不会触发进度预警：预警只列出滞后和严重滞后的目标。',
@@ -195,6 +196,8 @@ export const zhCN = {
     projectionLine: '预计',
     demoPoints: '空心虚线点为系统生成的演示数值，实心点为填报或公布的数值',
     history: '填报记录',
+    /** On paper, in place of the count, when the printout keeps only the newest reports. */
+    historyPrinted: '仅打印最近 {{shown}} 条，共 {{count}} 条',
     corrected: '已更正',
     correction: '更正',
     correctionOf: '更正原因：{{reason}}',

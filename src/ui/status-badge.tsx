@@ -1,4 +1,5 @@
-import { formatPercent, formatPp } from '../domain/format';
+import { shownDifference } from '../domain/figures';
+import { formatPercent, formatPp, type Locale } from '../domain/format';
 import type { Status, TargetState } from '../domain/schemas';
 import { useTranslation } from '../i18n/use-translation';
 import { StatusIcon } from './status-icon';
@@ -33,6 +34,18 @@ export function StatusBadge({
   );
 }
 
+/**
+ * The figures of "项目清单的年度投资完成 86.7%，投资序时进度 98.9%，差距 -12.2个百分点": the gap the
+ * difference of the two percentages as printed, as every gap on a page is (figures.ts: shownGap).
+ */
+export function projectsHintParams(projects: NonNullable<TargetState['projects']>, locale: Locale) {
+  return {
+    investment: formatPercent(projects.investment, locale),
+    expected: formatPercent(projects.expected, locale),
+    gap: formatPp(shownDifference(projects.investment, projects.expected) ?? projects.gap, locale),
+  };
+}
+
 /** "项目投资滞后": a project list's money behind the pace set the status; the figures on hover. */
 export function ProjectsBadge({
   projects,
@@ -47,10 +60,7 @@ export function ProjectsBadge({
     <span
       className="status-badge status-badge--forecast"
       data-projects="behind"
-      title={t('common.projectsBehindHint', {
-        investment: formatPercent(projects.investment, locale),
-        gap: formatPp(projects.gap, locale),
-      })}
+      title={t('common.projectsBehindHint', projectsHintParams(projects, locale))}
     >
       <span aria-hidden="true">↘</span>
       <span>{label ?? t('common.projectsBehind')}</span>

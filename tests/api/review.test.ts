@@ -164,6 +164,8 @@ describe.each(backends())('review API on %s', (backend: Backend) => {
     expect(laggard?.id).toBe('rv-slow');
     expect(laggard?.requiredRate?.perWeek).toBeCloseTo(77.7, 10);
     expect(laggard?.requiredRate?.recentPerWeek).toBeCloseTo(67.5, 10);
+    // 实际/所需 of the two rates as printed: 67.5 ÷ 77.7.
+    expect(laggard?.paceRatio).toBeCloseTo(67.5 / 77.7, 10);
     // The same series as the domain's hand-worked meeting: 445 + median slope 130/0.14 per period × 0.5.
     expect(laggard?.projection?.value).toBeCloseTo(445 + (130 / 0.14) * 0.5, 8);
     const demand = r.sectors.find((s) => s.id === 'demand');
@@ -322,6 +324,14 @@ describe.each(backends())('review API on %s', (backend: Backend) => {
     // The target's name leads (issue 25: the title people know first), its category beside it.
     expect(warnings?.getRow(4).getCell(1).value).toBe(`'${HOSTILE_TITLE}`);
     expect(warnings?.getRow(4).getCell(2).value).toBe('新增预警');
+    // The run-rates with the digits the review page prints ("每周 77.7个", "67.5个"; 实际/所需 divides
+    // them), not rounded to 78 and 68: the same figures on the page, the workbook and the wall.
+    const warningHeader = warnings?.getRow(3).values as unknown[];
+    const rate = (name: string) => warnings?.getRow(4).getCell(warningHeader.indexOf(name));
+    expect(rate('每周还需')?.value).toBe(77.7);
+    expect(rate('每周还需')?.numFmt).toBe('#,##0.0');
+    expect(rate('近四周每周')?.value).toBe(67.5);
+    expect(rate('近四周每周')?.numFmt).toBe('#,##0.0');
     const summary = wb.getWorksheet('汇总');
     const demand = summary?.getRow(4);
     expect(demand?.getCell(1).value).toBe('扩大内需');

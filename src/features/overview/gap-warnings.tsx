@@ -103,7 +103,7 @@ export function GapWarnings({
                   <ProvisionalTag latest={w.state.latest} />
                 </p>
                 {w.state.requiredRate && (
-                  <p className="warning__rate num">{formatRunRate(w.state.requiredRate, locale, t, w)}</p>
+                  <p className="warning__rate num">{formatRunRate(w.state.requiredRate, locale, t)}</p>
                 )}
               </li>
             );

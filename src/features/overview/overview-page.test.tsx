@@ -2,8 +2,8 @@ import { screen, waitFor, within } from '@testing-library/react';
 import { HttpResponse, http } from 'msw';
 import { behindBy } from '../../domain/aggregate';
 import type { SummaryResponse, TargetsResponse } from '../../domain/api';
-import { gapText } from '../../domain/figures';
-import { formatPercent, formatPp, formatQuantity } from '../../domain/format';
+import { formatGap, gapText } from '../../domain/figures';
+import { formatPercent, formatQuantity } from '../../domain/format';
 import { useUiStore } from '../../stores/ui-store';
 import { renderApp, setupMockApi } from '../../test/render-app';
 
@@ -28,18 +28,24 @@ describe('overview', () => {
     expect(screen.getByRole('note')).toHaveTextContent('当前数据包含演示进度');
   });
 
-  it('says beside a project-list tile’s status that its projects’ investment set it', async () => {
+  it('says beside a project-list tile’s status that its projects’ investment set it, as the investment tile judges it', async () => {
     const expected = await summary();
     const keyProjects = expected.headlines.find((h) => h.key === 'key-projects')?.target;
+    const investment = expected.headlines.find((h) => h.key === 'key-investment')?.target;
     const behind = keyProjects?.state.projects;
-    if (!keyProjects || !behind) throw new Error('the demo’s 460 projects are expected to lag on investment');
+    if (!keyProjects || !investment || !behind)
+      throw new Error('the demo’s 460 projects are expected to lag on investment');
     renderApp('/');
     const headlines = await screen.findByRole('region', { name: '重点指标' });
     const tile = within(headlines).getByRole('article', { name: keyProjects.title });
     const tag = within(tile).getByText('项目投资滞后');
+    // The same projects' money (2124.8 of 2450亿元) as the investment tile: the same 完成率, 序时进度
+    // and gap on both tiles (the investment tile's status may be worse still, from its own forecast).
+    const investmentTile = within(headlines).getByRole('article', { name: investment.title });
+    expect(investmentTile).toHaveTextContent(formatPercent(investment.state.progress));
     expect(tag.parentElement).toHaveAttribute(
       'title',
-      `项目清单的年度投资完成 ${formatPercent(behind.investment)}，较序时进度 ${formatPp(behind.gap)}：状态按此判断`,
+      `项目清单的年度投资完成 ${formatPercent(investment.state.progress)}，投资序时进度 ${formatPercent(investment.state.expected)}，差距 ${formatGap(investment.state)}：状态按此判断`,
     );
     expect(tile).not.toHaveTextContent('正常');
   });
@@ -52,6 +58,9 @@ describe('overview', () => {
     expect(bars).toHaveLength(10);
     for (const [i, s] of expected.sectors.entries()) {
       expect(bars[i]).toHaveAccessibleName(`${s.name}进度`);
+      // How many targets the bar averages: not "有进度", which a stale or not-started target's chip
+      // beside it would contradict.
+      expect(bars[i]?.closest('li')).toHaveTextContent(`${s.measured}/${s.total} 项计入均值`);
       expect(bars[i]).toHaveAttribute('aria-valuenow', String(Math.round((s.progress ?? 0) * 1000) / 10));
       expect(bars[i]?.getAttribute('aria-valuetext')).toMatch(/序时进度/);
     }

@@ -1,5 +1,5 @@
-import { derivedCompletion, formatDerived, gapText, roundRate } from '../../domain/figures';
-import { formatPercent, formatQuantityFit, formatRate } from '../../domain/format';
+import { derivedCompletion, formatDerived, formatPaceRatio, gapText, shownRunRate } from '../../domain/figures';
+import { formatPercent, formatRate, formatRateQuantity } from '../../domain/format';
 import type { ReviewResponse, ReviewTarget } from '../../domain/review-api';
 import { useTranslation } from '../../i18n/use-translation';
 import { useLocale } from '../../stores/ui-store';
@@ -68,7 +68,7 @@ export function ReviewLaggards({
               {data.laggards.map((l) => {
                 const x = target(l.id);
                 if (!x) return null;
-                const rate = l.requiredRate;
+                const run = l.requiredRate && shownRunRate(l.requiredRate);
                 return (
                   <tr key={l.id}>
                     <td>
@@ -80,15 +80,9 @@ export function ReviewLaggards({
                     <td className="num" title={gapText(x, x.state, locale)}>
                       {gapText(x, x.state, locale, true)}
                     </td>
-                    <td className="num">
-                      {rate ? formatRate(roundRate(x, rate.perWeek), rate.unit, 'week', locale) : '—'}
-                    </td>
-                    <td className="num">
-                      {rate?.recentPerWeek != null
-                        ? formatQuantityFit(roundRate(x, rate.recentPerWeek), rate.unit, locale)
-                        : '—'}
-                    </td>
-                    <td className="num">{formatPercent(l.paceRatio, locale, 0)}</td>
+                    <td className="num">{run ? formatRate(run.needed, run.unit, 'week', locale) : '—'}</td>
+                    <td className="num">{run ? formatRateQuantity(run.recent, run.unit, locale) : '—'}</td>
+                    <td className="num">{formatPaceRatio(run, locale)}</td>
                     <td className="num">
                       {l.projection && x.state.gapBasis === 'target' && l.status !== 'missed'
                         ? `${formatDerived(x, l.projection.value, locale)}（${formatPercent(derivedCompletion(x, l.projection.value), locale)}）`

@@ -74,7 +74,7 @@ export function TargetRow({
         {detail === 'sector' && gap}
       </div>
       {detail === 'warning' && state.requiredRate && (
-        <p className="s-row__rate num">{formatRunRate(state.requiredRate, locale, t, item)}</p>
+        <p className="s-row__rate num">{formatRunRate(state.requiredRate, locale, t)}</p>
       )}
       {detail === 'warning' && item.problems && (
         <p className="s-row__problems" title={item.problems}>

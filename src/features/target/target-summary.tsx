@@ -12,7 +12,6 @@ import {
 import {
   formatDate,
   formatPercent,
-  formatPp,
   formatQuantity,
   formatQuantityFit,
   formatShortDate,
@@ -26,7 +25,7 @@ import { DemoTag } from '../../ui/demo-tag';
 import { ProvisionalTag } from '../../ui/pending';
 import { ProgressBar } from '../../ui/progress-bar';
 import { formatRunRate } from '../../ui/run-rate';
-import { StatusBadge } from '../../ui/status-badge';
+import { projectsHintParams, StatusBadge } from '../../ui/status-badge';
 
 type Item = TargetDetailResponse['item'];
 
@@ -121,10 +120,7 @@ export function TargetSummary({ item, asOf }: { item: Item; asOf?: string | unde
       </dl>
       {state.projects && (
         <p className="small" data-projects="behind">
-          {t('common.projectsBehindHint', {
-            investment: formatPercent(state.projects.investment, locale),
-            gap: formatPp(state.projects.gap, locale),
-          })}
+          {t('common.projectsBehindHint', projectsHintParams(state.projects, locale))}
         </p>
       )}
       <ProgressBar
@@ -159,7 +155,7 @@ export function TargetSummary({ item, asOf }: { item: Item; asOf?: string | unde
         </p>
       )}
       {state.requiredRate && !final && (
-        <p className="target-summary__rate num">{formatRunRate(state.requiredRate, locale, t, item)}</p>
+        <p className="target-summary__rate num">{formatRunRate(state.requiredRate, locale, t)}</p>
       )}
       {older && (
         <p className="muted small">{t('common.judgedAt', { date: latestPeriod(item, state.judgedAt, locale) })}</p>
