@@ -105,6 +105,20 @@ async function printPdf(page: Page, name: string): Promise<string> {
   return file;
 }
 
+/**
+ * Each page's text inside its margins (pdftotext cropped 30 pt from the top and the bottom, where the
+ * @page boxes print the title, the date and the page number), whitespace removed: an empty one is a
+ * blank sheet that only its margins fill.
+ */
+function bodyText(file: string, sizes: string[]): string[] {
+  return sizes.map((size, i) => {
+    const [width = 0, height = 0] = size.split(' x ').map(Number);
+    const n = String(i + 1);
+    const crop = ['-x', '0', '-y', '30', '-W', String(Math.ceil(width)), '-H', String(Math.floor(height - 60))];
+    return run('pdftotext', ['-f', n, '-l', n, ...crop, file, '-']).replace(/\s+/g, '');
+  });
+}
+
 /** Every page: its number out of all, and the date. */
 function expectMargins(text: string[], date: string) {
   text.forEach((t, i) => {
@@ -181,6 +195,12 @@ describe('the weekly review on paper', () => {
     console.log(`review with appendix: ${pages} pages, ${marked} items kept whole → ${file}`);
     expect(pages).toBeGreaterThan(REVIEW_BUDGET);
     expectMargins(text, `会议日期 ${formatDate(review.asOf)}`);
+    // No blank sheet: every page prints something besides its margins (three empty portrait sheets
+    // followed the landscape appendix while the page's flex shell outlasted its content).
+    const blank = bodyText(file, sizes).flatMap((t, i) => (t === '' ? [`page ${i + 1} of ${pages}`] : []));
+    expect(blank).toEqual([]);
+    // The last sheet is still the appendix's, sideways.
+    expect(sizes.at(-1)).toMatch(/^84\d\.\d+ x 59\d\.\d+$/);
     // The appendix starts on a sheet of its own, A4 landscape, after the portrait briefing.
     const start = text.findIndex((t) => t.includes('附件：明细表'));
     expect(start).toBeGreaterThan(0);
@@ -267,6 +287,8 @@ describe('the overview on paper', () => {
     const marked = await markKeptWhole(page);
     expect(await page.getByRole('navigation', { name: '主导航' }).isVisible()).toBe(false);
     expect(await filters.count()).toBe(0);
+    // The data's date, when it is out of date (on screen beside the header: "数据截至 … · 已 N 天未更新").
+    const stale = await page.locator('.data-date[data-stale]').allTextContents();
     const file = await printPdf(page, 'overview');
     const { pages, text } = readPdf(file);
     console.log(`overview: ${pages} pages, ${marked} items kept whole → ${file}`);
@@ -276,6 +298,14 @@ describe('the overview on paper', () => {
     const all = text.join('');
     // What it is and for which plan, on the first sheet; not the screen's menu, nor the filters.
     expect(text[0]).toContain('总览规划：全部规划');
+    // The headline an official reads first, on the first sheet: how many targets, how many behind;
+    // and how old the figures are when they are old.
+    const { total, counts } = summary.overall;
+    expect(text[0]).toContain(`${total}项目标`);
+    if (counts.severe > 0) expect(text[0]).toContain(`严重滞后${counts.severe}`);
+    for (const s of stale) expect(text[0]).toContain(s.replace(/\s+/g, ''));
+    // Links that only lead elsewhere on screen ("查看全部 45 项") are not printed.
+    expect(all).not.toContain('查看全部');
     // Every sector and the warnings shown are on paper.
     for (const s of summary.sectors) expect(all, s.name).toContain(s.name.replace(/\s+/g, ''));
     for (const w of summary.warnings) expect(all, w.title).toContain(w.title.replace(/\s+/g, ''));
@@ -328,6 +358,7 @@ describe('a target and a sector on paper', () => {
     // A lagging target, as a meeting prints one: its figures, trend, narrative, history and facts.
     const review = await api<ReviewResponse>('/review');
     const target = review.newWarnings[0]?.id ?? '';
+    const { item } = await api<{ item: { reports: unknown[] } }>(`/targets/${target}`);
     const { context, page } = await newPage(browser);
     await page.goto(`/targets/${target}`);
     await page.locator('svg.recharts-surface').first().waitFor();
@@ -335,13 +366,25 @@ describe('a target and a sector on paper', () => {
     const asOf = await page.evaluate(() => document.querySelector('.print-header .num')?.textContent ?? '');
     expect(asOf).toMatch(/^截至 \d{4}年\d{1,2}月\d{1,2}日$/);
     const marked = await markKeptWhole(page);
+    // The report history's rows on paper.
+    const history = page.getByRole('table', { name: '填报记录' }).locator('tbody > tr');
+    const printedRows = await history.evaluateAll((rows) => rows.filter((r) => r.getClientRects().length > 0).length);
     const file = await printPdf(page, 'target');
     const { pages, text } = readPdf(file);
-    console.log(`target page: ${pages} pages → ${file}`);
+    console.log(`target page: ${pages} pages, ${printedRows} of ${item.reports.length} reports → ${file}`);
     expect(pages).toBeGreaterThanOrEqual(1);
     expect(pages).toBeLessThanOrEqual(2);
     expectMargins(text, asOf);
     expect(straddlers(text, marked).split).toEqual([]);
+    // Every report printed, or the sheet says how many of how many (a weekly target has ~52; "共 52 项"
+    // above 12 rows read as the whole history).
+    const all = text.join('');
+    expect(item.reports.length).toBeGreaterThan(0);
+    expect(printedRows).toBeGreaterThan(0);
+    if (printedRows < item.reports.length) {
+      expect(all).toContain(`仅打印最近${printedRows}条，共${item.reports.length}条`);
+      expect(all).not.toContain(`共${item.reports.length}项`);
+    } else expect(printedRows).toBe(item.reports.length);
     await context.close();
   });
 

@@ -48,7 +48,8 @@ export function StatusCountLine({
     counts.achieved + counts.missed > 0 && counts.on_track + counts.lagging + counts.severe + counts.not_started === 0;
   const shown = ORDER.filter((s) => counts[s] > 0 || (!yearEnd && ALWAYS.has(s)));
   return (
-    <nav className="count-line" aria-label={t('overview.byStatus')}>
+    // The overview's headline: printed, though the screen header around it is not (print.css).
+    <nav className="count-line" aria-label={t('overview.byStatus')} data-print-headline="">
       <ul>
         <li className="count-line__total">
           {yearEnd && <strong>{t('overview.yearEnd')} </strong>}

@@ -16,6 +16,12 @@ import '../../ui/report-history-table.css';
 type Item = TargetDetailResponse['item'];
 
 /**
+ * How many of the newest reports a printout keeps (print.css hides the table's rows after them, so
+ * a target page stays on one or two sheets); the sheet then says so, a count alone read as complete.
+ */
+export const PRINTED_REPORTS = 12;
+
+/**
  * Every version of every report, newest first: its review (待审核 / 已审核 / 退回 with who, when and
  * why), what it says (the note and the narrative), and the chain of versions: a replaced figure
  * stays, struck through and marked, beside the correction or revision that replaced it. The table
@@ -37,7 +43,14 @@ export function ReportHistory({ item }: { item: Item }) {
         <h2 id="history-title" className="card__title">
           {t('target.history')}
         </h2>
-        <span className="card__hint">{t('common.count', { count: rows.length })}</span>
+        <span className="card__hint" data-print-hide={rows.length > PRINTED_REPORTS ? '' : undefined}>
+          {t('common.count', { count: rows.length })}
+        </span>
+        {rows.length > PRINTED_REPORTS && (
+          <span className="card__hint history-printed" data-print-only="">
+            {t('target.historyPrinted', { shown: PRINTED_REPORTS, count: rows.length })}
+          </span>
+        )}
       </div>
       {rows.length === 0 ? (
         <p className="muted">{t('common.noData')}</p>
