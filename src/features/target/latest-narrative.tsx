@@ -6,6 +6,7 @@ import { effectiveReports, viewOf } from '../../domain/reports';
 import type { ProgressReport } from '../../domain/schemas';
 import type { TargetDetailResponse } from '../../domain/target-api';
 import { useTranslation } from '../../i18n/use-translation';
+import { DemoTag } from '../../ui/demo-tag';
 import { ProvisionalTag } from '../../ui/pending';
 import { ApprovalIcon } from './approval-state';
 import { instantText, NarrativeParts } from './narrative-parts';
@@ -63,6 +64,8 @@ export function LatestNarrative({
               time: instantText(shown.recordedAt, locale),
             })}
             <ProvisionalTag latest={{ provisional: approvalOf(shown) === 'pending' }} />
+            {/* A generated report's words are generated too: marked as its figure is. */}
+            {shown.demo && <DemoTag />}
           </p>
           <NarrativeParts narrative={shown.narrative} />
         </>

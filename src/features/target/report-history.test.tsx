@@ -120,10 +120,24 @@ describe('the target page’s history of versions', () => {
       expect(within(latest).getByText(label).nextElementSibling).toHaveTextContent(text);
     expect(latest).toHaveTextContent(/截至 .* 的填报 · 填报人 填报员甲 · 提交于/);
     expect(within(latest).queryByText('初报')).toBeNull();
+    expect(within(latest).queryByText('演示')).toBeNull();
     // Linked to it, the page opens there.
     await new Promise((r) => setTimeout(r, 100));
     expect(latest).toHaveFocus();
     const history = screen.getByRole('table', { name: '填报记录' });
     expect(history).toHaveTextContent('已审核');
+  }, 60_000);
+
+  it('marks the latest narrative 演示 when the report it comes from is generated demo data', async () => {
+    const detail = (await (await fetch(`${base}/targets/ls-childcare-points`)).json()) as TargetDetailResponse;
+    const withWords = detail.item.reports
+      .filter((r) => r.narrative && !r.superseded)
+      .sort((a, b) => b.asOf.localeCompare(a.asOf))[0];
+    expect(withWords?.demo).toBe(true);
+    renderApp(paths.target('ls-childcare-points'));
+    const latest = await screen.findByRole('region', { name: '最新情况说明' }, { timeout: 5_000 });
+    const meta = latest.querySelector('.latest-narrative__meta');
+    expect(meta).not.toBeNull();
+    expect(within(meta as HTMLElement).getByText('演示')).toHaveAttribute('title');
   }, 60_000);
 });
