@@ -3,6 +3,7 @@ import { formatDate, formatTime } from '../domain/format';
 import { useTranslation } from '../i18n/use-translation';
 import { useLocale } from '../stores/ui-store';
 import type { DataDate } from './data-date';
+import { KeepWhole } from './keep-whole';
 
 /** Warning triangle: an old data date is said in words and shape, not by colour alone. */
 const WARN_ICON =
@@ -16,6 +17,7 @@ export function DataDateNote({ dataDate }: { dataDate: DataDate }) {
   const { t } = useTranslation();
   const locale = useLocale();
   const { asOf, staleDays } = dataDate;
+  const date = formatDate(asOf, locale);
   return (
     <p className="data-date num" data-stale={staleDays !== null || undefined}>
       {staleDays !== null && (
@@ -23,8 +25,11 @@ export function DataDateNote({ dataDate }: { dataDate: DataDate }) {
           <path d={WARN_ICON} fill="currentColor" fillRule="evenodd" />
         </svg>
       )}
-      {t('freshness.dataAsOf', { date: formatDate(asOf, locale) })}
-      {staleDays !== null && ` · ${t('freshness.stale', { days: staleDays })}`}
+      {/* One flex item: the date kept whole inside it, not a second item set apart by the gap. */}
+      <span>
+        <KeepWhole text={t('freshness.dataAsOf', { date })} pieces={[date]} />
+        {staleDays !== null && ` · ${t('freshness.stale', { days: staleDays })}`}
+      </span>
     </p>
   );
 }

@@ -310,6 +310,27 @@ function navLinks(nav: { name: string; path: string }[]) {
   });
 }
 
+/**
+ * Runs in the page: dates that run over two lines ("上次会议 2025年12月22" with "日" alone on the
+ * next). A date is one word to a reader; a line may break before it, never inside it.
+ */
+function brokenDates(): string[] {
+  const date = /\d{4}年\d{1,2}月\d{1,2}日|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{1,2}, \d{4}/g;
+  const broken: string[] = [];
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    for (const m of (node.textContent ?? '').matchAll(date)) {
+      const range = document.createRange();
+      range.setStart(node, m.index);
+      range.setEnd(node, m.index + m[0].length);
+      const lines = new Set([...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top)));
+      if (lines.size > 1)
+        broken.push(`“${m[0]}” in ${node.parentElement?.tagName.toLowerCase()}.${node.parentElement?.className ?? ''}`);
+    }
+  }
+  return broken;
+}
+
 /** Runs in the page: the header's interactive elements that are shown, with their sizes. */
 function headerControls() {
   const header = document.querySelector('header');
@@ -398,6 +419,8 @@ async function checkPage(page: Page, pass: Pass, label: string, withAxe: { menuO
           ? `; e.g. ${layout.small.examples.map((b) => `${b.sel} “${b.text}” ${b.width}×${b.height}`).join('; ')}`
           : ''),
     );
+
+  for (const d of await page.evaluate(brokenDates)) problems.push(`${at}: a date breaks over two lines: ${d}`);
 
   // 3. The navigation can be reached: shown, or behind the header's menu button.
   const nav = NAV(pass.locale);
@@ -508,6 +531,21 @@ describe('the phone checks themselves', () => {
       expect(layout.small).toMatchObject({ total: 3, inline: 1 });
       // A navigation's small link is named; one with a tap area of 44 px is not.
       expect(layout.small.nav.map((b) => b.sel)).toEqual(['a#crumb']);
+      // A date in a box that ends just before its last character, split inside (the /review
+      // header's bug), and the same line with the date kept whole, moved to the next line instead.
+      await page.setContent(
+        '<!doctype html><html lang="zh-CN"><body style="margin:0;font:16px sans-serif"><p id="split">会议日期 2025年12月29日 · 上次会议 2025年12月22日</p><p id="whole">会议日期 2025年12月29日 · 上次会议 <span style="white-space:nowrap">2025年12月22日</span></p></body></html>',
+      );
+      await page.evaluate(() => {
+        const text = document.getElementById('split')?.firstChild;
+        if (!text) return;
+        const range = document.createRange();
+        range.setStart(text, 0);
+        range.setEnd(text, (text.textContent ?? '').length - 1);
+        const width = `${Math.ceil(range.getBoundingClientRect().width) + 2}px`;
+        for (const p of document.querySelectorAll('p')) p.style.width = width;
+      });
+      expect(await page.evaluate(brokenDates)).toEqual(['“2025年12月22日” in p.']);
     } finally {
       await context.close();
     }

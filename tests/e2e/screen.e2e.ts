@@ -179,7 +179,18 @@ describe('big screen layout', () => {
         expect(report.problems, `slide ${i + 1} at ${size.label}`).toEqual([]);
         expect(report.texts).toBeGreaterThan(20);
         expect(report.minFont).toBeGreaterThanOrEqual(24);
-        if (i === 0) expect(report.minKpiFont).toBeGreaterThanOrEqual(64);
+        if (i === 0) {
+          expect(report.minKpiFont).toBeGreaterThanOrEqual(64);
+          // The headline bars compare across tiles: one track length, whether or not a tile has a
+          // second chip (预计难完成, 项目投资滞后) or a wider percentage.
+          const tracks = await page.evaluate(() =>
+            [...document.querySelectorAll('.s-kpi .progress__track')].map((t) => t.getBoundingClientRect().width),
+          );
+          expect(tracks.length, `headline bars at ${size.label}`).toBeGreaterThan(1);
+          expect(Math.max(...tracks) - Math.min(...tracks), `headline track widths ${tracks.join(', ')}`).toBeLessThan(
+            0.5,
+          );
+        }
         await page.keyboard.press('ArrowRight');
       }
       expect(await pager(page)).toBe('1 / 12');

@@ -30,6 +30,7 @@ import { StatusTargets } from './status-targets';
 import { StatusWarnings } from './status-warnings';
 import { useOverviewFilters, WARNING_FILTER } from './use-overview-filters';
 import './overview.css';
+import { KeepWhole } from '../../ui/keep-whole';
 
 const PrintHeader = lazy(() => import('../../ui/print-header').then((m) => ({ default: m.PrintHeader })));
 
@@ -92,10 +93,13 @@ export function OverviewPage() {
               />
               {summary.data.freshness.olderFigures > 0 && (
                 <span className="muted small">
-                  {t('overview.olderFigures', {
-                    count: summary.data.freshness.olderFigures,
-                    date: formatDate(summary.data.asOf, locale),
-                  })}
+                  <KeepWhole
+                    text={t('overview.olderFigures', {
+                      count: summary.data.freshness.olderFigures,
+                      date: formatDate(summary.data.asOf, locale),
+                    })}
+                    pieces={[formatDate(summary.data.asOf, locale)]}
+                  />
                 </span>
               )}
             </>

@@ -16,6 +16,7 @@ import { RankingsTable } from './rankings-table';
 import { RankingsToolbar } from './rankings-toolbar';
 import { useRankingsParams } from './use-rankings-params';
 import './rankings.css';
+import { KeepWhole } from '../../ui/keep-whole';
 
 /**
  * `/rankings`: departments or districts side by side on one measure (达标率, 完成率对序时进度, 按时填报率),
@@ -42,7 +43,16 @@ export function RankingsPage() {
           },
         ]}
         title={t('rankings.title')}
-        meta={data && <span className="num">{t('rankings.asOf', { date: formatDate(data.asOf, locale) })}</span>}
+        meta={
+          data && (
+            <span className="num">
+              <KeepWhole
+                text={t('rankings.asOf', { date: formatDate(data.asOf, locale) })}
+                pieces={[formatDate(data.asOf, locale)]}
+              />
+            </span>
+          )
+        }
         aside={<FreshnessBadge freshness={freshness} />}
       />
       <PendingNotice on={params.includePending} />

@@ -5,6 +5,7 @@ import type { ReviewResponse } from '../../domain/review-api';
 import { useTranslation } from '../../i18n/use-translation';
 import { useIncludePending } from '../../stores/include-pending';
 import { useLocale } from '../../stores/ui-store';
+import { KeepWhole } from '../../ui/keep-whole';
 import { DivisionDemoTag } from '../../ui/lead-department';
 import { ReviewFold } from './review-fold';
 import { TargetLink, targetIndex } from './target-link';
@@ -56,12 +57,17 @@ export function ReviewOverdue({ data }: { data: ReviewResponse }) {
                           {i.newlyOverdue && <span className="review-tag">{t('review.newlyOverdue')}</span>}
                         </div>
                         <div className="review-list__meta muted small num">
-                          {i.lastReportAsOf === null
-                            ? t('review.neverReported')
-                            : t('review.lastReport', {
+                          {i.lastReportAsOf === null ? (
+                            t('review.neverReported')
+                          ) : (
+                            <KeepWhole
+                              text={t('review.lastReport', {
                                 date: formatDate(i.lastReportAsOf, locale),
                                 days: i.daysSinceReport ?? 0,
                               })}
+                              pieces={[formatDate(i.lastReportAsOf, locale)]}
+                            />
+                          )}
                         </div>
                       </li>
                     );

@@ -1,6 +1,6 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { HttpResponse, http } from 'msw';
-import { formatDate, formatPp } from '../../domain/format';
+import { formatDate, formatPercent, formatPp } from '../../domain/format';
 import type { ReviewResponse } from '../../domain/review-api';
 import { renderApp, setupMockApi } from '../../test/render-app';
 
@@ -12,6 +12,12 @@ async function review(query = ''): Promise<ReviewResponse> {
 
 const byId = (r: ReviewResponse, id: string) => r.targets.find((t) => t.id === id);
 
+/** An element whose text reads `text` whole, the dates in it kept on one line by spans of their own. */
+const wholeText =
+  (text: string) =>
+  (_: string, el: Element | null): boolean =>
+    el?.textContent === text && ![...el.children].some((c) => c.textContent === text);
+
 describe('weekly review', () => {
   it('opens today’s meeting with what changed since the previous one', async () => {
     const expected = await review();
@@ -19,7 +25,7 @@ describe('weekly review', () => {
     expect(await screen.findByRole('heading', { level: 1, name: '周调度会' })).toBeInTheDocument();
     // Component tests run at 2025-12-29 10:30 (Shanghai): the meeting is today, the previous a week ago.
     expect(expected.asOf).toBe('2025-12-29');
-    expect(await screen.findByText('会议日期 2025年12月29日 · 上次会议 2025年12月22日')).toBeInTheDocument();
+    expect(await screen.findByText(wholeText('会议日期 2025年12月29日 · 上次会议 2025年12月22日'))).toBeInTheDocument();
     expect(screen.getByLabelText('会议日期')).toHaveValue('2025-12-29');
     expect(screen.getByLabelText('上次会议')).toHaveValue('2025-12-22');
 
@@ -43,6 +49,44 @@ describe('weekly review', () => {
     const laggards = screen.getByRole('region', { name: '滞后目标所需进度' });
     expect(within(laggards).getAllByRole('row')).toHaveLength(expected.laggards.length + 1);
     expect(laggards).toHaveTextContent(/每周 /);
+  });
+
+  it('prints each laggard’s 实际/所需 as the division of the two rates printed beside it', async () => {
+    const real = await review();
+    const [first, second] = real.laggards;
+    if (!first?.requiredRate || !second?.requiredRate) throw new Error('fixture: the meeting needs two laggards');
+    // The reviewer's line: 2.25 a week against 11.2 needed (20.1 %) read "2人 / 每周 11人 / 20%", and
+    // 2 ÷ 11 is 18 %. And 0.9995 against 1.0049 (99.46 %) must not print 99 % beside "1人 / 1人".
+    const rates = new Map([
+      [first.id, { ...first.requiredRate, unit: '人', perWeek: 11.2, recentPerWeek: 2.25 }],
+      [second.id, { ...second.requiredRate, unit: '人', perWeek: 1.0049, recentPerWeek: 0.9995 }],
+    ]);
+    const laggards = real.laggards.map((l) => {
+      const rate = rates.get(l.id);
+      // What the server sent before: the ratio of the unrounded rates.
+      return rate ? { ...l, requiredRate: rate, paceRatio: rate.recentPerWeek / rate.perWeek } : l;
+    });
+    server.use(http.get(`${window.location.origin}/api/v1/review`, () => HttpResponse.json({ ...real, laggards })));
+    renderApp('/review');
+    const table = await screen.findByRole('region', { name: '滞后目标所需进度' });
+    const cellsOf = (id: string) => {
+      const title = byId(real, id)?.title ?? '';
+      const row = within(table).getByRole('link', { name: title }).closest('tr') as HTMLElement;
+      return within(row)
+        .getAllByRole('cell')
+        .slice(3, 6)
+        .map((c) => c.textContent);
+    };
+    expect(cellsOf(first.id)).toEqual(['每周 11.2人', '2.25人', '20%']);
+    expect(cellsOf(second.id)).toEqual(['每周 1人', '1人', '100%']);
+    // Every row, whatever its unit: the percentage is the quotient of the two figures as printed.
+    const read = (text: string) =>
+      Number(text.replace(/[^\d.-]/g, '')) * (text.includes('亿') ? 1e8 : 1) * (text.includes('万') ? 1e4 : 1);
+    for (const l of real.laggards) {
+      const [needed = '', recent = '', ratio] = cellsOf(l.id);
+      if (recent === '—') continue;
+      expect(ratio).toBe(formatPercent(read(recent) / read(needed), 'zh-CN', 0));
+    }
   });
 
   it('lists overdue reports by lead department', async () => {
@@ -96,7 +140,7 @@ describe('weekly review', () => {
     const meeting = await screen.findByLabelText('会议日期');
     await screen.findByRole('region', { name: '各领域进展' });
     fireEvent.change(meeting, { target: { value: '2025-09-30' } });
-    expect(await screen.findByText('会议日期 2025年9月30日 · 上次会议 2025年9月23日')).toBeInTheDocument();
+    expect(await screen.findByText(wholeText('会议日期 2025年9月30日 · 上次会议 2025年9月23日'))).toBeInTheDocument();
     expect(screen.getByRole('link', { name: '导出 Excel' })).toHaveAttribute(
       'href',
       `/api/v1/review.xlsx?plan=qd-2025&asOf=2025-09-30&previous=2025-09-23&knownAt=${encodeURIComponent('2025-09-30T23:59:59+08:00')}`,
@@ -125,7 +169,9 @@ describe('weekly review', () => {
     server.events.on('request:start', listen);
     try {
       renderApp('/review?asOf=2025-12-29&time=09:30');
-      expect(await screen.findByText('只含 2025年12月29日 09:30 会议开始前已录入的数据')).toBeInTheDocument();
+      expect(
+        await screen.findByText(wholeText('只含 2025年12月29日 09:30 会议开始前已录入的数据')),
+      ).toBeInTheDocument();
       expect(screen.getByLabelText('会议时间（可选）')).toHaveValue('09:30');
       expect(asked.at(-1)?.searchParams.get('knownAt')).toBe('2025-12-29T09:30:00+08:00');
       // The same cut goes into the exports, so the workbook is the meeting as it was.

@@ -25,6 +25,7 @@ import { ReviewSectors } from './review-sectors';
 import { ReviewToolbar } from './review-toolbar';
 import { useReviewParams } from './use-review-params';
 import './review.css';
+import { KeepWhole } from '../../ui/keep-whole';
 
 /** A 新增督办 asked for on the page (`key` tells two clicks on the same row apart), with what it prefills. */
 export interface SupervisionRequest {
@@ -60,6 +61,8 @@ export function ReviewPage({ supervision: Supervision }: { supervision?: Compone
   useDocumentTitle(review.data ? reviewTitle(review.data, locale) : t('review.title'), t('app.title'));
   const crashed = <ErrorPanel error={new Error(t('error.crashed'))} compact />;
   const data = review.data;
+  const meetingDate = data ? formatDate(data.asOf, locale) : '';
+  const previousDate = data ? formatDate(data.previousAsOf, locale) : '';
   const user = useSessionUser();
   // The target office (reviewers, administrators) records the meeting's decisions as 督办事项.
   const canSupervise = user?.role === 'reviewer' || user?.role === 'admin';
@@ -72,7 +75,7 @@ export function ReviewPage({ supervision: Supervision }: { supervision?: Compone
           planId={data.plan?.id}
           asOf={data.asOf}
           demo={data.containsDemo}
-          dateText={t('review.meetingDate', { date: formatDate(data.asOf, locale) })}
+          dateText={t('review.meetingDate', { date: meetingDate })}
         />
       )}
       <PageHeader
@@ -81,15 +84,20 @@ export function ReviewPage({ supervision: Supervision }: { supervision?: Compone
           data && (
             <>
               <span className="num">
-                {t('review.meetingMeta', {
-                  date: formatDate(data.asOf, locale),
-                  previous: formatDate(data.previousAsOf, locale),
-                })}
+                <KeepWhole
+                  text={t('review.meetingMeta', { date: meetingDate, previous: previousDate })}
+                  pieces={[meetingDate, previousDate]}
+                />
               </span>
               <span>
-                {time
-                  ? t('review.knownAtTimeNote', { time: `${formatDate(data.asOf, locale)} ${time}` })
-                  : t('review.knownAtNote')}
+                {time ? (
+                  <KeepWhole
+                    text={t('review.knownAtTimeNote', { time: `${meetingDate} ${time}` })}
+                    pieces={[meetingDate]}
+                  />
+                ) : (
+                  t('review.knownAtNote')
+                )}
               </span>
             </>
           )

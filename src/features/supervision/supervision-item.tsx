@@ -110,7 +110,7 @@ export function SupervisionItemView({
             {t('supervision.due')}
             {colon}
           </dt>
-          <dd className="num">{formatDate(item.dueDate, locale)}</dd>
+          <dd className="num nowrap">{formatDate(item.dueDate, locale)}</dd>
         </div>
         {item.meetingDate && (
           <div>

@@ -2,6 +2,7 @@ import { formatDate } from '../../domain/format';
 import type { TargetDetailResponse } from '../../domain/target-api';
 import { useTranslation } from '../../i18n/use-translation';
 import { useLocale } from '../../stores/ui-store';
+import { KeepWhole } from '../../ui/keep-whole';
 
 /** Milestones have stages, not numbers: which are done, which are due, which is overdue. */
 export function MilestoneStages({ item }: { item: TargetDetailResponse['item'] }) {
@@ -28,11 +29,16 @@ export function MilestoneStages({ item }: { item: TargetDetailResponse['item'] }
             </span>
             <span>{s.name}</span>
             <span className="muted small num">
-              {i < done
-                ? t('status.achieved')
-                : t(s.estimated ? 'target.plannedByEstimate' : 'target.plannedBy', {
+              {i < done ? (
+                t('status.achieved')
+              ) : (
+                <KeepWhole
+                  text={t(s.estimated ? 'target.plannedByEstimate' : 'target.plannedBy', {
                     date: formatDate(s.plannedDate, locale),
                   })}
+                  pieces={[formatDate(s.plannedDate, locale)]}
+                />
+              )}
               {i >= done && overdue(s) && (
                 <strong className="stages__overdue">
                   {' · '}

@@ -77,14 +77,16 @@ export function TargetFacts({ item, asOf }: { item: TargetDetailResponse['item']
         </dd>
         <dt>{t('target.period')}</dt>
         <dd className="num">
-          {formatDate(item.periodStart, locale)} – {formatDate(item.deadline, locale)}
+          <span className="nowrap">{formatDate(item.periodStart, locale)}</span> –{' '}
+          <span className="nowrap">{formatDate(item.deadline, locale)}</span>
         </dd>
         {pacedFrom && (
           <>
             <dt>{t('target.pacedFrom')}</dt>
             <dd>
               <span className="num">
-                {formatDate(pacedFrom.asOf, locale)} · {formatQuantity(pacedFrom.value, item.unit, locale)}
+                <span className="nowrap">{formatDate(pacedFrom.asOf, locale)}</span> ·{' '}
+                <span className="nowrap">{formatQuantity(pacedFrom.value, item.unit, locale)}</span>
               </span>
               <span className="muted small"> {t('target.pacedFromHint')}</span>
             </dd>
