@@ -6,6 +6,7 @@ import { gapText } from '../../domain/figures';
 import { formatQuantity } from '../../domain/format';
 import type { Status } from '../../domain/schemas';
 import { renderApp, setupMockApi } from '../../test/render-app';
+import { wholeText } from '../../test/whole-text';
 
 const { server } = setupMockApi();
 
@@ -157,14 +158,14 @@ describe('overview headline counts', () => {
 describe('overview data date', () => {
   it('says what date the data describes apart from when the page refreshed', async () => {
     renderApp('/');
-    expect(await screen.findByText('数据截至 2025年12月26日')).toBeInTheDocument();
+    expect(await screen.findByText(wholeText('数据截至 2025年12月26日'))).toBeInTheDocument();
     expect(screen.getByText(/^页面刷新于 \d{2}:\d{2}$/)).toBeInTheDocument();
     expect(screen.queryByText(/未更新/)).not.toBeInTheDocument();
   });
 
   it('says in words how long the data has gone without an update once older than a reporting cycle', async () => {
     renderApp('/', { now: new Date('2026-12-04T02:30:00Z') });
-    expect(await screen.findByText('数据截至 2025年12月26日 · 已 343 天未更新')).toBeInTheDocument();
+    expect(await screen.findByText(wholeText('数据截至 2025年12月26日 · 已 343 天未更新'))).toBeInTheDocument();
     expect(screen.getByText(/^页面刷新于 \d{2}:\d{2}$/)).toBeInTheDocument();
   });
 });

@@ -6,6 +6,7 @@ import { formatGap, gapText } from '../../domain/figures';
 import { formatPercent, formatQuantity } from '../../domain/format';
 import { useUiStore } from '../../stores/ui-store';
 import { renderApp, setupMockApi } from '../../test/render-app';
+import { wholeText } from '../../test/whole-text';
 
 const { api, server } = setupMockApi();
 
@@ -141,7 +142,7 @@ describe('overview', () => {
     expect(screen.getByText('最新')).toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: '上一期' }));
     await waitFor(() => expect(slider).toHaveAttribute('aria-valuetext', '2025年12月19日'));
-    expect(await screen.findByText('数据截至 2025年12月19日')).toBeInTheDocument();
+    expect(await screen.findByText(wholeText('数据截至 2025年12月19日'))).toBeInTheDocument();
   });
 
   it('fetches the weeks either side while the reader is at the slider, so a step back shows at once', async () => {
@@ -154,12 +155,12 @@ describe('overview', () => {
     try {
       const { user } = renderApp('/');
       const slider = await screen.findByRole('slider', { name: '截至日期' });
-      expect(await screen.findByText('数据截至 2025年12月26日')).toBeInTheDocument();
+      expect(await screen.findByText(wholeText('数据截至 2025年12月26日'))).toBeInTheDocument();
       expect(asked).not.toContain('2025-12-19');
       await user.hover(slider);
       await waitFor(() => expect(asked).toContain('2025-12-19'));
       await user.click(screen.getByRole('button', { name: '上一期' }));
-      expect(await screen.findByText('数据截至 2025年12月19日')).toBeInTheDocument();
+      expect(await screen.findByText(wholeText('数据截至 2025年12月19日'))).toBeInTheDocument();
       expect(asked.filter((d) => d === '2025-12-19')).toHaveLength(1);
       // The next step back is fetched in turn, and the week just left is already known.
       await waitFor(() => expect(asked).toContain('2025-12-12'));

@@ -3,6 +3,7 @@ import { HttpResponse, http } from 'msw';
 import { formatDate, formatPercent, formatPp } from '../../domain/format';
 import type { ReviewResponse } from '../../domain/review-api';
 import { renderApp, setupMockApi } from '../../test/render-app';
+import { wholeText } from '../../test/whole-text';
 
 const { api, server } = setupMockApi();
 
@@ -11,12 +12,6 @@ async function review(query = ''): Promise<ReviewResponse> {
 }
 
 const byId = (r: ReviewResponse, id: string) => r.targets.find((t) => t.id === id);
-
-/** An element whose text reads `text` whole, the dates in it kept on one line by spans of their own. */
-const wholeText =
-  (text: string) =>
-  (_: string, el: Element | null): boolean =>
-    el?.textContent === text && ![...el.children].some((c) => c.textContent === text);
 
 describe('weekly review', () => {
   it('opens today’s meeting with what changed since the previous one', async () => {
