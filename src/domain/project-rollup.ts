@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { STATUS_SEVERITY } from './aggregate';
+import { DomainError } from './errors';
 import { expectedShare, INVESTMENT_PROFILE } from './pacing';
 import type { KeyProject, StatusThresholds, Target, TargetState } from './schemas';
 import { statusOfGap } from './status';
@@ -101,8 +102,9 @@ const PACED = new Set(['on_track', 'lagging', 'severe']);
 function investmentPace(target: Pick<Target, 'periodStart' | 'deadline'>, state: TargetState): number | null {
   try {
     return expectedShare(INVESTMENT_PROFILE, target.periodStart, target.deadline, state.judgedAt);
-  } catch {
-    return state.expected;
+  } catch (e) {
+    if (e instanceof DomainError && e.code === 'invalid_pacing') return state.expected;
+    throw e;
   }
 }
 

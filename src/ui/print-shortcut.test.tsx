@@ -1,5 +1,5 @@
 import { act, render, waitFor } from '@testing-library/react';
-import { PrintWhenShown, usePrintShortcut } from './print-shortcut';
+import { PRINT_WAIT_MS, PrintWhenShown, usePrintShortcut } from './print-shortcut';
 
 /** A page that shows its print part only while `shown` (as the overview does while it has figures). */
 function Page({ shown }: { shown: boolean }) {
@@ -37,6 +37,51 @@ describe('the print shortcut', () => {
       expect(ctrlP().defaultPrevented).toBe(false);
     } finally {
       print.mockRestore();
+    }
+  });
+
+  it('takes ⌘P on a Mac and leaves Ctrl+P there to the text it is typed in', () => {
+    const platform = vi.spyOn(navigator, 'platform', 'get').mockReturnValue('MacIntel');
+    const print = vi.spyOn(window, 'print').mockImplementation(() => undefined);
+    try {
+      const page = render(<Page shown={false} />);
+      expect(ctrlP().defaultPrevented).toBe(false);
+      const cmd = new KeyboardEvent('keydown', { key: 'p', metaKey: true, bubbles: true, cancelable: true });
+      act(() => {
+        window.dispatchEvent(cmd);
+      });
+      expect(cmd.defaultPrevented).toBe(true);
+      page.unmount();
+    } finally {
+      print.mockRestore();
+      platform.mockRestore();
+    }
+  });
+
+  it('prints without its part when that has not come within the wait, and only once', () => {
+    vi.useFakeTimers();
+    const print = vi.spyOn(window, 'print').mockImplementation(() => undefined);
+    try {
+      const page = render(<Page shown={false} />);
+      ctrlP();
+      act(() => {
+        vi.advanceTimersByTime(PRINT_WAIT_MS - 1);
+      });
+      expect(print).not.toHaveBeenCalled();
+      act(() => {
+        vi.advanceTimersByTime(1);
+      });
+      expect(print).toHaveBeenCalledTimes(1);
+      // The part arriving late does not print a second time for the same press.
+      page.rerender(<Page shown />);
+      act(() => {
+        vi.advanceTimersByTime(100);
+      });
+      expect(print).toHaveBeenCalledTimes(1);
+      page.unmount();
+    } finally {
+      print.mockRestore();
+      vi.useRealTimers();
     }
   });
 });

@@ -113,16 +113,20 @@ export function OverviewPage() {
         // the page has: imported with it, its print style sheet joined the overview's first paint as
         // a second render-blocking stylesheet; fetched as the page rendered, Lighthouse counted its
         // request against the largest paint (the overview's LCP read 289-290 ms against 252 without it).
-        <Suspense fallback={null}>
-          <PrintHeader
-            title={t('overview.title')}
-            planId={params.plan}
-            asOf={summary.data.asOf}
-            demo={summary.data.containsDemo}
-          />
-          {/* Ctrl+P pressed before the header had loaded: printed once it has (print-shortcut.tsx). */}
-          <PrintWhenShown request={printRequest} />
-        </Suspense>
+        // Its file failing to load (a dropped connection) leaves the page as it is: a press of Ctrl+P
+        // then prints without the header after a wait (print-shortcut.tsx).
+        <SectionBoundary fallback={null}>
+          <Suspense fallback={null}>
+            <PrintHeader
+              title={t('overview.title')}
+              planId={params.plan}
+              asOf={summary.data.asOf}
+              demo={summary.data.containsDemo}
+            />
+            {/* Ctrl+P pressed before the header had loaded: printed once it has (print-shortcut.tsx). */}
+            <PrintWhenShown request={printRequest} />
+          </Suspense>
+        </SectionBoundary>
       )}
       {/* Without figures to print, Ctrl+P still prints what the page shows (the error). */}
       {summary.isError && !summary.data && <PrintWhenShown request={printRequest} />}

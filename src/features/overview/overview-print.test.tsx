@@ -28,8 +28,10 @@ describe('overview printed with Ctrl+P', () => {
     });
     try {
       const { user } = renderApp('/');
-      // At once: the figures (and so the header) are not there yet; the browser's own print would
-      // have printed the screen's layout without them.
+      // The figures are there, the print part is not (the page has not been idle yet): the browser's
+      // own print would have printed the screen's layout without it.
+      await screen.findByRole('region', { name: '重点指标' });
+      expect(document.querySelector('.print-header')).toBeNull();
       const press = new KeyboardEvent('keydown', { key: 'p', ctrlKey: true, bubbles: true, cancelable: true });
       window.dispatchEvent(press);
       expect(press.defaultPrevented).toBe(true);
@@ -51,8 +53,8 @@ describe('overview printed with Ctrl+P', () => {
       expect(await screen.findByText(`${laoshan.overall.total} 项目标`)).toBeInTheDocument();
       await new Promise((r) => setTimeout(r, 50));
       expect(print).toHaveBeenCalledTimes(1);
-      // … and ⌘P, pressed again, prints again.
-      await user.keyboard('{Meta>}p{/Meta}');
+      // … and Ctrl+P, pressed again, prints again.
+      await user.keyboard('{Control>}p{/Control}');
       await waitFor(() => expect(print).toHaveBeenCalledTimes(2));
       expect(printed[1]).toBe(`目标进度看板总览规划：全部规划截至 ${formatDate(laoshan.asOf)}含演示数据`);
     } finally {

@@ -38,7 +38,7 @@ export function ReportHistory({ item }: { item: Item }) {
       ? t('target.done', { done: r.stagesDone ?? 0, total: item.stages.length })
       : formatQuantity(r.value, r.unit || item.unit, locale);
   return (
-    <section className="card" aria-labelledby="history-title">
+    <section className="card target-history" aria-labelledby="history-title">
       <div className="card__head">
         <h2 id="history-title" className="card__title">
           {t('target.history')}
