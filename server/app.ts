@@ -2,7 +2,6 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { type Context, Hono } from 'hono';
-import { compress } from 'hono/compress';
 import { getCookie } from 'hono/cookie';
 import { NONCE, secureHeaders } from 'hono/secure-headers';
 import { shanghaiDate } from '../src/domain/dates';
@@ -21,6 +20,7 @@ import { viewOf } from '../src/domain/reports';
 import { isStorableText, UNSTORABLE_TEXT } from '../src/domain/schemas';
 import { SECTORS } from '../src/domain/sectors';
 import { buildTargetDetail, type Cut, DETAIL_PROJECT_LIMIT, listTargets } from '../src/domain/views';
+import { compressResponses } from './http/compress';
 import {
   apiPreloadHref,
   DISPLAY_COOKIE,
@@ -119,7 +119,7 @@ export function createApp(options: AppOptions): Hono {
     if (publicOrigin(c, accounts.trustProxy).https)
       c.header('strict-transport-security', 'max-age=15552000; includeSubDomains');
   });
-  app.use(compress());
+  app.use(compressResponses());
   // An address the database could not take as given (a NUL, %00, a broken escape) is refused here,
   // for every route, with the parameter named: never a server error further down.
   app.use(async (c, next) => {
