@@ -121,6 +121,8 @@ export const en: Messages = {
     forecastMiss: 'Off course',
     forecastMissHint:
       'At the trend of recent reports it would miss the target by the deadline; the status still follows the gap to the expected pace',
+    forecastSevereHint:
+      'At the trend of recent reports it would fall well short of the target by the deadline: a target behind its expected pace and projected to fall well short is severely lagging',
     judgedAt: 'Judged on the figure of {{date}}',
     department: 'Lead department',
     supporting: 'Supporting departments',
@@ -148,6 +150,7 @@ export const en: Messages = {
     sectors: 'Progress by sector',
     warnings: 'Gap warnings',
     warningsHint: 'Targets furthest behind their expected pace',
+    warningsHintOf: 'The {{shown}} furthest behind their expected pace ({{total}} warnings in all)',
     noWarnings: 'No lagging targets for these filters.',
     needed: 'Needs {{rate}}',
     recent: 'last 4 weeks {{rate}}',

@@ -119,6 +119,8 @@ export const zhCN = {
     expected: '应完成率',
     forecastMiss: '预计难完成',
     forecastMissHint: '按近几期的趋势推算，到截止日期难以完成目标；状态仍按当前进度与序时进度的差距判断',
+    forecastSevereHint:
+      '按近几期的趋势推算，到截止日期将明显达不到目标：落后于序时进度又预计明显达不到目标的，判为严重滞后',
     judgedAt: '按 {{date}} 的数据判断',
     department: '牵头部门',
     supporting: '配合单位',
@@ -147,6 +149,8 @@ export const zhCN = {
     sectors: '十大领域进度',
     warnings: '进度预警',
     warningsHint: '落后序时进度最多的目标',
+    /** Also on paper, where the link to all of them is not printed. */
+    warningsHintOf: '落后序时进度最多的 {{shown}} 项（共 {{total}} 项预警）',
     noWarnings: '当前筛选条件下没有滞后目标。',
     needed: '还需{{rate}}',
     recent: '近四周平均 {{rate}}',

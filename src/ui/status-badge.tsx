@@ -28,7 +28,7 @@ export function StatusBadge({
         <StatusIcon status={status} />
         <span>{label ?? t(`status.${status}`)}</span>
       </span>
-      {forecastMiss && <ForecastBadge />}
+      {forecastMiss && <ForecastBadge status={status} />}
       {projects && <ProjectsBadge projects={projects} />}
     </span>
   );
@@ -68,11 +68,17 @@ export function ProjectsBadge({
   );
 }
 
-/** "预计难完成": the forecast's verdict, in words with an arrow, explained on hover. */
-export function ForecastBadge() {
+/**
+ * "预计难完成": the forecast's verdict, in words with an arrow, explained on hover. Beside 严重滞后 the
+ * forecast may be what made it so (a target behind its pace and projected to miss by more than the
+ * plan's margin is severe, status.ts): the hint says so there, and elsewhere that the status is the
+ * gap's (a 滞后 target −12.2 个百分点 behind, projected to miss, is 严重滞后, not "still the gap's").
+ */
+export function ForecastBadge({ status }: { status: Status }) {
   const { t } = useTranslation();
+  const hint = status === 'severe' ? t('common.forecastSevereHint') : t('common.forecastMissHint');
   return (
-    <span className="status-badge status-badge--forecast" data-forecast="miss" title={t('common.forecastMissHint')}>
+    <span className="status-badge status-badge--forecast" data-forecast="miss" title={hint}>
       <span aria-hidden="true">↘</span>
       <span>{t('common.forecastMiss')}</span>
     </span>

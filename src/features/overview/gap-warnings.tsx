@@ -25,11 +25,14 @@ import { StatusBadge } from '../../ui/status-badge';
 export function GapWarnings({
   warnings,
   status,
+  total,
   onShowAll,
   footer,
 }: {
   warnings: TargetWithStateDto[];
   status?: Status | undefined;
+  /** How many targets warn in all, when the list shows only the furthest behind of them. */
+  total?: number | undefined;
   onShowAll?: () => void;
   /** Under the list: the way to every warning ("查看全部 31 项"). */
   footer?: ReactNode;
@@ -48,7 +51,11 @@ export function GapWarnings({
           {t('overview.warnings')}
         </h2>
         <span className="card__hint">
-          {statusName ? t('overview.warningsHintStatus', { status: statusName }) : t('overview.warningsHint')}
+          {statusName
+            ? t('overview.warningsHintStatus', { status: statusName })
+            : total !== undefined && total > warnings.length
+              ? t('overview.warningsHintOf', { shown: warnings.length, total })
+              : t('overview.warningsHint')}
         </span>
       </div>
       {outside ? (

@@ -124,6 +124,8 @@ describe('overview headline counts', () => {
     expect(all).toBeGreaterThan(warnings.length);
     const { user } = renderApp('/');
     const panel = await screen.findByRole('region', { name: '进度预警' });
+    // How many the list leaves out is said in its head too, which is printed (the link is not).
+    expect(panel).toHaveTextContent(`落后序时进度最多的 ${warnings.length} 项（共 ${all} 项预警）`);
     const viewAll = within(panel).getByRole('link', { name: `查看全部 ${all} 项` });
     expect(paramsOf(viewAll).get('status')).toBe('lagging,severe,missed');
     await user.click(viewAll);

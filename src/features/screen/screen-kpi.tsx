@@ -74,7 +74,7 @@ export function ScreenKpi({ headline }: { headline: Headline }) {
       ) : (
         state.forecastMiss && (
           <p className="s-kpi__note">
-            <ForecastBadge />
+            <ForecastBadge status={state.status} />
           </p>
         )
       )}
