@@ -425,6 +425,17 @@ export async function reviewWorkbook(review: ReviewResponse, options: ReviewWork
       change: m.change,
     });
   }
+  // A milestone's nodes, not a 完成率's points: said in the row's kind ("节点推进 1/4→3/4").
+  for (const m of review.milestoneSteps) {
+    const t = target(m.id);
+    warningRows.push({
+      kind: `${m.to > m.from ? '节点推进' : '节点回退'} ${m.from}/${m.total}→${m.to}/${m.total}`,
+      id: m.id,
+      from: STATUS_LABELS[t.previousState.status],
+      to: STATUS_LABELS[t.state.status],
+      change: null,
+    });
+  }
   const laggard = new Map(review.laggards.map((l) => [l.id, l]));
   const warningColumns: Column<WarningRow>[] = [
     text('kind', '类别', 14, (r: WarningRow) => r.kind),

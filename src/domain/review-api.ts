@@ -71,6 +71,20 @@ export const reviewMoverSchema = z.object({
 });
 export type ReviewMover = z.infer<typeof reviewMoverSchema>;
 
+/**
+ * A milestone target (节点) whose completed nodes changed between the meetings: 1/4 → 3/4. Not among
+ * the movers, whose changes are 完成率 in percentage points: one node of four would be 25 points and
+ * rank above every figure that moved a normal week.
+ */
+export const reviewMilestoneStepSchema = z.object({
+  id: z.string(),
+  /** Nodes done at the previous meeting and at this one, of `total`. */
+  from: z.number().int().min(0),
+  to: z.number().int().min(0),
+  total: z.number().int().min(1),
+});
+export type ReviewMilestoneStep = z.infer<typeof reviewMilestoneStepSchema>;
+
 export const reviewOverdueGroupSchema = z.object({
   /** The lead department's registry id; null: no lead department is named (shown as 未明确牵头部门). */
   department: z.string().nullable(),
@@ -138,6 +152,7 @@ export const reviewResponseSchema = z.object({
   newWarnings: z.array(reviewTransitionSchema),
   recoveries: z.array(reviewTransitionSchema),
   biggestMovers: z.array(reviewMoverSchema),
+  milestoneSteps: z.array(reviewMilestoneStepSchema),
   stillSevere: z.array(reviewTransitionSchema),
   overdue: z.array(reviewOverdueGroupSchema),
   byDepartment: z.array(reviewDepartmentGroupSchema),

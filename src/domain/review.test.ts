@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildReview, defaultMeetingDate, endOfMeetingDay, type MeetingCuts, meetingCuts, oneLine } from './review';
 import { type Plan, type ProgressReport, statusThresholdsSchema, type Target } from './schemas';
-import { makeTarget, reportFor } from './test-fixtures';
+import { guanluReservoir, makeReport, makeTarget, reportFor } from './test-fixtures';
 
 /**
  * Hand-worked meetings. Every target counts to 1,000 over a 100-day period (2025-01-01 → 04-11), paced
@@ -143,6 +143,33 @@ describe('a review (hand-worked)', () => {
       ['b-new-warning', 6],
       ['d-still-severe', 3],
     ]);
+  });
+
+  it('lists the milestones whose completed nodes changed, not among the movers in points', () => {
+    // Two milestones of three nodes in the same plan: one completes two nodes between the meetings,
+    // one completes none (1 → 1). Neither may appear among the movers, whose changes are 完成率 points.
+    const stages = [
+      { name: '开工', plannedDate: '2025-02-01' },
+      { name: '主体完工', plannedDate: '2025-03-01' },
+      { name: '投用', plannedDate: '2025-04-11' },
+    ];
+    const m1 = guanluReservoir({ id: 'm-steps', planId: 'p', deadline: '2025-04-11', stages });
+    const m2 = guanluReservoir({ id: 'm-still', planId: 'p', deadline: '2025-04-11', stages });
+    const nodes = (target: Target, asOf: string, stagesDone: number) =>
+      makeReport({ targetId: target.id, unit: '', asOf, stagesDone });
+    const reports = [
+      ...REPORTS,
+      nodes(m1, '2025-02-13', 1),
+      nodes(m1, '2025-02-20', 3),
+      nodes(m2, '2025-02-06', 1),
+      nodes(m2, '2025-02-20', 1),
+    ];
+    const r = buildReview({ plans: [PLAN], targets: [A, B, m1, m2], reports }, {}, cuts({ asOf: '2025-02-20' }));
+    expect(r.milestoneSteps).toEqual([{ id: 'm-steps', from: 1, to: 3, total: 3 }]);
+    expect(ids(r.biggestMovers)).not.toContain('m-steps');
+    // The target the step belongs to says the same nodes at both meetings.
+    const step = r.targets.find((x) => x.id === 'm-steps');
+    expect([step?.previousState.milestone?.done, step?.state.milestone?.done]).toEqual([1, 3]);
   });
 
   it('lists overdue reports by lead department, named departments first', () => {

@@ -9,6 +9,7 @@ import type {
   LatestReport,
   ReviewDepartmentGroup,
   ReviewLaggard,
+  ReviewMilestoneStep,
   ReviewMover,
   ReviewOverdueGroup,
   ReviewResponse,
@@ -175,6 +176,7 @@ export interface ReviewChanges {
   newWarnings: ReviewTransition[];
   recoveries: ReviewTransition[];
   biggestMovers: ReviewMover[];
+  milestoneSteps: ReviewMilestoneStep[];
   stillSevere: ReviewTransition[];
   overdue: ReviewOverdueGroup[];
   byDepartment: ReviewDepartmentGroup[];
@@ -194,6 +196,7 @@ export interface ReviewItem {
  * - new warnings: now lagging or severe, and not in that state before (lagging → severe counts too);
  * - recoveries: lagging or severe before, on track or achieved now;
  * - biggest movers: the largest changes of progress, in either direction;
+ * - milestone steps: the milestones whose completed nodes changed, most nodes gained first;
  * - still severe: severe at both meetings;
  * - overdue: no report within the reporting cycle (status 未填报), grouped by lead department;
  * - laggards: every lagging target with the run-rate it now needs beside its recent rate.
@@ -257,6 +260,15 @@ export function computeReviewChanges(
   biggestMovers.sort((a, b) => Math.abs(b.change) - Math.abs(a.change) || byId(a, b));
   biggestMovers.length = Math.min(biggestMovers.length, moverCount);
 
+  const milestoneSteps: ReviewMilestoneStep[] = [];
+  for (const i of items) {
+    const now = i.now.milestone;
+    if (i.target.kind !== 'milestone' || !now) continue;
+    const from = i.previous.milestone?.done ?? 0;
+    if (now.done !== from) milestoneSteps.push({ id: i.target.id, from, to: now.done, total: now.total });
+  }
+  milestoneSteps.sort((a, b) => b.to - b.from - (a.to - a.from) || byId(a, b));
+
   const groups = new Map<string | null, ReviewOverdueGroup>();
   for (const i of items) {
     if (i.now.status !== 'no_data') continue;
@@ -314,7 +326,17 @@ export function computeReviewChanges(
 
   const byDepartment = departmentProblems(items, behind);
 
-  return { sectors, newWarnings, recoveries, biggestMovers, stillSevere, overdue, byDepartment, laggards };
+  return {
+    sectors,
+    newWarnings,
+    recoveries,
+    biggestMovers,
+    milestoneSteps,
+    stillSevere,
+    overdue,
+    byDepartment,
+    laggards,
+  };
 }
 
 /** A target's lead department as a review group names it: the id and the name people read. */

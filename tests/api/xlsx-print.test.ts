@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ReviewResponse } from '../../src/domain/review-api';
 import { type Backend, backends, TEST_NOW, testApp } from './test-db';
 import { call, seedAccounts, signIn, type Who } from './write-helpers';
 
@@ -179,6 +180,26 @@ describe.each(backends())('Excel exports print on A4 (%s)', (backend: Backend) =
     expect(headerOf(warnings, 3).slice(0, printedColumns(warnings))).toEqual(
       expect.arrayContaining(['目标', '类别', '存在问题', '下步措施', '需协调事项']),
     );
+  });
+
+  it('writes a milestone’s step in the review workbook in nodes, as the review page says it', async () => {
+    // The first meeting, going back a week at a time, at which some milestone reached a node.
+    let review = (await (await get('/review')).json()) as ReviewResponse;
+    for (let i = 0; i < 26 && review.milestoneSteps.length === 0; i++)
+      review = (await (await get(`/review?asOf=${review.previousAsOf}`)).json()) as ReviewResponse;
+    const warnings = sheet(await workbook(`/review.xlsx?asOf=${review.asOf}`), '预警');
+    const warningHeader = headerOf(warnings, 3);
+    const kinds = new Map<string, string[]>();
+    warnings.eachRow((row, n) => {
+      if (n <= 3) return;
+      const id = String(row.getCell(warningHeader.indexOf('编号') + 1).value);
+      kinds.set(id, [...(kinds.get(id) ?? []), String(row.getCell(warningHeader.indexOf('类别') + 1).value)]);
+    });
+    expect(review.milestoneSteps.length).toBeGreaterThan(0);
+    for (const m of review.milestoneSteps)
+      expect(kinds.get(m.id)).toContain(
+        `${m.to > m.from ? '节点推进' : '节点回退'} ${m.from}/${m.total}→${m.to}/${m.total}`,
+      );
   });
 
   it('sets up the rankings, both templates and the audit log to print', async () => {

@@ -176,9 +176,15 @@ describe('the weekly review on paper', () => {
       expect(all).toContain('本打印稿不含附件');
       const { found, split } = straddlers(text, marked);
       // Kept whole at least: every listed target (new warnings, still severe, recoveries, movers,
-      // overdue) and every department's overdue group; if the print CSS stopped asking, this fails.
+      // milestone steps, overdue) and every department's overdue group; if the print CSS stopped asking, this fails.
       const overdue = review.overdue.reduce((n, g) => n + 1 + g.items.length, 0);
-      const listed = [review.newWarnings, review.stillSevere, review.recoveries, review.biggestMovers];
+      const listed = [
+        review.newWarnings,
+        review.stillSevere,
+        review.recoveries,
+        review.biggestMovers,
+        review.milestoneSteps,
+      ];
       expect(marked).toBeGreaterThanOrEqual(listed.reduce((n, l) => n + l.length, overdue));
       expect(found).toBe(marked);
       expect(split).toEqual([]);

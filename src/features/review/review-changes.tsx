@@ -141,6 +141,39 @@ export function ReviewMoves({ data }: { data: ReviewResponse }) {
           </ol>
         )}
       </ReviewFold>
+      <ReviewFold
+        id="review-milestones"
+        title={t('review.milestoneSteps')}
+        hint={t('review.milestoneStepsHint')}
+        count={t('review.targetsCount', { count: data.milestoneSteps.length })}
+        open={false}
+      >
+        {data.milestoneSteps.length === 0 ? (
+          <p className="muted">{t('review.none')}</p>
+        ) : (
+          <ol className="review-list review-list--compact">
+            {data.milestoneSteps.map((m) => {
+              const x = target(m.id);
+              if (!x) return null;
+              const dir = m.to > m.from ? 'up' : 'down';
+              return (
+                <li key={m.id}>
+                  <div className="review-list__title">
+                    <TargetLink target={x} asOf={data.asOf} />
+                  </div>
+                  <div className="review-list__meta num">
+                    <span className="delta" data-dir={dir}>
+                      <span aria-hidden="true">{dir === 'up' ? '▲' : '▼'}</span>{' '}
+                      {t('review.nodesStep', { from: m.from, to: m.to, total: m.total })}
+                    </span>
+                    <StatusBadge status={x.state.status} />
+                  </div>
+                </li>
+              );
+            })}
+          </ol>
+        )}
+      </ReviewFold>
     </div>
   );
 }

@@ -46,6 +46,25 @@ describe('weekly review', () => {
     expect(laggards).toHaveTextContent(/每周 /);
   });
 
+  it('lists the milestones that reached nodes since the previous meeting, apart from the movers in points', async () => {
+    const expected = await review();
+    expect(expected.milestoneSteps.length).toBeGreaterThan(0);
+    renderApp('/review');
+    const steps = await screen.findByRole('region', { name: '节点进展' });
+    const items = within(steps).getAllByRole('listitem');
+    expect(items).toHaveLength(expected.milestoneSteps.length);
+    for (const [i, m] of expected.milestoneSteps.entries()) {
+      const x = byId(expected, m.id);
+      expect(x?.kind).toBe('milestone');
+      expect(within(items[i] as HTMLElement).getByRole('link', { name: x?.title })).toBeInTheDocument();
+      expect(items[i]).toHaveTextContent(`完成节点 ${m.from}/${m.total} → ${m.to}/${m.total}`);
+      expect(m.to).not.toBe(m.from);
+    }
+    const movers = screen.getByRole('region', { name: '进度变化最大' });
+    for (const m of expected.milestoneSteps)
+      expect(within(movers).queryByRole('link', { name: byId(expected, m.id)?.title })).toBeNull();
+  });
+
   it('prints each laggard’s 实际/所需 as the division of the two rates printed beside it', async () => {
     const real = await review();
     const [first, second] = real.laggards;
