@@ -68,7 +68,7 @@ interface Stated {
   district: string;
   divisionDemo: boolean;
   demo: boolean;
-  state: Pick<TargetState, 'status' | 'progress' | 'expected'>;
+  state: Pick<TargetState, 'status' | 'progress' | 'expected' | 'milestone'>;
 }
 
 /** True when a target's division or figures are demo data (its row in a table is marked 演示). */

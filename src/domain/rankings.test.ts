@@ -5,7 +5,7 @@ import type { Status } from './schemas';
 
 /** One target's state: only what the ranking reads. */
 const st = (status: Status, progress: number | null = null, expected: number | null = null, demo = false) => ({
-  state: { status, progress, expected },
+  state: { status, progress, expected, milestone: null },
   demo,
 });
 const group = (name: string, items: RankingGroupInput['items']): RankingGroupInput => ({
@@ -91,6 +91,21 @@ describe('rankGroups: counting', () => {
     expect(row).toMatchObject({ targets: 4, judged: 3, compared: 2 });
     expect(row?.avgProgress).toBeCloseTo(0.3, 12);
     expect(formatPp(row?.gap ?? null)).toBe('-20.0个百分点');
+  });
+
+  it('leaves milestones out of the gap: they are judged by their nodes, never in points', () => {
+    // A one-node milestone done before its node's date: 完成率 100 %, 序时进度 0 % (no node due yet).
+    const node = { done: 1, total: 1, next: null, overdueDays: 0 };
+    const milestone = {
+      state: { status: 'achieved' as const, progress: 1, expected: 0, milestone: node },
+      demo: false,
+    };
+    const [mixed] = rankGroups([group('市国资委', [milestone, st('lagging', 0.4, 0.5)])], 'gap');
+    expect(mixed).toMatchObject({ judged: 2, good: 1, compared: 1 });
+    expect(formatPp(mixed?.gap ?? null)).toBe('-10.0个百分点');
+    // Only milestones: no gap to rank by, though 达标率 still counts them.
+    const [only] = rankGroups([group('市司法局', [milestone, milestone])], 'gap');
+    expect(only).toMatchObject({ judged: 2, good: 2, share: 1, compared: 0, gap: null, rank: null });
   });
 
   it('marks a row demo when any of its targets is, judged or not', () => {

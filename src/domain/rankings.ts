@@ -12,7 +12,9 @@ import type { Status, TargetState } from './schemas';
  * - 达标率 `share` = `good` ÷ `judged`, `good` being the judged targets 已完成 (`achieved`) or 正常
  *   (`on_track`). 未填报 (`no_data`), 滞后, 严重滞后 and 未完成 (`missed`) are judged and not good.
  * - 完成率对序时进度 `gap` = `avgProgress` − `avgExpected`, over the `compared` judged targets with
- *   both a 完成率 (`progress`) and a 序时进度 (`expected`): the mean 完成率, each capped at 100 %
+ *   both a 完成率 (`progress`) and a 序时进度 (`expected`), milestones excepted (they are judged in
+ *   nodes, never in points: a one-node milestone done on 12-26 and due 12-31 reads 100 % against a
+ *   序时进度 of 0 %, +100 points that said nothing of its department): the mean 完成率, each capped at 100 %
  *   (超额完成按100%计, so one overshoot cannot hide the others) and at 0 below (as the overview's
  *   mean progress is), minus the mean 序时进度 capped the same way. A fraction: ×100 = 个百分点.
  * - 按时填报率 `reportingRate` = `reportedInCycle` ÷ `reportable`: the judged targets reported within
@@ -44,7 +46,7 @@ export interface RankingGroupInput {
   /** What people read. */
   name: string;
   /** `demo`: the target's figures or its assignment are demo data. */
-  items: readonly { state: Pick<TargetState, 'status' | 'progress' | 'expected'>; demo: boolean }[];
+  items: readonly { state: Pick<TargetState, 'status' | 'progress' | 'expected' | 'milestone'>; demo: boolean }[];
 }
 
 const count = z.number().int().min(0);
@@ -103,7 +105,7 @@ function rowOf(group: RankingGroupInput): RankingRow {
     judged += 1;
     if (GOOD.has(state.status)) good += 1;
     if (state.status !== 'no_data') reportedInCycle += 1;
-    if (state.progress !== null && state.expected !== null) {
+    if (state.progress !== null && state.expected !== null && state.milestone === null) {
       compared += 1;
       progressSum += clamp01(state.progress);
       expectedSum += clamp01(state.expected);

@@ -407,7 +407,7 @@ export const en: Messages = {
       'Judged: targets whose period has begun (not started ones are not judged); on track: judged targets achieved or on track.',
     ruleShare: 'Share on track = on track ÷ judged.',
     ruleGap:
-      'Gap = mean completion − mean expected, in percentage points, over the judged targets with both figures; a completion above 100% counts as 100%.',
+      'Gap = mean completion − mean expected, in percentage points, over the judged targets with both figures (targets paced by milestones are judged by their nodes and left out); a completion above 100% counts as 100%.',
     ruleReporting:
       'On-time rate = on time ÷ due; due are the judged targets, on time those reported within their reporting cycle (status other than “no report”).',
     ruleDepartment:
