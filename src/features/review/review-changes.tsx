@@ -1,6 +1,7 @@
+import type { ReactNode } from 'react';
 import { changeDigits, gapText } from '../../domain/figures';
 import { formatPercent, formatPp, formatQuantity } from '../../domain/format';
-import type { ReviewResponse, ReviewTransition } from '../../domain/review-api';
+import type { ReviewResponse, ReviewTarget, ReviewTransition } from '../../domain/review-api';
 import { useTranslation } from '../../i18n/use-translation';
 import { useIncludePending } from '../../stores/include-pending';
 import { useLocale } from '../../stores/ui-store';
@@ -83,11 +84,57 @@ export function ReviewStillSevere({ data }: { data: ReviewResponse }) {
   );
 }
 
+/**
+ * A short list, two lines each: the target, then an arrow and what moved and what `after` adds (the
+ * figures, the status). Says so when empty.
+ */
+function CompactList<T extends { id: string }>({
+  data,
+  items,
+  up,
+  moved,
+  after,
+}: {
+  data: ReviewResponse;
+  items: readonly T[];
+  /** Whether the item moved forward (▲) or back (▼). */
+  up: (item: T) => boolean;
+  /** What moved, after the arrow. */
+  moved: (item: T, target: ReviewTarget) => ReactNode;
+  /** What follows on the line: the figures before and after, the status. */
+  after: (item: T, target: ReviewTarget) => ReactNode;
+}) {
+  const { t } = useTranslation();
+  const target = targetIndex(data.targets);
+  if (items.length === 0) return <p className="muted">{t('review.none')}</p>;
+  return (
+    <ol className="review-list review-list--compact">
+      {items.map((m) => {
+        const x = target(m.id);
+        if (!x) return null;
+        const dir = up(m) ? 'up' : 'down';
+        return (
+          <li key={m.id}>
+            <div className="review-list__title">
+              <TargetLink target={x} asOf={data.asOf} />
+            </div>
+            <div className="review-list__meta num">
+              <span className="delta" data-dir={dir}>
+                <span aria-hidden="true">{dir === 'up' ? '▲' : '▼'}</span> {moved(m, x)}
+              </span>
+              {after(m, x)}
+            </div>
+          </li>
+        );
+      })}
+    </ol>
+  );
+}
+
 /** The good news and the biggest movers since the previous meeting: short lists, one line each. */
 export function ReviewMoves({ data }: { data: ReviewResponse }) {
   const { t } = useTranslation();
   const locale = useLocale();
-  const target = targetIndex(data.targets);
   return (
     <div className="review-changes">
       <ReviewFold
@@ -106,40 +153,22 @@ export function ReviewMoves({ data }: { data: ReviewResponse }) {
         count={t('review.targetsCount', { count: data.biggestMovers.length })}
         open={false}
       >
-        {data.biggestMovers.length === 0 ? (
-          <p className="muted">{t('review.none')}</p>
-        ) : (
-          <ol className="review-list review-list--compact">
-            {data.biggestMovers.map((m) => {
-              const x = target(m.id);
-              if (!x) return null;
-              const dir = m.change > 0 ? 'up' : 'down';
-              return (
-                <li key={m.id}>
-                  <div className="review-list__title">
-                    <TargetLink target={x} asOf={data.asOf} />
-                  </div>
-                  <div className="review-list__meta num">
-                    <span className="delta" data-dir={dir}>
-                      <span aria-hidden="true">{dir === 'up' ? '▲' : '▼'}</span>{' '}
-                      {formatPp(m.change, locale, changeDigits(x))}
-                    </span>
-                    <span>
-                      {x.state.gapBasis === 'rate'
-                        ? `${formatQuantity(x.previousState.latest?.value ?? null, x.unit, locale)} → ${formatQuantity(x.state.latest?.value ?? null, x.unit, locale)}`
-                        : `${formatPercent(m.from, locale)} → ${formatPercent(m.to, locale)}`}
-                    </span>
-                    <StatusBadge
-                      status={x.state.status}
-                      forecastMiss={x.state.forecastMiss}
-                      projects={x.state.projects}
-                    />
-                  </div>
-                </li>
-              );
-            })}
-          </ol>
-        )}
+        <CompactList
+          data={data}
+          items={data.biggestMovers}
+          up={(m) => m.change > 0}
+          moved={(m, x) => formatPp(m.change, locale, changeDigits(x))}
+          after={(m, x) => (
+            <>
+              <span>
+                {x.state.gapBasis === 'rate'
+                  ? `${formatQuantity(x.previousState.latest?.value ?? null, x.unit, locale)} → ${formatQuantity(x.state.latest?.value ?? null, x.unit, locale)}`
+                  : `${formatPercent(m.from, locale)} → ${formatPercent(m.to, locale)}`}
+              </span>
+              <StatusBadge status={x.state.status} forecastMiss={x.state.forecastMiss} projects={x.state.projects} />
+            </>
+          )}
+        />
       </ReviewFold>
       <ReviewFold
         id="review-milestones"
@@ -148,31 +177,13 @@ export function ReviewMoves({ data }: { data: ReviewResponse }) {
         count={t('review.targetsCount', { count: data.milestoneSteps.length })}
         open={false}
       >
-        {data.milestoneSteps.length === 0 ? (
-          <p className="muted">{t('review.none')}</p>
-        ) : (
-          <ol className="review-list review-list--compact">
-            {data.milestoneSteps.map((m) => {
-              const x = target(m.id);
-              if (!x) return null;
-              const dir = m.to > m.from ? 'up' : 'down';
-              return (
-                <li key={m.id}>
-                  <div className="review-list__title">
-                    <TargetLink target={x} asOf={data.asOf} />
-                  </div>
-                  <div className="review-list__meta num">
-                    <span className="delta" data-dir={dir}>
-                      <span aria-hidden="true">{dir === 'up' ? '▲' : '▼'}</span>{' '}
-                      {t('review.nodesStep', { from: m.from, to: m.to, total: m.total })}
-                    </span>
-                    <StatusBadge status={x.state.status} />
-                  </div>
-                </li>
-              );
-            })}
-          </ol>
-        )}
+        <CompactList
+          data={data}
+          items={data.milestoneSteps}
+          up={(m) => m.to > m.from}
+          moved={(m) => t('review.nodesStep', { from: m.from, to: m.to, total: m.total })}
+          after={(_, x) => <StatusBadge status={x.state.status} />}
+        />
       </ReviewFold>
     </div>
   );
