@@ -148,6 +148,7 @@ export function ReviewMoves({ data }: { data: ReviewResponse }) {
       </ReviewFold>
       <ReviewFold
         id="review-movers"
+        className="review-changes__movers"
         title={t('review.movers')}
         hint={t('review.moversHint')}
         count={t('review.targetsCount', { count: data.biggestMovers.length })}
