@@ -36,13 +36,12 @@ const PrintHeader = lazy(() => import('../../ui/print-header').then((m) => ({ de
 
 const SUMMARY_KEYS = ['plan', 'district', 'department', 'asOf'] as const;
 
-/** "查看全部 31 项": the warnings panel shows the eight furthest behind; this opens every one. */
-/** How many targets warn (lagging or severe) under the filters: the list shows the furthest behind of them. */
+/** How many targets warn (滞后, 严重滞后, 未完成) under the filters: the list shows the furthest behind of them. */
 const warningCount = (data: SummaryResponse) => [...WARNING_STATUSES].reduce((n, s) => n + data.overall.counts[s], 0);
 
-function ViewAllWarnings({ data, params }: { data: SummaryResponse; params: SummaryParams }) {
+/** "查看全部 31 项": the warnings panel shows the eight furthest behind; this opens every one. */
+function ViewAllWarnings({ count, params }: { count: number; params: SummaryParams }) {
   const { t } = useTranslation();
-  const count = warningCount(data);
   if (count === 0) return null;
   return (
     <p className="card__foot">
@@ -164,7 +163,9 @@ export function OverviewPage() {
                   <GapWarnings
                     warnings={data.warnings}
                     total={warningCount(data)}
-                    footer={filters.statuses.length === 0 && <ViewAllWarnings data={data} params={params} />}
+                    footer={
+                      filters.statuses.length === 0 && <ViewAllWarnings count={warningCount(data)} params={params} />
+                    }
                   />
                 )}
               </SectionBoundary>

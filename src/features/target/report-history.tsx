@@ -16,7 +16,7 @@ import '../../ui/report-history-table.css';
 type Item = TargetDetailResponse['item'];
 
 /**
- * How many of the newest reports a printout keeps (print.css hides the table's rows after them, so
+ * How many of the newest reports a printout keeps (the rows after them are marked data-print-hide, so
  * a target page stays on one or two sheets); the sheet then says so, a count alone read as complete.
  */
 export const PRINTED_REPORTS = 12;
@@ -65,10 +65,14 @@ export function ReportHistory({ item }: { item: Item }) {
               <HeadCell>{t('target.note')}</HeadCell>
             </CardHead>
             <CardBody>
-              {rows.map((r) => {
+              {rows.map((r, i) => {
                 const original = r.supersedes ? byId.get(r.supersedes) : undefined;
                 return (
-                  <CardRow key={r.id} data-superseded={r.superseded || undefined}>
+                  <CardRow
+                    key={r.id}
+                    data-superseded={r.superseded || undefined}
+                    data-print-hide={i >= PRINTED_REPORTS ? '' : undefined}
+                  >
                     <Cell className="nowrap" card="title">
                       {reportPeriodText(r, locale)}
                       <span className="muted small history-reason">
